@@ -1,0 +1,11 @@
+// Pure time arithmetic on ISO-8601 UTC strings; the current instant always arrives as an argument.
+const DAY_MS = 86_400_000;
+
+export const isPast = (iso: string, nowIso: string): boolean => Date.parse(nowIso) >= Date.parse(iso);
+
+export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+
+export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
+
+export const isIsoInstant = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value) && !Number.isNaN(Date.parse(value));
