@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+
+/** Every environment key the engine reads. Nothing else reads `process.env` (ARCHITECTURE.md, Config). */
+export class Env {
+  @IsOptional() @IsIn(['sqlite', 'esdb']) EVENT_STORE?: 'sqlite' | 'esdb';
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() SQLITE_PATH?: string;
+  @IsOptional() @IsString() READ_DB_PATH?: string;
+  @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
+  @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
+  @IsOptional() @IsString() ESDB_URL?: string;
+  @IsOptional() @IsString() REDIS_URL?: string;
+  @IsOptional() @IsBooleanString() RUN_LOG_RUNNER?: string;
+  @IsOptional() @IsIn(['log', 'smtp']) MAIL_TRANSPORT?: 'log' | 'smtp';
+  @IsOptional() @IsString() SMTP_URL?: string;
+  @IsOptional() @IsString() MAIL_FROM?: string;
+  @IsOptional() @IsString() OUTBOX_DIR?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL?: string;
+  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+}
+
+export type AppConfig = Readonly<{
+  eventStore: 'sqlite' | 'esdb';
+  sqlitePath: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  readDbPath: string;
+  identityDbPath: string;
+  esdbUrl: string | null;
+  redisUrl: string | null;
+  runLogRunner: boolean;
+  mail: { transport: 'log' | 'smtp'; smtpUrl: string | null; from: string; outboxDir: string };
+  publicUrl: string;
+  port: number;
+  host: string;
+  bootstrapAdminEmail: string;
+  logLevel: string;
+}>;
+
+/** Validates the environment once at boot and throws listing every bad key. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const env = plainToInstance(Env, source, { excludeExtraneousValues: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+  const eventStore = env.EVENT_STORE ?? 'sqlite';
+  if (eventStore === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when EVENT_STORE=esdb');
+  const transport = env.MAIL_TRANSPORT ?? 'log';
+  if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
+  if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
+
+  const dataDir = env.DATA_DIR ?? './data';
+  const port = env.PORT ?? 3000;
+  const host = env.HOST ?? '127.0.0.1';
+  return Object.freeze({
+    eventStore,
+    sqlitePath: env.SQLITE_PATH ?? `${dataDir}/events.sqlite`,
+    // Certification records: an acknowledged event must survive a machine crash, so FULL by default.
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS ?? 'FULL',
+    readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,
+    identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
+    esdbUrl: env.ESDB_URL ?? null,
+    redisUrl: env.REDIS_URL ?? null,
+    runLogRunner: env.RUN_LOG_RUNNER === undefined ? true : env.RUN_LOG_RUNNER === 'true',
+    mail: Object.freeze({
+      transport,
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? 'IASL Certification <certification@iasl.local>',
+      outboxDir: env.OUTBOX_DIR ?? `${dataDir}/outbox`,
+    }),
+    publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
+    port,
+    host,
+    bootstrapAdminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@iasl.local',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  });
+}
