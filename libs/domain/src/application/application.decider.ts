@@ -1,0 +1,31 @@
+import { Decider, assertNever } from '../decider';
+import { ApplicationCommand } from './application.commands';
+import { ApplicationEvent } from './application.events';
+import { initialState, evolve } from './application.evolve';
+import { Application } from './application.state';
+import { acceptSurvey, linkNomination, rejectSurvey, submitSurvey } from './decide/intake';
+import { expireAssessment, extendAssessmentDeadline, saveAssessmentDraft, submitAssessment } from './decide/assessment';
+import { assignReviewers, releaseReviewer, saveScoresDraft, submitScores } from './decide/review';
+import { recordDecision, resolveAdjudication } from './decide/recommendation';
+
+export const decide = (command: ApplicationCommand, state: Application): ApplicationEvent[] => {
+  switch (command.type) {
+    case 'SubmitSurvey': return submitSurvey(command, state);
+    case 'LinkNomination': return linkNomination(command, state);
+    case 'AcceptSurvey': return acceptSurvey(command, state);
+    case 'RejectSurvey': return rejectSurvey(command, state);
+    case 'SaveAssessmentDraft': return saveAssessmentDraft(command, state);
+    case 'SubmitAssessment': return submitAssessment(command, state);
+    case 'ExtendAssessmentDeadline': return extendAssessmentDeadline(command, state);
+    case 'ExpireAssessment': return expireAssessment(command, state);
+    case 'AssignReviewers': return assignReviewers(command, state);
+    case 'ReleaseReviewer': return releaseReviewer(command, state);
+    case 'SaveScoresDraft': return saveScoresDraft(command, state);
+    case 'SubmitScores': return submitScores(command, state);
+    case 'ResolveAdjudication': return resolveAdjudication(command, state);
+    case 'RecordDecision': return recordDecision(command, state);
+    default: return assertNever(command);
+  }
+};
+
+export const applicationDecider: Decider<Application, ApplicationCommand, ApplicationEvent> = { decide, evolve, initialState };

@@ -1,0 +1,75 @@
+import { assertNever } from '../decider';
+import { ApplicationEvent } from './application.events';
+import { Application, OpenApplication, normalizeEmail } from './application.state';
+
+export const initialState = (): Application => ({ status: 'None' });
+
+export const evolve = (state: Application, event: ApplicationEvent): Application => {
+  if (event.type === 'SurveySubmitted') {
+    const d = event.data;
+    return {
+      status: 'Screening', id: d.applicationId, reference: d.reference, survey: d.survey,
+      applicantEmail: normalizeEmail(d.survey.contactEmail), submittedBy: d.submittedBy,
+      nominators: d.asNominator ? [d.submittedBy] : [], rubricVersion: d.rubricVersion, policyVersion: d.policyVersion,
+      dueAt: null, draft: {}, assessment: null, reviewers: {}, disputed: [], rulings: {}, recommendation: null, decision: null,
+    };
+  }
+  if (state.status === 'None') return state;
+  return evolveOpen(state, event);
+};
+
+const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplication => {
+  switch (event.type) {
+    case 'SurveySubmitted':
+      return s;
+    case 'NominationLinked':
+      return { ...s, nominators: [...s.nominators, event.data.nominatorId] };
+    case 'SurveyAccepted':
+      return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt };
+    case 'SurveyRejected':
+      return { ...s, status: 'Rejected' };
+    case 'AssessmentDraftSaved':
+      return { ...s, draft: { ...s.draft, ...Object.fromEntries(event.data.ratings.map((r) => [r.indicator, r])) } };
+    case 'AssessmentSubmitted':
+      return { ...s, status: 'UnderReview', assessment: event.data.ratings };
+    case 'AssessmentDeadlineExtended':
+      return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt };
+    case 'ApplicationLapsed':
+      return { ...s, status: 'Lapsed' };
+    case 'ReviewerAssigned': {
+      const { reviewerId, purpose, dueAt } = event.data;
+      const slot = { reviewerId, purpose, dueAt, status: 'assigned' as const, draft: {}, scores: null, recommendation: null };
+      return { ...s, reviewers: { ...s.reviewers, [reviewerId]: slot } };
+    }
+    case 'ReviewerReleased':
+      return updateSlot(s, event.data.reviewerId, { status: 'released' });
+    case 'ScoresDraftSaved': {
+      const slot = s.reviewers[event.data.reviewerId];
+      const draft = { ...slot?.draft, ...Object.fromEntries(event.data.scores.map((x) => [x.indicator, x])) };
+      return updateSlot(s, event.data.reviewerId, { draft });
+    }
+    case 'ScoresSubmitted': {
+      const { reviewerId, scores, recommendation } = event.data;
+      return updateSlot(s, reviewerId, { status: 'finished', scores, recommendation });
+    }
+    case 'AdjudicationRequired':
+      return { ...s, status: 'NeedsAdjudication', disputed: event.data.disputed.map((d) => d.indicator) };
+    case 'AdjudicationResolved':
+      return { ...s, rulings: { ...s.rulings, ...Object.fromEntries(event.data.rulings.map((r) => [r.indicator, r.level])) } };
+    case 'RecommendationComputed': {
+      const { recommendation, rule, inputs } = event.data;
+      return { ...s, status: 'AwaitingDecision', recommendation: { outcome: recommendation, rule, inputs } };
+    }
+    case 'DecisionRecorded':
+      return { ...s, status: 'Decided', decision: { outcome: event.data.outcome, overruled: event.data.overruled } };
+    case 'GrowthReportIssued':
+      return s;
+    default:
+      return assertNever(event);
+  }
+};
+
+const updateSlot = (s: OpenApplication, reviewerId: string, patch: Partial<OpenApplication['reviewers'][string]>) => {
+  const slot = s.reviewers[reviewerId];
+  return slot ? { ...s, reviewers: { ...s.reviewers, [reviewerId]: { ...slot, ...patch } } } : s;
+};

@@ -1,0 +1,48 @@
+import { Level } from '../rubric/rubric';
+import { IndicatorRating, IndicatorScore, Outcome, Pins, Recommendation, Survey } from './application.types';
+
+export type ApplicationStatus =
+  | 'Screening'
+  | 'Rejected'
+  | 'AwaitingAssessment'
+  | 'Lapsed'
+  | 'UnderReview'
+  | 'NeedsAdjudication'
+  | 'AwaitingDecision'
+  | 'Decided';
+
+export type ReviewerSlot = {
+  reviewerId: string;
+  purpose: 'review' | 'adjudication';
+  status: 'assigned' | 'released' | 'finished';
+  dueAt: string;
+  draft: Record<string, IndicatorScore>;
+  scores: IndicatorScore[] | null;
+  recommendation: Outcome | null;
+};
+
+export type OpenApplication = Pins & {
+  status: ApplicationStatus;
+  id: string;
+  reference: string;
+  survey: Survey;
+  applicantEmail: string;
+  submittedBy: string;
+  nominators: string[];
+  dueAt: string | null;
+  draft: Record<string, IndicatorRating>;
+  assessment: IndicatorRating[] | null;
+  reviewers: Record<string, ReviewerSlot>;
+  disputed: string[];
+  rulings: Record<string, Level>;
+  recommendation: Recommendation | null;
+  decision: { outcome: Outcome; overruled: boolean } | null;
+};
+
+/** `None` is the state of a stream with no events. */
+export type Application = { status: 'None' } | OpenApplication;
+
+export const activeReviewers = (app: OpenApplication, purpose?: ReviewerSlot['purpose']): ReviewerSlot[] =>
+  Object.values(app.reviewers).filter((r) => r.status !== 'released' && (!purpose || r.purpose === purpose));
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();

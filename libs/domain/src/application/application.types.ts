@@ -1,0 +1,56 @@
+import { Level } from '../rubric/rubric';
+
+export const INSTITUTION_TYPES = [
+  'school', 'district', 'academy', 'higher-ed', 'ngo', 'nontraditional', 'outreach', 'corporate',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+/** DOMAIN.md, lifecycle step 1: what the intake survey asks. */
+export type Survey = {
+  leaderName: string;
+  contactEmail: string;
+  institution: { name: string; type: InstitutionType; country: string; region: string };
+  programDescription: string;
+  yearsRunning: number;
+  studentsServed: number;
+  focusAreas: string[];
+  underrepresentedReach: string;
+  partners: string[];
+};
+
+export type IndicatorRating = { indicator: string; level: Level; evidence: string };
+export type IndicatorScore = { indicator: string; level: Level; comment: string };
+
+export const OUTCOMES = ['ProgramOfExcellence', 'CharterMembership', 'NotYetReady'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What a decision rests on; recorded so an auditor can recompute it (DOMAIN.md, "What auditors need"). */
+export type DecisionInputs = {
+  consensus: { indicator: string; level: number }[];
+  outcomeMeans: Record<string, number>;
+  overallMean: number;
+  minIndicatorLevel: number;
+};
+
+export type Recommendation = { outcome: Outcome; rule: string; inputs: DecisionInputs };
+
+export type GrowthItem = {
+  indicator: string;
+  title: string;
+  consensusLevel: number;
+  currentLevel: Level;
+  nextLevel: Level | null;
+  goal: string;
+};
+
+/** Facts about a possible reviewer, gathered by the handler from read models (the decider never fetches). */
+export type ReviewerCandidate = {
+  reviewerId: string;
+  institution: string | null;
+  region: string | null;
+  declaredConflicts: string[];
+  openAssignments: number;
+};
+
+/** Pinned at intake: an application keeps the rubric and policy it started with (DOMAIN.md, step 2). */
+export type Pins = { rubricVersion: string; policyVersion: string };

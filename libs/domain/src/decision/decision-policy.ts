@@ -1,0 +1,26 @@
+import { decisionPolicyV1 } from './decision-policy.v1';
+
+export type DecisionPolicy = {
+  version: string;
+  /** STEM Program of Excellence: every desired outcome's consensus mean ≥ min and no indicator below the floor. */
+  excellence: { minOutcomeMean: number; minIndicatorLevel: number };
+  /** Charter membership: overall consensus mean ≥ min. */
+  charter: { minOverallMean: number };
+  /** Two reviewers this many levels apart on any indicator need adjudication. */
+  disagreementThreshold: number;
+  reviewersRequired: number;
+  overruleJustificationMinLength: number;
+  assessmentWindowDays: number;
+  reviewWindowDays: number;
+  sameRegionIsConflict: boolean;
+};
+
+export const CURRENT_POLICY_VERSION = decisionPolicyV1.version;
+
+const policies: Record<string, DecisionPolicy> = { [decisionPolicyV1.version]: decisionPolicyV1 };
+
+export const policyByVersion = (version: string): DecisionPolicy => {
+  const policy = policies[version];
+  if (!policy) throw new Error(`unknown decision policy version ${version}`);
+  return policy;
+};

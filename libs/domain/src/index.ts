@@ -1,0 +1,14 @@
+export * from './decider';
+export * from './errors';
+export * from './time';
+export * from './rubric/rubric';
+export * from './rubric/rubric-catalog';
+export * from './decision/decision-policy';
+export * from './decision/recommend';
+export * from './review/assign-reviewers';
+export * from './application/application.types';
+export * from './application/application.events';
+export * from './application/application.commands';
+export * from './application/application.state';
+export * from './application/application.decider';
+export { referenceFor } from './application/decide/intake';

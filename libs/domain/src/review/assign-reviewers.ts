@@ -1,0 +1,33 @@
+import { ReviewerCandidate } from '../application/application.types';
+
+type ApplicationFacts = { id: string; institution: string; region: string };
+
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** DOMAIN.md, step 3: same institution, declared conflicts, and (where configured) same region exclude a reviewer. */
+export const conflictOf = (
+  app: ApplicationFacts,
+  candidate: ReviewerCandidate,
+  opts: { sameRegionIsConflict: boolean },
+): string | null => {
+  if (same(candidate.institution, app.institution)) return 'same-institution';
+  if (candidate.declaredConflicts.some((c) => c === app.id || same(c, app.institution))) return 'declared-conflict';
+  if (opts.sameRegionIsConflict && same(candidate.region, app.region)) return 'same-region';
+  return null;
+};
+
+/**
+ * Balanced load: the least-loaded eligible reviewers first; ties broken by id so the same
+ * facts always give the same assignment (replays and audits reproduce it).
+ */
+export const pickReviewers = (
+  app: ApplicationFacts,
+  pool: ReviewerCandidate[],
+  count: number,
+  opts: { sameRegionIsConflict: boolean; exclude: string[] },
+): ReviewerCandidate[] =>
+  pool
+    .filter((c) => !opts.exclude.includes(c.reviewerId) && conflictOf(app, c, opts) === null)
+    .sort((a, b) => a.openAssignments - b.openAssignments || a.reviewerId.localeCompare(b.reviewerId))
+    .slice(0, count);

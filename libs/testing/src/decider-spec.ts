@@ -1,0 +1,24 @@
+import { Decider, DomainError } from '@cert/domain';
+
+/** given/when/then over a pure decider (EXAMPLES.md, example 2). */
+export const deciderSpec =
+  <S, C, E>(d: Decider<S, C, E>) =>
+  (given: E[] = []) => ({
+    when: (command: C) => {
+      const run = () => d.decide(command, given.reduce(d.evolve, d.initialState()));
+      return {
+        then: (expected: E[]) => expect(run()).toEqual(expected),
+        thenEvents: () => run(),
+        thenThrows: (type: abstract new (...a: never[]) => DomainError, code?: string) => {
+          let error: unknown;
+          try {
+            run();
+          } catch (e) {
+            error = e;
+          }
+          expect(error).toBeInstanceOf(type);
+          if (code) expect(error).toHaveProperty('code', code);
+        },
+      };
+    },
+  });
