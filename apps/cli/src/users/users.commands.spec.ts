@@ -1,0 +1,76 @@
+import { loadConfig } from '@cert/config';
+import { EmailTaken, IdentityStore } from '@cert/identity';
+import { FixedClock } from '@cert/testing';
+import { CreateUserCommand } from './create-user.command';
+import { ListUsersCommand } from './list-users.command';
+import { PasswordLinkCommand } from './password-link.command';
+
+describe('users commands', () => {
+  const config = loadConfig({ PUBLIC_URL: 'https://cert.test' });
+  let store: IdentityStore;
+  let printed: string[];
+  beforeEach(() => {
+    store = new IdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
+    printed = [];
+    jest.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    store.close();
+  });
+
+  const tokenPrinted = () => new URL(printed.find((l) => l.startsWith('https://cert.test/set-password?token='))!).searchParams.get('token')!;
+
+  describe('users:create', () => {
+    const create = (options: Record<string, string>) =>
+      new CreateUserCommand(store, config).run([], { email: 'r@uni.example', name: 'Rev Iewer', role: 'reviewer', ...options });
+
+    it('creates the account with its reviewer profile and prints a 24-hour set-password link that works', async () => {
+      await create({ email: 'Rita@Uni.example', institution: 'Uni A', region: 'EU' });
+
+      expect(store.listReviewers()).toEqual([{ id: expect.any(String), name: 'Rev Iewer', email: 'rita@uni.example', institution: 'Uni A', region: 'EU' }]);
+      expect(printed.join('\n')).toContain('valid until 2026-04-02T12:00:00.000Z');
+      expect(store.redeemOneTimeToken(tokenPrinted(), 'set-password')?.email).toBe('rita@uni.example');
+    });
+
+    it('refuses applicants, unknown roles and malformed emails', async () => {
+      await expect(create({ role: 'applicant' })).rejects.toThrow(/--role: must be one of staff, reviewer, board, auditor, operator/);
+      await expect(create({ role: 'root' })).rejects.toThrow(/--role/);
+      await expect(create({ email: 'not-an-email' })).rejects.toThrow(/--email/);
+      expect(store.listByRole('reviewer')).toHaveLength(0);
+    });
+
+    it('refuses an email that already has an account', async () => {
+      await create({});
+      await expect(create({ role: 'board' })).rejects.toThrow(EmailTaken);
+    });
+  });
+
+  describe('users:list', () => {
+    it('lists accounts, optionally of one role', async () => {
+      store.createUser({ email: 'b@iasl.test', name: 'Board Member', role: 'board' });
+      store.createUser({ email: 'r@uni.example', name: 'Rev', role: 'reviewer', institution: 'Uni A' });
+
+      await new ListUsersCommand(store).run([], {});
+      // Grouped by role in DOMAIN.md order, then by email.
+      expect(printed).toEqual([expect.stringMatching(/^reviewer +r@uni\.example  Rev  Uni A$/), expect.stringMatching(/^board +b@iasl\.test  Board Member$/)]);
+
+      printed.length = 0;
+      await new ListUsersCommand(store).run([], { role: 'board' });
+      expect(printed).toHaveLength(1);
+      await expect(new ListUsersCommand(store).run([], { role: 'root' })).rejects.toThrow(/--role/);
+    });
+  });
+
+  describe('users:password-link', () => {
+    it('prints a new link for a password account and refuses applicants', async () => {
+      const staff = store.createUser({ email: 's@iasl.test', name: 'S', role: 'staff' });
+      store.createUser({ email: 'a@school.example', name: '', role: 'applicant' });
+
+      await new PasswordLinkCommand(store, config).run([], { email: 'S@iasl.test' });
+      expect(store.redeemOneTimeToken(tokenPrinted(), 'set-password')?.id).toBe(staff.id);
+      await expect(new PasswordLinkCommand(store, config).run([], { email: 'a@school.example' })).rejects.toThrow(/email link/);
+      await expect(new PasswordLinkCommand(store, config).run([], { email: 'x@nowhere.example' })).rejects.toThrow(/no account/);
+    });
+  });
+});

@@ -1,0 +1,10 @@
+import { itBehavesLikeAnEventStore } from '../testing/event-store.contract';
+import { EsdbEventStore } from './esdb.event-store';
+
+// Opt-in (ARCHITECTURE.md, Tests): no EventStoreDB can run on this machine, so this runs only with ESDB_URL set,
+// e.g. ESDB_URL='esdb://localhost:2113?tls=false'.
+const url = process.env.ESDB_URL;
+
+(url ? describe : describe.skip)('EsdbEventStore', () => {
+  itBehavesLikeAnEventStore(async () => EsdbEventStore.connect(url!));
+});

@@ -1,0 +1,139 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  JSONType,
+  NO_STREAM,
+  ResolvedEvent,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { EventMetadata, EventStore, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+
+const UNKNOWN_POSITION = 2n ** 64n - 1n;
+
+type EsdbRecorded = NonNullable<ResolvedEvent['event']>;
+
+/** System and link events ($>, $metadata, $statistics…) are the server's, never ours. */
+const isOurs = (e: EsdbRecorded | undefined): e is EsdbRecorded =>
+  e !== undefined && !e.type.startsWith('$') && !e.streamId.startsWith('$');
+
+/** Our events are written JSON, with `schemaVersion` riding in the metadata; strip it back out. */
+const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
+  const { schemaVersion, ...metadata } = (e.metadata ?? {}) as EventMetadata & { schemaVersion?: number };
+  return {
+    id: e.id,
+    streamId: e.streamId,
+    version: Number(e.revision) + 1,
+    position,
+    type: e.type,
+    schemaVersion: schemaVersion ?? 1,
+    data: e.data,
+    metadata: metadata as EventMetadata,
+  };
+};
+
+/**
+ * The distributed log on EventStoreDB/KurrentDB. Versions are revision + 1 (ARCHITECTURE.md, Event store rules).
+ * Positions are the commit position alone. Events appended over gRPC are implicitly committed, and the
+ * server reports each one at commit = prepare = its own log position, so the commit position is unique and
+ * increasing in $all. (Old explicit TCP transactions shared one commit position; we never write those.)
+ */
+export class EsdbEventStore extends EventStore {
+  private constructor(private readonly client: EventStoreDBClient) {
+    super();
+  }
+
+  static connect(url: string): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(url));
+  }
+
+  async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
+        const e = resolved.event;
+        if (!e) continue;
+        // Stream reads come from the index, which may not know positions (absent, or 2^64-1 on older
+        // servers); then position is ''. readAll is where positions are authoritative.
+        const commit = e.position?.commit ?? resolved.commitPosition;
+        events.push(toRecorded(e, commit === undefined || commit === UNKNOWN_POSITION ? '' : String(commit)));
+      }
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return { version: 0, events: [] };
+      throw err;
+    }
+    return { version: events.at(-1)?.version ?? 0, events };
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    { expectedVersion }: { expectedVersion: number },
+  ): Promise<{ version: number; position: string }> {
+    const data = events.map((e) =>
+      jsonEvent({
+        id: e.id,
+        type: e.type,
+        data: e.data as JSONType,
+        metadata: { ...e.metadata, schemaVersion: e.schemaVersion },
+      }),
+    );
+    const expectedRevision = expectedVersion === 0 ? NO_STREAM : BigInt(expectedVersion - 1);
+    try {
+      const result = await this.client.appendToStream(streamId, data, { expectedRevision });
+      // throwOnAppendFailure=false in the connection string turns a conflict into success: false.
+      if (!result.success) throw new VersionConflict(streamId, expectedVersion, Number(result.nextExpectedRevision) + 1);
+      const position = result.position?.commit ?? (await this.headCommit());
+      return { version: Number(result.nextExpectedRevision) + 1, position: String(position) };
+    } catch (err) {
+      if (err instanceof WrongExpectedVersionError) {
+        const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) + 1 : 0;
+        throw new VersionConflict(streamId, expectedVersion, actual);
+      }
+      throw err;
+    }
+  }
+
+  async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    let cursor = checkpoint === null ? null : BigInt(checkpoint);
+    // System events are dropped here, so one server page can hold fewer than `limit` of ours: read on.
+    while (out.length < limit) {
+      // +1: fromPosition is inclusive, so the checkpointed event comes back first and is skipped.
+      const maxCount = limit - out.length + 1;
+      const fromPosition = cursor === null ? START : { commit: cursor, prepare: cursor };
+      const before = cursor;
+      let read = 0;
+      for await (const resolved of this.client.readAll({ fromPosition, maxCount, direction: FORWARDS })) {
+        read++;
+        const commit = resolved.event?.position.commit ?? resolved.commitPosition;
+        if (commit === undefined || (cursor !== null && commit <= cursor) || out.length === limit) continue;
+        cursor = commit;
+        if (isOurs(resolved.event)) out.push(toRecorded(resolved.event, String(commit)));
+      }
+      if (read < maxCount || cursor === before) break;
+    }
+    return out;
+  }
+
+  async headPosition(): Promise<string | null> {
+    const head = await this.headCommit();
+    return head === null ? null : String(head);
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** Newest commit position of one of our events, walking back past system events. */
+  private async headCommit(): Promise<bigint | null> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS })) {
+      if (isOurs(resolved.event)) return resolved.event.position.commit;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Clock, SystemClock } from '@cert/config';
+import { migrate } from './schema';
+import { hashPassword, hashToken, newToken, passwordMatches } from './secrets';
+import { EmailTaken, NewUser, OneTimePurpose, ReviewerProfile, User, UserRole } from './user';
+
+type UserRow = {
+  id: string; email: string; name: string; role: UserRole; password_hash: string | null;
+  institution: string | null; region: string | null; created_at: string; disabled_at: string | null;
+};
+export type IssuedToken = { token: string; expiresAt: string };
+
+const toUser = (r: UserRow): User => ({
+  id: r.id, email: r.email, name: r.name, role: r.role, institution: r.institution,
+  region: r.region, createdAt: r.created_at, disabledAt: r.disabled_at,
+});
+// Emails are compared case-insensitively everywhere: people type them as they like.
+const normalise = (email: string) => email.trim().toLowerCase();
+
+/** Accounts, sessions and one-time links. Identity is not event-sourced: it is access control, not certification history. */
+export class IdentityStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string, private readonly clock: Clock = new SystemClock()) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+  }
+
+  createUser(input: NewUser): User {
+    const email = normalise(input.email);
+    if (this.findByEmail(email)) throw new EmailTaken(email);
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO users (id, email, name, role, institution, region, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, email, input.name.trim(), input.role, input.institution ?? null, input.region ?? null, this.nowIso());
+    return this.findById(id)!;
+  }
+
+  findByEmail(email: string): User | null {
+    return this.userWhere('email = ?', normalise(email));
+  }
+
+  findById(id: string): User | null {
+    return this.userWhere('id = ?', id);
+  }
+
+  listByRole(role: UserRole): User[] {
+    const rows = this.db.prepare('SELECT * FROM users WHERE role = ? ORDER BY email').all(role) as UserRow[];
+    return rows.map(toUser);
+  }
+
+  listReviewers(): ReviewerProfile[] {
+    return this.listByRole('reviewer')
+      .filter((u) => u.disabledAt === null)
+      .map(({ id, name, email, institution, region }) => ({ id, name, email, institution, region }));
+  }
+
+  /** True when at least one account of this role can sign in with a password. */
+  hasPasswordUser(role: UserRole): boolean {
+    return !!this.db.prepare('SELECT 1 FROM users WHERE role = ? AND password_hash IS NOT NULL AND disabled_at IS NULL').get(role);
+  }
+
+  /** A new password ends every session opened with the old one (it may have been set because the old one leaked). */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+      this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(this.nowIso(), userId);
+    })();
+  }
+
+  /** The user when the password is right; null for a wrong password, an unknown email or a disabled account, in equal time. */
+  async verifyPassword(email: string, password: string): Promise<User | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(normalise(email)) as UserRow | undefined;
+    const ok = await passwordMatches(row?.password_hash ?? null, password);
+    return ok && row && row.disabled_at === null ? toUser(row) : null;
+  }
+
+  issueOneTimeToken(purpose: OneTimePurpose, user: User, ttlMs: number): IssuedToken {
+    const token = newToken();
+    const expiresAt = this.isoAfter(ttlMs);
+    this.db
+      .prepare('INSERT INTO one_time_tokens (token_hash, purpose, user_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(hashToken(token), purpose, user.id, user.email, this.nowIso(), expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** Single use: marking it used and reading it happen in one write transaction, so two redeems cannot both win. */
+  redeemOneTimeToken(token: string, purpose: OneTimePurpose): User | null {
+    const now = this.nowIso();
+    const userId = this.db.transaction(() => {
+      const row = this.db
+        .prepare('SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?')
+        .get(hashToken(token), purpose, now) as { user_id: string } | undefined;
+      if (!row) return null;
+      this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
+      return row.user_id;
+    }).immediate();
+    const user = userId === null ? null : this.findById(userId);
+    return user && user.disabledAt === null ? user : null;
+  }
+
+  createSession(userId: string, ttlMs: number): IssuedToken {
+    const token = newToken();
+    const expiresAt = this.isoAfter(ttlMs);
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(hashToken(token), userId, this.nowIso(), expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** The signed-in user, or null when the session is unknown, expired, revoked or its account disabled. */
+  resolveSession(token: string): User | null {
+    const row = this.db
+      .prepare(
+        `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
+      )
+      .get(hashToken(token), this.nowIso()) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  revokeSession(token: string): void {
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(this.nowIso(), hashToken(token));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private userWhere(condition: string, value: string): User | null {
+    const row = this.db.prepare(`SELECT * FROM users WHERE ${condition}`).get(value) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private isoAfter(ms: number): string {
+    return new Date(this.clock.now().getTime() + ms).toISOString();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './user';
+export * from './identity.store';
+export * from './identity.module';
+export * from './links';

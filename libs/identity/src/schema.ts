@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+
+/** Times are ISO-8601 UTC strings (ARCHITECTURE.md, Plain data), so text comparison orders them correctly. */
+export function migrate(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS users (
+      id            TEXT PRIMARY KEY,
+      email         TEXT NOT NULL UNIQUE,
+      name          TEXT NOT NULL,
+      role          TEXT NOT NULL CHECK (role IN ('applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator')),
+      password_hash TEXT,
+      institution   TEXT,
+      region        TEXT,
+      created_at    TEXT NOT NULL,
+      disabled_at   TEXT
+    );
+    CREATE INDEX IF NOT EXISTS users_role ON users (role);
+
+    CREATE TABLE IF NOT EXISTS sessions (
+      token_hash TEXT PRIMARY KEY,
+      user_id    TEXT NOT NULL REFERENCES users (id),
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      revoked_at TEXT
+    );
+    CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+
+    CREATE TABLE IF NOT EXISTS one_time_tokens (
+      token_hash TEXT PRIMARY KEY,
+      purpose    TEXT NOT NULL CHECK (purpose IN ('sign-in', 'set-password')),
+      user_id    TEXT NOT NULL REFERENCES users (id),
+      email      TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      used_at    TEXT
+    );
+  `);
+}

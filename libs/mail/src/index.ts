@@ -1,0 +1,4 @@
+export * from './mailer';
+export * from './outbox.mailer';
+export * from './smtp.mailer';
+export * from './mail.module';

@@ -1,0 +1,23 @@
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Stable id for this notification (ARCHITECTURE.md, Worker rules: `<eventId>-<template>`); becomes the Message-ID. */
+  idempotencyKey?: string;
+};
+
+/** The mail port. An abstract class so it is also the DI token (no Symbol tokens, ARCHITECTURE.md). */
+export abstract class Mailer {
+  abstract send(msg: MailMessage): Promise<{ messageId: string }>;
+}
+
+/**
+ * A Message-ID derived from the idempotency key, so a retried send carries the same id and
+ * receiving systems (and our own outbox) can recognise the duplicate.
+ */
+export function messageIdFor(idempotencyKey: string | undefined, from: string): string | undefined {
+  if (!idempotencyKey) return undefined;
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<${idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}>`;
+}
