@@ -21,7 +21,7 @@ export class NotFound extends DomainError {
 export class InvalidState extends DomainError {
   readonly kind = 'InvalidState' as const;
   constructor(code: string, status: string, details: Record<string, unknown> = {}) {
-    super(code, `not allowed while the application is ${status}`, { status, ...details });
+    super(code, `not allowed while the application is ${status}`, { applicationStatus: status, ...details });
   }
 }
 

@@ -12,3 +12,4 @@ export * from './application/application.commands';
 export * from './application/application.state';
 export * from './application/application.decider';
 export { referenceFor } from './application/decide/intake';
+export { icMapV1 } from './rubric/ic-map.v1';

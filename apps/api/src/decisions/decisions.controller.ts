@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@cert/domain';
+import { DecideApplicationCommand } from '@cert/commands';
+import { ReadDb, boardItem, boardQueue } from '@cert/projections';
+import { Allow } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ExpectedVersion } from '../http/expected-version.decorator';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { RecordDecisionDto, ResolveAdjudicationDto } from './decision.dto';
+
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readDb: ReadDb,
+  ) {}
+
+  @Get('board/queue')
+  @Allow('board', 'staff', 'auditor')
+  queue(@Query() _query: ReadQueryDto) {
+    return boardQueue(this.readDb.db, {});
+  }
+
+  @Get('board/queue/:id')
+  @Allow('board', 'staff', 'auditor')
+  item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    const item = boardItem(this.readDb.db, id);
+    if (!item) throw new NotFoundException(`application ${id} is not before the board`);
+    return item;
+  }
+
+  @Post('applications/:id/adjudication')
+  @HttpCode(200)
+  @Allow('board')
+  adjudicate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveAdjudicationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    const body = { type: 'ResolveAdjudication' as const, data: { rulings: dto.rulings, justification: dto.justification } };
+    return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
+  }
+
+  @Post('applications/:id/decision')
+  @HttpCode(200)
+  @Allow('board')
+  decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    const body = { type: 'RecordDecision' as const, data: { outcome: dto.outcome, justification: dto.justification ?? null } };
+    return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
+  }
+}

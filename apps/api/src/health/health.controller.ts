@@ -1,0 +1,40 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EventStore } from '@cert/event-store';
+import { LogRunner } from '@cert/projections';
+import { Public } from '../auth/access.decorators';
+
+/** For operators and load balancers: the log answers, and the read models are keeping up with it. */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly store: EventStore,
+    private readonly runner: LogRunner,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const session = this.indicators.check('eventStore');
+        try {
+          return session.up({ head: await this.store.headPosition() });
+        } catch (error) {
+          return session.down({ error: (error as Error).message });
+        }
+      },
+      async () => {
+        const session = this.indicators.check('projections');
+        const lag = await this.runner.lag();
+        // Behind is normal for a moment after a write; it is reported, not failed, so a busy node stays in service.
+        return session.up({ head: lag.head, checkpoint: lag.checkpoint, behind: lag.behind, running: this.runner.isRunning() });
+      },
+    ]);
+  }
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '@cert/domain';
+import { VersionConflict } from '@cert/event-store';
+import { FieldErrors } from './validation';
+
+type Problem = { type: string; title: string; status: number; detail?: string; code?: string; [key: string]: unknown };
+
+// ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  NotFound: 404,
+  InvalidState: 409,
+  DeadlinePassed: 422,
+  RuleViolation: 422,
+  Forbidden: 403,
+};
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(error, request);
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(error: unknown, request: Request): Problem {
+    if (error instanceof FieldErrors) {
+      return { type: 'about:blank', title: 'Invalid request', status: 400, code: 'request.invalid', detail: error.message, errors: error.fields };
+    }
+    if (error instanceof DomainError) {
+      // Details first, so a detail can never overwrite the problem's own fields.
+      return { ...error.details, type: 'about:blank', title: error.message, status: STATUS_BY_KIND[error.kind], code: error.code, detail: error.message };
+    }
+    if (error instanceof VersionConflict) {
+      // With If-Match the client asked for that exact version: a failed precondition. Otherwise handle() already retried.
+      const status = request.headers['if-match'] ? 412 : 409;
+      return { type: 'about:blank', title: 'The application changed meanwhile', status, code: error.code, detail: error.message };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
+      return { type: 'about:blank', title: error.message, status, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
+    }
+    const correlationId = randomUUID();
+    this.logger.error({ correlationId, method: request.method, url: request.url, err: error }, 'unhandled error');
+    return { type: 'about:blank', title: 'Internal error', status: 500, correlationId };
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@cert/config';
+import { ApiModule } from './api.module';
+import { configureApp } from './configure-app';
+
+async function bootstrap() {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  configureApp(app);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`IASL certification engine listening on ${config.publicUrl} (API docs at ${config.publicUrl}/docs)`);
+}
+
+bootstrap().catch((error) => {
+  // Configuration errors list every bad key; print them plainly and exit non-zero.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

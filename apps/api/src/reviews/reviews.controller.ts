@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@cert/domain';
+import { AssignReviewersCommand, DecideApplicationCommand } from '@cert/commands';
+import { ReadDb, finalScores, scoresFor } from '@cert/projections';
+import { Allow } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ExpectedVersion } from '../http/expected-version.decorator';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { visibleApplication } from '../applications/application-access';
+import { AssignReviewersDto, ReleaseReviewerDto } from './assign-reviewers.dto';
+import { ScoresDraftDto, SubmitScoresDto } from './scores.dto';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('applications/:id')
+export class ReviewsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readDb: ReadDb,
+  ) {}
+
+  @Post('reviewers')
+  @Allow('staff')
+  assign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignReviewersDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    const request = dto.mode === 'auto' ? { mode: 'auto' as const, count: dto.count ?? 2 } : { mode: 'manual' as const, reviewerIds: dto.reviewerIds ?? [] };
+    return this.commands.execute(new AssignReviewersCommand(id, request, actor, v));
+  }
+
+  @Post('reviewers/:reviewerId/release')
+  @HttpCode(200)
+  @Allow('staff')
+  release(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
+    @Body() dto: ReleaseReviewerDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'ReleaseReviewer', data: { reviewerId, reason: dto.reason } }, actor, v));
+  }
+
+  @Put('scores/draft')
+  @Allow('reviewer')
+  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScoresDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveScoresDraft', data: { scores: dto.scores } }, actor, v));
+  }
+
+  @Post('scores')
+  @Allow('reviewer')
+  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitScoresDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    const body = { type: 'SubmitScores' as const, data: { scores: dto.scores, recommendation: dto.recommendation } };
+    return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
+  }
+
+  /** A reviewer sees only their own scores; staff, board and auditors see every finished review. */
+  @Get('scores')
+  @Allow('reviewer', 'staff', 'board', 'auditor')
+  scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    visibleApplication(this.readDb.db, actor, id, ['full', 'review']);
+    return actor.role === 'reviewer' ? scoresFor(this.readDb.db, id, actor.id) : finalScores(this.readDb.db, id);
+  }
+}

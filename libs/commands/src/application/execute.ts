@@ -1,0 +1,30 @@
+import { Actor, ApplicationCommand, applicationDecider, applicationStream } from '@cert/domain';
+import { Clock } from '@cert/config';
+import { EventStore, handle } from '@cert/event-store';
+
+/** A domain command before the handler adds the clock and the actor. */
+export type CommandBody = ApplicationCommand extends infer C ? (C extends ApplicationCommand ? Omit<C, 'metadata'> : never) : never;
+
+/** What every write answers: the stream version and the log position, so a client can read its own write. */
+export type CommandResult = { applicationId: string; version: number; position: string | null; events: string[] };
+
+/** The handlers' common tail: clock + actor into the command, then the one write path. */
+export async function executeOnApplication(
+  store: EventStore,
+  clock: Clock,
+  applicationId: string,
+  body: CommandBody,
+  actor: Actor,
+  opts: { expectedVersion?: number; correlationId?: string } = {},
+): Promise<CommandResult> {
+  const now = clock.now().toISOString();
+  const command = { ...body, metadata: { now, actor } } as ApplicationCommand;
+  const result = await handle(store, applicationStream(applicationId), applicationDecider, command, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    now,
+    expectedVersion: opts.expectedVersion,
+    correlationId: opts.correlationId,
+  });
+  return { applicationId, version: result.version, position: result.position, events: result.events.map((e) => e.type) };
+}

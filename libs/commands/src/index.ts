@@ -1,0 +1,6 @@
+export * from './application/execute';
+export * from './application/decide-application.command';
+export * from './application/submit-survey.command';
+export * from './application/assign-reviewers.command';
+export * from './commands.module';
+export * from './deadlines/assessment-deadline.sweeper';

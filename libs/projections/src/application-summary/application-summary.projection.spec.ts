@@ -1,0 +1,132 @@
+import { ALL_PROJECTIONS } from '../projections';
+import { logBuilder, readModel } from '../testing/given';
+import { CODES, DUE, T0, candidate, cmd, nominator, ratingsAt, scoresAt, survey } from '../../../domain/src/application/application.fixtures';
+import {
+  findDuplicate, getApplication, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, overdueAssessments, staffQueue,
+} from './application-summary.queries';
+
+const A = '3f1c2a9e-0000-4000-8000-00000000000a';
+const later = (days: number) => new Date(Date.parse(T0) + days * 86_400_000).toISOString();
+
+const setup = () => {
+  const { db, apply } = readModel(ALL_PROJECTIONS);
+  const { run } = logBuilder();
+  const step = (id: string, ...commands: Parameters<typeof run>[1][]) => apply(run(id, ...commands));
+  return { db, step };
+};
+
+describe('application-summary projection', () => {
+  it('shows the right status and stage at every step of a full cycle', () => {
+    const { db, step } = setup();
+    const at = () => getApplication(db, A)!;
+
+    step(A, cmd.submitSurvey());
+    expect(at()).toMatchObject({ status: 'Screening', stage: 'Intake screening', reference: 'APP-2026-3F1C2A', leaderName: 'Dr. Ada Rivers', applicantEmail: 'leader@riverside.edu', institutionName: 'Riverside STEM Academy', nominators: [], version: 1 });
+
+    step(A, cmd.accept());
+    expect(at()).toMatchObject({ status: 'AwaitingAssessment', stage: 'Self-assessment', dueAt: DUE });
+
+    step(A, cmd.saveDraft(ratingsAt(3).slice(0, 5)));
+    expect(at()).toMatchObject({ assessmentRated: 5, assessmentTotal: 16 });
+    expect(getAssessment(db, A).map((r) => r.state)).toEqual(Array(5).fill('draft'));
+
+    step(A, cmd.submitAssessment(ratingsAt(3), later(1)));
+    expect(at()).toMatchObject({ status: 'UnderReview', stage: 'Review', assessmentRated: 16, assessmentSubmittedAt: later(1) });
+    expect(getAssessment(db, A).map((r) => r.indicator)).toEqual(CODES);
+    expect(getAssessment(db, A).every((r) => r.state === 'submitted')).toBe(true);
+
+    step(A, cmd.assignAuto([candidate('rev-a'), candidate('rev-b')], 2, later(2)));
+    expect(at().reviewers).toEqual([
+      { reviewerId: 'rev-a', purpose: 'review', status: 'assigned', dueAt: later(16) },
+      { reviewerId: 'rev-b', purpose: 'review', status: 'assigned', dueAt: later(16) },
+    ]);
+
+    step(A, cmd.submitScores('rev-a', scoresAt(4), 'ProgramOfExcellence', later(3)), cmd.submitScores('rev-b', scoresAt(4, { [CODES[0]]: 2 }), 'CharterMembership', later(4)));
+    expect(at()).toMatchObject({ status: 'NeedsAdjudication', stage: 'Adjudication', disputed: [CODES[0]] });
+    expect(at().reviewers.map((r) => r.status)).toEqual(['finished', 'finished']);
+
+    step(A, cmd.resolve([{ indicator: CODES[0], level: 3 }], 'Board reviewed the site-visit notes.', later(5)));
+    expect(at()).toMatchObject({ status: 'AwaitingDecision', stage: 'Board decision', recommendation: 'CharterMembership', recommendationRule: expect.stringContaining('charter') });
+
+    step(A, cmd.decide('ProgramOfExcellence', 'The site visit showed district-wide practice.', later(6)));
+    expect(at()).toMatchObject({
+      status: 'Decided', stage: 'Decided', decisionOutcome: 'ProgramOfExcellence', decisionOverruled: true,
+      decisionJustification: 'The site visit showed district-wide practice.', decidedAt: later(6),
+    });
+    expect(getGrowthReport(db, A)).toMatchObject({ applicationId: A, issuedAt: later(6) });
+    expect(getGrowthReport(db, A)!.items).toHaveLength(16);
+
+    const timeline = getTimeline(db, A);
+    expect(timeline.map((e) => e.version)).toEqual(timeline.map((_, i) => i + 1));
+    expect(timeline.map((e) => e.summary)).toEqual(expect.arrayContaining([
+      'Survey accepted; assessment due 2026-02-09',
+      'Reviewer rev-a assigned (auto), due 2026-01-26',
+      'Decision: STEM Program of Excellence (overruled recommendation Charter membership: The site visit showed district-wide practice.)',
+    ]));
+    expect(timeline[1]).toMatchObject({ type: 'SurveyAccepted', actorId: 'user-staff', actorRole: 'staff', occurredAt: T0 });
+  });
+
+  it('marks rejected, lapsed and reopened applications in plain words', () => {
+    const { db, step } = setup();
+    step('rejected', cmd.submitSurvey(), cmd.reject('Not a STEM program'));
+    step('lapsed', cmd.submitSurvey(), cmd.accept(), cmd.expire(DUE, later(31)));
+    expect(getApplication(db, 'rejected')).toMatchObject({ status: 'Rejected', stage: 'Not accepted' });
+    expect(getApplication(db, 'lapsed')).toMatchObject({ status: 'Lapsed', stage: 'Lapsed' });
+
+    step('lapsed', cmd.extend('2026-03-15T09:00:00.000Z', later(32)));
+    expect(getApplication(db, 'lapsed')).toMatchObject({ status: 'AwaitingAssessment', stage: 'Self-assessment', dueAt: '2026-03-15T09:00:00.000Z' });
+    expect(getTimeline(db, 'lapsed').at(-1)!.summary).toBe('Assessment deadline extended from 2026-02-09 to 2026-03-15, application reopened: School closed for storms');
+  });
+
+  it('counts the staff queue by status and lists the oldest first', () => {
+    const { db, step } = setup();
+    step('s1', cmd.submitSurvey({ now: later(2) }));
+    step('s2', cmd.submitSurvey({ now: later(1) }));
+    step('a1', cmd.submitSurvey(), cmd.accept(later(3)));
+    step('r1', cmd.submitSurvey(), cmd.reject('Duplicate entry', later(4)));
+
+    const queue = staffQueue(db);
+    expect(queue.counts).toEqual({ Screening: 2, Rejected: 1, AwaitingAssessment: 1, Lapsed: 0, UnderReview: 0, NeedsAdjudication: 0, AwaitingDecision: 0, Decided: 0 });
+    expect(queue.items.map((a) => a.id)).toEqual(['s2', 's1', 'a1', 'r1']);
+    expect(staffQueue(db, { status: 'Screening' }).items.map((a) => a.id)).toEqual(['s2', 's1']);
+    expect(staffQueue(db, { status: 'Screening', limit: 1, offset: 1 }).items.map((a) => a.id)).toEqual(['s1']);
+    expect(staffQueue(db, { status: 'Screening' }).counts.Rejected).toBe(1);
+  });
+
+  it('finds a duplicate of the same leader and institution, whatever the spelling, unless it was rejected', () => {
+    const { db, step } = setup();
+    step(A, cmd.submitSurvey());
+    expect(findDuplicate(db, ' Leader@Riverside.EDU', 'riverside stem  academy ')?.id).toBe(A);
+    expect(findDuplicate(db, 'leader@riverside.edu', 'Another Academy')).toBeNull();
+    expect(findDuplicate(db, 'someone@riverside.edu', 'Riverside STEM Academy')).toBeNull();
+
+    step(A, cmd.reject('Incomplete'));
+    expect(findDuplicate(db, 'leader@riverside.edu', 'Riverside STEM Academy')).toBeNull();
+  });
+
+  it('lists the leader their applications and a nominator only what they nominated', () => {
+    const { db, step } = setup();
+    step('own', cmd.submitSurvey({ now: later(1) }));
+    step('nominated', cmd.submitSurvey({ actor: nominator, asNominator: true, survey: survey({ institution: { name: 'Hill Academy', type: 'academy', country: 'US', region: 'Ohio' } }) }));
+    step('own', cmd.linkNomination({ id: 'user-second', role: 'applicant', email: 'second@example.org' }));
+
+    const leader = listApplicationsForApplicant(db, 'LEADER@riverside.edu', 'user-leader');
+    expect(leader.map((i) => [i.role, i.role === 'applicant' ? i.application.id : i.nomination.id])).toEqual([['applicant', 'own'], ['applicant', 'nominated']]);
+
+    const fan = listApplicationsForApplicant(db, 'fan@example.org', 'user-nominator');
+    expect(fan).toEqual([{ role: 'nominator', nomination: { id: 'nominated', reference: expect.any(String), leaderName: 'Dr. Ada Rivers', institutionName: 'Hill Academy', submittedAt: T0 } }]);
+    expect(listApplicationsForApplicant(db, 'second@example.org', 'user-second').map((i) => i.role)).toEqual(['nominator']);
+    expect(getApplication(db, 'own')!.nominators).toEqual(['user-second']);
+  });
+
+  it('lists assessments past their due date that are still open', () => {
+    const { db, step } = setup();
+    step('due', cmd.submitSurvey(), cmd.accept());
+    step('extended', cmd.submitSurvey(), cmd.accept(), cmd.extend('2026-03-01T00:00:00Z', later(1)));
+    step('submitted', cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(2)));
+
+    expect(overdueAssessments(db, later(29)).map((a) => a.id)).toEqual([]);
+    expect(overdueAssessments(db, DUE).map((a) => [a.id, a.dueAt])).toEqual([['due', DUE]]);
+    expect(overdueAssessments(db, '2026-03-01T00:00:00.000Z').map((a) => [a.id, a.dueAt])).toEqual([['due', DUE], ['extended', '2026-03-01T00:00:00Z']]);
+  });
+});

@@ -1,0 +1,154 @@
+import type { Database } from 'better-sqlite3';
+import { ApplicationStatus, GrowthItem, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import { APPLICATION_STATUSES, institutionKey } from '../labels';
+import type { ReviewerEntry } from './application-summary.projection';
+
+type SummaryRow = Record<string, string | number | null>;
+
+export type ApplicationSummaryView = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  stage: string;
+  leaderName: string;
+  applicantEmail: string;
+  institutionName: string;
+  institutionType: string;
+  country: string;
+  region: string;
+  submittedBy: string;
+  nominators: string[];
+  asNominator: boolean;
+  rubricVersion: string;
+  policyVersion: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** The assessment deadline (DOMAIN.md, Deadlines); reviewers' due dates are in `reviewers`. */
+  dueAt: string | null;
+  assessmentRated: number;
+  assessmentTotal: number;
+  assessmentSubmittedAt: string | null;
+  reviewers: ReviewerEntry[];
+  disputed: string[];
+  recommendation: Outcome | null;
+  recommendationRule: string | null;
+  overallMean: number | null;
+  decisionOutcome: Outcome | null;
+  decisionOverruled: boolean | null;
+  decisionJustification: string | null;
+  decidedAt: string | null;
+  /** Stream version (for If-Match) and log position of the last event applied. */
+  version: number;
+  position: string;
+};
+
+export type TimelineEntryView = {
+  version: number;
+  position: string;
+  type: string;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  summary: string;
+};
+
+export type AssessmentItemView = { indicator: string; level: number; evidence: string; state: 'draft' | 'submitted' };
+export type GrowthReportView = { applicationId: string; items: GrowthItem[]; issuedAt: string };
+
+/** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it), so their item says no more. */
+export type ApplicantListItem =
+  | { role: 'applicant'; application: ApplicationSummaryView }
+  | { role: 'nominator'; nomination: { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string } };
+
+export type StaffQueue = { counts: Record<ApplicationStatus, number>; items: ApplicationSummaryView[] };
+
+const total = (rubricVersion: string) => indicatorCodes(rubricByVersion(rubricVersion)).length;
+
+const toView = (r: SummaryRow): ApplicationSummaryView => ({
+  id: r.id as string, reference: r.reference as string, status: r.status as ApplicationStatus, stage: r.stage as string,
+  leaderName: r.leader_name as string, applicantEmail: r.applicant_email as string, institutionName: r.institution_name as string,
+  institutionType: r.institution_type as string, country: r.country as string, region: r.region as string,
+  submittedBy: r.submitted_by as string, nominators: JSON.parse(r.nominators as string), asNominator: r.as_nominator === 1,
+  rubricVersion: r.rubric_version as string, policyVersion: r.policy_version as string, submittedAt: r.submitted_at as string,
+  updatedAt: r.updated_at as string, dueAt: r.due_at as string | null, assessmentRated: r.assessment_rated as number,
+  assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
+  reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string),
+  recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
+  overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
+  decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,
+  decisionJustification: r.decision_justification as string | null, decidedAt: r.decided_at as string | null,
+  version: r.last_version as number, position: r.last_position as string,
+});
+
+export const getApplication = (db: Database, id: string): ApplicationSummaryView | null => {
+  const row = db.prepare('SELECT * FROM application_summary WHERE id = ?').get(id) as SummaryRow | undefined;
+  return row ? toView(row) : null;
+};
+
+export const getTimeline = (db: Database, id: string): TimelineEntryView[] =>
+  db.prepare(
+    `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, summary
+     FROM application_timeline WHERE application_id = ? ORDER BY version`,
+  ).all(id) as TimelineEntryView[];
+
+/** In rubric order (outcome by outcome, as the IC Map reads), not alphabetical. */
+export const getAssessment = (db: Database, id: string): AssessmentItemView[] => {
+  const items = db.prepare('SELECT indicator, level, evidence, state FROM application_assessment WHERE application_id = ?').all(id) as AssessmentItemView[];
+  const version = db.prepare('SELECT rubric_version FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined;
+  const order = version ? indicatorCodes(rubricByVersion(version)) : [];
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return items.sort((a, b) => rank(a.indicator) - rank(b.indicator) || a.indicator.localeCompare(b.indicator));
+};
+
+export const getGrowthReport = (db: Database, id: string): GrowthReportView | null => {
+  const row = db.prepare('SELECT items, issued_at FROM growth_report WHERE application_id = ?').get(id) as { items: string; issued_at: string } | undefined;
+  return row ? { applicationId: id, items: JSON.parse(row.items), issuedAt: row.issued_at } : null;
+};
+
+/** DOMAIN.md, step 1: a second nomination of the same leader and institution joins the open application. */
+/** An open application of the same leader and institution; a decided or rejected one leaves room for a new cycle. */
+export const findDuplicate = (db: Database, applicantEmail: string, institutionName: string): ApplicationSummaryView | null => {
+  const row = db.prepare(
+    `SELECT * FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status NOT IN ('Rejected', 'Decided')
+     ORDER BY submitted_at, id LIMIT 1`,
+  ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as SummaryRow | undefined;
+  return row ? toView(row) : null;
+};
+
+/** The leader's own applications in full; nominations this user made or joined, as acknowledgements only. */
+export const listApplicationsForApplicant = (db: Database, email: string, userId: string): ApplicantListItem[] => {
+  const rows = db.prepare(
+    `SELECT * FROM application_summary
+     WHERE applicant_email = @email OR submitted_by = @userId OR EXISTS (SELECT 1 FROM json_each(nominators) WHERE value = @userId)
+     ORDER BY submitted_at DESC, id`,
+  ).all({ email: normalizeEmail(email), userId }) as SummaryRow[];
+  return rows.map(toView).map((app): ApplicantListItem =>
+    app.applicantEmail === normalizeEmail(email)
+      ? { role: 'applicant', application: app }
+      : { role: 'nominator', nomination: { id: app.id, reference: app.reference, leaderName: app.leaderName, institutionName: app.institutionName, submittedAt: app.submittedAt } },
+  );
+};
+
+/** Oldest first: surveys by when they arrived, everything else by how long it has waited in its step. */
+export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; limit?: number; offset?: number } = {}): StaffQueue => {
+  const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+  for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM application_summary GROUP BY status').all() as { status: ApplicationStatus; n: number }[]) {
+    counts[r.status] = r.n;
+  }
+  const rows = db.prepare(
+    `SELECT * FROM application_summary WHERE @status IS NULL OR status = @status
+     ORDER BY CASE WHEN status = 'Screening' THEN submitted_at ELSE updated_at END, id LIMIT @limit OFFSET @offset`,
+  ).all({ status: opts.status ?? null, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
+  return { counts, items: rows.map(toView) };
+};
+
+/**
+ * DOMAIN.md, Deadlines: assessments still open at or after their due date (the lapse timer may not have fired).
+ * `dueAt` is returned exactly as recorded, since ExpireAssessment must quote it verbatim; julianday() compares
+ * instants whatever their spelling ("…00Z" and "…00.000Z" would not order as text).
+ */
+export const overdueAssessments = (db: Database, nowIso: string): (ApplicationSummaryView & { dueAt: string })[] =>
+  (db.prepare(
+    `SELECT * FROM application_summary
+     WHERE status = 'AwaitingAssessment' AND due_at IS NOT NULL AND julianday(due_at) <= julianday(?) ORDER BY julianday(due_at), id`,
+  ).all(nowIso) as SummaryRow[]).map((r) => toView(r) as ApplicationSummaryView & { dueAt: string });

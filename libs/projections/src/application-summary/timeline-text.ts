@@ -1,0 +1,60 @@
+import { ApplicationEvent, assertNever } from '@cert/domain';
+import { OUTCOME_NAMES, day } from '../labels';
+
+const list = (items: string[]) => (items.length <= 3 ? items.join(', ') : `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`);
+
+/** One sentence per event for people reading an application's history (DOMAIN.md, What auditors need). */
+export const timelineText = (event: ApplicationEvent): string => {
+  switch (event.type) {
+    case 'SurveySubmitted': {
+      const { survey, asNominator, reference } = event.data;
+      const by = asNominator ? 'Nomination' : 'Intake survey';
+      return `${by} received for ${survey.leaderName}, ${survey.institution.name} (${reference})`;
+    }
+    case 'NominationLinked':
+      return `Another nomination of the same leader and institution linked (from ${event.data.nominatorId})`;
+    case 'SurveyAccepted':
+      return `Survey accepted; assessment due ${day(event.data.dueAt)}`;
+    case 'SurveyRejected':
+      return `Survey not accepted: ${event.data.reason}`;
+    case 'AssessmentDraftSaved':
+      return `Assessment draft saved (${event.data.ratings.length} indicator${event.data.ratings.length === 1 ? '' : 's'} rated)`;
+    case 'AssessmentSubmitted':
+      return `Assessment submitted (${event.data.ratings.length} indicators rated)`;
+    case 'AssessmentDeadlineExtended': {
+      const { dueAt, previousDueAt, reopened, reason } = event.data;
+      return `Assessment deadline extended from ${day(previousDueAt)} to ${day(dueAt)}${reopened ? ', application reopened' : ''}: ${reason}`;
+    }
+    case 'ApplicationLapsed':
+      return `No assessment by ${day(event.data.dueAt)}; application lapsed`;
+    case 'ReviewerAssigned': {
+      const { reviewerId, method, purpose, dueAt } = event.data;
+      return `Reviewer ${reviewerId} assigned${purpose === 'adjudication' ? ' to adjudicate' : ''} (${method}), due ${day(dueAt)}`;
+    }
+    case 'ReviewerReleased':
+      return `Reviewer ${event.data.reviewerId} released: ${event.data.reason}`;
+    case 'ScoresDraftSaved':
+      return `Reviewer ${event.data.reviewerId} saved draft scores (${event.data.scores.length} indicators)`;
+    case 'ScoresSubmitted':
+      return `Reviewer ${event.data.reviewerId} submitted scores; recommends ${OUTCOME_NAMES[event.data.recommendation]}`;
+    case 'AdjudicationRequired': {
+      const codes = event.data.disputed.map((d) => d.indicator);
+      return `Reviewers disagree by ${event.data.threshold}+ levels on ${list(codes)}; adjudication needed`;
+    }
+    case 'AdjudicationResolved': {
+      const how = event.data.method === 'board-ruling' ? 'board ruling' : 'extra reviewer';
+      return `Adjudication settled by ${how}: ${list(event.data.rulings.map((r) => `${r.indicator} at level ${r.level}`))}`;
+    }
+    case 'RecommendationComputed':
+      return `Recommendation: ${OUTCOME_NAMES[event.data.recommendation]} (overall mean ${event.data.inputs.overallMean.toFixed(2)})`;
+    case 'DecisionRecorded': {
+      const { outcome, overruled, recommendation, justification } = event.data;
+      const why = overruled ? ` (overruled recommendation ${OUTCOME_NAMES[recommendation]}: ${justification ?? ''})` : '';
+      return `Decision: ${OUTCOME_NAMES[outcome]}${why}`;
+    }
+    case 'GrowthReportIssued':
+      return `Growth report issued (${event.data.items.length} indicators)`;
+    default:
+      return assertNever(event);
+  }
+};

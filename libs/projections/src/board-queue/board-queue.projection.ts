@@ -1,0 +1,111 @@
+import type { Database } from 'better-sqlite3';
+import { ApplicationEvent } from '@cert/domain';
+import { RecordedEvent } from '@cert/event-store';
+import { Projection } from '../projection';
+
+// board_application and board_review hold what the queue row needs before the application reaches the board,
+// so this projection depends on no other projection's tables (each can be rebuilt and versioned alone).
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS board_queue (
+    application_id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL,
+    institution_name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('NeedsAdjudication', 'AwaitingDecision', 'Decided')),
+    recommendation TEXT,
+    rule TEXT,
+    overall_mean REAL,
+    outcome_means TEXT,
+    min_indicator REAL,
+    max_spread INTEGER NOT NULL,
+    disputed TEXT NOT NULL,
+    reviewer_recommendations TEXT NOT NULL,
+    decision_outcome TEXT,
+    overruled INTEGER,
+    updated_at TEXT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS board_queue_status ON board_queue (status, updated_at)',
+  'CREATE TABLE IF NOT EXISTS board_application (application_id TEXT PRIMARY KEY, reference TEXT NOT NULL, institution_name TEXT NOT NULL)',
+  `CREATE TABLE IF NOT EXISTS board_review (
+    application_id TEXT NOT NULL,
+    reviewer_id TEXT NOT NULL,
+    recommendation TEXT NOT NULL,
+    scores TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    PRIMARY KEY (application_id, reviewer_id)
+  )`,
+];
+
+type Review = { reviewer_id: string; recommendation: string; scores: string };
+
+/** Largest gap between finished reviewers on any one indicator (DOMAIN.md, step 3: strong disagreement). */
+export const maxSpread = (reviews: { scores: { indicator: string; level: number }[] }[]): number => {
+  const levels = new Map<string, number[]>();
+  for (const r of reviews) for (const s of r.scores) levels.set(s.indicator, [...(levels.get(s.indicator) ?? []), s.level]);
+  return Math.max(0, ...[...levels.values()].map((ls) => Math.max(...ls) - Math.min(...ls)));
+};
+
+const reviewFacts = (db: Database, applicationId: string) => {
+  const reviews = db.prepare('SELECT reviewer_id, recommendation, scores FROM board_review WHERE application_id = ? ORDER BY submitted_at, reviewer_id')
+    .all(applicationId) as Review[];
+  return {
+    max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) }))),
+    reviewer_recommendations: JSON.stringify(reviews.map((r) => ({ reviewerId: r.reviewer_id, recommendation: r.recommendation }))),
+  };
+};
+
+/** Puts the application before the board, or refreshes its row; the row keeps what earlier steps set. */
+const upsert = (db: Database, applicationId: string, fields: Record<string, string | number | null>) => {
+  const app = db.prepare('SELECT reference, institution_name FROM board_application WHERE application_id = ?').get(applicationId) as
+    | { reference: string; institution_name: string }
+    | undefined;
+  db.prepare(
+    `INSERT INTO board_queue (application_id, reference, institution_name, status, max_spread, disputed, reviewer_recommendations, updated_at)
+     VALUES (@id, @reference, @institution, 'NeedsAdjudication', 0, '[]', '[]', '') ON CONFLICT (application_id) DO NOTHING`,
+  ).run({ id: applicationId, reference: app?.reference ?? '', institution: app?.institution_name ?? '' });
+  const columns = Object.keys(fields);
+  db.prepare(`UPDATE board_queue SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE application_id = @id`).run({ ...fields, id: applicationId });
+};
+
+const onQueue = (db: Database, applicationId: string) =>
+  db.prepare('SELECT 1 FROM board_queue WHERE application_id = ?').get(applicationId) !== undefined;
+
+/** What the board decides on (DOMAIN.md, step 4): the recommendation, its inputs, and how far reviewers disagreed. */
+export const boardQueueProjection: Projection = {
+  name: 'board-queue',
+  version: 1,
+  schema: SCHEMA,
+  tables: ['board_queue', 'board_application', 'board_review'],
+  handles: ['SurveySubmitted', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed', 'DecisionRecorded'],
+  apply(db: Database, event: RecordedEvent<ApplicationEvent>) {
+    const e = event as ApplicationEvent;
+    const id = e.data.applicationId;
+    const at = event.metadata.occurredAt;
+    switch (e.type) {
+      case 'SurveySubmitted':
+        db.prepare('INSERT OR REPLACE INTO board_application (application_id, reference, institution_name) VALUES (?, ?, ?)')
+          .run(id, e.data.reference, e.data.survey.institution.name);
+        return;
+      case 'ScoresSubmitted':
+        db.prepare('INSERT OR REPLACE INTO board_review (application_id, reviewer_id, recommendation, scores, submitted_at) VALUES (?, ?, ?, ?, ?)')
+          .run(id, e.data.reviewerId, e.data.recommendation, JSON.stringify(e.data.scores.map((s) => ({ indicator: s.indicator, level: s.level }))), e.data.submittedAt);
+        // An extra reviewer finishing while the application awaits adjudication changes what the board sees.
+        if (onQueue(db, id)) upsert(db, id, { ...reviewFacts(db, id), updated_at: at });
+        return;
+      case 'AdjudicationRequired':
+        return upsert(db, id, { status: 'NeedsAdjudication', disputed: JSON.stringify(e.data.disputed), ...reviewFacts(db, id), updated_at: at });
+      case 'AdjudicationResolved':
+        return upsert(db, id, { updated_at: at });
+      case 'RecommendationComputed': {
+        const { recommendation, rule, inputs } = e.data;
+        return upsert(db, id, {
+          status: 'AwaitingDecision', recommendation, rule, overall_mean: inputs.overallMean, outcome_means: JSON.stringify(inputs.outcomeMeans),
+          min_indicator: inputs.minIndicatorLevel, ...reviewFacts(db, id), updated_at: at,
+        });
+      }
+      case 'DecisionRecorded':
+        return upsert(db, id, { status: 'Decided', decision_outcome: e.data.outcome, overruled: e.data.overruled ? 1 : 0, updated_at: at });
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import { Outcome } from '@cert/domain';
+
+export type BoardStatus = 'NeedsAdjudication' | 'AwaitingDecision' | 'Decided';
+
+export type BoardItemView = {
+  applicationId: string;
+  reference: string;
+  institutionName: string;
+  status: BoardStatus;
+  recommendation: Outcome | null;
+  rule: string | null;
+  overallMean: number | null;
+  outcomeMeans: Record<string, number> | null;
+  minIndicator: number | null;
+  maxSpread: number;
+  disputed: { indicator: string; levels: { reviewerId: string; level: number }[]; spread: number }[];
+  reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
+  decisionOutcome: Outcome | null;
+  overruled: boolean | null;
+  updatedAt: string;
+};
+
+type Row = {
+  application_id: string; reference: string; institution_name: string; status: BoardStatus; recommendation: Outcome | null;
+  rule: string | null; overall_mean: number | null; outcome_means: string | null; min_indicator: number | null; max_spread: number;
+  disputed: string; reviewer_recommendations: string; decision_outcome: Outcome | null; overruled: number | null; updated_at: string;
+};
+
+const toView = (r: Row): BoardItemView => ({
+  applicationId: r.application_id, reference: r.reference, institutionName: r.institution_name, status: r.status,
+  recommendation: r.recommendation, rule: r.rule, overallMean: r.overall_mean,
+  outcomeMeans: r.outcome_means === null ? null : JSON.parse(r.outcome_means), minIndicator: r.min_indicator, maxSpread: r.max_spread,
+  disputed: JSON.parse(r.disputed), reviewerRecommendations: JSON.parse(r.reviewer_recommendations),
+  decisionOutcome: r.decision_outcome, overruled: r.overruled === null ? null : r.overruled === 1, updatedAt: r.updated_at,
+});
+
+/** Work waiting for the board first (decisions and adjudications), oldest first; decided items after. */
+export const boardQueue = (db: Database, opts: { status?: BoardStatus } = {}): BoardItemView[] =>
+  (db.prepare(
+    `SELECT * FROM board_queue WHERE @status IS NULL OR status = @status
+     ORDER BY status = 'Decided', updated_at, application_id`,
+  ).all({ status: opts.status ?? null }) as Row[]).map(toView);
+
+export const boardItem = (db: Database, id: string): BoardItemView | null => {
+  const row = db.prepare('SELECT * FROM board_queue WHERE application_id = ?').get(id) as Row | undefined;
+  return row ? toView(row) : null;
+};

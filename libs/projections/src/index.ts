@@ -1,0 +1,14 @@
+export * from './read-db';
+export * from './projection';
+export { RUNNER as LOG_RUNNER_NAME } from './projection-state';
+export * from './log-runner';
+export * from './rebuild';
+export * from './projections';
+export * from './projections.module';
+export * from './labels';
+export * from './application-summary/application-summary.projection';
+export * from './application-summary/application-summary.queries';
+export * from './reviewer-assignments/reviewer-assignments.projection';
+export * from './reviewer-assignments/reviewer-assignments.queries';
+export * from './board-queue/board-queue.projection';
+export * from './board-queue/board-queue.queries';

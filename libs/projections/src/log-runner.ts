@@ -1,0 +1,141 @@
+import { Logger } from '@nestjs/common';
+import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
+import { Projection, ProjectionFailed, applyEvent } from './projection';
+import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-state';
+import { ReadDb } from './read-db';
+
+export const PAGE_SIZE = 500;
+const WAIT_POLL_MS = 10;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Feeds the projections from the log (ARCHITECTURE.md, Read side): read a page after the checkpoint,
+ * apply it and save the new checkpoint in one SQLite transaction, so a page is applied wholly once or not at all.
+ */
+export class LogRunner {
+  private readonly logger = new Logger(LogRunner.name);
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private generation = 0;
+  private lastFailure: string | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readDb: ReadDb,
+    private readonly projections: Projection[],
+  ) {
+    if (prepareSchema(readDb.db, projections)) this.logger.log('projection versions changed: read tables reset, replaying the log');
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  checkpoint(): string | null {
+    return readCheckpoint(this.readDb.db);
+  }
+
+  /** Serialised on a promise chain: concurrent callers wait their turn, so no page is applied twice. */
+  catchUp(): Promise<number> {
+    const run = this.queue.then(() => this.drain());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  start(intervalMs = 50): void {
+    if (this.running) return;
+    this.running = true;
+    // A tick still in flight from before a stop()/start() pair must not start a second polling loop.
+    const generation = ++this.generation;
+    const tick = async () => {
+      try {
+        await this.catchUp();
+      } catch {
+        // Already logged in applyPage (or a store outage): the next tick retries from the same checkpoint.
+      }
+      if (this.running && generation === this.generation) this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops polling and waits for a page in flight, so the database can be closed after. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.queue;
+  }
+
+  /** Read-your-writes (ARCHITECTURE.md): true once the read tables include `position`, false after `timeoutMs`. */
+  async waitFor(position: string, timeoutMs = 2000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.catchUp();
+      } catch {
+        // Logged by the runner; the caller gets `false` at the deadline rather than an error.
+      }
+      const checkpoint = this.checkpoint();
+      if (checkpoint !== null && comparePositions(checkpoint, position) >= 0) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await sleep(Math.min(WAIT_POLL_MS, left));
+    }
+  }
+
+  async lag(): Promise<{ head: string | null; checkpoint: string | null; behind: boolean }> {
+    const head = await this.store.headPosition();
+    const checkpoint = this.checkpoint();
+    const behind = head !== null && (checkpoint === null || comparePositions(checkpoint, head) < 0);
+    return { head, checkpoint, behind };
+  }
+
+  private async drain(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const from = this.checkpoint();
+      const page = await this.store.readAll(from, PAGE_SIZE);
+      if (page.length === 0) return applied;
+      applied += this.applyPage(from, page);
+      if (page.length < PAGE_SIZE) return applied;
+    }
+  }
+
+  private applyPage(from: string | null, page: RecordedEvent[]): number {
+    const db = this.readDb.db;
+    try {
+      const count = db
+        .transaction(() => {
+          // Another writer (a rebuild swap, or a second process on the same file) may have moved the
+          // checkpoint while this page was read: applying it again would double-count, so skip it.
+          if (readCheckpoint(db) !== from) return 0;
+          for (const event of page) applyEvent(db, this.projections, event);
+          saveCheckpoint(db, this.projections, page[page.length - 1].position);
+          return page.length;
+        })
+        .immediate();
+      this.lastFailure = null;
+      return count;
+    } catch (err) {
+      this.report(err);
+      throw err;
+    }
+  }
+
+  // A broken projection fails on every poll until it is fixed; log it once per failing event, not every 50 ms.
+  private report(err: unknown): void {
+    const key = err instanceof ProjectionFailed ? `${err.projection}/${err.event.id}` : String(err);
+    if (key === this.lastFailure) return;
+    this.lastFailure = key;
+    if (err instanceof ProjectionFailed) {
+      this.logger.error(
+        `projection ${err.projection} failed on event ${err.event.id} (${err.event.type} at ${err.event.position}); page not committed, retrying`,
+        err.cause instanceof Error ? err.cause.stack : String(err.cause),
+      );
+    } else {
+      this.logger.error(`applying a page failed; page not committed, retrying: ${String(err)}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** The local read-model database. An abstract class so it doubles as the Nest DI token (ARCHITECTURE.md, Event store rules). */
+export abstract class ReadDb {
+  abstract readonly db: Database.Database;
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export class SqliteReadDb extends ReadDb {
+  private constructor(readonly db: Database.Database) {
+    super();
+  }
+
+  static open(path: string): SqliteReadDb {
+    if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+    // timeout = busy_timeout: a second process sharing the file waits for the write lock instead of failing.
+    const db = new Database(path, { timeout: 5000 });
+    db.pragma('journal_mode = WAL');
+    // NORMAL, not FULL: read tables are rebuildable from the log (ARCHITECTURE.md, "the log is the only source
+    // of truth"), so a commit lost in a power cut is simply re-applied from the checkpoint saved with it.
+    db.pragma('synchronous = NORMAL');
+    return new SqliteReadDb(db);
+  }
+}
