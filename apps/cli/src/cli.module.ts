@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, loadConfig } from '@cert/config';
+import { EventStoreModule } from '@cert/event-store';
 import { IdentityModule } from '@cert/identity';
+import { ProjectionsModule } from '@cert/projections';
+import { RebuildProjectionsCommand } from './projections/rebuild.command';
 import { CreateUserCommand } from './users/create-user.command';
 import { ListUsersCommand } from './users/list-users.command';
 import { PasswordLinkCommand } from './users/password-link.command';
@@ -9,7 +12,13 @@ const config = loadConfig();
 
 /** Operator commands. Same config and stores as the api, no HTTP. */
 @Module({
-  imports: [ConfigModule.forRoot(config), IdentityModule.forRoot(config)],
-  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand],
+  imports: [
+    ConfigModule.forRoot(config),
+    IdentityModule.forRoot(config),
+    EventStoreModule.forRoot(config),
+    // The CLI catches up on demand; it never runs the polling runner.
+    ProjectionsModule.forRoot({ ...config, runLogRunner: false }),
+  ],
+  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand],
 })
 export class CliModule {}
