@@ -1,6 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { AssessmentDeadlineSweeper, DecideApplicationCommand } from '@cert/commands';
 import { EventStore } from '@cert/event-store';
+import { LogRunner } from '@cert/projections';
 import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
@@ -171,5 +172,33 @@ describe('the certification lifecycle over HTTP', () => {
     expect(again.body).toEqual(expect.objectContaining({ applicationId: first.body.applicationId, duplicate: true, events: ['NominationLinked'] }));
     const ack = await read(`/applications/${first.body.applicationId}`, fan, again.body.position).expect(200);
     expect(Object.keys(ack.body).sort()).toEqual(['id', 'received', 'reference', 'submittedAt']);
+  });
+
+  it('links nominations that race each other, before the read models have seen the first', async () => {
+    const [leader, friend] = [await signInByEmail(t, 'hana@delta.edu'), await signInByEmail(t, 'friend@delta.org')];
+    const runner = t.get(LogRunner);
+    await runner.stop();
+    try {
+      const survey = surveyFor('Hana', 'hana@delta.edu', 'Delta Academy');
+      const [a, b] = await Promise.all([
+        t.http().post('/applications').set(leader.auth).send(survey).expect(201),
+        t.http().post('/applications').set(friend.auth).send({ ...survey, asNominator: true }).expect(201),
+      ]);
+      expect(a.body.applicationId).toBe(b.body.applicationId);
+      expect([a.body.duplicate, b.body.duplicate].sort()).toEqual([false, true]);
+    } finally {
+      runner.start();
+    }
+  });
+
+  it('shows the applicant their status but not who reviews them or what the engine recommended', async () => {
+    const alice = await signInByEmail(t, 'alice@riverside.edu');
+    const list = await read('/applications', alice).expect(200);
+    const own = list.body.find((i: { role: string }) => i.role === 'applicant').application;
+    expect(own).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'ProgramOfExcellence' }));
+    for (const hidden of ['reviewers', 'disputed', 'recommendation', 'recommendationRule', 'decisionOverruled']) expect(own).not.toHaveProperty(hidden);
+    const single = await read(`/applications/${own.id}`, alice).expect(200);
+    expect(single.body).not.toHaveProperty('reviewers');
+    expect(single.body.survey).toEqual(expect.objectContaining({ institution: expect.objectContaining({ name: 'Riverside STEM Academy' }) }));
   });
 });

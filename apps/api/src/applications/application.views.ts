@@ -8,6 +8,15 @@ export const acknowledgement = (app: ApplicationSummaryView) => ({
   submittedAt: app.submittedAt,
 });
 
+/**
+ * What the applicant sees of their own application: who reviews it, what is disputed and what the engine
+ * recommended stay with staff and the board (blind, conflict-free review; the board's decision is what counts).
+ */
+export const applicantView = (app: ApplicationSummaryView) => {
+  const { reviewers, disputed, recommendation, recommendationRule, overallMean, decisionOverruled, ...visible } = app;
+  return visible;
+};
+
 // Applicants follow their own milestones; who reviews them stays private (blind, conflict-free review).
 const APPLICANT_MILESTONES = new Set([
   'SurveySubmitted', 'SurveyAccepted', 'SurveyRejected', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',

@@ -12,7 +12,7 @@ import { visibleApplication } from './application-access';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
 import { SubmitSurveyDto } from './survey.dto';
-import { applicantTimeline, acknowledgement } from './application.views';
+import { acknowledgement, applicantTimeline, applicantView } from './application.views';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -32,7 +32,11 @@ export class ApplicationsController {
   @Get()
   @Allow('applicant', 'staff', 'board', 'auditor')
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
-    if (actor.role === 'applicant') return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id);
+    if (actor.role === 'applicant') {
+      return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id).map((item) =>
+        item.role === 'applicant' ? { role: item.role, application: applicantView(item.application) } : item,
+      );
+    }
     return staffQueue(this.readDb.db, { status: query.status, limit: query.limit, offset: query.offset });
   }
 
@@ -40,7 +44,8 @@ export class ApplicationsController {
   @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor')
   get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const { app, visibility } = visibleApplication(this.readDb.db, actor, id);
-    return visibility === 'acknowledgement' ? acknowledgement(app) : app;
+    if (visibility === 'acknowledgement') return acknowledgement(app);
+    return actor.role === 'applicant' ? applicantView(app) : app;
   }
 
   @Get(':id/timeline')

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsISO8601, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Level } from '@cert/domain';
 
 /** Shape only; whether the code names an indicator of the pinned rubric is the decider's rule. */
@@ -31,6 +31,7 @@ export class RejectSurveyDto {
 
 export class ExtendDeadlineDto {
   @ApiProperty({ example: '2026-03-01T00:00:00.000Z' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be a real date and time' })
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, { message: 'dueAt must be an ISO-8601 UTC instant' })
   readonly dueAt!: string;
   @ApiProperty() @IsString() @Length(5, 2000) readonly reason!: string;

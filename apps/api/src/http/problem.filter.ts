@@ -8,6 +8,17 @@ import { FieldErrors } from './validation';
 type Problem = { type: string; title: string; status: number; detail?: string; code?: string; [key: string]: unknown };
 
 // ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
+// Framework errors (guard, pipes, body parser) get a stable code too, so clients can switch on `code` alone.
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'request.invalid',
+  401: 'auth.required',
+  403: 'access.denied',
+  404: 'resource.not_found',
+  405: 'request.method_not_allowed',
+  413: 'request.too_large',
+  429: 'request.rate_limited',
+};
+
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   NotFound: 404,
   InvalidState: 409,
@@ -44,7 +55,8 @@ export class ProblemFilter implements ExceptionFilter {
       const status = error.getStatus();
       const body = error.getResponse();
       const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
-      return { type: 'about:blank', title: error.message, status, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
+      const code = CODE_BY_STATUS[status] ?? 'request.failed';
+      return { type: 'about:blank', title: error.message, status, code, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
     }
     const correlationId = randomUUID();
     this.logger.error({ correlationId, method: request.method, url: request.url, err: error }, 'unhandled error');

@@ -1,4 +1,4 @@
-import { Actor, ApplicationCommand, applicationDecider, applicationStream } from '@cert/domain';
+import { Actor, ApplicationCommand, NotFound, applicationDecider, applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 
@@ -25,6 +25,9 @@ export async function executeOnApplication(
     now,
     expectedVersion: opts.expectedVersion,
     correlationId: opts.correlationId,
+  }).catch((error: unknown) => {
+    // The decider sees a state, not a stream id: name the application the client asked for.
+    throw error instanceof NotFound ? new NotFound('application', applicationId) : error;
   });
   return { applicationId, version: result.version, position: result.position, events: result.events.map((e) => e.type) };
 }

@@ -37,15 +37,16 @@ const insertSubmitted = (db: Database, { data }: SurveySubmitted) => {
   db.prepare(
     `INSERT OR REPLACE INTO application_summary (id, reference, status, stage, leader_name, applicant_email, institution_name,
        institution_key, institution_type, country, region, submitted_by, nominators, as_nominator, rubric_version, policy_version,
-       submitted_at, updated_at, due_at, assessment_rated, assessment_submitted_at, reviewers, disputed, last_version, last_position)
+       submitted_at, updated_at, due_at, assessment_rated, assessment_submitted_at, reviewers, disputed, survey, last_version, last_position)
      VALUES (@id, @reference, @status, @stage, @leaderName, @email, @institution, @key, @type, @country, @region, @submittedBy,
-       @nominators, @asNominator, @rubricVersion, @policyVersion, @at, @at, NULL, 0, NULL, '[]', '[]', 0, '')`,
+       @nominators, @asNominator, @rubricVersion, @policyVersion, @at, @at, NULL, 0, NULL, '[]', '[]', @survey, 0, '')`,
   ).run({
     id: data.applicationId, reference: data.reference, ...moveTo('Screening'), leaderName: survey.leaderName,
     email: normalizeEmail(survey.contactEmail), institution: survey.institution.name, key: institutionKey(survey.institution.name),
     type: survey.institution.type, country: survey.institution.country, region: survey.institution.region,
     submittedBy: data.submittedBy, nominators: JSON.stringify(data.asNominator ? [data.submittedBy] : []),
     asNominator: data.asNominator ? 1 : 0, rubricVersion: data.rubricVersion, policyVersion: data.policyVersion, at: data.submittedAt,
+    survey: JSON.stringify(survey),
   });
 };
 
@@ -111,7 +112,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
 /** What applicants, nominators and staff see of an application (DOMAIN.md, The lifecycle). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  version: 1,
+  // v2: the full survey, which reviewers read while scoring.
+  version: 2,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   handles: [

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApplicationStatus, GrowthItem, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import { ApplicationStatus, GrowthItem, Outcome, Survey, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
 import type { ReviewerEntry } from './application-summary.projection';
 
@@ -37,6 +37,8 @@ export type ApplicationSummaryView = {
   decisionOverruled: boolean | null;
   decisionJustification: string | null;
   decidedAt: string | null;
+  /** The intake survey as submitted (DOMAIN.md, step 1). */
+  survey: Survey;
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
   position: string;
@@ -72,7 +74,7 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   rubricVersion: r.rubric_version as string, policyVersion: r.policy_version as string, submittedAt: r.submitted_at as string,
   updatedAt: r.updated_at as string, dueAt: r.due_at as string | null, assessmentRated: r.assessment_rated as number,
   assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
-  reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string),
+  reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string), survey: JSON.parse(r.survey as string),
   recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
   decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,
@@ -114,6 +116,12 @@ export const findDuplicate = (db: Database, applicantEmail: string, institutionN
   ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as SummaryRow | undefined;
   return row ? toView(row) : null;
 };
+
+/** How many earlier cycles of this leader and institution are closed (rejected or decided): the next one is a new application. */
+export const closedApplicationCount = (db: Database, applicantEmail: string, institutionName: string): number =>
+  (db.prepare(
+    `SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ('Rejected', 'Decided')`,
+  ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as { n: number }).n;
 
 /** The leader's own applications in full; nominations this user made or joined, as acknowledgements only. */
 export const listApplicationsForApplicant = (db: Database, email: string, userId: string): ApplicantListItem[] => {

@@ -31,6 +31,7 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     decision_overruled INTEGER,
     decision_justification TEXT,
     decided_at TEXT,
+    survey TEXT NOT NULL,
     last_version INTEGER NOT NULL,
     last_position TEXT NOT NULL
   )`,
