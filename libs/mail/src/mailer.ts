@@ -21,3 +21,13 @@ export function messageIdFor(idempotencyKey: string | undefined, from: string): 
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
   return `<${idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}>`;
 }
+
+/** The nodemailer message both transports send: one sender, and the idempotency key as the Message-ID. */
+export const envelopeFor = (msg: MailMessage, from: string) => ({
+  from,
+  to: msg.to,
+  subject: msg.subject,
+  text: msg.text,
+  html: msg.html,
+  messageId: messageIdFor(msg.idempotencyKey, from),
+});

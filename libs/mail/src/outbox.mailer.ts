@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { Clock, SystemClock } from '@cert/config';
-import { MailMessage, Mailer, messageIdFor } from './mailer';
+import { MailMessage, Mailer, envelopeFor } from './mailer';
 
 /**
  * The embedded default: nothing leaves the machine. Each message is rendered to a real RFC 5322
@@ -23,14 +23,7 @@ export class OutboxMailer extends Mailer {
   }
 
   async send(msg: MailMessage): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({
-      from: this.from,
-      to: msg.to,
-      subject: msg.subject,
-      text: msg.text,
-      html: msg.html,
-      messageId: messageIdFor(msg.idempotencyKey, this.from),
-    });
+    const info = await this.transport.sendMail(envelopeFor(msg, this.from));
     mkdirSync(this.outboxDir, { recursive: true });
     const file = join(this.outboxDir, `${this.clock.now().toISOString().replace(/:/g, '-')}-${safe(info.messageId)}.eml`);
     await writeFile(file, info.message);

@@ -1,6 +1,6 @@
 import { OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
-import { MailMessage, Mailer, messageIdFor } from './mailer';
+import { MailMessage, Mailer, envelopeFor } from './mailer';
 
 /** Real delivery through the SMTP relay at `SMTP_URL` (e.g. `smtp://user:pass@mail.example.org:587`). */
 export class SmtpMailer extends Mailer implements OnApplicationShutdown {
@@ -12,14 +12,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
   }
 
   async send(msg: MailMessage): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({
-      from: this.from,
-      to: msg.to,
-      subject: msg.subject,
-      text: msg.text,
-      html: msg.html,
-      messageId: messageIdFor(msg.idempotencyKey, this.from),
-    });
+    const info = await this.transport.sendMail(envelopeFor(msg, this.from));
     return { messageId: info.messageId };
   }
 
