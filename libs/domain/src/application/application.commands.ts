@@ -31,6 +31,16 @@ export type ResolveAdjudication = Command<'ResolveAdjudication', {
 }>;
 export type RecordDecision = Command<'RecordDecision', { outcome: Outcome; justification: string | null }>;
 
+/** Deadline timers (DOMAIN.md, Deadlines): each names the due date it was set for, so a superseded one decides nothing. */
+export type RemindAssessment = Command<'RemindAssessment', { dueAt: string; daysBefore: number }>;
+export type RemindReviewer = Command<'RemindReviewer', { reviewerId: string; dueAt: string; daysBefore: number }>;
+export type EscalateOverdueReview = Command<'EscalateOverdueReview', { reviewerId: string; dueAt: string }>;
+export type ReplaceOverdueReviewer = Command<'ReplaceOverdueReviewer', { reviewerId: string; dueAt: string; pool: ReviewerCandidate[] }>;
+export type CloseAppealWindow = Command<'CloseAppealWindow', { appealUntil: string }>;
+export type RemindProgressUpdate = Command<'RemindProgressUpdate', { progressDueAt: string; daysBefore: number }>;
+export type SuspendDesignation = Command<'SuspendDesignation', { progressDueAt: string }>;
+export type SubmitProgressUpdate = Command<'SubmitProgressUpdate', { ratings: IndicatorRating[] }>;
+
 export type ApplicationCommand =
   | SubmitSurvey
   | LinkNomination
@@ -45,4 +55,12 @@ export type ApplicationCommand =
   | SaveScoresDraft
   | SubmitScores
   | ResolveAdjudication
-  | RecordDecision;
+  | RecordDecision
+  | RemindAssessment
+  | RemindReviewer
+  | EscalateOverdueReview
+  | ReplaceOverdueReviewer
+  | CloseAppealWindow
+  | RemindProgressUpdate
+  | SuspendDesignation
+  | SubmitProgressUpdate;

@@ -7,6 +7,10 @@ import { acceptSurvey, linkNomination, rejectSurvey, submitSurvey } from './deci
 import { expireAssessment, extendAssessmentDeadline, saveAssessmentDraft, submitAssessment } from './decide/assessment';
 import { assignReviewers, releaseReviewer, saveScoresDraft, submitScores } from './decide/review';
 import { recordDecision, resolveAdjudication } from './decide/recommendation';
+import {
+  closeAppealWindow, escalateOverdueReview, remindAssessment, remindProgressUpdate, remindReviewer, replaceOverdueReviewer, suspendDesignation,
+} from './decide/deadlines';
+import { submitProgressUpdate } from './decide/progress';
 
 export const decide = (command: ApplicationCommand, state: Application): ApplicationEvent[] => {
   switch (command.type) {
@@ -24,6 +28,14 @@ export const decide = (command: ApplicationCommand, state: Application): Applica
     case 'SubmitScores': return submitScores(command, state);
     case 'ResolveAdjudication': return resolveAdjudication(command, state);
     case 'RecordDecision': return recordDecision(command, state);
+    case 'RemindAssessment': return remindAssessment(command, state);
+    case 'RemindReviewer': return remindReviewer(command, state);
+    case 'EscalateOverdueReview': return escalateOverdueReview(command, state);
+    case 'ReplaceOverdueReviewer': return replaceOverdueReviewer(command, state);
+    case 'CloseAppealWindow': return closeAppealWindow(command, state);
+    case 'RemindProgressUpdate': return remindProgressUpdate(command, state);
+    case 'SuspendDesignation': return suspendDesignation(command, state);
+    case 'SubmitProgressUpdate': return submitProgressUpdate(command, state);
     default: return assertNever(command);
   }
 };

@@ -64,8 +64,31 @@ export type DecisionRecorded = Event<'DecisionRecorded', {
   inputs: DecisionInputs;
   decidedBy: string;
   decidedAt: string;
+  /** DOMAIN.md, Deadlines: the decision is final when the appeal window closes. */
+  appealUntil: string;
+  /** Charter membership and Program of Excellence owe a yearly IC Map progress update; null otherwise. */
+  progressDueAt: string | null;
 }>;
 export type GrowthReportIssued = Event<'GrowthReportIssued', { items: GrowthItem[]; issuedAt: string }>;
+export type AssessmentReminderIssued = Event<'AssessmentReminderIssued', { dueAt: string; daysBefore: number; remindedAt: string }>;
+export type ReviewerReminderIssued = Event<'ReviewerReminderIssued', { reviewerId: string; dueAt: string; daysBefore: number; remindedAt: string }>;
+export type ReviewOverdueEscalated = Event<'ReviewOverdueEscalated', {
+  reviewerId: string;
+  dueAt: string;
+  /** `overdue`: staff are alerted; `no-replacement`: the reviewer was released and nobody eligible was left. */
+  reason: 'overdue' | 'no-replacement';
+  escalatedAt: string;
+}>;
+export type DecisionFinalized = Event<'DecisionFinalized', { appealUntil: string; finalizedAt: string }>;
+export type ProgressReminderIssued = Event<'ProgressReminderIssued', { progressDueAt: string; daysBefore: number; remindedAt: string }>;
+export type DesignationSuspended = Event<'DesignationSuspended', { progressDueAt: string; suspendedAt: string }>;
+export type ProgressUpdateSubmitted = Event<'ProgressUpdateSubmitted', {
+  ratings: IndicatorRating[];
+  progressDueAt: string;
+  nextDueAt: string;
+  submittedAt: string;
+}>;
+export type DesignationReinstated = Event<'DesignationReinstated', { reinstatedAt: string }>;
 
 export type ApplicationEvent =
   | SurveySubmitted
@@ -84,7 +107,15 @@ export type ApplicationEvent =
   | AdjudicationResolved
   | RecommendationComputed
   | DecisionRecorded
-  | GrowthReportIssued;
+  | GrowthReportIssued
+  | AssessmentReminderIssued
+  | ReviewerReminderIssued
+  | ReviewOverdueEscalated
+  | DecisionFinalized
+  | ProgressReminderIssued
+  | DesignationSuspended
+  | ProgressUpdateSubmitted
+  | DesignationReinstated;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
@@ -92,7 +123,8 @@ export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
   'SurveySubmitted', 'NominationLinked', 'SurveyAccepted', 'SurveyRejected', 'AssessmentDraftSaved',
   'AssessmentSubmitted', 'AssessmentDeadlineExtended', 'ApplicationLapsed', 'ReviewerAssigned', 'ReviewerReleased',
   'ScoresDraftSaved', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed',
-  'DecisionRecorded', 'GrowthReportIssued',
+  'DecisionRecorded', 'GrowthReportIssued', 'AssessmentReminderIssued', 'ReviewerReminderIssued', 'ReviewOverdueEscalated',
+  'DecisionFinalized', 'ProgressReminderIssued', 'DesignationSuspended', 'ProgressUpdateSubmitted', 'DesignationReinstated',
 ];
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;

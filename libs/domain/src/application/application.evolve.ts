@@ -1,6 +1,6 @@
 import { assertNever } from '../decider';
 import { ApplicationEvent } from './application.events';
-import { Application, OpenApplication, normalizeEmail } from './application.state';
+import { Application, OpenApplication, normalizeEmail, reminderKey } from './application.state';
 
 export const initialState = (): Application => ({ status: 'None' });
 
@@ -11,7 +11,7 @@ export const evolve = (state: Application, event: ApplicationEvent): Application
       status: 'Screening', id: d.applicationId, reference: d.reference, survey: d.survey,
       applicantEmail: normalizeEmail(d.survey.contactEmail), submittedBy: d.submittedBy,
       nominators: d.asNominator ? [d.submittedBy] : [], rubricVersion: d.rubricVersion, policyVersion: d.policyVersion,
-      dueAt: null, draft: {}, assessment: null, reviewers: {}, disputed: [], rulings: {}, recommendation: null, decision: null,
+      dueAt: null, draft: {}, assessment: null, reviewers: {}, disputed: [], rulings: {}, recommendation: null, decision: null, designation: null, reminders: [],
     };
   }
   if (state.status === 'None') return state;
@@ -38,7 +38,7 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return { ...s, status: 'Lapsed' };
     case 'ReviewerAssigned': {
       const { reviewerId, purpose, dueAt } = event.data;
-      const slot = { reviewerId, purpose, dueAt, status: 'assigned' as const, draft: {}, scores: null, recommendation: null };
+      const slot = { reviewerId, purpose, dueAt, status: 'assigned' as const, draft: {}, scores: null, recommendation: null, escalated: false };
       return { ...s, reviewers: { ...s.reviewers, [reviewerId]: slot } };
     }
     case 'ReviewerReleased':
@@ -60,14 +60,35 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       const { recommendation, rule, inputs } = event.data;
       return { ...s, status: 'AwaitingDecision', recommendation: { outcome: recommendation, rule, inputs } };
     }
-    case 'DecisionRecorded':
-      return { ...s, status: 'Decided', decision: { outcome: event.data.outcome, overruled: event.data.overruled } };
+    case 'DecisionRecorded': {
+      const { outcome, overruled, appealUntil, progressDueAt } = event.data;
+      const designation = progressDueAt ? { status: 'active' as const, progressDueAt } : null;
+      return { ...s, status: 'Decided', decision: { outcome, overruled, appealUntil, final: false }, designation };
+    }
     case 'GrowthReportIssued':
       return s;
+    case 'AssessmentReminderIssued':
+      return remembered(s, reminderKey('assessment', event.data.dueAt, event.data.daysBefore));
+    case 'ReviewerReminderIssued':
+      return remembered(s, reminderKey('review', event.data.dueAt, event.data.daysBefore, event.data.reviewerId));
+    case 'ProgressReminderIssued':
+      return remembered(s, reminderKey('progress', event.data.progressDueAt, event.data.daysBefore));
+    case 'ReviewOverdueEscalated':
+      return updateSlot(s, event.data.reviewerId, { escalated: true });
+    case 'DecisionFinalized':
+      return s.decision ? { ...s, decision: { ...s.decision, final: true } } : s;
+    case 'DesignationSuspended':
+      return s.designation ? { ...s, designation: { ...s.designation, status: 'suspended' } } : s;
+    case 'ProgressUpdateSubmitted':
+      return { ...s, designation: { status: s.designation?.status ?? 'active', progressDueAt: event.data.nextDueAt } };
+    case 'DesignationReinstated':
+      return s.designation ? { ...s, designation: { ...s.designation, status: 'active' } } : s;
     default:
       return assertNever(event);
   }
 };
+
+const remembered = (s: OpenApplication, key: string): OpenApplication => ({ ...s, reminders: [...s.reminders, key] });
 
 const updateSlot = (s: OpenApplication, reviewerId: string, patch: Partial<OpenApplication['reviewers'][string]>) => {
   const slot = s.reviewers[reviewerId];

@@ -19,7 +19,11 @@ export type ReviewerSlot = {
   draft: Record<string, IndicatorScore>;
   scores: IndicatorScore[] | null;
   recommendation: Outcome | null;
+  escalated: boolean;
 };
+
+/** DOMAIN.md, step 6: charter members and Programs of Excellence keep their standing by a yearly progress update. */
+export type Designation = { status: 'active' | 'suspended'; progressDueAt: string };
 
 export type OpenApplication = Pins & {
   status: ApplicationStatus;
@@ -36,8 +40,13 @@ export type OpenApplication = Pins & {
   disputed: string[];
   rulings: Record<string, Level>;
   recommendation: Recommendation | null;
-  decision: { outcome: Outcome; overruled: boolean } | null;
+  decision: { outcome: Outcome; overruled: boolean; appealUntil: string; final: boolean } | null;
+  designation: Designation | null;
+  /** Keys of reminders already issued, so a repeated timer reminds once. */
+  reminders: string[];
 };
+
+export const reminderKey = (kind: string, dueAt: string, daysBefore: number, who = '') => `${kind}|${who}|${dueAt}|${daysBefore}`;
 
 /** `None` is the state of a stream with no events. */
 export type Application = { status: 'None' } | OpenApplication;

@@ -13,6 +13,15 @@ export type DecisionPolicy = {
   assessmentWindowDays: number;
   reviewWindowDays: number;
   sameRegionIsConflict: boolean;
+  /** DOMAIN.md, Deadlines: reminders (days before due), grace periods and windows. */
+  assessmentReminderDays: number[];
+  reviewReminderDays: number[];
+  /** After a review is overdue by this many more days, the reviewer is released and replaced. */
+  reviewReplacementGraceDays: number;
+  appealWindowDays: number;
+  progressIntervalDays: number;
+  progressReminderDays: number[];
+  progressGraceDays: number;
 };
 
 export const CURRENT_POLICY_VERSION = decisionPolicyV1.version;

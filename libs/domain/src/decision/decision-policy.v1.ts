@@ -11,4 +11,11 @@ export const decisionPolicyV1: DecisionPolicy = {
   assessmentWindowDays: 30,
   reviewWindowDays: 14,
   sameRegionIsConflict: false,
+  assessmentReminderDays: [7, 1],
+  reviewReminderDays: [3, 1],
+  reviewReplacementGraceDays: 7,
+  appealWindowDays: 30,
+  progressIntervalDays: 365,
+  progressReminderDays: [30, 7],
+  progressGraceDays: 60,
 };

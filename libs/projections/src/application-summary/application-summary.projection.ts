@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, normalizeEmail } from '@cert/domain';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, normalizeEmail } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 import { STAGES, institutionKey } from '../labels';
@@ -67,7 +67,19 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ScoresDraftSaved':
     case 'AdjudicationResolved':
     case 'GrowthReportIssued':
+    case 'AssessmentReminderIssued':
+    case 'ReviewerReminderIssued':
+    case 'ReviewOverdueEscalated':
+    case 'ProgressReminderIssued':
       return {};
+    case 'DecisionFinalized':
+      return { decision_final: 1 };
+    case 'DesignationSuspended':
+      return { designation_status: 'suspended' };
+    case 'ProgressUpdateSubmitted':
+      return { progress_due_at: e.data.nextDueAt };
+    case 'DesignationReinstated':
+      return { designation_status: 'active' };
     case 'NominationLinked': {
       const nominators: string[] = JSON.parse(current(db, id)?.nominators ?? '[]');
       return nominators.includes(e.data.nominatorId) ? {} : { nominators: JSON.stringify([...nominators, e.data.nominatorId]) };
@@ -104,7 +116,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'DecisionRecorded':
       return {
         ...moveTo('Decided'), decision_outcome: e.data.outcome, decision_overruled: e.data.overruled ? 1 : 0,
-        decision_justification: e.data.justification, decided_at: e.data.decidedAt,
+        decision_justification: e.data.justification, decided_at: e.data.decidedAt, appeal_until: e.data.appealUntil,
+        designation_status: e.data.progressDueAt ? 'active' : null, progress_due_at: e.data.progressDueAt,
       };
   }
 };
@@ -112,15 +125,12 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
 /** What applicants, nominators and staff see of an application (DOMAIN.md, The lifecycle). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  // v2: the full survey, which reviewers read while scoring.
-  version: 2,
+  // v3: the full survey (reviewers read it while scoring), appeal window and designation standing.
+  version: 3,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
-  handles: [
-    'SurveySubmitted', 'NominationLinked', 'SurveyAccepted', 'SurveyRejected', 'AssessmentDraftSaved', 'AssessmentSubmitted',
-    'AssessmentDeadlineExtended', 'ApplicationLapsed', 'ReviewerAssigned', 'ReviewerReleased', 'ScoresDraftSaved', 'ScoresSubmitted',
-    'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed', 'DecisionRecorded', 'GrowthReportIssued',
-  ],
+  // Every event of an application shows on its timeline.
+  handles: APPLICATION_EVENT_TYPES,
   apply(db: Database, event: RecordedEvent<ApplicationEvent>) {
     const id = event.data.applicationId;
     const at = event.metadata.occurredAt;

@@ -39,6 +39,11 @@ export type ApplicationSummaryView = {
   decidedAt: string | null;
   /** The intake survey as submitted (DOMAIN.md, step 1). */
   survey: Survey;
+  appealUntil: string | null;
+  decisionFinal: boolean;
+  /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
+  designationStatus: 'active' | 'suspended' | null;
+  progressDueAt: string | null;
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
   position: string;
@@ -75,6 +80,8 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   updatedAt: r.updated_at as string, dueAt: r.due_at as string | null, assessmentRated: r.assessment_rated as number,
   assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
   reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string), survey: JSON.parse(r.survey as string),
+  appealUntil: r.appeal_until as string | null, decisionFinal: r.decision_final === 1,
+  designationStatus: r.designation_status as 'active' | 'suspended' | null, progressDueAt: r.progress_due_at as string | null,
   recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
   decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,

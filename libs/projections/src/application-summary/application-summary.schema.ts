@@ -32,6 +32,10 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     decision_justification TEXT,
     decided_at TEXT,
     survey TEXT NOT NULL,
+    appeal_until TEXT,
+    decision_final INTEGER NOT NULL DEFAULT 0,
+    designation_status TEXT,
+    progress_due_at TEXT,
     last_version INTEGER NOT NULL,
     last_position TEXT NOT NULL
   )`,

@@ -54,6 +54,24 @@ export const timelineText = (event: ApplicationEvent): string => {
     }
     case 'GrowthReportIssued':
       return `Growth report issued (${event.data.items.length} indicators)`;
+    case 'AssessmentReminderIssued':
+      return `Reminder: assessment due ${day(event.data.dueAt)} (${event.data.daysBefore} day${event.data.daysBefore === 1 ? '' : 's'} before)`;
+    case 'ReviewerReminderIssued':
+      return `Reminder to reviewer ${event.data.reviewerId}: scores due ${day(event.data.dueAt)}`;
+    case 'ReviewOverdueEscalated':
+      return event.data.reason === 'overdue'
+        ? `Scores from reviewer ${event.data.reviewerId} overdue since ${day(event.data.dueAt)}; staff alerted`
+        : `Reviewer ${event.data.reviewerId} released for overdue scores and no eligible reviewer is left; staff alerted`;
+    case 'DecisionFinalized':
+      return `Appeal window closed ${day(event.data.appealUntil)}; the decision is final`;
+    case 'ProgressReminderIssued':
+      return `Reminder: yearly progress update due ${day(event.data.progressDueAt)}`;
+    case 'DesignationSuspended':
+      return `No progress update since ${day(event.data.progressDueAt)}; designation suspended`;
+    case 'ProgressUpdateSubmitted':
+      return `Yearly progress update received; next one due ${day(event.data.nextDueAt)}`;
+    case 'DesignationReinstated':
+      return 'Designation reinstated';
     default:
       return assertNever(event);
   }

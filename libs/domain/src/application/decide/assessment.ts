@@ -1,10 +1,10 @@
 import { DeadlinePassed, RuleViolation } from '../../errors';
 import { isAfter, isPast } from '../../time';
-import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
+import { rubricByVersion } from '../../rubric/rubric-catalog';
 import { ExpireAssessment, ExtendAssessmentDeadline, SaveAssessmentDraft, SubmitAssessment } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication } from '../application.state';
-import { pins, requireApplicant, requireKnownIndicators, requireOpen, requireStatus } from './guards';
+import { pins, requireApplicant, requireCompleteRatings, requireKnownIndicators, requireOpen, requireStatus } from './guards';
 
 // DOMAIN.md, Deadlines: enforced at command time from the recorded due date, whatever the timers do.
 const requireBeforeDeadline = (app: OpenApplication, now: string) => {
@@ -25,16 +25,7 @@ export const submitAssessment = ({ data, metadata }: SubmitAssessment, state: Ap
   requireApplicant(metadata.actor, app);
   requireStatus(app, ['AwaitingAssessment'], 'assessment.not_open');
   requireBeforeDeadline(app, metadata.now);
-  const rubric = rubricByVersion(app.rubricVersion);
-  requireKnownIndicators(rubric, data.ratings, 'assessment');
-  const merged = { ...app.draft, ...Object.fromEntries(data.ratings.map((r) => [r.indicator, r])) };
-  const codes = indicatorCodes(rubric);
-  const missing = codes.filter((c) => !merged[c]);
-  const withoutEvidence = codes.filter((c) => merged[c] && !merged[c].evidence.trim());
-  if (missing.length > 0 || withoutEvidence.length > 0) {
-    throw new RuleViolation('assessment.incomplete', 'every indicator needs a level and evidence', { missing, withoutEvidence });
-  }
-  const ratings = codes.map((c) => merged[c]);
+  const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), app.draft, data.ratings, 'assessment');
   return [{ type: 'AssessmentSubmitted', data: { ...pins(app), ratings, submittedAt: metadata.now } }];
 };
 

@@ -1,9 +1,9 @@
 import { Actor } from '../../decider';
 import { Forbidden, InvalidState, NotFound, RuleViolation } from '../../errors';
 import { LEVELS, Rubric } from '../../rubric/rubric';
-import { findIndicator } from '../../rubric/rubric-catalog';
+import { findIndicator, indicatorCodes } from '../../rubric/rubric-catalog';
 import { Application, ApplicationStatus, OpenApplication, normalizeEmail } from '../application.state';
-import { Pins } from '../application.types';
+import { IndicatorRating, Pins } from '../application.types';
 
 export const requireOpen = (state: Application, id = 'unknown'): OpenApplication => {
   if (state.status === 'None') throw new NotFound('application', id);
@@ -36,4 +36,22 @@ export const requireKnownIndicators = (rubric: Rubric, items: { indicator: strin
   const seen = new Set<string>();
   const repeated = items.filter((i) => seen.has(i.indicator) || !seen.add(i.indicator)).map((i) => i.indicator);
   if (repeated.length > 0) throw new RuleViolation(`${area}.repeated_indicator`, 'each indicator once', { repeated });
+};
+
+/** Every indicator rated with evidence, the new ratings merged over a saved draft; returned in rubric order. */
+export const requireCompleteRatings = (
+  rubric: Rubric,
+  draft: Record<string, IndicatorRating>,
+  ratings: IndicatorRating[],
+  area: string,
+): IndicatorRating[] => {
+  requireKnownIndicators(rubric, ratings, area);
+  const merged = { ...draft, ...Object.fromEntries(ratings.map((r) => [r.indicator, r])) };
+  const codes = indicatorCodes(rubric);
+  const missing = codes.filter((c) => !merged[c]);
+  const withoutEvidence = codes.filter((c) => merged[c] && !merged[c].evidence.trim());
+  if (missing.length > 0 || withoutEvidence.length > 0) {
+    throw new RuleViolation(`${area}.incomplete`, 'every indicator needs a level and evidence', { missing, withoutEvidence });
+  }
+  return codes.map((c) => merged[c]);
 };

@@ -1,5 +1,6 @@
 import { RuleViolation, InvalidState } from '../../errors';
 import { policyByVersion } from '../../decision/decision-policy';
+import { addDays } from '../../time';
 import { consensus, decisionInputs, growthReport, median, recommend } from '../../decision/recommend';
 import { rubricByVersion } from '../../rubric/rubric-catalog';
 import { Level } from '../../rubric/rubric';
@@ -67,12 +68,16 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
     });
   }
   const items = growthReport(rubricByVersion(app.rubricVersion), recommendation.inputs.consensus);
+  const granted = data.outcome !== 'NotYetReady';
+  const appealUntil = addDays(metadata.now, policy.appealWindowDays);
+  const progressDueAt = granted ? addDays(metadata.now, policy.progressIntervalDays) : null;
   return [
     {
       type: 'DecisionRecorded',
       data: {
         ...pins(app), outcome: data.outcome, recommendation: recommendation.outcome, rule: recommendation.rule, overruled,
         justification, inputs: recommendation.inputs, decidedBy: metadata.actor.id, decidedAt: metadata.now,
+        appealUntil, progressDueAt,
       },
     },
     { type: 'GrowthReportIssued', data: { ...pins(app), items, issuedAt: metadata.now } },
