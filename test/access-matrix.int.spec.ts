@@ -5,7 +5,7 @@ import { EventStore } from '@cert/event-store';
 import { IdentityStore, USER_ROLES, UserRole } from '@cert/identity';
 import { LogRunner } from '@cert/projections';
 import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
-import { Session, TestApp, signInByEmail, signInWithPassword, startApp } from './support/test-app';
+import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
  * Issue: "Every endpoint checks role and ownership: an applicant reaches only their own applications, a reviewer only
@@ -51,6 +51,7 @@ let X: string; // Alice's application, decided: every route has something to sho
 let Z: string; // Oscar's application, still in screening
 const who: Partial<Record<Who, Session>> = {};
 let reviewerC: Session;
+let aliceNotification: string; // a notification Alice received about X
 
 const ids = (items: { id?: string; applicationId?: string }[]) => items.map((i) => i.id ?? i.applicationId);
 
@@ -133,6 +134,24 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ dueAt: '2026-05-01T09:00:00.000Z', reason: 'The district calendar moved' }),
     ok: [{ who: 'staff', status: 409, code: 'assessment.not_extendable' }],
   },
+  'GET /me/notifications': {
+    allow: EVERYONE,
+    ok: [
+      { who: 'applicant', status: 200, check: (r) => expect(r.body.items.length > 0 && r.body.items.every((i: { applicationId: string }) => i.applicationId === X)).toBe(true) },
+      { who: 'otherApplicant', status: 200, check: (r) => expect(r.body.items.every((i: { applicationId: string }) => i.applicationId === Z)).toBe(true) },
+    ],
+  },
+  'POST /me/notifications/{notificationId}/read': {
+    allow: ['applicant', 'reviewer', 'staff', 'board', 'operator'],
+    notTheirs: [{ who: 'otherApplicant', status: 404, code: 'notification.not_found' }, { who: 'staff', status: 404, code: 'notification.not_found' }],
+    ok: [{ who: 'applicant', status: 200 }],
+  },
+  'POST /applications/{id}/progress-updates': {
+    allow: ['applicant'],
+    body: () => ({ ratings: ratings(4) }),
+    notTheirs: [{ who: 'otherApplicant', status: 403, code: 'application.not_applicant' }, { who: 'nominator', status: 403, code: 'application.not_applicant' }],
+    ok: [{ who: 'applicant', status: 201, check: (r) => expect(r.body.events).toEqual(['ProgressUpdateSubmitted']) }],
+  },
   'GET /applications/{id}/growth-report': {
     allow: READERS,
     notTheirs: [{ who: 'otherApplicant', status: 404 }, { who: 'nominator', status: 404 }],
@@ -208,6 +227,21 @@ const ROUTES: Record<string, Route> = {
     params: { version: CURRENT_POLICY_VERSION },
     ok: [{ who: 'operator', status: 200 }, { who: 'reviewer', status: 200 }],
   },
+  // Issue 5: the auditor reads and verifies everything and changes nothing; the rebuild check compares, never swaps.
+  'GET /audit/head': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.text).toMatch(/^\d+:[0-9a-f]{64}$/) }] },
+  'GET /audit/verify': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.ok).toBe(true) }] },
+  'GET /audit/applications/{id}/verify': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.ok).toBe(true) }] },
+  'GET /audit/applications/{id}/history': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body[0].type).toBe('SurveySubmitted') }] },
+  'GET /audit/applications/{id}/state': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.state.id).toBe(X) }] },
+  'GET /audit/applications/{id}/decision/reproduce': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.reproduced).toBe(true) }] },
+  'GET /audit/applications/{id}/reviewer-view/{reviewerId}': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.moment.scored).toBe(true) }] },
+  'GET /audit/applications/{id}/report': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.decision.outcome).toBe('ProgramOfExcellence') }] },
+  'GET /audit/applications/{id}/report.pdf': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') }] },
+  'GET /audit/applications/{id}/export.json': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.scope).toEqual({ applicationId: X }) }] },
+  'GET /audit/applications/{id}/export.csv': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.headers['content-type']).toMatch(/^text\/csv/) }] },
+  'GET /audit/export.json': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200, check: (r) => expect(r.body.events.length).toBeGreaterThan(0) }] },
+  'GET /audit/export.csv': { allow: ['auditor'], ok: [{ who: 'auditor', status: 200 }] },
+  'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], ok: [{ who: 'auditor', status: 200 }, { who: 'operator', status: 200 }] },
   'GET /health': {
     allow: 'public',
     ok: [{ who: 'anonymous', status: 200 }],
@@ -253,7 +287,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'
 
 function request(route: string, actor: Who, body?: object, params: Record<string, string> = {}) {
   const [method, template] = route.split(' ');
-  const values: Record<string, string> = { id: X, reviewerId: who.reviewer!.id, ...params };
+  const values: Record<string, string> = { id: X, reviewerId: who.reviewer!.id, notificationId: aliceNotification, ...params };
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `missing-${name}`);
   let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);
   if (actor === 'forged') req = req.set({ Authorization: 'Bearer forged-0000000000000000000000000000' });
@@ -311,7 +345,10 @@ describe('access matrix: every route checks role and ownership', () => {
     const z = await t.http().post('/applications').set(otherApplicant.auth).send(surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy')).expect(201);
     Z = z.body.applicationId;
 
-    await t.get(LogRunner).catchUp();
+    // The work side sends its notifications now, so nothing moves the log while the probes run.
+    await settle(t);
+    const feed = await t.http().get('/me/notifications').set(applicant.auth).expect(200);
+    aliceNotification = feed.body.items[0].notificationId;
     headAfterFixture = await head();
   });
 
@@ -356,7 +393,7 @@ describe('access matrix: every route checks role and ownership', () => {
       const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
       const writes = Object.entries(document.paths).flatMap(([path, item]) =>
         HTTP_METHODS.filter((m) => m !== 'get' && m !== 'head' && (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`),
-      ).filter((route) => !route.includes(' /auth/'));
+      ).filter((route) => !route.includes(' /auth/') && route !== 'POST /audit/rebuild-check'); // the rebuild check compares, writes nothing
       expect(writes.length).toBeGreaterThanOrEqual(12);
       for (const route of writes) {
         const res = await request(route, 'auditor', await ROUTES[route]?.body?.(), ROUTES[route]?.params);

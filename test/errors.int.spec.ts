@@ -3,7 +3,7 @@ import type { Response, Test } from 'supertest';
 import { EventStore } from '@cert/event-store';
 import { LogRunner } from '@cert/projections';
 import { CODES, ratings, surveyFor } from './support/cycle-data';
-import { Session, TestApp, signInByEmail, signInWithPassword, startApp } from './support/test-app';
+import { Session, TestApp, signInByEmail, signInWithPassword, startApp, settle } from './support/test-app';
 
 /**
  * The error contract (ARCHITECTURE.md, Errors): every refusal is `application/problem+json`; a bad request names the
@@ -25,6 +25,8 @@ describe('the error contract over HTTP', () => {
   };
   /** A refused request: a problem document with this status, and the log exactly as it was. */
   const refused = async (req: Test, status: number) => {
+    // Notifications for earlier writes go out in the background; let them finish so only this request could move the log.
+    await settle(t);
     const before = await head();
     const res = await send(req);
     expect(res.status).toBe(status);

@@ -1,9 +1,7 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { AssessmentDeadlineSweeper, DecideApplicationCommand } from '@cert/commands';
 import { EventStore } from '@cert/event-store';
 import { LogRunner } from '@cert/projections';
 import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
-import { Session, TestApp, signInByEmail, signInWithPassword, startApp } from './support/test-app';
+import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
  * Issue 2, "What shows it is done": three applications through the HTTP API with real sign-ins, from survey to
@@ -61,6 +59,9 @@ describe('the certification lifecycle over HTTP', () => {
     const alice = await signInByEmail(t, 'alice@riverside.edu');
     const { id, position } = await submitAndAccept(alice, 'Riverside STEM Academy');
 
+    await settle(t);
+    const invitation = t.mailer.to('alice@riverside.edu').find((m) => m.subject.startsWith('You are invited'));
+    expect(invitation?.text).toMatch(/APP-2026-[0-9A-F]{6}/);
     const summary = await read(`/applications/${id}`, alice, position).expect(200);
     expect(summary.body).toEqual(expect.objectContaining({ status: 'AwaitingAssessment', dueAt: '2026-04-01T09:00:00.000Z', reference: expect.stringMatching(/^APP-2026-/) }));
 
@@ -99,16 +100,13 @@ describe('the certification lifecycle over HTTP', () => {
     await t.http().post(`/applications/${id}/deadline-extensions`).set(staff.auth)
       .send({ dueAt: '2026-04-15T09:00:00.000Z', reason: 'Spring break moved by the district' }).expect(201);
 
-    // The original due date passes: the sweep sees the new date, and the superseded timer decides nothing.
+    // The original due date passes: its timer still fires, and decides nothing, because the due date moved.
     await travelTo('2026-04-02T09:00:00.000Z');
     bob = await signInByEmail(t, bob.email);
-    expect(await t.get(AssessmentDeadlineSweeper).sweep()).toBe(0);
-    const before = await head();
-    const stale = await t.get(CommandBus).execute(
-      new DecideApplicationCommand(id, { type: 'ExpireAssessment', data: { dueAt: '2026-04-01T09:00:00.000Z' } }, { id: 'timer', role: 'system' }),
-    );
-    expect(stale.events).toEqual([]);
-    expect(await head()).toBe(before);
+    await settle(t);
+    const history = await read(`/applications/${id}/timeline`, staff).expect(200);
+    expect(history.body.map((e: { type: string }) => e.type)).not.toContain('ApplicationLapsed');
+    expect((await read(`/applications/${id}`, bob).expect(200)).body.status).toBe('AwaitingAssessment');
 
     await t.http().post(`/applications/${id}/assessment`).set(bob.auth).send({ ratings: ratings(3) }).expect(201);
     await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewers.north.id, reviewers.east.id] }).expect(201);
@@ -153,8 +151,11 @@ describe('the certification lifecycle over HTTP', () => {
     const { id } = await submitAndAccept(dave, 'Prairie District');
     await travelTo(daysFromNow(30.001));
     dave = await signInByEmail(t, dave.email);
-    expect(await t.get(AssessmentDeadlineSweeper).sweep()).toBe(1);
-    expect(await t.get(AssessmentDeadlineSweeper).sweep()).toBe(0);
+    await settle(t);
+    const lapsedAt = await head();
+    expect(await settle(t)).toBe(0);
+    expect(await head()).toBe(lapsedAt);
+    expect(t.mailer.to('dave@prairie.edu').map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/lapsed/)]));
     const late = await t.http().post(`/applications/${id}/assessment`).set(dave.auth).send({ ratings: ratings(3) }).expect(409);
     expect(late.body.code).toBe('assessment.not_open');
     const reopened = await t.http().post(`/applications/${id}/deadline-extensions`).set(staff.auth)

@@ -5,7 +5,7 @@ export const CODES = indicatorCodes(icMapV1);
 export const surveyFor = (leaderName: string, email: string, institution: string, region = 'South Carolina') => ({
   leaderName,
   contactEmail: email,
-  institution: { name: institution, type: 'school', country: 'US', region },
+  institution: { name: institution, type: 'school' as const, country: 'US', region },
   programDescription: `${institution} runs a school-wide STEM program with robotics, coding and a Fab Lab.`,
   yearsRunning: 5,
   studentsServed: 420,

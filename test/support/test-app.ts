@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Clock, loadConfig } from '@cert/config';
 import { IdentityStore, UserRole } from '@cert/identity';
 import { Mailer } from '@cert/mail';
+import { BullmqJobQueue, JobQueue } from '@cert/jobs';
 import { FixedClock, RecordingMailer } from '@cert/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -22,15 +23,18 @@ export type TestApp = {
 };
 
 /** The real ApiModule on files in a temp folder, with a movable clock and a mailer that records. */
-export async function startApp(opts: { dataDir?: string; now?: string; keepData?: boolean } = {}): Promise<TestApp> {
+export async function startApp(opts: { dataDir?: string; now?: string; keepData?: boolean; redisPrefix?: string; redisUrl?: string } = {}): Promise<TestApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'iasl-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://app.test' });
+  const redisUrl = opts.redisPrefix ? (opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://app.test', REDIS_URL: redisUrl });
   const clock = new FixedClock(opts.now ?? '2026-03-02T09:00:00.000Z');
   const mailer = new RecordingMailer();
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
+  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
     .overrideProvider(Clock).useValue(clock)
-    .overrideProvider(Mailer).useValue(mailer)
-    .compile();
+    .overrideProvider(Mailer).useValue(mailer);
+  // BullMQ on the real Redis, under a prefix of this test's own so runs never share keys.
+  if (redisUrl) builder = builder.overrideProvider(JobQueue).useValue(await BullmqJobQueue.connect(redisUrl, clock, { prefix: opts.redisPrefix }));
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   app.enableShutdownHooks();
@@ -71,4 +75,23 @@ export async function signInByEmail(t: TestApp, email: string): Promise<Session>
   if (!token) throw new Error(`no sign-in link mailed to ${email}`);
   const res = await t.http().post('/auth/email-link/redeem').send({ token }).expect(200);
   return sessionOf(res.body);
+}
+
+/**
+ * Lets the work side finish what the log asks for at the current (fixed) clock: reactors enqueue, due jobs
+ * run, and whatever they append is reacted to in turn, until nothing more is due. Returns the jobs run.
+ */
+export async function settle(t: TestApp): Promise<number> {
+  const { ReactionRunner } = await import('../../apps/worker/src/reaction-runner');
+  const { JobQueue } = await import('@cert/jobs');
+  const { LogRunner } = await import('@cert/projections');
+  let total = 0;
+  for (let round = 0; round < 20; round++) {
+    await t.get(LogRunner).catchUp();
+    await t.get(ReactionRunner).catchUp();
+    const ran = await t.get(JobQueue).drain();
+    total += ran;
+    if (ran === 0) return total;
+  }
+  throw new Error('the work side did not settle in 20 rounds');
 }

@@ -3,16 +3,20 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
-import { CommandsModule, DeadlinesModule } from '@cert/commands';
+import { CommandsModule } from '@cert/commands';
 import { EventStoreModule } from '@cert/event-store';
 import { IdentityModule } from '@cert/identity';
+import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
+import { WorkModule } from '../../worker/src/work.module';
 import { ApplicationsController } from './applications/applications.controller';
+import { AuditController } from './audit/audit.controller';
 import { RubricsController } from './applications/rubrics.controller';
 import { AuthModule } from './auth/auth.module';
 import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { ReviewersController } from './reviews/reviewers.controller';
@@ -38,12 +42,13 @@ export class ApiModule {
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),
         CommandsModule,
-        // Embedded shape: one process also runs the timers; a separate worker takes them over when RUN_LOG_RUNNER=false.
-        ...(config.runLogRunner ? [DeadlinesModule] : []),
+        JobsModule.forRoot(config),
+        // Embedded shape: one process also runs reactors and processors; a separate worker takes them over when RUN_LOG_RUNNER=false.
+        ...(config.runLogRunner ? [WorkModule] : []),
         AuthModule,
         TerminusModule,
       ],
-      controllers: [ApplicationsController, ReviewsController, ReviewersController, DecisionsController, RubricsController, HealthController],
+      controllers: [NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, DecisionsController, RubricsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },

@@ -4,8 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@cert/config';
+import { IdentityStore } from '@cert/identity';
+import { JobQueue } from '@cert/jobs';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
+import { mountQueuesDashboard } from './operations/queues-dashboard';
 
 async function bootstrap() {
   const config = loadConfig();
@@ -13,6 +16,9 @@ async function bootstrap() {
   app.useLogger(app.get(Logger));
   app.use(helmet());
   configureApp(app);
+  // bull-board at /admin/queues for operators, when the queues are on Redis (STACK.md §4, well-known routes).
+  const identity = app.get(IdentityStore);
+  await mountQueuesDashboard(app, app.get(JobQueue), (token) => identity.resolveSession(token));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   app.get(Logger).log(`IASL certification engine listening on ${config.publicUrl} (API docs at ${config.publicUrl}/docs)`);

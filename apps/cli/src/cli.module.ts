@@ -3,6 +3,7 @@ import { ConfigModule, loadConfig } from '@cert/config';
 import { EventStoreModule } from '@cert/event-store';
 import { IdentityModule } from '@cert/identity';
 import { ProjectionsModule } from '@cert/projections';
+import { VerifyCommand } from './audit/verify.command';
 import { RebuildProjectionsCommand } from './projections/rebuild.command';
 import { CreateUserCommand } from './users/create-user.command';
 import { ListUsersCommand } from './users/list-users.command';
@@ -19,6 +20,6 @@ const config = loadConfig();
     // The CLI catches up on demand; it never runs the polling runner.
     ProjectionsModule.forRoot({ ...config, runLogRunner: false }),
   ],
-  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand],
+  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand, VerifyCommand],
 })
 export class CliModule {}

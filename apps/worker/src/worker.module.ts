@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
-import { DeadlinesModule } from '@cert/commands';
 import { EventStoreModule } from '@cert/event-store';
 import { IdentityModule } from '@cert/identity';
+import { JobsModule } from '@cert/jobs';
+import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
+import { WorkModule } from './work.module';
 
-/** The work side without HTTP: the log runner keeps its own read models, the deadline sweep runs commands. */
+/** The work side without HTTP: its own read models (for the facts commands need), reactors and processors. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -18,7 +20,9 @@ export class WorkerModule {
         EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({ ...config, runLogRunner: true }),
         IdentityModule.forRoot(config),
-        DeadlinesModule,
+        MailModule.forRoot(config),
+        JobsModule.forRoot(config),
+        WorkModule,
       ],
     };
   }

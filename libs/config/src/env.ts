@@ -11,6 +11,8 @@ export class Env {
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsString() ESDB_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
+  @IsOptional() @IsString() QUEUE_PREFIX?: string;
+  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(3600) JOB_LOCK_SECONDS?: number;
   @IsOptional() @IsBooleanString() RUN_LOG_RUNNER?: string;
   @IsOptional() @IsIn(['log', 'smtp']) MAIL_TRANSPORT?: 'log' | 'smtp';
   @IsOptional() @IsString() SMTP_URL?: string;
@@ -31,6 +33,8 @@ export type AppConfig = Readonly<{
   identityDbPath: string;
   esdbUrl: string | null;
   redisUrl: string | null;
+  /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
+  jobs: { lockSeconds: number; redisPrefix: string };
   runLogRunner: boolean;
   mail: { transport: 'log' | 'smtp'; smtpUrl: string | null; from: string; outboxDir: string };
   publicUrl: string;
@@ -63,6 +67,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
+    jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),
     runLogRunner: env.RUN_LOG_RUNNER === undefined ? true : env.RUN_LOG_RUNNER === 'true',
     mail: Object.freeze({
       transport,

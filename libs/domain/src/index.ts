@@ -13,3 +13,4 @@ export * from './application/application.state';
 export * from './application/application.decider';
 export { referenceFor } from './application/decide/intake';
 export { icMapV1 } from './rubric/ic-map.v1';
+export * from './notification/notification';

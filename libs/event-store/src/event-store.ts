@@ -1,3 +1,5 @@
+import { GENESIS, globalChainHash } from './hash-chain';
+
 /** Envelope metadata every event carries (issue 2, "Event envelope"). Hashes are set by `handle()`. */
 export type EventMetadata = {
   actorId: string;
@@ -27,7 +29,15 @@ export type RecordedEvent<E extends { type: string; data: unknown } = { type: st
   position: string;
   schemaVersion: number;
   metadata: EventMetadata;
+  /**
+   * The global chain link (issue 5): sha256(previous event's globalHash + this event's hash) in commit order.
+   * Stored by adapters that chain the log as they append (SQLite); absent on ESDB, where audit computes it from $all.
+   */
+  globalHash?: string;
 };
+
+/** The log's head as published (issue 5): anyone holding it can later check that the history up to it is unchanged. */
+export type LogHead = { position: string; globalHash: string };
 
 export class VersionConflict extends Error {
   readonly code = 'stream.version_conflict';
@@ -55,6 +65,22 @@ export abstract class EventStore {
   /** The position of the newest event in the log, or null when it is empty. */
   abstract headPosition(): Promise<string | null>;
   abstract close(): Promise<void>;
+
+  /**
+   * The head to publish (null while the log is empty). This default walks the whole log and chains the hashes,
+   * which is right for ESDB (it stores no global chain); adapters that store the chain read it in O(1).
+   */
+  async head(): Promise<LogHead | null> {
+    let position: string | null = null;
+    let globalHash = GENESIS;
+    for (;;) {
+      const page = await this.readAll(position, 1000);
+      if (page.length === 0) break;
+      for (const e of page) globalHash = globalChainHash(globalHash, e.metadata.hash ?? '');
+      position = page[page.length - 1].position;
+    }
+    return position === null ? null : { position, globalHash };
+  }
 }
 
 /** Positions are decimal integer strings on every adapter, so they order as BigInts. */

@@ -20,7 +20,7 @@ export type HandleResult<S, E extends { type: string; data: unknown }> = {
   version: number;
   /** Position of the last appended event, for read-your-writes; null when nothing was appended. */
   position: string | null;
-  /** As readStream would return them, except that each carries `position` (see below). */
+  /** As readStream would return them, except that each carries `position` (see below) and no `globalHash` (the store chains it). */
   events: RecordedEvent<E>[];
   state: S;
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EventMetadata } from './event-store';
+import type { EventMetadata } from './event-store';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -32,6 +32,13 @@ export type ChainedContent = {
 /** sha256 over the previous hash and the event's canonical content (streamId and version included, so moving an event breaks it). */
 export const chainHash = (prevHash: string, content: ChainedContent): string =>
   createHash('sha256').update(prevHash).update(canonicalJson(content)).digest('hex');
+
+/**
+ * One link of the global chain over the whole log (issue 5): each event's own hash chained onto the link before it
+ * in commit order, so a removed stream or a reordered log breaks the chain, and the last link is the head to publish.
+ */
+export const globalChainHash = (prevGlobalHash: string, eventHash: string): string =>
+  createHash('sha256').update(prevGlobalHash).update(eventHash).digest('hex');
 
 export const withoutHashes = (metadata: EventMetadata): Record<string, unknown> => {
   const { prevHash: _prev, hash: _hash, ...rest } = metadata;

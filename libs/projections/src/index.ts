@@ -12,3 +12,5 @@ export * from './reviewer-assignments/reviewer-assignments.projection';
 export * from './reviewer-assignments/reviewer-assignments.queries';
 export * from './board-queue/board-queue.projection';
 export * from './board-queue/board-queue.queries';
+export * from './notification-feed/notification-feed.projection';
+export * from './notification-feed/notification-feed.queries';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationEventType } from '@cert/domain';
+import { ApplicationEvent, NotificationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 
 /**
@@ -13,9 +13,12 @@ export type Projection = {
   /** CREATE TABLE/INDEX IF NOT EXISTS statements. */
   schema: string[];
   tables: string[];
-  handles: readonly ApplicationEventType[];
-  apply(db: Database, event: RecordedEvent<ApplicationEvent>): void;
+  handles: readonly LoggedEvent['type'][];
+  apply(db: Database, event: RecordedEvent<LoggedEvent>): void;
 };
+
+/** Every event type the log holds: applications and the notification ledger. */
+export type LoggedEvent = ApplicationEvent | NotificationEvent;
 
 export class ProjectionFailed extends Error {
   constructor(
@@ -28,12 +31,9 @@ export class ProjectionFailed extends Error {
   }
 }
 
-const KNOWN = new Set<string>(APPLICATION_EVENT_TYPES);
-
 /** Applies one event to every projection that handles it; the caller owns the transaction. */
 export const applyEvent = (db: Database, projections: Projection[], event: RecordedEvent): void => {
-  if (!KNOWN.has(event.type)) return;
-  const typed = event as RecordedEvent<ApplicationEvent>;
+  const typed = event as RecordedEvent<LoggedEvent>;
   for (const p of projections) {
     if (!p.handles.includes(typed.type)) continue;
     try {

@@ -1,6 +1,7 @@
+import { notificationFeedProjection } from './notification-feed/notification-feed.projection';
 import { applicationSummaryProjection } from './application-summary/application-summary.projection';
 import { boardQueueProjection } from './board-queue/board-queue.projection';
 import { Projection } from './projection';
 import { reviewerAssignmentsProjection } from './reviewer-assignments/reviewer-assignments.projection';
 
-export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection];
+export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection];

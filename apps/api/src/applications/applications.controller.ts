@@ -95,6 +95,13 @@ export class ApplicationsController {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v));
   }
 
+  /** Seed 003: "record and update progress yearly"; a late update reinstates a suspended standing. */
+  @Post(':id/progress-updates')
+  @Allow('applicant')
+  submitProgress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitProgressUpdate', data: { ratings: dto.ratings } }, actor, v));
+  }
+
   @Get(':id/growth-report')
   @Allow('applicant', 'staff', 'board', 'auditor')
   growthReport(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {

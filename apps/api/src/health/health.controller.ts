@@ -2,10 +2,11 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '@cert/event-store';
+import { JobQueue } from '@cert/jobs';
 import { LogRunner } from '@cert/projections';
 import { Public } from '../auth/access.decorators';
 
-/** For operators and load balancers: the log answers, and the read models are keeping up with it. */
+/** For operators and load balancers: the log answers, the read models keep up with it, and the job queues' depth. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly store: EventStore,
     private readonly runner: LogRunner,
+    private readonly queue: JobQueue,
   ) {}
 
   @Get()
@@ -34,6 +36,14 @@ export class HealthController {
         const lag = await this.runner.lag();
         // Behind is normal for a moment after a write; it is reported, not failed, so a busy node stays in service.
         return session.up({ head: lag.head, checkpoint: lag.checkpoint, behind: lag.behind, running: this.runner.isRunning() });
+      },
+      async () => {
+        const session = this.indicators.check('jobs');
+        try {
+          return session.up({ queues: await this.queue.depth() });
+        } catch (error) {
+          return session.down({ error: (error as Error).message });
+        }
       },
     ]);
   }

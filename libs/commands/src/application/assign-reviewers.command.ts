@@ -3,7 +3,8 @@ import { Actor, ReviewerCandidate, RuleViolation } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb, openAssignmentCounts } from '@cert/projections';
+import { ReadDb } from '@cert/projections';
+import { reviewerPool } from './reviewer-pool';
 import { CommandResult, executeOnApplication } from './execute';
 
 export type AssignmentRequest = { mode: 'manual'; reviewerIds: string[] } | { mode: 'auto'; count: number };
@@ -30,14 +31,7 @@ export class AssignReviewersHandler implements ICommandHandler<AssignReviewersCo
   ) {}
 
   execute({ applicationId, request, actor, expectedVersion }: AssignReviewersCommand) {
-    const loads = openAssignmentCounts(this.readDb.db);
-    const pool: ReviewerCandidate[] = this.identity.listReviewers().map((r) => ({
-      reviewerId: r.id,
-      institution: r.institution,
-      region: r.region,
-      declaredConflicts: [],
-      openAssignments: loads.get(r.id) ?? 0,
-    }));
+    const pool = reviewerPool(this.identity, this.readDb);
     const body =
       request.mode === 'auto'
         ? { type: 'AssignReviewers' as const, data: { mode: 'auto' as const, count: request.count, pool } }

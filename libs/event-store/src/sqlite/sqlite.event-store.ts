@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventStore, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { EventStore, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { GENESIS, globalChainHash } from '../hash-chain';
 
 type Row = {
   global_position: number;
@@ -12,6 +13,7 @@ type Row = {
   schema_version: number;
   data: string;
   metadata: string;
+  global_hash: string | null;
 };
 
 const SCHEMA = `
@@ -24,8 +26,11 @@ const SCHEMA = `
     schema_version INTEGER NOT NULL,
     data TEXT NOT NULL,
     metadata TEXT NOT NULL,
+    global_hash TEXT,
     UNIQUE (stream_id, version)
   )`;
+
+const eventHash = (metadata: string): string => (JSON.parse(metadata) as { hash?: string }).hash ?? '';
 
 const toRecorded = (r: Row): RecordedEvent => ({
   id: r.event_id,
@@ -36,6 +41,7 @@ const toRecorded = (r: Row): RecordedEvent => ({
   schemaVersion: r.schema_version,
   data: JSON.parse(r.data),
   metadata: JSON.parse(r.metadata),
+  ...(r.global_hash === null ? {} : { globalHash: r.global_hash }),
 });
 
 /**
@@ -43,6 +49,8 @@ const toRecorded = (r: Row): RecordedEvent => ({
  * global_position is a gap-safe checkpoint: it is assigned inside the write lock, so a higher position
  * never becomes visible before a lower one (unlike a Postgres sequence).
  * The driver is synchronous, so every method has done its work before its promise settles.
+ * global_hash chains every event onto the one before it in the log (issue 5); it is computed inside the same
+ * write lock, so the chain follows commit order exactly and the last row's link is the head to publish.
  */
 export class SqliteEventStore extends EventStore {
   private readonly readStreamStmt;
@@ -50,6 +58,7 @@ export class SqliteEventStore extends EventStore {
   private readonly insertStmt;
   private readonly readAllStmt;
   private readonly headStmt;
+  private readonly lastLinkStmt;
   private readonly appendTx;
 
   private constructor(private readonly db: Database.Database) {
@@ -59,21 +68,26 @@ export class SqliteEventStore extends EventStore {
       .prepare<[string], number>('SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?')
       .pluck();
     this.insertStmt = db.prepare(
-      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, global_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.readAllStmt = db.prepare<[bigint, number], Row>(
       'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
     );
     this.headStmt = db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck();
+    this.lastLinkStmt = db.prepare<[], { global_position: number; global_hash: string | null }>(
+      'SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1',
+    );
     this.appendTx = db.transaction((streamId: string, events: NewEvent[], expectedVersion: number) => {
       // Checked inside the write lock: a version read before BEGIN IMMEDIATE could be stale by now.
       const current = this.versionStmt.get(streamId) as number;
       if (current !== expectedVersion) throw new VersionConflict(streamId, expectedVersion, current);
+      let link = this.lastLink();
       let position = 0n;
       events.forEach((e, i) => {
+        link = globalChainHash(link, e.metadata.hash ?? '');
         const { lastInsertRowid } = this.insertStmt.run(
-          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata),
+          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), link,
         );
         position = BigInt(lastInsertRowid);
       });
@@ -89,7 +103,29 @@ export class SqliteEventStore extends EventStore {
     // FULL by default: an acknowledged certification event must survive a power cut (AppConfig.sqliteSynchronous).
     db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.exec(SCHEMA);
+    SqliteEventStore.addGlobalChain(db);
     return new SqliteEventStore(db);
+  }
+
+  /** Files written before the global chain existed get the column, and their rows are chained in log order. */
+  private static addGlobalChain(db: Database.Database): void {
+    const chained = () => (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === 'global_hash');
+    if (chained()) return;
+    // Checked again under the write lock: another process may be migrating the same file right now.
+    db.transaction(() => {
+      if (chained()) return;
+      db.exec('ALTER TABLE events ADD COLUMN global_hash TEXT');
+      linkUnchained(db);
+    }).immediate();
+  }
+
+  /** The newest link; a tail appended by a process that predates the chain is chained first. */
+  private lastLink(): string {
+    const last = this.lastLinkStmt.get();
+    if (!last) return GENESIS;
+    if (last.global_hash !== null) return last.global_hash;
+    linkUnchained(this.db);
+    return this.lastLinkStmt.get()!.global_hash!;
   }
 
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
@@ -126,7 +162,31 @@ export class SqliteEventStore extends EventStore {
     return head == null ? null : String(head);
   }
 
+  override async head(): Promise<LogHead | null> {
+    const last = this.lastLinkStmt.get();
+    if (!last) return null;
+    if (last.global_hash !== null) return { position: String(last.global_position), globalHash: last.global_hash };
+    // A tail appended by an older process: chain it under the write lock, as an append would.
+    return this.db.transaction(() => ({ position: String(this.lastLinkStmt.get()!.global_position), globalHash: this.lastLink() })).immediate();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Chains the rows after the newest chained one (all rows on a file that never had the chain); never rewrites a link. */
+function linkUnchained(db: Database.Database): void {
+  const anchor = db
+    .prepare('SELECT global_position, global_hash FROM events WHERE global_hash IS NOT NULL ORDER BY global_position DESC LIMIT 1')
+    .get() as { global_position: number; global_hash: string } | undefined;
+  const rows = db
+    .prepare('SELECT global_position, metadata FROM events WHERE global_position > ? ORDER BY global_position')
+    .all(anchor?.global_position ?? 0) as { global_position: number; metadata: string }[];
+  const update = db.prepare('UPDATE events SET global_hash = ? WHERE global_position = ?');
+  let link = anchor?.global_hash ?? GENESIS;
+  for (const row of rows) {
+    link = globalChainHash(link, eventHash(row.metadata));
+    update.run(link, row.global_position);
   }
 }

@@ -1,0 +1,133 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { applicationStream } from '@cert/domain';
+import { Clock } from '@cert/config';
+import { EventStore } from '@cert/event-store';
+import { ALL_PROJECTIONS, LogRunner, ReadDb, rebuildAndCompare } from '@cert/projections';
+import {
+  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, parseHead,
+  reproduceDecision, reviewerView, stateAsOf, verifyLog, verifyStream,
+} from '@cert/audit';
+import { Allow } from '../auth/access.decorators';
+import { FieldErrors } from '../http/validation';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { ExportRangeQueryDto, StateQueryDto, VerifyQueryDto } from './audit.query';
+
+const file = (content: Buffer | string, type: string, name: string) =>
+  new StreamableFile(Buffer.isBuffer(content) ? content : Buffer.from(content), { type, disposition: `attachment; filename="${name}"` });
+
+/**
+ * DOMAIN.md, auditor: "read-only: replays any decision's history, verifies it, exports it. Changes nothing."
+ * Every read here goes to the log itself, not the read models, so what an auditor sees is the source of truth.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Allow('auditor')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly readDb: ReadDb,
+    private readonly runner: LogRunner,
+  ) {}
+
+  /** The head to publish (e.g. on a designation certificate); anyone holding it can later check the history up to it. */
+  @Get('head')
+  async head(@Query() _query: ReadQueryDto) {
+    const head = await this.store.head();
+    return { head, text: head && formatHead(head) };
+  }
+
+  @Get('verify')
+  verify(@Query() query: VerifyQueryDto) {
+    return verifyLog(this.store, query.head ? parseHead(query.head) : null);
+  }
+
+  @Get('applications/:id/verify')
+  verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return verifyStream(this.store, applicationStream(id));
+  }
+
+  @Get('applications/:id/history')
+  async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return historyEntries(await loadHistory(this.store, id));
+  }
+
+  @Get('applications/:id/state')
+  async state(@Param('id', ParseUUIDPipe) id: string, @Query() query: StateQueryDto) {
+    if (query.asOf && query.position) throw new FieldErrors([{ field: 'asOf', messages: ['give asOf or position, not both'] }]);
+    return stateAsOf(await loadHistory(this.store, id), { asOf: query.asOf, position: query.position });
+  }
+
+  @Get('applications/:id/decision/reproduce')
+  async reproduce(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return reproduceDecision(id, await loadHistory(this.store, id));
+  }
+
+  @Get('applications/:id/reviewer-view/:reviewerId')
+  async reviewerView(@Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
+    return reviewerView(id, reviewerId, await loadHistory(this.store, id));
+  }
+
+  @Get('applications/:id/report')
+  report(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return this.buildReport(id);
+  }
+
+  @Get('applications/:id/report.pdf')
+  async reportPdf(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    const report = await this.buildReport(id);
+    return file(await decisionReportPdf(report), 'application/pdf', `decision-report-${report.application.reference}.pdf`);
+  }
+
+  @Get('applications/:id/export.json')
+  async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    const events = await loadHistory(this.store, id);
+    return exportDocument({ applicationId: id }, events, await this.store.head(), this.now());
+  }
+
+  @Get('applications/:id/export.csv')
+  async exportCsv(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return file(eventsCsv(await loadHistory(this.store, id)), 'text/csv; charset=utf-8', `application-${id}.csv`);
+  }
+
+  /** A whole cycle: every event that occurred in [from, to), across all applications. */
+  @Get('export.json')
+  async exportRange(@Query() query: ExportRangeQueryDto) {
+    const [from, to] = [query.from ?? null, query.to ?? null];
+    return exportDocument({ from, to }, await eventsBetween(this.store, from, to), await this.store.head(), this.now());
+  }
+
+  @Get('export.csv')
+  async exportRangeCsv(@Query() query: ExportRangeQueryDto) {
+    const [from, to] = [query.from ?? null, query.to ?? null];
+    const name = `events-${from ?? 'start'}-${to ?? 'now'}.csv`.replace(/:/g, '');
+    return file(eventsCsv(await eventsBetween(this.store, from, to)), 'text/csv; charset=utf-8', name);
+  }
+
+  /**
+   * DOMAIN.md, What auditors need: "rebuild every read model from the log and show it matches". Compares only;
+   * swapping stays with the operator's CLI (`projections:rebuild --swap`). A POST because it is work, not a lookup.
+   */
+  @Post('rebuild-check')
+  @HttpCode(200)
+  @Allow('auditor', 'operator')
+  async rebuildCheck() {
+    await this.runner.catchUp();
+    const head = await this.store.headPosition();
+    const report = await rebuildAndCompare(this.store, ALL_PROJECTIONS, this.readDb.db);
+    return { checkedAt: this.now(), head, matches: report.differences.length === 0, ...report };
+  }
+
+  private async buildReport(id: string) {
+    const events = await loadHistory(this.store, id);
+    const verification = await verifyStream(this.store, applicationStream(id));
+    const decided = events.some((e) => e.type === 'RecommendationComputed');
+    return decisionReport(events, { generatedAt: this.now(), verification, reproduction: decided ? reproduceDecision(id, events) : null });
+  }
+
+  private now() {
+    return this.clock.now().toISOString();
+  }
+}

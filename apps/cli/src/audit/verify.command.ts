@@ -1,0 +1,56 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { applicationStream } from '@cert/domain';
+import { EventStore } from '@cert/event-store';
+import { Problem, formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const describe = (p: Problem) => {
+  const where = [
+    p.position && `position ${p.position}`, p.streamId && `stream ${p.streamId} version ${p.version}`, p.eventId && `event ${p.eventId}`,
+  ].filter(Boolean);
+  return `${p.reason}${where.length ? `: ${where.join(', ')}` : ''}: ${p.detail}`;
+};
+const events = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
+
+/**
+ * Issue 5: walks the log (or one stream) and names the first event that does not match. Exits 0 when intact,
+ * 2 when tampering is found, so a nightly job or an outside auditor can script it.
+ */
+@Command({ name: 'audit:verify', description: 'recompute every hash of the log (or one stream) and check it against a published head' })
+export class VerifyCommand extends CommandRunner {
+  constructor(private readonly store: EventStore) {
+    super();
+  }
+
+  async run(_: string[], options: { stream?: string; head?: string } = {}): Promise<void> {
+    if (options.stream) {
+      // An application id is accepted as well as its stream id.
+      const streamId = UUID.test(options.stream) ? applicationStream(options.stream) : options.stream;
+      const verdict = await verifyStream(this.store, streamId);
+      if (verdict.problem) return this.fail(verdict.problem);
+      console.log(`stream ${streamId} intact: ${events(verdict.events)}, head hash ${verdict.headHash ?? 'none'}`);
+      return;
+    }
+    const verdict = await verifyLog(this.store, options.head ? parseHead(options.head) : null);
+    if (verdict.problem) return this.fail(verdict.problem);
+    console.log(`log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`);
+    console.log(`head ${verdict.head ? formatHead(verdict.head) : 'none (empty log)'}`);
+  }
+
+  private fail(problem: Problem): void {
+    console.log(`TAMPERED ${describe(problem)}`);
+    process.exitCode = 2;
+  }
+
+  @Option({ flags: '--stream <id>', description: 'verify one stream (or application id) only' })
+  parseStream(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--head <position:hash>', description: 'a head published earlier; fails if the history up to it changed or was cut off' })
+  parseHead(value: string): string {
+    parseHead(value);
+    return value;
+  }
+}

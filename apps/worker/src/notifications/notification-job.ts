@@ -1,0 +1,17 @@
+/** Who receives a notification; the processor turns it into addresses (DOMAIN.md, Notifications). */
+export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string } | { kind: 'staff' };
+
+export const TEMPLATE_NAMES = [
+  'nomination-received', 'assessment-invitation', 'survey-not-accepted', 'assessment-reminder', 'deadline-extended',
+  'assessment-received', 'application-lapsed', 'reviewer-assigned', 'reviewer-reminder', 'review-escalated', 'decision',
+  'progress-update-due', 'designation-suspended',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export type NotificationJob = {
+  eventId: string;
+  applicationId: string;
+  template: TemplateName;
+  recipient: Recipient;
+  params: Record<string, unknown>;
+};

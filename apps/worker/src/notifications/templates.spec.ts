@@ -1,0 +1,28 @@
+import { toMail } from './mail';
+import { TEMPLATE_NAMES } from './notification-job';
+import { compose } from './templates';
+
+const ctx = {
+  reference: 'APP-2026-3F1C2A', leaderName: 'Dr. Ada <Rivers>', institutionName: 'Riverside STEM Academy', applicationId: 'app-1',
+  publicUrl: 'https://cert.iasl.org', now: '2026-02-01T09:00:00.000Z',
+  params: { dueAt: '2026-02-13T09:00:00.000Z', progressDueAt: '2026-03-01T09:00:00.000Z', appealUntil: '2026-03-01T09:00:00.000Z', outcome: 'CharterMembership', reason: 'overdue', reviewerId: 'rev-a', purpose: 'review' },
+};
+
+describe('notification templates', () => {
+  it.each(TEMPLATE_NAMES)('%s names the reference and links back to the web app, in text and HTML', (template) => {
+    const mail = toMail(compose(template, ctx));
+    expect(mail.subject.length).toBeGreaterThan(5);
+    expect(`${mail.subject} ${mail.text}`).toContain('APP-2026-3F1C2A');
+    expect(mail.text).toContain('https://cert.iasl.org/');
+    expect(mail.html).toContain('href="https://cert.iasl.org/');
+  });
+
+  it('says how long is left with the exact date', () =>
+    expect(toMail(compose('assessment-reminder', ctx)).text).toContain('in 12 days (Fri, 13 Feb 2026 09:00:00 UTC)'));
+
+  it('escapes what people typed in the HTML part', () => {
+    const mail = toMail(compose('assessment-invitation', ctx));
+    expect(mail.html).toContain('Dr. Ada &lt;Rivers&gt;');
+    expect(mail.html).not.toContain('<Rivers>');
+  });
+});

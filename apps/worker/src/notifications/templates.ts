@@ -1,0 +1,71 @@
+import { Outcome } from '@cert/domain';
+import { TemplateName } from './notification-job';
+
+export type TemplateContext = {
+  reference: string;
+  leaderName: string;
+  institutionName: string;
+  applicationId: string;
+  publicUrl: string;
+  /** The moment of sending, for "due in N days". */
+  now: string;
+  params: Record<string, unknown>;
+};
+
+export type RenderedMail = { subject: string; reference: string; lines: string[]; link: { label: string; href: string } };
+
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  ProgramOfExcellence: 'STEM Program of Excellence',
+  CharterMembership: 'charter membership',
+  NotYetReady: 'not yet ready',
+};
+
+// "Due in 12 days" paired with the exact date and time zone (STACK.md §5, deadline visibility).
+const due = (iso: unknown, now: string) => {
+  const days = Math.ceil((Date.parse(String(iso)) - Date.parse(now)) / 86_400_000);
+  const when = `${new Date(String(iso)).toUTCString().replace('GMT', 'UTC')}`;
+  return days > 1 ? `in ${days} days (${when})` : days === 1 ? `tomorrow (${when})` : `now (${when})`;
+};
+
+/** Every notification of DOMAIN.md, as content; `mail.ts` wraps it in plain text and HTML. */
+export function compose(template: TemplateName, c: TemplateContext): RenderedMail {
+  return { ...content(template, c), reference: c.reference };
+}
+
+function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail, 'reference'> {
+  const app = { label: 'Open your application', href: `${c.publicUrl}/applications/${c.applicationId}` };
+  const review = { label: 'Open the review', href: `${c.publicUrl}/reviews/${c.applicationId}` };
+  const staff = { label: 'Open the application', href: `${c.publicUrl}/staff/applications/${c.applicationId}` };
+  const p = c.params;
+  const ref = `${c.reference}, ${c.institutionName}`;
+  switch (template) {
+    case 'nomination-received':
+      return { subject: `Nomination received: ${c.reference}`, lines: [`IASL has received the nomination of ${c.leaderName} (${ref}).`, 'The certification division screens every nomination and writes again when it is done.'], link: { label: 'Sign in to follow it', href: `${c.publicUrl}/sign-in` } };
+    case 'assessment-invitation':
+      return { subject: `You are invited to the IASL readiness assessment (${c.reference})`, lines: [`Dear ${c.leaderName},`, `your survey for ${c.institutionName} was accepted. Please rate your program on the IC Map, with evidence for each indicator.`, `The assessment is due ${due(p.dueAt, c.now)}. Sign in with this email address to start; you can save a draft and come back.`], link: { label: 'Sign in and start the assessment', href: `${c.publicUrl}/sign-in` } };
+    case 'survey-not-accepted':
+      return { subject: `Your IASL survey was not accepted (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the certification division did not accept the survey for ${c.institutionName}.`, `Reason: ${String(p.reason)}`], link: app };
+    case 'assessment-reminder':
+      return { subject: `Reminder: your IC Map assessment is due ${due(p.dueAt, c.now)}`, lines: [`Dear ${c.leaderName},`, `the readiness assessment for ${ref} is due ${due(p.dueAt, c.now)}. Drafts are kept; submit once every indicator has a level and evidence.`], link: app };
+    case 'deadline-extended':
+      return { subject: `Your assessment deadline was extended (${c.reference})`, lines: [`Dear ${c.leaderName},`, `${p.reopened ? 'your application is open again and ' : ''}the assessment for ${ref} is now due ${due(p.dueAt, c.now)}.`], link: app };
+    case 'assessment-received':
+      return { subject: `Assessment received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `IASL has received your readiness assessment for ${c.institutionName}. Reviewers will now score it against the IC Map.`], link: app };
+    case 'application-lapsed':
+      return { subject: `Your IASL application has lapsed (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no assessment for ${ref} arrived by ${new Date(String(p.dueAt)).toUTCString()}, so the application has lapsed. The certification division can reopen it: reply to this message.`], link: app };
+    case 'reviewer-assigned':
+      return { subject: `New ${p.purpose === 'adjudication' ? 'adjudication' : 'review'} assignment: ${c.reference}`, lines: [`You have been asked to score ${ref} on the IC Map.`, `Your scores are due ${due(p.dueAt, c.now)}. If you have a conflict of interest, declare it before you open the application.`], link: review };
+    case 'reviewer-reminder':
+      return { subject: `Reminder: scores for ${c.reference} are due ${due(p.dueAt, c.now)}`, lines: [`Your scores for ${ref} are due ${due(p.dueAt, c.now)}.`], link: review };
+    case 'review-escalated':
+      return p.reason === 'overdue'
+        ? { subject: `Overdue review: ${c.reference}`, lines: [`Scores for ${ref} from reviewer ${String(p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`, 'If they do not arrive within 7 days the reviewer is released and another one is assigned.'], link: staff }
+        : { subject: `No reviewer left for ${c.reference}`, lines: [`Reviewer ${String(p.reviewerId)} was released for overdue scores on ${ref}, and no eligible reviewer was left to take over. Please assign one.`], link: staff };
+    case 'decision':
+      return { subject: `The IASL board's decision on ${c.reference}`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided on ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]}.`, 'Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.', `You may appeal until ${new Date(String(p.appealUntil)).toUTCString()}.`], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
+    case 'progress-update-due':
+      return { subject: `Your yearly IC Map progress update is due ${due(p.progressDueAt, c.now)}`, lines: [`Dear ${c.leaderName},`, `the yearly progress update for ${ref} is due ${due(p.progressDueAt, c.now)}. Re-rate each indicator with evidence of this year's work.`], link: app };
+    case 'designation-suspended':
+      return { subject: `Your IASL standing is suspended (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no yearly progress update for ${ref} has arrived since it was due on ${new Date(String(p.progressDueAt)).toUTCString()}, so the standing is suspended. Submitting the update reinstates it.`], link: app };
+  }
+}

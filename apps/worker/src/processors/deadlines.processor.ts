@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Actor, assertNever } from '@cert/domain';
+import { DecideApplicationCommand, ReplaceOverdueReviewerCommand } from '@cert/commands';
+import { JobContext, PermanentJobFailure } from '@cert/jobs';
+import { DEADLINE_JOB_NAMES, DeadlineJob } from '../reactors/deadline-jobs';
+
+const TIMER: Actor = { id: 'deadlines', role: 'system' };
+
+/**
+ * One job, one command through the same write path as people use (EXAMPLES.md, example 5). Whether a timer
+ * still means anything is the decider's call: a stale or repeated one appends nothing and the job succeeds.
+ */
+@Injectable()
+export class DeadlinesProcessor {
+  constructor(private readonly commands: CommandBus) {}
+
+  async process(job: JobContext): Promise<void> {
+    if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name'])) throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
+    // Destructured from one const, so TypeScript narrows `data` by `name` in each case.
+    const { name, data } = { name: job.name, data: job.data } as DeadlineJob;
+    const decide = (body: ConstructorParameters<typeof DecideApplicationCommand>[1]) =>
+      this.commands.execute(new DecideApplicationCommand(data.applicationId, body, TIMER));
+    switch (name) {
+      case 'AssessmentReminder':
+        return void (await decide({ type: 'RemindAssessment', data: { dueAt: data.dueAt, daysBefore: data.daysBefore } }));
+      case 'AssessmentDue':
+        return void (await decide({ type: 'ExpireAssessment', data: { dueAt: data.dueAt } }));
+      case 'ReviewerReminder':
+        return void (await decide({ type: 'RemindReviewer', data: { reviewerId: data.reviewerId, dueAt: data.dueAt, daysBefore: data.daysBefore } }));
+      case 'ReviewOverdue':
+        return void (await decide({ type: 'EscalateOverdueReview', data: { reviewerId: data.reviewerId, dueAt: data.dueAt } }));
+      case 'ReviewerReplacement':
+        return void (await this.commands.execute(new ReplaceOverdueReviewerCommand(data.applicationId, data.reviewerId, data.dueAt, TIMER)));
+      case 'AppealWindowCloses':
+        return void (await decide({ type: 'CloseAppealWindow', data: { appealUntil: data.appealUntil } }));
+      case 'ProgressReminder':
+        return void (await decide({ type: 'RemindProgressUpdate', data: { progressDueAt: data.progressDueAt, daysBefore: data.daysBefore } }));
+      case 'ProgressOverdue':
+        return void (await decide({ type: 'SuspendDesignation', data: { progressDueAt: data.progressDueAt } }));
+      default:
+        return assertNever(name);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
+import { OpenApplication, applicationDecider, applicationStream, notificationDecider, notificationStream } from '@cert/domain';
+import { EventStore, handle } from '@cert/event-store';
+import { IdentityStore } from '@cert/identity';
+import { JobContext, PermanentJobFailure } from '@cert/jobs';
+import { Mailer } from '@cert/mail';
+import { toMail } from '../notifications/mail';
+import { NotificationJob } from '../notifications/notification-job';
+import { compose } from '../notifications/templates';
+
+type Addressee = { email: string; userId: string | null };
+
+const SENDER = { id: 'notifications', role: 'system' as const };
+
+/**
+ * DOMAIN.md, Notifications: every notification is sent once per recipient. The ledger is the stream
+ * `notification-<id>`: checked before sending, written after; the id is also the mail's Message-ID, so a
+ * crash between the two at worst repeats a message that carries the same Message-ID (mail clients fold it).
+ */
+@Injectable()
+export class NotificationsProcessor {
+  private readonly logger = new Logger('notifications');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly identity: IdentityStore,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(job: JobContext): Promise<void> {
+    const n = job.data as NotificationJob;
+    const { events } = await this.store.readStream(applicationStream(n.applicationId));
+    const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
+    if (app.status === 'None') throw new PermanentJobFailure(`application ${n.applicationId} has no events`);
+    for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to);
+  }
+
+  private addressees(n: NotificationJob, app: OpenApplication): Addressee[] {
+    switch (n.recipient.kind) {
+      case 'applicant':
+        return [{ email: app.applicantEmail, userId: this.identity.findByEmail(app.applicantEmail)?.id ?? null }];
+      case 'user': {
+        const user = this.identity.findById(n.recipient.userId);
+        if (!user) this.logger.warn(`no account ${n.recipient.userId} for ${n.template} on ${app.reference}; not sent`);
+        return user ? [{ email: user.email, userId: user.id }] : [];
+      }
+      case 'staff':
+        return this.identity.listByRole('staff').filter((u) => !u.disabledAt).map((u) => ({ email: u.email, userId: u.id }));
+    }
+  }
+
+  private async sendOnce(n: NotificationJob, app: OpenApplication, to: Addressee) {
+    const recipientKey = createHash('sha256').update(to.email).digest('hex').slice(0, 16);
+    const notificationId = `${n.eventId}-${n.template}-${recipientKey}`;
+    const stream = notificationStream(notificationId);
+    if ((await this.store.readStream(stream)).version > 0) return;
+    const now = this.clock.now().toISOString();
+    const content = compose(n.template, {
+      reference: app.reference, leaderName: app.survey.leaderName, institutionName: app.survey.institution.name,
+      applicationId: app.id, publicUrl: this.config.publicUrl, now, params: n.params,
+    });
+    const { messageId } = await this.mailer.send({ to: to.email, ...toMail(content), idempotencyKey: notificationId });
+    const data = {
+      notificationId, template: n.template, applicationId: app.id, causedBy: n.eventId, recipientEmail: to.email,
+      recipientUserId: to.userId, subject: content.subject, link: content.link.href, messageId,
+    };
+    await handle(this.store, stream, notificationDecider, { type: 'RecordNotificationSent', data, metadata: { now, actor: SENDER } }, {
+      actorId: SENDER.id, actorRole: SENDER.role, now, causationId: n.eventId,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { ApplicationEvent } from '@cert/domain';
+import { RecordedEvent } from '@cert/event-store';
+import { accepted, cmd, historyOf, historyOfAfter, nominator, scoresAt, underReview } from '../../../../libs/domain/src/application/application.fixtures';
+import { NotificationJob } from '../notifications/notification-job';
+import { notificationJobs } from './notifications.reactor';
+
+let n = 0;
+const recorded = (e: ApplicationEvent): RecordedEvent<ApplicationEvent> =>
+  ({ ...e, id: `ev-${++n}`, streamId: 'application-x', version: n, position: String(n), schemaVersion: 1, metadata: {} as never });
+const notices = (events: ApplicationEvent[]) =>
+  events.flatMap((e) => notificationJobs(recorded(e))).map((j) => {
+    const d = j.data as NotificationJob;
+    return `${d.template}→${d.recipient.kind === 'user' ? d.recipient.userId : d.recipient.kind}`;
+  });
+
+describe('notifications reactor (DOMAIN.md, Notifications)', () => {
+  it('tells the applicant the nomination arrived and invites them to the assessment', () =>
+    expect(notices(accepted())).toEqual(['nomination-received→applicant', 'assessment-invitation→applicant']));
+
+  it('also acknowledges a nominator, and a second nominator when linked', () =>
+    expect(notices(historyOf(cmd.submitSurvey({ actor: nominator, asNominator: true }), cmd.linkNomination({ id: 'user-2', role: 'applicant' }))))
+      .toEqual(['nomination-received→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
+
+  it('tells each reviewer about an assignment, and the applicant about the decision', () => {
+    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
+    const all = notices(decided);
+    expect(all).toEqual(expect.arrayContaining(['reviewer-assigned→rev-a', 'reviewer-assigned→rev-b', 'assessment-received→applicant', 'decision→applicant']));
+    expect(all.filter((x) => x.startsWith('decision'))).toHaveLength(1);
+  });
+
+  it('gives every notification a deterministic id without a colon', () => {
+    const ids = historyOfAfter(underReview(), cmd.release('rev-a')).flatMap((e) => notificationJobs(recorded(e)).map((j) => j.jobId));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.includes(':'))).toEqual([]);
+  });
+});

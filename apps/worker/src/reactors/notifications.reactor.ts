@@ -1,0 +1,48 @@
+import { ApplicationEvent } from '@cert/domain';
+import { RecordedEvent } from '@cert/event-store';
+import { JobSpec } from '@cert/jobs';
+import { NotificationJob, Recipient, TemplateName } from '../notifications/notification-job';
+
+/** DOMAIN.md, Notifications: which event tells whom what. Pure; the processor resolves addresses and sends once. */
+export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] => {
+  const notify = (template: TemplateName, recipient: Recipient, params: Record<string, unknown> = {}): JobSpec => {
+    const who = recipient.kind === 'applicant' || recipient.kind === 'staff' ? recipient.kind : recipient.userId;
+    const data: NotificationJob = { eventId: event.id, applicationId: event.data.applicationId, template, recipient, params };
+    return { queue: 'notifications', name: 'Notify', jobId: `notify-${event.id}-${template}-${who}`, data, runAt: null };
+  };
+  const applicant: Recipient = { kind: 'applicant' };
+  switch (event.type) {
+    case 'SurveySubmitted': {
+      const { asNominator, submittedBy } = event.data;
+      return [notify('nomination-received', applicant), ...(asNominator ? [notify('nomination-received', { kind: 'user', userId: submittedBy })] : [])];
+    }
+    case 'NominationLinked':
+      return [notify('nomination-received', { kind: 'user', userId: event.data.nominatorId })];
+    case 'SurveyAccepted':
+      return [notify('assessment-invitation', applicant, { dueAt: event.data.dueAt })];
+    case 'SurveyRejected':
+      return [notify('survey-not-accepted', applicant, { reason: event.data.reason })];
+    case 'AssessmentReminderIssued':
+      return [notify('assessment-reminder', applicant, { dueAt: event.data.dueAt })];
+    case 'AssessmentDeadlineExtended':
+      return [notify('deadline-extended', applicant, { dueAt: event.data.dueAt, reopened: event.data.reopened })];
+    case 'AssessmentSubmitted':
+      return [notify('assessment-received', applicant)];
+    case 'ApplicationLapsed':
+      return [notify('application-lapsed', applicant, { dueAt: event.data.dueAt })];
+    case 'ReviewerAssigned':
+      return [notify('reviewer-assigned', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt, purpose: event.data.purpose })];
+    case 'ReviewerReminderIssued':
+      return [notify('reviewer-reminder', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt })];
+    case 'ReviewOverdueEscalated':
+      return [notify('review-escalated', { kind: 'staff' }, { reviewerId: event.data.reviewerId, dueAt: event.data.dueAt, reason: event.data.reason })];
+    case 'DecisionRecorded':
+      return [notify('decision', applicant, { outcome: event.data.outcome, appealUntil: event.data.appealUntil, progressDueAt: event.data.progressDueAt })];
+    case 'ProgressReminderIssued':
+      return [notify('progress-update-due', applicant, { progressDueAt: event.data.progressDueAt })];
+    case 'DesignationSuspended':
+      return [notify('designation-suspended', applicant, { progressDueAt: event.data.progressDueAt })];
+    default:
+      return [];
+  }
+};

@@ -1,0 +1,40 @@
+import { BeforeApplicationShutdown, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { CommandsModule } from '@cert/commands';
+import { JobQueue } from '@cert/jobs';
+import { DeadlinesProcessor } from './processors/deadlines.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
+import { ReactionRunner } from './reaction-runner';
+
+/** Starts the reactors and one processor per queue; stops taking work on shutdown (SIGTERM). */
+@Injectable()
+class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly runner: ReactionRunner,
+    private readonly queue: JobQueue,
+    private readonly deadlines: DeadlinesProcessor,
+    private readonly notifications: NotificationsProcessor,
+  ) {}
+
+  async onApplicationBootstrap() {
+    this.queue.process('deadlines', (job) => this.deadlines.process(job));
+    this.queue.process('notifications', (job) => this.notifications.process(job), { concurrency: 4 });
+    await this.runner.catchUp();
+    this.runner.start();
+  }
+
+  // Before the queue closes, so no page is enqueued into a closed queue.
+  async beforeApplicationShutdown() {
+    await this.runner.stop();
+  }
+}
+
+/**
+ * The work side (ARCHITECTURE.md): reactors and processors. The worker process runs it; so does the embedded
+ * api (`RUN_LOG_RUNNER=true`). Needs the global EventStore, ReadDb, JobQueue, IdentityStore, Mailer and Clock.
+ */
+@Module({
+  imports: [CommandsModule],
+  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, WorkLifecycle],
+  exports: [ReactionRunner],
+})
+export class WorkModule {}

@@ -1,0 +1,288 @@
+import type { HttpResult } from './cycle/http';
+import type { InprocResult } from './cycle/inproc';
+import type { MachineFacts } from './lib/machine';
+import { Figure, figure } from './lib/stats';
+import type { ScaleResult } from './scale/scale';
+import type { Part1Result } from './store/part1';
+import type { SubjectId } from './store/subjects';
+
+export const WORKERS_PLACEHOLDER = 'not measured yet: depends on issue 3';
+
+export type Target = {
+  id: string;
+  target: string;
+  measured: Figure | null;
+  unit: string;
+  goal: string;
+  /** true = pass, false = miss, null = not measured in this run */
+  pass: boolean | null;
+  note?: string;
+};
+
+export type BenchResult = {
+  benchmark: string;
+  date: string;
+  mode: string;
+  partial: boolean;
+  durationSeconds: number;
+  machine: MachineFacts;
+  loadAverage: { start: number[]; end: number[]; note: string };
+  part1: Part1Result | null;
+  inProcess: InprocResult | null;
+  http: HttpResult | null;
+  scale: ScaleResult | null;
+  workers: { status: string };
+  targets: Target[];
+  notes: string[];
+};
+
+/** Ratios run by run (same run, same machine state), summarised as median (min-max). */
+const perRunRatio = (a: Figure | undefined, b: Figure | undefined): Figure | null => {
+  if (!a || !b || a.runs.length === 0 || a.runs.length !== b.runs.length) return null;
+  return figure(a.runs.map((v, i) => v / b.runs[i]));
+};
+
+export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale'>): Target[] {
+  const out: Target[] = [];
+  const s = r.part1?.subjects;
+  for (const d of ['FULL', 'NORMAL'] as const) {
+    const e = s?.[`engine-${d}` as SubjectId];
+    const f = s?.[`floor-${d}` as SubjectId];
+    const w = perRunRatio(e?.write.commandsPerSec, f?.write.commandsPerSec);
+    out.push({
+      id: `part1.write.${d}`,
+      target: `Part 1 write, ${d}: engine commands/s ÷ floor commands/s`,
+      measured: w,
+      unit: 'ratio',
+      goal: '≥ 0.50',
+      pass: w ? w.median >= 0.5 : null,
+    });
+    const rd = perRunRatio(e?.read.p99Ms, f?.read.p99Ms);
+    out.push({
+      id: `part1.read.${d}`,
+      target: `Part 1 read, ${d}: engine stream load p99 ÷ floor p99`,
+      measured: rd,
+      unit: 'ratio',
+      goal: '≤ 2.0',
+      pass: rd ? rd.median <= 2 : null,
+    });
+    const rp = perRunRatio(e?.replay.eventsPerSec, f?.replay.eventsPerSec);
+    out.push({
+      id: `part1.replay.${d}`,
+      target: `Part 1 replay, ${d}: engine events/s ÷ floor events/s`,
+      measured: rp,
+      unit: 'ratio',
+      goal: '≥ 0.50',
+      pass: rp ? rp.median >= 0.5 : null,
+    });
+    const race = e?.race;
+    out.push({
+      id: `part1.race.${d}`,
+      target: `Part 1 race, engine ${d}: exact in every run`,
+      measured: race ? figure([race.exactRuns]) : null,
+      unit: `of ${race?.runs ?? 0} runs exact`,
+      goal: 'every run',
+      pass: race ? race.exact : null,
+      note: race && !race.exact ? race.problems.join('; ') : undefined,
+    });
+  }
+  const l32 = r.http?.levels.find((l) => l.connections === 32);
+  const httpRatio = l32 ? perRunRatio(l32.api.commandsPerSec, l32.bare.requestsPerSec) : null;
+  out.push({
+    id: 'http.throughput.32',
+    target: 'Part 2 HTTP, 32 connections: commands/s ÷ bare NestJS requests/s',
+    measured: httpRatio,
+    unit: 'ratio',
+    goal: '≥ 0.30',
+    pass: httpRatio ? httpRatio.median >= 0.3 : null,
+  });
+  out.push({
+    id: 'http.p99.32',
+    target: 'Part 2 HTTP, 32 connections: p99 over all commands',
+    measured: l32?.api.p99Ms ?? null,
+    unit: 'ms',
+    goal: '< 50',
+    pass: l32 ? l32.api.p99Ms.median < 50 : null,
+  });
+  const errors = r.http ? r.http.levels.reduce((a, l) => a + l.api.errors, 0) : null;
+  out.push({
+    id: 'http.errors',
+    target: 'Part 2 HTTP: errors at every connection count',
+    measured: errors === null ? null : figure([errors]),
+    unit: 'errors',
+    goal: '0',
+    pass: errors === null ? null : errors === 0,
+  });
+  const small = r.scale?.sizes.find((x) => x.events < 100_000);
+  const big = r.scale?.sizes.find((x) => x.events >= 1_000_000);
+  const scaleRatio = small && big ? figure([big.loadP99Ms.median / small.loadP99Ms.median]) : null;
+  out.push({
+    id: 'scale.load.p99',
+    target: 'Scale: stream load p99 with 1M events ÷ with 10k',
+    measured: scaleRatio,
+    unit: 'ratio',
+    goal: '≤ 1.2',
+    pass: scaleRatio ? scaleRatio.median <= 1.2 : null,
+    note: big ? 'ratio of the medians of the two sizes (the logs are built separately)' : 'the 1M log is loaded in full mode only',
+  });
+  out.push({ id: 'workers.throughput', target: 'Workers: event-to-mail throughput through BullMQ ÷ bare BullMQ loop', measured: null, unit: 'ratio', goal: '≥ 0.50', pass: null, note: WORKERS_PLACEHOLDER });
+  out.push({ id: 'workers.lateness', target: 'Workers: reminder lateness p99', measured: null, unit: 's', goal: '< 2', pass: null, note: WORKERS_PLACEHOLDER });
+  return out;
+}
+
+// ---------- markdown ----------
+
+const num = (v: number, digits: number) =>
+  Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+
+/** "median (min–max)"; one run prints just the value. */
+export function fmt(f: Figure | null | undefined, digits = 0): string {
+  if (!f || !Number.isFinite(f.median)) return 'n/a';
+  if (f.runs.length <= 1 || f.min === f.max) return num(f.median, digits);
+  return `${num(f.median, digits)} (${num(f.min, digits)}–${num(f.max, digits)})`;
+}
+
+const ms = (f: Figure | null | undefined) => {
+  if (!f || !Number.isFinite(f.median)) return 'n/a';
+  const d = f.median < 1 ? 3 : f.median < 10 ? 2 : 1;
+  return fmt(f, d);
+};
+
+const verdict = (p: boolean | null) => (p === null ? 'not measured' : p ? '**pass**' : '**miss**');
+
+export function markdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  const p = (s = '') => lines.push(s);
+  p(`# Benchmark results: ${r.date} (${r.mode} mode)`);
+  p();
+  p(`\`npm run bench${r.mode.startsWith('quick') ? ' -- --quick' : ''}\`; every figure is the median of the runs shown, with (min–max); ${r.durationSeconds.toFixed(0)} s in all. Workload: \`shared/bench/WORKLOAD.md\`; targets: issue 7.`);
+  p();
+  p('## Machine');
+  p();
+  p('| fact | value |');
+  p('| --- | --- |');
+  p(`| cores | ${m.cores} × ${m.cpuModel} |`);
+  p(`| memory | ${m.memoryGiB} GiB |`);
+  p(`| OS | ${m.os} |`);
+  p(`| data files on | ${m.filesystem} |`);
+  p(`| Node | ${m.node} (V8 ${m.v8}) |`);
+  p(`| SQLite | ${m.sqlite} (better-sqlite3 ${m.betterSqlite3}) |`);
+  p(`| load client | autocannon ${m.autocannon} |`);
+  for (const [k, v] of Object.entries(m.durability)) p(`| durability: ${k} | ${v} |`);
+  p(`| load average (1/5/15 min) at start / end | ${r.loadAverage.start.map((x) => x.toFixed(2)).join(' ')} / ${r.loadAverage.end.map((x) => x.toFixed(2)).join(' ')} |`);
+  p();
+  p('## Targets (issue 7)');
+  p();
+  p('| target | measured | goal | result |');
+  p('| --- | --- | --- | --- |');
+  for (const t of r.targets) {
+    const measured = t.measured ? `${fmt(t.measured, t.unit === 'ratio' ? 2 : t.unit === 'ms' ? 1 : 0)} ${t.unit === 'ratio' ? '' : t.unit}`.trim() : t.note ?? 'n/a';
+    const extra = t.measured && t.note ? ` (${t.note})` : '';
+    p(`| ${t.target} | ${measured} | ${t.goal} | ${verdict(t.pass)}${extra} |`);
+  }
+  p();
+
+  if (r.part1) {
+    const c = r.part1.config;
+    p(`## Part 1: the store workload`);
+    p();
+    p(
+      `N = ${c.n.toLocaleString('en-US')} applications (${(c.n * 14).toLocaleString('en-US')} commands, one event each), window of ${c.window} round-robin, one closed-loop client; ` +
+        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
+    );
+    p();
+    p('| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [, s] of Object.entries(r.part1.subjects)) {
+      if (!s) continue;
+      p(
+        `| ${s.label} | ${fmt(s.write.commandsPerSec)} | ${ms(s.write.p50Ms)} | ${ms(s.write.p99Ms)} | ${ms(s.read.p50Ms)} | ${ms(s.read.p99Ms)} | ${fmt(s.replay.eventsPerSec)} | ` +
+          `${s.race ? fmt(s.race.conflicts) : 'n/a'} | ${s.race ? `${s.race.exact ? 'yes' : '**NO**'} (${s.race.exactRuns}/${s.race.runs})` : 'n/a (group commit)'} | ` +
+          `${fmt(s.write.cpuMsPerCommand, 3)} | ${fmt(s.write.otherCores, 2)} |`,
+      );
+    }
+    p();
+    p(`Payload sizes (JSON bytes, average): ${Object.entries(r.part1.payloadBytes).map(([k, v]) => `${k} ${v}`).join(', ')}. The engine adds its envelope (event id, metadata with actor, correlation, timestamps and the hash chain) to every row.`);
+    p();
+  }
+
+  if (r.inProcess) {
+    const x = r.inProcess;
+    p('## Part 2: the real cycle, in process');
+    p();
+    p(
+      `${x.config.applications.toLocaleString('en-US')} applications × ${x.config.commandsPerCycle} commands through the CommandBus and the real handlers of ApiModule (embedded shape, ${x.config.durability}), ` +
+        `window of ${x.config.window}, ${x.config.runs} run(s); ${x.eventsPerApplication} events per application.`,
+    );
+    p();
+    p('| applications/s | commands/s | projection lag at the end (events) | catch-up after the last command (ms) | CPU ms per command | other load (cores) |');
+    p('| --- | --- | --- | --- | --- | --- |');
+    p(`| ${fmt(x.applicationsPerSec, 1)} | ${fmt(x.commandsPerSec)} | ${fmt(x.lagEventsAtEnd)} | ${ms(x.catchUpMs)} | ${fmt(x.cpuMsPerCommand, 2)} | ${fmt(x.otherCores, 2)} |`);
+    p();
+    p('| command | per application | p50 ms | p99 ms |');
+    p('| --- | --- | --- | --- |');
+    for (const [name, c] of Object.entries(x.perCommand)) p(`| ${name} | ${c.n / x.config.applications} | ${ms(c.p50Ms)} | ${ms(c.p99Ms)} |`);
+    p();
+  }
+
+  if (r.http) {
+    const h = r.http;
+    p('## Part 2: the real cycle through HTTP');
+    p();
+    p(
+      `The api as \`npm start\` runs it (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}) and a bare NestJS app with one empty endpoint (own process), ` +
+        `driven by autocannon, ${h.config.seconds} s per connection count and subject, ${h.config.runs} run(s), after a ${h.config.warmupSeconds} s warm-up. ${h.config.cycle}.`,
+    );
+    p();
+    p('| connections | bare NestJS req/s | bare p99 ms | api commands/s | applications/s | api p50 ms | api p99 ms | api max ms | errors | api ÷ bare | api CPU ms per command | bare CPU ms per request | other load (cores) |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const l of h.levels) {
+      const ratio = perRunRatio(l.api.commandsPerSec, l.bare.requestsPerSec);
+      p(
+        `| ${l.connections} | ${fmt(l.bare.requestsPerSec)} | ${ms(l.bare.p99Ms)} | ${fmt(l.api.commandsPerSec)} | ${fmt(l.api.applicationsPerSec, 1)} | ${ms(l.api.p50Ms)} | ${ms(l.api.p99Ms)} | ${ms(l.api.maxMs)} | ` +
+          `${l.api.errors + l.bare.errors} | ${fmt(ratio, 3)} | ${fmt(l.api.cpuMsPerCommand, 2)} | ${fmt(l.bare.cpuMsPerRequest, 3)} | ${fmt(l.api.otherCores, 2)} |`,
+      );
+    }
+    p();
+    p('| connections | endpoint | requests/s | p50 ms | p99 ms | max ms |');
+    p('| --- | --- | --- | --- | --- | --- |');
+    for (const l of h.levels) {
+      for (const [name, e] of Object.entries(l.api.endpoints)) p(`| ${l.connections} | \`${name}\` | ${fmt(e.requestsPerSec)} | ${ms(e.p50Ms)} | ${ms(e.p99Ms)} | ${ms(e.maxMs)} |`);
+    }
+    const samples = h.levels.flatMap((l) => l.api.errorSamples);
+    if (samples.length) {
+      p();
+      p(`Error samples: ${samples.slice(0, 5).map((s) => `\`${s.replace(/\|/g, '/')}\``).join('; ')}`);
+    }
+    p();
+  }
+
+  if (r.scale) {
+    const s = r.scale;
+    p('## Scale');
+    p();
+    p(`Stream load = ${s.config.streamLoad}, ${s.config.loadsPerRun.toLocaleString('en-US')} per run; one command = ${s.config.command}, ${s.config.decisionsPerRun} per run. Rebuild = \`rebuildAndCompare\` of every read model from the whole log into a scratch database.`);
+    p();
+    p('| events in the log | runs | stream load p50 ms | stream load p99 ms | RecordDecision p50 ms | RecordDecision p99 ms | rebuild events/s | rebuild runs | rebuild total s | log loaded in s |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const z of s.sizes) {
+      p(
+        `| ${z.events.toLocaleString('en-US')} | ${z.runs} | ${ms(z.loadP50Ms)} | ${ms(z.loadP99Ms)} | ${ms(z.commandP50Ms)} | ${ms(z.commandP99Ms)} | ${fmt(z.rebuild.eventsPerSec)} | ${z.rebuild.runs} | ${fmt(z.rebuild.totalSeconds, 1)} | ${z.buildSeconds.toFixed(0)} |`,
+      );
+    }
+    p();
+  }
+
+  p('## Workers');
+  p();
+  p(`${r.workers.status}. Event-to-mail throughput through BullMQ and the in-process scheduler, and reminder lateness, are measured once the job queue lands.`);
+  p();
+  if (r.notes.length) {
+    p('## Notes');
+    p();
+    for (const n of r.notes) p(`- ${n}`);
+    p();
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,316 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Actor,
+  ApplicationCommand,
+  CURRENT_POLICY_VERSION,
+  CURRENT_RUBRIC_VERSION,
+  ReviewerCandidate,
+  applicationDecider,
+  applicationStream,
+} from '@cert/domain';
+import { EventStore, NewEvent, RecordedEvent, SqliteEventStore, handle } from '@cert/event-store';
+import { ALL_PROJECTIONS, rebuildAndCompare } from '@cert/projections';
+import { DECISION, ratingFor, scoresFor, surveyFor } from '../cycle/cycle-data';
+import { Prng } from '../lib/prng';
+import { Progress, log } from '../lib/progress';
+import { Figure, Latencies, figure, now } from '../lib/stats';
+
+/**
+ * Scale (WORKLOAD.md, Part 2): stream load p50/p99 and one command's p99 with 10k and with 1M events of the real
+ * domain already in the log, and the rebuild of every read model from that log. The log is written through
+ * handle() with the real decider (the engine's write path) at synchronous=NORMAL, with stream reads served from
+ * memory to load it quickly; it is measured after reopening at the default FULL.
+ */
+
+const NOW = '2026-03-02T09:00:00.000Z';
+const WINDOW = 100;
+/** 23 commands: every one of them, or all but the decision (the application then awaits the board). */
+const FULL_CYCLE = 23;
+const EVENTS_COMPLETE = 26;
+const EVENTS_AWAITING = 24;
+export const DECISIONS_PER_RUN = 200;
+export const LOADS_PER_RUN = 1000;
+
+const staff: Actor = { id: 'scale-staff', role: 'staff' };
+const board: Actor = { id: 'scale-board', role: 'board' };
+const reviewers: ReviewerCandidate[] = [
+  { reviewerId: 'scale-reviewer-north', institution: 'North College', region: 'Ontario', declaredConflicts: [], openAssignments: 0 },
+  { reviewerId: 'scale-reviewer-east', institution: 'East University', region: 'Kenya', declaredConflicts: [], openAssignments: 0 },
+];
+
+const idOf = (app: number) => `00000000-0000-4000-8000-${app.toString(16).padStart(12, '0')}`;
+const applicantOf = (app: number): Actor => ({ id: `scale-applicant-${app}`, role: 'applicant', email: `leader-${app}@scale.bench` });
+
+function commandAt(app: number, step: number): ApplicationCommand {
+  const meta = (actor: Actor) => ({ actor, now: NOW });
+  const applicant = applicantOf(app);
+  switch (step) {
+    case 0:
+      return {
+        type: 'SubmitSurvey',
+        data: {
+          applicationId: idOf(app), survey: surveyFor('scale', app, applicant.email!) as never, asNominator: false,
+          rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION,
+        },
+        metadata: meta(applicant),
+      } as ApplicationCommand;
+    case 1: return { type: 'AcceptSurvey', data: {}, metadata: meta(staff) } as ApplicationCommand;
+    case 18: return { type: 'SubmitAssessment', data: { ratings: [] }, metadata: meta(applicant) } as ApplicationCommand;
+    case 19: return { type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff) } as ApplicationCommand;
+    case 20:
+    case 21: {
+      const k = step - 20;
+      const actor: Actor = { id: reviewers[k].reviewerId, role: 'reviewer' };
+      return { type: 'SubmitScores', data: { scores: scoresFor(app, k), recommendation: 'CharterMembership' }, metadata: meta(actor) } as ApplicationCommand;
+    }
+    case 22: return { type: 'RecordDecision', data: DECISION, metadata: meta(board) } as ApplicationCommand;
+    default: return { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(app, step - 2)] }, metadata: meta(applicant) } as ApplicationCommand;
+  }
+}
+
+const ctxOf = (c: ApplicationCommand) => ({ actorId: c.metadata.actor.id, actorRole: c.metadata.actor.role, now: NOW });
+
+/**
+ * Loading only: serves the streams being written from memory, and groups the store's own appends into
+ * transactions of BATCH on its connection (better-sqlite3 nests each append's transaction as a savepoint), with
+ * synchronous=OFF and a large page cache while loading. Every row is still written by SqliteEventStore.appendToStream.
+ */
+const BATCH = 2000;
+
+class LoadingStore extends EventStore {
+  private readonly cache = new Map<string, { version: number; events: RecordedEvent[] }>();
+  private readonly db: Database.Database | null;
+  private pending = 0;
+
+  constructor(private readonly inner: EventStore) {
+    super();
+    const db = (inner as unknown as { db?: unknown }).db;
+    this.db = db instanceof Database ? db : null;
+    if (this.db) {
+      this.db.pragma('synchronous = OFF');
+      this.db.pragma('cache_size = -262144');
+    } else {
+      log('scale: the SQLite store hides its connection now; loading one transaction per append (slower)');
+    }
+  }
+
+  private batch() {
+    if (!this.db) return;
+    if (this.pending === 0) this.db.exec('BEGIN IMMEDIATE');
+    if (++this.pending >= BATCH) this.commit();
+  }
+
+  commit() {
+    if (this.db && this.pending > 0) this.db.exec('COMMIT');
+    this.pending = 0;
+  }
+
+  async readStream(streamId: string) {
+    return this.cache.get(streamId) ?? { version: 0, events: [] };
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }) {
+    this.batch();
+    const result = await this.inner.appendToStream(streamId, events, opts);
+    const cached = this.cache.get(streamId) ?? { version: 0, events: [] };
+    events.forEach((e, i) => cached.events.push({ ...e, streamId, version: opts.expectedVersion + i + 1, position: result.position }));
+    cached.version = result.version;
+    this.cache.set(streamId, cached);
+    return result;
+  }
+
+  forget(streamId: string) {
+    this.cache.delete(streamId);
+  }
+
+  readAll(checkpoint: string | null, limit: number) {
+    return this.inner.readAll(checkpoint, limit);
+  }
+
+  headPosition() {
+    return this.inner.headPosition();
+  }
+
+  close() {
+    this.commit();
+    return this.inner.close();
+  }
+}
+
+export type ScaleLog = { path: string; events: number; complete: number[]; awaiting: number[] };
+
+/** Writes a log of about `targetEvents` events: interleaved applications, `awaiting` of them left before the decision. */
+export async function buildLog(path: string, targetEvents: number, awaitingCount: number, label: string): Promise<ScaleLog> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const completeCount = Math.max(1, Math.ceil((targetEvents - awaitingCount * EVENTS_AWAITING) / EVENTS_COMPLETE));
+  const apps = completeCount + awaitingCount;
+  const every = Math.max(1, Math.floor(apps / awaitingCount));
+  const awaiting: number[] = [];
+  const complete: number[] = [];
+  for (let a = 0; a < apps; a++) (awaiting.length < awaitingCount && a % every === 0 ? awaiting : complete).push(a);
+  const isAwaiting = new Set(awaiting);
+  const stepsOf = (a: number) => (isAwaiting.has(a) ? FULL_CYCLE - 1 : FULL_CYCLE);
+
+  const store = new LoadingStore(SqliteEventStore.open(path, { synchronous: 'NORMAL' }));
+  const expected = completeCount * EVENTS_COMPLETE + awaitingCount * EVENTS_AWAITING;
+  const progress = new Progress(label, expected, 'events', 5000);
+  const slots: { app: number; step: number }[] = [];
+  let next = 0;
+  while (slots.length < WINDOW && next < apps) slots.push({ app: next++, step: 0 });
+  let i = 0;
+  let events = 0;
+  while (slots.length > 0) {
+    const slot = slots[i];
+    const command = commandAt(slot.app, slot.step);
+    const result = await handle(store, applicationStream(idOf(slot.app)), applicationDecider, command, ctxOf(command));
+    events += result.events.length;
+    if ((events & 0x3ff) < result.events.length) progress.tick(events);
+    if (++slot.step === stepsOf(slot.app)) {
+      store.forget(applicationStream(idOf(slot.app)));
+      if (next < apps) slots[i++] = { app: next++, step: 0 };
+      else slots.splice(i, 1);
+    } else {
+      i++;
+    }
+    if (i >= slots.length) i = 0;
+  }
+  progress.done(events);
+  await store.close();
+  return { path, events, complete, awaiting };
+}
+
+export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; commandP99: number };
+
+/** Stream loads (read + fold with the real decider) of random decided applications, then one command: the board's decision. */
+export async function measure(log: ScaleLog, run: number, decisions: number[]): Promise<ScaleRun> {
+  const store = SqliteEventStore.open(log.path); // the default durability, FULL
+  try {
+    const rng = new Prng(0x10ad + run);
+    const loads = new Latencies();
+    for (let k = 0; k < LOADS_PER_RUN; k++) {
+      const app = log.complete[rng.int(log.complete.length)];
+      const t0 = now();
+      const { version, events } = await store.readStream(applicationStream(idOf(app)));
+      const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
+      loads.add(now() - t0);
+      if (version !== EVENTS_COMPLETE || state.status !== 'Decided') throw new Error(`scale: application ${app} at version ${version}, ${state.status}`);
+    }
+    const commands = new Latencies();
+    for (const app of decisions) {
+      const command = commandAt(app, 22);
+      const t0 = now();
+      const result = await handle(store, applicationStream(idOf(app)), applicationDecider, command, ctxOf(command));
+      commands.add(now() - t0);
+      if (result.version !== EVENTS_COMPLETE) throw new Error(`scale: decision on ${app} left version ${result.version}`);
+    }
+    const l = loads.summary();
+    const c = commands.summary();
+    return { loadP50: l.p50, loadP99: l.p99, commandP50: c.p50, commandP99: c.p99 };
+  } finally {
+    await store.close();
+  }
+}
+
+export type RebuildRun = { events: number; replaySeconds: number; totalSeconds: number; eventsPerSec: number; tablesDiffering: number };
+
+/** rebuildAndCompare from @cert/projections over the whole log, into a scratch database, compared with an empty live one. */
+export async function rebuild(log: ScaleLog, label: string): Promise<RebuildRun> {
+  const store = SqliteEventStore.open(log.path);
+  const live = new Database(':memory:');
+  try {
+    const head = Number((await store.headPosition()) ?? 0);
+    const progress = new Progress(label, head, 'events', 5000);
+    let replayedAt = 0;
+    const start = now();
+    const report = await rebuildAndCompare(store, ALL_PROJECTIONS, live, {
+      onProgress: (applied) => {
+        replayedAt = now();
+        progress.tick(applied);
+      },
+    });
+    const totalSeconds = (now() - start) / 1000;
+    const replaySeconds = (replayedAt - start) / 1000;
+    progress.done(report.events);
+    if (report.events !== head) throw new Error(`rebuild replayed ${report.events} events of ${head}`);
+    return { events: report.events, replaySeconds, totalSeconds, eventsPerSec: report.events / replaySeconds, tablesDiffering: report.differences.length };
+  } finally {
+    live.close();
+    await store.close();
+  }
+}
+
+export type ScaleSizeResult = {
+  events: number;
+  runs: number;
+  loadP50Ms: Figure;
+  loadP99Ms: Figure;
+  commandP50Ms: Figure;
+  commandP99Ms: Figure;
+  rebuild: { runs: number; eventsPerSec: Figure; replaySeconds: Figure; totalSeconds: Figure };
+  buildSeconds: number;
+};
+
+export type ScaleConfig = { sizes: { events: number; runs: number; rebuildRuns: number }[] };
+export type ScaleResult = {
+  config: ScaleConfig & { loadsPerRun: number; decisionsPerRun: number; command: string; streamLoad: string };
+  sizes: ScaleSizeResult[];
+};
+
+/** Small logs are built afresh per run; a large one is built once and each run decides its own applications. */
+export async function runScale(dataDir: string, config: ScaleConfig): Promise<ScaleResult> {
+  const sizes: ScaleSizeResult[] = [];
+  for (const size of config.sizes) {
+    const tag = size.events >= 1_000_000 ? `${size.events / 1_000_000}M` : `${size.events / 1000}k`;
+    const path = join(dataDir, `scale-${tag}.sqlite`);
+    const runs: ScaleRun[] = [];
+    const rebuilds: RebuildRun[] = [];
+    const perRunLog = size.events < 100_000;
+    let built: ScaleLog | null = null;
+    let buildSeconds = 0;
+    const awaitingNeeded = perRunLog ? DECISIONS_PER_RUN : DECISIONS_PER_RUN * size.runs;
+    for (let run = 1; run <= size.runs; run++) {
+      if (!built || perRunLog) {
+        const t0 = now();
+        built = await buildLog(path, size.events, awaitingNeeded, `scale ${tag}: loading the log`);
+        buildSeconds = (now() - t0) / 1000;
+      }
+      const mine = perRunLog ? built.awaiting : built.awaiting.slice((run - 1) * DECISIONS_PER_RUN, run * DECISIONS_PER_RUN);
+      if (run <= size.rebuildRuns) rebuilds.push(await rebuild(built, `scale ${tag} run ${run}/${size.runs}: rebuild of all read models`));
+      const r = await measure(built, run, mine);
+      runs.push(r);
+      log(
+        `scale ${tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms; ` +
+          `RecordDecision p50 ${r.commandP50.toFixed(2)} p99 ${r.commandP99.toFixed(2)} ms` +
+          (rebuilds[run - 1] ? `; rebuild ${Math.round(rebuilds[run - 1].eventsPerSec)} events/s` : ''),
+      );
+    }
+    sizes.push({
+      events: built!.events,
+      runs: size.runs,
+      loadP50Ms: figure(runs.map((r) => r.loadP50)),
+      loadP99Ms: figure(runs.map((r) => r.loadP99)),
+      commandP50Ms: figure(runs.map((r) => r.commandP50)),
+      commandP99Ms: figure(runs.map((r) => r.commandP99)),
+      rebuild: {
+        runs: rebuilds.length,
+        eventsPerSec: figure(rebuilds.map((r) => r.eventsPerSec)),
+        replaySeconds: figure(rebuilds.map((r) => r.replaySeconds)),
+        totalSeconds: figure(rebuilds.map((r) => r.totalSeconds)),
+      },
+      buildSeconds,
+    });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+  return {
+    config: {
+      ...config,
+      loadsPerRun: LOADS_PER_RUN,
+      decisionsPerRun: DECISIONS_PER_RUN,
+      command: 'RecordDecision through handle() with the real decider, on an application awaiting the board (24 events), synchronous=FULL',
+      streamLoad: 'readStream + fold with the real decider of a decided application (26 events)',
+    },
+    sizes,
+  };
+}

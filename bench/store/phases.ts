@@ -1,0 +1,95 @@
+import { Prng } from '../lib/prng';
+import { Progress } from '../lib/progress';
+import { Latencies, LatencySummary, now } from '../lib/stats';
+import { StoreSubject } from './subjects';
+import { STEPS, appOf, commandFor, statusAfter } from './workload';
+
+export const WINDOW = 100;
+export const READ_SEED = 0x5eed;
+
+export type WriteResult = { commands: number; seconds: number; commandsPerSec: number; eventsPerSec: number; latency: LatencySummary };
+
+/**
+ * Phase 1: N applications, a window of 100 open applications worked round-robin by one closed-loop client;
+ * a finished application's slot takes the next new one. Only load + decide + append is timed per command.
+ */
+export async function phaseWrite(subject: StoreSubject, n: number, label: string): Promise<WriteResult> {
+  const total = n * STEPS;
+  const progress = new Progress(label, total, 'commands');
+  const lat = new Latencies();
+  const slots: { app: number; step: number }[] = [];
+  let nextApp = 0;
+  while (slots.length < WINDOW && nextApp < n) slots.push({ app: nextApp++, step: 1 });
+  let i = 0;
+  let done = 0;
+  const start = now();
+  while (slots.length > 0) {
+    const slot = slots[i];
+    const cmd = commandFor(slot.app, slot.step);
+    const t0 = now();
+    const pending = subject.command(cmd);
+    if (pending) await pending;
+    lat.add(now() - t0);
+    done++;
+    if ((done & 1023) === 0) progress.tick(done);
+    if (++slot.step > STEPS) {
+      if (nextApp < n) {
+        slot.app = nextApp++;
+        slot.step = 1;
+        i++;
+      } else {
+        slots.splice(i, 1);
+      }
+    } else {
+      i++;
+    }
+    if (i >= slots.length) i = 0;
+  }
+  // Group commit: the last open transaction belongs to the timed work.
+  const t0 = now();
+  subject.flush();
+  const flushMs = now() - t0;
+  const seconds = (now() - start) / 1000;
+  if (flushMs > 0) lat.add(flushMs);
+  progress.done(done);
+  return { commands: done, seconds, commandsPerSec: done / seconds, eventsPerSec: done / seconds, latency: lat.summary() };
+}
+
+export type ReadResult = { loads: number; latency: LatencySummary };
+
+/** Phase 2: stream loads of ids drawn uniformly with a fixed seed; each must come back decided at version 14. */
+export async function phaseRead(subject: StoreSubject, n: number, loads: number): Promise<ReadResult> {
+  const rng = new Prng(READ_SEED);
+  const lat = new Latencies();
+  for (let k = 0; k < loads; k++) {
+    const app = rng.int(n);
+    const t0 = now();
+    const result = subject.load(app);
+    const { version, state } = result instanceof Promise ? await result : result;
+    lat.add(now() - t0);
+    if (version !== STEPS || state.status !== 'Decided') {
+      throw new Error(`${subject.id}: application ${app} loaded at version ${version}, status ${state.status}; expected decided at 14`);
+    }
+  }
+  return { loads, latency: lat.summary() };
+}
+
+export type ReplayResult = { events: number; decided: number; seconds: number; eventsPerSec: number };
+
+/** Phase 3: every event in commit order from the start, pages of 1,000, folding a status per application. */
+export async function phaseReplay(subject: StoreSubject, n: number): Promise<ReplayResult> {
+  const status = new Map<number, string>();
+  const start = now();
+  const counted = subject.replay(1000, (streamId, type) => {
+    const next = statusAfter(type);
+    if (next) status.set(appOf(streamId), next);
+  });
+  const events = counted instanceof Promise ? await counted : counted;
+  const seconds = (now() - start) / 1000;
+  let decided = 0;
+  for (const s of status.values()) if (s === 'Decided') decided++;
+  if (events !== n * STEPS || decided !== n) {
+    throw new Error(`${subject.id}: replay saw ${events} events and ${decided} decided applications; expected ${n * STEPS} and ${n}`);
+  }
+  return { events, decided, seconds, eventsPerSec: events / seconds };
+}

@@ -1,0 +1,97 @@
+import { Level, OpenApplication, allIndicators, applicationDecider, outcomeOf, rubricByVersion } from '@cert/domain';
+import { describeEvent } from './describe-event';
+import { ApplicationHistory } from './history';
+import { Reproduction } from './reproduce';
+import { StreamVerdict } from './verify';
+
+export type DecisionReport = {
+  application: {
+    id: string; reference: string; leaderName: string; institution: string; status: string; rubricVersion: string; policyVersion: string;
+  };
+  generatedAt: string;
+  verification: Pick<StreamVerdict, 'ok' | 'events' | 'headHash' | 'problem'>;
+  timeline: { version: number; position: string; occurredAt: string; actorId: string; actorRole: string; type: string; versions: string; summary: string }[];
+  reviewers: { reviewerId: string; purpose: string; status: string; recommendation: string | null }[];
+  scores: { indicator: string; outcome: string; title: string; levels: Record<string, Level>; ruling: Level | null; consensus: number | null }[];
+  adjudications: { version: number; method: string; rulings: { indicator: string; level: Level }[]; justification: string | null; by: string; at: string }[];
+  recommendation: { outcome: string; rule: string; computedAt: string } | null;
+  decision: {
+    outcome: string; recommendation: string; rule: string; overruled: boolean; justification: string | null;
+    decidedBy: string; decidedAt: string; appealUntil: string; progressDueAt: string | null; final: boolean;
+  } | null;
+  deadlines: { what: string; dueAt: string; setAt: string; by: string; note: string | null }[];
+  reproduction: Pick<Reproduction, 'reproduced' | 'differences'> | null;
+};
+
+/**
+ * Issue 5, "a human-readable decision report": the timeline (who, what, when, under which versions), scores by
+ * indicator and reviewer, the rule that fired, any overrule and its justification, deadlines and extensions.
+ */
+export function decisionReport(
+  events: ApplicationHistory,
+  extra: { generatedAt: string; verification: StreamVerdict; reproduction: Reproduction | null },
+): DecisionReport {
+  const state = events.reduce(applicationDecider.evolve, applicationDecider.initialState()) as OpenApplication;
+  const rubric = rubricByVersion(state.rubricVersion);
+  const recommendationEvent = events.findLast((e) => e.type === 'RecommendationComputed');
+  const decisionEvent = events.findLast((e) => e.type === 'DecisionRecorded');
+  const consensus = recommendationEvent?.type === 'RecommendationComputed' ? recommendationEvent.data.inputs.consensus : [];
+  const reviewers = Object.values(state.reviewers);
+
+  return {
+    application: {
+      id: state.id, reference: state.reference, leaderName: state.survey.leaderName, institution: state.survey.institution.name,
+      status: state.status, rubricVersion: state.rubricVersion, policyVersion: state.policyVersion,
+    },
+    generatedAt: extra.generatedAt,
+    verification: { ok: extra.verification.ok, events: extra.verification.events, headHash: extra.verification.headHash, problem: extra.verification.problem },
+    timeline: events.map((e) => ({
+      version: e.version, position: e.position, occurredAt: e.metadata.occurredAt, actorId: e.metadata.actorId, actorRole: e.metadata.actorRole,
+      type: e.type, versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`, summary: describeEvent(e),
+    })),
+    reviewers: reviewers.map((r) => ({ reviewerId: r.reviewerId, purpose: r.purpose, status: r.status, recommendation: r.recommendation })),
+    scores: allIndicators(rubric).map((indicator) => ({
+      indicator: indicator.code, outcome: outcomeOf(rubric, indicator.code) ?? '', title: indicator.title,
+      levels: Object.fromEntries(reviewers.flatMap((r) => (r.scores ?? []).filter((s) => s.indicator === indicator.code).map((s) => [r.reviewerId, s.level]))),
+      ruling: state.rulings[indicator.code] ?? null,
+      consensus: consensus.find((c) => c.indicator === indicator.code)?.level ?? null,
+    })),
+    adjudications: events.flatMap((e) =>
+      e.type === 'AdjudicationResolved'
+        ? [{ version: e.version, method: e.data.method, rulings: e.data.rulings, justification: e.data.justification, by: e.metadata.actorId, at: e.metadata.occurredAt }]
+        : [],
+    ),
+    recommendation: recommendationEvent?.type === 'RecommendationComputed'
+      ? { outcome: recommendationEvent.data.recommendation, rule: recommendationEvent.data.rule, computedAt: recommendationEvent.data.computedAt }
+      : null,
+    decision: decisionEvent?.type === 'DecisionRecorded'
+      ? {
+          outcome: decisionEvent.data.outcome, recommendation: decisionEvent.data.recommendation, rule: decisionEvent.data.rule,
+          overruled: decisionEvent.data.overruled, justification: decisionEvent.data.justification, decidedBy: decisionEvent.data.decidedBy,
+          decidedAt: decisionEvent.data.decidedAt, appealUntil: decisionEvent.data.appealUntil, progressDueAt: decisionEvent.data.progressDueAt,
+          final: state.decision?.final ?? false,
+        }
+      : null,
+    deadlines: deadlines(events),
+    reproduction: extra.reproduction && { reproduced: extra.reproduction.reproduced, differences: extra.reproduction.differences },
+  };
+}
+
+/** DOMAIN.md, Deadlines: every due date the log set, who set it, and extensions with their reasons. */
+const deadlines = (events: ApplicationHistory): DecisionReport['deadlines'] =>
+  events.flatMap((e): DecisionReport['deadlines'] => {
+    const at = { setAt: e.metadata.occurredAt, by: e.metadata.actorId };
+    switch (e.type) {
+      case 'SurveyAccepted': return [{ what: 'assessment', dueAt: e.data.dueAt, ...at, note: null }];
+      case 'AssessmentDeadlineExtended':
+        return [{ what: 'assessment (extended)', dueAt: e.data.dueAt, ...at, note: `from ${e.data.previousDueAt}${e.data.reopened ? ', reopened' : ''}: ${e.data.reason}` }];
+      case 'ApplicationLapsed': return [{ what: 'assessment missed: lapsed', dueAt: e.data.dueAt, ...at, note: null }];
+      case 'ReviewerAssigned': return [{ what: `scores from ${e.data.reviewerId}`, dueAt: e.data.dueAt, ...at, note: e.data.purpose }];
+      case 'ReviewOverdueEscalated': return [{ what: `scores from ${e.data.reviewerId} overdue`, dueAt: e.data.dueAt, ...at, note: e.data.reason }];
+      case 'DecisionRecorded': {
+        const progress = e.data.progressDueAt ? [{ what: 'progress update', dueAt: e.data.progressDueAt, ...at, note: null }] : [];
+        return [{ what: 'appeal window', dueAt: e.data.appealUntil, ...at, note: null }, ...progress];
+      }
+      default: return [];
+    }
+  });

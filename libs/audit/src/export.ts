@@ -1,0 +1,53 @@
+import { stringify } from 'csv-stringify/sync';
+import { EventStore, LogHead, RecordedEvent } from '@cert/event-store';
+
+/** A lossless export: every envelope field of every event as stored, so the hashes can be rechecked from the file alone. */
+export type AuditExport = {
+  format: 'iasl-audit-export/1';
+  exportedAt: string;
+  scope: { applicationId: string } | { from: string | null; to: string | null };
+  /** The log head when exported; publish it with the file. */
+  head: LogHead | null;
+  events: RecordedEvent[];
+};
+
+export const exportDocument = (scope: AuditExport['scope'], events: RecordedEvent[], head: LogHead | null, exportedAt: string): AuditExport => ({
+  format: 'iasl-audit-export/1', exportedAt, scope, head, events,
+});
+
+/** Events that occurred in [from, to), across every stream, in log order (issue 5: "a whole cycle's history"); null = open end. */
+export async function eventsBetween(store: EventStore, from: string | null, to: string | null): Promise<RecordedEvent[]> {
+  const [start, end] = [from === null ? -Infinity : Date.parse(from), to === null ? Infinity : Date.parse(to)];
+  const found: RecordedEvent[] = [];
+  let checkpoint: string | null = null;
+  for (;;) {
+    const page = await store.readAll(checkpoint, 1000);
+    for (const e of page) {
+      const at = Date.parse(e.metadata.occurredAt);
+      if (at >= start && at < end) found.push(e);
+    }
+    if (page.length < 1000) return found;
+    checkpoint = page[page.length - 1].position;
+  }
+}
+
+const COLUMNS = [
+  'position', 'stream_id', 'version', 'event_id', 'type', 'schema_version', 'occurred_at', 'actor_id', 'actor_role',
+  'correlation_id', 'causation_id', 'rubric_version', 'policy_version', 'prev_hash', 'hash', 'global_hash', 'data',
+];
+
+const pinned = (data: unknown, key: string) => {
+  const value = (data as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' ? value : '';
+};
+
+/** For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON in the last column. */
+export const eventsCsv = (events: RecordedEvent[]): string =>
+  stringify(
+    events.map((e) => [
+      e.position, e.streamId, e.version, e.id, e.type, e.schemaVersion, e.metadata.occurredAt, e.metadata.actorId, e.metadata.actorRole,
+      e.metadata.correlationId, e.metadata.causationId ?? '', pinned(e.data, 'rubricVersion'), pinned(e.data, 'policyVersion'),
+      e.metadata.prevHash ?? '', e.metadata.hash ?? '', e.globalHash ?? '', JSON.stringify(e.data),
+    ]),
+    { header: true, columns: COLUMNS },
+  );

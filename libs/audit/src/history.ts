@@ -1,0 +1,52 @@
+import { ApplicationEvent, NotFound, applicationStream } from '@cert/domain';
+import { EventStore, RecordedEvent } from '@cert/event-store';
+
+export type ApplicationHistory = RecordedEvent<ApplicationEvent>[];
+
+/** An application's stream, read from the log itself (never a read model: the auditor checks the source). */
+export async function loadHistory(store: EventStore, applicationId: string): Promise<ApplicationHistory> {
+  const { events } = await store.readStream(applicationStream(applicationId));
+  if (events.length === 0) throw new NotFound('application', applicationId);
+  return events as ApplicationHistory;
+}
+
+export type HistoryEntry = {
+  version: number;
+  position: string;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  correlationId: string;
+  causationId: string | null;
+  rubricVersion: string | null;
+  policyVersion: string | null;
+  eventId: string;
+  hash: string | null;
+  data: unknown;
+};
+
+const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
+  const value = (e.data as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' ? value : null;
+};
+
+/** DOMAIN.md, What auditors need: "the full ordered history (who did what, when, under which rubric and policy version)". */
+export const historyEntries = (events: ApplicationHistory): HistoryEntry[] =>
+  events.map((e) => ({
+    version: e.version,
+    position: e.position,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    occurredAt: e.metadata.occurredAt,
+    actorId: e.metadata.actorId,
+    actorRole: e.metadata.actorRole,
+    correlationId: e.metadata.correlationId,
+    causationId: e.metadata.causationId,
+    rubricVersion: pinned(e, 'rubricVersion'),
+    policyVersion: pinned(e, 'policyVersion'),
+    eventId: e.id,
+    hash: e.metadata.hash ?? null,
+    data: e.data,
+  }));

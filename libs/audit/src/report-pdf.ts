@@ -1,0 +1,75 @@
+import PDFDocument from 'pdfkit';
+import { DecisionReport } from './decision-report';
+
+/** The decision report as a PDF (issue 5, Export): the same content as the JSON report, for people. */
+export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `Decision report ${report.application.reference}`, Author: 'IASL certification engine', CreationDate: new Date(report.generatedAt) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const { application: app, decision, recommendation, reproduction, verification } = report;
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(9).moveDown(0.3);
+  const line = (text: string) => doc.text(text);
+
+  doc.font('Helvetica-Bold').fontSize(16).text(`Decision report ${app.reference}`);
+  doc.font('Helvetica').fontSize(9).text(`${app.leaderName}, ${app.institution}. Application ${app.id}.`);
+  line(`Status ${app.status}. Rubric ${app.rubricVersion}, decision policy ${app.policyVersion}. Generated ${report.generatedAt}.`);
+
+  heading('Integrity');
+  line(verification.ok
+    ? `Hash chain verified over ${verification.events} events; stream head hash ${verification.headHash}.`
+    : `HASH CHAIN BROKEN: ${verification.problem?.reason} at version ${verification.problem?.version}: ${verification.problem?.detail}`);
+  if (reproduction) {
+    line(reproduction.reproduced
+      ? 'Recomputed from the recorded inputs and from the reviewers\' scores under the pinned versions: reproduced.'
+      : `NOT REPRODUCED: ${reproduction.differences.map((d) => `v${d.version} ${d.field}: recorded ${JSON.stringify(d.recorded)}, recomputed ${JSON.stringify(d.recomputed)}`).join('; ')}`);
+  }
+
+  heading('Decision');
+  if (recommendation) line(`Engine recommendation: ${recommendation.outcome}, computed ${recommendation.computedAt}. Rule that fired: ${recommendation.rule}.`);
+  if (decision) {
+    line(`Board decision: ${decision.outcome} by ${decision.decidedBy} at ${decision.decidedAt}.`);
+    line(decision.overruled ? `Overruled the recommendation (${decision.recommendation}). Justification: ${decision.justification}` : 'Followed the recommendation.');
+    line(`Appeal window until ${decision.appealUntil}${decision.final ? ' (closed: final)' : ''}.${decision.progressDueAt ? ` Progress update due ${decision.progressDueAt}.` : ''}`);
+  } else {
+    line('No decision recorded yet.');
+  }
+
+  heading('Scores by indicator and reviewer');
+  const reviewerIds = report.reviewers.map((r) => r.reviewerId);
+  doc.fontSize(7).table({
+    defaultStyle: { padding: 2 },
+    data: [
+      ['Indicator', ...reviewerIds.map((id, i) => `R${i + 1}`), 'Ruling', 'Consensus'],
+      ...report.scores.map((s) => [s.indicator, ...reviewerIds.map((id) => String(s.levels[id] ?? '')), s.ruling === null ? '' : String(s.ruling), s.consensus === null ? '' : String(s.consensus)]),
+    ],
+  });
+  doc.fontSize(9);
+  report.reviewers.forEach((r, i) => line(`R${i + 1} = ${r.reviewerId} (${r.purpose}, ${r.status}${r.recommendation ? `, recommended ${r.recommendation}` : ''})`));
+  for (const a of report.adjudications) {
+    line(`Adjudication by ${a.method} (${a.by}, ${a.at}): ${a.rulings.map((r) => `${r.indicator}=${r.level}`).join(', ')}${a.justification ? `. Justification: ${a.justification}` : ''}`);
+  }
+
+  heading('Deadlines and extensions');
+  for (const d of report.deadlines) line(`${d.what}: due ${d.dueAt} (set ${d.setAt} by ${d.by})${d.note ? `, ${d.note}` : ''}`);
+
+  heading('Timeline');
+  doc.fontSize(7).table({
+    defaultStyle: { padding: 2 },
+    columnStyles: [24, 90, 90, '*'],
+    data: [
+      ['v', 'When', 'Who', 'What (versions)'],
+      ...report.timeline.map((t) => [String(t.version), t.occurredAt, `${t.actorRole} ${t.actorId}`, `${t.summary} [${t.versions}]`]),
+    ],
+  });
+  doc.fontSize(9).end();
+  return done;
+}

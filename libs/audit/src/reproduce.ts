@@ -1,0 +1,121 @@
+import {
+  DecisionInputs, IndicatorScore, Level, NotFound, Outcome, consensus, decisionInputs, median, policyByVersion, recommend, rubricByVersion,
+} from '@cert/domain';
+import { ApplicationHistory } from './history';
+
+/** `recorded`: what the event at `version` says; `recomputed`: what the pinned rules and the earlier events say it should. */
+export type Difference = { version: number; type: string; field: string; recorded: unknown; recomputed: unknown };
+
+export type RecommendationCheck = {
+  version: number;
+  type: 'RecommendationComputed' | 'DecisionRecorded';
+  rubricVersion: string;
+  policyVersion: string;
+  recorded: { outcome: Outcome; rule: string };
+  /** The policy applied to the inputs the event recorded. */
+  fromRecordedInputs: { outcome: Outcome; rule: string };
+  /** The inputs rebuilt from the reviewers' recorded scores and the adjudication rulings, then the policy. */
+  fromScores: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null;
+};
+
+export type Reproduction = {
+  applicationId: string;
+  reproduced: boolean;
+  checks: RecommendationCheck[];
+  differences: Difference[];
+};
+
+type Slot = { purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; scores: IndicatorScore[] | null };
+
+/** Every path where two JSON values differ, so a mismatch names the exact field (`inputs.outcomeMeans.EC2`). */
+export function jsonDifferences(recorded: unknown, recomputed: unknown, path = ''): { field: string; recorded: unknown; recomputed: unknown }[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  if (isObject(recorded) && isObject(recomputed) && Array.isArray(recorded) === Array.isArray(recomputed)) {
+    const keys = [...new Set([...Object.keys(recorded), ...Object.keys(recomputed)])];
+    return keys.flatMap((k) => jsonDifferences(recorded[k], recomputed[k], path ? `${path}.${k}` : k));
+  }
+  return Object.is(recorded, recomputed) ? [] : [{ field: path, recorded, recomputed }];
+}
+
+/**
+ * DOMAIN.md, What auditors need: "the decision recomputed from the recorded inputs and compared with the recorded
+ * outcome". Each recommendation and the decision are recomputed twice under the versions pinned in their own event:
+ * from the inputs they recorded, and from the reviewers' scores and rulings recorded before them. The fold below
+ * deliberately does not use the decider's evolve, so a bug there cannot hide itself.
+ */
+export function reproduceDecision(applicationId: string, events: ApplicationHistory): Reproduction {
+  const slots = new Map<string, Slot>();
+  let rulings: Record<string, Level> = {};
+  let disputed: string[] = [];
+  let last: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null = null;
+  const checks: RecommendationCheck[] = [];
+  const differences: Difference[] = [];
+  const compare = (version: number, type: string, field: string, recorded: unknown, recomputed: unknown) =>
+    jsonDifferences(recorded, recomputed, field).forEach((d) => differences.push({ version, type, ...d }));
+
+  for (const e of events) {
+    switch (e.type) {
+      case 'ReviewerAssigned':
+        slots.set(e.data.reviewerId, { purpose: e.data.purpose, status: 'assigned', scores: null });
+        break;
+      case 'ReviewerReleased':
+        if (slots.has(e.data.reviewerId)) slots.get(e.data.reviewerId)!.status = 'released';
+        break;
+      case 'ScoresSubmitted':
+        if (slots.has(e.data.reviewerId)) Object.assign(slots.get(e.data.reviewerId)!, { status: 'finished', scores: e.data.scores });
+        break;
+      case 'AdjudicationRequired':
+        disputed = e.data.disputed.map((x) => x.indicator);
+        break;
+      case 'AdjudicationResolved': {
+        if (e.data.method === 'extra-reviewer') {
+          // DOMAIN.md, step 3: the middle level of every finished reviewer's score settles each disputed indicator.
+          const finished = [...slots.values()].filter((s) => s.status === 'finished');
+          const recomputed = disputed.map((indicator) => ({
+            indicator,
+            level: median(finished.flatMap((s) => (s.scores ?? []).filter((x) => x.indicator === indicator).map((x) => x.level))),
+          }));
+          compare(e.version, e.type, 'rulings', e.data.rulings, recomputed);
+        }
+        rulings = { ...rulings, ...Object.fromEntries(e.data.rulings.map((r) => [r.indicator, r.level])) };
+        break;
+      }
+      case 'RecommendationComputed':
+      case 'DecisionRecorded': {
+        const recorded = { outcome: e.data.recommendation, rule: e.data.rule };
+        const policy = policyByVersion(e.data.policyVersion);
+        const rubric = rubricByVersion(e.data.rubricVersion);
+        const fromInputs = recommend(policy, e.data.inputs);
+        const reviews = [...slots.values()].filter((s) => s.purpose === 'review' && s.status !== 'released').map((s) => ({ scores: s.scores ?? [] }));
+        const inputs = decisionInputs(rubric, consensus(rubric, reviews, rulings));
+        const fromScores = recommend(policy, inputs);
+        checks.push({
+          version: e.version, type: e.type, rubricVersion: e.data.rubricVersion, policyVersion: e.data.policyVersion, recorded,
+          fromRecordedInputs: { outcome: fromInputs.outcome, rule: fromInputs.rule },
+          fromScores: { outcome: fromScores.outcome, rule: fromScores.rule, inputs },
+        });
+        compare(e.version, e.type, 'fromRecordedInputs', recorded, { outcome: fromInputs.outcome, rule: fromInputs.rule });
+        compare(e.version, e.type, 'inputs', e.data.inputs, inputs);
+        compare(e.version, e.type, 'fromScores', recorded, { outcome: fromScores.outcome, rule: fromScores.rule });
+        if (e.type === 'RecommendationComputed') {
+          last = { ...recorded, inputs: e.data.inputs };
+          break;
+        }
+        // The decision must carry the recommendation it was taken on, and an overrule needs its written justification.
+        compare(e.version, e.type, 'basedOn', { ...recorded, inputs: e.data.inputs }, last);
+        compare(e.version, e.type, 'overruled', e.data.overruled, e.data.outcome !== e.data.recommendation);
+        const justified = (e.data.justification ?? '').length >= policy.overruleJustificationMinLength;
+        if (e.data.overruled && !justified) compare(e.version, e.type, 'justification', e.data.justification, `at least ${policy.overruleJustificationMinLength} characters`);
+        break;
+      }
+    }
+  }
+  // DOMAIN.md, step 2: an application keeps the versions it started with; every event must name the same ones.
+  const intake = events[0]?.data;
+  for (const e of events) {
+    const pins = (x: typeof intake) => ({ rubricVersion: x.rubricVersion, policyVersion: x.policyVersion });
+    compare(e.version, e.type, 'pins', pins(e.data), pins(intake));
+  }
+  if (checks.length === 0) throw new NotFound('recommendation', applicationId);
+  return { applicationId, reproduced: differences.length === 0, checks, differences };
+}

@@ -1,0 +1,64 @@
+import { NotFound, OpenApplication, applicationDecider } from '@cert/domain';
+import { ApplicationHistory } from './history';
+
+export type ReviewerView = {
+  applicationId: string;
+  reviewerId: string;
+  assignments: {
+    version: number;
+    assignedAt: string;
+    assignedBy: { actorId: string; actorRole: string };
+    purpose: 'review' | 'adjudication';
+    method: 'manual' | 'auto';
+    dueAt: string;
+    released: { at: string; reason: string } | null;
+  }[];
+  /** The moment shown: just before their scores were submitted, or the latest event if they have not scored. */
+  moment: { scored: boolean; version: number; occurredAt: string };
+  application: Pick<OpenApplication, 'id' | 'reference' | 'status' | 'rubricVersion' | 'policyVersion' | 'survey' | 'assessment'>;
+  drafts: { version: number; savedAt: string; indicators: string[] }[];
+  submitted: { version: number; submittedAt: string; recommendation: string; scores: unknown } | null;
+  /**
+   * Blind review (DOMAIN.md, step 3; the api shows a reviewer only their own scores): what existed at that moment
+   * that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
+   */
+  notShown: { otherFinishedReviews: number; recommendation: boolean };
+};
+
+/** What a reviewer could see when they scored: their assignment and the application as it stood then. */
+export function reviewerView(applicationId: string, reviewerId: string, events: ApplicationHistory): ReviewerView {
+  const assigned = events.flatMap((e) => (e.type === 'ReviewerAssigned' && e.data.reviewerId === reviewerId ? [{ ...e, data: e.data }] : []));
+  if (assigned.length === 0) throw new NotFound('assignment', `${reviewerId} on ${applicationId}`);
+  const submittedEvent = events.find((e) => e.type === 'ScoresSubmitted' && e.data.reviewerId === reviewerId);
+  const before = submittedEvent ? events.filter((e) => e.version < submittedEvent.version) : events;
+  const state = before.reduce(applicationDecider.evolve, applicationDecider.initialState()) as OpenApplication;
+  const moment = submittedEvent ?? events[events.length - 1];
+
+  const assignments = assigned.map((a) => {
+    const release = events.find((e) => e.version > a.version && e.type === 'ReviewerReleased' && e.data.reviewerId === reviewerId);
+    return {
+      version: a.version, assignedAt: a.metadata.occurredAt, assignedBy: { actorId: a.metadata.actorId, actorRole: a.metadata.actorRole },
+      purpose: a.data.purpose, method: a.data.method, dueAt: a.data.dueAt,
+      released: release?.type === 'ReviewerReleased' ? { at: release.metadata.occurredAt, reason: release.data.reason } : null,
+    };
+  });
+  const drafts = before.flatMap((e) =>
+    e.type === 'ScoresDraftSaved' && e.data.reviewerId === reviewerId
+      ? [{ version: e.version, savedAt: e.metadata.occurredAt, indicators: e.data.scores.map((s) => s.indicator) }]
+      : [],
+  );
+  const others = Object.values(state.reviewers ?? {}).filter((r) => r.reviewerId !== reviewerId && r.status === 'finished');
+  return {
+    applicationId, reviewerId, assignments,
+    moment: { scored: submittedEvent !== undefined, version: moment.version, occurredAt: moment.metadata.occurredAt },
+    application: {
+      id: state.id, reference: state.reference, status: state.status, rubricVersion: state.rubricVersion, policyVersion: state.policyVersion,
+      survey: state.survey, assessment: state.assessment,
+    },
+    drafts,
+    submitted: submittedEvent?.type === 'ScoresSubmitted'
+      ? { version: submittedEvent.version, submittedAt: submittedEvent.metadata.occurredAt, recommendation: submittedEvent.data.recommendation, scores: submittedEvent.data.scores }
+      : null,
+    notShown: { otherFinishedReviews: others.length, recommendation: state.recommendation !== null },
+  };
+}

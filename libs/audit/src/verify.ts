@@ -1,0 +1,165 @@
+import {
+  EventStore, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain,
+} from '@cert/event-store';
+
+export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated';
+
+/** The first event that does not match, named as exactly as the log allows. */
+export type Problem = {
+  reason: TamperReason;
+  /** Global position of that event; for `missing` and `truncated`, of the first absent one (null when it cannot be known). */
+  position: string | null;
+  streamId: string | null;
+  version: number | null;
+  eventId: string | null;
+  detail: string;
+};
+
+export type LogVerdict = {
+  ok: boolean;
+  events: number;
+  streams: number;
+  /** The head of the verified log (of its intact prefix when a problem was found): publish it, pass it back later as `against`. */
+  head: LogHead | null;
+  against: LogHead | null;
+  problem: Problem | null;
+};
+
+export type StreamVerdict = { ok: boolean; streamId: string; events: number; headHash: string | null; problem: Problem | null };
+
+const PAGE = 1000;
+
+/** `<position>:<hash>`, the form the head is published in (CLI `--head`, API `?head=`). */
+export function parseHead(text: string): LogHead {
+  const match = /^(\d{1,20}):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) throw new Error('a head is <position>:<64 hex digits>, as GET /audit/head prints it');
+  return { position: match[1], globalHash: match[2] };
+}
+
+export const formatHead = (head: LogHead) => `${head.position}:${head.globalHash}`;
+
+const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string, position = e?.position ?? null): Problem => ({
+  reason, position, streamId: e?.streamId ?? null, version: e?.version ?? null, eventId: e?.id ?? null, detail,
+});
+
+const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metadata.prevHash ?? '', contentOf(e));
+
+/**
+ * Walks the whole log in commit order and recomputes every hash (DOMAIN.md, What auditors need): each event's own
+ * hash, its link to its stream's previous event, and the global chain. With `against` (a head published earlier)
+ * it also proves the history up to that head is unchanged, which is what catches a truncated tail.
+ */
+export async function verifyLog(store: EventStore, against: LogHead | null = null): Promise<LogVerdict> {
+  const streams = new Map<string, RecordedEvent>();
+  let link = GENESIS;
+  let last: RecordedEvent | null = null;
+  // Positions 1, 2, 3… so far (SQLite); then a gap means events were removed and the first absent one is known.
+  let consecutive = true;
+  let seenAgainst = false;
+  let events = 0;
+  const verdict = (problem: Problem | null): LogVerdict => ({
+    ok: problem === null, events, streams: streams.size, against, problem,
+    head: last ? { position: last.position, globalHash: link } : null,
+  });
+
+  for (;;) {
+    const page = await store.readAll(last?.position ?? null, PAGE);
+    for (const e of page) {
+      const expectedPosition = last ? BigInt(last.position) + 1n : 1n;
+      const gap: boolean = consecutive && BigInt(e.position) > expectedPosition;
+      const problem = await checkEvent(store, e, link, streams.get(e.streamId), gap ? String(expectedPosition) : null);
+      if (problem) return verdict(problem);
+      consecutive = consecutive && !gap;
+      link = globalChainHash(link, e.metadata.hash ?? '');
+      streams.set(e.streamId, e);
+      last = e;
+      events++;
+      if (against && e.position === against.position) {
+        seenAgainst = true;
+        if (link !== against.globalHash) {
+          return verdict(problemAt('changed', e, `the history up to position ${e.position} no longer gives the published head: an event at or before it was rewritten and every hash after it recomputed`));
+        }
+      }
+      if (against && !seenAgainst && BigInt(e.position) > BigInt(against.position)) {
+        return verdict(problemAt('missing', null, `the published head's event at position ${against.position} is not in the log`, against.position));
+      }
+    }
+    if (page.length < PAGE) break;
+  }
+  if (against && !seenAgainst) {
+    const first = consecutive ? String((last ? BigInt(last.position) : 0n) + 1n) : null;
+    const detail = `the log ends at position ${last?.position ?? 'none'}, before the published head at ${against.position}: its tail was cut off`;
+    return verdict(problemAt('truncated', null, detail, first));
+  }
+  return verdict(null);
+}
+
+async function checkEvent(
+  store: EventStore,
+  e: RecordedEvent,
+  link: string,
+  previous: RecordedEvent | undefined,
+  firstAbsent: string | null,
+): Promise<Problem | null> {
+  if (!ownHashValid(e)) return problemAt('changed', e, 'the event no longer matches its own hash');
+  if (e.globalHash !== undefined && e.globalHash !== globalChainHash(link, e.metadata.hash ?? '')) {
+    const elsewhere = await belongsElsewhere(store, e, link);
+    if (elsewhere) return problemAt('reordered', e, elsewhere);
+    if (firstAbsent) {
+      return problemAt('missing', null, `the log jumps to position ${e.position}, and the global chain shows events were removed before it`, firstAbsent);
+    }
+    // No gap and no other place for it: the event was rewritten with a fresh hash (or events removed and renumbered).
+    return problemAt('changed', e, 'the global chain breaks here although the event matches its own hash: it was rewritten and rehashed');
+  }
+  const expectedVersion = (previous?.version ?? 0) + 1;
+  if (e.version < expectedVersion) return problemAt('reordered', e, `version ${e.version} comes after version ${previous!.version} of its stream`);
+  if (e.version > expectedVersion) {
+    const detail = `version ${expectedVersion} of the stream is absent: the next one found is ${e.version}`;
+    return { reason: 'missing', position: null, streamId: e.streamId, version: expectedVersion, eventId: null, detail };
+  }
+  if ((e.metadata.prevHash ?? '') !== (previous?.metadata.hash ?? GENESIS)) {
+    return problemAt('changed', previous ?? e, 'the next event of the stream no longer links to this one: it was rewritten and rehashed');
+  }
+  return null;
+}
+
+/**
+ * After a global-chain break: an event that would fit here is elsewhere in the log, or this event's stored link
+ * chains from a link stored elsewhere. Either way the events are all there, in the wrong order. Reads the whole
+ * log into memory, but only once a break was found.
+ */
+async function belongsElsewhere(store: EventStore, e: RecordedEvent, link: string): Promise<string | null> {
+  const all: RecordedEvent[] = [];
+  for (let page = await store.readAll(null, PAGE); page.length > 0; page = await store.readAll(page[page.length - 1].position, PAGE)) {
+    all.push(...page);
+    if (page.length < PAGE) break;
+  }
+  const due = all.find((x) => x.id !== e.id && globalChainHash(link, x.metadata.hash ?? '') === e.globalHash);
+  if (due) return `the event recorded at this place in the log is ${due.id}, now found at position ${due.position}`;
+  const after = all.find((x) => x.id !== e.id && x.globalHash !== undefined && globalChainHash(x.globalHash, e.metadata.hash ?? '') === e.globalHash);
+  if (after) return `this event was recorded right after the event now at position ${after.position}`;
+  if (globalChainHash(GENESIS, e.metadata.hash ?? '') === e.globalHash) return 'this event was recorded first in the log';
+  return null;
+}
+
+/**
+ * One stream's chain (an application's history). It cannot see a cut-off tail of the stream or a removed
+ * stream: only the whole-log walk with a published head can.
+ */
+export async function verifyStream(store: EventStore, streamId: string): Promise<StreamVerdict> {
+  const { events } = await store.readStream(streamId);
+  const result = verifyChain(events);
+  const headHash = events.at(-1)?.metadata.hash ?? null;
+  if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };
+  const at = events.find((e) => e.version === result.version);
+  const problem: Problem = {
+    reason: result.reason, position: at?.position ?? null, streamId, version: result.version, eventId: at?.id ?? null, detail: DETAIL[result.reason],
+  };
+  return { ok: false, streamId, events: events.length, headHash, problem };
+}
+
+const DETAIL: Record<'changed' | 'missing' | 'reordered', string> = {
+  changed: 'the event no longer matches its hash, or the next one no longer links to it',
+  missing: 'this version of the stream is absent',
+  reordered: 'the stream\'s events are out of order',
+};

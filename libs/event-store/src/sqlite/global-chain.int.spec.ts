@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventStore } from '../event-store';
+import { GENESIS, globalChainHash } from '../hash-chain';
+import { noteAdded } from '../testing/event-store.contract';
+import { SqliteEventStore } from './sqlite.event-store';
+
+/** What the port's default head() computes by walking the log: the reference the stored chain must equal. */
+const walkedHead = (store: EventStore) => EventStore.prototype.head.call(store);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'global-chain-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the SQLite global chain (issue 5)', () => {
+  it('has no head while empty, and chains every append in commit order across streams', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    await expect(store.head()).resolves.toBeNull();
+    await store.appendToStream('a-1', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 });
+    await store.appendToStream('b-1', [noteAdded('3')], { expectedVersion: 0 });
+    await store.appendToStream('a-1', [noteAdded('4')], { expectedVersion: 2 });
+
+    const all = await store.readAll(null, 10);
+    let link = GENESIS;
+    for (const e of all) {
+      link = globalChainHash(link, e.metadata.hash!);
+      expect(e.globalHash).toBe(link);
+    }
+    expect(await store.head()).toEqual({ position: all[3].position, globalHash: link });
+    expect(await walkedHead(store)).toEqual(await store.head());
+    await store.close();
+  });
+
+  it('keeps positions consecutive after a refused append, so a gap in the log means an event was removed', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    await store.appendToStream('a-1', [noteAdded('1')], { expectedVersion: 0 });
+    await expect(store.appendToStream('a-1', [noteAdded('late')], { expectedVersion: 0 })).rejects.toThrow();
+    await store.appendToStream('b-1', [noteAdded('2')], { expectedVersion: 0 });
+    expect((await store.readAll(null, 10)).map((e) => e.position)).toEqual(['1', '2']);
+    await store.close();
+  });
+
+  it('chains a file written before the chain existed when it is opened, and a tail appended by an older process', async () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE events (
+      global_position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT UNIQUE NOT NULL, stream_id TEXT NOT NULL,
+      version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+      UNIQUE (stream_id, version))`);
+    const insert = (n: number, stream: string, version: number) => {
+      const e = noteAdded(String(n), { metadata: { ...noteAdded('').metadata, hash: `${n}`.repeat(64).slice(0, 64) } });
+      old.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(e.id, stream, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata));
+    };
+    insert(1, 'a-1', 1);
+    insert(2, 'b-1', 1);
+    old.close();
+
+    const store = SqliteEventStore.open(file);
+    expect(await store.head()).toEqual(await walkedHead(store));
+    expect((await store.readAll(null, 10)).every((e) => typeof e.globalHash === 'string')).toBe(true);
+
+    // An older process still running writes a row without a link; the next append chains it first.
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES ('x', 'c-1', 1, 'NoteAdded', 1, '{}', ?)")
+      .run(JSON.stringify({ ...noteAdded('').metadata, hash: '3'.repeat(64) }));
+    raw.close();
+    await store.appendToStream('a-1', [noteAdded('4')], { expectedVersion: 1 });
+    expect(await store.head()).toEqual(await walkedHead(store));
+    await store.close();
+  });
+});

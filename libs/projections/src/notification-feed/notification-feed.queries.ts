@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3';
+
+export type FeedItemView = {
+  notificationId: string;
+  applicationId: string;
+  template: string;
+  subject: string;
+  link: string;
+  sentAt: string;
+  readAt: string | null;
+};
+
+/** A person's notifications, newest first, found by their account or their address. */
+export const feedFor = (db: Database, who: { email?: string; userId: string }, opts: { unreadOnly?: boolean } = {}) => {
+  const rows = db.prepare(
+    `SELECT notification_id, application_id, template, subject, link, sent_at, read_at FROM notification_feed
+     WHERE (recipient_user_id = @userId OR recipient_email = @email) ${opts.unreadOnly ? 'AND read_at IS NULL' : ''}
+     ORDER BY sent_at DESC, notification_id LIMIT 200`,
+  ).all({ userId: who.userId, email: (who.email ?? '').toLowerCase() }) as Record<string, string | null>[];
+  const items: FeedItemView[] = rows.map((r) => ({
+    notificationId: r.notification_id!, applicationId: r.application_id!, template: r.template!, subject: r.subject!,
+    link: r.link!, sentAt: r.sent_at!, readAt: r.read_at,
+  }));
+  return { unread: items.filter((i) => !i.readAt).length, items };
+};

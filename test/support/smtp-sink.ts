@@ -1,0 +1,31 @@
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server in this process that counts deliveries per Message-ID. */
+export async function startSmtpSink() {
+  const deliveries = new Map<string, number>();
+  let total = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, done) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        const id = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? `no-id-${total}`;
+        deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+        total += 1;
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    deliveries,
+    total: () => total,
+    distinct: () => deliveries.size,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
