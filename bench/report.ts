@@ -213,7 +213,7 @@ export function markdown(r: BenchResult): string {
     p();
     p(
       `${x.config.applications.toLocaleString('en-US')} applications × ${x.config.commandsPerCycle} commands through the CommandBus and the real handlers of ApiModule (embedded shape, ${x.config.durability}), ` +
-        `window of ${x.config.window}, ${x.config.runs} run(s); ${x.eventsPerApplication} events per application.`,
+        `window of ${x.config.window}, ${x.config.runs} run(s); ${x.eventsPerApplication.toFixed(1)} events per application in the log (26 from the cycle; the rest are appended by the work side running in the same process).`,
     );
     p();
     p('| applications/s | commands/s | projection lag at the end (events) | catch-up after the last command (ms) | CPU ms per command | other load (cores) |');

@@ -144,9 +144,9 @@ describe('the error contract over HTTP', () => {
       expect(res.body.missing).toEqual(CODES.slice(12));
     });
 
-    it('403 with a code when the decider refuses the actor', async () => {
-      const res = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(oscar.auth).send({ ratings: ratings(3, CODES.slice(0, 1)) }), 403);
-      expect(res.body.code).toBe('application.not_applicant');
+    it("404 when another applicant sends a command to someone's application: the access policy refuses before the decider, revealing nothing (issue 4)", async () => {
+      const res = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(oscar.auth).send({ ratings: ratings(3, CODES.slice(0, 1)) }), 404);
+      expect(res.body.code).toBe('application.not_found');
     });
   });
 

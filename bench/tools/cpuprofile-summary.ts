@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
  * Where the time goes in a V8 .cpuprofile (node --cpu-prof): self time per function, and inclusive time of the
  * functions that matter most. Usage: node dist/bench/tools/cpuprofile-summary.js <file.cpuprofile> [top=25] [filter]
  * With filter "callers:NAME": who calls the function NAME, by the time spent in it (inclusive).
+ * With filter "packages": self time summed by npm package, by folder of ours (dist:libs/x, dist:apps/x) and by node internals.
  */
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
@@ -41,12 +42,29 @@ const pct = (us: number) => `${((100 * us) / totalUs).toFixed(1).padStart(5)}%`;
 const print = (title: string, m: Map<string, number>) => {
   console.log(`\n${title} (of ${(totalUs / 1e6).toFixed(2)} s sampled)`);
   [...m]
-    .filter(([k]) => !filter || k.includes(filter))
+    .filter(([k]) => !filter || filter === 'packages' || k.includes(filter))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .forEach(([k, us]) => console.log(`${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`));
 };
-if (filter?.startsWith('callers:')) {
+const packageOf = (url: string): string => {
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (nm) return `npm ${nm[1]}`;
+  const ours = /\/dist\/((?:libs|apps|bench)\/[^/]+)/.exec(url);
+  if (ours) return ours[1];
+  if (url.startsWith('node:')) return 'node internals';
+  return url ? url : '(native, GC, idle)';
+};
+
+if (filter === 'packages') {
+  const byPackage = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const n = byId.get(id)!;
+    const k = n.callFrame.url ? packageOf(n.callFrame.url) : n.callFrame.functionName || '(native)';
+    byPackage.set(k, (byPackage.get(k) ?? 0) + us);
+  }
+  print('self time by package', byPackage);
+} else if (filter?.startsWith('callers:')) {
   const name = filter.slice('callers:'.length);
   const callers = new Map<string, number>();
   for (const [id, us] of selfUs) {

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
 import { CommandsModule } from '@cert/commands';
-import { EventStoreModule } from '@cert/event-store';
+import { PrivacyModule } from '@cert/privacy';
 import { IdentityModule } from '@cert/identity';
 import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
@@ -12,6 +12,7 @@ import { ProjectionsModule } from '@cert/projections';
 import { WorkModule } from '../../worker/src/work.module';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
+import { PrivacyApiModule } from './privacy/privacy.controller';
 import { RubricsController } from './applications/rubrics.controller';
 import { AuthModule } from './auth/auth.module';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -21,6 +22,8 @@ import { ProblemFilter } from './http/problem.filter';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { ReviewersController } from './reviews/reviewers.controller';
 import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewCyclesController } from './reviews/review-cycles.controller';
+import { WebModule } from './web/web.module';
 
 /** The whole embedded service: write side, read side and sign-in in one process (ARCHITECTURE.md, Embedded). */
 @Module({})
@@ -37,7 +40,8 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        EventStoreModule.forRoot(config),
+        // The event store, with personal fields sealed under per-person keys (issue 5).
+        PrivacyModule.forRoot(config),
         ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),
@@ -46,9 +50,12 @@ export class ApiModule {
         // Embedded shape: one process also runs reactors and processors; a separate worker takes them over when RUN_LOG_RUNNER=false.
         ...(config.runLogRunner ? [WorkModule] : []),
         AuthModule,
+        PrivacyApiModule,
         TerminusModule,
+        // The built web app at `/` (apps/web); browser page loads only, so the API keeps every path it answers.
+        WebModule.forRoot(),
       ],
-      controllers: [NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, DecisionsController, RubricsController, HealthController],
+      controllers: [NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, ReviewCyclesController, DecisionsController, RubricsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },

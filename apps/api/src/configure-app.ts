@@ -1,11 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { json } from 'express';
+import helmet from 'helmet';
 import { strictValidationPipe } from './http/validation';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
 export function configureApp(app: INestApplication): void {
+  // Security headers (issue 4); here rather than in main.ts so the specs see what users get. No
+  // upgrade-insecure-requests: on a plain-http host browsers would rewrite the web app's assets to https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The client address (rate limits, sign-in lockout) comes from X-Forwarded-For only when the request arrives
+  // from a proxy on this machine; anyone else's header is ignored, so it cannot be used to dodge the limits.
+  (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set('trust proxy', 'loopback');
+  // Request size limit: a body over 256 kB is refused (413) before anything parses it.
   app.use(json({ limit: '256kb' }));
+  // Browser sessions travel in cookies (auth/browser-sessions.ts).
+  app.use(cookieParser());
   app.useGlobalPipes(strictValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

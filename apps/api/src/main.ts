@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@cert/config';
 import { IdentityStore } from '@cert/identity';
@@ -14,7 +13,6 @@ async function bootstrap() {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.use(helmet());
   configureApp(app);
   // bull-board at /admin/queues for operators, when the queues are on Redis (STACK.md §4, well-known routes).
   const identity = app.get(IdentityStore);

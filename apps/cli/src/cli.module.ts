@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, loadConfig } from '@cert/config';
-import { EventStoreModule } from '@cert/event-store';
+import { MailModule } from '@cert/mail';
+import { ErasureModule, PrivacyModule } from '@cert/privacy';
 import { IdentityModule } from '@cert/identity';
 import { ProjectionsModule } from '@cert/projections';
 import { VerifyCommand } from './audit/verify.command';
+import { EraseSubjectCommand } from './privacy/erase.command';
+import { ReconcileErasuresCommand } from './privacy/reconcile.command';
 import { RebuildProjectionsCommand } from './projections/rebuild.command';
 import { CreateUserCommand } from './users/create-user.command';
 import { ListUsersCommand } from './users/list-users.command';
@@ -16,10 +19,13 @@ const config = loadConfig();
   imports: [
     ConfigModule.forRoot(config),
     IdentityModule.forRoot(config),
-    EventStoreModule.forRoot(config),
+    PrivacyModule.forRoot(config),
     // The CLI catches up on demand; it never runs the polling runner.
     ProjectionsModule.forRoot({ ...config, runLogRunner: false }),
+    // An erasure also deletes the outbox's copies of the person's mail.
+    MailModule.forRoot(config),
+    ErasureModule,
   ],
-  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand, VerifyCommand],
+  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand, VerifyCommand, EraseSubjectCommand, ReconcileErasuresCommand],
 })
 export class CliModule {}

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
-import { EventStoreModule } from '@cert/event-store';
+import { PrivacyModule } from '@cert/privacy';
 import { IdentityModule } from '@cert/identity';
 import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
@@ -17,7 +17,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        EventStoreModule.forRoot(config),
+        PrivacyModule.forRoot(config),
         ProjectionsModule.forRoot({ ...config, runLogRunner: true }),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),

@@ -1,19 +1,38 @@
 import { stringify } from 'csv-stringify/sync';
 import { EventStore, LogHead, RecordedEvent } from '@cert/event-store';
 
-/** A lossless export: every envelope field of every event as stored, so the hashes can be rechecked from the file alone. */
+/**
+ * A lossless export: every envelope field of every event as stored, so the hashes can be rechecked from the file
+ * alone; personal fields are there as the log keeps them, encrypted (issue 5). `readable` gives the same events as
+ * the engine reads them: decrypted, "[erased]" where the person was erased, in the current schema.
+ */
 export type AuditExport = {
-  format: 'iasl-audit-export/1';
+  format: 'iasl-audit-export/2';
   exportedAt: string;
   scope: { applicationId: string } | { from: string | null; to: string | null };
   /** The log head when exported; publish it with the file. */
   head: LogHead | null;
   events: RecordedEvent[];
+  readable: ReadableEvent[];
 };
 
-export const exportDocument = (scope: AuditExport['scope'], events: RecordedEvent[], head: LogHead | null, exportedAt: string): AuditExport => ({
-  format: 'iasl-audit-export/1', exportedAt, scope, head, events,
-});
+export type ReadableEvent = { id: string; type: string; schemaVersion: number; data: unknown };
+
+/** `stored` as the log holds them; `read` the same events read through the engine's store (matched by id). */
+export const exportDocument = (
+  scope: AuditExport['scope'],
+  stored: RecordedEvent[],
+  read: RecordedEvent[],
+  head: LogHead | null,
+  exportedAt: string,
+): AuditExport => {
+  const byId = new Map(read.map((e) => [e.id, e]));
+  const readable = stored.flatMap((e) => {
+    const r = byId.get(e.id);
+    return r ? [{ id: r.id, type: r.type, schemaVersion: r.schemaVersion, data: r.data }] : [];
+  });
+  return { format: 'iasl-audit-export/2', exportedAt, scope, head, events: stored, readable };
+};
 
 /** Events that occurred in [from, to), across every stream, in log order (issue 5: "a whole cycle's history"); null = open end. */
 export async function eventsBetween(store: EventStore, from: string | null, to: string | null): Promise<RecordedEvent[]> {
@@ -41,7 +60,10 @@ const pinned = (data: unknown, key: string) => {
   return typeof value === 'string' ? value : '';
 };
 
-/** For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON in the last column. */
+/**
+ * For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON in the last column, as
+ * people read it (decrypted, or "[erased]"). The hashes cover the stored form: recheck them from the JSON export.
+ */
 export const eventsCsv = (events: RecordedEvent[]): string =>
   stringify(
     events.map((e) => [

@@ -10,11 +10,20 @@ export async function loadHistory(store: EventStore, applicationId: string): Pro
   return events as ApplicationHistory;
 }
 
+/** The same stream exactly as stored: personal fields as ciphertext, each event in the schema it was written in. */
+export async function loadStoredHistory(store: EventStore, applicationId: string): Promise<RecordedEvent[]> {
+  const { events } = await store.asStored().readStream(applicationStream(applicationId));
+  if (events.length === 0) throw new NotFound('application', applicationId);
+  return events;
+}
+
 export type HistoryEntry = {
   version: number;
   position: string;
   type: string;
+  /** The schema `data` is shown in (the current one); `storedSchemaVersion` is the one the hash covers. */
   schemaVersion: number;
+  storedSchemaVersion: number;
   occurredAt: string;
   actorId: string;
   actorRole: string;
@@ -39,6 +48,7 @@ export const historyEntries = (events: ApplicationHistory): HistoryEntry[] =>
     position: e.position,
     type: e.type,
     schemaVersion: e.schemaVersion,
+    storedSchemaVersion: e.upcastFrom ?? e.schemaVersion,
     occurredAt: e.metadata.occurredAt,
     actorId: e.metadata.actorId,
     actorRole: e.metadata.actorRole,

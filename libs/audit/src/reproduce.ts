@@ -1,5 +1,6 @@
 import {
-  DecisionInputs, IndicatorScore, Level, NotFound, Outcome, consensus, decisionInputs, median, policyByVersion, recommend, rubricByVersion,
+  DecisionInputs, IndicatorScore, Level, NotFound, Outcome, consensus, decisionInputs, isErased, median, policyByVersion, recommend,
+  rubricByVersion,
 } from '@cert/domain';
 import { ApplicationHistory } from './history';
 
@@ -18,11 +19,15 @@ export type RecommendationCheck = {
   fromScores: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null;
 };
 
+/** A check that could not be made because the personal text it reads was erased and nothing clear stands in for it. */
+export type Unverifiable = { version: number; type: string; field: string; why: string };
+
 export type Reproduction = {
   applicationId: string;
   reproduced: boolean;
   checks: RecommendationCheck[];
   differences: Difference[];
+  unverifiable: Unverifiable[];
 };
 
 type Slot = { purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; scores: IndicatorScore[] | null };
@@ -50,6 +55,7 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
   let last: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null = null;
   const checks: RecommendationCheck[] = [];
   const differences: Difference[] = [];
+  const unverifiable: Unverifiable[] = [];
   const compare = (version: number, type: string, field: string, recorded: unknown, recomputed: unknown) =>
     jsonDifferences(recorded, recomputed, field).forEach((d) => differences.push({ version, type, ...d }));
 
@@ -104,8 +110,14 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         // The decision must carry the recommendation it was taken on, and an overrule needs its written justification.
         compare(e.version, e.type, 'basedOn', { ...recorded, inputs: e.data.inputs }, last);
         compare(e.version, e.type, 'overruled', e.data.overruled, e.data.outcome !== e.data.recommendation);
-        const justified = (e.data.justification ?? '').length >= policy.overruleJustificationMinLength;
-        if (e.data.overruled && !justified) compare(e.version, e.type, 'justification', e.data.justification, `at least ${policy.overruleJustificationMinLength} characters`);
+        // Issue 5: the text may be erased; its length, recorded clear (schema v2), still shows the rule was met.
+        const text = e.data.justification;
+        if (text !== null && !isErased(text)) compare(e.version, e.type, 'justificationLength', e.data.justificationLength, text.length);
+        const length = text === null ? 0 : isErased(text) ? e.data.justificationLength : text.length;
+        if (length === null) unverifiable.push({ version: e.version, type: e.type, field: 'justification', why: 'erased before its length was recorded' });
+        else if (e.data.overruled && length < policy.overruleJustificationMinLength) {
+          compare(e.version, e.type, 'justification', text, `at least ${policy.overruleJustificationMinLength} characters`);
+        }
         break;
       }
     }
@@ -117,5 +129,5 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
     compare(e.version, e.type, 'pins', pins(e.data), pins(intake));
   }
   if (checks.length === 0) throw new NotFound('recommendation', applicationId);
-  return { applicationId, reproduced: differences.length === 0, checks, differences };
+  return { applicationId, reproduced: differences.length === 0, checks, differences, unverifiable };
 }

@@ -50,6 +50,9 @@ const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metad
  * it also proves the history up to that head is unchanged, which is what catches a truncated tail.
  */
 export async function verifyLog(store: EventStore, against: LogHead | null = null): Promise<LogVerdict> {
+  // Hashes cover the events as stored (personal fields as ciphertext, older schema versions as written), so the
+  // walk reads them so; an erasure destroys keys, not stored bytes, and leaves every hash intact (issue 5).
+  store = store.asStored();
   const streams = new Map<string, RecordedEvent>();
   let link = GENESIS;
   let last: RecordedEvent | null = null;
@@ -147,7 +150,7 @@ async function belongsElsewhere(store: EventStore, e: RecordedEvent, link: strin
  * stream: only the whole-log walk with a published head can.
  */
 export async function verifyStream(store: EventStore, streamId: string): Promise<StreamVerdict> {
-  const { events } = await store.readStream(streamId);
+  const { events } = await store.asStored().readStream(streamId);
   const result = verifyChain(events);
   const headHash = events.at(-1)?.metadata.hash ?? null;
   if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };

@@ -5,11 +5,15 @@ import { DecideApplicationHandler } from './application/decide-application.comma
 import { MarkNotificationReadHandler } from './notification/mark-notification-read.command';
 import { ReplaceOverdueReviewerHandler } from './application/replace-overdue-reviewer.command';
 import { SubmitSurveyHandler } from './application/submit-survey.command';
+import { SetBlindReviewHandler } from './review/set-blind-review.command';
+import { DeclareConflictHandler } from './reviewer/declare-conflict.command';
+import { WithdrawConflictHandler } from './reviewer/withdraw-conflict.command';
 
 /** Every command handler; EventStore, Clock, ReadDb and IdentityStore come from global modules. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [DecideApplicationHandler, SubmitSurveyHandler, AssignReviewersHandler, ReplaceOverdueReviewerHandler, MarkNotificationReadHandler],
+  providers: [DecideApplicationHandler, SubmitSurveyHandler, AssignReviewersHandler, ReplaceOverdueReviewerHandler, MarkNotificationReadHandler,
+    DeclareConflictHandler, WithdrawConflictHandler, SetBlindReviewHandler],
   exports: [CqrsModule],
 })
 export class CommandsModule {}

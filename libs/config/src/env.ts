@@ -8,6 +8,7 @@ export class Env {
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsOptional() @IsString() READ_DB_PATH?: string;
   @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
+  @IsOptional() @IsString() KEYS_DB_PATH?: string;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsString() ESDB_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
@@ -31,6 +32,8 @@ export type AppConfig = Readonly<{
   sqliteSynchronous: 'FULL' | 'NORMAL';
   readDbPath: string;
   identityDbPath: string;
+  /** Issue 5: the data subjects' keys, kept apart from the log so destroying one erases that person's data. */
+  keysDbPath: string;
   esdbUrl: string | null;
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
@@ -65,6 +68,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS ?? 'FULL',
     readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
+    keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),

@@ -14,3 +14,8 @@ export * from './application/application.decider';
 export { referenceFor } from './application/decide/intake';
 export { icMapV1 } from './rubric/ic-map.v1';
 export * from './notification/notification';
+export * from './privacy/personal-data';
+export * from './privacy/subject';
+export * from './upcasting/upcasters';
+export * from './review/reviewer.decider';
+export * from './review/review-cycle.decider';

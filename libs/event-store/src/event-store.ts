@@ -34,7 +34,21 @@ export type RecordedEvent<E extends { type: string; data: unknown } = { type: st
    * Stored by adapters that chain the log as they append (SQLite); absent on ESDB, where audit computes it from $all.
    */
   globalHash?: string;
+  /** Set on read when an upcaster turned an older stored schema version into the current one (the hash covers the stored one). */
+  upcastFrom?: number;
 };
+
+/** A decided event before handle() seals, hashes and appends it. */
+export type DecidedEvent = { type: string; data: unknown };
+
+/** What handle() hands to `EventStore.seal`: the stream as read, the decided events and who decided them. */
+export type SealInput = { streamId: string; history: readonly RecordedEvent[]; events: readonly DecidedEvent[]; actorId: string };
+
+/**
+ * An event as it will be stored: its data as the log keeps it (personal fields encrypted, issue 5), its schema
+ * version, and metadata to add to the envelope (covered by the hash like the rest).
+ */
+export type SealedEvent = { type: string; schemaVersion: number; data: unknown; metadata?: Record<string, unknown> };
 
 /** The log's head as published (issue 5): anyone holding it can later check that the history up to it is unchanged. */
 export type LogHead = { position: string; globalHash: string };
@@ -65,6 +79,23 @@ export abstract class EventStore {
   /** The position of the newest event in the log, or null when it is empty. */
   abstract headPosition(): Promise<string | null>;
   abstract close(): Promise<void>;
+
+  /**
+   * Turns decided events into what the log stores; handle() calls it before it computes the hashes, so the hashes
+   * cover exactly the stored bytes (issue 5: "the hashes cover the ciphertext"). A plain adapter stores the data as
+   * decided, at schema version 1; `CodecEventStore` encrypts personal fields and writes the current schema version.
+   */
+  async seal(input: SealInput): Promise<SealedEvent[]> {
+    return input.events.map((e) => ({ type: e.type, schemaVersion: 1, data: e.data }));
+  }
+
+  /**
+   * The events exactly as stored, for whatever checks hashes (audit verify, lossless export). A plain adapter is
+   * its own stored form; `CodecEventStore` returns the adapter it decorates, whose reads neither decrypt nor upcast.
+   */
+  asStored(): EventStore {
+    return this;
+  }
 
   /**
    * The head to publish (null while the log is empty). This default walks the whole log and chains the hashes,

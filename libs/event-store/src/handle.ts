@@ -65,11 +65,14 @@ async function handleOnce<S, C, E extends { type: string; data: unknown }>(
 
   const expectedVersion = ctx.expectedVersion ?? loaded.version;
   const correlationId = ctx.correlationId ?? randomUUID();
+  // Sealed before hashing: the hashes cover what the log stores (issue 5: personal fields as ciphertext).
+  const sealed = await store.seal({ streamId, history, events: decided, actorId: ctx.actorId });
   let prevHash = history.at(-1)?.metadata.hash ?? GENESIS;
-  const toAppend: NewEvent[] = decided.map((e, i) => {
+  const toAppend: NewEvent[] = sealed.map((e, i) => {
     const id = randomUUID();
-    const schemaVersion = ctx.schemaVersionOf?.(e.type) ?? 1;
+    const schemaVersion = ctx.schemaVersionOf?.(e.type) ?? e.schemaVersion;
     const base = {
+      ...e.metadata,
       actorId: ctx.actorId,
       actorRole: ctx.actorRole,
       correlationId,
@@ -87,8 +90,9 @@ async function handleOnce<S, C, E extends { type: string; data: unknown }>(
   const { version, position } = await store.appendToStream(streamId, toAppend, { expectedVersion });
   // Only the append's (last) position is known, so every returned event carries it: an upper bound that
   // is what read-your-writes waits for. Re-read the log if exact per-event positions are ever needed.
+  // With the data as decided (not as sealed), as a read through the same store would give it back.
   const recorded = toAppend.map(
-    (n, i) => ({ ...n, streamId, version: expectedVersion + i + 1, position }) as RecordedEvent<E>,
+    (n, i) => ({ ...n, data: decided[i].data, streamId, version: expectedVersion + i + 1, position }) as RecordedEvent<E>,
   );
   return { version, position, events: recorded, state: recorded.reduce((s, e) => decider.evolve(s, e), state) };
 }

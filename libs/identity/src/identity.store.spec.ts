@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FixedClock } from '@cert/testing';
 import { IdentityStore } from './identity.store';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, accountKey, addressKey } from './lockout';
 import { EmailTaken, HOUR, MINUTE } from './user';
 
 describe('IdentityStore', () => {
@@ -116,6 +117,48 @@ describe('IdentityStore', () => {
       const { token } = store.createSession(staff().id, HOUR);
       store.revokeSession(token);
       expect(store.resolveSession(token)).toBeNull();
+    });
+  });
+  describe('sign-in lockout (issue 4)', () => {
+    const keys = [{ key: accountKey('ada@iasl.org'), policy: ACCOUNT_LOCKOUT }, { key: addressKey('203.0.113.9'), policy: ADDRESS_LOCKOUT }];
+    const lockedFor = () => store.signInLockedUntil(keys.map((k) => k.key));
+
+    it('locks an account after five failures in a row, for a minute, then two', () => {
+      for (let i = 0; i < 4; i++) expect(store.recordSignInFailure(keys)).toBeNull();
+      expect(lockedFor()).toBeNull();
+      expect(store.recordSignInFailure(keys)).toBe('2026-02-01T08:01:00.000Z');
+      expect(lockedFor()).toBe('2026-02-01T08:01:00.000Z');
+      clock.advance({ minutes: 1 });
+      expect(lockedFor()).toBeNull();
+      expect(store.recordSignInFailure(keys)).toBe('2026-02-01T08:03:00.000Z');
+    });
+
+    it('forgets a count after a quiet window, and a right password clears the account', () => {
+      for (let i = 0; i < 4; i++) store.recordSignInFailure(keys);
+      clock.advance({ minutes: 16 });
+      expect(store.recordSignInFailure(keys)).toBeNull();
+      for (let i = 0; i < 3; i++) store.recordSignInFailure(keys);
+      store.clearSignInFailures(keys[0].key);
+      expect(store.recordSignInFailure(keys)).toBeNull();
+    });
+  });
+
+  describe('links and secrets (issue 4)', () => {
+    it('revokes older unused links and counts recent ones', () => {
+      const user = staff();
+      const first = store.issueOneTimeToken('set-password', user, HOUR);
+      expect(store.recentOneTimeTokens(user.id, 'set-password', 15 * MINUTE)).toBe(1);
+      store.revokeOneTimeTokens(user.id, 'set-password');
+      expect(store.redeemOneTimeToken(first.token, 'set-password')).toBeNull();
+      clock.advance({ minutes: 16 });
+      expect(store.recentOneTimeTokens(user.id, 'set-password', 15 * MINUTE)).toBe(0);
+    });
+
+    it('makes a secret once and keeps it', () => {
+      const secret = store.secret('csrf');
+      expect(secret).toMatch(/^[\w-]{43}$/);
+      expect(store.secret('csrf')).toBe(secret);
+      expect(store.secret('other')).not.toBe(secret);
     });
   });
 });

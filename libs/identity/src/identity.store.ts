@@ -4,8 +4,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Clock, SystemClock } from '@cert/config';
 import { migrate } from './schema';
+import { LockoutPolicy, lockFor } from './lockout';
 import { hashPassword, hashToken, newToken, passwordMatches } from './secrets';
-import { EmailTaken, NewUser, OneTimePurpose, ReviewerProfile, User, UserRole } from './user';
+import { EmailTaken, HOUR, NewUser, OneTimePurpose, ReviewerProfile, User, UserRole } from './user';
 
 type UserRow = {
   id: string; email: string; name: string; role: UserRole; password_hash: string | null;
@@ -129,6 +130,83 @@ export class IdentityStore {
 
   revokeSession(token: string): void {
     this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(this.nowIso(), hashToken(token));
+  }
+
+  /**
+   * Issue 5, erasure: removes the account with its sessions and one-time links. secure_delete zeroes what is freed,
+   * VACUUM rewrites the file (older updates left copies of the row in free space) and the WAL is truncated, so no
+   * copy of the email or name stays on disk. Returns false when there was no such account.
+   */
+  eraseAccount(userId: string): boolean {
+    this.db.pragma('secure_delete = ON');
+    const removed = this.db.transaction(() => {
+      this.db.prepare('DELETE FROM one_time_tokens WHERE user_id = ?').run(userId);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      return this.db.prepare('DELETE FROM users WHERE id = ?').run(userId).changes > 0;
+    }).immediate();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
+  }
+
+  /** Issue 4: the latest lock among these keys (account, address) still in force, or null. */
+  signInLockedUntil(keys: string[]): string | null {
+    const now = this.nowIso();
+    const rows = this.db.prepare(`SELECT locked_until FROM sign_in_failures WHERE key IN (${keys.map(() => '?').join(', ')}) AND locked_until > ?`)
+      .pluck().all(...keys, now) as string[];
+    return rows.sort().at(-1) ?? null;
+  }
+
+  /** Seconds from now until `iso`, at least 1 (for Retry-After). */
+  secondsUntil(iso: string): number {
+    return Math.max(1, Math.ceil((Date.parse(iso) - this.clock.now().getTime()) / 1000));
+  }
+
+  /** Counts a wrong password against each key and locks the ones past their allowance; returns the new locks. */
+  recordSignInFailure(keys: { key: string; policy: LockoutPolicy }[]): string | null {
+    const now = this.clock.now().getTime();
+    const read = this.db.prepare('SELECT failures, last_at FROM sign_in_failures WHERE key = ?');
+    const write = this.db.prepare(
+      `INSERT INTO sign_in_failures (key, failures, last_at, locked_until) VALUES (@key, @failures, @lastAt, @lockedUntil)
+       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`,
+    );
+    let latest: string | null = null;
+    this.db.transaction(() => {
+      // Counts older than a day can lock nothing any more (the longest lock is an hour): keep no more than that.
+      this.db.prepare('DELETE FROM sign_in_failures WHERE last_at < ?').run(new Date(now - 24 * HOUR).toISOString());
+      for (const { key, policy } of keys) {
+        const row = read.get(key) as { failures: number; last_at: string } | undefined;
+        const fresh = !row || now - Date.parse(row.last_at) > policy.windowMs + lockFor(row.failures, policy);
+        const failures = fresh ? 1 : row.failures + 1;
+        const lockMs = lockFor(failures, policy);
+        const lockedUntil = lockMs > 0 ? new Date(now + lockMs).toISOString() : null;
+        write.run({ key, failures, lastAt: new Date(now).toISOString(), lockedUntil });
+        if (lockedUntil && (!latest || lockedUntil > latest)) latest = lockedUntil;
+      }
+    }).immediate();
+    return latest;
+  }
+
+  /** A right password (or a new one) clears the account's count; an address's count only runs out. */
+  clearSignInFailures(key: string): void {
+    this.db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(key);
+  }
+
+  /** How many links of this purpose the account was sent since `sinceMs` ago (a cap on mail to one address). */
+  recentOneTimeTokens(userId: string, purpose: OneTimePurpose, sinceMs: number): number {
+    return this.db.prepare('SELECT COUNT(*) FROM one_time_tokens WHERE user_id = ? AND purpose = ? AND created_at > ?')
+      .pluck().get(userId, purpose, this.isoAfter(-sinceMs)) as number;
+  }
+
+  /** A new link makes the account's older unused ones worthless, so only the latest mail can be used. */
+  revokeOneTimeTokens(userId: string, purpose: OneTimePurpose): void {
+    this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL').run(this.nowIso(), userId, purpose);
+  }
+
+  /** A server-side secret, made on first use and kept in this database (so every process sharing it agrees). */
+  secret(name: string): string {
+    this.db.prepare('INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES (?, ?, ?)').run(name, newToken(), this.nowIso());
+    return this.db.prepare('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
   }
 
   close(): void {

@@ -2,3 +2,4 @@ export * from './user';
 export * from './identity.store';
 export * from './identity.module';
 export * from './links';
+export * from './lockout';

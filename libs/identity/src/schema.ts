@@ -34,5 +34,21 @@ export function migrate(db: Database.Database): void {
       expires_at TEXT NOT NULL,
       used_at    TEXT
     );
+    CREATE INDEX IF NOT EXISTS one_time_tokens_user ON one_time_tokens (user_id, purpose);
+
+    -- Issue 4: consecutive wrong passwords per account (digest of the email) and per client address.
+    CREATE TABLE IF NOT EXISTS sign_in_failures (
+      key          TEXT PRIMARY KEY,
+      failures     INTEGER NOT NULL,
+      last_at      TEXT NOT NULL,
+      locked_until TEXT
+    );
+
+    -- Server-side secrets generated on first use (the CSRF token key), so the embedded default needs no configuration.
+    CREATE TABLE IF NOT EXISTS secrets (
+      name       TEXT PRIMARY KEY,
+      value      TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
   `);
 }

@@ -5,11 +5,24 @@ export type MailMessage = {
   html?: string;
   /** Stable id for this notification (ARCHITECTURE.md, Worker rules: `<eventId>-<template>`); becomes the Message-ID. */
   idempotencyKey?: string;
+  /** Issue 5: the data subjects (pseudonymous ids) the message is about, so an erasure can find the copies kept of it. */
+  subjects?: string[];
 };
+
+/** What an erasure asks a mailer to forget: messages about these subjects, or addressed to these emails. */
+export type MailPurge = { subjects: readonly string[]; emails: readonly string[] };
 
 /** The mail port. An abstract class so it is also the DI token (no Symbol tokens, ARCHITECTURE.md). */
 export abstract class Mailer {
   abstract send(msg: MailMessage): Promise<{ messageId: string }>;
+
+  /**
+   * Issue 5, erasure: deletes the copies this transport keeps of matching messages; returns how many. Mail already
+   * delivered cannot be recalled, so a transport that keeps nothing (SMTP) deletes nothing.
+   */
+  async purge(_match: MailPurge): Promise<number> {
+    return 0;
+  }
 }
 
 /**

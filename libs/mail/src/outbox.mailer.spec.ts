@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { FixedClock } from '@cert/testing';
-import { OutboxMailer } from './outbox.mailer';
+import { OutboxMailer, recipientTag } from './outbox.mailer';
 
 /** Splits a raw .eml into its (unfolded) headers and body, enough to check what a mail client would show. */
 function parseEml(raw: string) {
@@ -44,8 +44,24 @@ describe('OutboxMailer', () => {
     expect(headers.get('from')).toBe('IASL <certification@iasl.local>');
     expect(headers.get('message-id')).toBe(messageId);
     expect(body.trim()).toBe('Open https://x.test/sign-in?token=abc');
-    expect(logged).toEqual([expect.stringContaining('mail to leader@school.example: "Your sign-in link"')]);
-    expect(logged[0]).toContain('Open https://x.test/sign-in?token=abc');
+    // Issue 5: the log names the file and a hash of the recipient, never the address, the subject or the text.
+    expect(logged).toEqual([`mail to recipient ${recipientTag('leader@school.example')} written to ${join(outbox, files[0])}`]);
+    expect(logged.join('\n')).not.toMatch(/leader@school|sign-in|token=abc/);
+  });
+
+  it('deletes the messages of an erased person: tagged with their subject, or addressed to them', async () => {
+    const mailer = new OutboxMailer(dir, 'IASL <certification@iasl.local>');
+    await mailer.send({ to: 'reviewer@uni.example', subject: 'Review', text: 'About Ada Lovelace', subjects: ['subj-ada', 'subj-other'] });
+    await mailer.send({ to: 'ada@school.example', subject: 'Sign in', text: 'link' });
+    await mailer.send({ to: 'bob@school.example', subject: 'Decision', text: 'About Bob', subjects: ['subj-bob'] });
+
+    expect(await mailer.purge({ subjects: ['subj-ada'], emails: ['Ada@School.example'] })).toBe(2);
+
+    const left = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('bob@school.example');
+    expect(left[0]).toMatch(/^X-IASL-Subjects: subj-bob$/im);
+    expect(await new OutboxMailer(join(dir, 'never-written'), 'x@y.example').purge({ subjects: ['a'], emails: [] })).toBe(0);
   });
 
   it('uses the idempotency key as the Message-ID, so a retried notification is recognisable', async () => {

@@ -14,3 +14,5 @@ export * from './board-queue/board-queue.projection';
 export * from './board-queue/board-queue.queries';
 export * from './notification-feed/notification-feed.projection';
 export * from './notification-feed/notification-feed.queries';
+export * from './review-safeguards/review-safeguards.projection';
+export * from './review-safeguards/review-safeguards.queries';

@@ -1,10 +1,14 @@
 import { Logger } from '@nestjs/common';
+import type { SubjectErased } from '@cert/domain';
 import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
 import { Projection, ProjectionFailed, applyEvent } from './projection';
 import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-state';
 import { ReadDb } from './read-db';
+import { rebuildAndCompare } from './rebuild';
 
 export const PAGE_SIZE = 500;
+/** The event that destroys a person's keys (issue 5); the read models are rebuilt after it. */
+const ERASURE: SubjectErased['type'] = 'SubjectErased';
 const WAIT_POLL_MS = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,13 +98,38 @@ export class LogRunner {
 
   private async drain(): Promise<number> {
     let applied = 0;
+    let erasure = false;
+    // A replay into empty read models that began after an erasure was recorded read every event after its keys
+    // were gone: nothing in them predates it, so that erasure needs no rebuild (a fresh process would replay twice).
+    const replayedAfter = this.checkpoint() === null ? await this.store.headPosition() : null;
     for (;;) {
       const from = this.checkpoint();
       const page = await this.store.readAll(from, PAGE_SIZE);
-      if (page.length === 0) return applied;
+      if (page.length === 0) break;
       applied += this.applyPage(from, page);
-      if (page.length < PAGE_SIZE) return applied;
+      erasure ||= page.some((e) => e.type === ERASURE && (replayedAfter === null || comparePositions(e.position, replayedAfter) > 0));
+      if (page.length < PAGE_SIZE) break;
     }
+    if (erasure) await this.rebuildAfterErasure();
+    return applied;
+  }
+
+  /**
+   * Issue 5: a person's keys were destroyed before SubjectErased was appended, so the log now reads "[erased]" for
+   * them, but rows applied earlier still hold their data in clear. Rebuild every read model from the log and swap it
+   * in (inside this runner's turn, so no page interleaves). secure_delete has zeroed what the swap freed; VACUUM also
+   * rewrites pages freed before the file had secure_delete, and the truncated WAL keeps no earlier frame. Every
+   * process that hosts read models does this on its own.
+   */
+  private async rebuildAfterErasure(): Promise<void> {
+    const report = await rebuildAndCompare(this.store, this.projections, this.readDb.db, { swap: true });
+    try {
+      this.readDb.db.exec('VACUUM');
+      this.readDb.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      this.logger.warn(`read models rebuilt after an erasure, but the file could not be compacted yet: ${String(err)}`);
+    }
+    this.logger.log(`read models rebuilt after an erasure (${report.events} events replayed)`);
   }
 
   private applyPage(from: string | null, page: RecordedEvent[]): number {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApplicationEvent, NotificationEvent } from '@cert/domain';
+import { ApplicationEvent, NotificationEvent, ReviewCycleEvent, ReviewerEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 
 /**
@@ -17,8 +17,8 @@ export type Projection = {
   apply(db: Database, event: RecordedEvent<LoggedEvent>): void;
 };
 
-/** Every event type the log holds: applications and the notification ledger. */
-export type LoggedEvent = ApplicationEvent | NotificationEvent;
+/** Every event type the log holds: applications, the notification ledger, reviewers' conflicts and cycle settings. */
+export type LoggedEvent = ApplicationEvent | NotificationEvent | ReviewerEvent | ReviewCycleEvent;
 
 export class ProjectionFailed extends Error {
   constructor(

@@ -3,5 +3,6 @@ import { applicationSummaryProjection } from './application-summary/application-
 import { boardQueueProjection } from './board-queue/board-queue.projection';
 import { Projection } from './projection';
 import { reviewerAssignmentsProjection } from './reviewer-assignments/reviewer-assignments.projection';
+import { reviewSafeguardsProjection } from './review-safeguards/review-safeguards.projection';
 
-export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection];
+export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection, reviewSafeguardsProjection];

@@ -24,6 +24,8 @@ export class SqliteReadDb extends ReadDb {
     // NORMAL, not FULL: read tables are rebuildable from the log (ARCHITECTURE.md, "the log is the only source
     // of truth"), so a commit lost in a power cut is simply re-applied from the checkpoint saved with it.
     db.pragma('synchronous = NORMAL');
+    // Issue 5: rows rewritten after an erasure must not survive as freed bytes in the file.
+    db.pragma('secure_delete = ON');
     return new SqliteReadDb(db);
   }
 }

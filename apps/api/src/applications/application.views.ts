@@ -1,4 +1,5 @@
-import { ApplicationSummaryView, TimelineEntryView } from '@cert/projections';
+import { ApplicationSummaryView, AssessmentItemView, TimelineEntryView } from '@cert/projections';
+import type { Grant } from '../auth/access-policy';
 
 /** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it). */
 export const acknowledgement = (app: ApplicationSummaryView) => ({
@@ -25,3 +26,67 @@ const APPLICANT_MILESTONES = new Set([
 
 export const applicantTimeline = (entries: TimelineEntryView[]) =>
   entries.filter((e) => APPLICANT_MILESTONES.has(e.type)).map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary }));
+
+const WITHHELD = '[withheld: blind review]';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Blind review: the applicant's identity (leader, contact email, institution) taken out of free text too. */
+export const identityRedactor = (app: ApplicationSummaryView) => {
+  const names = [app.leaderName, app.survey.leaderName, app.applicantEmail, app.survey.contactEmail, app.institutionName, app.survey.institution.name]
+    .map((s) => s?.trim())
+    .filter((s): s is string => !!s && s.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  const pattern = names.length > 0 ? new RegExp(names.map(escape).join('|'), 'gi') : null;
+  return (text: string) => (pattern ? text.replace(pattern, WITHHELD) : text);
+};
+
+/**
+ * What an assigned reviewer sees (DOMAIN.md, step 3). Never the other reviewers, nor who nominated; nothing
+ * derived from the others' scores (disagreements, recommendation, means, decision) before their own are in;
+ * and under blind review (a cycle setting) no applicant identity: leader name, contact email, institution name.
+ */
+export const reviewerView = (app: ApplicationSummaryView, grant: Grant) => {
+  const {
+    reviewers, nominators, submittedBy, asNominator, disputed, recommendation, recommendationRule, overallMean,
+    decisionOutcome, decisionOverruled, decisionJustification, decidedAt, ...rest
+  } = app;
+  const own = reviewers.filter((r) => r.reviewerId === grant.actor.id);
+  const derived = grant.sealed ? {} : { disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt };
+  const view = { ...rest, reviewers: own, ...derived, blindReview: grant.blind };
+  if (!grant.blind) return view;
+  const redact = identityRedactor(app);
+  const { survey } = app;
+  return {
+    ...view,
+    leaderName: null,
+    applicantEmail: null,
+    institutionName: null,
+    survey: {
+      ...survey,
+      leaderName: null,
+      contactEmail: null,
+      institution: { ...survey.institution, name: null },
+      programDescription: redact(survey.programDescription),
+      underrepresentedReach: redact(survey.underrepresentedReach),
+      partners: survey.partners.map(redact),
+      focusAreas: survey.focusAreas.map(redact),
+    },
+  };
+};
+
+/** The applicant's self-assessment as a reviewer reads it: the evidence text without identity under blind review. */
+export const reviewerAssessment = (app: ApplicationSummaryView, items: AssessmentItemView[], grant: Grant) => {
+  if (!grant.blind) return items;
+  const redact = identityRedactor(app);
+  return items.map((i) => ({ ...i, evidence: redact(i.evidence) }));
+};
+
+// A reviewer follows the application's own milestones; other reviewers' work stays out of sight.
+const REVIEWER_MILESTONES = new Set(['SurveySubmitted', 'SurveyAccepted', 'AssessmentSubmitted', 'AssessmentDeadlineExtended']);
+
+export const reviewerTimeline = (app: ApplicationSummaryView, entries: TimelineEntryView[], grant: Grant) => {
+  const redact = grant.blind ? identityRedactor(app) : (text: string) => text;
+  return entries
+    .filter((e) => REVIEWER_MILESTONES.has(e.type))
+    .map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary: redact(summary) }));
+};

@@ -3,16 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
 import { DecideApplicationCommand, SubmitSurveyCommand } from '@cert/commands';
-import { ReadDb, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, staffQueue } from '@cert/projections';
-import { Allow } from '../auth/access.decorators';
+import { ReadDb, getApplication, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, staffQueue } from '@cert/projections';
+import { Access } from '../auth/access.decorators';
+import type { Grant } from '../auth/access-policy';
+import { CurrentGrant } from '../auth/grant.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
-import { visibleApplication } from './application-access';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
 import { SubmitSurveyDto } from './survey.dto';
-import { acknowledgement, applicantTimeline, applicantView } from './application.views';
+import { acknowledgement, applicantTimeline, applicantView, reviewerAssessment, reviewerTimeline, reviewerView } from './application.views';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -24,13 +25,13 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Allow('applicant')
+  @Access('applications.submit')
   submitSurvey(@Body() { asNominator, ...survey }: SubmitSurveyDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new SubmitSurveyCommand(survey, asNominator ?? false, actor));
   }
 
   @Get()
-  @Allow('applicant', 'staff', 'board', 'auditor')
+  @Access('applications.list')
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
     if (actor.role === 'applicant') {
       return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id).map((item) =>
@@ -41,71 +42,72 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor')
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    const { app, visibility } = visibleApplication(this.readDb.db, actor, id);
-    if (visibility === 'acknowledgement') return acknowledgement(app);
-    return actor.role === 'applicant' ? applicantView(app) : app;
+  @Access('application.read')
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
+    // Read again: the guard decided before `?after=` had the read models catch up with the caller's last write.
+    const app = getApplication(this.readDb.db, id) ?? grant.application!;
+    if (grant.standing === 'acknowledgement') return acknowledgement(app);
+    if (grant.standing === 'review') return reviewerView(app, grant);
+    return grant.actor.role === 'applicant' ? applicantView(app) : app;
   }
 
   @Get(':id/timeline')
-  @Allow('applicant', 'staff', 'board', 'auditor')
-  timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    visibleApplication(this.readDb.db, actor, id, ['full']);
+  @Access('application.timeline')
+  timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const entries = getTimeline(this.readDb.db, id);
-    return actor.role === 'applicant' ? applicantTimeline(entries) : entries;
+    if (grant.standing === 'review') return reviewerTimeline(grant.application!, entries, grant);
+    return grant.actor.role === 'applicant' ? applicantTimeline(entries) : entries;
   }
 
   @Get(':id/assessment')
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor')
-  assessment(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    visibleApplication(this.readDb.db, actor, id, ['full', 'review']);
-    return getAssessment(this.readDb.db, id);
+  @Access('application.assessment.read')
+  assessment(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
+    const items = getAssessment(this.readDb.db, id);
+    return grant.standing === 'review' ? reviewerAssessment(grant.application!, items, grant) : items;
   }
 
   @Put(':id/assessment/draft')
-  @Allow('applicant')
+  @Access('application.assessment.write')
   saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssessmentDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveAssessmentDraft', data: { ratings: dto.ratings } }, actor, v));
   }
 
   @Post(':id/assessment')
-  @Allow('applicant')
+  @Access('application.assessment.write')
   submitAssessment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: dto.ratings } }, actor, v));
   }
 
   @Post(':id/screening/accept')
   @HttpCode(200)
-  @Allow('staff')
+  @Access('application.screen')
   accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'AcceptSurvey', data: {} }, actor, v));
   }
 
   @Post(':id/screening/reject')
   @HttpCode(200)
-  @Allow('staff')
+  @Access('application.screen')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectSurveyDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'RejectSurvey', data: { reason: dto.reason } }, actor, v));
   }
 
   @Post(':id/deadline-extensions')
-  @Allow('staff')
+  @Access('application.deadline.extend')
   extend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtendDeadlineDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v));
   }
 
   /** Seed 003: "record and update progress yearly"; a late update reinstates a suspended standing. */
   @Post(':id/progress-updates')
-  @Allow('applicant')
+  @Access('application.progress.write')
   submitProgress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitProgressUpdate', data: { ratings: dto.ratings } }, actor, v));
   }
 
   @Get(':id/growth-report')
-  @Allow('applicant', 'staff', 'board', 'auditor')
-  growthReport(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    visibleApplication(this.readDb.db, actor, id, ['full']);
+  @Access('application.growth-report')
+  growthReport(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const report = getGrowthReport(this.readDb.db, id);
     if (!report) throw new NotFoundException('no growth report yet: it comes with the board decision');
     return report;

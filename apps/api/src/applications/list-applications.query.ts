@@ -8,5 +8,5 @@ export const STATUSES = ['Screening', 'Rejected', 'AwaitingAssessment', 'Lapsed'
 export class ListApplicationsQueryDto extends ReadQueryDto {
   @ApiProperty({ required: false, enum: STATUSES }) @IsOptional() @IsIn(STATUSES) readonly status?: (typeof STATUSES)[number];
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) readonly limit?: number;
-  @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) readonly offset?: number;
+  @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) readonly offset?: number;
 }

@@ -1,7 +1,16 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { policyByVersion, rubricByVersion } from '@cert/domain';
-import { Allow } from '../auth/access.decorators';
+import { Access } from '../auth/access.decorators';
+import { FieldErrors } from '../http/validation';
+
+/** A version names a data module (`ic-map.v1`, `decision-policy.v1`): short, lowercase, dotted. */
+const VERSION: PipeTransform<string, string> = {
+  transform(value: string) {
+    if (!/^[a-z0-9][a-z0-9.-]{0,63}$/.test(value)) throw new FieldErrors([{ field: 'version', messages: ['must be a version name such as ic-map.v1'] }]);
+    return value;
+  },
+};
 
 const versioned = <T>(lookup: (v: string) => T, version: string): T => {
   try {
@@ -17,14 +26,14 @@ const versioned = <T>(lookup: (v: string) => T, version: string): T => {
 @Controller()
 export class RubricsController {
   @Get('rubrics/:version')
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor', 'operator')
-  rubric(@Param('version') version: string) {
+  @Access('rubric.read')
+  rubric(@Param('version', VERSION) version: string) {
     return versioned(rubricByVersion, version);
   }
 
   @Get('policies/:version')
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor', 'operator')
-  policy(@Param('version') version: string) {
+  @Access('rubric.read')
+  policy(@Param('version', VERSION) version: string) {
     return versioned(policyByVersion, version);
   }
 }

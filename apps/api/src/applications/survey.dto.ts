@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
 
@@ -16,7 +16,8 @@ export class InstitutionDto {
 export class SubmitSurveyDto {
   @ApiProperty({ example: 'Dr. Ada Rivers' }) @IsString() @Length(2, 200) readonly leaderName!: string;
   @ApiProperty({ example: 'leader@riverside.edu' }) @IsEmail() @MaxLength(254) readonly contactEmail!: string;
-  @ApiProperty() @ValidateNested() @Type(() => InstitutionDto) readonly institution!: InstitutionDto;
+  // Found by the fuzz suite: without @IsObject a missing institution passed validation (ValidateNested skips undefined).
+  @ApiProperty() @IsObject() @ValidateNested() @Type(() => InstitutionDto) readonly institution!: InstitutionDto;
   @ApiProperty() @IsString() @Length(20, 5000) readonly programDescription!: string;
   @ApiProperty() @IsInt() @Min(0) @Max(200) readonly yearsRunning!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) readonly studentsServed!: number;

@@ -5,7 +5,7 @@ import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, rebuildAndCompare } from '@cert/projections';
 import {
-  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, parseHead,
+  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, loadStoredHistory, parseHead,
   reproduceDecision, reviewerView, stateAsOf, verifyLog, verifyStream,
 } from '@cert/audit';
 import { Allow } from '../auth/access.decorators';
@@ -81,10 +81,11 @@ export class AuditController {
     return file(await decisionReportPdf(report), 'application/pdf', `decision-report-${report.application.reference}.pdf`);
   }
 
+  /** As stored (the hashes recheck from the file alone), with the same events readable beside them (issue 5). */
   @Get('applications/:id/export.json')
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    const events = await loadHistory(this.store, id);
-    return exportDocument({ applicationId: id }, events, await this.store.head(), this.now());
+    const stored = await loadStoredHistory(this.store, id);
+    return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.store.head(), this.now());
   }
 
   @Get('applications/:id/export.csv')
@@ -96,7 +97,8 @@ export class AuditController {
   @Get('export.json')
   async exportRange(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
-    return exportDocument({ from, to }, await eventsBetween(this.store, from, to), await this.store.head(), this.now());
+    const stored = await eventsBetween(this.store.asStored(), from, to);
+    return exportDocument({ from, to }, stored, await eventsBetween(this.store, from, to), await this.store.head(), this.now());
   }
 
   @Get('export.csv')

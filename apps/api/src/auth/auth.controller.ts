@@ -1,71 +1,122 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import type { Actor } from '@cert/domain';
-import { HOUR, IdentityStore, User, USER_ROLES } from '@cert/identity';
-import { Allow, Public } from './access.decorators';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, HOUR, IdentityStore, MINUTE, User, accountKey, addressKey } from '@cert/identity';
+import { Access, Public } from './access.decorators';
 import { CurrentActor } from './actor.decorator';
-import { bearerToken } from './auth.guard';
-import { EmailLinkDto, LoginDto, RedeemLinkDto, SessionResponse, SetPasswordDto } from './auth.dto';
+import type { AuthedRequest } from './auth.guard';
+import { BrowserSessions } from './browser-sessions';
+import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SessionMode, SessionResponse, SetPasswordDto } from './auth.dto';
 import { SignInLinks } from './sign-in-links';
 
 /**
- * Sessions are opaque bearer tokens (stored hashed, 12 hours, revocable), not cookies: API clients
- * and scripts just send a header, and with no cookie there is no CSRF surface yet. The web UI will
- * carry the same session in an httpOnly SameSite cookie (STACK.md, Auth: sessions) when it arrives.
+ * Sessions are opaque tokens (stored hashed, 12 hours, revocable). API clients get the token in the body and send it
+ * as a bearer header; browsers ask for `session: "cookie"` and get it in an httpOnly SameSite=Strict cookie with a
+ * CSRF token for their changes (see BrowserSessions). Issue 4, sign-in hardening: wrong passwords lock the account
+ * and the client address for a while (LockoutPolicy), and every sign-in door is rate limited per address.
  */
 const SESSION_TTL = 12 * HOUR;
 // One message for an unknown email and a wrong password, so the answer does not reveal accounts.
 const BAD_LOGIN = 'the email or password is not right';
+// Per client address and minute. Guessing is held back by the lockout (5 wrong passwords per account, 20 per
+// address), and one-time tokens are unguessable (256 bits), so the limits on those doors only cap the work a
+// caller can cause (argon2 costs ~50 ms). The doors that send mail allow far less, and each mailbox gets at most
+// five links a quarter hour whatever the address (SignInLinks).
+const PER_MINUTE = (limit: number) => Throttle({ default: { limit, ttl: MINUTE } });
 
+const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly identity: IdentityStore,
     private readonly links: SignInLinks,
+    private readonly browser: BrowserSessions,
   ) {}
 
-  @Public() @Post('login') @HttpCode(200)
-  async login(@Body() body: LoginDto): Promise<SessionResponse> {
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('login') @HttpCode(200)
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    const keys = [{ key: accountKey(body.email), policy: ACCOUNT_LOCKOUT }, { key: addressKey(clientAddress(req)), policy: ADDRESS_LOCKOUT }];
+    // Checked before the password, so a locked account costs no argon2 time and a right guess during the lock is no use.
+    const locked = this.identity.signInLockedUntil(keys.map((k) => k.key));
+    if (locked) this.tooManyFailures(res, locked);
     const user = await this.identity.verifyPassword(body.email, body.password);
-    if (!user) throw new UnauthorizedException(BAD_LOGIN);
-    return this.openSession(user);
+    if (!user) {
+      const lockedNow = this.identity.recordSignInFailure(keys);
+      if (lockedNow) this.tooManyFailures(res, lockedNow);
+      throw new UnauthorizedException(BAD_LOGIN);
+    }
+    this.identity.clearSignInFailures(keys[0].key);
+    return this.openSession(user, body.session ?? 'bearer', req, res);
   }
 
   /** 202 whatever the email: whether a link went out is between us and that mailbox. */
-  @Public() @Post('email-link') @HttpCode(202)
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(20) @Post('email-link') @HttpCode(202)
   requestLink(@Body() body: EmailLinkDto): void {
     this.links.request(body.email);
   }
 
-  @Public() @Post('email-link/redeem') @HttpCode(200)
-  redeemLink(@Body() body: RedeemLinkDto): SessionResponse {
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('email-link/redeem') @HttpCode(200)
+  redeemLink(@Body() body: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): SessionResponse {
     const user = this.identity.redeemOneTimeToken(body.token, 'sign-in');
     if (!user) throw new UnauthorizedException('this sign-in link is not valid: it was already used or has expired; ask for a new one');
-    return this.openSession(user);
+    return this.openSession(user, body.session ?? 'bearer', req, res);
   }
 
-  @Public() @Post('password') @HttpCode(204)
+  /** Issue 4: a forgotten password. 202 whatever the email; a password account gets a one-time set-password link. */
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(10) @Post('password-reset') @HttpCode(202)
+  requestPasswordReset(@Body() body: PasswordResetDto): void {
+    this.links.passwordReset(body.email);
+  }
+
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('password') @HttpCode(204)
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
     const user = this.identity.redeemOneTimeToken(body.token, 'set-password');
     if (!user) throw new UnauthorizedException('this set-password link is not valid: it was already used or has expired');
     await this.identity.setPassword(user.id, body.password);
+    // Whoever holds the mailbox may sign in again at once, even if someone else had locked the account.
+    this.identity.clearSignInFailures(accountKey(user.email));
   }
 
-  @Allow(...USER_ROLES) @Get('me')
+  /**
+   * For browsers: a CSRF token for the session their cookie carries (send it as `X-CSRF-Token` with every POST, PUT
+   * and DELETE), also set as its own httpOnly cookie. Ask again after signing in, or after a reload.
+   */
+  @Public() @Get('csrf') @Header('Cache-Control', 'no-store')
+  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { csrfToken: string } {
+    return { csrfToken: this.browser.csrfToken(req, res) };
+  }
+
+  @Access('session.read') @Get('me')
   me(@CurrentActor() actor: Actor): SessionResponse['user'] {
     const user = this.identity.findById(actor.id);
     if (!user) throw new UnauthorizedException('this account no longer exists');
     return summary(user);
   }
 
-  @Allow(...USER_ROLES) @Post('logout') @HttpCode(204)
-  logout(@Headers('authorization') authorization: string): void {
-    // The guard has already resolved this token, so it is present and valid.
-    this.identity.revokeSession(bearerToken(authorization)!);
+  @Access('session.end') @Post('logout') @HttpCode(204)
+  logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): void {
+    // The guard has already resolved this session, from the header or the cookie.
+    this.identity.revokeSession(req.sessionToken!);
+    this.browser.close(res);
   }
 
-  private openSession(user: User): SessionResponse {
+  private openSession(user: User, mode: SessionMode, req: Request, res: Response): SessionResponse {
     const { token, expiresAt } = this.identity.createSession(user.id, SESSION_TTL);
-    return { token, expiresAt, user: summary(user) };
+    if (mode === 'bearer') return { token, expiresAt, user: summary(user) };
+    // A browser never sees the token itself: script cannot read the cookie, so an injected script cannot steal it.
+    return { csrfToken: this.browser.open(req, res, token, expiresAt), expiresAt, user: summary(user) };
+  }
+
+  private tooManyFailures(res: Response, until: string): never {
+    res.setHeader('Retry-After', String(this.identity.secondsUntil(until)));
+    throw new HttpException(
+      { message: `too many failed sign-ins; try again after ${until}, or reset the password by email`, code: 'auth.locked', lockedUntil: until },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 

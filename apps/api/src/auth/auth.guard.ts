@@ -1,41 +1,82 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Actor } from '@cert/domain';
+import { Actor, Forbidden } from '@cert/domain';
 import { IdentityStore } from '@cert/identity';
-import { ACCESS_POLICY, AccessPolicy } from './access.decorators';
+import { ACCESS_POLICY, RouteAccess } from './access.decorators';
+import { AccessPolicy, Grant, RequestFacts } from './access-policy';
+import { BrowserSessions } from './browser-sessions';
 
-export type AuthedRequest = { headers: IncomingHttpHeaders; actor?: Actor };
+export type AuthedRequest = {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  cookies?: Record<string, string | undefined>;
+  params?: Record<string, string>;
+  route?: { path?: string };
+  actor?: Actor;
+  grant?: Grant;
+  /** The session token the request was signed in with, from the header or the cookie. */
+  sessionToken?: string;
+};
 
 export function bearerToken(authorization: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   return match ? match[1] : null;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const factsOf = (request: AuthedRequest): RequestFacts => ({
+  method: request.method,
+  route: request.route?.path ?? request.url.split('?')[0],
+  params: request.params ?? {},
+});
+
 /**
- * Global guard (APP_GUARD). Routes are closed by default: a route needs `@Public()` or `@Allow(...roles)`,
- * and one with neither is refused, so a new endpoint whose author forgot the policy fails closed.
+ * Global guard (APP_GUARD). Routes are closed by default: a route needs `@Public()`, `@Access(action)` or `@Allow(...roles)`,
+ * and one with none is refused, so a new endpoint whose author forgot the policy fails closed. After sign-in, the access
+ * policy decides the request from role and resource, before any pipe or command runs.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly identity: IdentityStore,
+    private readonly policy: AccessPolicy,
+    private readonly sessions: BrowserSessions,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     // The method's policy overrides the controller's, so one public route can live in a closed controller.
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
-    if (policy === 'public') return true;
-    if (!policy) throw new ForbiddenException('this route declares no access policy, so it is closed to everyone');
-
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const token = bearerToken(request.headers.authorization);
-    const user = token ? this.identity.resolveSession(token) : null;
-    if (!user) throw new UnauthorizedException('sign in first, then send the session token as "Authorization: Bearer <token>"');
+    const facts = factsOf(request);
+    if (!access) {
+      this.policy.logDenial(null, facts, 403, 'the route declares no access policy');
+      throw new ForbiddenException('this route declares no access policy, so it is closed to everyone');
+    }
 
-    request.actor = { id: user.id, role: user.role, email: user.email };
-    if (!policy.includes(user.role)) throw new ForbiddenException(`this route is not open to the ${user.role} role`);
+    // API clients send a bearer token; browsers send the session cookie. A bearer header wins when both come.
+    const bearer = bearerToken(request.headers.authorization);
+    const token = bearer ?? this.sessions.tokenFrom(request);
+    const user = token ? this.identity.resolveSession(token) : null;
+    if (!user) {
+      this.policy.logDenial(null, facts, 401, token ? 'unknown, expired, revoked or forged session' : 'no session');
+      throw new UnauthorizedException('sign in first, then send the session token as "Authorization: Bearer <token>" (or the session cookie from a browser)');
+    }
+    // A cookie travels with any request the browser makes, even one another site set off: a state-changing request
+    // signed in by cookie must prove it comes from our own page with the CSRF token.
+    if (!bearer && !SAFE_METHODS.has(request.method) && !this.sessions.csrfValid(request)) {
+      this.policy.logDenial({ id: user.id, role: user.role }, facts, 403, 'missing or invalid CSRF token on a cookie session');
+      throw new Forbidden('auth.csrf_invalid', 'send the X-CSRF-Token header from GET /auth/csrf with every change made from a browser session');
+    }
+    request.sessionToken = token!;
+
+    const actor: Actor = { id: user.id, role: user.role, email: user.email };
+    request.actor = actor;
+    request.grant = await this.policy.decide(actor, 'action' in access ? access.action : access, facts);
     return true;
   }
 }

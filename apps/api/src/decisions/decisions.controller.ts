@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
 import { DecideApplicationCommand } from '@cert/commands';
 import { ReadDb, boardItem, boardQueue } from '@cert/projections';
-import { Allow } from '../auth/access.decorators';
+import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
@@ -20,13 +20,13 @@ export class DecisionsController {
   ) {}
 
   @Get('board/queue')
-  @Allow('board', 'staff', 'auditor')
+  @Access('board.queue')
   queue(@Query() _query: ReadQueryDto) {
     return boardQueue(this.readDb.db, {});
   }
 
   @Get('board/queue/:id')
-  @Allow('board', 'staff', 'auditor')
+  @Access('board.item')
   item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const item = boardItem(this.readDb.db, id);
     if (!item) throw new NotFoundException(`application ${id} is not before the board`);
@@ -35,7 +35,7 @@ export class DecisionsController {
 
   @Post('applications/:id/adjudication')
   @HttpCode(200)
-  @Allow('board')
+  @Access('board.adjudicate')
   adjudicate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveAdjudicationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'ResolveAdjudication' as const, data: { rulings: dto.rulings, justification: dto.justification } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
@@ -43,7 +43,7 @@ export class DecisionsController {
 
   @Post('applications/:id/decision')
   @HttpCode(200)
-  @Allow('board')
+  @Access('board.decide')
   decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'RecordDecision' as const, data: { outcome: dto.outcome, justification: dto.justification ?? null } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));

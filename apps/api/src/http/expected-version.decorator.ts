@@ -1,10 +1,14 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { FieldErrors } from './validation';
 
-/** `If-Match: W/"7"` or `"7"` → 7: the stream version the client last saw (optimistic concurrency). */
+/**
+ * `If-Match: W/"7"` or `"7"` → 7: the stream version the client last saw (optimistic concurrency).
+ * `If-Match: *` (RFC 9110: "any current representation") asks only that the application exists, which every
+ * command on it requires anyway, so it adds no version condition.
+ */
 export const ExpectedVersion = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
   const header = context.switchToHttp().getRequest().headers['if-match'] as string | undefined;
-  if (header === undefined) return undefined;
+  if (header === undefined || header.trim() === '*') return undefined;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match) throw new FieldErrors([{ field: 'If-Match', messages: ['must be an entity tag holding a stream version, e.g. W/"7"'] }]);
   return Number(match[1]);

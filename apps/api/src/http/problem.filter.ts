@@ -48,14 +48,17 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof VersionConflict) {
       // With If-Match the client asked for that exact version: a failed precondition. Otherwise handle() already retried.
-      const status = request.headers['if-match'] ? 412 : 409;
+      const ifMatch = request.headers['if-match'];
+      const status = ifMatch && ifMatch.trim() !== '*' ? 412 : 409;
       return { type: 'about:blank', title: 'The application changed meanwhile', status, code: error.code, detail: error.message };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
       const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
-      const code = CODE_BY_STATUS[status] ?? 'request.failed';
+      // A refusal may name its own code (`{ message, code }`), e.g. auth.locked; otherwise the status says it.
+      const own = typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' ? (body as { code: string }).code : undefined;
+      const code = own ?? CODE_BY_STATUS[status] ?? 'request.failed';
       return { type: 'about:blank', title: error.message, status, code, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
     }
     const correlationId = randomUUID();

@@ -2,7 +2,7 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { FieldErrors } from '../http/validation';
 
 // `<event uuid>-<template>-<16 hex>`, as the notifications processor makes them.
-const NOTIFICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[a-z-]{3,40}-[0-9a-f]{16}$/;
+export const NOTIFICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[a-z-]{3,40}-[0-9a-f]{16}$/;
 
 @Injectable()
 export class NotificationIdPipe implements PipeTransform<string, string> {

@@ -1,18 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor } from '@cert/domain';
 import { MarkNotificationReadCommand } from '@cert/commands';
 import { ReadDb, feedFor } from '@cert/projections';
-import { Allow } from '../auth/access.decorators';
+import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { NotificationIdPipe } from './notification-id.pipe';
 
 class FeedQueryDto extends ReadQueryDto {
-  @ApiProperty({ required: false }) @IsOptional() @Type(() => Boolean) @IsBoolean() readonly unreadOnly?: boolean;
+  // `?unreadOnly=false` must mean false: Boolean('false') is true, so only the words true and false convert.
+  @ApiProperty({ required: false }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  readonly unreadOnly?: boolean;
 }
 
 /** DOMAIN.md, Notifications: everyone's in-app feed; each person sees and marks only their own. */
@@ -26,15 +28,14 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'auditor', 'operator')
+  @Access('notifications.feed')
   feed(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor) {
     return feedFor(this.readDb.db, { userId: actor.id, email: actor.email }, { unreadOnly: query.unreadOnly });
   }
 
-  // An auditor changes nothing, not even a read mark.
   @Post(':notificationId/read')
   @HttpCode(200)
-  @Allow('applicant', 'reviewer', 'staff', 'board', 'operator')
+  @Access('notifications.mark-read')
   markRead(@Param('notificationId', NotificationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new MarkNotificationReadCommand(id, actor));
   }

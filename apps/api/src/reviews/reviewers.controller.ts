@@ -1,32 +1,87 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@cert/domain';
+import { Actor, ConflictTarget, NotFound } from '@cert/domain';
+import { DeclareConflictCommand, WithdrawConflictCommand } from '@cert/commands';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb, assignmentsFor, openAssignmentCounts } from '@cert/projections';
-import { Allow } from '../auth/access.decorators';
+import { ReadDb, assignmentsFor, conflictsOf, openAssignmentCounts } from '@cert/projections';
+import { Access } from '../auth/access.decorators';
+import { AccessPolicy } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { DeclareConflictDto } from './conflicts.dto';
+
+const targetOf = (dto: DeclareConflictDto): ConflictTarget =>
+  // Both or neither reach the decider as they are, and it refuses them (conflict.target_required).
+  ({ applicationId: dto.applicationId ?? null, institution: dto.institution ?? null }) as ConflictTarget;
 
 @ApiTags('reviews')
 @ApiBearerAuth()
 @Controller('reviewers')
 export class ReviewersController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly readDb: ReadDb,
     private readonly identity: IdentityStore,
+    private readonly policy: AccessPolicy,
   ) {}
 
+  /** The reviewer's worklist: what they may still open, without the institution where the cycle is reviewed blind. */
   @Get('me/assignments')
-  @Allow('reviewer')
+  @Access('reviewer.assignments')
   myAssignments(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    return assignmentsFor(this.readDb.db, actor.id);
+    return assignmentsFor(this.readDb.db, actor.id).flatMap((a) => {
+      const access = this.policy.reviewAccess(actor, a.applicationId);
+      if (!access) return [];
+      return [access.blind ? { ...a, institutionName: null, blindReview: true } : { ...a, blindReview: false }];
+    });
+  }
+
+  @Get('me/conflicts')
+  @Access('reviewer.conflicts.own')
+  myConflicts(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    return conflictsOf(this.readDb.db, actor.id);
+  }
+
+  /** DOMAIN.md, step 3: a reviewer declares a conflict; one already assigned to that application is released from it. */
+  @Post('me/conflicts')
+  @Access('reviewer.conflicts.declare')
+  declare(@Body() dto: DeclareConflictDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new DeclareConflictCommand(actor.id, targetOf(dto), dto.reason, false, actor));
+  }
+
+  /** A reviewer withdraws their own declaration; one staff pinned stays (403 conflict.pinned). */
+  @Delete('me/conflicts/:conflictId')
+  @Access('reviewer.conflicts.withdraw')
+  withdraw(@Param('conflictId', ParseUUIDPipe) conflictId: string, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new WithdrawConflictCommand(actor.id, conflictId, actor));
   }
 
   /** The pool staff assign from, with each reviewer's open load. */
   @Get()
-  @Allow('staff', 'board', 'auditor')
+  @Access('reviewers.list')
   list(@Query() _query: ReadQueryDto) {
     const loads = openAssignmentCounts(this.readDb.db);
     return this.identity.listReviewers().map((r) => ({ ...r, openAssignments: loads.get(r.id) ?? 0 }));
+  }
+
+  @Get(':reviewerId/conflicts')
+  @Access('reviewer.conflicts.read')
+  conflicts(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
+    if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
+    return conflictsOf(this.readDb.db, reviewerId);
+  }
+
+  /** Staff pin a conflict: the reviewer cannot withdraw it. */
+  @Post(':reviewerId/conflicts')
+  @Access('reviewer.conflicts.pin')
+  pin(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Body() dto: DeclareConflictDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new DeclareConflictCommand(reviewerId, targetOf(dto), dto.reason, true, actor));
+  }
+
+  @Delete(':reviewerId/conflicts/:conflictId')
+  @Access('reviewer.conflicts.pin')
+  unpin(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Param('conflictId', ParseUUIDPipe) conflictId: string, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new WithdrawConflictCommand(reviewerId, conflictId, actor));
   }
 }

@@ -4,11 +4,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
 import { AssignReviewersCommand, DecideApplicationCommand } from '@cert/commands';
 import { ReadDb, finalScores, scoresFor } from '@cert/projections';
-import { Allow } from '../auth/access.decorators';
+import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
-import { visibleApplication } from '../applications/application-access';
 import { AssignReviewersDto, ReleaseReviewerDto } from './assign-reviewers.dto';
 import { ScoresDraftDto, SubmitScoresDto } from './scores.dto';
 
@@ -22,7 +21,7 @@ export class ReviewsController {
   ) {}
 
   @Post('reviewers')
-  @Allow('staff')
+  @Access('review.assign')
   assign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignReviewersDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const request = dto.mode === 'auto' ? { mode: 'auto' as const, count: dto.count ?? 2 } : { mode: 'manual' as const, reviewerIds: dto.reviewerIds ?? [] };
     return this.commands.execute(new AssignReviewersCommand(id, request, actor, v));
@@ -30,7 +29,7 @@ export class ReviewsController {
 
   @Post('reviewers/:reviewerId/release')
   @HttpCode(200)
-  @Allow('staff')
+  @Access('review.release')
   release(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
@@ -42,13 +41,13 @@ export class ReviewsController {
   }
 
   @Put('scores/draft')
-  @Allow('reviewer')
+  @Access('review.score')
   saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScoresDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveScoresDraft', data: { scores: dto.scores } }, actor, v));
   }
 
   @Post('scores')
-  @Allow('reviewer')
+  @Access('review.score')
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitScoresDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'SubmitScores' as const, data: { scores: dto.scores, recommendation: dto.recommendation } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
@@ -56,9 +55,8 @@ export class ReviewsController {
 
   /** A reviewer sees only their own scores; staff, board and auditors see every finished review. */
   @Get('scores')
-  @Allow('reviewer', 'staff', 'board', 'auditor')
+  @Access('review.scores.read')
   scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    visibleApplication(this.readDb.db, actor, id, ['full', 'review']);
     return actor.role === 'reviewer' ? scoresFor(this.readDb.db, id, actor.id) : finalScores(this.readDb.db, id);
   }
 }

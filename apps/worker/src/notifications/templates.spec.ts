@@ -26,3 +26,11 @@ describe('notification templates', () => {
     expect(mail.html).not.toContain('<Rivers>');
   });
 });
+
+describe('mail to reviewers', () => {
+  it.each(['reviewer-assigned', 'reviewer-reminder'] as const)('%s withholds the institution (blind review)', (template) => {
+    const mail = toMail(compose(template, ctx));
+    expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain('Riverside');
+    expect(mail.text).toContain('APP-2026-3F1C2A');
+  });
+});

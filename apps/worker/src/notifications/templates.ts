@@ -53,10 +53,11 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
       return { subject: `Assessment received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `IASL has received your readiness assessment for ${c.institutionName}. Reviewers will now score it against the IC Map.`], link: app };
     case 'application-lapsed':
       return { subject: `Your IASL application has lapsed (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no assessment for ${ref} arrived by ${new Date(String(p.dueAt)).toUTCString()}, so the application has lapsed. The certification division can reopen it: reply to this message.`], link: app };
+    // Reviewer mail names only the reference: under blind review the institution is withheld from reviewers.
     case 'reviewer-assigned':
-      return { subject: `New ${p.purpose === 'adjudication' ? 'adjudication' : 'review'} assignment: ${c.reference}`, lines: [`You have been asked to score ${ref} on the IC Map.`, `Your scores are due ${due(p.dueAt, c.now)}. If you have a conflict of interest, declare it before you open the application.`], link: review };
+      return { subject: `New ${p.purpose === 'adjudication' ? 'adjudication' : 'review'} assignment: ${c.reference}`, lines: [`You have been asked to score application ${c.reference} on the IC Map.`, `Your scores are due ${due(p.dueAt, c.now)}. If you have a conflict of interest, declare it before you open the application.`], link: review };
     case 'reviewer-reminder':
-      return { subject: `Reminder: scores for ${c.reference} are due ${due(p.dueAt, c.now)}`, lines: [`Your scores for ${ref} are due ${due(p.dueAt, c.now)}.`], link: review };
+      return { subject: `Reminder: scores for ${c.reference} are due ${due(p.dueAt, c.now)}`, lines: [`Your scores for application ${c.reference} are due ${due(p.dueAt, c.now)}.`], link: review };
     case 'review-escalated':
       return p.reason === 'overdue'
         ? { subject: `Overdue review: ${c.reference}`, lines: [`Scores for ${ref} from reviewer ${String(p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`, 'If they do not arrive within 7 days the reviewer is released and another one is assigned.'], link: staff }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
-import { OpenApplication, applicationDecider, applicationStream, notificationDecider, notificationStream } from '@cert/domain';
-import { EventStore, handle } from '@cert/event-store';
+import { OpenApplication, SurveyRejected, applicationDecider, applicationStream, isErased, notificationDecider, notificationStream } from '@cert/domain';
+import { EventStore, RecordedEvent, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { JobContext, PermanentJobFailure } from '@cert/jobs';
 import { Mailer } from '@cert/mail';
@@ -11,6 +11,20 @@ import { NotificationJob } from '../notifications/notification-job';
 import { compose } from '../notifications/templates';
 
 type Addressee = { email: string; userId: string | null };
+/** What every copy of one notification shares: its template parameters and the data subjects it is about. */
+type Mail = { params: Record<string, unknown>; subjects: string[] };
+
+/** Free text a template quotes is read from the event that caused it, never carried in the job (issue 5). */
+const personalParams = (n: NotificationJob, events: RecordedEvent[]): Record<string, unknown> => {
+  const cause = events.find((e) => e.id === n.eventId);
+  return n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected' ? { reason: (cause.data as SurveyRejected['data']).reason } : {};
+};
+
+/** The applicant's data subject, as the store recorded it when it sealed their survey: kept copies of the mail carry it. */
+const applicantSubjects = (events: RecordedEvent[]): string[] => {
+  const subject = events.map((e) => (e.metadata.dataSubjects as { applicant?: string } | undefined)?.applicant).find(Boolean);
+  return subject ? [subject] : [];
+};
 
 const SENDER = { id: 'notifications', role: 'system' as const };
 
@@ -36,12 +50,15 @@ export class NotificationsProcessor {
     const { events } = await this.store.readStream(applicationStream(n.applicationId));
     const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (app.status === 'None') throw new PermanentJobFailure(`application ${n.applicationId} has no events`);
-    for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to);
+    const about: Mail = { params: { ...n.params, ...personalParams(n, events) }, subjects: applicantSubjects(events) };
+    for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to, about);
   }
 
   private addressees(n: NotificationJob, app: OpenApplication): Addressee[] {
     switch (n.recipient.kind) {
       case 'applicant':
+        // Issue 5: an erased applicant has no address left, and is not written to again.
+        if (isErased(app.applicantEmail)) return [];
         return [{ email: app.applicantEmail, userId: this.identity.findByEmail(app.applicantEmail)?.id ?? null }];
       case 'user': {
         const user = this.identity.findById(n.recipient.userId);
@@ -53,7 +70,7 @@ export class NotificationsProcessor {
     }
   }
 
-  private async sendOnce(n: NotificationJob, app: OpenApplication, to: Addressee) {
+  private async sendOnce(n: NotificationJob, app: OpenApplication, to: Addressee, about: Mail) {
     const recipientKey = createHash('sha256').update(to.email).digest('hex').slice(0, 16);
     const notificationId = `${n.eventId}-${n.template}-${recipientKey}`;
     const stream = notificationStream(notificationId);
@@ -61,9 +78,9 @@ export class NotificationsProcessor {
     const now = this.clock.now().toISOString();
     const content = compose(n.template, {
       reference: app.reference, leaderName: app.survey.leaderName, institutionName: app.survey.institution.name,
-      applicationId: app.id, publicUrl: this.config.publicUrl, now, params: n.params,
+      applicationId: app.id, publicUrl: this.config.publicUrl, now, params: about.params,
     });
-    const { messageId } = await this.mailer.send({ to: to.email, ...toMail(content), idempotencyKey: notificationId });
+    const { messageId } = await this.mailer.send({ to: to.email, ...toMail(content), idempotencyKey: notificationId, subjects: about.subjects });
     const data = {
       notificationId, template: n.template, applicationId: app.id, causedBy: n.eventId, recipientEmail: to.email,
       recipientUserId: to.userId, subject: content.subject, link: content.link.href, messageId,

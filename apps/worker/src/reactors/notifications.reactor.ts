@@ -21,7 +21,9 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
     case 'SurveyAccepted':
       return [notify('assessment-invitation', applicant, { dueAt: event.data.dueAt })];
     case 'SurveyRejected':
-      return [notify('survey-not-accepted', applicant, { reason: event.data.reason })];
+      // The reason is free text (personal data, issue 5): the processor reads it from the event, so it is never
+      // copied into the job queue, where an erasure would not reach it.
+      return [notify('survey-not-accepted', applicant)];
     case 'AssessmentReminderIssued':
       return [notify('assessment-reminder', applicant, { dueAt: event.data.dueAt })];
     case 'AssessmentDeadlineExtended':

@@ -1,15 +1,19 @@
 import { ReviewerCandidate } from '@cert/domain';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb, openAssignmentCounts } from '@cert/projections';
+import { ReadDb, declaredConflictsByReviewer, openAssignmentCounts } from '@cert/projections';
 
-/** The facts the decider needs about every reviewer: profile (for conflicts) and current load (for balance). */
+/**
+ * The facts the decider needs about every reviewer: profile and declared or pinned conflicts (so auto- and manual
+ * assignment both refuse a conflicted reviewer), and current load (for balance).
+ */
 export const reviewerPool = (identity: IdentityStore, readDb: ReadDb): ReviewerCandidate[] => {
   const loads = openAssignmentCounts(readDb.db);
+  const conflicts = declaredConflictsByReviewer(readDb.db);
   return identity.listReviewers().map((r) => ({
     reviewerId: r.id,
     institution: r.institution,
     region: r.region,
-    declaredConflicts: [],
+    declaredConflicts: conflicts.get(r.id) ?? [],
     openAssignments: loads.get(r.id) ?? 0,
   }));
 };

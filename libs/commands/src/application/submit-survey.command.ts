@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor, CURRENT_POLICY_VERSION, CURRENT_RUBRIC_VERSION, Survey, normalizeEmail } from '@cert/domain';
+import {
+  Actor, CURRENT_POLICY_VERSION, CURRENT_RUBRIC_VERSION, Survey, applicationDecider, applicationStream, isErased, normalizeEmail,
+} from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, VersionConflict } from '@cert/event-store';
 import { ReadDb, closedApplicationCount, findDuplicate, institutionKey } from '@cert/projections';
 import { CommandResult, executeOnApplication } from './execute';
 
 export type SurveyResult = CommandResult & { duplicate: boolean };
+
+/** Closed or erased cycles the read model cannot count (lag, erasure) that a new survey may have to step over. */
+const MAX_CYCLES_SKIPPED = 50;
 
 export class SubmitSurveyCommand extends Command<SurveyResult> {
   constructor(
@@ -42,16 +47,30 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
     const { contactEmail, institution } = survey;
     const existing = findDuplicate(this.readDb.db, contactEmail, institution.name);
     if (existing) return this.link(existing.id, survey, actor);
-    const cycle = closedApplicationCount(this.readDb.db, contactEmail, institution.name);
-    const applicationId = nameUuid(`${normalizeEmail(contactEmail)}|${institutionKey(institution.name)}|${cycle}`);
-    const data = { applicationId, survey, asNominator, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
-    try {
-      const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor, { expectedVersion: 0 });
-      return { ...result, duplicate: false };
-    } catch (error) {
-      if (error instanceof VersionConflict) return this.link(applicationId, survey, actor);
-      throw error;
+    const closed = closedApplicationCount(this.readDb.db, contactEmail, institution.name);
+    for (let cycle = closed; cycle <= closed + MAX_CYCLES_SKIPPED; cycle++) {
+      const applicationId = nameUuid(`${normalizeEmail(contactEmail)}|${institutionKey(institution.name)}|${cycle}`);
+      const data = { applicationId, survey, asNominator, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
+      try {
+        const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor, { expectedVersion: 0 });
+        return { ...result, duplicate: false };
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        if (await this.joinable(applicationId)) return this.link(applicationId, survey, actor);
+      }
     }
+    throw new Error(`no free application stream for this leader and institution after ${MAX_CYCLES_SKIPPED} closed cycles`);
+  }
+
+  /**
+   * The stream of that name is taken: join it when it is the same leader's open application (a racing duplicate).
+   * Not when it is a closed cycle the read model has not counted yet, nor when its applicant was erased (issue 5):
+   * the read model no longer knows their email, so their next survey must open a new application, not join the old.
+   */
+  private async joinable(applicationId: string): Promise<boolean> {
+    const { events } = await this.store.readStream(applicationStream(applicationId));
+    const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
+    return app.status !== 'None' && app.status !== 'Rejected' && app.status !== 'Decided' && !isErased(app.applicantEmail);
   }
 
   private async link(applicationId: string, survey: Survey, actor: Actor): Promise<SurveyResult> {

@@ -61,6 +61,12 @@ export type DecisionRecorded = Event<'DecisionRecorded', {
   rule: string;
   overruled: boolean;
   justification: string | null;
+  /**
+   * Schema v2: the length of the justification, kept clear so the overrule rule ("a written justification of at
+   * least N characters") can be rechecked after the text itself is erased (issue 5). Null only when a v1 event's
+   * text was erased before it could be measured.
+   */
+  justificationLength: number | null;
   inputs: DecisionInputs;
   decidedBy: string;
   decidedAt: string;

@@ -23,3 +23,10 @@ export const feedFor = (db: Database, who: { email?: string; userId: string }, o
   }));
   return { unread: items.filter((i) => !i.readAt).length, items };
 };
+
+/** Whom a notification went to, for the access policy (null when there is no such notification). */
+export const notificationRecipient = (db: Database, notificationId: string): { userId: string | null; email: string } | null => {
+  const row = db.prepare('SELECT recipient_user_id, recipient_email FROM notification_feed WHERE notification_id = ?').get(notificationId) as
+    | { recipient_user_id: string | null; recipient_email: string } | undefined;
+  return row ? { userId: row.recipient_user_id, email: row.recipient_email } : null;
+};

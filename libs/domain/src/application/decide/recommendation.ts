@@ -76,7 +76,7 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
       type: 'DecisionRecorded',
       data: {
         ...pins(app), outcome: data.outcome, recommendation: recommendation.outcome, rule: recommendation.rule, overruled,
-        justification, inputs: recommendation.inputs, decidedBy: metadata.actor.id, decidedAt: metadata.now,
+        justification, justificationLength: justification?.length ?? 0, inputs: recommendation.inputs, decidedBy: metadata.actor.id, decidedAt: metadata.now,
         appealUntil, progressDueAt,
       },
     },

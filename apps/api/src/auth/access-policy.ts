@@ -1,0 +1,211 @@
+import { ForbiddenException, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { Actor, Forbidden, NotFound, Role, conflictOf, cycleOf, normalizeEmail, policyByVersion } from '@cert/domain';
+import { IdentityStore } from '@cert/identity';
+import { NOTIFICATION_ID } from '../notifications/notification-id.pipe';
+import { ApplicationSummaryView, LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient } from '@cert/projections';
+
+/**
+ * The one access policy (issue 4): every request is decided here, from the actor's role AND the resource it names,
+ * before any command runs. Controllers name an action (`@Access('application.read')`); this table says who may do
+ * it and what they must hold on the application. DOMAIN.md, Who uses it:
+ * - applicants reach only their own applications, nominators only the acknowledgement of theirs;
+ * - reviewers only applications assigned to them and never one they have a conflict with;
+ * - board members see scores and decide; auditors read everything and change nothing;
+ * - operators run the service and do not read application contents.
+ *
+ * A refusal answers 404 when the actor may not know the resource exists (so probing reveals nothing, not even
+ * through a stale If-Match), 403 when they do (wrong role, a nominator writing, a reviewer released or conflicted),
+ * and is logged with actor, role, route and reason.
+ */
+
+/**
+ * What an actor holds on one application:
+ * - `full`: all of it (the leader named on the survey; staff, board, auditors);
+ * - `acknowledgement`: that it was received (who nominated or submitted it for someone else);
+ * - `review`: what an assigned reviewer without a conflict needs;
+ * - `known`: knows it exists and no more (a reviewer released from it or in conflict with it) → 403;
+ * - `none`: may not know it exists → 404.
+ */
+export type Standing = 'full' | 'acknowledgement' | 'review' | 'known' | 'none';
+
+type Rule = {
+  roles: readonly Role[];
+  /** The route's `:id` is an application, and the actor must hold one of these on it. */
+  application?: readonly Standing[];
+  /** The route's `:notificationId` must be one of the actor's own notifications. */
+  notification?: true;
+};
+
+const EVERY_ROLE = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const;
+const OWNER: readonly Standing[] = ['full'];
+const READERS: readonly Standing[] = ['full', 'review'];
+
+export const POLICY = {
+  'applications.submit': { roles: ['applicant'] },
+  'applications.list': { roles: ['applicant', 'staff', 'board', 'auditor'] },
+  'application.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: ['full', 'acknowledgement', 'review'] },
+  'application.timeline': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
+  'application.assessment.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
+  'application.assessment.write': { roles: ['applicant'], application: OWNER },
+  'application.progress.write': { roles: ['applicant'], application: OWNER },
+  'application.growth-report': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
+  'application.screen': { roles: ['staff'], application: OWNER },
+  'application.deadline.extend': { roles: ['staff'], application: OWNER },
+  'review.assign': { roles: ['staff'], application: OWNER },
+  'review.release': { roles: ['staff'], application: OWNER },
+  'review.score': { roles: ['reviewer'], application: ['review'] },
+  // A reviewer reads only their own scores there; staff, board and auditors every finished review.
+  'review.scores.read': { roles: ['reviewer', 'staff', 'board', 'auditor'], application: READERS },
+  'reviewer.assignments': { roles: ['reviewer'] },
+  'reviewers.list': { roles: ['staff', 'board', 'auditor'] },
+  'reviewer.conflicts.own': { roles: ['reviewer'] },
+  'reviewer.conflicts.declare': { roles: ['reviewer'] },
+  'reviewer.conflicts.withdraw': { roles: ['reviewer'] },
+  'reviewer.conflicts.read': { roles: ['staff', 'auditor'] },
+  'reviewer.conflicts.pin': { roles: ['staff'] },
+  'cycle.settings.read': { roles: ['staff', 'board', 'auditor'] },
+  'cycle.settings.write': { roles: ['staff'] },
+  'board.queue': { roles: ['board', 'staff', 'auditor'] },
+  'board.item': { roles: ['board', 'staff', 'auditor'], application: OWNER },
+  'board.adjudicate': { roles: ['board'], application: OWNER },
+  'board.decide': { roles: ['board'], application: OWNER },
+  'rubric.read': { roles: EVERY_ROLE },
+  'notifications.feed': { roles: EVERY_ROLE },
+  // An auditor changes nothing, not even a read mark.
+  'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
+  'session.read': { roles: EVERY_ROLE },
+  'session.end': { roles: EVERY_ROLE },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+
+/** What the policy found out while deciding, for the controller to shape its answer with (no second lookup). */
+export type Grant = {
+  actor: Actor;
+  application?: ApplicationSummaryView;
+  standing?: Standing;
+  /** The actor is a reviewer of a cycle reviewed blind: no applicant identity. */
+  blind: boolean;
+  /** The actor is a reviewer who has not submitted their own scores: nothing derived from the others' scores. */
+  sealed: boolean;
+};
+
+export type RequestFacts = { method: string; route: string; params: Record<string, string | undefined> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+@Injectable()
+export class AccessPolicy {
+  private readonly logger = new Logger('access');
+
+  constructor(
+    private readonly identity: IdentityStore,
+    // Optional so the sign-in module can run on its own; a rule that needs the read models then fails closed.
+    @Optional() private readonly readDb?: ReadDb,
+    @Optional() private readonly runner?: LogRunner,
+  ) {}
+
+  /** Decides a request; a refusal is logged and thrown as 404 or 403. */
+  async decide(actor: Actor, action: Action | readonly Role[], request: RequestFacts): Promise<Grant> {
+    const rule: Rule = typeof action === 'string' ? POLICY[action] : { roles: action };
+    const grant: Grant = { actor, blind: false, sealed: false };
+    if (!rule.roles.includes(actor.role)) this.deny(actor, request, 403, `the ${actor.role} role may not ${typeof action === 'string' ? action : 'use this route'}`);
+
+    if (rule.application) {
+      const id = request.params.id;
+      // A malformed id is the validation pipe's to refuse (400): nothing is looked up, nothing is granted beyond it.
+      if (!id || !UUID.test(id)) return grant;
+      let found = this.standingOn(actor, id);
+      // The read models may trail the log by a moment (a survey just submitted): catch up before refusing.
+      if (!rule.application.includes(found.standing) && this.runner) {
+        await this.runner.catchUp().catch(() => undefined);
+        found = this.standingOn(actor, id);
+      }
+      if (!rule.application.includes(found.standing)) {
+        if (found.standing === 'none') this.notFound(actor, request, 'application', id, found.reason);
+        this.deny(actor, request, 403, found.reason, found.code);
+      }
+      Object.assign(grant, found.grant);
+    }
+
+    if (rule.notification) {
+      const id = request.params.notificationId ?? '';
+      if (!NOTIFICATION_ID.test(id)) return grant;
+      let mine = this.ownsNotification(actor, id);
+      if (!mine && this.runner) {
+        await this.runner.catchUp().catch(() => undefined);
+        mine = this.ownsNotification(actor, id);
+      }
+      // Someone else's notification reads as missing: its existence is not theirs to know.
+      if (!mine) this.notFound(actor, request, 'notification', id, 'not a notification of this actor');
+    }
+    return grant;
+  }
+
+  /** For a reviewer's worklist: null for what they may no longer open (a conflict declared after assignment), else whether it is blind. */
+  reviewAccess(actor: Actor, applicationId: string): { blind: boolean } | null {
+    const found = this.standingOn(actor, applicationId);
+    return found.standing === 'review' ? { blind: !!found.grant.blind } : null;
+  }
+
+  /** Logs a refusal decided elsewhere in the request (401 from the sign-in check) the same way. */
+  logDenial(actor: Actor | null, request: RequestFacts, status: number, reason: string): void {
+    this.logger.warn({ msg: 'access denied', status, actorId: actor?.id ?? null, role: actor?.role ?? 'anonymous', route: `${request.method} ${request.route}`, reason });
+  }
+
+  private standingOn(actor: Actor, id: string): { standing: Standing; reason: string; code?: string; grant: Partial<Grant> } {
+    const db = this.readDb?.db;
+    const app = db ? getApplication(db, id) : null;
+    if (!db || !app) return { standing: 'none', reason: 'no such application', grant: {} };
+    const none = (reason: string) => ({ standing: 'none' as const, reason, grant: {} });
+    switch (actor.role) {
+      case 'staff':
+      case 'board':
+      case 'auditor':
+        return { standing: 'full', reason: '', grant: { application: app, standing: 'full' } };
+      case 'applicant': {
+        if (actor.email && normalizeEmail(actor.email) === app.applicantEmail) return { standing: 'full', reason: '', grant: { application: app, standing: 'full' } };
+        if (app.submittedBy === actor.id || app.nominators.includes(actor.id)) {
+          return { standing: 'acknowledgement', reason: 'a nominator sees only that the nomination was received', code: 'application.not_applicant', grant: { application: app, standing: 'acknowledgement' } };
+        }
+        return none('not an application of this applicant');
+      }
+      case 'reviewer': {
+        const assignment = assignmentOf(db, id, actor.id);
+        if (assignment === null) return none('not assigned to this reviewer');
+        if (assignment === 'released') return { standing: 'known', reason: 'this reviewer was released from the application', code: 'review.not_assigned', grant: {} };
+        const profile = this.identity.findById(actor.id);
+        const conflict = conflictOf(
+          { id: app.id, institution: app.institutionName, region: app.region },
+          { reviewerId: actor.id, institution: profile?.institution ?? null, region: profile?.region ?? null, declaredConflicts: conflictTargetsOf(db, actor.id), openAssignments: 0 },
+          policyByVersion(app.policyVersion),
+        );
+        if (conflict) return { standing: 'known', reason: `conflict of interest (${conflict})`, code: 'review.conflict_of_interest', grant: {} };
+        const blind = isBlindReview(db, cycleOf(app.submittedAt));
+        return { standing: 'review', reason: '', grant: { application: app, standing: 'review', blind, sealed: assignment !== 'finished' } };
+      }
+      default:
+        // Operators run the service; application contents are not theirs to read (and the role check refused them already).
+        return none('this role reads no applications');
+    }
+  }
+
+  private ownsNotification(actor: Actor, id: string): boolean {
+    const recipient = this.readDb ? notificationRecipient(this.readDb.db, id) : null;
+    if (!recipient) return false;
+    return recipient.userId === actor.id || (!!actor.email && recipient.email === actor.email.toLowerCase());
+  }
+
+  private notFound(actor: Actor, request: RequestFacts, what: string, id: string, reason: string): never {
+    this.logDenial(actor, request, 404, reason);
+    // The error contract: reads answer resource.not_found, commands <what>.not_found naming the id asked for.
+    throw SAFE.has(request.method) ? new NotFoundException(`${what} ${id} not found`) : new NotFound(what, id);
+  }
+
+  private deny(actor: Actor, request: RequestFacts, status: 403, reason: string, code?: string): never {
+    this.logDenial(actor, request, status, reason);
+    // Role refusals keep the framework's access.denied; a refusal about this resource names its reason.
+    throw code ? new Forbidden(code, reason) : new ForbiddenException(reason);
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@cert/domain';
+import { ErasureModule, SubjectErasure } from '@cert/privacy';
+import { Allow } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { EraseSubjectDto } from './erase-subject.dto';
+
+/**
+ * Issue 5: erasure on a person's request. Staff only: staff hold the applicants' records and correspondence and
+ * check who is asking (DOMAIN.md, Who uses it); auditors change nothing, operators run the machine, and a person
+ * cannot erase themselves unchecked (an appeal or a legal hold may still need the record). The email travels in
+ * the body, so it never appears in a request log line.
+ */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Allow('staff')
+@Controller('privacy')
+export class PrivacyController {
+  constructor(private readonly erasure: SubjectErasure) {}
+
+  @Post('erasures')
+  erase(@Body() dto: EraseSubjectDto, @CurrentActor() actor: Actor) {
+    return this.erasure.erase(dto.email, actor);
+  }
+}
+
+/** The erasure route and what it needs; ApiModule imports it. */
+@Module({ imports: [ErasureModule], controllers: [PrivacyController] })
+export class PrivacyApiModule {}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+/** Name an application or a whole institution (every application of it), with the reason. */
+export class DeclareConflictDto {
+  @ApiProperty({ required: false, description: 'the application in conflict' })
+  @IsOptional() @IsUUID() readonly applicationId?: string;
+  @ApiProperty({ required: false, example: 'Riverside STEM Academy', description: 'an institution: every application of it is in conflict' })
+  @IsOptional() @IsString() @Length(2, 200) readonly institution?: string;
+  @ApiProperty({ example: 'I mentored the program leader until 2024.' })
+  @IsString() @Length(5, 2000) readonly reason!: string;
+}
+
+export class BlindReviewDto {
+  @ApiProperty({ description: 'reviewers of this cycle see no applicant identity (leader name, contact email, institution name)' })
+  @IsBoolean() readonly blindReview!: boolean;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@cert/domain';
+import { SetBlindReviewCommand } from '@cert/commands';
+import { ReadDb, reviewCycleSettings } from '@cert/projections';
+import { Access } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { CyclePipe } from './cycle.pipe';
+import { BlindReviewDto } from './conflicts.dto';
+
+/** A cycle's review settings (issue 4: blind review as an option per cycle). A cycle is the year in the reference, APP-2026-…. */
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('review-cycles')
+export class ReviewCyclesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readDb: ReadDb,
+  ) {}
+
+  @Get(':cycle')
+  @Access('cycle.settings.read')
+  settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
+    return reviewCycleSettings(this.readDb.db, cycle);
+  }
+
+  @Put(':cycle')
+  @Access('cycle.settings.write')
+  set(@Param('cycle', CyclePipe) cycle: string, @Body() dto: BlindReviewDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new SetBlindReviewCommand(cycle, dto.blindReview, actor));
+  }
+}

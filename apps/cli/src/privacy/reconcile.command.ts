@@ -1,0 +1,23 @@
+import { Command, CommandRunner } from 'nest-commander';
+import { EventStore } from '@cert/event-store';
+import { SubjectKeys, replayErasures } from '@cert/privacy';
+
+/**
+ * Issue 5: after restoring keys.sqlite from a backup, erasures recorded in the log since that backup must be made
+ * again, or the erased people's keys are back. Replays every SubjectErased against the key store.
+ */
+@Command({ name: 'privacy:reconcile', description: 'destroy again the keys of every erasure in the log (run after restoring the key store from a backup)' })
+export class ReconcileErasuresCommand extends CommandRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly keys: SubjectKeys,
+  ) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const { erasures, keysDestroyed } = await replayErasures(this.store, this.keys);
+    console.log(`${erasures} erasure(s) in the log; ${keysDestroyed} key(s) were back and are destroyed again`);
+    if (keysDestroyed > 0) console.log('rebuild the read models now: projections:rebuild --swap');
+  }
+}

@@ -1,0 +1,82 @@
+import { ApiProblem } from './problem';
+import { authHeaders, clearSession, credentials } from './session';
+
+/** Every write answers this; `position` makes the next reads wait until the read models include the write. */
+export type WriteResult = { applicationId: string; version: number; position: string; events: string[]; duplicate?: boolean };
+
+/**
+ * Read-your-writes: the highest log position this tab has written. Every GET passes it as `?after=`, so a page
+ * shown after an action already includes it (the API waits up to 2 s for its read models).
+ */
+let writtenUpTo: bigint | null = null;
+
+export function noteWrite(position: unknown): void {
+  if (typeof position !== 'string' || !/^\d+$/.test(position)) return;
+  const p = BigInt(position);
+  if (writtenUpTo === null || p > writtenUpTo) writtenUpTo = p;
+}
+
+let onSignedOut: () => void = () => undefined;
+/** Called when the API says the session is gone (401), so the app can send the person to sign-in. */
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function url(path: string, query: Query = {}, read = false): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  if (read && writtenUpTo !== null) params.set('after', writtenUpTo.toString());
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+async function send(method: string, path: string, body?: unknown, query?: Query): Promise<Response> {
+  const read = method === 'GET';
+  const res = await fetch(url(path, query, read), {
+    method,
+    credentials,
+    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...authHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({ title: res.statusText }));
+    const error = new ApiProblem(res.status, problem as Record<string, unknown>);
+    // A 401 on sign-in itself is a wrong password, not an ended session.
+    if (res.status === 401 && !path.startsWith('/auth/')) {
+      clearSession();
+      onSignedOut();
+    }
+    throw error;
+  }
+  return res;
+}
+
+export async function get<T>(path: string, query?: Query): Promise<T> {
+  const res = await send('GET', path, undefined, query);
+  return (await res.json()) as T;
+}
+
+/** A command: POST/PUT; notes the answered position for read-your-writes. */
+export async function write<T = WriteResult>(method: 'POST' | 'PUT', path: string, body: unknown = {}): Promise<T> {
+  const res = await send(method, path, body);
+  if (res.status === 204 || res.status === 202) return undefined as T;
+  const json = (await res.json()) as T;
+  noteWrite((json as { position?: unknown })?.position);
+  return json;
+}
+
+/** A file the API answers (exports, PDF): fetched with the session, then saved by the browser. */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await send('GET', path);
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

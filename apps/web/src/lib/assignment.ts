@@ -1,0 +1,25 @@
+import type { Application, Conflict, DecisionPolicy, Reviewer } from '../api/types';
+
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Why a reviewer may not score this application: libs/domain conflictOf, with the reviewer's declared or pinned conflicts. */
+export function conflictOf(app: Application, reviewer: Reviewer, policy: DecisionPolicy | undefined, declared: Conflict[] = []): string | null {
+  if (same(reviewer.institution, app.survey.institution.name)) return 'same institution';
+  if (declared.some((c) => c.applicationId === app.id || same(c.institution, app.survey.institution.name))) return 'declared';
+  if (policy?.sameRegionIsConflict && same(reviewer.region, app.survey.institution.region)) return 'same region';
+  return null;
+}
+
+/**
+ * Preview of balanced auto-assignment, by the decider's own rule (libs/domain pickReviewers): eligible reviewers
+ * never assigned to this application, least open work first, ties by id. The server decides; this shows what it will pick.
+ */
+export function previewAutoAssignment(
+  app: Application, pool: Reviewer[], count: number, policy: DecisionPolicy | undefined, conflicts: Map<string, Conflict[]>,
+): Reviewer[] {
+  const ever = new Set((app.reviewers ?? []).map((r) => r.reviewerId));
+  return pool
+    .filter((r) => !ever.has(r.id) && conflictOf(app, r, policy, conflicts.get(r.id)) === null)
+    .sort((a, b) => a.openAssignments - b.openAssignments || a.id.localeCompare(b.id))
+    .slice(0, count);
+}

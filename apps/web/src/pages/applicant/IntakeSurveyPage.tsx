@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Button, Card, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { ApiProblem } from '../../api/problem';
+import { useWrite, write } from '../../api/queries';
+import { Page } from '../../components/Page';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { focusFirstInvalid } from '../../lib/focus';
+import { INSTITUTION_TYPES } from '../../lib/labels';
+import { useSession } from '../../session-context';
+
+type SurveyForm = {
+  asNominator: boolean;
+  leaderName: string;
+  contactEmail: string;
+  institution: { name: string; type: string; country: string; region: string };
+  programDescription: string;
+  yearsRunning: number | string;
+  studentsServed: number | string;
+  focusAreas: string[];
+  underrepresentedReach: string;
+  partners: string[];
+};
+
+const DRAFT_KEY = 'iasl.survey-draft';
+
+/** The API names nested fields by path (`institution.name`, `focusAreas.2`); the form shows them on the field typed in. */
+const formField = (path: string) => path.replace(/^(focusAreas|partners)\.\d+$/, '$1');
+
+/** DOMAIN.md step 1: the intake survey. Typing is kept in this tab until it is sent, and after any error. */
+export function IntakeSurveyPage() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [problem, setProblem] = useState<unknown>(null);
+  const saved = readDraft();
+  const form = useForm<SurveyForm>({
+    mode: 'controlled',
+    initialValues: saved ?? {
+      asNominator: params.get('nominate') === '1',
+      leaderName: user?.name ?? '',
+      contactEmail: params.get('nominate') === '1' ? '' : (user?.email ?? ''),
+      institution: { name: '', type: '', country: '', region: '' },
+      programDescription: '',
+      yearsRunning: '',
+      studentsServed: '',
+      focusAreas: [],
+      underrepresentedReach: '',
+      partners: [],
+    },
+    onValuesChange: (values) => sessionStorage.setItem(DRAFT_KEY, JSON.stringify(values)),
+  });
+
+  const submit = useWrite((values: SurveyForm) =>
+    write('POST', '/applications', {
+      ...values,
+      leaderName: values.leaderName.trim(),
+      contactEmail: values.contactEmail.trim(),
+      institution: { ...values.institution, type: values.institution.type || undefined },
+      yearsRunning: values.yearsRunning === '' ? undefined : Number(values.yearsRunning),
+      studentsServed: values.studentsServed === '' ? undefined : Number(values.studentsServed),
+    }),
+  );
+
+  const onSubmit = form.onSubmit(async (values) => {
+    setProblem(null);
+    try {
+      const result = await submit.mutateAsync(values);
+      sessionStorage.removeItem(DRAFT_KEY);
+      notifications.show({ color: 'green', title: result.duplicate ? 'Linked to an existing application' : 'Survey sent', message: 'IASL will screen it and email you.' });
+      navigate(values.asNominator ? '/home' : `/applications/${result.applicationId}`);
+    } catch (error) {
+      setProblem(error);
+      if (error instanceof ApiProblem && error.status === 400) {
+        form.setErrors(Object.fromEntries(Object.keys(error.fields).map((f) => [formField(f), error.fieldMessage(f)])));
+        focusFirstInvalid();
+      }
+    }
+  });
+
+  const nominating = form.values.asNominator;
+  return (
+    <Page title="Intake survey" intro="About 10 minutes. Your answers are kept on this device until you send them.">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="lg" maw={880}>
+          {problem !== null && <ProblemAlert error={problem} title="The survey was not sent" />}
+          <Card withBorder padding="lg">
+            <Checkbox
+              label="I am nominating someone else, who will lead the application"
+              description="The leader is asked to sign in with their own email; you will see that the nomination was received."
+              {...form.getInputProps('asNominator', { type: 'checkbox' })}
+            />
+          </Card>
+          <Fieldset legend={nominating ? 'The leader you nominate' : 'About you'} variant="default">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Leader's full name" required autoComplete={nominating ? 'off' : 'name'} {...form.getInputProps('leaderName')} />
+              <TextInput label="Leader's email address" type="email" required autoComplete={nominating ? 'off' : 'email'} {...form.getInputProps('contactEmail')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="The institution" variant="default">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Institution name" required {...form.getInputProps('institution.name')} />
+              <Select label="Type of institution" required data={INSTITUTION_TYPES} placeholder="Choose one" {...form.getInputProps('institution.type')} />
+              <TextInput label="Country" required autoComplete="country-name" {...form.getInputProps('institution.country')} />
+              <TextInput label="State, province or region" required {...form.getInputProps('institution.region')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="The STEM program" variant="default">
+            <Stack>
+              <Textarea label="Describe the program" description="What students do, who teaches, how it runs (at least 20 characters)." required autosize minRows={4} {...form.getInputProps('programDescription')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NumberInput label="Years running" required min={0} max={200} allowDecimal={false} {...form.getInputProps('yearsRunning')} />
+                <NumberInput label="Students served each year" required min={0} allowDecimal={false} thousandSeparator="," {...form.getInputProps('studentsServed')} />
+              </SimpleGrid>
+              <TagsInput label="Focus areas" description="Type one and press Enter, e.g. robotics, coding" {...form.getInputProps('focusAreas')} />
+              <Textarea label="Reach to students under-represented in STEM" autosize minRows={2} {...form.getInputProps('underrepresentedReach')} />
+              <TagsInput label="Partners" description="Organizations you work with; press Enter after each" {...form.getInputProps('partners')} />
+            </Stack>
+          </Fieldset>
+          <Group>
+            <Button type="submit" loading={submit.isPending} size="md">Send the survey</Button>
+            <Text size="sm" c="gray.8">You can change nothing after sending; IASL may contact you with questions.</Text>
+          </Group>
+        </Stack>
+      </form>
+    </Page>
+  );
+}
+
+function readDraft(): SurveyForm | null {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_KEY);
+    return raw ? (JSON.parse(raw) as SurveyForm) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * One encrypted field as the log stores it: `pii:v1:<key id>:<base64url(iv | tag | ciphertext)>`, AES-256-GCM with
+ * the key id as associated data. The key id says which key opens it; the key itself is only in the key store.
+ * A field under two keys is an envelope whose plaintext is another envelope.
+ */
+const ENVELOPE = /^pii:v1:([0-9a-f]{32}):([A-Za-z0-9_-]+)$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export const isEnvelope = (value: unknown): value is string => typeof value === 'string' && ENVELOPE.test(value);
+
+export function encryptField(plain: string, keyId: string, key: Buffer): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(keyId));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `pii:v1:${keyId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+}
+
+export const envelopeKeyId = (envelope: string): string | null => ENVELOPE.exec(envelope)?.[1] ?? null;
+
+/** The plaintext, or null when the key does not open it (a wrong or replaced key: treated as erased). */
+export function decryptField(envelope: string, key: Buffer): string | null {
+  const match = ENVELOPE.exec(envelope);
+  if (!match) return null;
+  const raw = Buffer.from(match[2], 'base64url');
+  if (raw.length < IV_BYTES + TAG_BYTES) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(match[1]));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Applies `f` to every string at `path` in `data` (dots into objects, `[]` over arrays), returning a copy;
+ * missing branches and non-string leaves are left as they are.
+ */
+export function mapPath(data: unknown, path: string, f: (value: string) => string): unknown {
+  const [head, ...rest] = path.split('.');
+  const tail = rest.join('.');
+  const isArray = head.endsWith('[]');
+  const key = isArray ? head.slice(0, -2) : head;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  if (!(key in record)) return data;
+  const at = (value: unknown): unknown => (tail ? mapPath(value, tail, f) : typeof value === 'string' ? f(value) : value);
+  const value = record[key];
+  const next = isArray ? (Array.isArray(value) ? value.map(at) : value) : at(value);
+  return { ...record, [key]: next };
+}

@@ -1,0 +1,375 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect as pwExpect } from './support/pw-expect';
+import { Page } from 'playwright-core';
+import { AxeFinding, CHROMIUM, PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
+
+/**
+ * Issue 6, "What shows it is done": the built web app and the real api on loopback, driven in Debian's Chromium.
+ * An applicant signs in by emailed link, completes the survey and self-assessment; staff accept and assign; two
+ * reviewers score; the board decides; the applicant reads the decision and growth report; an auditor verifies the
+ * history. A reviewer cannot open an unassigned application, nor an applicant someone else's. Every role's main page
+ * is screenshotted and checked by axe (no serious or critical violations).
+ */
+const WEB_BUILT = existsSync(join(__dirname, '../../apps/web/dist/index.html'));
+const MISSING = !WEB_BUILT ? 'no web build: run `npm run web:build`' : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium` : null;
+// Missing prerequisites fail the run (CI installs both), unless explicitly skipped.
+const SKIP = process.env.SKIP_BROWSER_TESTS === '1';
+const describeWeb = MISSING || SKIP ? describe.skip : describe;
+if (MISSING && !SKIP) {
+  it('has what the browser specs need (or SKIP_BROWSER_TESTS=1)', () => {
+    throw new Error(`the browser specs cannot run: ${MISSING}`);
+  });
+}
+
+jest.setTimeout(180_000);
+
+describeWeb('the web app in a real browser', () => {
+  let stack: WebStack;
+  const axeLog: Record<string, unknown> = {};
+  const a11yProblems: Record<string, AxeFinding[]> = {};
+  let applicant: Page, staff: Page;
+  let applicationId = '';
+  const REVIEWERS: Record<string, string> = { 'Rita North': 'north@review.org', 'Eli East': 'east@review.org', 'Wes West': 'west@review.org' };
+  let scorers: string[] = [];
+
+  /** Axe on the page as it is; findings are gathered and asserted once at the end, so one run shows them all. */
+  async function checkA11y(page: Page, label: string) {
+    const serious = await seriousA11yViolations(page, label, axeLog);
+    if (serious.length > 0) a11yProblems[label] = serious;
+  }
+
+  async function signInWithPassword(email: string) {
+    const { page } = await stack.person();
+    await page.goto('/sign-in');
+    await page.getByLabel(/^Email address/).fill(email);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    return page;
+  }
+
+  async function signInByEmailLink(email: string) {
+    const { page } = await stack.person();
+    await page.goto('/sign-in');
+    // By keyboard: the email field, then Enter submits the form.
+    await page.getByLabel('Your email address').fill(email);
+    await page.getByLabel('Your email address').press('Enter');
+    await pwExpect(page.getByText('Check your inbox')).toBeVisible();
+    const mail = stack.mailer.to(email).at(-1);
+    const link = /https?:\/\/\S+\/sign-in\?token=[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0];
+    if (!link) throw new Error(`no sign-in link mailed to ${email}`);
+    await page.goto(link);
+    await pwExpect(page).toHaveURL(/\/home$/);
+    return page;
+  }
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    await passwordAccount(stack, 'board', 'chair@iasl.org', { name: 'Board Chair' });
+    await passwordAccount(stack, 'auditor', 'auditor@iasl.org', { name: 'Audrey Auditor' });
+    await passwordAccount(stack, 'reviewer', 'north@review.org', { name: 'Rita North', institution: 'North College', region: 'Ontario' });
+    await passwordAccount(stack, 'reviewer', 'east@review.org', { name: 'Eli East', institution: 'East University', region: 'Kenya' });
+    await passwordAccount(stack, 'reviewer', 'west@review.org', { name: 'Wes West', institution: 'West Institute', region: 'Chile' });
+    // Works at the applicant's school: auto-assignment must never pick her, and she cannot open the application.
+    await passwordAccount(stack, 'reviewer', 'teacher@riverside.edu', { name: 'Tess Riverside', institution: 'Riverside STEM Academy', region: 'South Carolina' });
+    // Two other applicants already in the queue, sent through the API, so the staff and auditor pages show a real list.
+    await surveyByApi('dana@lakeside.net', 'Dana Lake', 'Lakeside Outreach Center');
+    await surveyByApi('omar@prairie.edu', 'Omar Prairie', 'Prairie District');
+  });
+
+  async function surveyByApi(email: string, leaderName: string, institution: string) {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    await post('/auth/email-link', { email });
+    const token = /token=([A-Za-z0-9_-]+)/.exec(stack.mailer.to(email).at(-1)?.text ?? '')?.[1];
+    const session = (await (await post('/auth/email-link/redeem', { token })).json()) as { token: string };
+    const res = await post('/applications', {
+      leaderName, contactEmail: email, institution: { name: institution, type: 'outreach', country: 'US', region: 'Iowa' },
+      programDescription: `${institution} runs after-school robotics and coding clubs for 200 students.`, yearsRunning: 3, studentsServed: 200,
+      focusAreas: ['robotics'], underrepresentedReach: 'Rural students.', partners: [],
+    }, session.token);
+    if (res.status !== 201) throw new Error(`survey for ${email} answered ${res.status}`);
+  }
+
+  afterAll(async () => {
+    writeAxeReport(axeLog);
+    await stack?.close();
+  });
+
+  it('serves the app to browsers while the API, /docs and /health keep their paths', async () => {
+    const html = await fetch(`${stack.baseUrl}/applications/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'text/html' } });
+    pwExpect(html.headers.get('content-type')).toContain('text/html');
+    const api = await fetch(`${stack.baseUrl}/applications/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'application/json' } });
+    pwExpect(api.status).toBe(401);
+    pwExpect(api.headers.get('content-type')).toContain('application/problem+json');
+    const health = await fetch(`${stack.baseUrl}/health`, { headers: { accept: 'text/html' } });
+    pwExpect(health.headers.get('content-type')).toContain('application/json');
+    const docs = await fetch(`${stack.baseUrl}/docs-json`, { headers: { accept: 'text/html' } });
+    pwExpect(docs.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('lets the applicant sign in by the emailed link and send the intake survey, with field errors where they typed', async () => {
+    applicant = await signInByEmailLink('alice@riverside.edu');
+    await pwExpect(applicant.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+    await applicant.getByRole('link', { name: 'Start the intake survey' }).click();
+
+    await applicant.getByLabel("Leader's full name").fill('Dr. Alice Rivers');
+    await pwExpect(applicant.getByLabel("Leader's email address")).toHaveValue('alice@riverside.edu');
+    await applicant.getByLabel('Institution name').fill('Riverside STEM Academy');
+    await applicant.getByRole('combobox', { name: 'Type of institution' }).click();
+    await applicant.getByRole('option', { name: 'School', exact: true }).click();
+    await applicant.getByLabel('Country').fill('US');
+    await applicant.getByLabel('State, province or region').fill('South Carolina');
+    await applicant.getByLabel('Describe the program').fill('Too short');
+    await applicant.getByLabel('Years running').fill('5');
+    await applicant.getByLabel('Students served each year').fill('420');
+    await applicant.getByRole('combobox', { name: 'Focus areas' }).fill('robotics');
+    await applicant.getByRole('combobox', { name: 'Focus areas' }).press('Enter');
+    await applicant.getByLabel('Reach to students under-represented').fill('Half of our students are from groups under-represented in STEM.');
+    await applicant.getByRole('combobox', { name: 'Partners' }).fill('County Makerspace');
+    await applicant.getByRole('combobox', { name: 'Partners' }).press('Enter');
+    await applicant.getByRole('button', { name: 'Send the survey' }).click();
+
+    // The API's 400 shows under the field that was typed in; nothing typed is lost.
+    const description = applicant.getByLabel('Describe the program');
+    await pwExpect(description).toHaveAttribute('aria-invalid', 'true');
+    await pwExpect(applicant.getByText(/longer than or equal to 20 characters/)).toBeVisible();
+    await pwExpect(applicant.getByLabel('Institution name')).toHaveValue('Riverside STEM Academy');
+    await checkA11y(applicant, 'applicant-survey-with-errors');
+    await screenshot(applicant, 'applicant-survey-field-error');
+
+    await description.fill('Riverside runs a school-wide STEM program with robotics, coding and a Fab Lab.');
+    await applicant.getByRole('button', { name: 'Send the survey' }).click();
+    await pwExpect(applicant).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+    applicationId = /applications\/([0-9a-f-]{36})/.exec(applicant.url())![1];
+    // Read-your-writes: the new application is shown at once.
+    await pwExpect(applicant.getByText('Waiting for screening').first()).toBeVisible();
+    await pwExpect(applicant.getByText('1 of 5 tasks completed')).toBeVisible();
+  });
+
+  it('lets staff set a password from the invitation link, see the queue and accept the survey', async () => {
+    const admin = stack.identity.createUser({ email: 'staff@iasl.org', name: 'Sam Staff', role: 'staff' });
+    const { token } = stack.identity.issueOneTimeToken('set-password', admin, 3_600_000);
+    ({ page: staff } = await stack.person());
+    await staff.goto(`/set-password?token=${token}`);
+    await staff.getByLabel('Your email address').fill('staff@iasl.org');
+    await staff.getByLabel('New password').fill('short');
+    await staff.getByLabel('Repeat the password').fill('short');
+    await staff.getByRole('button', { name: 'Set password and sign in' }).click();
+    await pwExpect(staff.getByText(/longer than or equal to 12 characters/)).toBeVisible();
+    await staff.getByLabel('New password').fill(PASSWORD);
+    await staff.getByLabel('Repeat the password').fill(PASSWORD);
+    await staff.getByRole('button', { name: 'Set password and sign in' }).click();
+    await pwExpect(staff).toHaveURL(/\/staff$/);
+
+    await pwExpect(staff.getByRole('button', { name: 'Waiting for screening (3)' })).toBeVisible();
+    // Blind review for this cycle: reviewers will not see who applies.
+    await staff.getByRole('switch', { name: /Blind review for the \d{4} cycle/ }).check();
+    await pwExpect(staff.getByText(/Last changed/)).toBeVisible();
+    await checkA11y(staff, 'staff-queue');
+    await screenshot(staff, 'staff-queue');
+
+    await staff.getByRole('row', { name: /Riverside STEM Academy/ }).getByRole('link').click();
+    await staff.getByRole('button', { name: 'Accept survey' }).click();
+    await pwExpect(staff.getByText('Self-assessment open').first()).toBeVisible();
+    await pwExpect(staff.getByRole('heading', { name: 'Extend the deadline' })).toBeVisible();
+  });
+
+  it('takes the applicant through the self-assessment one indicator at a time, restoring the draft after a reload', async () => {
+    await applicant.goto('/home');
+    await pwExpect(applicant.getByText('Self-assessment open').first()).toBeVisible();
+    await pwExpect(applicant.getByText(/Due in (29|30) days/).first()).toBeVisible();
+    await checkA11y(applicant, 'applicant-home');
+    await screenshot(applicant, 'applicant-home');
+
+    await applicant.getByRole('link', { name: 'Start your self-assessment' }).click();
+    await pwExpect(applicant.getByText('Indicator 1 of 16', { exact: false })).toBeVisible();
+
+    for (let i = 1; i <= 16; i++) {
+      await pwExpect(applicant.getByText(`Indicator ${i} of 16`, { exact: false })).toBeVisible();
+      if (i === 1) {
+        // Keyboard: focus level 2 and move to level 3 with the arrow key.
+        await applicant.getByRole('radio', { name: /^Level 2 · / }).focus();
+        await applicant.keyboard.press('ArrowDown');
+        await pwExpect(applicant.getByRole('radio', { name: /^Level 3 · / })).toHaveAttribute('aria-checked', 'true');
+      } else {
+        await applicant.getByRole('radio', { name: /^Level 4 · / }).click();
+      }
+      await applicant.getByRole('textbox', { name: 'Evidence' }).fill(`SLT minutes and parent survey results for indicator ${i}`);
+      if (i === 3) {
+        await pwExpect(applicant.getByText(/All changes saved/)).toBeVisible();
+        await checkA11y(applicant, 'applicant-self-assessment');
+        await screenshot(applicant, 'applicant-self-assessment');
+        await applicant.reload();
+        await pwExpect(applicant.getByRole('textbox', { name: 'Evidence' })).toHaveValue('SLT minutes and parent survey results for indicator 3');
+        await pwExpect(applicant.getByRole('radio', { name: /^Level 4 · / })).toHaveAttribute('aria-checked', 'true');
+      }
+      await applicant.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and check your answers' }).click();
+    }
+    await pwExpect(applicant.getByRole('heading', { name: 'Check and submit your self-assessment' })).toBeVisible();
+    await applicant.getByRole('button', { name: 'Submit self-assessment' }).click();
+    await pwExpect(applicant).toHaveURL(new RegExp(`/applications/${applicationId}$`));
+    await pwExpect(applicant.getByText('Under review').first()).toBeVisible();
+    await pwExpect(applicant.getByText('5 of 5 tasks completed')).toBeVisible();
+  });
+
+  /** The reviewers the auto-assignment preview names (least open work first, conflicts left out). */
+  async function previewNames(page: Page): Promise<string[]> {
+    const preview = page.getByText('Preview: these reviewers will be assigned').locator('..');
+    await pwExpect(preview.locator('li').first()).toBeVisible();
+    return (await preview.locator('li').allTextContents()).map((t) => t.split(' · ')[0].trim());
+  }
+
+  it('lets staff auto-assign two reviewers from a preview that leaves out the conflicted one', async () => {
+    await staff.goto(`/staff/applications/${applicationId}`);
+    const picked = await previewNames(staff);
+    pwExpect(picked).toHaveLength(2);
+    pwExpect(picked).not.toContain('Tess Riverside');
+    await staff.getByRole('button', { name: 'Assign 2 reviewers' }).click();
+    for (const name of picked) await pwExpect(staff.getByRole('button', { name: `Release ${name}` })).toBeVisible();
+    await pwExpect(staff.getByText('2 reviewers are assigned, as the policy asks.')).toBeVisible();
+    await screenshot(staff, 'staff-application');
+    await checkA11y(staff, 'staff-application');
+    scorers = picked;
+  });
+
+  it('lets a reviewer declare a conflict of interest, and staff assign another from the preview', async () => {
+    const [conflicted] = scorers;
+    const reviewer = await signInWithPassword(REVIEWERS[conflicted]);
+    await reviewer.getByRole('link', { name: /^Start review of APP-/ }).click();
+    // Blind review: no applicant identity anywhere on the page.
+    await pwExpect(reviewer.getByText('Blind review: applicant identity withheld')).toBeVisible();
+    await pwExpect(reviewer.getByText(/Riverside|Alice Rivers/)).toHaveCount(0);
+    await reviewer.getByRole('button', { name: 'I have a conflict…' }).click();
+    await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('no');
+    await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
+    await pwExpect(reviewer.getByText(/longer than or equal to 5 characters/)).toBeVisible();
+    await checkA11y(reviewer, 'reviewer-conflict');
+    await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('I mentored the program leader until last year.');
+    await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
+    await pwExpect(reviewer).toHaveURL(/\/reviews$/);
+    await pwExpect(reviewer.getByText('Nothing to score right now.', { exact: false })).toBeVisible();
+
+    await staff.reload();
+    await pwExpect(staff.getByText('released').first()).toBeVisible();
+    const replacement = await previewNames(staff);
+    pwExpect(replacement).toHaveLength(1);
+    pwExpect(scorers).not.toContain(replacement[0]);
+    await staff.getByRole('button', { name: 'Assign 1 reviewer' }).click();
+    await pwExpect(staff.getByRole('button', { name: `Release ${replacement[0]}` })).toBeVisible();
+    scorers = [scorers[1], replacement[0]];
+  });
+
+  it('lets two reviewers score side by side with the self-rating, and finish', async () => {
+    pwExpect(scorers).toHaveLength(2);
+    for (const [n, name] of scorers.entries()) {
+      const reviewer = await signInWithPassword(REVIEWERS[name]);
+      await pwExpect(reviewer).toHaveURL(/\/reviews$/);
+      await pwExpect(reviewer.getByText('0 of 16 indicators scored')).toBeVisible();
+      if (n === 0) {
+        await checkA11y(reviewer, 'reviewer-assignments');
+        await screenshot(reviewer, 'reviewer-assignments');
+      }
+      await reviewer.getByRole('link', { name: /^Start review of APP-/ }).click();
+      await reviewer.getByRole('button', { name: 'I have no conflict: start scoring' }).click();
+      for (let i = 1; i <= 16; i++) {
+        await pwExpect(reviewer.getByText(`Indicator ${i} of 16`, { exact: false })).toBeVisible();
+        // The applicant's self-rating is marked on its card.
+        await pwExpect(reviewer.getByRole('radio', { name: /Applicant's self-rating/ })).toHaveCount(1);
+        await reviewer.getByRole('radio', { name: /^Level 4 · / }).click();
+        await reviewer.getByRole('textbox', { name: 'Comment' }).fill(`Evidence supports level 4 on indicator ${i}.`);
+        if (n === 0 && i === 2) {
+          await checkA11y(reviewer, 'reviewer-scoring');
+          await screenshot(reviewer, 'reviewer-scoring');
+        }
+        await reviewer.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and finish' }).click();
+      }
+      await reviewer.getByRole('radio', { name: 'Charter membership' }).check();
+      await reviewer.getByRole('button', { name: 'Finish review and lock scores' }).click();
+      await pwExpect(reviewer).toHaveURL(/\/reviews$/);
+      await pwExpect(reviewer.getByRole('heading', { name: 'Finished' })).toBeVisible();
+    }
+  });
+
+  it('does not let a reviewer open an application not assigned to her', async () => {
+    const outsider = await signInWithPassword('teacher@riverside.edu');
+    await pwExpect(outsider.getByText('Nothing to score right now.')).toBeVisible();
+    await outsider.goto(`/reviews/${applicationId}`);
+    await pwExpect(outsider.getByText('You cannot open this application')).toBeVisible();
+    await pwExpect(outsider.getByText('Riverside STEM Academy')).toHaveCount(0);
+  });
+
+  it('gives the board a dashboard and a decision queue, and needs a justification to overrule', async () => {
+    const board = await signInWithPassword('chair@iasl.org');
+    await pwExpect(board).toHaveURL(/\/board$/);
+    await pwExpect(board.getByRole('heading', { name: 'Status funnel' })).toBeVisible();
+    await pwExpect(board.getByText(/same level on 100% of indicators/)).toBeVisible();
+    await checkA11y(board, 'board-dashboard');
+    await screenshot(board, 'board-dashboard');
+
+    await board.getByRole('link', { name: /^Decision queue \(1 waiting\)/ }).click();
+    await board.getByRole('link', { name: /^APP-/ }).first().click();
+    await pwExpect(board.getByRole('radio', { name: /(recommended)/ })).toBeChecked();
+    await board.getByRole('radio', { name: 'Not yet ready' }).check();
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await pwExpect(board.getByText(/Overruling needs a justification/).first()).toBeVisible();
+    await checkA11y(board, 'board-decision');
+    await screenshot(board, 'board-decision');
+    await board.getByRole('radio', { name: /(recommended)/ }).check();
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
+  });
+
+  it('shows the applicant the decision, the growth report and the notifications', async () => {
+    await stack.settle();
+    await applicant.goto('/home');
+    await pwExpect(applicant.getByRole('heading', { name: /^Decision: / })).toBeVisible();
+    await applicant.getByRole('link', { name: 'Read your growth report' }).click();
+    await pwExpect(applicant.getByRole('heading', { name: 'Your growth report' })).toBeVisible();
+    await pwExpect(applicant.locator('tbody tr')).toHaveCount(16);
+    await checkA11y(applicant, 'applicant-growth-report');
+    await screenshot(applicant, 'applicant-growth-report');
+
+    await applicant.getByRole('link', { name: /^Notifications/ }).click();
+    await pwExpect(applicant.getByText(/The IASL board's decision on APP-/)).toBeVisible();
+    await checkA11y(applicant, 'applicant-notifications');
+  });
+
+  it('does not let an applicant open someone else\'s application', async () => {
+    const other = await signInByEmailLink('bob@hillside.org');
+    await other.goto(`/applications/${applicationId}`);
+    await pwExpect(other.getByText('This application cannot be opened')).toBeVisible();
+    await pwExpect(other.getByText('Riverside STEM Academy')).toHaveCount(0);
+  });
+
+  it('lets an auditor read the history, verify it, see a past state and reproduce the decision', async () => {
+    const auditor = await signInWithPassword('auditor@iasl.org');
+    await pwExpect(auditor).toHaveURL(/\/auditor$/);
+    await auditor.getByRole('button', { name: 'Verify the log' }).click();
+    await pwExpect(auditor.getByText('The log is intact')).toBeVisible();
+    await checkA11y(auditor, 'auditor-home');
+    await screenshot(auditor, 'auditor-home');
+    await auditor.getByRole('row', { name: /Riverside STEM Academy/ }).getByRole('link').click();
+    await pwExpect(auditor.getByRole('heading', { name: /^History of APP-/ })).toBeVisible();
+    await pwExpect(auditor.getByRole('cell', { name: /Board decision recorded/ })).toBeVisible();
+    await auditor.getByRole('button', { name: 'Verify history' }).click();
+    await pwExpect(auditor.getByText('Verified: the history is intact')).toBeVisible();
+    await auditor.getByRole('button', { name: 'Reproduce' }).click();
+    await pwExpect(auditor.getByText('Reproduced: same result')).toBeVisible();
+    await auditor.getByRole('button', { name: 'Show the state' }).click();
+    await pwExpect(auditor.getByText(/status Decided/)).toBeVisible();
+    const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.getByRole('button', { name: 'Events CSV' }).click()]);
+    pwExpect(download.suggestedFilename()).toMatch(/^APP-.*-events\.csv$/);
+    await auditor.getByRole('switch', { name: 'Hide draft saves' }).check();
+    await checkA11y(auditor, 'auditor-application');
+    await screenshot(auditor, 'auditor-application');
+  });
+
+  it('has no serious or critical axe violations on any page checked', () => {
+    pwExpect(a11yProblems).toEqual({});
+  });
+
+  it('had no script errors in any page', () => {
+    pwExpect(stack.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { ERASED } from '@cert/domain';
+import { IdentityStore } from '@cert/identity';
+import { LogRunner } from '@cert/projections';
+import { ratings, scores, surveyFor } from './support/cycle-data';
+import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
+
+/** Issue 5: an erased person who comes back starts afresh; their erased application stays erased and is not joined. */
+describe('after an erasure, the same person applies again', () => {
+  let t: TestApp;
+  let staff: Session;
+  afterAll(() => t?.close());
+
+  it('opens a new application instead of linking the new survey to the erased one', async () => {
+    t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
+    staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
+    const survey = surveyFor('Ida Returner', 'ida@comeback.example', 'Comeback STEM Lab');
+    let ida = await signInByEmail(t, 'ida@comeback.example');
+    const first = (await t.http().post('/applications').set(ida.auth).send(survey).expect(201)).body.applicationId as string;
+    await settle(t);
+
+    await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'ida@comeback.example' }).expect(201);
+    await t.get(LogRunner).catchUp();
+
+    ida = await signInByEmail(t, 'ida@comeback.example');
+    const again = await t.http().post('/applications').set(ida.auth).send(survey).expect(201);
+    expect(again.body).toEqual(expect.objectContaining({ duplicate: false, events: ['SurveySubmitted'] }));
+    expect(again.body.applicationId).not.toBe(first);
+    await t.get(LogRunner).catchUp();
+
+    const mine = (await t.http().get('/applications').set(ida.auth).expect(200)).body as { application: { id: string } }[];
+    expect(mine.map((i) => i.application.id)).toEqual([again.body.applicationId]);
+    const old = (await t.http().get(`/applications/${first}`).set(staff.auth).expect(200)).body;
+    expect(old).toEqual(expect.objectContaining({ status: 'Screening', leaderName: ERASED, nominators: [] }));
+    // A second survey from her, while the new one is open, joins the new one as before.
+    const duplicate = await t.http().post('/applications').set(ida.auth).send(survey).expect(201);
+    expect(duplicate.body).toEqual(expect.objectContaining({ applicationId: again.body.applicationId, duplicate: true }));
+  });
+});
+
+describe('erasing a reviewer', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('erases their comments and account; their levels and the decision inputs stay', async () => {
+    t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
+    const staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
+    const rita = await signInWithPassword(t, 'reviewer', 'rita@north.edu', { institution: 'North College', region: 'Ontario' });
+    const sam = await signInWithPassword(t, 'reviewer', 'sam@east.edu', { institution: 'East University', region: 'Kenya' });
+    const leader = await signInByEmail(t, 'lee@school.example');
+    const id = (await t.http().post('/applications').set(leader.auth).send(surveyFor('Lee Leader', 'lee@school.example', 'Lee School')).expect(201)).body.applicationId;
+    await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
+    await t.http().post(`/applications/${id}/assessment`).set(leader.auth).send({ ratings: ratings(3) }).expect(201);
+    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [rita.id, sam.id] }).expect(201);
+    for (const r of [rita, sam]) {
+      const comments = scores(3).map((s) => ({ ...s, comment: `Rita-or-Sam note on ${s.indicator}` }));
+      await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: comments, recommendation: 'CharterMembership' }).expect(201);
+    }
+    await settle(t);
+
+    const erased = await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'rita@north.edu' }).expect(201);
+    expect(erased.body).toEqual(expect.objectContaining({ keysDestroyed: 2, accountRemoved: true }));
+
+    const reviews = (await t.http().get(`/applications/${id}/scores`).set(staff.auth).expect(200)).body as { reviewerId: string; scores: { level: number; comment: string }[] }[];
+    const byReviewer = Object.fromEntries(reviews.map((r) => [r.reviewerId, r.scores]));
+    expect(byReviewer[rita.id].every((s) => s.comment === ERASED && s.level === 3)).toBe(true);
+    expect(byReviewer[sam.id].every((s) => s.comment.startsWith('Rita-or-Sam note'))).toBe(true);
+    expect((await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body).toEqual(expect.objectContaining({ leaderName: 'Lee Leader', status: 'AwaitingDecision' }));
+    expect(t.get(IdentityStore).findByEmail('rita@north.edu')).toBeNull();
+  });
+});

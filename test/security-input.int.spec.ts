@@ -1,0 +1,73 @@
+import { EventStore } from '@cert/event-store';
+import { CODES, ratings, surveyFor } from './support/cycle-data';
+import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
+
+/** Issue 4, strict input: the cases the fuzz suite found or the DTO review added, pinned down one by one. */
+describe('strict input', () => {
+  let t: TestApp;
+  let staff: Session, alice: Session, reviewer: Session;
+  let P: string;
+  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field).sort();
+
+  beforeAll(async () => {
+    t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
+    staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
+    reviewer = await signInWithPassword(t, 'reviewer', 'north@review.org');
+    alice = await signInByEmail(t, 'alice@riverside.edu');
+    P = (await t.http().post('/applications').set(alice.auth).send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy')).expect(201)).body.applicationId;
+    await t.http().post(`/applications/${P}/screening/accept`).set(staff.auth).expect(200);
+    await settle(t);
+  });
+
+  afterAll(() => t?.close());
+
+  it('refuses a survey without its institution (a 500 before the fuzz suite found it)', async () => {
+    const { institution: _, ...survey } = surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy');
+    const before = await t.get(EventStore).headPosition();
+    const res = await t.http().post('/applications').set(alice.auth).send(survey).expect(400);
+    expect(fields(res.body)).toEqual(['institution']);
+    expect(await t.get(EventStore).headPosition()).toBe(before);
+  });
+
+  it('ratings must name real indicators of the pinned rubric, at levels 1-5', async () => {
+    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: CODES[0], level: 6, evidence: 'x' }] }).expect(400);
+    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: CODES[0], level: 2.5, evidence: 'x' }] }).expect(400);
+    const unknown = await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: 'EC9.Nobody1', level: 3, evidence: 'x' }] }).expect(422);
+    expect(unknown.body).toEqual(expect.objectContaining({ code: 'assessment.unknown_indicator', unknown: ['EC9.Nobody1'] }));
+    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [null] }).expect(400);
+    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: ratings(3).map((r) => ({ ...r, evidence: 'x'.repeat(4001) })) }).expect(400);
+  });
+
+  it('bounds query parameters and path names', async () => {
+    await t.http().get('/applications').set(staff.auth).query({ offset: 10_000_000 }).expect(400);
+    await t.http().get('/rubrics/..%2F..%2Fetc%2Fpasswd').set(staff.auth).expect(400);
+    await t.http().get(`/rubrics/${'v'.repeat(100)}`).set(staff.auth).expect(400);
+    await t.http().get('/rubrics/ic-map.v9').set(staff.auth).expect(404);
+    await t.http().get('/review-cycles/20261').set(staff.auth).expect(400);
+    await t.http().post('/me/notifications/not-a-notification/read').set(alice.auth).expect(400);
+  });
+
+  it('reads ?unreadOnly=false as false', async () => {
+    const all = await t.http().get('/me/notifications').set(alice.auth).expect(200);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    await t.http().post(`/me/notifications/${all.body.items[0].notificationId}/read`).set(alice.auth).expect(200);
+    await settle(t);
+    const unreadTrue = await t.http().get('/me/notifications').query({ unreadOnly: 'true' }).set(alice.auth).expect(200);
+    expect(unreadTrue.body.items).toHaveLength(all.body.items.length - 1);
+    const unreadFalse = await t.http().get('/me/notifications').query({ unreadOnly: 'false' }).set(alice.auth).expect(200);
+    expect(unreadFalse.body.items).toHaveLength(all.body.items.length);
+    await t.http().get('/me/notifications').query({ unreadOnly: 'maybe' }).set(alice.auth).expect(400);
+  });
+
+  it('refuses the same reviewer twice in one assignment', async () => {
+    const res = await t.http().post(`/applications/${P}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewer.id, reviewer.id] }).expect(400);
+    expect(fields(res.body)).toEqual(['reviewerIds']);
+  });
+
+  it('ignores a prototype-polluting body: unknown fields are refused and nothing reaches Object.prototype', async () => {
+    const raw = `{"__proto__":{"polluted":true},"email":"someone@school.example"}`;
+    const res = await t.http().post('/auth/email-link').set('Content-Type', 'application/json').send(raw);
+    expect([202, 400]).toContain(res.status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Application, SCHEMA_VERSIONS, applicationDecider, upcast } from '@cert/domain';
+import { RecordedEvent, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
+import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
+import { SqliteSubjectKeys, protectedStore } from '@cert/privacy';
+import { verifyLog } from '@cert/audit';
+import { reactTo } from '../apps/worker/src/reaction-runner';
+
+/**
+ * Issue 5, event schema evolution: "a test keeps a fixture of every event type at every version ever written".
+ * test/fixtures/events/<Type>.v<N>.json is the stored shape of that version. A fixture is never edited or removed
+ * (that shape may be in someone's log); a shape change adds a version, its upcaster and a new fixture.
+ */
+const DIR = join(__dirname, 'fixtures', 'events');
+type Fixture = { type: string; schemaVersion: number; data: Record<string, unknown> };
+const fixtures = new Map<string, Fixture>(
+  readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8'))]),
+);
+const current = (type: string) => (SCHEMA_VERSIONS as Record<string, number>)[type];
+const fixture = (name: string) => {
+  const f = fixtures.get(name);
+  if (!f) throw new Error(`no fixture ${name}`);
+  return f;
+};
+
+/** The structure of a value: object keys (sorted, recursively) and array element shapes; leaves are just "value". */
+const shape = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.length ? [shape(v[0])] : [];
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape((v as Record<string, unknown>)[k])]));
+  return 'value';
+};
+
+/** An application's events in an order its lifecycle can produce, then the ones from other paths (rejected, lapsed, released). */
+const APPLICATION = [
+  'SurveySubmitted.v1', 'NominationLinked.v1', 'SurveyAccepted.v1', 'AssessmentReminderIssued.v1', 'AssessmentDraftSaved.v1',
+  'AssessmentDeadlineExtended.v1', 'AssessmentSubmitted.v1', 'ReviewerAssigned.v1', 'ScoresDraftSaved.v1', 'ReviewerReminderIssued.v1',
+  'ReviewOverdueEscalated.v1', 'ScoresSubmitted.v1', 'AdjudicationRequired.v1', 'AdjudicationResolved.v1', 'RecommendationComputed.v1',
+  'DecisionRecorded.v1', 'GrowthReportIssued.v1', 'DecisionFinalized.v1', 'ProgressReminderIssued.v1', 'DesignationSuspended.v1',
+  'ProgressUpdateSubmitted.v1', 'DesignationReinstated.v1', 'ReviewerReleased.v1', 'SurveyRejected.v1', 'ApplicationLapsed.v1', 'DecisionRecorded.v2',
+];
+const OTHER_STREAMS: Record<string, string> = {
+  'NotificationSent.v1': 'notification-n1', 'NotificationRead.v1': 'notification-n1', 'SubjectErased.v1': 'subject-5c0ffee5c0ffee5c0ffee5c0ffee5c0f',
+  'ConflictDeclared.v1': 'reviewer-rev-a', 'ConflictWithdrawn.v1': 'reviewer-rev-a', 'BlindReviewSet.v1': 'review-cycle-2026',
+};
+
+describe('event schema evolution: a fixture of every event type at every version', () => {
+  it('has exactly one fixture per type and version, from 1 to the version written today', () => {
+    const expected = Object.keys(SCHEMA_VERSIONS).flatMap((type) => Array.from({ length: current(type) }, (_, i) => `${type}.v${i + 1}`)).sort();
+    expect([...fixtures.keys()]).toEqual(expected);
+    for (const [name, f] of fixtures) expect(`${f.type}.v${f.schemaVersion}`).toBe(name);
+    expect([...APPLICATION, ...Object.keys(OTHER_STREAMS)].sort()).toEqual(expected);
+  });
+
+  it.each([...fixtures.keys()])('%s upcasts to the current shape of its type', (name) => {
+    const f = fixture(name);
+    const up = upcast(f);
+    expect(up.schemaVersion).toBe(current(f.type));
+    expect(shape(up.data)).toEqual(shape(fixture(`${f.type}.v${current(f.type)}`).data));
+    if (f.schemaVersion === current(f.type)) expect(up).toBe(f);
+  });
+
+  it('reads every version from a log as written (never rewritten), into evolve, every projection and the reactors', async () => {
+    const stored = SqliteEventStore.open(':memory:');
+    const keys = SqliteSubjectKeys.open(':memory:');
+    const store = protectedStore(stored, keys);
+    // Each fixture appended as it was stored in its day: its own schema version, hashed by handle() like any event.
+    const write = (name: string, streamId: string) => {
+      const f = fixture(name);
+      const decider = { initialState: () => null, evolve: () => null, decide: () => [{ type: f.type, data: f.data }] };
+      return handle(stored, streamId, decider, null, { actorId: 'fixture', actorRole: 'system', now: '2026-01-10T09:00:00.000Z', schemaVersionOf: () => f.schemaVersion });
+    };
+    const applicationId = fixture('SurveySubmitted.v1').data.applicationId as string;
+    for (const name of APPLICATION) await write(name, `application-${applicationId}`);
+    for (const [name, streamId] of Object.entries(OTHER_STREAMS)) await write(name, streamId);
+
+    const read = await store.readAll(null, 1000);
+    expect(read).toHaveLength(fixtures.size);
+    expect(read.every((e) => e.schemaVersion === current(e.type))).toBe(true);
+    const oldDecision = read.find((e) => e.type === 'DecisionRecorded' && e.upcastFrom === 1)!;
+    expect(oldDecision.data).toEqual(expect.objectContaining({ justificationLength: 69, justification: expect.stringMatching(/^The site visit/) }));
+    // The stored v1 bytes are untouched, so their hashes hold.
+    expect((await verifyLog(store)).ok).toBe(true);
+    expect(verifyChain((await stored.readStream(`application-${applicationId}`)).events)).toEqual({ ok: true });
+    expect((await stored.readStream(`application-${applicationId}`)).events.find((e) => e.type === 'DecisionRecorded')!.schemaVersion).toBe(1);
+
+    const application = read.filter((e) => e.streamId.startsWith('application-'));
+    const state = application.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()) as Application;
+    expect(state).toEqual(expect.objectContaining({ status: 'Decided', decision: expect.objectContaining({ outcome: 'ProgramOfExcellence' }) }));
+
+    const db = new Database(':memory:');
+    createSchema(db, ALL_PROJECTIONS);
+    for (const e of read) applyEvent(db, ALL_PROJECTIONS, e as RecordedEvent);
+    expect(getApplication(db, applicationId)).toEqual(expect.objectContaining({ decisionOutcome: 'ProgramOfExcellence', leaderName: 'Dr. Ada Rivers' }));
+    expect(() => read.flatMap(reactTo)).not.toThrow();
+    db.close();
+    await store.close();
+    keys.close();
+  });
+});
