@@ -19,6 +19,9 @@ export async function startSmtpSink() {
       });
     },
   });
+  // A client killed mid-session (the crash tests do that on purpose) resets its connection; count it, don't crash.
+  let resets = 0;
+  server.on('error', () => (resets += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   return {
@@ -26,6 +29,7 @@ export async function startSmtpSink() {
     deliveries,
     total: () => total,
     distinct: () => deliveries.size,
+    resets: () => resets,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
