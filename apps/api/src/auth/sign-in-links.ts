@@ -68,6 +68,7 @@ export class SignInLinks {
   private mail(user: User, subject: string, lines: string[]): void {
     this.mailer
       .send({ to: user.email, subject, text: ['Hello,', '', ...lines].join('\n') })
-      .catch((error: Error) => this.logger.error(`"${subject}" for ${user.email} was not sent: ${error.message}`));
+      // The account id, not the address: logs must hold no personal data that an erasure could not reach.
+      .catch((error: Error) => this.logger.error(`"${subject}" for account ${user.id} was not sent: ${error.message}`));
   }
 }
