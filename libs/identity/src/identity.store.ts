@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { Clock, SystemClock } from '@cert/config';
 import { migrate } from './schema';
 import { LockoutPolicy, lockFor } from './lockout';
@@ -118,13 +118,15 @@ export class IdentityStore {
   }
 
   /** The signed-in user, or null when the session is unknown, expired, revoked or its account disabled. */
+  // Every signed-in request resolves its session: the statement is prepared once, not per request.
+  private sessionLookup?: Statement;
+
   resolveSession(token: string): User | null {
-    const row = this.db
-      .prepare(
-        `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
-      )
-      .get(hashToken(token), this.nowIso()) as UserRow | undefined;
+    this.sessionLookup ??= this.db.prepare(
+      `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
+    );
+    const row = this.sessionLookup.get(hashToken(token), this.nowIso()) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
