@@ -71,6 +71,7 @@ let west: Session;
 let aliceNotification: string; // a notification Alice received about X
 let carlConflict: string; // Carl's conflict with X, pinned by staff
 let eastThrowaway: string; // a conflict staff pinned for East, for staff to withdraw
+let aliceNomination: string; // X nominated by Alice for the 2026 award cycle (issue 8)
 
 const ids = (items: { id?: string; applicationId?: string }[]) => items.map((i) => i.id ?? i.applicationId);
 
@@ -159,6 +160,57 @@ const ROUTES: Record<string, Route> = {
       otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
     },
   },
+  // Issue 8, yearly progress and renewal (apps/api/src/progress).
+  'GET /applications/{id}/progress': {
+    allow: READERS,
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.designation).toEqual(expect.objectContaining({ outcome: 'ProgramOfExcellence', termEndsAt: expect.any(String) })) },
+      otherApplicant: 404, nominator: NOT_APPLICANT,
+    },
+    others: 200,
+  },
+  'POST /applications/{id}/progress/confirmation-requests': {
+    allow: ['staff'],
+    // Staff's request is refused by validation: a real one would write and mail while the probes run.
+    body: (w) => ({ reviewerId: w === 'staff' ? 'not-a-reviewer' : who.otherReviewer!.id }),
+    as: { staff: { status: 400, code: 'request.invalid' } },
+  },
+  'POST /applications/{id}/progress/confirmation': {
+    // No reviewer was asked to confirm X: for every reviewer it reads as missing; North's empty answer fails validation first.
+    allow: ['reviewer'],
+    body: (w) => ({ verdicts: w === 'reviewer' ? [] : CODES.map((indicator) => ({ indicator, verdict: 'confirmed', comment: '' })) }),
+    as: { reviewer: { status: 400, code: 'request.invalid' } },
+    others: NOT_FOUND,
+  },
+  'GET /reviewers/me/progress-confirmations': {
+    allow: ['reviewer'],
+    as: {},
+    others: { status: 200, check: (r) => expect(r.body).toEqual([]) },
+  },
+  'POST /applications/{id}/renewal': {
+    allow: ['applicant', 'staff'],
+    // X was designated today: renewal opens in the term's last year, so the applicant and staff pass the policy and meet that rule.
+    as: { otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+    others: { status: 409, code: 'renewal.not_open_yet' },
+  },
+  'GET /applications/{id}/renewal-history': {
+    allow: APPLICATION_READERS,
+    // X renews nothing: whoever may read it learns just that.
+    as: { otherApplicant: 404, nominator: NOT_APPLICANT, conflictedReviewer: RELEASED, otherReviewer: 404 },
+    others: { status: 404, code: 'resource.not_found' },
+  },
+  // DOMAIN.md, step 6. X's appeal window is open, so Alice's probe sends a statement too short to file (a real appeal
+  // would move X out of Decided under the other probes); the appeal itself is test/appeals.int.spec.ts's.
+  'POST /applications/{id}/appeals': {
+    allow: ['applicant'],
+    body: (w) => ({ statement: w === 'applicant' ? 'Too short.' : 'The reviewers did not see the robotics evidence we uploaded.' }),
+    as: { applicant: { status: 400, code: 'request.invalid' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+  },
+  'POST /applications/{id}/appeals/route': {
+    allow: ['staff'],
+    body: () => ({ route: 'fresh-review' }),
+    as: { staff: { status: 409, code: 'appeal.not_filed' } },
+  },
   'GET /applications/{id}/growth-report': {
     allow: READERS,
     as: {
@@ -166,6 +218,93 @@ const ROUTES: Record<string, Route> = {
       otherApplicant: 404, nominator: NOT_APPLICANT,
     },
     others: 200,
+  },
+  // Issue 8, who's who: X is designated, so Alice's opt-in is recorded, then withdrawn (rows run in this order).
+  'GET /applications/{id}/directory-listing': {
+    allow: READERS,
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ designation: expect.objectContaining({ standing: 'active' }) })) },
+      otherApplicant: 404, nominator: NOT_APPLICANT,
+    },
+    others: 200,
+  },
+  'PUT /applications/{id}/directory-listing': {
+    allow: ['applicant'],
+    body: () => ({ fields: ['institution', 'country'] }),
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.events).toEqual(['DirectoryListingPublished']) },
+      otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
+    },
+  },
+  'DELETE /applications/{id}/directory-listing': {
+    allow: ['applicant'],
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.events).toEqual(['DirectoryListingWithdrawn']) },
+      otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
+    },
+  },
+  // Issue 8, awards and the summit: the 2026 cycle is open with X nominated by Alice. Applicants see only their own
+  // nominations; the board scores and selects; auditors read; operators and reviewers nothing.
+  'GET /award-cycles': {
+    allow: ['applicant', 'staff', 'board', 'auditor'],
+    as: {},
+    others: { status: 200, check: (r) => expect(r.body.map((c: { year: number }) => c.year)).toEqual([2026]) },
+  },
+  'POST /award-cycles': {
+    allow: ['staff'],
+    body: () => ({ year: 2026, awardsAvailable: 1, nominationsCloseAt: '2026-03-20T09:00:00.000Z', rsvpBy: '2026-04-10T09:00:00.000Z', summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' } }),
+    as: { staff: { status: 409, code: 'award.cycle_exists' } },
+  },
+  'GET /award-cycles/{year}': {
+    allow: ['applicant', 'staff', 'board', 'auditor'],
+    params: () => ({ year: '2026' }),
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, applicationId: X })]) },
+      otherApplicant: { status: 200, check: (r) => expect(r.body.nominations).toEqual([]) },
+      nominator: { status: 200, check: (r) => expect(r.body.nominations).toEqual([]) },
+    },
+    others: { status: 200, check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, scores: [] })]) },
+  },
+  'POST /award-cycles/{year}/nominations': {
+    allow: ['applicant', 'staff'],
+    params: () => ({ year: '2026' }),
+    body: () => ({ applicationId: X, teachers: [], portfolios: [] }),
+    as: { otherApplicant: NOT_FOUND, nominator: NOT_FOUND },
+    others: { status: 409, code: 'award.already_nominated' },
+  },
+  'POST /award-cycles/{year}/nominations/{nominationId}/scores': {
+    allow: ['board'],
+    params: () => ({ year: '2026', nominationId: aliceNomination }),
+    body: () => ({ scores: [{ criterion: 'leadership', level: 4 }] }),
+    as: { board: { status: 422, code: 'award.scores_invalid' } },
+  },
+  'POST /award-cycles/{year}/scoring/close': {
+    allow: ['staff', 'board'],
+    params: () => ({ year: '2026' }),
+    as: {},
+    others: { status: 409, code: 'award.nominations_still_open' },
+  },
+  'POST /award-cycles/{year}/selection': {
+    allow: ['board'],
+    params: () => ({ year: '2026' }),
+    body: () => ({ nominationIds: [aliceNomination] }),
+    as: { board: { status: 409, code: 'award.scoring_open' } },
+  },
+  'POST /award-cycles/{year}/invitations/{nominationId}/response': {
+    // Not selected yet: there is no invitation, for Alice or anyone else.
+    allow: ['applicant'],
+    params: () => ({ year: '2026', nominationId: aliceNomination }),
+    body: () => ({ accept: true }),
+    as: {},
+    others: { status: 404, code: 'award-invitation.not_found' },
+  },
+  'GET /me/award-invitations': {
+    allow: ['applicant'],
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body).toEqual([expect.objectContaining({ nominationId: aliceNomination, invitation: null })]) },
+      otherApplicant: { status: 200, check: (r) => expect(r.body).toEqual([]) },
+      nominator: { status: 200, check: (r) => expect(r.body).toEqual([]) },
+    },
   },
   'GET /me/notifications': {
     allow: EVERYONE,
@@ -318,6 +457,9 @@ const ROUTES: Record<string, Route> = {
     as: { staff: { status: 422, code: 'privacy.account_in_office' } },
   },
   'GET /health': { allow: 'public', as: { anonymous: 200 } },
+  // Issue 8: the who's who is public; it holds only what leaders opted in to show.
+  'GET /directory': { allow: 'public', as: { anonymous: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ entries: expect.any(Array) })) } } },
+  'GET /directory/books/{year}.pdf': { allow: 'public', params: () => ({ year: '2026' }), as: { anonymous: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } } },
   'POST /auth/login': {
     allow: 'public',
     body: () => ({ email: 'pager@iasl.org', password: PASSWORD }),
@@ -441,6 +583,11 @@ describe('access matrix: every role × every route × someone else’s resource'
       await t.http().post(`/applications/${X}/scores`).set(r.auth).send({ scores: scores(4), recommendation: 'ProgramOfExcellence' }).expect(201);
     }
     await t.http().post(`/applications/${X}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
+    // Issue 8: the 2026 award cycle is open and Alice has nominated X (her designated program).
+    await t.http().post('/award-cycles').set(staff.auth).send({
+      year: 2026, awardsAvailable: 1, nominationsCloseAt: '2026-03-20T09:00:00.000Z', rsvpBy: '2026-04-10T09:00:00.000Z', summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' },
+    }).expect(201);
+    aliceNomination = (await t.http().post('/award-cycles/2026/nominations').set(applicant.auth).send({ applicationId: X, teachers: [], portfolios: [] }).expect(201)).body.nominationId;
 
     // Z: Oscar's own application, waiting for screening.
     const z = await t.http().post('/applications').set(otherApplicant.auth).send(surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy')).expect(201);
@@ -478,9 +625,9 @@ describe('access matrix: every role × every route × someone else’s resource'
     expect(probed.length).toBeGreaterThanOrEqual(closed.length * ACTORS.length - skipped.length);
     const publicCells = Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').length;
     console.info(`access matrix: ${Object.keys(ROUTES).length} routes (${closed.length} closed × ${ACTORS.length} actors, ${publicCells} public); ${probed.length + publicCells} cells probed, ${skipped.length} left out with a reason`);
-    // Sign-in and health are the only doors open to everyone.
+    // Sign-in, health and the public who's who (issue 8) are the only doors open to everyone.
     expect(Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').sort()).toEqual(
-      ['GET /auth/csrf', 'GET /health', 'POST /auth/email-link', 'POST /auth/email-link/redeem', 'POST /auth/login', 'POST /auth/password', 'POST /auth/password-reset'],
+      ['GET /auth/csrf', 'GET /directory', 'GET /directory/books/{year}.pdf', 'GET /health', 'POST /auth/email-link', 'POST /auth/email-link/redeem', 'POST /auth/login', 'POST /auth/password', 'POST /auth/password-reset'],
     );
   });
 

@@ -41,6 +41,7 @@ const VALID: Record<string, () => object> = {
   'PUT /applications/{id}/assessment/draft': () => ({ ratings: ratings(3, CODES.slice(0, 2)) }),
   'POST /applications/{id}/assessment': () => ({ ratings: ratings(3) }),
   'POST /applications/{id}/progress-updates': () => ({ ratings: ratings(4) }),
+  'PUT /applications/{id}/directory-listing': () => ({ fields: ['leaderName', 'focusAreas', 'summary'], focusAreas: ['Robotics'], summary: 'Robots with mentors.' }),
   'POST /applications/{id}/screening/reject': () => ({ reason: 'The program has not started yet.' }),
   'POST /applications/{id}/deadline-extensions': () => ({ dueAt: '2026-05-01T09:00:00.000Z', reason: 'The district calendar moved' }),
   'POST /applications/{id}/reviewers': () => ({ mode: 'manual', reviewerIds: [sessions.reviewer!.id] }),

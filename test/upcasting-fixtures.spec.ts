@@ -38,11 +38,20 @@ const APPLICATION = [
   'AssessmentDeadlineExtended.v1', 'AssessmentSubmitted.v1', 'ReviewerAssigned.v1', 'ScoresDraftSaved.v1', 'ReviewerReminderIssued.v1',
   'ReviewOverdueEscalated.v1', 'ScoresSubmitted.v1', 'AdjudicationRequired.v1', 'AdjudicationResolved.v1', 'RecommendationComputed.v1',
   'DecisionRecorded.v1', 'GrowthReportIssued.v1', 'DecisionFinalized.v1', 'ProgressReminderIssued.v1', 'DesignationSuspended.v1',
-  'ProgressUpdateSubmitted.v1', 'DesignationReinstated.v1', 'ReviewerReleased.v1', 'SurveyRejected.v1', 'ApplicationLapsed.v1', 'DecisionRecorded.v2',
+  'ProgressUpdateSubmitted.v1', 'DesignationReinstated.v1', 'ReviewerReleased.v1', 'SurveyRejected.v1', 'ApplicationLapsed.v1', 'AppealFiled.v1', 'AppealRouted.v1', 'DecisionRecorded.v2',
+  // Issue 8: progress confirmation, term and renewal (RenewalOpened opens a renewal's stream; folded here it only links).
+  'ProgressConfirmationRequested.v1', 'ProgressConfirmationRecorded.v1', 'RenewalReminderIssued.v1', 'RenewalStarted.v1', 'DesignationRenewed.v1',
+  'DesignationExpired.v1', 'RenewalOpened.v1',
+  // Issue 8: the award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
+  'AwardRecorded.v1',
 ];
 const OTHER_STREAMS: Record<string, string> = {
   'NotificationSent.v1': 'notification-n1', 'NotificationRead.v1': 'notification-n1', 'SubjectErased.v1': 'subject-5c0ffee5c0ffee5c0ffee5c0ffee5c0f',
   'ConflictDeclared.v1': 'reviewer-rev-a', 'ConflictWithdrawn.v1': 'reviewer-rev-a', 'BlindReviewSet.v1': 'review-cycle-2026',
+  'DirectoryListingPublished.v1': 'directory-listing-3f1c2a9e-0000-4000-8000-000000000001',
+  'DirectoryListingWithdrawn.v1': 'directory-listing-3f1c2a9e-0000-4000-8000-000000000001',
+  // Issue 8: one award cycle, in the order it runs.
+  'AwardCycleOpened.v1': 'award-cycle-2027', 'AwardNominationSubmitted.v1': 'award-cycle-2027', 'AwardNominationScored.v1': 'award-cycle-2027', 'AwardScoringClosed.v1': 'award-cycle-2027', 'AwardRecipientsSelected.v1': 'award-cycle-2027', 'SummitInvitationSent.v1': 'award-cycle-2027', 'SummitRsvpReminderIssued.v1': 'award-cycle-2027', 'SummitInvitationAccepted.v1': 'award-cycle-2027', 'SummitInvitationDeclined.v1': 'award-cycle-2027', 'SummitInvitationUnanswered.v1': 'award-cycle-2027',
 };
 
 describe('event schema evolution: a fixture of every event type at every version', () => {

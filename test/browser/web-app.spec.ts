@@ -324,6 +324,10 @@ describeWeb('the web app in a real browser', () => {
     await stack.settle();
     await applicant.goto('/home');
     await pwExpect(applicant.getByRole('heading', { name: /^Decision: / })).toBeVisible();
+    // Issue 8, appeals: while the window is open the hub offers an appeal, with its deadline.
+    await pwExpect(applicant.getByRole('heading', { name: 'Appeal this decision' })).toBeVisible();
+    await pwExpect(applicant.getByText(/^Appeal window: /)).toBeVisible();
+    await checkA11y(applicant, 'applicant-appeal-form');
     await applicant.getByRole('link', { name: 'Read your growth report' }).click();
     await pwExpect(applicant.getByRole('heading', { name: 'Your growth report' })).toBeVisible();
     await pwExpect(applicant.locator('tbody tr')).toHaveCount(16);
@@ -333,6 +337,31 @@ describeWeb('the web app in a real browser', () => {
     await applicant.getByRole('link', { name: /^Notifications/ }).click();
     await pwExpect(applicant.getByText(/The IASL board's decision on APP-/)).toBeVisible();
     await checkA11y(applicant, 'applicant-notifications');
+  });
+
+  // Issue 8, who's who: the designated leader ticks what to show and sees the entry as the public will; anyone then
+  // reads it from the sign-in page without signing in, and nothing unticked shows.
+  it('lets the designated applicant choose what the who\'s who shows, and anyone read it without signing in', async () => {
+    const SUMMARY = 'Every student builds a robot with a mentor; teachers co-plan in weekly Fab Lab studios.';
+    await applicant.goto(`/applications/${applicationId}`);
+    const panel = applicant.getByRole('region', { name: 'Who\'s who of STEM leaders' });
+    await panel.getByRole('checkbox', { name: 'Your name' }).check();
+    await panel.getByRole('checkbox', { name: 'Best-practice summary' }).check();
+    await panel.getByRole('textbox', { name: 'Best-practice summary' }).fill(SUMMARY);
+    await pwExpect(panel.getByRole('article').getByText(SUMMARY)).toBeVisible();
+    await checkA11y(applicant, 'applicant-directory-opt-in');
+    await screenshot(applicant, 'applicant-directory-opt-in');
+    await panel.getByRole('button', { name: 'Publish my entry' }).click();
+    await pwExpect(panel.getByText('Your entry is in the public directory.')).toBeVisible();
+
+    const { page } = await stack.person();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Who\'s who' }).click();
+    await pwExpect(page.getByRole('heading', { level: 1, name: 'Who\'s who of STEM leaders' })).toBeVisible();
+    await pwExpect(page.getByText(SUMMARY)).toBeVisible();
+    await pwExpect(page.getByText('Riverside STEM Academy')).toHaveCount(0);
+    await checkA11y(page, 'public-directory');
+    await screenshot(page, 'public-directory');
   });
 
   it('does not let an applicant open someone else\'s application', async () => {

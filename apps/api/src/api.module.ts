@@ -11,7 +11,10 @@ import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
 import { WorkModule } from '../../worker/src/work.module';
 import { ApplicationsController } from './applications/applications.controller';
+import { AppealsController } from './appeals/appeals.controller';
 import { AuditController } from './audit/audit.controller';
+import { ProgressController } from './progress/progress.controller';
+import { DirectoryController, DirectoryListingController } from './directory/directory.controller';
 import { PrivacyApiModule } from './privacy/privacy.controller';
 import { RubricsController } from './applications/rubrics.controller';
 import { AuthModule } from './auth/auth.module';
@@ -23,6 +26,7 @@ import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { ReviewersController } from './reviews/reviewers.controller';
 import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewCyclesController } from './reviews/review-cycles.controller';
+import { AwardsController } from './awards/awards.controller';
 import { WebModule } from './web/web.module';
 
 /** The whole embedded service: write side, read side and sign-in in one process (ARCHITECTURE.md, Embedded). */
@@ -55,7 +59,7 @@ export class ApiModule {
         // The built web app at `/` (apps/web); browser page loads only, so the API keeps every path it answers.
         WebModule.forRoot(),
       ],
-      controllers: [NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, ReviewCyclesController, DecisionsController, RubricsController, HealthController],
+      controllers: [AwardsController, NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, ReviewCyclesController, DecisionsController, RubricsController, HealthController, DirectoryController, DirectoryListingController, AppealsController, ProgressController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },

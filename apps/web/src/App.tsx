@@ -24,6 +24,12 @@ import { BoardApplicationPage } from './pages/board/BoardApplicationPage';
 import { AuditorHomePage } from './pages/auditor/AuditorHomePage';
 import { AuditApplicationPage } from './pages/auditor/AuditApplicationPage';
 import { Loading } from './components/Loading';
+import { DirectoryPage } from './pages/public/DirectoryPage';
+import { AwardApplicantPage } from './pages/applicant/AwardApplicantPage';
+import { AwardCyclesPage } from './pages/staff/AwardCyclesPage';
+import { AwardBoardPage } from './pages/board/AwardBoardPage';
+import { ProgressPage } from './pages/applicant/ProgressPage';
+import { ProgressConfirmationPage } from './pages/reviewer/ProgressConfirmationPage';
 
 // Charts (recharts) are most of the bundle and only the board's dashboard uses them: loaded when opened.
 const BoardDashboardPage = lazy(() => import('./pages/board/BoardDashboardPage').then((m) => ({ default: m.BoardDashboardPage })));
@@ -59,6 +65,9 @@ const router = createBrowserRouter([
       { path: '/notifications', element: only(['applicant', 'reviewer', 'staff', 'board', 'operator'], <NotificationsPage />) },
       { path: '/reviews', element: only(['reviewer'], <AssignmentsPage />) },
       { path: '/reviews/:id', element: only(['reviewer'], <ReviewPage />) },
+      // Issue 8: yearly progress, renewal and reviewers' confirmation of an update.
+      { path: '/applications/:id/progress', element: only(['applicant'], <ProgressPage />) },
+      { path: '/reviews/progress/:id', element: only(['reviewer'], <ProgressConfirmationPage />) },
       { path: '/staff', element: only(['staff'], <StaffQueuePage />) },
       { path: '/staff/applications/:id', element: only(['staff'], <StaffApplicationPage />) },
       { path: '/board', element: only(['board'], <Suspense fallback={<Loading what="Loading the dashboard" />}><BoardDashboardPage /></Suspense>) },
@@ -67,6 +76,12 @@ const router = createBrowserRouter([
       { path: '/auditor', element: only(['auditor'], <AuditorHomePage />) },
       { path: '/auditor/applications/:id', element: only(['auditor'], <AuditApplicationPage />) },
       { path: '/operator', element: only(['operator'], <OperatorPage />) },
+      // Issue 8, awards and the summit (mailed links say /awards).
+      { path: '/awards', element: only(['applicant'], <AwardApplicantPage />) },
+      { path: '/staff/awards', element: only(['staff'], <AwardCyclesPage />) },
+      { path: '/board/awards', element: only(['board'], <AwardBoardPage />) },
+      // Issue 8: the who's who is public, no sign-in.
+      { path: '/directory', element: <DirectoryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

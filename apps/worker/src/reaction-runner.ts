@@ -5,12 +5,14 @@ import { JobQueue, JobSpec } from '@cert/jobs';
 import { ReadDb } from '@cert/projections';
 import { deadlineJobs } from './reactors/deadlines.reactor';
 import { notificationJobs } from './reactors/notifications.reactor';
+import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
 
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
 
 /** Every job the log asks for (ARCHITECTURE.md: reactors are pure `(event) => JobSpec[]`). */
 export const reactTo = (event: RecordedEvent): JobSpec[] => {
+  if (isAwardCycleEvent(event)) return awardJobs(event);
   if (!TYPES.has(event.type)) return [];
   const e = event as RecordedEvent<ApplicationEvent>;
   return [...deadlineJobs(e), ...notificationJobs(e)];

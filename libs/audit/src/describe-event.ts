@@ -19,9 +19,11 @@ export function describeEvent(e: ApplicationEvent): string {
     case 'AdjudicationResolved': return `Adjudication resolved by ${e.data.method}: ${e.data.rulings.map((r) => `${r.indicator}=${r.level}`).join(', ')}`;
     case 'RecommendationComputed': return `Engine recommended ${e.data.recommendation} (rule ${e.data.rule})`;
     case 'DecisionRecorded':
-      return `Board decided ${e.data.outcome}${e.data.overruled ? `, overruling ${e.data.recommendation}: ${e.data.justification}` : ''}`;
+      return `Board decided ${e.data.outcome}${e.data.appealOf ? ` on appeal of the decision of ${e.data.appealOf.decidedAt} (${e.data.appealOf.outcome})` : ''}${e.data.overruled ? `, overruling ${e.data.recommendation}: ${e.data.justification}` : ''}`;
     case 'GrowthReportIssued': return `Growth report issued (${e.data.items.length} indicators)`;
     case 'DecisionFinalized': return `Decision final: appeal window closed ${e.data.appealUntil}`;
+    case 'AppealFiled': return `Applicant appealed the decision of ${e.data.appealOf.decidedAt} (${e.data.appealOf.outcome}): ${e.data.statement}`;
+    case 'AppealRouted': return e.data.route === 'board' ? 'Appeal routed to the board' : `Appeal routed to a fresh review, excluding ${e.data.excludedReviewers.join(', ')}`;
     default: return e.type;
   }
 }

@@ -53,6 +53,7 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
   let rulings: Record<string, Level> = {};
   let disputed: string[] = [];
   let last: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null = null;
+  let lastDecision: { decidedAt: string; outcome: Outcome } | null = null;
   const checks: RecommendationCheck[] = [];
   const differences: Difference[] = [];
   const unverifiable: Unverifiable[] = [];
@@ -72,6 +73,15 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         break;
       case 'AdjudicationRequired':
         disputed = e.data.disputed.map((x) => x.indicator);
+        break;
+      case 'AppealRouted':
+        // DOMAIN.md, step 6: a fresh review is a new round; its recommendation rests on the new scores only.
+        if (e.data.route === 'fresh-review') {
+          slots.clear();
+          rulings = {};
+          disputed = [];
+          last = null;
+        }
         break;
       case 'AdjudicationResolved': {
         if (e.data.method === 'extra-reviewer') {
@@ -109,6 +119,9 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         }
         // The decision must carry the recommendation it was taken on, and an overrule needs its written justification.
         compare(e.version, e.type, 'basedOn', { ...recorded, inputs: e.data.inputs }, last);
+        // An appeal's decision must name the decision before it; a first decision names none.
+        compare(e.version, e.type, 'appealOf', e.data.appealOf ?? null, e.data.appealOf ? lastDecision : null);
+        lastDecision = { decidedAt: e.data.decidedAt, outcome: e.data.outcome };
         compare(e.version, e.type, 'overruled', e.data.overruled, e.data.outcome !== e.data.recommendation);
         // Issue 5: the text may be erased; its length, recorded clear (schema v2), still shows the rule was met.
         const text = e.data.justification;

@@ -8,3 +8,7 @@ export * from './notification/mark-notification-read.command';
 export * from './reviewer/declare-conflict.command';
 export * from './reviewer/withdraw-conflict.command';
 export * from './review/set-blind-review.command';
+export * from './application/progress-confirmation.command';
+export * from './application/start-renewal.command';
+export * from './directory/directory-listing.command';
+export * from './award';

@@ -19,3 +19,6 @@ export * from './privacy/subject';
 export * from './upcasting/upcasters';
 export * from './review/reviewer.decider';
 export * from './review/review-cycle.decider';
+export * from './award/award';
+export * from './directory/directory-listing.types';
+export * from './directory/directory-listing.decider';

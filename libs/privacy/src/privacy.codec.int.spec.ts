@@ -135,6 +135,7 @@ describe('personal data sealed under per-person keys (issue 5, crypto-shredding)
     expect(sealed).toEqual([
       'SurveySubmitted', 'NominationLinked', 'SurveyRejected', 'AssessmentDraftSaved', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',
       'ReviewerReleased', 'ScoresDraftSaved', 'ScoresSubmitted', 'AdjudicationResolved', 'DecisionRecorded', 'ProgressUpdateSubmitted',
+      'ProgressConfirmationRecorded', 'AppealFiled',
     ]);
   });
 });

@@ -10,6 +10,7 @@ export const STAGES: Record<ApplicationStatus, string> = {
   NeedsAdjudication: 'Adjudication',
   AwaitingDecision: 'Board decision',
   Decided: 'Decided',
+  Appealed: 'Appeal',
 };
 
 export const APPLICATION_STATUSES = Object.keys(STAGES) as ApplicationStatus[];

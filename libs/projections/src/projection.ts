@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApplicationEvent, NotificationEvent, ReviewCycleEvent, ReviewerEvent } from '@cert/domain';
+import { ApplicationEvent, DirectoryListingEvent, NotificationEvent, ReviewCycleEvent, ReviewerEvent, AwardCycleEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 
 /**
@@ -18,7 +18,7 @@ export type Projection = {
 };
 
 /** Every event type the log holds: applications, the notification ledger, reviewers' conflicts and cycle settings. */
-export type LoggedEvent = ApplicationEvent | NotificationEvent | ReviewerEvent | ReviewCycleEvent;
+export type LoggedEvent = ApplicationEvent | NotificationEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | AwardCycleEvent;
 
 export class ProjectionFailed extends Error {
   constructor(

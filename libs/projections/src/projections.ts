@@ -4,5 +4,8 @@ import { boardQueueProjection } from './board-queue/board-queue.projection';
 import { Projection } from './projection';
 import { reviewerAssignmentsProjection } from './reviewer-assignments/reviewer-assignments.projection';
 import { reviewSafeguardsProjection } from './review-safeguards/review-safeguards.projection';
+import { progressProjection } from './progress/progress.projection';
+import { directoryProjection } from './directory/directory.projection';
+import { awardsProjection } from './awards/awards.projection';
 
-export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection, reviewSafeguardsProjection];
+export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection, reviewSafeguardsProjection, directoryProjection, progressProjection, awardsProjection];

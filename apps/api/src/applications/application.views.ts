@@ -14,14 +14,19 @@ export const acknowledgement = (app: ApplicationSummaryView) => ({
  * recommended stay with staff and the board (blind, conflict-free review; the board's decision is what counts).
  */
 export const applicantView = (app: ApplicationSummaryView) => {
-  const { reviewers, disputed, recommendation, recommendationRule, overallMean, decisionOverruled, ...visible } = app;
+  const { reviewers, earlierReviewers, disputed, recommendation, recommendationRule, overallMean, decisionOverruled, ...visible } = app;
   return visible;
 };
 
 // Applicants follow their own milestones; who reviews them stays private (blind, conflict-free review).
 const APPLICANT_MILESTONES = new Set([
   'SurveySubmitted', 'SurveyAccepted', 'SurveyRejected', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',
-  'ApplicationLapsed', 'DecisionRecorded', 'GrowthReportIssued',
+  'ApplicationLapsed', 'DecisionRecorded', 'GrowthReportIssued', 'AppealFiled', 'AppealRouted', 'DecisionFinalized',
+  // Issue 8: an award of a yearly cycle is on the leader's own record.
+  'AwardRecorded',
+  // Issue 8: the designation's yearly standing, term and renewal (reviewers' confirmations stay with staff).
+  'ProgressUpdateSubmitted', 'DesignationSuspended', 'DesignationReinstated', 'RenewalReminderIssued', 'DesignationExpired', 'RenewalStarted',
+  'RenewalOpened', 'DesignationRenewed',
 ]);
 
 export const applicantTimeline = (entries: TimelineEntryView[]) =>
@@ -48,10 +53,11 @@ export const identityRedactor = (app: ApplicationSummaryView) => {
 export const reviewerView = (app: ApplicationSummaryView, grant: Grant) => {
   const {
     reviewers, nominators, submittedBy, asNominator, disputed, recommendation, recommendationRule, overallMean,
-    decisionOutcome, decisionOverruled, decisionJustification, decidedAt, ...rest
+    decisionOutcome, decisionOverruled, decisionJustification, decidedAt, appealOf, earlierReviewers, ...rest
   } = app;
   const own = reviewers.filter((r) => r.reviewerId === grant.actor.id);
-  const derived = grant.sealed ? {} : { disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt };
+  // An appeal's fresh reviewers score without knowing the decision appealed (appealOf) until their own scores are in.
+  const derived = grant.sealed ? {} : { disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt, appealOf };
   const view = { ...rest, reviewers: own, ...derived, blindReview: grant.blind };
   if (!grant.blind) return view;
   const redact = identityRedactor(app);
@@ -61,6 +67,7 @@ export const reviewerView = (app: ApplicationSummaryView, grant: Grant) => {
     leaderName: null,
     applicantEmail: null,
     institutionName: null,
+    appealStatement: view.appealStatement && redact(view.appealStatement),
     survey: {
       ...survey,
       leaderName: null,

@@ -7,11 +7,15 @@ import { NotificationsController } from '../notifications/notifications.controll
 import { ReviewCyclesController } from '../reviews/review-cycles.controller';
 import { ReviewersController } from '../reviews/reviewers.controller';
 import { ReviewsController } from '../reviews/reviews.controller';
+import { ProgressController } from '../progress/progress.controller';
+import { AwardsController } from '../awards/awards.controller';
+import { DirectoryController, DirectoryListingController } from '../directory/directory.controller';
+import { AppealsController } from '../appeals/appeals.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
 
-const CONTROLLERS = [ApplicationsController, RubricsController, DecisionsController, NotificationsController, ReviewCyclesController, ReviewersController, ReviewsController, AuthController];
+const CONTROLLERS = [ApplicationsController, RubricsController, DecisionsController, NotificationsController, ReviewCyclesController, ReviewersController, ReviewsController, AuthController, ProgressController, AwardsController, DirectoryController, DirectoryListingController, AppealsController];
 
 const routes = CONTROLLERS.flatMap((controller) => {
   const proto = controller.prototype as unknown as Record<string, object>;

@@ -48,7 +48,21 @@ export const POLICY = {
   'application.assessment.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.write': { roles: ['applicant'], application: OWNER },
   'application.progress.write': { roles: ['applicant'], application: OWNER },
+  // Issue 8, yearly progress and renewal (apps/api/src/progress). A reviewer asked to confirm an update holds no review
+  // standing on the application: the command answers 404 for anyone the request did not name.
+  'application.progress.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
+  'application.progress.confirmation.request': { roles: ['staff'], application: OWNER },
+  'progress.confirm': { roles: ['reviewer'] },
+  'reviewer.progress-confirmations': { roles: ['reviewer'] },
+  'application.renewal.start': { roles: ['applicant', 'staff'], application: OWNER },
+  'application.renewal-history': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.growth-report': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
+  // DOMAIN.md, step 6: the leader named on the survey appeals (a nominator may not); staff route the appeal.
+  'application.appeal.file': { roles: ['applicant'], application: OWNER },
+  'application.appeal.route': { roles: ['staff'], application: OWNER },
+  // Issue 8, who's who: the leader opts in, changes or withdraws; staff, board and auditors may read the choice.
+  'application.directory-listing.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
+  'application.directory-listing.write': { roles: ['applicant'], application: OWNER },
   'application.screen': { roles: ['staff'], application: OWNER },
   'application.deadline.extend': { roles: ['staff'], application: OWNER },
   'review.assign': { roles: ['staff'], application: OWNER },
@@ -75,6 +89,17 @@ export const POLICY = {
   'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
   'session.read': { roles: EVERY_ROLE },
   'session.end': { roles: EVERY_ROLE },
+  // Issue 8, awards and the summit: applicants reach only their own nominations and invitations (the controller and
+  // the decider filter by the leader's email); the board scores and selects; auditors read; operators nothing.
+  'awards.cycles.list': { roles: ['applicant', 'staff', 'board', 'auditor'] },
+  'awards.cycle.read': { roles: ['applicant', 'staff', 'board', 'auditor'] },
+  'awards.cycle.open': { roles: ['staff'] },
+  'awards.nominate': { roles: ['applicant', 'staff'] },
+  'awards.score': { roles: ['board'] },
+  'awards.scoring.close': { roles: ['staff', 'board'] },
+  'awards.select': { roles: ['board'] },
+  'awards.invitation.respond': { roles: ['applicant'] },
+  'awards.mine': { roles: ['applicant'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

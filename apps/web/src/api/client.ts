@@ -58,9 +58,9 @@ export async function get<T>(path: string, query?: Query): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A command: POST/PUT; notes the answered position for read-your-writes. */
-export async function write<T = WriteResult>(method: 'POST' | 'PUT', path: string, body: unknown = {}): Promise<T> {
-  const res = await send(method, path, body);
+/** A command: POST/PUT/DELETE; notes the answered position for read-your-writes. */
+export async function write<T = WriteResult>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, body ?? (method === 'DELETE' ? undefined : {}));
   if (res.status === 204 || res.status === 202) return undefined as T;
   const json = (await res.json()) as T;
   noteWrite((json as { position?: unknown })?.position);

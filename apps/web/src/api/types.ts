@@ -1,6 +1,6 @@
 /** The API's answers, as the web app reads them (mirrors libs/projections and libs/audit views). */
 export type ApplicationStatus =
-  | 'Screening' | 'Rejected' | 'AwaitingAssessment' | 'Lapsed' | 'UnderReview' | 'NeedsAdjudication' | 'AwaitingDecision' | 'Decided';
+  | 'Screening' | 'Rejected' | 'AwaitingAssessment' | 'Lapsed' | 'UnderReview' | 'NeedsAdjudication' | 'AwaitingDecision' | 'Decided' | 'Appealed';
 export type Outcome = 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady';
 export type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -50,13 +50,25 @@ export type Application = {
   survey: Survey;
   appealUntil: string | null;
   decisionFinal: boolean;
-  designationStatus: 'active' | 'suspended' | null;
+  designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
   progressDueAt: string | null;
+  /** DOMAIN.md, step 6: the appeal of a decision, if any. */
+  appealStatus: 'filed' | 'routed' | 'decided' | null;
+  appealStatement: string | null;
+  appealRoute: AppealRoute | null;
+  appealFiledAt: string | null;
+  /** The decision the appeal answers (hidden from a fresh reviewer until their own scores are in). */
+  appealOf?: AppealedDecision | null;
+  /** Staff, board, auditor only: reviewers of earlier rounds, whom a fresh review may not take again. */
+  earlierReviewers?: string[];
   version: number;
   position: string;
   /** Reviewers only: the cycle is reviewed blind, so leader, contact email and institution name are withheld (null). */
   blindReview?: boolean;
 };
+
+export type AppealRoute = 'fresh-review' | 'board';
+export type AppealedDecision = { decidedAt: string; outcome: Outcome };
 
 export type ApplicantListItem =
   | { role: 'applicant'; application: Application }
@@ -126,6 +138,7 @@ export type BoardItem = {
   reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
   decisionOutcome: Outcome | null;
   overruled: boolean | null;
+  appealOf: AppealedDecision | null;
   updatedAt: string;
 };
 

@@ -7,10 +7,10 @@ import { HOME, useSession } from '../session-context';
 import { ROLE_LABEL } from '../lib/labels';
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
-  applicant: [{ to: '/home', label: 'My application' }],
+  applicant: [{ to: '/home', label: 'My application' }, { to: '/awards', label: 'Awards' }],
   reviewer: [{ to: '/reviews', label: 'My assignments' }],
-  staff: [{ to: '/staff', label: 'Queue' }],
-  board: [{ to: '/board', label: 'Dashboard' }, { to: '/board/decisions', label: 'Decision queue' }],
+  staff: [{ to: '/staff', label: 'Queue' }, { to: '/staff/awards', label: 'Awards' }],
+  board: [{ to: '/board', label: 'Dashboard' }, { to: '/board/decisions', label: 'Decision queue' }, { to: '/board/awards', label: 'Awards' }],
   auditor: [{ to: '/auditor', label: 'Applications' }],
   operator: [{ to: '/operator', label: 'Operations' }],
 };
@@ -42,6 +42,11 @@ export function AppLayout() {
               <Anchor component={Link} to={user ? HOME[user.role] : '/sign-in'} c="white" fw={800} fz="lg" underline="never">
                 IASL certification
               </Anchor>
+              {!user && (
+                <Anchor component={NavLink} to="/directory" c="white" className="nav-link">
+                  Who's who
+                </Anchor>
+              )}
               {user && (
                 <Group component="nav" aria-label="Main" gap="lg">
                   {NAV[user.role].map((item) => (
@@ -49,6 +54,9 @@ export function AppLayout() {
                       {item.label}
                     </Anchor>
                   ))}
+                  <Anchor component={NavLink} to="/directory" c="white" className="nav-link">
+                    Who's who
+                  </Anchor>
                   {user.role !== 'auditor' && (
                     <Anchor component={NavLink} to="/notifications" c="white" className="nav-link">
                       Notifications

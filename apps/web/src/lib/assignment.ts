@@ -14,10 +14,13 @@ export function conflictOf(app: Application, reviewer: Reviewer, policy: Decisio
  * Preview of balanced auto-assignment, by the decider's own rule (libs/domain pickReviewers): eligible reviewers
  * never assigned to this application, least open work first, ties by id. The server decides; this shows what it will pick.
  */
+/** DOMAIN.md, step 6: while an appeal is in its fresh review, nobody from the earlier rounds may review again. */
+export const earlierRound = (app: Application): string[] => (app.appealStatus === 'routed' ? app.earlierReviewers ?? [] : []);
+
 export function previewAutoAssignment(
   app: Application, pool: Reviewer[], count: number, policy: DecisionPolicy | undefined, conflicts: Map<string, Conflict[]>,
 ): Reviewer[] {
-  const ever = new Set((app.reviewers ?? []).map((r) => r.reviewerId));
+  const ever = new Set([...(app.reviewers ?? []).map((r) => r.reviewerId), ...earlierRound(app)]);
   return pool
     .filter((r) => !ever.has(r.id) && conflictOf(app, r, policy, conflicts.get(r.id)) === null)
     .sort((a, b) => a.openAssignments - b.openAssignments || a.id.localeCompare(b.id))

@@ -9,6 +9,7 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   NeedsAdjudication: 'Needs adjudication',
   AwaitingDecision: 'Waiting for the board',
   Decided: 'Decided',
+  Appealed: 'Appeal filed',
 };
 
 /** Colors chosen for AA contrast on the light variant (see theme.ts). */
@@ -21,10 +22,11 @@ export const STATUS_COLOR: Record<ApplicationStatus, string> = {
   NeedsAdjudication: 'orange',
   AwaitingDecision: 'cyan',
   Decided: 'green',
+  Appealed: 'grape',
 };
 
 export const STATUS_ORDER: ApplicationStatus[] = [
-  'Screening', 'AwaitingAssessment', 'UnderReview', 'NeedsAdjudication', 'AwaitingDecision', 'Decided', 'Rejected', 'Lapsed',
+  'Screening', 'AwaitingAssessment', 'UnderReview', 'NeedsAdjudication', 'AwaitingDecision', 'Appealed', 'Decided', 'Rejected', 'Lapsed',
 ];
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {

@@ -36,6 +36,7 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
   const app = { label: 'Open your application', href: `${c.publicUrl}/applications/${c.applicationId}` };
   const review = { label: 'Open the review', href: `${c.publicUrl}/reviews/${c.applicationId}` };
   const staff = { label: 'Open the application', href: `${c.publicUrl}/staff/applications/${c.applicationId}` };
+  const awards = { label: 'Follow your nomination', href: `${c.publicUrl}/awards` };
   const p = c.params;
   const ref = `${c.reference}, ${c.institutionName}`;
   switch (template) {
@@ -66,6 +67,26 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
       return { subject: `The IASL board's decision on ${c.reference}`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided on ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]}.`, 'Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.', `You may appeal until ${new Date(String(p.appealUntil)).toUTCString()}.`], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
     case 'progress-update-due':
       return { subject: `Your yearly IC Map progress update is due ${due(p.progressDueAt, c.now)}`, lines: [`Dear ${c.leaderName},`, `the yearly progress update for ${ref} is due ${due(p.progressDueAt, c.now)}. Re-rate each indicator with evidence of this year's work.`], link: app };
+    case 'appeal-received':
+      return { subject: `Appeal received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `IASL has received your appeal of the decision on ${c.institutionName} (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'The certification division sends it to a fresh review by new reviewers or to the advisory board, and writes again with the outcome. Until then the decision is not final.'], link: app };
+    case 'appeal-filed':
+      return { subject: `Appeal filed: ${c.reference}`, lines: [`The applicant for ${ref} has appealed the decision (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'Please route the appeal to a fresh review (new reviewers only) or to the board.'], link: staff };
+    case 'appeal-outcome':
+      return { subject: `The outcome of your appeal (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided your appeal for ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]} (the decision appealed was ${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'This decision is final. Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.'], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
+    // Issue 8: term and renewal, and reviewers' confirmation of a yearly update.
+    case 'renewal-due':
+      return { subject: `Your IASL designation's term ends ${due(p.termEndsAt, c.now)}: time to renew (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the designation of ${ref} ends ${due(p.termEndsAt, c.now)}. Renewal runs a new IC Map assessment and review, with your earlier years in view; start it from your application, and it must be decided before the term ends.`], link: app };
+    case 'designation-expired':
+      return { subject: `Your IASL designation has expired (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the term of the designation of ${ref} ended on ${new Date(String(p.termEndsAt)).toUTCString()} without a renewal, so it has expired. You are welcome to apply again.`], link: app };
+    case 'progress-confirmation-requested':
+      return { subject: `Please confirm a yearly progress update: ${c.reference}`, lines: [`The certification division asks you to confirm the yearly IC Map progress update of application ${c.reference}.`, 'Confirm or dispute each indicator; a dispute needs a comment. If you have a conflict of interest, declare it instead.'], link: { label: 'Open your assignments', href: `${c.publicUrl}/reviews` } };
+    // Issue 8, awards and the summit (seed 001: awards presented at the IASL STEM Leadership Summit).
+    case 'award-nomination-received':
+      return { subject: `Award nomination received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `${p.nominatedByRole === 'staff' ? 'the IASL certification division has nominated' : 'IASL has received the nomination of'} ${c.institutionName} for the ${String(p.year)} IASL STEM leadership awards.`, 'The advisory board scores every nomination and writes again when it has chosen the recipients.'], link: awards };
+    case 'award-invitation':
+      return { subject: `${String(p.award)}: you are invited to the IASL STEM Leadership Summit (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the IASL advisory board has selected you and ${c.institutionName} for the ${String(p.award)}.`, `The award is presented at the IASL STEM Leadership Summit on ${new Date(String(p.summitStartsAt)).toUTCString()}, ${String(p.summitPlace)}.`, `Please accept or decline the invitation ${due(p.rsvpBy, c.now)}.`], link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` } };
+    case 'award-rsvp-reminder':
+      return { subject: `Reminder: please answer the summit invitation ${due(p.rsvpBy, c.now)} (${c.reference})`, lines: [`Dear ${c.leaderName},`, `we have not yet heard whether you will attend the IASL STEM Leadership Summit. Please accept or decline ${due(p.rsvpBy, c.now)}; after that the invitation is marked unanswered.`], link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` } };
     case 'designation-suspended':
       return { subject: `Your IASL standing is suspended (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no yearly progress update for ${ref} has arrived since it was due on ${new Date(String(p.progressDueAt)).toUTCString()}, so the standing is suspended. Submitting the update reinstates it.`], link: app };
   }

@@ -4,6 +4,7 @@ import { Actor, assertNever } from '@cert/domain';
 import { DecideApplicationCommand, ReplaceOverdueReviewerCommand } from '@cert/commands';
 import { JobContext, PermanentJobFailure } from '@cert/jobs';
 import { DEADLINE_JOB_NAMES, DeadlineJob } from '../reactors/deadline-jobs';
+import { awardCommandFor, isAwardJob } from '../reactors/award-jobs';
 
 const TIMER: Actor = { id: 'deadlines', role: 'system' };
 
@@ -16,6 +17,8 @@ export class DeadlinesProcessor {
   constructor(private readonly commands: CommandBus) {}
 
   async process(job: JobContext): Promise<void> {
+    // Issue 8: the award cycle's jobs (award on the record, summit RSVP timers) share this queue.
+    if (isAwardJob(job)) return void (await this.commands.execute(awardCommandFor(job, TIMER)));
     if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name'])) throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
     // Destructured from one const, so TypeScript narrows `data` by `name` in each case.
     const { name, data } = { name: job.name, data: job.data } as DeadlineJob;
@@ -38,6 +41,12 @@ export class DeadlinesProcessor {
         return void (await decide({ type: 'RemindProgressUpdate', data: { progressDueAt: data.progressDueAt, daysBefore: data.daysBefore } }));
       case 'ProgressOverdue':
         return void (await decide({ type: 'SuspendDesignation', data: { progressDueAt: data.progressDueAt } }));
+      case 'RenewalReminder':
+        return void (await decide({ type: 'RemindRenewal', data: { termEndsAt: data.termEndsAt, daysBefore: data.daysBefore } }));
+      case 'DesignationExpiry':
+        return void (await decide({ type: 'ExpireDesignation', data: { termEndsAt: data.termEndsAt } }));
+      case 'RenewalDecided':
+        return void (await decide({ type: 'ConcludeRenewal', data: { renewalId: data.renewalId, outcome: data.outcome } }));
       default:
         return assertNever(name);
     }

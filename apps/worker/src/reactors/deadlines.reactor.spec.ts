@@ -38,9 +38,31 @@ describe('deadlines reactor', () => {
 
   it('closes the appeal window, and for a granted standing schedules the yearly update', () => {
     const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
-    expect(jobsFor(decided, 'DecisionRecorded').map((j) => j.name)).toEqual(['AppealWindowCloses', 'ProgressReminder', 'ProgressReminder', 'ProgressOverdue']);
+    expect(jobsFor(decided, 'DecisionRecorded').map((j) => j.name)).toEqual([
+      'AppealWindowCloses', 'ProgressReminder', 'ProgressReminder', 'ProgressOverdue', 'RenewalReminder', 'RenewalReminder', 'DesignationExpiry',
+    ]);
     const notYet = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(1)), cmd.submitScores('rev-b', scoresAt(1)), cmd.decide('NotYetReady'));
     expect(jobsFor(notYet, 'DecisionRecorded').map((j) => j.name)).toEqual(['AppealWindowCloses']);
+  });
+
+  // Issue 8: the term's reminders (180 and 30 days before) and its expiry; a renewal's decision reports back.
+  it('sets the renewal reminders and the expiry at the end of the term', () => {
+    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
+    expect(jobsFor(decided, 'DecisionRecorded').filter((j) => j.name !== 'AppealWindowCloses' && !j.name.startsWith('Progress')).map((j) => [j.name, j.runAt])).toEqual([
+      ['RenewalReminder', '2030-07-14T09:00:00.000Z'],
+      ['RenewalReminder', '2030-12-11T09:00:00.000Z'],
+      ['DesignationExpiry', '2031-01-10T09:00:00.000Z'],
+    ]);
+  });
+
+  it('tells the renewed designation about its renewal\'s decision, designating or not', () => {
+    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(1)), cmd.submitScores('rev-b', scoresAt(1)), cmd.decide('NotYetReady'));
+    const event = decided.find((e) => e.type === 'DecisionRecorded')!;
+    const renewal = { ...event, data: { ...event.data, renewalOf: 'old-app' } } as ApplicationEvent;
+    expect(deadlineJobs(recorded(renewal)).map((j) => [j.name, j.data])).toEqual([
+      ['AppealWindowCloses', expect.anything()],
+      ['RenewalDecided', { applicationId: 'old-app', renewalId: event.data.applicationId, outcome: 'NotYetReady' }],
+    ]);
   });
 
   it('never puts a colon in a job id, and sets no timer for other events', () => {

@@ -1,4 +1,4 @@
-import { ApplicationEvent, addDays, policyByVersion } from '@cert/domain';
+import { ApplicationEvent, DecisionRecorded, addDays, policyByVersion } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { JobSpec } from '@cert/jobs';
 import { DeadlineJob } from './deadline-jobs';
@@ -37,13 +37,30 @@ export const deadlineJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] 
     case 'DecisionRecorded': {
       const { appealUntil, progressDueAt } = event.data;
       const appeal = job({ name: 'AppealWindowCloses', data: { applicationId, appealUntil } }, `appeal-window-${applicationId}-${ms(appealUntil)}`, appealUntil);
-      return [appeal, ...(progressDueAt ? progressJobs(applicationId, progressDueAt, policy) : [])];
+      return [appeal, ...(progressDueAt ? progressJobs(applicationId, progressDueAt, policy) : []), ...termJobs(event)];
     }
     case 'ProgressUpdateSubmitted':
       return progressJobs(applicationId, event.data.nextDueAt, policy);
     default:
       return [];
   }
+};
+
+// Issue 8: reminders before the term ends and the expiry at its end; a renewal's decision goes back to the designation it renews.
+const termJobs = (event: RecordedEvent<DecisionRecorded>): JobSpec[] => {
+  const { applicationId, termEndsAt, renewalOf, outcome } = event.data;
+  const policy = policyByVersion(event.data.policyVersion);
+  const concluded = renewalOf
+    ? [job({ name: 'RenewalDecided', data: { applicationId: renewalOf, renewalId: applicationId, outcome } }, `renewal-decided-${renewalOf}-${applicationId}-${event.id}`, event.data.decidedAt)]
+    : [];
+  if (!termEndsAt) return concluded;
+  return [
+    ...concluded,
+    ...policy.renewalReminderDays.map((daysBefore) =>
+      job({ name: 'RenewalReminder', data: { applicationId, termEndsAt, daysBefore } }, `renewal-reminder-${applicationId}-${ms(termEndsAt)}-${daysBefore}d`, addDays(termEndsAt, -daysBefore)),
+    ),
+    job({ name: 'DesignationExpiry', data: { applicationId, termEndsAt } }, `designation-expiry-${applicationId}-${ms(termEndsAt)}`, termEndsAt),
+  ];
 };
 
 const progressJobs = (applicationId: string, progressDueAt: string, policy: ReturnType<typeof policyByVersion>): JobSpec[] => [

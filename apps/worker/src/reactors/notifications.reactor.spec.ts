@@ -21,6 +21,11 @@ describe('notifications reactor (DOMAIN.md, Notifications)', () => {
     expect(notices(historyOf(cmd.submitSurvey({ actor: nominator, asNominator: true }), cmd.linkNomination({ id: 'user-2', role: 'applicant' }))))
       .toEqual(['nomination-received→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
 
+  it('does not call a renewal a nomination: its applicant is only invited to the new assessment', () => {
+    const renewal = accepted().map((e) => (e.type === 'SurveySubmitted' ? { ...e, data: { ...e.data, renewalOf: 'app-designated' } } : e));
+    expect(notices(renewal)).toEqual(['assessment-invitation→applicant']);
+  });
+
   it('tells each reviewer about an assignment, and the applicant about the decision', () => {
     const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
     const all = notices(decided);

@@ -13,7 +13,9 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
   const applicant: Recipient = { kind: 'applicant' };
   switch (event.type) {
     case 'SurveySubmitted': {
-      const { asNominator, submittedBy } = event.data;
+      const { asNominator, submittedBy, renewalOf } = event.data;
+      // A renewal opens with the survey on file: the applicant hears of it by the assessment invitation, not as a nomination.
+      if (renewalOf) return [];
       return [notify('nomination-received', applicant), ...(asNominator ? [notify('nomination-received', { kind: 'user', userId: submittedBy })] : [])];
     }
     case 'NominationLinked':
@@ -38,10 +40,24 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
       return [notify('reviewer-reminder', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt })];
     case 'ReviewOverdueEscalated':
       return [notify('review-escalated', { kind: 'staff' }, { reviewerId: event.data.reviewerId, dueAt: event.data.dueAt, reason: event.data.reason })];
-    case 'DecisionRecorded':
-      return [notify('decision', applicant, { outcome: event.data.outcome, appealUntil: event.data.appealUntil, progressDueAt: event.data.progressDueAt })];
+    case 'DecisionRecorded': {
+      const { outcome, appealUntil, progressDueAt, appealOf } = event.data;
+      // DOMAIN.md, Notifications: "appeal outcome". An appeal's decision is final at once, so it offers no appeal.
+      if (appealOf) return [notify('appeal-outcome', applicant, { outcome, appealedOutcome: appealOf.outcome, appealedDecidedAt: appealOf.decidedAt, progressDueAt })];
+      return [notify('decision', applicant, { outcome, appealUntil, progressDueAt })];
+    }
+    case 'AppealFiled':
+      // The statement is personal data (issue 5): it stays in the event, never in the job queue.
+      return [notify('appeal-received', applicant, { appealedOutcome: event.data.appealOf.outcome }), notify('appeal-filed', { kind: 'staff' }, { appealedOutcome: event.data.appealOf.outcome })];
     case 'ProgressReminderIssued':
       return [notify('progress-update-due', applicant, { progressDueAt: event.data.progressDueAt })];
+    // Issue 8: term, renewal and progress confirmation.
+    case 'RenewalReminderIssued':
+      return [notify('renewal-due', applicant, { termEndsAt: event.data.termEndsAt })];
+    case 'DesignationExpired':
+      return [notify('designation-expired', applicant, { termEndsAt: event.data.termEndsAt })];
+    case 'ProgressConfirmationRequested':
+      return [notify('progress-confirmation-requested', { kind: 'user', userId: event.data.reviewerId })];
     case 'DesignationSuspended':
       return [notify('designation-suspended', applicant, { progressDueAt: event.data.progressDueAt })];
     default:

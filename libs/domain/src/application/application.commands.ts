@@ -1,5 +1,6 @@
 import { CommandMeta } from '../decider';
-import { IndicatorRating, IndicatorScore, Outcome, ReviewerCandidate, Survey } from './application.types';
+import type { PreviousDesignation, ProgressVerdict } from './application.events';
+import { AppealRoute, IndicatorRating, IndicatorScore, Outcome, ReviewerCandidate, Survey } from './application.types';
 
 type Command<T extends string, D> = { type: T; data: D; metadata: CommandMeta };
 
@@ -40,6 +41,26 @@ export type CloseAppealWindow = Command<'CloseAppealWindow', { appealUntil: stri
 export type RemindProgressUpdate = Command<'RemindProgressUpdate', { progressDueAt: string; daysBefore: number }>;
 export type SuspendDesignation = Command<'SuspendDesignation', { progressDueAt: string }>;
 export type SubmitProgressUpdate = Command<'SubmitProgressUpdate', { ratings: IndicatorRating[] }>;
+/** Issue 8: issued by the award cycle's reactor for each selected recipient (award/record-award.ts). */
+export type RecordAward = Command<'RecordAward', { awardCycleId: string; year: number; award: string }>;
+// Issue 8 (decide/progress.ts, decide/renewal.ts). The reviewer's facts come from the handler, for the conflict rules.
+export type RequestProgressConfirmation = Command<'RequestProgressConfirmation', { reviewer: ReviewerCandidate }>;
+export type RecordProgressConfirmation = Command<'RecordProgressConfirmation', { reviewer: ReviewerCandidate; verdicts: ProgressVerdict[] }>;
+export type RemindRenewal = Command<'RemindRenewal', { termEndsAt: string; daysBefore: number }>;
+export type ExpireDesignation = Command<'ExpireDesignation', { termEndsAt: string }>;
+export type StartRenewal = Command<'StartRenewal', { renewalId: string }>;
+export type OpenRenewal = Command<'OpenRenewal', {
+  applicationId: string;
+  renewalOf: string;
+  survey: Survey;
+  previous: PreviousDesignation;
+  rubricVersion: string;
+  policyVersion: string;
+}>;
+export type ConcludeRenewal = Command<'ConcludeRenewal', { renewalId: string; outcome: Outcome }>;
+/** DOMAIN.md, step 6: the applicant appeals a decision within the appeal window (decide/appeal.ts). */
+export type FileAppeal = Command<'FileAppeal', { statement: string }>;
+export type RouteAppeal = Command<'RouteAppeal', { route: AppealRoute }>;
 
 export type ApplicationCommand =
   | SubmitSurvey
@@ -63,4 +84,14 @@ export type ApplicationCommand =
   | CloseAppealWindow
   | RemindProgressUpdate
   | SuspendDesignation
-  | SubmitProgressUpdate;
+  | SubmitProgressUpdate
+  | RecordAward
+  | RequestProgressConfirmation
+  | RecordProgressConfirmation
+  | RemindRenewal
+  | ExpireDesignation
+  | StartRenewal
+  | OpenRenewal
+  | ConcludeRenewal
+  | FileAppeal
+  | RouteAppeal;

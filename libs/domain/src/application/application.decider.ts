@@ -10,7 +10,10 @@ import { recordDecision, resolveAdjudication } from './decide/recommendation';
 import {
   closeAppealWindow, escalateOverdueReview, remindAssessment, remindProgressUpdate, remindReviewer, replaceOverdueReviewer, suspendDesignation,
 } from './decide/deadlines';
-import { submitProgressUpdate } from './decide/progress';
+import { recordAward } from '../award/record-award';
+import { recordProgressConfirmation, requestProgressConfirmation, submitProgressUpdate } from './decide/progress';
+import { concludeRenewal, expireDesignation, openRenewal, remindRenewal, startRenewal } from './decide/renewal';
+import { fileAppeal, routeAppeal } from './decide/appeal';
 
 export const decide = (command: ApplicationCommand, state: Application): ApplicationEvent[] => {
   switch (command.type) {
@@ -36,6 +39,16 @@ export const decide = (command: ApplicationCommand, state: Application): Applica
     case 'RemindProgressUpdate': return remindProgressUpdate(command, state);
     case 'SuspendDesignation': return suspendDesignation(command, state);
     case 'SubmitProgressUpdate': return submitProgressUpdate(command, state);
+    case 'RecordAward': return recordAward(command, state);
+    case 'RequestProgressConfirmation': return requestProgressConfirmation(command, state);
+    case 'RecordProgressConfirmation': return recordProgressConfirmation(command, state);
+    case 'RemindRenewal': return remindRenewal(command, state);
+    case 'ExpireDesignation': return expireDesignation(command, state);
+    case 'StartRenewal': return startRenewal(command, state);
+    case 'OpenRenewal': return openRenewal(command, state);
+    case 'ConcludeRenewal': return concludeRenewal(command, state);
+    case 'FileAppeal': return fileAppeal(command, state);
+    case 'RouteAppeal': return routeAppeal(command, state);
     default: return assertNever(command);
   }
 };

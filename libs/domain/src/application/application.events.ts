@@ -1,5 +1,5 @@
 import { Level } from '../rubric/rubric';
-import { DecisionInputs, GrowthItem, IndicatorRating, IndicatorScore, Outcome, Pins, Survey } from './application.types';
+import { AppealRoute, AppealedDecision, DecisionInputs, GrowthItem, IndicatorRating, IndicatorScore, Outcome, Pins, Survey } from './application.types';
 
 type Event<T extends string, D> = { type: T; data: D & Pins & { applicationId: string } };
 
@@ -9,6 +9,8 @@ export type SurveySubmitted = Event<'SurveySubmitted', {
   submittedBy: string;
   asNominator: boolean;
   submittedAt: string;
+  /** Set on the first event of a renewal stream (issue 8): the survey is the one on file, not a new nomination. */
+  renewalOf?: string;
 }>;
 export type NominationLinked = Event<'NominationLinked', { nominatorId: string; survey: Survey; linkedAt: string }>;
 export type SurveyAccepted = Event<'SurveyAccepted', { acceptedAt: string; dueAt: string }>;
@@ -74,6 +76,15 @@ export type DecisionRecorded = Event<'DecisionRecorded', {
   appealUntil: string;
   /** Charter membership and Program of Excellence owe a yearly IC Map progress update; null otherwise. */
   progressDueAt: string | null;
+  /** Issue 8 (decide/renewal.ts): a designation's term ends here unless renewed; absent on events before terms existed. */
+  termEndsAt?: string | null;
+  /** Issue 8: on a renewal's decision, the application whose designation it renews. */
+  renewalOf?: string | null;
+  /**
+   * Only on the decision an appeal ends in: the decision it answers. Absent on first decisions (and on every event
+   * written before appeals existed), so no schema bump: an added optional field reads the same in old events.
+   */
+  appealOf?: AppealedDecision;
 }>;
 export type GrowthReportIssued = Event<'GrowthReportIssued', { items: GrowthItem[]; issuedAt: string }>;
 export type AssessmentReminderIssued = Event<'AssessmentReminderIssued', { dueAt: string; daysBefore: number; remindedAt: string }>;
@@ -95,6 +106,42 @@ export type ProgressUpdateSubmitted = Event<'ProgressUpdateSubmitted', {
   submittedAt: string;
 }>;
 export type DesignationReinstated = Event<'DesignationReinstated', { reinstatedAt: string }>;
+/** Issue 8: an award of a yearly award cycle (stream `award-cycle-<year>`), on the leader's record. */
+export type AwardRecorded = Event<'AwardRecorded', { awardCycleId: string; year: number; award: string; recordedAt: string }>;
+// Issue 8, yearly progress and term/renewal (decide/progress.ts, decide/renewal.ts, designation.evolve.ts).
+/** Staff ask a reviewer to confirm the latest update, named by its `submittedAt`. */
+export type ProgressConfirmationRequested = Event<'ProgressConfirmationRequested', { reviewerId: string; updateSubmittedAt: string; requestedAt: string }>;
+export type ProgressVerdict = { indicator: string; verdict: 'confirmed' | 'disputed'; comment: string };
+export type ProgressConfirmationRecorded = Event<'ProgressConfirmationRecorded', {
+  reviewerId: string;
+  updateSubmittedAt: string;
+  verdicts: ProgressVerdict[];
+  recordedAt: string;
+}>;
+export type RenewalReminderIssued = Event<'RenewalReminderIssued', { termEndsAt: string; daysBefore: number; remindedAt: string }>;
+export type DesignationExpired = Event<'DesignationExpired', { termEndsAt: string; expiredAt: string }>;
+/** On the designated application: a renewal was started as application `renewalId`. */
+export type RenewalStarted = Event<'RenewalStarted', { renewalId: string; termEndsAt: string; startedAt: string }>;
+/** What the renewal's reviewers and board are shown of the designation it renews. */
+export type PreviousDesignation = { reference: string; outcome: Outcome; decidedAt: string; termEndsAt: string };
+/** On the renewal's own stream, right after its SurveySubmitted: which designation it renews. */
+export type RenewalOpened = Event<'RenewalOpened', { renewalOf: string; previous: PreviousDesignation; openedAt: string }>;
+export type DesignationRenewed = Event<'DesignationRenewed', { renewalId: string; outcome: Outcome; termEndsAt: string; renewedAt: string }>;
+/** DOMAIN.md, step 6. The statement is the applicant's own words (personal data, sealed by handle()). */
+export type AppealFiled = Event<'AppealFiled', {
+  appealOf: AppealedDecision;
+  statement: string;
+  appealUntil: string;
+  filedBy: string;
+  filedAt: string;
+}>;
+export type AppealRouted = Event<'AppealRouted', {
+  route: AppealRoute;
+  /** Fresh review: everyone assigned in earlier rounds, none of whom may review again. Empty for the board route. */
+  excludedReviewers: string[];
+  routedBy: string;
+  routedAt: string;
+}>;
 
 export type ApplicationEvent =
   | SurveySubmitted
@@ -121,7 +168,17 @@ export type ApplicationEvent =
   | ProgressReminderIssued
   | DesignationSuspended
   | ProgressUpdateSubmitted
-  | DesignationReinstated;
+  | DesignationReinstated
+  | AwardRecorded
+  | ProgressConfirmationRequested
+  | ProgressConfirmationRecorded
+  | RenewalReminderIssued
+  | DesignationExpired
+  | RenewalStarted
+  | RenewalOpened
+  | DesignationRenewed
+  | AppealFiled
+  | AppealRouted;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
@@ -131,6 +188,10 @@ export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
   'ScoresDraftSaved', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed',
   'DecisionRecorded', 'GrowthReportIssued', 'AssessmentReminderIssued', 'ReviewerReminderIssued', 'ReviewOverdueEscalated',
   'DecisionFinalized', 'ProgressReminderIssued', 'DesignationSuspended', 'ProgressUpdateSubmitted', 'DesignationReinstated',
+  'AwardRecorded',
+  'ProgressConfirmationRequested', 'ProgressConfirmationRecorded', 'RenewalReminderIssued', 'DesignationExpired', 'RenewalStarted', 'RenewalOpened',
+  'DesignationRenewed',
+  'AppealFiled', 'AppealRouted',
 ];
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;

@@ -1,6 +1,8 @@
 import { assertNever } from '../decider';
 import { ApplicationEvent } from './application.events';
 import { Application, OpenApplication, normalizeEmail, reminderKey } from './application.state';
+import { evolveDesignation } from './designation.evolve';
+import { evolveAppeal } from './decide/appeal';
 
 export const initialState = (): Application => ({ status: 'None' });
 
@@ -12,6 +14,7 @@ export const evolve = (state: Application, event: ApplicationEvent): Application
       applicantEmail: normalizeEmail(d.survey.contactEmail), submittedBy: d.submittedBy,
       nominators: d.asNominator ? [d.submittedBy] : [], rubricVersion: d.rubricVersion, policyVersion: d.policyVersion,
       dueAt: null, draft: {}, assessment: null, reviewers: {}, disputed: [], rulings: {}, recommendation: null, decision: null, designation: null, reminders: [],
+      appeal: null, earlierReviewers: [],
     };
   }
   if (state.status === 'None') return state;
@@ -61,9 +64,10 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return { ...s, status: 'AwaitingDecision', recommendation: { outcome: recommendation, rule, inputs } };
     }
     case 'DecisionRecorded': {
-      const { outcome, overruled, appealUntil, progressDueAt } = event.data;
-      const designation = progressDueAt ? { status: 'active' as const, progressDueAt } : null;
-      return { ...s, status: 'Decided', decision: { outcome, overruled, appealUntil, final: false }, designation };
+      const { outcome, overruled, appealUntil, progressDueAt, decidedAt } = event.data;
+      const designation = progressDueAt ? { status: 'active' as const, progressDueAt, termEndsAt: event.data.termEndsAt ?? null } : null;
+      const appeal = event.data.appealOf && s.appeal ? { ...s.appeal, status: 'decided' as const, decidedAt } : s.appeal;
+      return { ...s, status: 'Decided', decision: { outcome, overruled, appealUntil, final: false, decidedAt }, designation, appeal };
     }
     case 'GrowthReportIssued':
       return s;
@@ -79,10 +83,28 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return s.decision ? { ...s, decision: { ...s.decision, final: true } } : s;
     case 'DesignationSuspended':
       return s.designation ? { ...s, designation: { ...s.designation, status: 'suspended' } } : s;
-    case 'ProgressUpdateSubmitted':
-      return { ...s, designation: { status: s.designation?.status ?? 'active', progressDueAt: event.data.nextDueAt } };
+    case 'ProgressUpdateSubmitted': {
+      // A new update starts its own round of confirmations (issue 8).
+      const kept = s.designation ?? { status: 'active' as const };
+      return { ...s, designation: { ...kept, progressDueAt: event.data.nextDueAt, lastUpdateAt: event.data.submittedAt, confirmations: {} } };
+    }
+    case 'ProgressConfirmationRequested':
+    case 'ProgressConfirmationRecorded':
+    case 'RenewalReminderIssued':
+    case 'DesignationExpired':
+    case 'RenewalStarted':
+    case 'RenewalOpened':
+    case 'DesignationRenewed':
+      return evolveDesignation(s, event);
     case 'DesignationReinstated':
       return s.designation ? { ...s, designation: { ...s.designation, status: 'active' } } : s;
+    case 'AwardRecorded': {
+      const { awardCycleId, year, award, recordedAt } = event.data;
+      return { ...s, awards: [...(s.awards ?? []), { awardCycleId, year, award, recordedAt }] };
+    }
+    case 'AppealFiled':
+    case 'AppealRouted':
+      return evolveAppeal(s, event);
     default:
       return assertNever(event);
   }

@@ -1,5 +1,5 @@
 import { Level } from '../rubric/rubric';
-import { IndicatorRating, IndicatorScore, Outcome, Pins, Recommendation, Survey } from './application.types';
+import { AppealRoute, AppealedDecision, IndicatorRating, IndicatorScore, Outcome, Pins, Recommendation, Survey } from './application.types';
 
 export type ApplicationStatus =
   | 'Screening'
@@ -9,7 +9,9 @@ export type ApplicationStatus =
   | 'UnderReview'
   | 'NeedsAdjudication'
   | 'AwaitingDecision'
-  | 'Decided';
+  | 'Decided'
+  /** An appeal is filed and waits for staff to route it (DOMAIN.md, step 6). */
+  | 'Appealed';
 
 export type ReviewerSlot = {
   reviewerId: string;
@@ -23,7 +25,28 @@ export type ReviewerSlot = {
 };
 
 /** DOMAIN.md, step 6: charter members and Programs of Excellence keep their standing by a yearly progress update. */
-export type Designation = { status: 'active' | 'suspended'; progressDueAt: string };
+export type Designation = {
+  status: 'active' | 'suspended' | 'expired' | 'renewed';
+  progressDueAt: string;
+  // Issue 8 (designation.evolve.ts); optional so designations folded from older events read the same.
+  /** The term ends here unless renewed; null for designations recorded before terms existed. */
+  termEndsAt?: string | null;
+  /** The renewal application started for this designation. */
+  renewalId?: string | null;
+  /** The latest yearly update, and the reviewers asked to confirm it. */
+  lastUpdateAt?: string | null;
+  confirmations?: Record<string, 'requested' | 'recorded'>;
+};
+
+/** DOMAIN.md, step 6: one appeal per decision; the decision it ends in is final at once (no appeal of an appeal). */
+export type Appeal = {
+  status: 'filed' | 'routed' | 'decided';
+  appealOf: AppealedDecision;
+  filedAt: string;
+  route: AppealRoute | null;
+  /** When the appeal's own decision was taken (status `decided`). */
+  decidedAt: string | null;
+};
 
 export type OpenApplication = Pins & {
   status: ApplicationStatus;
@@ -40,10 +63,17 @@ export type OpenApplication = Pins & {
   disputed: string[];
   rulings: Record<string, Level>;
   recommendation: Recommendation | null;
-  decision: { outcome: Outcome; overruled: boolean; appealUntil: string; final: boolean } | null;
+  decision: { outcome: Outcome; overruled: boolean; appealUntil: string; final: boolean; decidedAt: string } | null;
+  appeal: Appeal | null;
+  /** Reviewers of earlier rounds: an appeal's fresh review takes none of them (DOMAIN.md, step 6). */
+  earlierReviewers: string[];
   designation: Designation | null;
   /** Keys of reminders already issued, so a repeated timer reminds once. */
   reminders: string[];
+  /** Issue 8: a renewal application names the designation it renews. */
+  renewal?: { of: string; previousTermEndsAt: string };
+  /** Issue 8: awards of yearly award cycles (AwardRecorded); optional so states folded before awards read the same. */
+  awards?: { awardCycleId: string; year: number; award: string; recordedAt: string }[];
 };
 
 export const reminderKey = (kind: string, dueAt: string, daysBefore: number, who = '') => `${kind}|${who}|${dueAt}|${daysBefore}`;

@@ -52,5 +52,12 @@ export type ReviewerCandidate = {
   openAssignments: number;
 };
 
+/** DOMAIN.md, step 6: staff send an appeal to a fresh review (new reviewers only) or straight to the board. */
+export const APPEAL_ROUTES = ['fresh-review', 'board'] as const;
+export type AppealRoute = (typeof APPEAL_ROUTES)[number];
+
+/** Which decision an appeal (and the decision it ends in) answers: the first decision's date and outcome. */
+export type AppealedDecision = { decidedAt: string; outcome: Outcome };
+
 /** Pinned at intake: an application keeps the rubric and policy it started with (DOMAIN.md, step 2). */
 export type Pins = { rubricVersion: string; policyVersion: string };

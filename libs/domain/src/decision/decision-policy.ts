@@ -22,6 +22,11 @@ export type DecisionPolicy = {
   progressIntervalDays: number;
   progressReminderDays: number[];
   progressGraceDays: number;
+  /** Issue 8: a designation's term in years (Ohio's STEM designation: 5), and renewal reminders, days before it ends. */
+  designationTermYears: number;
+  renewalReminderDays: number[];
+  /** A renewal may be started this many days before the term ends, not earlier. */
+  renewalWindowDays: number;
 };
 
 export const CURRENT_POLICY_VERSION = decisionPolicyV1.version;

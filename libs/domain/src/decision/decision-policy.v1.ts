@@ -18,4 +18,8 @@ export const decisionPolicyV1: DecisionPolicy = {
   progressIntervalDays: 365,
   progressReminderDays: [30, 7],
   progressGraceDays: 60,
+  // Added with issue 8; recorded on each DecisionRecorded (termEndsAt), so earlier events fold as they did.
+  designationTermYears: 5,
+  renewalReminderDays: [180, 30],
+  renewalWindowDays: 365,
 };

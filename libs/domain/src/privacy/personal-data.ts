@@ -37,6 +37,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   AssessmentDraftSaved: applicant('ratings[].evidence'),
   AssessmentSubmitted: applicant('ratings[].evidence'),
   ProgressUpdateSubmitted: applicant('ratings[].evidence'),
+  // Issue 8: a reviewer's word on a progress update, like their review comments.
+  ProgressConfirmationRecorded: [{ path: 'verdicts[].comment', owners: ['applicant', 'reviewer'] }],
   AssessmentDeadlineExtended: applicant('reason'),
   ReviewerReleased: applicant('reason'),
   // A reviewer's comment is theirs and about the applicant: either one's erasure removes it.
@@ -45,6 +47,20 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   // Board and staff texts are written in office but about the applicant; the decision's rule and inputs stay clear.
   AdjudicationResolved: applicant('justification'),
   DecisionRecorded: applicant('justification'),
+  // DOMAIN.md, step 6: the appeal statement is the applicant's own words.
+  AppealFiled: applicant('statement'),
+  // Issue 8, who's who: the name and institution the leader chose to show, and their best-practice summary. Country
+  // and focus areas stay clear, as on the survey. Erasing the leader removes the entry from the directory entirely.
+  DirectoryListingPublished: applicant('leaderName', 'institution', 'summary'),
+  // Issue 8, awards: a nomination names the leader, up to three teachers and up to three student portfolios. Every
+  // award-cycle event about one nomination carries its applicationId, so these are sealed under that leader's key
+  // (erasing the leader erases the teachers' and students' entries they made). Subjects, countries, scores, the
+  // ranking and the selection's recipients stay clear, so the cycle can be replayed and checked after an erasure.
+  AwardNominationSubmitted: applicant(
+    'leaderName', 'institutionName', 'teachers[].name', 'teachers[].statement', 'portfolios[].title', 'portfolios[].summary', 'portfolios[].link',
+  ),
+  AwardNominationScored: applicant('comment'),
+  SummitInvitationDeclined: applicant('reason'),
   ConflictDeclared: [{ path: 'reason', owners: ['reviewer'] }],
   NotificationSent: [
     { path: 'recipientEmail', owners: ['recipient'] },

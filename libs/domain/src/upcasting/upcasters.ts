@@ -4,6 +4,8 @@ import { ERASED } from '../privacy/personal-data';
 import { SubjectEvent } from '../privacy/subject';
 import { ReviewCycleEvent } from '../review/review-cycle.decider';
 import { ReviewerEvent } from '../review/reviewer.decider';
+import { AwardCycleEvent } from '../award/award-cycle.events';
+import { DirectoryListingEvent } from '../directory/directory-listing.decider';
 
 /**
  * Issue 5, event schema evolution: an event keeps the schema version it was written with, and the log is never
@@ -14,7 +16,7 @@ import { ReviewerEvent } from '../review/reviewer.decider';
  * To change an event's shape: bump its version here, add the step from the previous version to UPCASTERS, and add
  * a fixture of the new version to test/fixtures/events (the old fixture stays: it is a shape that is in the log).
  */
-export type LoggedEventType = (ApplicationEvent | NotificationEvent | SubjectEvent | ReviewerEvent | ReviewCycleEvent)['type'];
+export type LoggedEventType = (ApplicationEvent | NotificationEvent | SubjectEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | AwardCycleEvent)['type'];
 
 /** The version each event type is written at now: every type the log can hold (the compiler asks for new ones). */
 export const SCHEMA_VERSIONS = {
@@ -23,10 +25,17 @@ export const SCHEMA_VERSIONS = {
   ScoresDraftSaved: 1, ScoresSubmitted: 1, AdjudicationRequired: 1, AdjudicationResolved: 1, RecommendationComputed: 1,
   DecisionRecorded: 2, GrowthReportIssued: 1, AssessmentReminderIssued: 1, ReviewerReminderIssued: 1, ReviewOverdueEscalated: 1,
   DecisionFinalized: 1, ProgressReminderIssued: 1, DesignationSuspended: 1, ProgressUpdateSubmitted: 1, DesignationReinstated: 1,
+  AppealFiled: 1, AppealRouted: 1,
+  ProgressConfirmationRequested: 1, ProgressConfirmationRecorded: 1, RenewalReminderIssued: 1, DesignationExpired: 1, RenewalStarted: 1,
+  RenewalOpened: 1, DesignationRenewed: 1,
   NotificationSent: 1, NotificationRead: 1,
   SubjectErased: 1,
+  DirectoryListingPublished: 1, DirectoryListingWithdrawn: 1,
   ConflictDeclared: 1, ConflictWithdrawn: 1,
   BlindReviewSet: 1,
+  AwardCycleOpened: 1, AwardNominationSubmitted: 1, AwardNominationScored: 1, AwardScoringClosed: 1, AwardRecipientsSelected: 1,
+  SummitInvitationSent: 1, SummitInvitationAccepted: 1, SummitInvitationDeclined: 1, SummitRsvpReminderIssued: 1, SummitInvitationUnanswered: 1,
+  AwardRecorded: 1,
 } as const satisfies Record<LoggedEventType, number>;
 
 /** Unknown types (another category's, or a test's) are at version 1 and pass through unchanged. */

@@ -86,7 +86,7 @@ describe('application-summary projection', () => {
     step('r1', cmd.submitSurvey(), cmd.reject('Duplicate entry', later(4)));
 
     const queue = staffQueue(db);
-    expect(queue.counts).toEqual({ Screening: 2, Rejected: 1, AwaitingAssessment: 1, Lapsed: 0, UnderReview: 0, NeedsAdjudication: 0, AwaitingDecision: 0, Decided: 0 });
+    expect(queue.counts).toEqual({ Screening: 2, Rejected: 1, AwaitingAssessment: 1, Lapsed: 0, UnderReview: 0, NeedsAdjudication: 0, AwaitingDecision: 0, Decided: 0, Appealed: 0 });
     expect(queue.items.map((a) => a.id)).toEqual(['s2', 's1', 'a1', 'r1']);
     expect(staffQueue(db, { status: 'Screening' }).items.map((a) => a.id)).toEqual(['s2', 's1']);
     expect(staffQueue(db, { status: 'Screening', limit: 1, offset: 1 }).items.map((a) => a.id)).toEqual(['s1']);

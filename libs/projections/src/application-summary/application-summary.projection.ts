@@ -5,6 +5,7 @@ import { Projection } from '../projection';
 import { STAGES, institutionKey } from '../labels';
 import { APPLICATION_SUMMARY_SCHEMA, APPLICATION_SUMMARY_TABLES } from './application-summary.schema';
 import { timelineText } from './timeline-text';
+import { appealChanges } from './appeal-summary';
 
 export type ReviewerEntry = { reviewerId: string; purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; dueAt: string };
 type Fields = Record<string, string | number | null>;
@@ -71,7 +72,19 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ReviewerReminderIssued':
     case 'ReviewOverdueEscalated':
     case 'ProgressReminderIssued':
+    // Issue 8: the awards read model (libs/projections/src/awards) carries awards; the timeline shows them.
+    case 'AwardRecorded':
+    // Issue 8: the progress and renewal read model (libs/projections/src/progress) carries these; the timeline shows them.
+    case 'ProgressConfirmationRequested':
+    case 'ProgressConfirmationRecorded':
+    case 'RenewalReminderIssued':
+    case 'RenewalStarted':
+    case 'RenewalOpened':
       return {};
+    case 'DesignationExpired':
+      return { designation_status: 'expired' };
+    case 'DesignationRenewed':
+      return { designation_status: 'renewed' };
     case 'DecisionFinalized':
       return { decision_final: 1 };
     case 'DesignationSuspended':
@@ -118,7 +131,11 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
         ...moveTo('Decided'), decision_outcome: e.data.outcome, decision_overruled: e.data.overruled ? 1 : 0,
         decision_justification: e.data.justification, decided_at: e.data.decidedAt, appeal_until: e.data.appealUntil,
         designation_status: e.data.progressDueAt ? 'active' : null, progress_due_at: e.data.progressDueAt,
+        ...(e.data.appealOf && { appeal_status: 'decided' }),
       };
+    case 'AppealFiled':
+    case 'AppealRouted':
+      return appealChanges(db, e);
   }
 };
 
@@ -126,7 +143,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
   // v3: the full survey (reviewers read it while scoring), appeal window and designation standing.
-  version: 3,
+  // v4: the appeal (status, statement, route, the decision it answers) and earlier rounds' reviewers.
+  version: 4,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   // Every event of an application shows on its timeline.

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApplicationStatus, GrowthItem, Outcome, Survey, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import { AppealRoute, AppealedDecision, ApplicationStatus, GrowthItem, Outcome, Survey, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
 import type { ReviewerEntry } from './application-summary.projection';
 
@@ -42,8 +42,16 @@ export type ApplicationSummaryView = {
   appealUntil: string | null;
   decisionFinal: boolean;
   /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
-  designationStatus: 'active' | 'suspended' | null;
+  designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
   progressDueAt: string | null;
+  /** DOMAIN.md, step 6: the appeal of a decision, if any; `appealOf` is the decision it answers. */
+  appealStatus: 'filed' | 'routed' | 'decided' | null;
+  appealStatement: string | null;
+  appealRoute: AppealRoute | null;
+  appealFiledAt: string | null;
+  appealOf: AppealedDecision | null;
+  /** Reviewers of earlier rounds, whom an appeal's fresh review may not take again. */
+  earlierReviewers: string[];
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
   position: string;
@@ -81,7 +89,10 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
   reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string), survey: JSON.parse(r.survey as string),
   appealUntil: r.appeal_until as string | null, decisionFinal: r.decision_final === 1,
-  designationStatus: r.designation_status as 'active' | 'suspended' | null, progressDueAt: r.progress_due_at as string | null,
+  designationStatus: r.designation_status as 'active' | 'suspended' | 'expired' | 'renewed' | null, progressDueAt: r.progress_due_at as string | null,
+  appealStatus: r.appeal_status as ApplicationSummaryView['appealStatus'], appealStatement: r.appeal_statement as string | null,
+  appealRoute: r.appeal_route as AppealRoute | null, appealFiledAt: r.appeal_filed_at as string | null,
+  appealOf: r.appeal_of === null ? null : JSON.parse(r.appeal_of as string), earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]'),
   recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
   decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,

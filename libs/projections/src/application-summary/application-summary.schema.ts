@@ -36,6 +36,12 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     decision_final INTEGER NOT NULL DEFAULT 0,
     designation_status TEXT,
     progress_due_at TEXT,
+    appeal_status TEXT,
+    appeal_statement TEXT,
+    appeal_route TEXT,
+    appeal_filed_at TEXT,
+    appeal_of TEXT,
+    earlier_reviewers TEXT NOT NULL DEFAULT '[]',
     last_version INTEGER NOT NULL,
     last_position TEXT NOT NULL
   )`,

@@ -50,7 +50,8 @@ export const timelineText = (event: ApplicationEvent): string => {
     case 'DecisionRecorded': {
       const { outcome, overruled, recommendation, justification } = event.data;
       const why = overruled ? ` (overruled recommendation ${OUTCOME_NAMES[recommendation]}: ${justification ?? ''})` : '';
-      return `Decision: ${OUTCOME_NAMES[outcome]}${why}`;
+      const appeal = event.data.appealOf ? ` on appeal of the decision of ${day(event.data.appealOf.decidedAt)} (${OUTCOME_NAMES[event.data.appealOf.outcome]})` : '';
+      return `Decision${appeal}: ${OUTCOME_NAMES[outcome]}${why}`;
     }
     case 'GrowthReportIssued':
       return `Growth report issued (${event.data.items.length} indicators)`;
@@ -72,6 +73,30 @@ export const timelineText = (event: ApplicationEvent): string => {
       return `Yearly progress update received; next one due ${day(event.data.nextDueAt)}`;
     case 'DesignationReinstated':
       return 'Designation reinstated';
+    case 'AwardRecorded':
+      return `Award recorded: ${event.data.award}`;
+    case 'ProgressConfirmationRequested':
+      return `Reviewer ${event.data.reviewerId} asked to confirm the progress update of ${day(event.data.updateSubmittedAt)}`;
+    case 'ProgressConfirmationRecorded': {
+      const disputed = event.data.verdicts.filter((v) => v.verdict === 'disputed').map((v) => v.indicator);
+      return `Reviewer ${event.data.reviewerId} ${disputed.length === 0 ? 'confirmed every indicator of' : `disputed ${list(disputed)} in`} the progress update of ${day(event.data.updateSubmittedAt)}`;
+    }
+    case 'RenewalReminderIssued':
+      return `Reminder: the designation's term ends ${day(event.data.termEndsAt)}; renewal due`;
+    case 'DesignationExpired':
+      return `Designation expired at the end of its term (${day(event.data.termEndsAt)}), not renewed`;
+    case 'RenewalStarted':
+      return `Renewal started as application ${event.data.renewalId}`;
+    case 'RenewalOpened':
+      return `Renewal of ${event.data.previous.reference} (${OUTCOME_NAMES[event.data.previous.outcome]}, term ending ${day(event.data.previous.termEndsAt)})`;
+    case 'DesignationRenewed':
+      return `Designation renewed (${OUTCOME_NAMES[event.data.outcome]}) by application ${event.data.renewalId}`;
+    case 'AppealFiled':
+      return `Appeal filed against the decision of ${day(event.data.appealOf.decidedAt)} (${OUTCOME_NAMES[event.data.appealOf.outcome]}): ${event.data.statement}`;
+    case 'AppealRouted':
+      return event.data.route === 'board'
+        ? 'Appeal routed to the board'
+        : `Appeal routed to a fresh review; earlier reviewers excluded: ${list(event.data.excludedReviewers)}`;
     default:
       return assertNever(event);
   }

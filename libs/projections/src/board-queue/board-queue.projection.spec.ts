@@ -26,7 +26,7 @@ describe('board-queue projection', () => {
       status: 'AwaitingDecision', recommendation: 'ProgramOfExcellence', rule: expect.stringContaining('excellence'),
       overallMean: 4.03, outcomeMeans: { EC1: 4.07, EC2: 4, EC3: 4 }, minIndicator: 4, maxSpread: 1, disputed: [],
       reviewerRecommendations: [{ reviewerId: 'rev-a', recommendation: 'ProgramOfExcellence' }, { reviewerId: 'rev-b', recommendation: 'CharterMembership' }],
-      decisionOutcome: null, overruled: null, updatedAt: later(2),
+      decisionOutcome: null, overruled: null, appealOf: null, updatedAt: later(2),
     });
   });
 

@@ -21,10 +21,11 @@ const SCHEMA = [
     reviewer_recommendations TEXT NOT NULL,
     decision_outcome TEXT,
     overruled INTEGER,
+    appeal_of TEXT,
     updated_at TEXT NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS board_queue_status ON board_queue (status, updated_at)',
-  'CREATE TABLE IF NOT EXISTS board_application (application_id TEXT PRIMARY KEY, reference TEXT NOT NULL, institution_name TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS board_application (application_id TEXT PRIMARY KEY, reference TEXT NOT NULL, institution_name TEXT NOT NULL, appeal_of TEXT)',
   `CREATE TABLE IF NOT EXISTS board_review (
     application_id TEXT NOT NULL,
     reviewer_id TEXT NOT NULL,
@@ -54,10 +55,12 @@ const reviewFacts = (db: Database, applicationId: string) => {
 };
 
 /** Puts the application before the board, or refreshes its row; the row keeps what earlier steps set. */
-const upsert = (db: Database, applicationId: string, fields: Record<string, string | number | null>) => {
-  const app = db.prepare('SELECT reference, institution_name FROM board_application WHERE application_id = ?').get(applicationId) as
-    | { reference: string; institution_name: string }
+const upsert = (db: Database, applicationId: string, changes: Record<string, string | number | null>) => {
+  const app = db.prepare('SELECT reference, institution_name, appeal_of FROM board_application WHERE application_id = ?').get(applicationId) as
+    | { reference: string; institution_name: string; appeal_of: string | null }
     | undefined;
+  // DOMAIN.md, step 6: the board sees that it decides on an appeal, and which decision it answers.
+  const fields = { ...changes, appeal_of: app?.appeal_of ?? null };
   db.prepare(
     `INSERT INTO board_queue (application_id, reference, institution_name, status, max_spread, disputed, reviewer_recommendations, updated_at)
      VALUES (@id, @reference, @institution, 'NeedsAdjudication', 0, '[]', '[]', '') ON CONFLICT (application_id) DO NOTHING`,
@@ -72,10 +75,11 @@ const onQueue = (db: Database, applicationId: string) =>
 /** What the board decides on (DOMAIN.md, step 4): the recommendation, its inputs, and how far reviewers disagreed. */
 export const boardQueueProjection: Projection = {
   name: 'board-queue',
-  version: 1,
+  // v2: appeals (the board route puts an appealed decision back before the board; a fresh review starts a new round).
+  version: 2,
   schema: SCHEMA,
   tables: ['board_queue', 'board_application', 'board_review'],
-  handles: ['SurveySubmitted', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed', 'DecisionRecorded'],
+  handles: ['SurveySubmitted', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed', 'DecisionRecorded', 'AppealFiled', 'AppealRouted'],
   apply(db: Database, event: RecordedEvent<ApplicationEvent>) {
     const e = event as ApplicationEvent;
     const id = e.data.applicationId;
@@ -104,6 +108,15 @@ export const boardQueueProjection: Projection = {
       }
       case 'DecisionRecorded':
         return upsert(db, id, { status: 'Decided', decision_outcome: e.data.outcome, overruled: e.data.overruled ? 1 : 0, updated_at: at });
+      case 'AppealFiled':
+        db.prepare('UPDATE board_application SET appeal_of = ? WHERE application_id = ?').run(JSON.stringify(e.data.appealOf), id);
+        return;
+      case 'AppealRouted':
+        if (e.data.route === 'board') return upsert(db, id, { status: 'AwaitingDecision', decision_outcome: null, overruled: null, updated_at: at });
+        // A fresh review is a new round: the earlier scores leave the board's view until the new recommendation.
+        db.prepare('DELETE FROM board_review WHERE application_id = ?').run(id);
+        db.prepare('DELETE FROM board_queue WHERE application_id = ?').run(id);
+        return;
       default:
         return;
     }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Outcome } from '@cert/domain';
+import { AppealedDecision, Outcome } from '@cert/domain';
 
 export type BoardStatus = 'NeedsAdjudication' | 'AwaitingDecision' | 'Decided';
 
@@ -18,13 +18,15 @@ export type BoardItemView = {
   reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
   decisionOutcome: Outcome | null;
   overruled: boolean | null;
+  /** Set when the board decides on an appeal: the decision it answers (DOMAIN.md, step 6). */
+  appealOf: AppealedDecision | null;
   updatedAt: string;
 };
 
 type Row = {
   application_id: string; reference: string; institution_name: string; status: BoardStatus; recommendation: Outcome | null;
   rule: string | null; overall_mean: number | null; outcome_means: string | null; min_indicator: number | null; max_spread: number;
-  disputed: string; reviewer_recommendations: string; decision_outcome: Outcome | null; overruled: number | null; updated_at: string;
+  disputed: string; reviewer_recommendations: string; decision_outcome: Outcome | null; overruled: number | null; appeal_of: string | null; updated_at: string;
 };
 
 const toView = (r: Row): BoardItemView => ({
@@ -32,7 +34,8 @@ const toView = (r: Row): BoardItemView => ({
   recommendation: r.recommendation, rule: r.rule, overallMean: r.overall_mean,
   outcomeMeans: r.outcome_means === null ? null : JSON.parse(r.outcome_means), minIndicator: r.min_indicator, maxSpread: r.max_spread,
   disputed: JSON.parse(r.disputed), reviewerRecommendations: JSON.parse(r.reviewer_recommendations),
-  decisionOutcome: r.decision_outcome, overruled: r.overruled === null ? null : r.overruled === 1, updatedAt: r.updated_at,
+  decisionOutcome: r.decision_outcome, overruled: r.overruled === null ? null : r.overruled === 1,
+  appealOf: r.appeal_of === null ? null : JSON.parse(r.appeal_of), updatedAt: r.updated_at,
 });
 
 /** Work waiting for the board first (decisions and adjudications), oldest first; decided items after. */

@@ -10,6 +10,9 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { exactDate, shortDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 import { outcomeName } from '../../lib/rubric';
+import { DirectoryListingPanel, offersDirectory } from './DirectoryListingPanel';
+import { AppealPanel } from './AppealPanel';
+import { ProgressLink } from './ProgressLink';
 
 type TaskStatus = 'Completed' | 'In progress' | 'Not started' | 'Cannot start yet' | 'Closed';
 type Task = { title: string; hint: string; status: TaskStatus; href?: string };
@@ -20,7 +23,7 @@ const TASK_COLOR: Record<TaskStatus, string> = {
 
 const STAGES = ['Intake survey', 'Screening', 'Self-assessment', 'Review', 'Board decision'];
 const stageIndex = (app: Application) =>
-  ({ Screening: 1, Rejected: 1, AwaitingAssessment: 2, Lapsed: 2, UnderReview: 3, NeedsAdjudication: 3, AwaitingDecision: 4, Decided: 5 })[app.status];
+  ({ Screening: 1, Rejected: 1, AwaitingAssessment: 2, Lapsed: 2, UnderReview: 3, NeedsAdjudication: 3, AwaitingDecision: 4, Decided: 5, Appealed: 5 })[app.status];
 
 /** GOV.UK-style task list (STACK.md §5): each task with its status, "3 of 5 tasks completed", tasks in any order. */
 export function tasksFor(app: Application, rubric: Rubric, items: AssessmentItem[] | undefined): Task[] {
@@ -74,6 +77,10 @@ export function ApplicationHub({ application: app }: { application: Application 
       </Stepper>
 
       <StatusMessage app={app} />
+      <AppealPanel app={app} />
+      <ProgressLink app={app} />
+
+      {offersDirectory(app) && <DirectoryListingPanel app={app} />}
 
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -11,6 +11,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL, OUTCOMES } from '../../lib/labels';
 import { indicatorsOf } from '../../lib/rubric';
+import { AppealNotice } from './AppealNotice';
+import { RenewalHistoryPanel } from './RenewalHistoryPanel';
 
 /** One application before the board: the recommendation and why, every reviewer's scores, then one action. */
 export function BoardApplicationPage() {
@@ -26,7 +28,9 @@ export function BoardApplicationPage() {
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            {a.appealStatus !== 'decided' && <AppealNotice appealOf={item.data?.appealOf ?? a.appealOf} statement={a.appealStatement} />}
             <RecommendationCard app={a} item={item.data} />
+            <RenewalHistoryPanel app={a} />
             {a.status === 'NeedsAdjudication' && item.data && <AdjudicationForm app={a} item={item.data} />}
             {a.status === 'AwaitingDecision' && <DecisionForm app={a} />}
             {a.status === 'Decided' && (

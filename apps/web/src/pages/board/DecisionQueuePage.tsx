@@ -50,7 +50,7 @@ export function DecisionTable({ items, caption = 'Applications before the board,
                     ? <Badge color="green" variant="outline" radius="sm">Decided: {i.decisionOutcome ? OUTCOME_LABEL[i.decisionOutcome] : ''}</Badge>
                     : i.status === 'NeedsAdjudication'
                       ? <Badge color="orange" variant="outline" radius="sm">Adjudication</Badge>
-                      : <Badge color="blue" variant="outline" radius="sm">Decision</Badge>}
+                      : <Badge color="blue" variant="outline" radius="sm">{i.appealOf ? 'Appeal decision' : 'Decision'}</Badge>}
                 </Table.Td>
                 <Table.Td>{i.recommendation ? OUTCOME_LABEL[i.recommendation] : '—'}</Table.Td>
                 <Table.Td>{i.overallMean?.toFixed(2) ?? '—'}</Table.Td>

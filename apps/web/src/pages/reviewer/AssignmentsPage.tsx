@@ -6,6 +6,7 @@ import { DueBadge } from '../../components/DueBadge';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ProgressConfirmationsSection } from './ProgressConfirmationPage';
 import { shortDate } from '../../lib/dates';
 
 const stateOf = (a: ReviewerAssignment) => (a.status === 'finished' ? 'Finished' : a.progress.scored > 0 ? 'In progress' : 'Not started');
@@ -33,6 +34,7 @@ export function AssignmentsPage() {
           </SimpleGrid>
         )}
       </Stack>
+      <ProgressConfirmationsSection />
       {finished.length > 0 && (
         <Stack component="section" aria-labelledby="finished-heading">
           <Title order={2} size="h3" id="finished-heading">Finished</Title>

@@ -15,6 +15,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { SaveStatus } from '../../components/SaveStatus';
 import { RubricEntries, useRubricDraft } from '../../hooks/useRubricDraft';
 import { OUTCOME_LABEL, OUTCOMES } from '../../lib/labels';
+import { RenewalHistoryPanel } from '../board/RenewalHistoryPanel';
 import { IndicatorInOutcome, indicatorsOf } from '../../lib/rubric';
 
 /** Scoring, split view: the application on the left, one indicator's levels on the right beside the applicant's self-rating. */
@@ -162,6 +163,7 @@ function Review({ app, assignment }: { app: Application; assignment: ReviewerAss
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <ApplicationPanel app={app} indicator={indicator} own={own} rubric={rubric.data} />
+          <RenewalHistoryPanel app={app} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder padding="lg" component="section" aria-labelledby="score-heading">

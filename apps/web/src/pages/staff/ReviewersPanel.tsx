@@ -8,7 +8,7 @@ import type { Application, Conflict, ReviewerEntry } from '../../api/types';
 import { DueBadge } from '../../components/DueBadge';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { conflictOf, previewAutoAssignment } from '../../lib/assignment';
+import { conflictOf, earlierRound, previewAutoAssignment } from '../../lib/assignment';
 
 /** Who reviews this application; assign more (balanced automatic with a preview, or by hand) and release one. */
 export function ReviewersPanel({ app }: { app: Application }) {
@@ -87,7 +87,7 @@ export function ReviewersPanel({ app }: { app: Application }) {
                   onChange={setChosen}
                   error={problem?.fieldMessage('reviewerIds')}
                   data={(pool.data ?? []).filter((r) => !assignedIds.has(r.id)).map((r) => {
-                    const conflict = conflictOf(app, r, policy.data, conflicts.get(r.id));
+                    const conflict = conflictOf(app, r, policy.data, conflicts.get(r.id)) ?? (earlierRound(app).includes(r.id) ? 'reviewed an earlier round' : null);
                     return { value: r.id, label: `${r.name} · ${r.institution ?? '—'} · ${r.openAssignments} open${conflict ? ` (conflict: ${conflict})` : ''}`, disabled: !!conflict };
                   })}
                 />

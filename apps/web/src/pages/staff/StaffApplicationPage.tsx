@@ -9,7 +9,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { SurveySummary } from '../../components/SurveySummary';
 import { DeadlinePanel } from './DeadlinePanel';
+import { AppealRoutingPanel } from './AppealRoutingPanel';
 import { ReviewersPanel } from './ReviewersPanel';
+import { ProgressConfirmationPanel } from './ProgressConfirmationPanel';
 import { ScreeningPanel } from './ScreeningPanel';
 
 /** One application for staff: what to do next (screen, extend, assign), the survey and the full timeline. */
@@ -28,6 +30,8 @@ export function StaffApplicationPage() {
           <Stack gap="lg">
             {a.status === 'Screening' && <ScreeningPanel app={a} />}
             {(a.status === 'AwaitingAssessment' || a.status === 'Lapsed') && <DeadlinePanel app={a} />}
+            <AppealRoutingPanel app={a} />
+            {a.designationStatus && <ProgressConfirmationPanel app={a} />}
             {(a.status === 'UnderReview' || a.status === 'NeedsAdjudication' || (a.reviewers?.length ?? 0) > 0) && <ReviewersPanel app={a} />}
             {a.status !== 'Screening' && a.status !== 'Rejected' && (
               <Card withBorder padding="lg">

@@ -7,6 +7,7 @@ import {
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication, reminderKey } from '../application.state';
 import { pins } from './guards';
+import { appealPending, excludedFromReview } from './appeal';
 
 /*
  * DOMAIN.md, Deadlines. Every timer here may fire late, early, twice, or after the date it was set for was
@@ -56,7 +57,7 @@ export const replaceOverdueReviewer = ({ data, metadata }: ReplaceOverdueReviewe
     data: { ...pins(app), reviewerId: slot.reviewerId, reason: `no scores ${policy.reviewReplacementGraceDays} days after the due date`, releasedAt: now },
   };
   const facts = { id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region };
-  const [next] = pickReviewers(facts, data.pool, 1, { ...policy, exclude: Object.keys(app.reviewers) });
+  const [next] = pickReviewers(facts, data.pool, 1, { ...policy, exclude: [...Object.keys(app.reviewers), ...excludedFromReview(app)] });
   if (!next) {
     return [released, { type: 'ReviewOverdueEscalated', data: { ...pins(app), reviewerId: slot.reviewerId, dueAt: data.dueAt, reason: 'no-replacement', escalatedAt: now } }];
   }
@@ -70,12 +71,16 @@ export const closeAppealWindow = ({ data, metadata }: CloseAppealWindow, state: 
   const app = open(state);
   const decision = app?.decision;
   if (!app || !decision || decision.final || decision.appealUntil !== data.appealUntil || !isPast(data.appealUntil, metadata.now)) return [];
+  // DOMAIN.md, step 6: a pending appeal keeps the decision open; the appeal's own decision settles it.
+  if (appealPending(app)) return [];
   return [{ type: 'DecisionFinalized', data: { ...pins(app), appealUntil: data.appealUntil, finalizedAt: metadata.now } }];
 };
 
 export const remindProgressUpdate = ({ data, metadata }: RemindProgressUpdate, state: Application): ApplicationEvent[] => {
   const app = open(state);
   if (!app?.designation || app.designation.progressDueAt !== data.progressDueAt) return [];
+  // Issue 8: an expired or renewed designation owes no more updates here.
+  if (app.designation.status === 'expired' || app.designation.status === 'renewed') return [];
   if (!reminderDue(data.progressDueAt, data.daysBefore, metadata.now)) return [];
   if (app.reminders.includes(reminderKey('progress', data.progressDueAt, data.daysBefore))) return [];
   return [{ type: 'ProgressReminderIssued', data: { ...pins(app), ...data, remindedAt: metadata.now } }];

@@ -1,19 +1,29 @@
-import { InvalidState } from '../../errors';
+import { Forbidden, InvalidState, NotFound, RuleViolation } from '../../errors';
 import { addDays, isPast } from '../../time';
 import { policyByVersion } from '../../decision/decision-policy';
-import { rubricByVersion } from '../../rubric/rubric-catalog';
-import { SubmitProgressUpdate } from '../application.commands';
+import { conflictOf } from '../../review/assign-reviewers';
+import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
+import { RecordProgressConfirmation, RequestProgressConfirmation, SubmitProgressUpdate } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
-import { Application } from '../application.state';
+import { Application, OpenApplication } from '../application.state';
+import { ReviewerCandidate } from '../application.types';
 import { pins, requireApplicant, requireCompleteRatings, requireOpen } from './guards';
 
+/** Only a running designation owes (and may file) a yearly update; an expired or renewed one is closed. */
+const requireRunningDesignation = (app: OpenApplication) => {
+  if (!app.designation) throw new InvalidState('progress.no_designation', app.status);
+  if (app.designation.status === 'expired' || app.designation.status === 'renewed') throw new InvalidState('progress.designation_ended', app.designation.status);
+  return app.designation;
+};
+
 // Seed 003: "record and update progress ... yearly". A late update reinstates a suspended designation.
+// The update re-rates the rubric version pinned at designation, with evidence for every indicator, under the same
+// rules as the assessment (requireCompleteRatings). A newer IC Map version would need a recorded mapping first.
 export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
   requireApplicant(metadata.actor, app);
-  if (!app.designation) throw new InvalidState('progress.no_designation', app.status);
+  const { progressDueAt, status } = requireRunningDesignation(app);
   const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), {}, data.ratings, 'progress');
-  const { progressDueAt, status } = app.designation;
   const interval = policyByVersion(app.policyVersion).progressIntervalDays;
   // On time keeps the yearly rhythm; a late update starts a new year from today.
   const nextDueAt = isPast(progressDueAt, metadata.now) ? addDays(metadata.now, interval) : addDays(progressDueAt, interval);
@@ -22,4 +32,45 @@ export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, s
     data: { ...pins(app), ratings, progressDueAt, nextDueAt, submittedAt: metadata.now },
   };
   return status === 'suspended' ? [submitted, { type: 'DesignationReinstated', data: { ...pins(app), reinstatedAt: metadata.now } }] : [submitted];
+};
+
+const requireNoConflict = (app: OpenApplication, reviewer: ReviewerCandidate) => {
+  const facts = { id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region };
+  const reason = conflictOf(facts, reviewer, policyByVersion(app.policyVersion));
+  if (reason) throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', { reviewerId: reviewer.reviewerId, reason });
+};
+
+/** Issue 8: "reviewers may be asked to confirm" the latest update; the same conflict rules as review assignment. */
+export const requestProgressConfirmation = ({ data, metadata }: RequestProgressConfirmation, state: Application): ApplicationEvent[] => {
+  const app = requireOpen(state);
+  if (metadata.actor.role !== 'staff') throw new Forbidden('progress.confirmation_staff_only', 'only staff ask for a confirmation');
+  const designation = requireRunningDesignation(app);
+  if (!designation.lastUpdateAt) throw new InvalidState('progress.no_update', app.status);
+  requireNoConflict(app, data.reviewer);
+  const { reviewerId } = data.reviewer;
+  if (designation.confirmations?.[reviewerId]) return [];
+  return [{ type: 'ProgressConfirmationRequested', data: { ...pins(app), reviewerId, updateSubmittedAt: designation.lastUpdateAt, requestedAt: metadata.now } }];
+};
+
+/** The reviewer asked confirms or disputes every indicator of the latest update; a dispute says why. */
+export const recordProgressConfirmation = ({ data, metadata }: RecordProgressConfirmation, state: Application): ApplicationEvent[] => {
+  const app = requireOpen(state);
+  const { reviewer, verdicts } = data;
+  const designation = app.designation;
+  const asked = designation?.lastUpdateAt ? designation.confirmations?.[reviewer.reviewerId] : undefined;
+  if (metadata.actor.id !== reviewer.reviewerId || !designation || !asked) throw new NotFound('progress_confirmation', app.id);
+  if (asked === 'recorded') throw new InvalidState('progress.confirmation_recorded', app.status);
+  requireNoConflict(app, reviewer);
+  const codes = indicatorCodes(rubricByVersion(app.rubricVersion));
+  const given = verdicts.map((v) => v.indicator);
+  const missing = codes.filter((c) => !given.includes(c));
+  const unknown = verdicts.filter((v, i) => !codes.includes(v.indicator) || given.indexOf(v.indicator) !== i || !['confirmed', 'disputed'].includes(v.verdict)).map((v) => v.indicator);
+  if (missing.length > 0 || unknown.length > 0) throw new RuleViolation('progress.verdicts_mismatch', 'one verdict for each indicator of the rubric', { missing, unknown });
+  const uncommented = verdicts.filter((v) => v.verdict === 'disputed' && !v.comment.trim()).map((v) => v.indicator);
+  if (uncommented.length > 0) throw new RuleViolation('progress.dispute_comment_required', 'a disputed indicator needs a comment', { indicators: uncommented });
+  const inOrder = codes.map((c) => verdicts.find((v) => v.indicator === c)!).map((v) => ({ indicator: v.indicator, verdict: v.verdict, comment: v.comment.trim() }));
+  return [{
+    type: 'ProgressConfirmationRecorded',
+    data: { ...pins(app), reviewerId: reviewer.reviewerId, updateSubmittedAt: designation.lastUpdateAt!, verdicts: inOrder, recordedAt: metadata.now },
+  }];
 };

@@ -9,6 +9,8 @@ import { ApplicationEvent, AdjudicationResolved } from '../application.events';
 import { evolve } from '../application.evolve';
 import { Application, OpenApplication, activeReviewers } from '../application.state';
 import { pins, requireOpen, requireStatus } from './guards';
+import { designationTerm } from './renewal';
+import { appealBeingDecided, finalAtOnce } from './appeal';
 
 /** The engine's recommendation under the pinned rubric and policy, with every input recorded. */
 export const recommendationEvents = (app: OpenApplication, now: string): ApplicationEvent[] => {
@@ -69,17 +71,22 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
   }
   const items = growthReport(rubricByVersion(app.rubricVersion), recommendation.inputs.consensus);
   const granted = data.outcome !== 'NotYetReady';
-  const appealUntil = addDays(metadata.now, policy.appealWindowDays);
+  // DOMAIN.md, step 6: a decision on an appeal names the decision it answers and is final at once (decide/appeal.ts).
+  const appealOf = appealBeingDecided(app);
+  const appealUntil = appealOf ? metadata.now : addDays(metadata.now, policy.appealWindowDays);
   const progressDueAt = granted ? addDays(metadata.now, policy.progressIntervalDays) : null;
+  // Issue 8 (decide/renewal.ts): the designation's term, and the designation a renewal renews.
+  const term = designationTerm(app, granted, metadata.now);
   return [
     {
       type: 'DecisionRecorded',
       data: {
         ...pins(app), outcome: data.outcome, recommendation: recommendation.outcome, rule: recommendation.rule, overruled,
         justification, justificationLength: justification?.length ?? 0, inputs: recommendation.inputs, decidedBy: metadata.actor.id, decidedAt: metadata.now,
-        appealUntil, progressDueAt,
+        appealUntil, progressDueAt, ...(appealOf && { appealOf }), ...term,
       },
     },
     { type: 'GrowthReportIssued', data: { ...pins(app), items, issuedAt: metadata.now } },
+    ...finalAtOnce(app, metadata.now),
   ];
 };

@@ -12,6 +12,7 @@ import { Application, OpenApplication, ReviewerSlot, activeReviewers } from '../
 import { ReviewerCandidate } from '../application.types';
 import { recommendationEvents, resolvedByExtraReviewer } from './recommendation';
 import { pins, requireKnownIndicators, requireOpen, requireStatus } from './guards';
+import { excludedFromReview } from './appeal';
 
 const facts = (app: OpenApplication) => ({ id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region });
 
@@ -23,6 +24,10 @@ export const assignReviewers = ({ data, metadata }: AssignReviewers, state: Appl
   let chosen: ReviewerCandidate[];
   if (data.mode === 'manual') {
     for (const candidate of data.reviewers) {
+      // DOMAIN.md, step 6: an appeal's fresh review has new reviewers, none of the earlier rounds'.
+      if (excludedFromReview(app).includes(candidate.reviewerId)) {
+        throw new InvalidState('review.reviewed_earlier_round', app.status, { reviewerId: candidate.reviewerId });
+      }
       if (active.includes(candidate.reviewerId)) throw new RuleViolation('review.already_assigned', 'reviewer already assigned', { reviewerId: candidate.reviewerId });
       const reason = conflictOf(facts(app), candidate, policy);
       if (reason) throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', { reviewerId: candidate.reviewerId, reason });
@@ -30,7 +35,7 @@ export const assignReviewers = ({ data, metadata }: AssignReviewers, state: Appl
     chosen = data.reviewers;
   } else {
     // A released reviewer is not offered again by auto-assignment; staff can still pick them by hand.
-    chosen = pickReviewers(facts(app), data.pool, data.count, { ...policy, exclude: Object.keys(app.reviewers) });
+    chosen = pickReviewers(facts(app), data.pool, data.count, { ...policy, exclude: [...Object.keys(app.reviewers), ...excludedFromReview(app)] });
     if (chosen.length < data.count) throw new RuleViolation('review.not_enough_reviewers', 'not enough eligible reviewers', { wanted: data.count, eligible: chosen.length });
   }
   const purpose = app.status === 'NeedsAdjudication' ? 'adjudication' : 'review';

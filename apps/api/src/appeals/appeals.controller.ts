@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@cert/domain';
+import { DecideApplicationCommand } from '@cert/commands';
+import { Access } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ExpectedVersion } from '../http/expected-version.decorator';
+import { FileAppealDto, RouteAppealDto } from './appeal.dto';
+
+/**
+ * DOMAIN.md, step 6: the applicant appeals within the window; staff route the appeal. The board decides it through
+ * the ordinary decision route (POST /applications/:id/decision), which links the decision to the one appealed.
+ */
+@ApiTags('appeals')
+@ApiBearerAuth()
+@Controller('applications/:id/appeals')
+export class AppealsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Access('application.appeal.file')
+  file(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FileAppealDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'FileAppeal', data: { statement: dto.statement } }, actor, v));
+  }
+
+  @Post('route')
+  @HttpCode(200)
+  @Access('application.appeal.route')
+  route(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RouteAppealDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'RouteAppeal', data: { route: dto.route } }, actor, v));
+  }
+}

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CURRENT_AWARD_CRITERIA, awardCriteriaByVersion } from '@cert/domain';
+import { DecideAwardCycleCommand, NominateForAwardCommand, RespondToSummitInvitationCommand, ScoreNominationCommand } from '@cert/commands';
+import { ReadDb, awardNominations, awardNominationsOfLeader, getAwardCycle, listAwardCycles } from '@cert/projections';
+import { Access } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { NominateDto, OpenAwardCycleDto, RespondToInvitationDto, ScoreNominationDto, SelectRecipientsDto } from './awards.dto';
+import { AwardYearPipe } from './year.pipe';
+
+/**
+ * Issue 8, awards and the summit: staff open a year's cycle; designated programs are nominated; the board scores,
+ * closes and selects; recipients answer the summit invitation. Applicants see only their own nominations.
+ */
+@ApiTags('awards')
+@ApiBearerAuth()
+@Controller()
+export class AwardsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readDb: ReadDb,
+  ) {}
+
+  @Get('award-cycles')
+  @Access('awards.cycles.list')
+  list(@Query() _query: ReadQueryDto) {
+    return listAwardCycles(this.readDb.db);
+  }
+
+  @Post('award-cycles')
+  @Access('awards.cycle.open')
+  open(@Body() dto: OpenAwardCycleDto, @CurrentActor() actor: Actor) {
+    const data = {
+      year: dto.year, award: dto.award ?? `IASL STEM Leadership Award ${dto.year}`, criteriaVersion: CURRENT_AWARD_CRITERIA,
+      awardsAvailable: dto.awardsAvailable, nominationsCloseAt: dto.nominationsCloseAt, rsvpBy: dto.rsvpBy, summit: { startsAt: dto.summit.startsAt, place: dto.summit.place },
+    };
+    return this.commands.execute(new DecideAwardCycleCommand(dto.year, { type: 'OpenAwardCycle', data }, actor));
+  }
+
+  /** The cycle and its criteria; staff, the board and auditors see every nomination with its scores, an applicant only their own. */
+  @Get('award-cycles/:year')
+  @Access('awards.cycle.read')
+  read(@Param('year', AwardYearPipe) year: number, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    const cycle = getAwardCycle(this.readDb.db, year);
+    if (!cycle) throw new NotFoundException(`award cycle ${year} not found`);
+    const own = actor.role === 'applicant';
+    const nominations = awardNominations(this.readDb.db, year, own ? { withScores: false, applicantEmail: actor.email ?? '' } : { withScores: true });
+    return { ...cycle, criteria: awardCriteriaByVersion(cycle.criteriaVersion).criteria, nominations };
+  }
+
+  @Post('award-cycles/:year/nominations')
+  @Access('awards.nominate')
+  nominate(@Param('year', AwardYearPipe) year: number, @Body() dto: NominateDto, @CurrentActor() actor: Actor) {
+    const teachers = dto.teachers.map(({ name, subject, statement }) => ({ name, subject, statement }));
+    const portfolios = dto.portfolios.map(({ title, summary, link }) => ({ title, summary, link }));
+    return this.commands.execute(new NominateForAwardCommand(year, dto.applicationId, teachers, portfolios, actor));
+  }
+
+  @Post('award-cycles/:year/nominations/:nominationId/scores')
+  @Access('awards.score')
+  score(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: ScoreNominationDto, @CurrentActor() actor: Actor) {
+    const scores = dto.scores.map(({ criterion, level }) => ({ criterion, level }));
+    return this.commands.execute(new ScoreNominationCommand(year, nominationId, scores, dto.comment?.trim() || null, actor));
+  }
+
+  @Post('award-cycles/:year/scoring/close')
+  @HttpCode(200)
+  @Access('awards.scoring.close')
+  closeScoring(@Param('year', AwardYearPipe) year: number, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new DecideAwardCycleCommand(year, { type: 'CloseAwardScoring', data: {} }, actor));
+  }
+
+  @Post('award-cycles/:year/selection')
+  @HttpCode(200)
+  @Access('awards.select')
+  select(@Param('year', AwardYearPipe) year: number, @Body() dto: SelectRecipientsDto, @CurrentActor() actor: Actor) {
+    const body = { type: 'SelectAwardRecipients' as const, data: { nominationIds: dto.nominationIds, justification: dto.justification ?? null } };
+    return this.commands.execute(new DecideAwardCycleCommand(year, body, actor));
+  }
+
+  @Post('award-cycles/:year/invitations/:nominationId/response')
+  @HttpCode(200)
+  @Access('awards.invitation.respond')
+  respond(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: RespondToInvitationDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new RespondToSummitInvitationCommand(year, nominationId, dto.accept, dto.reason?.trim() || null, actor));
+  }
+
+  /** The leader's own nominations and summit invitations, every year. */
+  @Get('me/award-invitations')
+  @Access('awards.mine')
+  mine(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    return awardNominationsOfLeader(this.readDb.db, actor.email ?? '');
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Put, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Actor } from '@cert/domain';
+import { Clock } from '@cert/config';
+import { PublishDirectoryListingCommand } from '@cert/commands';
+import { MINUTE } from '@cert/identity';
+import { ReadDb, directoryStanding, directoryYears, listDirectory, ownListing } from '@cert/projections';
+import { Access, Public } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { directoryBookPdf } from './directory-book.pdf';
+import { DirectoryListingDto, DirectoryQueryDto } from './directory.dto';
+import { DirectoryYearPipe } from './directory-year.pipe';
+
+// Open to everyone, so capped per client address like the other public doors; a book costs more to make.
+const PER_MINUTE = (limit: number) => Throttle({ default: { limit, ttl: MINUTE } });
+
+/**
+ * Issue 8, who's who: the public directory of designated programs, reachable without sign-in. Everything here reads
+ * the `directory_entry` read model, which holds only what each leader opted in to show.
+ */
+@ApiTags('directory')
+@Controller('directory')
+export class DirectoryController {
+  constructor(
+    private readonly readDb: ReadDb,
+    private readonly clock: Clock,
+  ) {}
+
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120)
+  @Get()
+  @Header('Cache-Control', 'no-cache')
+  list(@Query() { year, country, q }: DirectoryQueryDto) {
+    const entries = listDirectory(this.readDb.db, { year, country, q });
+    return { count: entries.length, years: directoryYears(this.readDb.db), entries };
+  }
+
+  /**
+   * The book of one year: the programs whose entry shows a designation or an award in that year, as `?year=` finds
+   * them. An entry that shows neither year is in the online directory only: its inclusion would reveal the year.
+   */
+  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(20)
+  @Get('books/:year.pdf')
+  @ApiProduces('application/pdf')
+  @Header('Cache-Control', 'no-cache')
+  async book(@Param('year', DirectoryYearPipe) year: number, @Query() _query: ReadQueryDto) {
+    const entries = listDirectory(this.readDb.db, { year });
+    const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries });
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="whos-who-${year}.pdf"` });
+  }
+}
+
+/** The leader's side: opt in with the fields to show, change it, withdraw; staff, board and auditors may read it. */
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('applications')
+export class DirectoryListingController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readDb: ReadDb,
+  ) {}
+
+  @Get(':id/directory-listing')
+  @Access('application.directory-listing.read')
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return { ...ownListing(this.readDb.db, id), designation: directoryStanding(this.readDb.db, id) };
+  }
+
+  @Put(':id/directory-listing')
+  @Access('application.directory-listing.write')
+  publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DirectoryListingDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new PublishDirectoryListingCommand(id, { fields: dto.fields, focusAreas: dto.focusAreas ?? [], summary: dto.summary ?? null }, actor));
+  }
+
+  @Delete(':id/directory-listing')
+  @HttpCode(200)
+  @Access('application.directory-listing.write')
+  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new PublishDirectoryListingCommand(id, null, actor));
+  }
+}

@@ -1,0 +1,44 @@
+import { Link, useNavigate } from 'react-router';
+import { Alert, Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { usePolicy, useWrite, write } from '../../api/queries';
+import { DueBadge } from '../../components/DueBadge';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { exactDate } from '../../lib/dates';
+import type { Progress } from './progress-api';
+
+/**
+ * Issue 8: a designation has a term; renewal runs a new assessment and review with the earlier years in view. The
+ * applicant starts it here before the term ends; it opens as a new application, linked to this one.
+ */
+export function RenewalPanel({ progress }: { progress: Progress }) {
+  const navigate = useNavigate();
+  const d = progress.designation!;
+  const policy = usePolicy();
+  // Policy data (issue 8): renewal opens this many days before the term ends.
+  const windowDays = (policy.data as { renewalWindowDays?: number } | undefined)?.renewalWindowDays ?? 365;
+  const start = useWrite(() => write('POST', `/applications/${progress.applicationId}/renewal`), {
+    done: () => ({ title: 'Renewal started', message: 'A new self-assessment is open for the renewal.' }),
+  });
+  if (d.renewalId) {
+    return (
+      <Alert color="blue" variant="light" title="Renewal" component="section" aria-label="Renewal">
+        <Text c="gray.9">{d.status === 'renewed' ? 'This designation was renewed.' : 'A renewal is under way.'} <Anchor component={Link} to={`/applications/${d.renewalId}`}>Open the renewal application</Anchor></Text>
+      </Alert>
+    );
+  }
+  if (!d.termEndsAt || (d.status !== 'active' && d.status !== 'suspended')) return null;
+  const opensAt = new Date(Date.parse(d.termEndsAt) - windowDays * 86_400_000).toISOString();
+  const open = Date.parse(opensAt) <= Date.now();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="renewal-heading">
+      <Stack>
+        <Title order={2} size="h3" id="renewal-heading">Renew the designation</Title>
+        <DueBadge dueAt={d.termEndsAt} label="Term ends" />
+        <Text c="gray.9">Renewal is a new IC Map self-assessment and review; reviewers and the board see your earlier years. It must be decided before the term ends, or the designation expires.</Text>
+        {!open && <Text c="gray.9">Renewal opens on {exactDate(opensAt)}, a year before the term ends.</Text>}
+        {start.error && <ProblemAlert error={start.error} title="The renewal was not started" />}
+        {open && <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => navigate(`/applications/${r.applicationId}/assessment`) })}>Start the renewal</Button>}
+      </Stack>
+    </Card>
+  );
+}

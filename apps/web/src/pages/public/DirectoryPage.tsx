@@ -1,0 +1,82 @@
+import { FormEvent, useState } from 'react';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { download } from '../../api/client';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { DirectoryEntryCard } from './DirectoryEntryCard';
+import { DirectoryFilter, useDirectory } from './directory-api';
+
+/**
+ * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". Open to everyone,
+ * no sign-in; every entry shows only what its leader chose to show, so filters match only what is shown.
+ */
+export function DirectoryPage() {
+  const [draft, setDraft] = useState<DirectoryFilter>({});
+  const [filter, setFilter] = useState<DirectoryFilter>({});
+  const directory = useDirectory(filter);
+  const all = useDirectory({});
+  const years = all.data?.years ?? [];
+  const countries = [...new Set((all.data?.entries ?? []).map((e) => e.country).filter((c): c is string => !!c))].sort();
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    setFilter({ q: draft.q?.trim() || undefined, country: draft.country || undefined, year: draft.year || undefined });
+  }
+
+  return (
+    <Page
+      title="Who's who of STEM leaders"
+      intro="Designated STEM programs and award recipients, and the best practices their leaders chose to share."
+    >
+      <Card withBorder padding="lg" component="section" aria-labelledby="search-heading">
+        <form onSubmit={search} role="search" aria-labelledby="search-heading">
+          <Stack>
+            <Title order={2} size="h3" id="search-heading">Search the directory</Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label="Words" description="A name, an institution, a focus area" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
+              <Select label="Country" description="As the entries show it" clearable data={countries} value={draft.country ?? null} onChange={(v) => setDraft({ ...draft, country: v ?? undefined })} />
+              <Select label="Year" description="Of designation or an award" clearable data={years.map(String)} value={draft.year ?? null} onChange={(v) => setDraft({ ...draft, year: v ?? undefined })} />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">Search</Button>
+              <Button variant="default" onClick={() => { setDraft({}); setFilter({}); }}>Show all</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+
+      {years.length > 0 && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="books-heading">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="books-heading">The book of best practices</Title>
+            <Text c="gray.9">One book a year, by country, with the programs designated or awarded that year.</Text>
+            <Group gap="sm">
+              {years.map((year) => (
+                <Button key={year} variant="light" onClick={() => download(`/directory/books/${year}.pdf`, `whos-who-${year}.pdf`)}>
+                  Download the {year} book (PDF)
+                </Button>
+              ))}
+            </Group>
+          </Stack>
+        </Card>
+      )}
+
+      <section aria-labelledby="entries-heading">
+        <Stack>
+          <Title order={2} size="h3" id="entries-heading">
+            {directory.data ? `${directory.data.count} ${directory.data.count === 1 ? 'program' : 'programs'}` : 'Programs'}
+          </Title>
+          {directory.isPending && <Loading what="Loading the directory" />}
+          {directory.error && <ProblemAlert error={directory.error} title="The directory could not be loaded" />}
+          {directory.data && directory.data.count === 0 && (
+            <Alert color="blue" variant="light"><Text c="gray.9">No program matches. Leaders choose whether to appear here.</Text></Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {directory.data?.entries.map((entry, i) => <DirectoryEntryCard key={`${entry.leaderName ?? ''}|${entry.institution ?? ''}|${i}`} entry={entry} />)}
+          </SimpleGrid>
+        </Stack>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,7 @@
+import { DecideAwardCycleHandler } from './decide-award-cycle.command';
+import { NominateForAwardHandler } from './nominate-for-award.command';
+import { RespondToSummitInvitationHandler } from './respond-to-summit-invitation.command';
+import { ScoreNominationHandler } from './score-nomination.command';
+
+/** Issue 8, awards and the summit: registered in commands.module.ts in one line. */
+export const AWARD_HANDLERS = [DecideAwardCycleHandler, NominateForAwardHandler, ScoreNominationHandler, RespondToSummitInvitationHandler];

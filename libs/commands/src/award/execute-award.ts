@@ -1,0 +1,20 @@
+import { Actor, AwardCycleCommand, NotFound, awardCycleDecider, awardCycleId, awardCycleStream } from '@cert/domain';
+import { Clock } from '@cert/config';
+import { EventStore, handle } from '@cert/event-store';
+
+/** A domain command of the award cycle before the handler adds the clock and the actor. */
+export type AwardCommandBody = AwardCycleCommand extends infer C ? (C extends AwardCycleCommand ? Omit<C, 'metadata'> : never) : never;
+
+/** What every award write answers: the cycle's stream version and the log position, for read-your-writes. */
+export type AwardCycleResult = { awardCycleId: string; year: number; version: number; position: string | null; events: string[]; nominationId?: string };
+
+/** The award handlers' common tail: clock + actor into the command, then the one write path on `award-cycle-<year>`. */
+export async function executeOnAwardCycle(store: EventStore, clock: Clock, year: number, body: AwardCommandBody, actor: Actor): Promise<AwardCycleResult> {
+  const now = clock.now().toISOString();
+  const command = { ...body, metadata: { now, actor } } as AwardCycleCommand;
+  const result = await handle(store, awardCycleStream(year), awardCycleDecider, command, { actorId: actor.id, actorRole: actor.role, now }).catch((error: unknown) => {
+    // The decider of a year without a cycle does not know the year: name the one the client asked for.
+    throw error instanceof NotFound && error.code === 'award-cycle.not_found' ? new NotFound('award-cycle', String(year)) : error;
+  });
+  return { awardCycleId: awardCycleId(year), year, version: result.version, position: result.position, events: result.events.map((e) => e.type) };
+}

@@ -1,0 +1,23 @@
+import type { Application } from '../application/application.state';
+import { Nominee } from './award-cycle.commands';
+
+/**
+ * Issue 8: "nominations drawn from designated programs". What the nominate handler hands the award decider about an
+ * application, folded from the application's own stream: designated means a charter membership or Program of
+ * Excellence decision whose designation is active (not suspended, expired or superseded by a renewal).
+ */
+export const nomineeOf = (app: Application, applicationId: string): Nominee | null => {
+  if (app.status === 'None') return null;
+  const base = {
+    applicationId, applicantEmail: app.applicantEmail, leaderName: app.survey.leaderName,
+    institutionName: app.survey.institution.name, country: app.survey.institution.country,
+  };
+  const outcome = app.decision?.outcome;
+  if (outcome !== 'ProgramOfExcellence' && outcome !== 'CharterMembership') {
+    return { ...base, designation: null, notDesignatedBecause: app.decision ? 'the decision was not yet ready' : `the application is ${app.status}` };
+  }
+  if (app.designation?.status !== 'active') {
+    return { ...base, designation: null, notDesignatedBecause: `the designation is ${app.designation?.status ?? 'missing'}` };
+  }
+  return { ...base, designation: outcome, notDesignatedBecause: null };
+};
