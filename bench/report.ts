@@ -5,8 +5,7 @@ import { Figure, figure } from './lib/stats';
 import type { ScaleResult } from './scale/scale';
 import type { Part1Result } from './store/part1';
 import type { SubjectId } from './store/subjects';
-
-export const WORKERS_PLACEHOLDER = 'not measured yet: depends on issue 3';
+import { SHAPE_LABELS, type WorkersResult } from './workers/types';
 
 export type Target = {
   id: string;
@@ -31,7 +30,7 @@ export type BenchResult = {
   inProcess: InprocResult | null;
   http: HttpResult | null;
   scale: ScaleResult | null;
-  workers: { status: string };
+  workers: WorkersResult | null;
   targets: Target[];
   notes: string[];
 };
@@ -42,7 +41,7 @@ const perRunRatio = (a: Figure | undefined, b: Figure | undefined): Figure | nul
   return figure(a.runs.map((v, i) => v / b.runs[i]));
 };
 
-export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale'>): Target[] {
+export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale' | 'workers'>): Target[] {
   const out: Target[] = [];
   const s = r.part1?.subjects;
   for (const d of ['FULL', 'NORMAL'] as const) {
@@ -125,8 +124,28 @@ export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale'>): Targe
     pass: scaleRatio ? scaleRatio.median <= 1.2 : null,
     note: big ? 'ratio of the medians of the two sizes (the logs are built separately)' : 'the 1M log is loaded in full mode only',
   });
-  out.push({ id: 'workers.throughput', target: 'Workers: event-to-mail throughput through BullMQ ÷ bare BullMQ loop', measured: null, unit: 'ratio', goal: '≥ 0.50', pass: null, note: WORKERS_PLACEHOLDER });
-  out.push({ id: 'workers.lateness', target: 'Workers: reminder lateness p99', measured: null, unit: 's', goal: '< 2', pass: null, note: WORKERS_PLACEHOLDER });
+  const w = r.workers;
+  const workersRatio = perRunRatio(w?.engine.bullmq?.perSec, w?.floor.mail?.perSec);
+  out.push({
+    id: 'workers.throughput',
+    target: 'Workers: event-to-mail notifications/s through BullMQ ÷ bare BullMQ add-and-process loop (same mail, same sink)',
+    measured: workersRatio,
+    unit: 'ratio',
+    goal: '≥ 0.50',
+    pass: workersRatio ? workersRatio.median >= 0.5 : null,
+    note: w ? undefined : 'run with --only=workers (or a full run)',
+  });
+  const lateP99 = w?.lateness.bullmq?.p99Ms;
+  const lateSeconds = lateP99 ? figure(lateP99.runs.map((v) => v / 1000)) : null;
+  out.push({
+    id: 'workers.lateness',
+    target: 'Workers: reminder lateness p99 (BullMQ, real clock)',
+    measured: lateSeconds,
+    unit: 's',
+    goal: '< 2',
+    pass: lateSeconds ? lateSeconds.median < 2 : null,
+    note: w ? undefined : 'run with --only=workers (or a full run)',
+  });
   return out;
 }
 
@@ -177,7 +196,7 @@ export function markdown(r: BenchResult): string {
   p('| target | measured | goal | result |');
   p('| --- | --- | --- | --- |');
   for (const t of r.targets) {
-    const measured = t.measured ? `${fmt(t.measured, t.unit === 'ratio' ? 2 : t.unit === 'ms' ? 1 : 0)} ${t.unit === 'ratio' ? '' : t.unit}`.trim() : t.note ?? 'n/a';
+    const measured = t.measured ? `${fmt(t.measured, t.unit === 'ratio' || t.unit === 's' ? 2 : t.unit === 'ms' ? 1 : 0)} ${t.unit === 'ratio' ? '' : t.unit}`.trim() : t.note ?? 'n/a';
     const extra = t.measured && t.note ? ` (${t.note})` : '';
     p(`| ${t.target} | ${measured} | ${t.goal} | ${verdict(t.pass)}${extra} |`);
   }
@@ -274,10 +293,7 @@ export function markdown(r: BenchResult): string {
     p();
   }
 
-  p('## Workers');
-  p();
-  p(`${r.workers.status}. Event-to-mail throughput through BullMQ and the in-process scheduler, and reminder lateness, are measured once the job queue lands.`);
-  p();
+  if (r.workers) workersSection(r.workers, p);
   if (r.notes.length) {
     p('## Notes');
     p();
@@ -285,4 +301,35 @@ export function markdown(r: BenchResult): string {
     p();
   }
   return lines.join('\n');
+}
+
+function workersSection(w: WorkersResult, p: (s?: string) => void): void {
+  const c = w.config;
+  p('## Workers');
+  p();
+  p(
+    `Event to mail: ${c.notifications.toLocaleString('en-US')} notifications per run (one SurveySubmitted appended through the write side → reactor → job queue → notifications processor → nodemailer → ` +
+      `the in-process SMTP sink), after ${c.warmup} untimed; the worker is the compiled \`apps/worker\` in its own process, stopped (SIGSTOP) while the backlog is appended and then released: ` +
+      `figure = messages ÷ (last mail accepted − release). Floor: ${c.floor}. Reminders: ${c.timers} assessment reminders per run on the real clock, falling due at ${c.timersPerSecond}/s in a seeded order, the first a few seconds after the acceptances that set them ` +
+      `(after their invitation mails are out); lateness = reminder mail accepted − due time. ${c.runs} run(s); Redis ${c.redis}, a fresh key prefix per run, deleted afterwards.`,
+  );
+  p();
+  p('| subject | notifications/s | ÷ floor (mail) | worker CPU ms per message | worker CPU (cores) | other load (cores) | backlog appended at (/s, untimed) |');
+  p('| --- | --- | --- | --- | --- | --- | --- |');
+  const row = (label: string, t: WorkersResult['floor']['mail'] | undefined) => {
+    if (!t) return;
+    const ratio = perRunRatio(t.perSec, w.floor.mail?.perSec);
+    p(`| ${label} | ${fmt(t.perSec)} | ${fmt(ratio, 2)} | ${fmt(t.workerCpuMsPerMessage, 2)} | ${fmt(t.workerCores, 2)} | ${fmt(t.otherCores, 2)} | ${fmt(t.producerPerSec)} |`);
+  };
+  for (const shape of c.shapes) row(`engine, ${SHAPE_LABELS[shape]}`, w.engine[shape]);
+  row('floor: bare BullMQ loop, jobs send the same mail', w.floor.mail ?? undefined);
+  row('bare BullMQ loop, no-op jobs (no mail; for scale)', w.floor.noop ?? undefined);
+  p();
+  p('| reminders on | timers | lateness p50 ms | lateness p99 ms | lateness max ms | first due after (s) | invitations out before the first due (ms; < 0 = overlapped) |');
+  p('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const shape of c.shapes) {
+    const l = w.lateness[shape];
+    if (l) p(`| ${SHAPE_LABELS[shape]} | ${fmt(l.timers)} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} | ${fmt(l.leadSeconds, 1)} | ${fmt(l.quietMs)} |`);
+  }
+  p();
 }

@@ -6,24 +6,26 @@ import { runInproc } from './cycle/inproc';
 import { machineFacts } from './lib/machine';
 import { log } from './lib/progress';
 import { now } from './lib/stats';
-import { BenchResult, WORKERS_PLACEHOLDER, markdown, targets } from './report';
+import { BenchResult, markdown, targets } from './report';
 import { runScale } from './scale/scale';
 import { runPart1 } from './store/part1';
 import { SUBJECT_IDS, SubjectId } from './store/subjects';
+import { runWorkers } from './workers/workers';
 
 /**
  * `npm run bench` (full) and `npm run bench -- --quick` (smoke run): the workload of shared/bench/WORKLOAD.md
  * against the engine and the physical floor, in one run. Runs compiled from dist/ (child processes need JS).
  *
- * Options: --quick; --only=part1,inproc,http,scale; --subjects=engine-FULL,floor-FULL,...; --runs=N; --n=N;
+ * Options: --quick; --only=part1,inproc,http,scale,workers; --subjects=engine-FULL,floor-FULL,...; --runs=N; --n=N;
  * --no-1m (full mode without the 1M-event scale log); --keep (keep the data directory);
  * --cpu-prof-api=DIR (profile the api process of the HTTP part; for the other parts run node --cpu-prof dist/bench/run.js);
- * --api-log-level=LEVEL, --api-sync=NORMAL, --seconds=S, --levels=1,8,32 (HTTP experiments; the defaults are the shipped ones).
+ * --api-log-level=LEVEL, --api-sync=NORMAL, --seconds=S, --levels=1,8,32 (HTTP experiments; the defaults are the shipped ones);
+ * --notifications=N, --timers=N (Workers sizes); --cpu-prof-worker=DIR (profile the engine's and the floor's worker processes).
  * Writes bench/results/<ISO date>-<mode>.json and .md; a full, unfiltered run also copies its table to bench/RESULTS.md.
  */
 
 const BENCH_DIR = resolve(__dirname, '..', '..', 'bench');
-const PARTS = ['part1', 'inproc', 'http', 'scale'] as const;
+const PARTS = ['part1', 'inproc', 'http', 'scale', 'workers'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: string[]) {
@@ -37,7 +39,8 @@ function parseArgs(argv: string[]) {
   const n = value('n') ? Number(value('n')) : undefined;
   return { quick: flag('quick'), only, subjects, runs, n, no1m: flag('no-1m'), keep: flag('keep'), profileApi: value('cpu-prof-api'),
     apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), seconds: value('seconds') ? Number(value('seconds')) : undefined,
-    levels: value('levels')?.split(',').map(Number) };
+    levels: value('levels')?.split(',').map(Number), profileWorker: value('cpu-prof-worker'),
+    notifications: value('notifications') ? Number(value('notifications')) : undefined, timers: value('timers') ? Number(value('timers')) : undefined };
 }
 
 async function main() {
@@ -45,7 +48,7 @@ async function main() {
   const mode = args.quick ? 'quick' : 'full';
   const runs = args.runs ?? (args.quick ? 1 : 3);
   const wants = (p: Part) => !args.only || args.only.includes(p);
-  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.seconds || args.levels);
+  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
   const started = now();
   const date = new Date().toISOString();
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-bench-'));
@@ -65,7 +68,7 @@ async function main() {
     inProcess: null,
     http: null,
     scale: null,
-    workers: { status: WORKERS_PLACEHOLDER },
+    workers: null,
     targets: [],
     notes,
   };
@@ -99,6 +102,18 @@ async function main() {
       else notes.push('Scale: the 1M-event log is loaded in full mode only; the scale target is not measured in this run.');
       result.scale = await runScale(dataDir, { sizes });
     }
+    if (wants('workers')) {
+      result.workers = await runWorkers(dataDir, {
+        notifications: args.notifications ?? (args.quick ? 200 : 2000),
+        warmup: args.quick ? 20 : 50,
+        timers: args.timers ?? (args.quick ? 50 : 500),
+        timersPerSecond: args.quick ? 25 : 50,
+        runs,
+        redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        profileDir: args.profileWorker ? resolve(args.profileWorker) : undefined,
+      });
+      notes.push(...result.workers.notes);
+    }
   } finally {
     if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
   }
@@ -106,8 +121,10 @@ async function main() {
   if (!args.quick && result.scale?.sizes.some((s) => s.events >= 1_000_000)) {
     notes.push('Scale, 1M events: the log is loaded once; each of the runs measures stream loads and decides its own 200 applications; the rebuild from 1M events runs once (it takes minutes on this machine).');
   }
-  notes.push('Part 1 per-command latency for the group-commit floor: the commit is charged to the command that closes each batch of 100.');
-  notes.push('Part 1 floor: it parses each event\'s JSON data when it folds (stream loads and replay), as any consumer of the events must; the engine also parses the metadata envelope.');
+  if (result.part1) {
+    notes.push('Part 1 per-command latency for the group-commit floor: the commit is charged to the command that closes each batch of 100.');
+    notes.push('Part 1 floor: it parses each event\'s JSON data when it folds (stream loads and replay), as any consumer of the events must; the engine also parses the metadata envelope.');
+  }
   result.loadAverage.end = loadavg();
   result.targets = targets(result);
   result.durationSeconds = (now() - started) / 1000;

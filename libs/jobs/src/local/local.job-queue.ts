@@ -37,6 +37,7 @@ export class LocalJobQueue extends JobQueue {
   private readonly pollMs: number;
   private readonly lockMs: number;
   private timer: NodeJS.Timeout | null = null;
+  private pumpQueued = false;
   private closed = false;
   private ran = 0;
   private lastPrune = -Infinity;
@@ -68,6 +69,7 @@ export class LocalJobQueue extends JobQueue {
       }
       commit?.();
     }).immediate();
+    this.pumpSoon();
   }
 
   process(queue: QueueName, handler: JobHandler, opts: { concurrency?: number } = {}): void {
@@ -132,6 +134,25 @@ export class LocalJobQueue extends JobQueue {
     if (!this.closed) this.schedule();
   }
 
+  /**
+   * A freed slot or a new job starts work at once rather than at the next poll: with the poll alone a queue ran at
+   * most `concurrency` jobs per poll interval (4 mails per 250 ms; one timer per 250 ms on the deadlines queue),
+   * so a backlog drained at that pace whatever the handlers cost. The poll remains for delayed jobs and for jobs
+   * another process enqueued.
+   */
+  private pumpSoon(): void {
+    if (this.closed || this.pumpQueued || this.workers.size === 0) return;
+    this.pumpQueued = true;
+    setImmediate(() => {
+      this.pumpQueued = false;
+      try {
+        this.pump();
+      } catch (err) {
+        this.logger.error(`poll failed: ${errorText(err)}`);
+      }
+    });
+  }
+
   /** Claims due jobs up to each queue's concurrency and starts them. */
   private pump(): void {
     if (this.closed) return;
@@ -143,6 +164,7 @@ export class LocalJobQueue extends JobQueue {
         const run: Promise<void> = this.run(queue, worker.handler, row).finally(() => {
           worker.running--;
           this.running.delete(run);
+          this.pumpSoon();
         });
         this.running.add(run);
       }
