@@ -1,5 +1,6 @@
 import { EventStore } from '@cert/event-store';
-import { ratings, scores, surveyFor } from './support/cycle-data';
+import { scores, surveyFor } from './support/cycle-data';
+import { decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
@@ -37,18 +38,22 @@ describe('appeals over HTTP', () => {
   const appeal = (id: string, who: Session, statement = STATEMENT) => t.http().post(`/applications/${id}/appeals`).set(who.auth).send({ statement });
   const route = (id: string, to: string) => t.http().post(`/applications/${id}/appeals/route`).set(staff.auth).send({ route: to });
 
+  /** What a reviewer of the round that ended in the appealed decision reads of the application: nothing of the appeal. */
+  async function earlierReviewerSees(id: string, who: Session, after: string) {
+    const seen = (await read(`/applications/${id}`, who, after).expect(200)).body;
+    for (const field of ['appealStatement', 'appealStatus', 'appealRoute', 'appealFiledAt', 'appealOf']) expect(seen).not.toHaveProperty(field);
+    expect(JSON.stringify(seen)).not.toContain(STATEMENT);
+    expect((await read(`/applications/${id}/timeline`, who).expect(200)).body.map((e: { type: string }) => e.type)).not.toContain('AppealFiled');
+    return seen;
+  }
+
   /** Survey to a "not yet ready" decision, as recommended, scored by North and East. */
   async function notYetReady(applicant: Session, institution: string) {
-    const id: string = (await t.http().post('/applications').set(applicant.auth).send(surveyFor(applicant.email, applicant.email, institution)).expect(201)).body.applicationId;
-    await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${id}/assessment`).set(applicant.auth).send({ ratings: ratings(1) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewers.north.id, reviewers.east.id] }).expect(201);
-    await score(id, reviewers.north, 1, 'NotYetReady').expect(201);
-    const recommended = await score(id, reviewers.east, 1, 'NotYetReady').expect(201);
-    expect(recommended.body.events).toEqual(['ScoresSubmitted', 'RecommendationComputed']);
-    const decided = await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome: 'NotYetReady' }).expect(200);
-    expect(decided.body.events).toEqual(['DecisionRecorded', 'GrowthReportIssued']);
-    return { id, position: decided.body.position as string };
+    const panel = { staff, board, reviewers: [reviewers.north, reviewers.east] };
+    const { id, lastScores, decision } = await decideOverHttp(t, applicant, panel, { survey: surveyFor(applicant.email, applicant.email, institution), level: 1, outcome: 'NotYetReady' });
+    expect(lastScores.events).toEqual(['ScoresSubmitted', 'RecommendationComputed']);
+    expect(decision.events).toEqual(['DecisionRecorded', 'GrowthReportIssued']);
+    return { id, position: decision.position };
   }
 
   it('takes a "not yet ready" decision through an appeal and a fresh review to charter membership, both decisions kept', async () => {
@@ -70,6 +75,8 @@ describe('appeals over HTTP', () => {
       status: 'Appealed', appealStatus: 'filed', appealStatement: STATEMENT, appealOf: { decidedAt: firstDecision.decidedAt, outcome: 'NotYetReady' },
     }));
     expect((await appeal(id, alice).expect(409)).body.code).toBe('appeal.already_filed');
+    // The reviewers whose round ended in the decision appealed see nothing of the appeal, not even before it is routed.
+    expect(await earlierReviewerSees(id, reviewers.north, filed.body.position)).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'NotYetReady' }));
 
     const routed = await route(id, 'fresh-review').expect(200);
     expect(routed.body.events).toEqual(['AppealRouted']);
@@ -91,6 +98,17 @@ describe('appeals over HTTP', () => {
     await score(id, reviewers.west, 3, 'CharterMembership').expect(201);
     const recommended = await score(id, reviewers.south, 3, 'CharterMembership').expect(201);
     expect(recommended.body.events).toEqual(['ScoresSubmitted', 'RecommendationComputed']);
+    // The new round's reviewers read the statement; the earlier round's see neither it nor the new round's work.
+    expect((await read(`/applications/${id}`, reviewers.west, recommended.body.position).expect(200)).body.appealStatement).toBe(STATEMENT);
+    for (const earlier of [reviewers.north, reviewers.east]) {
+      const seen = await earlierReviewerSees(id, earlier, recommended.body.position);
+      expect(seen).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'NotYetReady', reviewers: [] }));
+      expect(seen).not.toHaveProperty('recommendation');
+      expect(JSON.stringify(seen)).not.toContain('CharterMembership');
+    }
+    const ownScores = (await read(`/applications/${id}/scores`, reviewers.north).expect(200)).body as { level: number; final: boolean }[];
+    expect(ownScores).toHaveLength(scores(1).length);
+    expect(ownScores.every((s) => s.level === 1 && s.final)).toBe(true);
     const item = (await read(`/board/queue/${id}`, board, recommended.body.position).expect(200)).body;
     expect(item).toEqual(expect.objectContaining({ status: 'AwaitingDecision', recommendation: 'CharterMembership', appealOf: { decidedAt: firstDecision.decidedAt, outcome: 'NotYetReady' } }));
 
@@ -102,13 +120,22 @@ describe('appeals over HTTP', () => {
     }));
     // No appeal of an appeal.
     expect((await appeal(id, alice).expect(409)).body.code).toBe('appeal.appeal_decision_final');
+    // The earlier round still reads the decision it led to, not the appeal's, nor the designation that followed.
+    const afterAppeal = await earlierReviewerSees(id, reviewers.north, decided.body.position);
+    expect(afterAppeal).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'NotYetReady', decidedAt: firstDecision.decidedAt }));
+    expect(afterAppeal).not.toHaveProperty('designationStatus');
 
     // Both decisions in the timeline, the staff's and the applicant's.
     const timeline = (await read(`/applications/${id}/timeline`, staff).expect(200)).body as { type: string; summary: string }[];
     expect(timeline.filter((e) => e.type === 'DecisionRecorded').map((e) => e.summary)).toEqual([
       'Decision: Not yet ready', expect.stringMatching(/^Decision on appeal of the decision of \d{4}-\d{2}-\d{2} \(Not yet ready\): Charter membership$/),
     ]);
-    const mine = (await read(`/applications/${id}/timeline`, alice).expect(200)).body as { type: string }[];
+    // The appeal's decision is final at once: no window closed, and the timeline says so.
+    expect(timeline.filter((e) => e.type === 'DecisionFinalized').map((e) => e.summary)).toEqual([
+      expect.stringMatching(/^Appeal decided \d{4}-\d{2}-\d{2}; the appeal decision is final$/),
+    ]);
+    const mine = (await read(`/applications/${id}/timeline`, alice).expect(200)).body as { type: string; summary: string }[];
+    expect(mine.find((e) => e.type === 'DecisionFinalized')?.summary).toMatch(/the appeal decision is final$/);
     expect(mine.map((e) => e.type)).toEqual(expect.arrayContaining(['AppealFiled', 'AppealRouted']));
     expect(mine.filter((e) => e.type === 'DecisionRecorded')).toHaveLength(2);
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStore } from '@cert/event-store';
-import { ratings, scores, surveyFor } from './support/cycle-data';
+import { surveyFor } from './support/cycle-data';
+import { Outcome, decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
@@ -39,14 +40,9 @@ describe('an award cycle from nominations to summit acceptance, over HTTP', () =
   }
 
   /** Lifecycle issue: survey → accepted → assessment → two reviewers → decision. */
-  async function designate(leader: Session, institution: string, level: number, outcome: string) {
-    const id: string = (await t.http().post('/applications').set(leader.auth).send(surveyFor(leader.email, leader.email, institution)).expect(201)).body.applicationId;
-    await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${id}/assessment`).set(leader.auth).send({ ratings: ratings(level) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, east.id] }).expect(201);
-    for (const r of [north, east]) await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: scores(level), recommendation: outcome }).expect(201);
-    await t.http().post(`/applications/${id}/decision`).set(chair.auth).send({ outcome }).expect(200);
-    return id;
+  async function designate(leader: Session, institution: string, level: number, outcome: Outcome) {
+    const panel = { staff, board: chair, reviewers: [north, east] };
+    return (await decideOverHttp(t, leader, panel, { survey: surveyFor(leader.email, leader.email, institution), level, outcome })).id;
   }
 
   beforeAll(async () => {

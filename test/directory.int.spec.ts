@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { directoryListingStream } from '@cert/domain';
 import { EventStore, verifyChain } from '@cert/event-store';
-import { ratings, scores, surveyFor } from './support/cycle-data';
+import { surveyFor } from './support/cycle-data';
+import { Outcome, decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
@@ -51,14 +52,9 @@ describe('who\'s who: the opt-in public directory over HTTP (issue 8)', () => {
     }).expect(200);
 
   /** Survey → accepted → assessed → scored by two reviewers → decided, all through the API. */
-  async function decide(who: Session, leader: typeof ALICE, level: number, outcome: string, justification?: string) {
-    const id: string = (await t.http().post('/applications').set(who.auth).send(surveyFor(leader.name, leader.email, leader.institution, 'Lagos')).expect(201)).body.applicationId;
-    await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${id}/assessment`).set(who.auth).send({ ratings: ratings(level) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, west.id] }).expect(201);
-    for (const r of [north, west]) await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: scores(level), recommendation: outcome }).expect(201);
-    await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome, ...(justification && { justification }) }).expect(200);
-    return id;
+  async function decide(who: Session, leader: typeof ALICE, level: number, outcome: Outcome, justification?: string) {
+    const survey = surveyFor(leader.name, leader.email, leader.institution, 'Lagos');
+    return (await decideOverHttp(t, who, { staff, board, reviewers: [north, west] }, { survey, level, outcome, justification })).id;
   }
 
   beforeAll(async () => {

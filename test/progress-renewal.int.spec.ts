@@ -1,4 +1,5 @@
 import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
+import { Outcome, reviewToDecision, submitAccepted } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
@@ -39,21 +40,13 @@ describe('yearly progress, term and renewal over HTTP', () => {
   const progress = async (id: string, who = staff) => (await t.http().get(`/applications/${id}/progress`).set(who.auth).expect(200)).body;
 
   /** Survey, acceptance, assessment, two reviewers and the board's decision, as people do it. */
-  async function designate(email: string, institution: string, level: number, outcome: string, existing?: string) {
+  async function designate(email: string, institution: string, level: number, outcome: Outcome, existing?: string) {
     const applicant = await leader(email);
-    let id = existing;
-    if (!id) {
-      const res = await t.http().post('/applications').set(applicant.auth).send(surveyFor(email, email, institution)).expect(201);
-      id = res.body.applicationId as string;
-      await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    }
+    const id = existing ?? (await submitAccepted(t, applicant, staff, surveyFor(email, email, institution)));
     await settle(t);
-    await t.http().post(`/applications/${id}/assessment`).set(applicant.auth).send({ ratings: ratings(level) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, west.id] }).expect(201);
-    for (const r of [north, west]) await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: scores(level), recommendation: outcome }).expect(201);
-    await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome }).expect(200);
+    await reviewToDecision(t, id, applicant, { staff, board, reviewers: [north, west] }, { level, outcome });
     await settle(t);
-    return id!;
+    return id;
   }
 
   it('records the term on the designation: five years, visible in the events', async () => {

@@ -38,6 +38,7 @@ export function decisionReport(
   const consensus = recommendationEvent?.type === 'RecommendationComputed' ? recommendationEvent.data.inputs.consensus : [];
   const reviewers = Object.values(state.reviewers);
 
+  const appealDecision = events.findIndex((e) => e.type === 'DecisionRecorded' && !!e.data.appealOf);
   return {
     application: {
       id: state.id, reference: state.reference, leaderName: state.survey.leaderName, institution: state.survey.institution.name,
@@ -45,9 +46,10 @@ export function decisionReport(
     },
     generatedAt: extra.generatedAt,
     verification: { ok: extra.verification.ok, events: extra.verification.events, headHash: extra.verification.headHash, problem: extra.verification.problem },
-    timeline: events.map((e) => ({
+    timeline: events.map((e, i) => ({
       version: e.version, position: e.position, occurredAt: e.metadata.occurredAt, actorId: e.metadata.actorId, actorRole: e.metadata.actorRole,
-      type: e.type, versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`, summary: describeEvent(e),
+      type: e.type, versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`,
+      summary: describeEvent(e, { appealDecided: appealDecision >= 0 && i > appealDecision }),
     })),
     reviewers: reviewers.map((r) => ({ reviewerId: r.reviewerId, purpose: r.purpose, status: r.status, recommendation: r.recommendation })),
     scores: allIndicators(rubric).map((indicator) => ({

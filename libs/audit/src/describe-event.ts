@@ -1,7 +1,7 @@
 import { ApplicationEvent } from '@cert/domain';
 
 /** One line per event for the decision report's timeline: what happened, in the words of DOMAIN.md. */
-export function describeEvent(e: ApplicationEvent): string {
+export function describeEvent(e: ApplicationEvent, context: { appealDecided?: boolean } = {}): string {
   switch (e.type) {
     case 'SurveySubmitted': return `Intake survey submitted (${e.data.reference}) for ${e.data.survey.leaderName}, ${e.data.survey.institution.name}`;
     case 'NominationLinked': return 'A further nomination was linked to this application';
@@ -21,7 +21,9 @@ export function describeEvent(e: ApplicationEvent): string {
     case 'DecisionRecorded':
       return `Board decided ${e.data.outcome}${e.data.appealOf ? ` on appeal of the decision of ${e.data.appealOf.decidedAt} (${e.data.appealOf.outcome})` : ''}${e.data.overruled ? `, overruling ${e.data.recommendation}: ${e.data.justification}` : ''}`;
     case 'GrowthReportIssued': return `Growth report issued (${e.data.items.length} indicators)`;
-    case 'DecisionFinalized': return `Decision final: appeal window closed ${e.data.appealUntil}`;
+    case 'DecisionFinalized':
+      // An appeal's decision is final at once: no window closed, nothing further to appeal.
+      return context.appealDecided ? `Appeal decision final: recorded ${e.data.finalizedAt}, no further appeal` : `Decision final: appeal window closed ${e.data.appealUntil}`;
     case 'AppealFiled': return `Applicant appealed the decision of ${e.data.appealOf.decidedAt} (${e.data.appealOf.outcome}): ${e.data.statement}`;
     case 'AppealRouted': return e.data.route === 'board' ? 'Appeal routed to the board' : `Appeal routed to a fresh review, excluding ${e.data.excludedReviewers.join(', ')}`;
     default: return e.type;

@@ -18,6 +18,9 @@ export async function loadStoredHistory(store: EventStore, applicationId: string
 }
 
 export type HistoryEntry = {
+  /** The stream the event belongs to: the application's own, or a linked one (directory listing, award cycle). */
+  streamId: string;
+  /** The event's version in that stream. */
   version: number;
   position: string;
   type: string;
@@ -42,8 +45,9 @@ const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
 };
 
 /** DOMAIN.md, What auditors need: "the full ordered history (who did what, when, under which rubric and policy version)". */
-export const historyEntries = (events: ApplicationHistory): HistoryEntry[] =>
+export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[] =>
   events.map((e) => ({
+    streamId: e.streamId,
     version: e.version,
     position: e.position,
     type: e.type,

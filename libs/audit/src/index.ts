@@ -1,5 +1,6 @@
 export * from './verify';
 export * from './history';
+export * from './linked-history';
 export * from './state-as-of';
 export * from './reproduce';
 export * from './reviewer-view';

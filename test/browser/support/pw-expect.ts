@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -28,12 +28,15 @@ const isLocator = (x: unknown): x is Locator => !!x && typeof (x as Locator).wai
 const isPage = (x: unknown): x is Page => !!x && typeof (x as Page).goto === 'function' && typeof (x as Page).url === 'function';
 
 let failures = 0;
-/** On a failed expectation, a screenshot of the page as it was (test/browser/screenshots/failure-N.png). */
+/** Names failure screenshots after the spec file, so two browser specs in one run keep each other's. */
+export const failurePrefix = () =>
+  `failure-${basename((globalThis as unknown as { expect: { getState(): { testPath?: string } } }).expect.getState().testPath ?? 'spec', '.spec.ts')}-`;
+/** On a failed expectation, a screenshot of the page as it was (test/browser/screenshots/failure-<spec>-N.png). */
 async function withScreenshot<T>(locator: Locator, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const file = join(__dirname, '..', 'screenshots', `failure-${++failures}.png`);
+    const file = join(__dirname, '..', 'screenshots', `${failurePrefix()}${++failures}.png`);
     await locator.page().screenshot({ path: file, fullPage: true }).catch(() => undefined);
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n(page ${locator.page().url()}, screenshot ${file})`);
   }

@@ -7,13 +7,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { loadConfig } from '@cert/config';
+import { Clock, loadConfig } from '@cert/config';
 import { IdentityStore, UserRole } from '@cert/identity';
 import { JobQueue } from '@cert/jobs';
 import { Mailer } from '@cert/mail';
 import { LogRunner } from '@cert/projections';
-import { RecordingMailer } from '@cert/testing';
+import { FixedClock, RecordingMailer } from '@cert/testing';
 import { ApiModule } from '../../../apps/api/src/api.module';
+import { failurePrefix } from './pw-expect';
 import { configureApp } from '../../../apps/api/src/configure-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,18 +53,21 @@ export type WebStack = {
 
 /**
  * The real api, as main.ts builds it (helmet, validation, Swagger, the web app at `/`), listening on loopback
- * with a temp DATA_DIR, the real clock and a mailer that records; plus Debian's Chromium driven by playwright-core.
+ * with a temp DATA_DIR, the real clock (or a `FixedClock` the spec moves, for deadlines) and a mailer that records;
+ * plus Debian's Chromium driven by playwright-core.
  */
-export async function startWebStack(): Promise<WebStack> {
+export async function startWebStack(opts: { clock?: FixedClock } = {}): Promise<WebStack> {
   // Failure screenshots of an earlier run would mislead.
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const f of readdirSync(SCREENSHOTS)) if (f.startsWith('failure-')) rmSync(join(SCREENSHOTS, f));
+  for (const f of readdirSync(SCREENSHOTS)) if (f.startsWith(failurePrefix())) rmSync(join(SCREENSHOTS, f));
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-web-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: baseUrl, PORT: String(port), HOST: '127.0.0.1' });
   const mailer = new RecordingMailer();
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).overrideProvider(Mailer).useValue(mailer).compile();
+  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).overrideProvider(Mailer).useValue(mailer);
+  if (opts.clock) builder = builder.overrideProvider(Clock).useValue(opts.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApp(app);
   app.enableShutdownHooks();
@@ -133,7 +137,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-export function writeAxeReport(log: Record<string, unknown>): void {
+/** axe (WCAG 2.1 A/AA and best practice) on the page as it is now; returns every violation, whatever its impact. */
+export async function a11yViolations(page: Page, label: string, log: Record<string, unknown>): Promise<AxeFinding[]> {
+  await seriousA11yViolations(page, label, log);
+  return (log[label] as { violations: AxeFinding[] }).violations;
+}
+
+export function writeAxeReport(log: Record<string, unknown>, file = 'axe-report.json'): void {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(join(SCREENSHOTS, 'axe-report.json'), JSON.stringify(log, null, 2));
+  writeFileSync(join(SCREENSHOTS, file), JSON.stringify(log, null, 2));
 }

@@ -1,4 +1,4 @@
-import { ApplicationSummaryView, AssessmentItemView, TimelineEntryView } from '@cert/projections';
+import { ApplicationSummaryView, AssessmentItemView, STAGES, TimelineEntryView } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
 /** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it). */
@@ -46,11 +46,35 @@ export const identityRedactor = (app: ApplicationSummaryView) => {
 };
 
 /**
+ * DOMAIN.md, step 6: an appeal is between the applicant, staff and whoever decides it (a fresh review or the board).
+ * A reviewer whose round ended in the decision appealed is not one of them: a reviewer of an earlier round (the
+ * appeal went to a fresh review) or of the only round (appeal filed, or routed to the board).
+ */
+const roundEndedBeforeAppeal = (app: ApplicationSummaryView, grant: Grant) =>
+  app.appealOf !== null && (app.appealRoute !== 'fresh-review' || app.earlierReviewers.includes(grant.actor.id));
+
+/**
+ * What such a reviewer keeps: the application as their round left it, decided as it was then (`appealOf`), with
+ * their own scores (GET /applications/:id/scores). Nothing of the appeal: no statement, route or standing, and none
+ * of the new round's reviewers, disputes or recommendation, nor the appeal's decision and the designation it gives.
+ */
+const asTheirRoundEnded = (view: ReturnType<typeof roundReviewerView>, appealed: NonNullable<ApplicationSummaryView['appealOf']>) => {
+  const {
+    appealStatus, appealStatement, appealRoute, appealFiledAt, appealOf, appealUntil, decisionFinal, designationStatus, progressDueAt,
+    disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt, ...rest
+  } = view as ReturnType<typeof roundReviewerView> & Partial<ApplicationSummaryView>;
+  return { ...rest, status: 'Decided' as const, stage: STAGES.Decided, decisionOutcome: appealed.outcome, decidedAt: appealed.decidedAt };
+};
+
+/**
  * What an assigned reviewer sees (DOMAIN.md, step 3). Never the other reviewers, nor who nominated; nothing
  * derived from the others' scores (disagreements, recommendation, means, decision) before their own are in;
  * and under blind review (a cycle setting) no applicant identity: leader name, contact email, institution name.
  */
-export const reviewerView = (app: ApplicationSummaryView, grant: Grant) => {
+export const reviewerView = (app: ApplicationSummaryView, grant: Grant) =>
+  roundEndedBeforeAppeal(app, grant) ? asTheirRoundEnded(roundReviewerView(app, grant), app.appealOf!) : roundReviewerView(app, grant);
+
+const roundReviewerView = (app: ApplicationSummaryView, grant: Grant) => {
   const {
     reviewers, nominators, submittedBy, asNominator, disputed, recommendation, recommendationRule, overallMean,
     decisionOutcome, decisionOverruled, decisionJustification, decidedAt, appealOf, earlierReviewers, ...rest

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { ALL_PROJECTIONS, LogRunner, ReadDb, rebuildAndCompare } from '@cert/projections';
+import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
 import {
-  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, loadStoredHistory, parseHead,
+  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, loadLinkedHistory, loadStoredHistory, parseHead,
   reproduceDecision, reviewerView, stateAsOf, verifyLog, verifyStream,
 } from '@cert/audit';
 import { Allow } from '../auth/access.decorators';
@@ -49,9 +49,16 @@ export class AuditController {
     return verifyStream(this.store, applicationStream(id));
   }
 
+  /**
+   * The application's events and, marked with their streams, those of its linked streams (directory listing, award
+   * cycles) that concern it, in commit order. The read model only names which yearly cycles exist; every event shown
+   * is read from the log.
+   */
   @Get('applications/:id/history')
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return historyEntries(await loadHistory(this.store, id));
+    await this.runner.catchUp();
+    const awardYears = listAwardCycles(this.readDb.db).map((c) => c.year);
+    return historyEntries(await loadLinkedHistory(this.store, id, awardYears));
   }
 
   @Get('applications/:id/state')

@@ -21,6 +21,8 @@ describe('webAppMiddleware', () => {
     app.get('/applications/:id', (_req, res) => res.status(401).type('application/problem+json').send('{"status":401}'));
     app.get('/health', (_req, res) => res.json({ status: 'ok' }));
     app.get('/docs-json', (_req, res) => res.json({ openapi: '3.0.0' }));
+    app.get('/directory/books/:year.pdf', (_req, res) => res.type('application/pdf').send('%PDF-1.3'));
+    app.get('/audit/applications/:id/report.pdf', (_req, res) => res.status(401).type('application/problem+json').send('{"status":401}'));
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -35,6 +37,17 @@ describe('webAppMiddleware', () => {
     await request(app).get('/applications/123').expect(401);
     await request(app).get('/applications/123').set('Accept', 'text/html').set('Authorization', 'Bearer x').expect(401);
     await request(app).post('/applications/123').set('Accept', 'text/html').expect(404);
+  });
+
+  it('leaves a page load of a file the API makes (a PDF link opened in the browser) to the API', async () => {
+    const navigation = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const book = await request(app).get('/directory/books/2026.pdf').set('Accept', navigation).expect(200);
+    expect(book.headers['content-type']).toContain('application/pdf');
+    const report = await request(app).get('/audit/applications/123/report.pdf').set('Accept', navigation).expect(401);
+    expect(report.headers['content-type']).toContain('application/problem+json');
+    // A file the build does not have is a 404 from the API, never the app's index.html.
+    const missing = await request(app).get('/assets/gone-abc.js').set('Accept', navigation);
+    expect(missing.text).not.toContain('id="root"');
   });
 
   it('never shadows /docs, /health or /admin/queues', async () => {

@@ -61,6 +61,8 @@ export type Application = {
   appealOf?: AppealedDecision | null;
   /** Staff, board, auditor only: reviewers of earlier rounds, whom a fresh review may not take again. */
   earlierReviewers?: string[];
+  /** Issue 8: on a renewal, the application whose designation it renews (its reviewers and board see the earlier years). */
+  renewalOf?: string | null;
   version: number;
   position: string;
   /** Reviewers only: the cycle is reviewed blind, so leader, contact email and institution name are withheld (null). */
@@ -143,6 +145,8 @@ export type BoardItem = {
 };
 
 export type HistoryEntry = {
+  /** The application's stream, or a linked one (its directory listing, an award cycle) since issue 8. */
+  streamId?: string;
   version: number;
   position: string;
   type: string;

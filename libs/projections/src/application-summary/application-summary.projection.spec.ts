@@ -1,6 +1,6 @@
 import { ALL_PROJECTIONS } from '../projections';
 import { logBuilder, readModel } from '../testing/given';
-import { CODES, DUE, T0, candidate, cmd, nominator, ratingsAt, scoresAt, survey } from '../../../domain/src/application/application.fixtures';
+import { CODES, DUE, T0, applicant, candidate, cmd, nominator, ratingsAt, scoresAt, survey } from '../../../domain/src/application/application.fixtures';
 import {
   findDuplicate, getApplication, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, overdueAssessments, staffQueue,
 } from './application-summary.queries';
@@ -128,5 +128,21 @@ describe('application-summary projection', () => {
     expect(overdueAssessments(db, later(29)).map((a) => a.id)).toEqual([]);
     expect(overdueAssessments(db, DUE).map((a) => [a.id, a.dueAt])).toEqual([['due', DUE]]);
     expect(overdueAssessments(db, '2026-03-01T00:00:00.000Z').map((a) => [a.id, a.dueAt])).toEqual([['due', DUE], ['extended', '2026-03-01T00:00:00Z']]);
+  });
+
+  it('links a renewal to the application it renews (its pages then show the earlier years), and no other', () => {
+    const { db, step } = setup();
+    step('old', cmd.submitSurvey());
+    step('new', {
+      type: 'OpenRenewal',
+      data: {
+        applicationId: 'new', renewalOf: 'old', survey: survey(),
+        previous: { reference: 'APP-2026-OLD', outcome: 'CharterMembership', decidedAt: T0, termEndsAt: later(5 * 365) },
+        rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1',
+      },
+      metadata: { actor: applicant, now: later(4 * 365) },
+    });
+    expect(getApplication(db, 'new')!.renewalOf).toBe('old');
+    expect(getApplication(db, 'old')!.renewalOf).toBeNull();
   });
 });

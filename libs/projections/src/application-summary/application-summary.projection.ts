@@ -79,8 +79,10 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ProgressConfirmationRecorded':
     case 'RenewalReminderIssued':
     case 'RenewalStarted':
-    case 'RenewalOpened':
       return {};
+    // A renewal names the designation it renews, so its pages know to show the earlier years.
+    case 'RenewalOpened':
+      return { renewal_of: e.data.renewalOf };
     case 'DesignationExpired':
       return { designation_status: 'expired' };
     case 'DesignationRenewed':
@@ -144,7 +146,9 @@ export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
   // v3: the full survey (reviewers read it while scoring), appeal window and designation standing.
   // v4: the appeal (status, statement, route, the decision it answers) and earlier rounds' reviewers.
-  version: 4,
+  // v5: the timeline says an appeal's decision is final (not that an appeal window closed).
+  // v6: a renewal's link to the application whose designation it renews (renewalOf).
+  version: 6,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   // Every event of an application shows on its timeline.
@@ -158,9 +162,12 @@ export const applicationSummaryProjection: Projection = {
         .run(id, JSON.stringify(event.data.items), event.data.issuedAt);
     }
     update(db, id, { ...changes(db, event), updated_at: at, last_version: event.version, last_position: event.position });
+    // An appeal's DecisionFinalized follows its DecisionRecorded (which marked the appeal decided) in the same append.
+    const appealDecided = event.type === 'DecisionFinalized'
+      && db.prepare('SELECT appeal_status FROM application_summary WHERE id = ?').pluck().get(id) === 'decided';
     db.prepare(
       `INSERT OR REPLACE INTO application_timeline (application_id, version, position, type, occurred_at, actor_id, actor_role, summary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, event.version, event.position, event.type, at, event.metadata.actorId, event.metadata.actorRole, timelineText(event));
+    ).run(id, event.version, event.position, event.type, at, event.metadata.actorId, event.metadata.actorRole, timelineText(event, { appealDecided }));
   },
 };

@@ -52,6 +52,8 @@ export type ApplicationSummaryView = {
   appealOf: AppealedDecision | null;
   /** Reviewers of earlier rounds, whom an appeal's fresh review may not take again. */
   earlierReviewers: string[];
+  /** On a renewal (issue 8): the application whose designation it renews; null on any other application. */
+  renewalOf: string | null;
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
   position: string;
@@ -93,6 +95,7 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   appealStatus: r.appeal_status as ApplicationSummaryView['appealStatus'], appealStatement: r.appeal_statement as string | null,
   appealRoute: r.appeal_route as AppealRoute | null, appealFiledAt: r.appeal_filed_at as string | null,
   appealOf: r.appeal_of === null ? null : JSON.parse(r.appeal_of as string), earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]'),
+  renewalOf: (r.renewal_of as string | null) ?? null,
   recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
   decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,

@@ -42,6 +42,7 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     appeal_filed_at TEXT,
     appeal_of TEXT,
     earlier_reviewers TEXT NOT NULL DEFAULT '[]',
+    renewal_of TEXT,
     last_version INTEGER NOT NULL,
     last_position TEXT NOT NULL
   )`,

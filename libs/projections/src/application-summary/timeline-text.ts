@@ -3,8 +3,14 @@ import { OUTCOME_NAMES, day } from '../labels';
 
 const list = (items: string[]) => (items.length <= 3 ? items.join(', ') : `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`);
 
+/** What the sentence of an event depends on beyond the event itself (read from the summary before it). */
+export type TimelineContext = {
+  /** A DecisionFinalized that closes an appeal: the appeal's decision is final at once, no window closed. */
+  appealDecided?: boolean;
+};
+
 /** One sentence per event for people reading an application's history (DOMAIN.md, What auditors need). */
-export const timelineText = (event: ApplicationEvent): string => {
+export const timelineText = (event: ApplicationEvent, context: TimelineContext = {}): string => {
   switch (event.type) {
     case 'SurveySubmitted': {
       const { survey, asNominator, reference } = event.data;
@@ -64,7 +70,9 @@ export const timelineText = (event: ApplicationEvent): string => {
         ? `Scores from reviewer ${event.data.reviewerId} overdue since ${day(event.data.dueAt)}; staff alerted`
         : `Reviewer ${event.data.reviewerId} released for overdue scores and no eligible reviewer is left; staff alerted`;
     case 'DecisionFinalized':
-      return `Appeal window closed ${day(event.data.appealUntil)}; the decision is final`;
+      return context.appealDecided
+        ? `Appeal decided ${day(event.data.finalizedAt)}; the appeal decision is final`
+        : `Appeal window closed ${day(event.data.appealUntil)}; the decision is final`;
     case 'ProgressReminderIssued':
       return `Reminder: yearly progress update due ${day(event.data.progressDueAt)}`;
     case 'DesignationSuspended':

@@ -64,7 +64,7 @@ function AppealStanding({ app }: { app: Application }) {
     ? (app.appealRoute === 'board' ? ' The advisory board decides it directly.' : ' New reviewers, none of the earlier ones, are scoring your self-assessment.')
     : '';
   return (
-    <Alert color="grape" variant="light" title="Your appeal" component="section" aria-label="Your appeal">
+    <Alert color="grape" variant="light" title="Your appeal" component="section" role="region" aria-label="Your appeal">
       <Stack gap="xs">
         <Text c="gray.9">{STANDING[app.appealStatus!]}{route}</Text>
         {app.appealOf && <Text c="gray.9">Decision appealed: {OUTCOME_LABEL[app.appealOf.outcome]}, {exactDate(app.appealOf.decidedAt)}.</Text>}

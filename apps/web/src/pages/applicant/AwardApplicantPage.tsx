@@ -49,7 +49,13 @@ function MyNominationCard({ nomination: n }: { nomination: MyNomination }) {
         {!inv && <Text c="gray.9">The advisory board scores every nomination; you will hear when it has chosen the recipients.</Text>}
         {inv && (
           <Alert color="green" variant="light" title="Selected for the award">
-            <Text c="gray.9">The award is presented at the IASL STEM Leadership Summit, {exactDate(n.summit.startsAt)}, {n.summit.place}. Please answer by {exactDate(inv.rsvpBy)}.</Text>
+            <Text c="gray.9">
+              The award is presented at the IASL STEM Leadership Summit, {exactDate(n.summit.startsAt)}, {n.summit.place}.
+              {inv.status === 'invited' && <> Please answer by {exactDate(inv.rsvpBy)}.</>}
+              {inv.respondedAt && (inv.status === 'accepted' || inv.status === 'declined') && (
+                <> You answered {exactDate(inv.respondedAt)} that you {inv.status === 'accepted' ? 'will attend' : 'cannot attend'}{canAnswer ? `; you can change your answer until ${exactDate(inv.rsvpBy)}` : ''}.</>
+              )}
+            </Text>
           </Alert>
         )}
         {canAnswer && (

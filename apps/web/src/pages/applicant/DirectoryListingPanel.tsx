@@ -124,7 +124,7 @@ export function DirectoryListingPanel({ app }: { app: Application }) {
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="xs" aria-live="polite">
               <Text fw={600}>Preview: what the public sees</Text>
-              {named ? <DirectoryEntryCard entry={preview} headingLevel={4} /> : <Text c="gray.8">Tick your name or your institution to see your entry.</Text>}
+              {named ? <DirectoryEntryCard entry={preview} headingLevel={3} /> : <Text c="gray.8">Tick your name or your institution to see your entry.</Text>}
             </Stack>
           </Grid.Col>
         </Grid>

@@ -53,20 +53,46 @@ export function ProgressPage() {
           <Stack gap={4} mt="md">
             {p.updates.map((u) => (
               <Text key={u.submittedAt} size="sm" c="gray.9">
-                Update of {exactDate(u.submittedAt)}{u.late ? ' (late)' : ''}: {u.confirmations.filter((c) => c.recordedAt).length} of {u.confirmations.length} reviewer confirmations in
+                Update of {exactDate(u.submittedAt)}{u.late ? ' (late)' : ''}: {u.confirmations.length === 0 ? 'no reviewer asked to confirm it' : `${u.confirmations.filter((c) => c.recordedAt).length} of ${u.confirmations.length} reviewer confirmations in`}
                 {u.confirmations.some((c) => c.verdicts?.some((v) => v.verdict === 'disputed')) ? ', some indicators disputed' : ''}.
               </Text>
             ))}
           </Stack>
         )}
       </Card>
-      {d && (d.status === 'active' || d.status === 'suspended') && <ProgressUpdateForm progress={p} />}
+      {d && (d.status === 'active' || d.status === 'suspended') && <ThisYear key={p.updates.length} progress={p} />}
       <Button variant="default" component={Link} to={`/applications/${p.applicationId}`} w="fit-content">Back to your application</Button>
     </Page>
   );
 }
 
 type Entry = { level: Level | null; text: string };
+
+// The deadline worker reminds a program 30 days before its update is due: from then on the form is open by default.
+const REMINDER_DAYS = 30;
+
+/**
+ * Once this year's update is in (the next is due more than a reminder away), the page says so instead of offering the
+ * same form again, which invited a second, accidental update; a program with news may still open the form.
+ */
+function ThisYear({ progress }: { progress: Progress }) {
+  const d = progress.designation!;
+  const latest = progress.updates.at(-1);
+  const [reopened, setReopened] = useState(false);
+  const inForThisYear = d.status === 'active' && !!latest && !!d.progressDueAt && Date.parse(d.progressDueAt) - Date.now() > REMINDER_DAYS * 86_400_000;
+  if (!inForThisYear || reopened) return <ProgressUpdateForm progress={progress} />;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="update-heading">This year's update is in</Title>
+        <Text c="gray.9">
+          You sent it {exactDate(latest.submittedAt)}. The next is due {exactDate(d.progressDueAt!)}; IASL reminds you {REMINDER_DAYS} days before.
+        </Text>
+        <Button variant="default" w="fit-content" onClick={() => setReopened(true)}>Send another update now</Button>
+      </Stack>
+    </Card>
+  );
+}
 
 /** Re-rate every indicator of the pinned rubric with this year's evidence; levels start from last year's. */
 function ProgressUpdateForm({ progress }: { progress: Progress }) {

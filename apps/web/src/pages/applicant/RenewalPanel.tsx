@@ -21,7 +21,7 @@ export function RenewalPanel({ progress }: { progress: Progress }) {
   });
   if (d.renewalId) {
     return (
-      <Alert color="blue" variant="light" title="Renewal" component="section" aria-label="Renewal">
+      <Alert color="blue" variant="light" title="Renewal" component="section" role="region" aria-label="Renewal">
         <Text c="gray.9">{d.status === 'renewed' ? 'This designation was renewed.' : 'A renewal is under way.'} <Anchor component={Link} to={`/applications/${d.renewalId}`}>Open the renewal application</Anchor></Text>
       </Alert>
     );

@@ -20,6 +20,14 @@ function whyOf(e: HistoryEntry): string {
 }
 
 /** One application for an auditor: the ordered history from the log, verification, state as of a date, reproduction, exports. */
+/** Events of linked streams (issue 8) are numbered in their own stream; say which. */
+const linkedStreamLabel = (streamId?: string): string | null => {
+  if (!streamId || streamId.startsWith('application-')) return null;
+  if (streamId.startsWith('directory-listing-')) return 'directory listing';
+  if (streamId.startsWith('award-cycle-')) return `award cycle ${streamId.slice('award-cycle-'.length)}`;
+  return streamId;
+};
+
 export function AuditApplicationPage() {
   const { id } = useParams();
   const app = useApplication(id);
@@ -30,7 +38,7 @@ export function AuditApplicationPage() {
   const [roles, setRoles] = useState<string[]>([]);
   const [hideDrafts, setHideDrafts] = useState(false);
 
-  const summaries = useMemo(() => new Map((timeline.data ?? []).map((t) => [t.version, t.summary])), [timeline.data]);
+  const summaries = useMemo(() => new Map((timeline.data ?? []).map((t) => [t.position, t.summary])), [timeline.data]);
   if (app.isPending || history.isPending) return <Loading what="Reading the history from the log" />;
   if (app.error || history.error) return <Page title="Audit"><ProblemAlert error={app.error ?? history.error} title="This history cannot be read" /></Page>;
 
@@ -90,10 +98,10 @@ export function AuditApplicationPage() {
               <Table.Tbody>
                 {events.map((e) => (
                   <Table.Tr key={e.eventId}>
-                    <Table.Td>{e.version}</Table.Td>
+                    <Table.Td>{e.version}{linkedStreamLabel(e.streamId) && <Text size="xs" c="gray.8">{linkedStreamLabel(e.streamId)}</Text>}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{utcDate(e.occurredAt)}</Text><Text size="xs" c="gray.8">{exactDate(e.occurredAt)}</Text></Table.Td>
                     <Table.Td><Text size="sm">{who(e)}</Text></Table.Td>
-                    <Table.Td><Text size="sm" fw={600}>{eventLabel(e.type)}</Text><Text size="sm">{withNames(summaries.get(e.version) ?? '', names)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" fw={600}>{eventLabel(e.type)}</Text><Text size="sm">{withNames(summaries.get(e.position) ?? '', names)}</Text></Table.Td>
                     <Table.Td><Text size="sm">{whyOf(e)}</Text></Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {e.rubricVersion && <Text size="xs">{e.rubricVersion}</Text>}

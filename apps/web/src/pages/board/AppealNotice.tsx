@@ -7,7 +7,7 @@ import { OUTCOME_LABEL } from '../../lib/labels';
 export function AppealNotice({ appealOf, statement }: { appealOf: AppealedDecision | null | undefined; statement?: string | null }) {
   if (!appealOf) return null;
   return (
-    <Alert color="grape" variant="light" title="Appeal" component="section" aria-label="Appeal">
+    <Alert color="grape" variant="light" title="Appeal" component="section" role="region" aria-label="Appeal">
       <Text c="gray.9">
         This decision answers an appeal of the decision of {exactDate(appealOf.decidedAt)} ({OUTCOME_LABEL[appealOf.outcome]}). It is final once recorded.
       </Text>

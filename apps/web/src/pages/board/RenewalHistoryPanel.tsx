@@ -10,11 +10,12 @@ import { useRenewalHistory } from '../applicant/progress-api';
  * reviewers and the board see the designation it renews and each year's levels; nothing shows on other applications.
  */
 export function RenewalHistoryPanel({ app }: { app: Application }) {
-  const history = useRenewalHistory(app.id);
+  // Only a renewal has earlier years: asking for any other application's would be a 404 on every page load.
+  const history = useRenewalHistory(app.id, !!app.renewalOf);
   const h = history.data;
-  if (!h) return null;
+  if (!app.renewalOf || !h) return null;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="earlier-heading">
+    <Card withBorder padding="lg" mt="md" component="section" aria-labelledby="earlier-heading">
       <Stack>
         <Title order={2} size="h3" id="earlier-heading">Earlier years: a renewal of {h.previous.reference}</Title>
         <Text c="gray.9">

@@ -1,6 +1,5 @@
 import { FormEvent, useState } from 'react';
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { download } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -52,8 +51,9 @@ export function DirectoryPage() {
             <Title order={2} size="h3" id="books-heading">The book of best practices</Title>
             <Text c="gray.9">One book a year, by country, with the programs designated or awarded that year.</Text>
             <Group gap="sm">
+              {/* Plain links: the API answers a page load of a PDF path with the PDF, so it opens, saves and shares as any file. */}
               {years.map((year) => (
-                <Button key={year} variant="light" onClick={() => download(`/directory/books/${year}.pdf`, `whos-who-${year}.pdf`)}>
+                <Button key={year} variant="light" component="a" href={`/directory/books/${year}.pdf`}>
                   Download the {year} book (PDF)
                 </Button>
               ))}

@@ -74,7 +74,7 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignment }) {
           {send.error && <ProblemAlert error={send.error} title="Not recorded" />}
           <Group>
             <Button type="submit" loading={send.isPending} disabled={uncommented > 0}>Send my confirmation</Button>
-            {uncommented > 0 && <Text c="gray.9">{uncommented} disputed indicators still need a comment.</Text>}
+            {uncommented > 0 && <Text c="gray.9">{uncommented === 1 ? '1 disputed indicator still needs' : `${uncommented} disputed indicators still need`} a comment.</Text>}
           </Group>
         </Stack>
       </form>

@@ -17,7 +17,7 @@ export function AwardCyclesPage() {
     <Page title="Leadership awards" intro="Yearly award cycles: nominations from designated programs, board scoring and selection, the summit.">
       {cycles.error && <ProblemAlert error={cycles.error} />}
       {cycles.data && cycles.data.length > 0 && (
-        <Select label="Award cycle" w={240} data={cycles.data.map((c) => ({ value: String(c.year), label: `${c.year}: ${c.award}` }))} value={shown ? String(shown) : null} onChange={(v) => setYear(v ? Number(v) : null)} allowDeselect={false} />
+        <Select label="Award cycle" w={{ base: '100%', sm: 420 }} data={cycles.data.map((c) => ({ value: String(c.year), label: `${c.year}: ${c.award}` }))} value={shown ? String(shown) : null} onChange={(v) => setYear(v ? Number(v) : null)} allowDeselect={false} />
       )}
       {shown && <CyclePanel year={shown} />}
       <OpenCycleForm />
