@@ -21,6 +21,15 @@ export function encryptField(plain: string, keyId: string, key: Buffer): string 
 
 export const envelopeKeyId = (envelope: string): string | null => ENVELOPE.exec(envelope)?.[1] ?? null;
 
+const PREFIX = 'pii:v1:';
+/**
+ * Where an envelope's key id would be, without checking the rest: enough to look up an envelope that was checked
+ * and opened before (the full check scans the whole ciphertext and was the largest cost of a read once decryption
+ * was remembered). Null for a string that cannot be an envelope.
+ */
+export const keyIdSlot = (value: string): string | null =>
+  value.startsWith(PREFIX) ? value.slice(PREFIX.length, PREFIX.length + 32) : null;
+
 /** The plaintext, or null when the key does not open it (a wrong or replaced key: treated as erased). */
 export function decryptField(envelope: string, key: Buffer): string | null {
   const match = ENVELOPE.exec(envelope);

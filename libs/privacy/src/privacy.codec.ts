@@ -2,7 +2,7 @@ import {
   DataOwner, ERASED, PERSONAL_FIELDS, SURVEY_EVENT_TYPES, applicationStream, isErased, schemaVersionOf, upcast,
 } from '@cert/domain';
 import { DecidedEvent, EventCodec, EventStore, RecordedEvent, SealInput, SealedEvent } from '@cert/event-store';
-import { decryptField, encryptField, envelopeKeyId, isEnvelope, mapPath } from './field-cipher';
+import { decryptField, encryptField, envelopeKeyId, isEnvelope, keyIdSlot, mapPath } from './field-cipher';
 import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
 
 /** Recorded in the envelope metadata of every event with encrypted fields: whose keys it uses, by owner. */
@@ -13,6 +13,8 @@ const subjectsOf = (e: { metadata: Record<string, unknown> }): DataSubjects | un
 
 const MAX_NESTING = 4;
 const APPLICANT_CACHE_LIMIT = 10_000;
+/** Plaintexts remembered across reads (see `opened`); past this many the memory is dropped and refilled. */
+const OPENED_CACHE_LIMIT = 20_000;
 
 /**
  * Issue 5: seals personal fields (PERSONAL_FIELDS in the domain) under their owners' keys before handle() hashes
@@ -22,6 +24,14 @@ const APPLICANT_CACHE_LIMIT = 10_000;
 export class PrivacyCodec implements EventCodec {
   /** application id → the applicant's subject; fixed once the survey is in the log, so it never goes stale. */
   private readonly applicants = new Map<string, string>();
+  /**
+   * key id → the key bytes that opened its envelopes and their plaintexts. Every command re-reads its stream, and
+   * decrypting every personal field of it each time was the codec's main cost (notes/perf-log.md). A remembered
+   * plaintext is only used when this read's own look-up of the key returns the very same bytes, so a destroyed (or
+   * replaced) key still reads as erased on the very next read, and that read forgets the key's plaintexts.
+   */
+  private readonly opened = new Map<string, { key: Buffer; plains: Map<string, string> }>();
+  private openedCount = 0;
 
   constructor(
     private readonly keys: SubjectKeys,
@@ -61,14 +71,61 @@ export class PrivacyCodec implements EventCodec {
     // erased on the very next read here.
     const keys = new Map<string, Buffer | null>();
     const keyOf = (keyId: string) => {
-      if (!keys.has(keyId)) keys.set(keyId, this.keys.keyById(keyId));
+      if (!keys.has(keyId)) {
+        const key = this.keys.keyById(keyId);
+        if (!key) this.forgetKey(keyId);
+        keys.set(keyId, key);
+      }
       return keys.get(keyId)!;
     };
+    const open = (text: string): string | null | undefined => {
+      const slot = keyIdSlot(text);
+      if (slot === null) return undefined;
+      const entry = this.opened.get(slot);
+      const known = entry?.plains.get(text);
+      // Found: it was checked and opened before; still only with the very key this read looks up.
+      if (entry && known !== undefined && keyOf(slot)?.equals(entry.key)) return known;
+      if (!isEnvelope(text)) return undefined;
+      const key = keyOf(envelopeKeyId(text)!);
+      return key && this.decryptRemembered(text, key);
+    };
     return events.map((e) => {
-      const revealed = subjectsOf(e) ? { ...e, data: reveal(e.data, keyOf) } : e;
+      const revealed = subjectsOf(e) ? { ...e, data: reveal(e.data, open) } : e;
       const current = upcast(revealed);
       return current === revealed ? revealed : { ...current, upcastFrom: e.schemaVersion };
     });
+  }
+
+  /** Decrypts a checked envelope with the key this read looked up, and remembers the plaintext with that key. */
+  private decryptRemembered(envelope: string, key: Buffer): string | null {
+    const keyId = keyIdSlot(envelope)!;
+    let entry = this.opened.get(keyId);
+    if (entry && !entry.key.equals(key)) {
+      this.openedCount -= entry.plains.size;
+      this.opened.delete(keyId);
+      entry = undefined;
+    }
+    const known = entry?.plains.get(envelope);
+    if (known !== undefined) return known;
+    const plain = decryptField(envelope, key);
+    if (plain === null) return null;
+    if (this.openedCount >= OPENED_CACHE_LIMIT) {
+      this.opened.clear();
+      this.openedCount = 0;
+      entry = undefined;
+    }
+    if (!entry) this.opened.set(keyId, (entry = { key, plains: new Map() }));
+    entry.plains.set(envelope, plain);
+    this.openedCount++;
+    return plain;
+  }
+
+  /** A key found destroyed: what it opened is not kept in memory either. */
+  private forgetKey(keyId: string): void {
+    const entry = this.opened.get(keyId);
+    if (!entry) return;
+    this.openedCount -= entry.plains.size;
+    this.opened.delete(keyId);
   }
 
   private async ownersOf(e: DecidedEvent, streamId: string, history: readonly RecordedEvent[]): Promise<Record<DataOwner, string | undefined>> {
@@ -119,21 +176,39 @@ export class PrivacyCodec implements EventCodec {
   }
 }
 
-/** Every envelope in `value` opened, layer by layer; one whose key is gone (or does not fit) becomes ERASED. */
-export function reveal(value: unknown, keyOf: (keyId: string) => Buffer | null): unknown {
+/**
+ * Every envelope in `value` opened, layer by layer; one whose key is gone (or does not fit) becomes ERASED.
+ * `open` returns the plaintext, null when it cannot be opened, or undefined when the text is not an envelope.
+ */
+export function reveal(value: unknown, open: (text: string) => string | null | undefined): unknown {
   if (typeof value === 'string') {
     let text = value;
-    for (let depth = 0; depth < MAX_NESTING && isEnvelope(text); depth++) {
-      const key = keyOf(envelopeKeyId(text)!);
-      const plain = key && decryptField(text, key);
-      if (plain === null || plain === undefined) return ERASED;
+    for (let depth = 0; depth < MAX_NESTING; depth++) {
+      const plain = open(text);
+      if (plain === undefined) return text;
+      if (plain === null) return ERASED;
       text = plain;
     }
     return text;
   }
-  if (Array.isArray(value)) return value.map((v) => reveal(v, keyOf));
+  // A container is copied only when something inside it was opened: most of an event's data holds no envelope,
+  // and rebuilding all of it on every read was most of the cost of a read once decryption was remembered. What is
+  // left shared belongs to events the store parsed for this read alone.
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = reveal(value[i], open);
+      if (v !== value[i]) (copy ??= value.slice())[i] = v;
+    }
+    return copy ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v, keyOf)]));
+    let copy: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(value)) {
+      const revealed = reveal(v, open);
+      if (revealed !== v) (copy ??= { ...value })[k] = revealed;
+    }
+    return copy ?? value;
   }
   return value;
 }

@@ -23,12 +23,19 @@ const SCHEMA = `
  */
 export class SqliteSubjectKeys extends SubjectKeys {
   private readonly secret: Buffer;
+  // Prepared once: every stream read looks keys up, and preparing cost more than the look-up (notes/perf-log.md).
+  private readonly liveStmt;
+  private readonly keyByIdStmt;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
   ) {
     super();
+    this.liveStmt = db.prepare<[string], { keyId: string; key: Buffer }>(
+      'SELECT key_id AS keyId, key FROM subject_keys WHERE subject_id = ? AND key IS NOT NULL ORDER BY created_at DESC, key_id LIMIT 1',
+    );
+    this.keyByIdStmt = db.prepare<[string], Buffer | null>('SELECT key FROM subject_keys WHERE key_id = ?').pluck();
     this.secret = db.transaction(() => {
       const found = db.prepare("SELECT value FROM key_store_secret WHERE name = 'subject-id'").pluck().get() as Buffer | undefined;
       if (found) return found;
@@ -54,9 +61,7 @@ export class SqliteSubjectKeys extends SubjectKeys {
   }
 
   keyFor(subjectId: string): { keyId: string; key: Buffer } {
-    const live = () =>
-      this.db.prepare('SELECT key_id AS keyId, key FROM subject_keys WHERE subject_id = ? AND key IS NOT NULL ORDER BY created_at DESC, key_id LIMIT 1')
-        .get(subjectId) as { keyId: string; key: Buffer } | undefined;
+    const live = () => this.liveStmt.get(subjectId);
     const found = live();
     if (found) return found;
     // Checked again under the write lock: two processes may create the first key of the same person at once.
@@ -71,7 +76,7 @@ export class SqliteSubjectKeys extends SubjectKeys {
   }
 
   keyById(keyId: string): Buffer | null {
-    return (this.db.prepare('SELECT key FROM subject_keys WHERE key_id = ?').pluck().get(keyId) as Buffer | null | undefined) ?? null;
+    return this.keyByIdStmt.get(keyId) ?? null;
   }
 
   destroy(subjectIds: readonly string[], createdBy?: string): number {

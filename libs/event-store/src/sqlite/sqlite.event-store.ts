@@ -4,22 +4,32 @@ import { dirname } from 'node:path';
 import { EventStore, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, globalChainHash } from '../hash-chain';
 
-type Row = {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  global_hash: string | null;
-};
+/** Columns in the order the read statements select them (raw rows: no per-row object with named keys). */
+type Row = [
+  global_position: number,
+  event_id: string,
+  stream_id: string,
+  version: number,
+  type: string,
+  schema_version: number,
+  data: string,
+  metadata: string,
+  global_hash: string | null,
+];
+const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, global_hash';
 
+/**
+ * No UNIQUE index on event_id (files created before keep theirs; the statements work on either). It cost a whole
+ * extra page written to the WAL on every commit, about a quarter of an append's CPU (notes/perf-log.md), for a
+ * guarantee nothing relies on: ids are random 122-bit UUIDs minted by handle(), nothing reads an event by id, and
+ * appending the same batch twice is refused by UNIQUE (stream_id, version) and the expected-version check.
+ * AUTOINCREMENT stays: even after a tail of the log is deleted (tampering, a partial restore), no position is
+ * ever handed out twice, so a projection's checkpoint can never skip a new event.
+ */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     global_position INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id TEXT UNIQUE NOT NULL,
+    event_id TEXT NOT NULL,
     stream_id TEXT NOT NULL,
     version INTEGER NOT NULL,
     type TEXT NOT NULL,
@@ -32,23 +42,32 @@ const SCHEMA = `
 
 const eventHash = (metadata: string): string => (JSON.parse(metadata) as { hash?: string }).hash ?? '';
 
-const toRecorded = (r: Row): RecordedEvent => ({
-  id: r.event_id,
-  streamId: r.stream_id,
-  version: r.version,
-  position: String(r.global_position),
-  type: r.type,
-  schemaVersion: r.schema_version,
-  data: JSON.parse(r.data),
-  metadata: JSON.parse(r.metadata),
-  ...(r.global_hash === null ? {} : { globalHash: r.global_hash }),
-});
+/** One literal shape for every event (globalHash added only when stored), so V8 keeps them fast objects. */
+const toRecorded = (r: Row): RecordedEvent => {
+  const e: RecordedEvent = {
+    id: r[1],
+    streamId: r[2],
+    version: r[3],
+    position: String(r[0]),
+    type: r[4],
+    schemaVersion: r[5],
+    data: JSON.parse(r[6]),
+    metadata: JSON.parse(r[7]),
+  };
+  if (r[8] !== null) e.globalHash = r[8];
+  return e;
+};
 
 /**
  * The embedded log: one SQLite file, safe for several processes (ARCHITECTURE.md, Event store rules).
  * global_position is a gap-safe checkpoint: it is assigned inside the write lock, so a higher position
  * never becomes visible before a lower one (unlike a Postgres sequence).
- * The driver is synchronous, so every method has done its work before its promise settles.
+ * The driver is synchronous, so every read has done its work before its promise settles.
+ * At synchronous=FULL (the default) appends are group-committed: those made in the same turn of the event loop
+ * (concurrent requests) are written in ONE transaction, each in its own SAVEPOINT so one append's version conflict
+ * rolls back only that append, with one COMMIT and so one fsync for all of them. Each caller's promise settles only
+ * after that COMMIT (and its fsync) has returned, so nothing is acknowledged before it is durable. At NORMAL a
+ * commit does not fsync, so waiting a turn would cost more than it saves (notes/perf-log.md): appends commit at once.
  * global_hash chains every event onto the one before it in the log (issue 5); it is computed inside the same
  * write lock, so the chain follows commit order exactly and the last row's link is the head to publish.
  */
@@ -60,10 +79,18 @@ export class SqliteEventStore extends EventStore {
   private readonly headStmt;
   private readonly lastLinkStmt;
   private readonly appendTx;
+  private readonly commitGroup;
+  /** Appends waiting for the next group commit (setImmediate), in the order they were made. */
+  private queued: QueuedAppend[] = [];
+  /** The streams those appends go to, and a promise settled once they are committed (or refused). */
+  private pending: { streams: Set<string>; committed: Promise<void>; settle(): void } | null = null;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly groupCommit: boolean,
+  ) {
     super();
-    this.readStreamStmt = db.prepare<[string], Row>('SELECT * FROM events WHERE stream_id = ? ORDER BY version');
+    this.readStreamStmt = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`).raw(true);
     this.versionStmt = db
       .prepare<[string], number>('SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?')
       .pluck();
@@ -71,9 +98,9 @@ export class SqliteEventStore extends EventStore {
       `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, global_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.readAllStmt = db.prepare<[bigint, number], Row>(
-      'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
-    );
+    this.readAllStmt = db
+      .prepare<[bigint, number], Row>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .raw(true);
     this.headStmt = db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck();
     this.lastLinkStmt = db.prepare<[], { global_position: number; global_hash: string | null }>(
       'SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1',
@@ -93,6 +120,17 @@ export class SqliteEventStore extends EventStore {
       });
       return { version: current + events.length, position: String(position) };
     });
+    // Called inside a transaction, better-sqlite3 runs appendTx as a SAVEPOINT: a failed append is rolled back to
+    // it (and reported to its own caller only) while the appends around it still commit.
+    this.commitGroup = db.transaction((group: QueuedAppend[]) =>
+      group.map((a): AppendOutcome => {
+        try {
+          return { ok: true, value: this.appendTx(a.streamId, a.events, a.expectedVersion) };
+        } catch (error) {
+          return { ok: false, error: asConflict(error, a.streamId, a.expectedVersion) };
+        }
+      }),
+    );
   }
 
   static open(path: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteEventStore {
@@ -104,7 +142,7 @@ export class SqliteEventStore extends EventStore {
     db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.exec(SCHEMA);
     SqliteEventStore.addGlobalChain(db);
-    return new SqliteEventStore(db);
+    return new SqliteEventStore(db, opts.synchronous !== 'NORMAL');
   }
 
   /** Files written before the global chain existed get the column, and their rows are chained in log order. */
@@ -129,6 +167,10 @@ export class SqliteEventStore extends EventStore {
   }
 
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
+    // A stream with an append waiting for the group commit is read after that commit: read before it, a command
+    // would be decided on a version about to be stale and conflict, and concurrent commands on one stream would
+    // use up handle()'s retries where without group commit they simply ran one after the other.
+    if (this.pending?.streams.has(streamId)) await this.pending.committed;
     const events = this.readStreamStmt.all(streamId).map(toRecorded);
     return { version: events.at(-1)?.version ?? 0, events };
   }
@@ -140,17 +182,64 @@ export class SqliteEventStore extends EventStore {
   ): Promise<{ version: number; position: string }> {
     // An empty append has no position to return; handle() never makes one.
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    // At NORMAL, or inside a transaction the caller holds on this connection (a bulk loader): append now (in the
+    // latter case as a savepoint of the caller's transaction).
+    if (!this.groupCommit || this.db.inTransaction) return this.appendNow(streamId, events, expectedVersion);
+    return new Promise((resolve, reject) => {
+      if (!this.pending) {
+        let settle = () => {};
+        const committed = new Promise<void>((done) => (settle = done));
+        this.pending = { streams: new Set(), committed, settle };
+        setImmediate(() => this.flush());
+      }
+      this.pending.streams.add(streamId);
+      this.queued.push({ streamId, events, expectedVersion, resolve, reject });
+    });
+  }
+
+  private appendNow(streamId: string, events: NewEvent[], expectedVersion: number): { version: number; position: string } {
     try {
       // .immediate(): BEGIN IMMEDIATE takes the write lock before the version check, so two
       // processes cannot both see version n and both append n+1.
       return this.appendTx.immediate(streamId, events, expectedVersion);
     } catch (err) {
-      // UNIQUE(stream_id, version) is the backstop should the check above ever be bypassed.
-      if (err instanceof Database.SqliteError && /events\.stream_id, events\.version/.test(err.message)) {
-        throw new VersionConflict(streamId, expectedVersion, null);
-      }
-      throw err;
+      throw asConflict(err, streamId, expectedVersion);
     }
+  }
+
+  /** Commits every queued append; callers learn their outcome only once the COMMIT has returned. */
+  private flush(): void {
+    const { pending } = this;
+    this.pending = null;
+    try {
+      this.commitQueued();
+    } finally {
+      pending?.settle();
+    }
+  }
+
+  private commitQueued(): void {
+    const group = this.queued;
+    this.queued = [];
+    if (group.length === 0) return;
+    if (group.length === 1) {
+      const [a] = group;
+      try {
+        a.resolve(this.appendNow(a.streamId, a.events, a.expectedVersion));
+      } catch (err) {
+        a.reject(err);
+      }
+      return;
+    }
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.commitGroup.immediate(group);
+    } catch (err) {
+      // BEGIN or COMMIT failed (busy past the timeout, disk full): nothing of the group is in the log.
+      for (const a of group) a.reject(err);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? group[i].resolve(o.value) : group[i].reject(o.error)));
   }
 
   async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
@@ -171,8 +260,27 @@ export class SqliteEventStore extends EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends already made are committed (and acknowledged) before the connection goes.
+    this.flush();
     if (this.db.open) this.db.close();
   }
+}
+
+type QueuedAppend = {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: number;
+  resolve(result: { version: number; position: string }): void;
+  reject(error: unknown): void;
+};
+type AppendOutcome = { ok: true; value: { version: number; position: string } } | { ok: false; error: unknown };
+
+/** UNIQUE(stream_id, version) is the backstop should the version check ever be bypassed: that too is a conflict. */
+function asConflict(err: unknown, streamId: string, expectedVersion: number): unknown {
+  if (err instanceof Database.SqliteError && /events\.stream_id, events\.version/.test(err.message)) {
+    return new VersionConflict(streamId, expectedVersion, null);
+  }
+  return err;
 }
 
 /** Chains the rows after the newest chained one (all rows on a file that never had the chain); never rewrites a link. */

@@ -1,28 +1,38 @@
 // Appends events forever and prints "ack <streamId> <version> <eventId>" only after each append returns,
 // so every printed line is an acknowledged write. The parent kill -9s it mid-stream.
+// With a third argument "concurrent", each round makes one append to each of 7 streams at once, so they are
+// group-committed together, and acknowledges each as its own promise settles.
 require('../../testing/load-ts.js');
 const { randomUUID } = require('node:crypto');
 const { SqliteEventStore } = require('../sqlite.event-store.ts');
 
-const [file, synchronous] = process.argv.slice(2);
+const [file, synchronous, mode] = process.argv.slice(2);
+
+const eventFor = (i) => {
+  const id = randomUUID();
+  return {
+    id,
+    type: 'Acknowledged',
+    schemaVersion: 1,
+    data: { i, padding: 'x'.repeat(i % 500) },
+    metadata: { actorId: 'child', actorRole: 'system', correlationId: id, causationId: null, occurredAt: new Date().toISOString() },
+  };
+};
 
 async function main() {
   const store = SqliteEventStore.open(file, { synchronous });
   const versions = new Map();
-  for (let i = 0; ; i++) {
+  const appendOne = async (i) => {
     const streamId = `durable-${i % 7}`;
     const expectedVersion = versions.get(streamId) ?? 0;
-    const id = randomUUID();
-    const event = {
-      id,
-      type: 'Acknowledged',
-      schemaVersion: 1,
-      data: { i, padding: 'x'.repeat(i % 500) },
-      metadata: { actorId: 'child', actorRole: 'system', correlationId: id, causationId: null, occurredAt: new Date().toISOString() },
-    };
+    const event = eventFor(i);
     const { version } = await store.appendToStream(streamId, [event], { expectedVersion });
     versions.set(streamId, version);
-    process.stdout.write(`ack ${streamId} ${version} ${id}\n`);
+    process.stdout.write(`ack ${streamId} ${version} ${event.id}\n`);
+  };
+  for (let i = 0; ; i += mode === 'concurrent' ? 7 : 1) {
+    if (mode === 'concurrent') await Promise.all(Array.from({ length: 7 }, (_, k) => appendOne(i + k)));
+    else await appendOne(i);
   }
 }
 
