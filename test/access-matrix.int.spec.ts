@@ -155,8 +155,10 @@ const ROUTES: Record<string, Route> = {
   'POST /applications/{id}/progress-updates': {
     allow: ['applicant'],
     body: () => ({ ratings: ratings(4) }),
+    // X was designated today: the first update's window opens 90 days before it is due (2027-03-02), so Alice passes
+    // the policy and meets that rule (test/progress-renewal.int.spec.ts takes updates inside the window).
     as: {
-      applicant: { status: 201, check: (r) => expect(r.body.events).toEqual(['ProgressUpdateSubmitted']) },
+      applicant: { status: 409, code: 'progress.window_not_open', check: (r) => expect(r.body.detail).toContain('opens on 2026-12-02') },
       otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
     },
   },

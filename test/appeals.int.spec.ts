@@ -44,6 +44,10 @@ describe('appeals over HTTP', () => {
     for (const field of ['appealStatement', 'appealStatus', 'appealRoute', 'appealFiledAt', 'appealOf']) expect(seen).not.toHaveProperty(field);
     expect(JSON.stringify(seen)).not.toContain(STATEMENT);
     expect((await read(`/applications/${id}/timeline`, who).expect(200)).body.map((e: { type: string }) => e.type)).not.toContain('AppealFiled');
+    // Nor does their worklist: the finished assignment carries no stage (the current one would say "Appeal", or "Review" again for the fresh review).
+    const worklist = (await read('/reviewers/me/assignments', who).expect(200)).body as { applicationId: string; status: string; stage: string | null }[];
+    expect(worklist.filter((a) => a.applicationId === id)).toEqual([expect.objectContaining({ status: 'finished', stage: null })]);
+    expect(JSON.stringify(worklist)).not.toMatch(/appeal/i);
     return seen;
   }
 

@@ -1,3 +1,4 @@
+import { EventStore } from '@cert/event-store';
 import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Outcome, reviewToDecision, submitAccepted } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
@@ -58,6 +59,24 @@ describe('yearly progress, term and renewal over HTTP', () => {
     expect(JSON.stringify(decision)).toContain('2031-06-01T09:00:00.000Z');
   });
 
+  /** A refused update: 409 problem+json naming the day the window opens, and nothing written. */
+  async function refusedAsEarly(id: string, applicant: Session, opensOn: string) {
+    await settle(t);
+    const head = await t.get(EventStore).headPosition();
+    const res = await t.http().post(`/applications/${id}/progress-updates`).set(applicant.auth).send({ ratings: ratings(4) }).expect(409);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual(expect.objectContaining({ code: 'progress.window_not_open', opensAt: `${opensOn}T09:00:00.000Z` }));
+    expect(res.body.detail).toContain(`the progress update window opens on ${opensOn}`);
+    expect(await t.get(EventStore).headPosition()).toBe(head);
+  }
+
+  it('refuses an update before its window opens (90 days before it is due): one update cannot cover a later year', async () => {
+    // Designated today (due 2027-06-01): the day after designation is far too early.
+    await travel('2026-06-02T09:00:00.000Z');
+    await refusedAsEarly(alpha, await leader('lead@alpha.edu'), '2027-03-03');
+    expect((await progress(alpha)).updates).toEqual([]);
+  });
+
   it('takes the first yearly update on time and shows the change per indicator since designation', async () => {
     await travel('2027-05-20T09:00:00.000Z');
     const applicant = await leader('lead@alpha.edu');
@@ -70,6 +89,9 @@ describe('yearly progress, term and renewal over HTTP', () => {
     expect(view.indicators[0]).toEqual(expect.objectContaining({ indicator: CODES[0], atDesignation: 3, consensusAtDesignation: 3, lastYear: 3, thisYear: 4, changeSinceLastYear: 1, changeSinceDesignation: 1 }));
     expect(view.indicators[1]).toEqual(expect.objectContaining({ thisYear: 3, changeSinceDesignation: 0 }));
     expect(view.updates).toEqual([expect.objectContaining({ submittedAt: '2027-05-20T09:00:00.000Z', late: false })]);
+    // A second update in the same window would bank next year's: next year's window is not open yet.
+    await refusedAsEarly(alpha, applicant, '2028-03-02');
+    expect((await progress(alpha, applicant)).designation.progressDueAt).toBe('2028-05-31T09:00:00.000Z'); // 365 days on (2028 is a leap year)
   });
 
   it('asks a reviewer without a conflict to confirm; the reviewer disputes one indicator with a comment', async () => {

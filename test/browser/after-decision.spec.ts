@@ -9,10 +9,11 @@ import { AxeFinding, CHROMIUM, WebStack, a11yViolations, passwordAccount, screen
 
 /**
  * Issue 8 in a real browser: what happens after the board's decision. A program judged "not yet ready" appeals from
- * its page; staff route the appeal to the board, which designates it a charter member; the program sends its yearly
- * update from the progress page and reads the change per indicator; staff open an award cycle, the leader nominates
- * the program, the board scores, closes the scoring and selects it, and the leader accepts the summit invitation; the
- * leader opts in to the who's who, and anyone signed out finds the entry and the book; four years on, a reviewer of
+ * its page; staff route the appeal to the board, which designates it a charter member, and the progress page says when
+ * the yearly update's window opens; staff open an award cycle, the leader nominates the program, the board scores,
+ * closes the scoring and selects it, and the leader accepts the summit invitation; the leader opts in to the who's who,
+ * and anyone signed out finds the entry and the book; months on, inside the window, the program sends its yearly update
+ * and reads the change per indicator, and a reviewer disputes one indicator of it; four years on, a reviewer of
  * the renewal sees the earlier years (and only a renewal asks the API for them). The decision it appeals is
  * seeded over the API (issue 6's spec clicks through that part); every step named above is clicked. Axe runs on every
  * page issue 8 added, and none may have a violation of any impact.
@@ -34,6 +35,9 @@ jest.setTimeout(180_000);
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+// Designated at 07:00 today: the first yearly update is due 365 days on, and its window opens 90 days before (policy v1).
+const WINDOW_OPENS = `${day(365 - 90)}T07:00:00.000Z`;
+const longDay = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 
 const ALICE = { name: 'Dr. Alice Rivers', email: 'alice@riverside.edu', institution: 'Riverside STEM Academy' };
 const STATEMENT = 'The reviewers did not see our Fab Lab portfolio, which was uploaded late; it shows level 3 work on most indicators.';
@@ -127,7 +131,7 @@ describeWeb('after the decision, in a real browser (issue 8)', () => {
     await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
   });
 
-  it('lets the designated program send its yearly update from the progress page and see the change per indicator', async () => {
+  it('shows the designated program when its yearly update window opens, instead of a form it may not send yet', async () => {
     await stack.settle();
     await applicant.goto(`/applications/${applicationId}`);
     await pwExpect(applicant.getByRole('heading', { name: 'Decision: Charter membership' })).toBeVisible();
@@ -135,59 +139,11 @@ describeWeb('after the decision, in a real browser (issue 8)', () => {
     await applicant.getByRole('region', { name: 'Yearly progress' }).getByRole('link', { name: /^See the change per indicator/ }).click();
     await pwExpect(applicant).toHaveURL(new RegExp(`/applications/${applicationId}/progress$`));
     await pwExpect(applicant.getByRole('heading', { level: 2, name: 'Charter membership' })).toBeVisible();
-    await pwExpect(applicant.getByText('0 of 16 indicators rated with evidence')).toBeVisible();
-
-    for (let i = 1; i <= 16; i++) {
-      // The levels start from the last rating (1); this year the first indicator has moved up to 2.
-      if (i === 1) await applicant.getByRole('radio', { name: /^Level 2 · / }).click();
-      await applicant.getByRole('textbox', { name: 'Evidence for this year' }).fill(`This year's club logs and student survey for indicator ${i}`);
-      if (i === 1) {
-        await checkA11y(applicant, 'applicant-progress-update');
-        await screenshot(applicant, 'applicant-progress-update');
-      }
-      if (i < 16) await applicant.getByRole('button', { name: 'Next indicator' }).click();
-    }
-    await pwExpect(applicant.getByText('16 of 16 indicators rated with evidence')).toBeVisible();
-    await applicant.getByRole('button', { name: 'Send the yearly update' }).click();
-
-    const table = applicant.getByRole('table', { name: '1 yearly update so far' });
-    await pwExpect(table).toBeVisible();
-    const first = table.locator('tbody tr').first();
-    // At designation (own / reviewers) 1 / 1, this year 2: one level up since designation.
-    await pwExpect(first.getByRole('cell', { name: '1 / 1' })).toBeVisible();
-    await pwExpect(first.getByRole('cell', { name: '+1' })).toHaveCount(2);
-    await pwExpect(table.locator('tbody tr').nth(1).getByRole('cell', { name: '0', exact: true })).toHaveCount(2);
-    // The update is in for this year: the page says so rather than offering the same form again.
-    await pwExpect(applicant.getByRole('heading', { name: 'This year\'s update is in' })).toBeVisible();
-    await pwExpect(applicant.getByText(/no reviewer asked to confirm it/)).toBeVisible();
-    await checkA11y(applicant, 'applicant-progress-change');
-    await screenshot(applicant, 'applicant-progress-change');
-  });
-
-  it('lets staff ask a reviewer to confirm the update, and the reviewer dispute one indicator with a reason', async () => {
-    await staff.goto(`/staff/applications/${applicationId}`);
-    const panel = staff.getByRole('region', { name: 'Yearly progress' });
-    await panel.getByRole('combobox', { name: 'Ask a reviewer to confirm the latest update' }).click();
-    await staff.getByRole('option', { name: 'Rita North (North College)' }).click();
-    await checkA11y(staff, 'staff-progress-confirmation');
-    await panel.getByRole('button', { name: 'Ask to confirm' }).click();
-    await pwExpect(panel.getByText('Reviewer Rita North: asked, no answer yet')).toBeVisible();
-
-    await stack.settle();
-    const reviewer = await signInWithPassword(stack, 'north@review.org');
-    await reviewer.getByRole('link', { name: 'Confirm or dispute' }).click();
-    await pwExpect(reviewer.getByRole('heading', { level: 1, name: /^Confirm the yearly update: APP-/ })).toBeVisible();
-    const first = reviewer.getByRole('group').first();
-    await first.getByRole('radio', { name: 'Dispute' }).check();
-    await pwExpect(reviewer.getByText('1 disputed indicator still needs a comment.')).toBeVisible();
-    await first.getByRole('textbox', { name: /^Why do you dispute this level\?/ }).fill('The club logs show one term only, not the whole year.');
-    await checkA11y(reviewer, 'reviewer-progress-confirmation');
-    await screenshot(reviewer, 'reviewer-progress-confirmation');
-    await reviewer.getByRole('button', { name: 'Send my confirmation' }).click();
-    await pwExpect(reviewer).toHaveURL(/\/reviews$/);
-
-    await staff.reload();
-    await pwExpect(staff.getByRole('region', { name: 'Yearly progress' }).getByText('Reviewer Rita North: 1 indicators disputed')).toBeVisible();
+    // Designated today, so the first update is due in 365 days; the window opens 90 days before that (policy v1).
+    const updateCard = applicant.getByRole('region', { name: 'Yearly update', exact: true });
+    await pwExpect(updateCard.getByText(new RegExp(`the update window opens on ${longDay(WINDOW_OPENS)}`))).toBeVisible();
+    await pwExpect(applicant.getByRole('button', { name: 'Send the yearly update' })).toHaveCount(0);
+    await checkA11y(applicant, 'applicant-progress-window');
   });
 
   it('lets staff open an award cycle', async () => {
@@ -301,6 +257,75 @@ describeWeb('after the decision, in a real browser (issue 8)', () => {
     pwExpect(book.status()).toBe(200);
     pwExpect(book.headers()['content-type']).toContain('application/pdf');
     pwExpect((await book.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets the designated program send its yearly update once the window opens, and see the change per indicator', async () => {
+    // The server's clock, and the browser's, move into the window (months after the award steps above, which need today).
+    const inWindow = `${day(300)}T09:00:00.000Z`;
+    clock.set(inWindow);
+    await stack.settle();
+    // Sessions last 12 hours: after the clock moves, the leader signs in again.
+    applicant = await signInByEmailLink(stack, ALICE.email);
+    await applicant.clock.setFixedTime(new Date(inWindow));
+    applicant.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await applicant.goto(`/applications/${applicationId}/progress`);
+    await pwExpect(applicant.getByRole('heading', { level: 2, name: 'Charter membership' })).toBeVisible();
+    await pwExpect(applicant.getByText('0 of 16 indicators rated with evidence')).toBeVisible();
+
+    for (let i = 1; i <= 16; i++) {
+      // The levels start from the last rating (1); this year the first indicator has moved up to 2.
+      if (i === 1) await applicant.getByRole('radio', { name: /^Level 2 · / }).click();
+      await applicant.getByRole('textbox', { name: 'Evidence for this year' }).fill(`This year's club logs and student survey for indicator ${i}`);
+      if (i === 1) {
+        await checkA11y(applicant, 'applicant-progress-update');
+        await screenshot(applicant, 'applicant-progress-update');
+      }
+      if (i < 16) await applicant.getByRole('button', { name: 'Next indicator' }).click();
+    }
+    await pwExpect(applicant.getByText('16 of 16 indicators rated with evidence')).toBeVisible();
+    await applicant.getByRole('button', { name: 'Send the yearly update' }).click();
+
+    const table = applicant.getByRole('table', { name: '1 yearly update so far' });
+    await pwExpect(table).toBeVisible();
+    const first = table.locator('tbody tr').first();
+    // At designation (own / reviewers) 1 / 1, this year 2: one level up since designation.
+    await pwExpect(first.getByRole('cell', { name: '1 / 1' })).toBeVisible();
+    await pwExpect(first.getByRole('cell', { name: '+1' })).toHaveCount(2);
+    await pwExpect(table.locator('tbody tr').nth(1).getByRole('cell', { name: '0', exact: true })).toHaveCount(2);
+    // The update is in for this year: the page says so rather than offering the same form again.
+    await pwExpect(applicant.getByRole('heading', { name: 'This year\'s update is in' })).toBeVisible();
+    // The next one is due a year after this one was, and its window opens 90 days before that.
+    await pwExpect(applicant.getByText(new RegExp(`the update window opens on ${longDay(`${day(730 - 90)}T07:00:00.000Z`)}`))).toBeVisible();
+    await pwExpect(applicant.getByText(/no reviewer asked to confirm it/)).toBeVisible();
+    await checkA11y(applicant, 'applicant-progress-change');
+    await screenshot(applicant, 'applicant-progress-change');
+  });
+
+  it('lets staff ask a reviewer to confirm the update, and the reviewer dispute one indicator with a reason', async () => {
+    staff = await signInWithPassword(stack, 'staff@iasl.org');
+    await staff.goto(`/staff/applications/${applicationId}`);
+    const panel = staff.getByRole('region', { name: 'Yearly progress' });
+    await panel.getByRole('combobox', { name: 'Ask a reviewer to confirm the latest update' }).click();
+    await staff.getByRole('option', { name: 'Rita North (North College)' }).click();
+    await checkA11y(staff, 'staff-progress-confirmation');
+    await panel.getByRole('button', { name: 'Ask to confirm' }).click();
+    await pwExpect(panel.getByText('Reviewer Rita North: asked, no answer yet')).toBeVisible();
+
+    await stack.settle();
+    const reviewer = await signInWithPassword(stack, 'north@review.org');
+    await reviewer.getByRole('link', { name: 'Confirm or dispute' }).click();
+    await pwExpect(reviewer.getByRole('heading', { level: 1, name: /^Confirm the yearly update: APP-/ })).toBeVisible();
+    const first = reviewer.getByRole('group').first();
+    await first.getByRole('radio', { name: 'Dispute' }).check();
+    await pwExpect(reviewer.getByText('1 disputed indicator still needs a comment.')).toBeVisible();
+    await first.getByRole('textbox', { name: /^Why do you dispute this level\?/ }).fill('The club logs show one term only, not the whole year.');
+    await checkA11y(reviewer, 'reviewer-progress-confirmation');
+    await screenshot(reviewer, 'reviewer-progress-confirmation');
+    await reviewer.getByRole('button', { name: 'Send my confirmation' }).click();
+    await pwExpect(reviewer).toHaveURL(/\/reviews$/);
+
+    await staff.reload();
+    await pwExpect(staff.getByRole('region', { name: 'Yearly progress' }).getByText('Reviewer Rita North: 1 indicators disputed')).toBeVisible();
   });
 
   it('shows a renewal\'s reviewer the earlier years, four years on', async () => {

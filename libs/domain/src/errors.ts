@@ -20,8 +20,9 @@ export class NotFound extends DomainError {
 
 export class InvalidState extends DomainError {
   readonly kind = 'InvalidState' as const;
-  constructor(code: string, status: string, details: Record<string, unknown> = {}) {
-    super(code, `not allowed while the application is ${status}`, { applicationStatus: status, ...details });
+  // `message` lets a refusal say what would make it allowed (e.g. when a window opens); by default it names the status.
+  constructor(code: string, status: string, details: Record<string, unknown> = {}, message = `not allowed while the application is ${status}`) {
+    super(code, message, { applicationStatus: status, ...details });
   }
 }
 

@@ -3,7 +3,7 @@ import { Forbidden, InvalidState, NotFound, RuleViolation } from '../errors';
 import { applicationDecider } from './application.decider';
 import { ApplicationCommand } from './application.commands';
 import { ApplicationEvent, ProgressVerdict } from './application.events';
-import { CODES, applicant, candidate, cmd, historyOfAfter, ratingsAt, reviewer, scoresAt, staff, underReview } from './application.fixtures';
+import { CODES, applicant, candidate, cmd, historyOfAfter, ratingsAt, reviewer, scoresAt, staff, timer, underReview } from './application.fixtures';
 import { ReviewerCandidate } from './application.types';
 
 const given = deciderSpec(applicationDecider);
@@ -31,6 +31,44 @@ describe('application › yearly progress update with evidence', () => {
   it('re-rates the rubric version pinned at designation, and names the due date it answers', () => {
     const [event] = given(designated()).when(update()).thenEvents();
     expect(event.data).toEqual(expect.objectContaining({ rubricVersion: 'ic-map.v1', progressDueAt: '2027-01-10T09:00:00.000Z', submittedAt: UPDATED_AT }));
+  });
+});
+
+describe('application › the yearly update window (policy v1: opens 90 days before due)', () => {
+  const OPENS_AT = '2026-10-12T09:00:00.000Z'; // 90 days before the first update is due (2027-01-10)
+  const refusalOf = (history: ApplicationEvent[], command: ApplicationCommand) => {
+    try {
+      applicationDecider.decide(command, history.reduce(applicationDecider.evolve, applicationDecider.initialState()));
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses an update before the window opens, saying when it opens', () => {
+    given(designated()).when(update('2026-01-11T09:00:00.000Z')).thenThrows(InvalidState, 'progress.window_not_open');
+    given(designated()).when(update('2026-10-12T08:59:59.999Z')).thenThrows(InvalidState, 'progress.window_not_open');
+    const refusal = refusalOf(designated(), update('2026-01-11T09:00:00.000Z'));
+    expect(refusal).toHaveProperty('message', expect.stringContaining('opens on 2026-10-12'));
+    expect(refusal).toHaveProperty('details', expect.objectContaining({ opensAt: OPENS_AT, progressDueAt: '2027-01-10T09:00:00.000Z' }));
+  });
+
+  it('accepts an update at the opening of the window, and the next one falls due a year after this one was due', () => {
+    const [event] = given(designated()).when(update(OPENS_AT)).thenEvents();
+    expect(event).toEqual(expect.objectContaining({ type: 'ProgressUpdateSubmitted', data: expect.objectContaining({ progressDueAt: '2027-01-10T09:00:00.000Z', nextDueAt: '2028-01-10T09:00:00.000Z' }) }));
+  });
+
+  it('refuses a second update in the same window, since the next year\'s window is not open yet', () => {
+    const once = historyOfAfter(designated(), update(OPENS_AT));
+    given(once).when(update('2026-10-12T15:00:00.000Z')).thenThrows(InvalidState, 'progress.window_not_open');
+    expect(refusalOf(once, update('2026-12-20T09:00:00.000Z'))).toHaveProperty('message', expect.stringContaining('opens on 2027-10-12'));
+  });
+
+  it('still accepts a late update, which starts a new year from the day it arrives and reinstates a suspended designation', () => {
+    const suspended = historyOfAfter(designated(), { type: 'SuspendDesignation', data: { progressDueAt: '2027-01-10T09:00:00.000Z' }, metadata: { actor: timer, now: '2027-03-12T00:00:00.000Z' } });
+    const events = given(suspended).when(update('2027-04-01T09:00:00.000Z')).thenEvents();
+    expect(types(events)).toEqual(['ProgressUpdateSubmitted', 'DesignationReinstated']);
+    expect(events[0].data).toEqual(expect.objectContaining({ nextDueAt: '2028-03-31T09:00:00.000Z' }));
   });
 });
 

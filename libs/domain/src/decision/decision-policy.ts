@@ -22,6 +22,8 @@ export type DecisionPolicy = {
   progressIntervalDays: number;
   progressReminderDays: number[];
   progressGraceDays: number;
+  /** Issue 8: a yearly update is accepted from this many days before it is due (and any time after), not earlier. */
+  progressUpdateOpensDaysBefore: number;
   /** Issue 8: a designation's term in years (Ohio's STEM designation: 5), and renewal reminders, days before it ends. */
   designationTermYears: number;
   renewalReminderDays: number[];

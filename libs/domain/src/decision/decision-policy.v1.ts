@@ -18,6 +18,8 @@ export const decisionPolicyV1: DecisionPolicy = {
   progressIntervalDays: 365,
   progressReminderDays: [30, 7],
   progressGraceDays: 60,
+  // Added with issue 8's window fix; read when an update arrives, never recorded, so earlier events fold as they did.
+  progressUpdateOpensDaysBefore: 90,
   // Added with issue 8; recorded on each DecisionRecorded (termEndsAt), so earlier events fold as they did.
   designationTermYears: 5,
   renewalReminderDays: [180, 30],

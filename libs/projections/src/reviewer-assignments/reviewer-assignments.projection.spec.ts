@@ -30,7 +30,7 @@ describe('reviewer-assignments projection', () => {
     expect(scoresFor(db, 'app-1', 'rev-a').map((s) => [s.level, s.final])).toEqual([[4, false], [4, false], [4, false], [5, false], [5, false], [5, false], [5, false]]);
 
     step('app-1', cmd.submitScores('rev-a', scoresAt(4), 'CharterMembership', later(2)));
-    expect(assignmentsFor(db, 'rev-a')[0]).toMatchObject({ status: 'finished', submittedAt: later(2), recommendation: 'CharterMembership', progress: { scored: 16, total: 16 } });
+    expect(assignmentsFor(db, 'rev-a')[0]).toMatchObject({ status: 'finished', stage: null, submittedAt: later(2), recommendation: 'CharterMembership', progress: { scored: 16, total: 16 } });
     expect(scoresFor(db, 'app-1', 'rev-a').map((s) => s.indicator)).toEqual(CODES);
     expect(scoresFor(db, 'app-1', 'rev-a').every((s) => s.final && s.level === 4)).toBe(true);
     expect(finalScores(db, 'app-1')).toEqual([expect.objectContaining({ reviewerId: 'rev-a', recommendation: 'CharterMembership', purpose: 'review' })]);

@@ -39,6 +39,8 @@ const byRubric = <T extends { indicator: string }>(items: T[], codes: string[]) 
 /**
  * A reviewer's worklist: open work first by due date, then finished work, newest first. Released assignments
  * are left out, since the reviewer no longer has access. Reference, institution and stage come from the summary.
+ * A finished assignment carries no stage: the application's current stage would tell a reviewer of an earlier round
+ * what happened after their part (an appeal, a fresh review), which the application's own view hides from them.
  */
 export const assignmentsFor = (db: Database, reviewerId: string): ReviewerAssignmentView[] => {
   const rows = db.prepare(
@@ -48,7 +50,7 @@ export const assignmentsFor = (db: Database, reviewerId: string): ReviewerAssign
      ORDER BY a.status = 'finished', CASE WHEN a.status = 'finished' THEN NULL ELSE a.due_at END, a.submitted_at DESC, a.application_id`,
   ).all(reviewerId) as AssignmentRow[];
   return rows.map((r) => ({
-    applicationId: r.application_id, reference: r.reference, institutionName: r.institution_name, stage: r.stage,
+    applicationId: r.application_id, reference: r.reference, institutionName: r.institution_name, stage: r.status === 'finished' ? null : r.stage,
     purpose: r.purpose, status: r.status, assignedAt: r.assigned_at, dueAt: r.due_at, submittedAt: r.submitted_at,
     recommendation: r.recommendation,
     progress: { scored: r.scored_count, total: r.rubric_version ? indicatorCodes(rubricByVersion(r.rubric_version)).length : 0 },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useRubric, useWrite, write } from '../../api/queries';
+import { usePolicy, useRubric, useWrite, write } from '../../api/queries';
 import type { Level } from '../../api/types';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
@@ -68,27 +68,31 @@ export function ProgressPage() {
 
 type Entry = { level: Level | null; text: string };
 
-// The deadline worker reminds a program 30 days before its update is due: from then on the form is open by default.
-const REMINDER_DAYS = 30;
+/** Policy v1's value, used until the policy has loaded (GET /policies/decision-policy.v1). */
+const DEFAULT_OPENS_DAYS_BEFORE = 90;
 
 /**
- * Once this year's update is in (the next is due more than a reminder away), the page says so instead of offering the
- * same form again, which invited a second, accidental update; a program with news may still open the form.
+ * Issue 8: one update a year. The API accepts it from `progressUpdateOpensDaysBefore` days before it is due (and any
+ * time after, when a late update reinstates); before that the page says when the window opens instead of a form the
+ * API would refuse.
  */
 function ThisYear({ progress }: { progress: Progress }) {
   const d = progress.designation!;
   const latest = progress.updates.at(-1);
-  const [reopened, setReopened] = useState(false);
-  const inForThisYear = d.status === 'active' && !!latest && !!d.progressDueAt && Date.parse(d.progressDueAt) - Date.now() > REMINDER_DAYS * 86_400_000;
-  if (!inForThisYear || reopened) return <ProgressUpdateForm progress={progress} />;
+  const policy = usePolicy();
+  if (policy.isPending) return <Loading what="Loading the update window" />;
+  const opensDaysBefore = (policy.data as { progressUpdateOpensDaysBefore?: number } | undefined)?.progressUpdateOpensDaysBefore ?? DEFAULT_OPENS_DAYS_BEFORE;
+  const opensAt = d.progressDueAt ? new Date(Date.parse(d.progressDueAt) - opensDaysBefore * 86_400_000).toISOString() : null;
+  const open = d.status === 'suspended' || !opensAt || Date.parse(opensAt) <= Date.now();
+  if (open) return <ProgressUpdateForm progress={progress} />;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="update-heading">This year's update is in</Title>
+        <Title order={2} size="h3" id="update-heading">{latest ? 'This year\'s update is in' : 'Yearly update'}</Title>
         <Text c="gray.9">
-          You sent it {exactDate(latest.submittedAt)}. The next is due {exactDate(d.progressDueAt!)}; IASL reminds you {REMINDER_DAYS} days before.
+          {latest && <>You sent it {exactDate(latest.submittedAt)}. </>}
+          The next is due {exactDate(d.progressDueAt!)}; the update window opens on {exactDate(opensAt!)}, {opensDaysBefore} days before.
         </Text>
-        <Button variant="default" w="fit-content" onClick={() => setReopened(true)}>Send another update now</Button>
       </Stack>
     </Card>
   );

@@ -23,8 +23,14 @@ export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, s
   const app = requireOpen(state);
   requireApplicant(metadata.actor, app);
   const { progressDueAt, status } = requireRunningDesignation(app);
+  const policy = policyByVersion(app.policyVersion);
+  // One update per year: the window opens shortly before the due date, so early updates cannot bank future years.
+  const opensAt = addDays(progressDueAt, -policy.progressUpdateOpensDaysBefore);
+  if (!isPast(opensAt, metadata.now)) {
+    throw new InvalidState('progress.window_not_open', app.status, { opensAt, progressDueAt }, `the progress update window opens on ${opensAt.slice(0, 10)} (the update is due on ${progressDueAt.slice(0, 10)})`);
+  }
   const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), {}, data.ratings, 'progress');
-  const interval = policyByVersion(app.policyVersion).progressIntervalDays;
+  const interval = policy.progressIntervalDays;
   // On time keeps the yearly rhythm; a late update starts a new year from today.
   const nextDueAt = isPast(progressDueAt, metadata.now) ? addDays(metadata.now, interval) : addDays(progressDueAt, interval);
   const submitted: ApplicationEvent = {
