@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { FixedClock } from '@cert/testing';
 import { ratings, scores, surveyFor } from '../support/cycle-data';
 import { expect as pwExpect } from './support/pw-expect';
+import { describeWeb, failWithoutPrerequisites } from './support/gate';
 import { ApiSession, apiClient, signInByEmailLink, signInWithPassword } from './support/people';
-import { AxeFinding, CHROMIUM, WebStack, a11yViolations, passwordAccount, screenshot, startWebStack, writeAxeReport } from './support/web-stack';
+import { AxeFinding, WebStack, a11yViolations, passwordAccount, screenshot, startWebStack, writeAxeReport } from './support/web-stack';
 
 /**
  * Issue 8 in a real browser: what happens after the board's decision. A program judged "not yet ready" appeals from
@@ -18,15 +17,7 @@ import { AxeFinding, CHROMIUM, WebStack, a11yViolations, passwordAccount, screen
  * seeded over the API (issue 6's spec clicks through that part); every step named above is clicked. Axe runs on every
  * page issue 8 added, and none may have a violation of any impact.
  */
-const WEB_BUILT = existsSync(join(__dirname, '../../apps/web/dist/index.html'));
-const MISSING = !WEB_BUILT ? 'no web build: run `npm run web:build`' : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium` : null;
-const SKIP = process.env.SKIP_BROWSER_TESTS === '1';
-const describeWeb = MISSING || SKIP ? describe.skip : describe;
-if (MISSING && !SKIP) {
-  it('has what the browser specs need (or SKIP_BROWSER_TESTS=1)', () => {
-    throw new Error(`the browser specs cannot run: ${MISSING}`);
-  });
-}
+failWithoutPrerequisites();
 
 jest.setTimeout(180_000);
 

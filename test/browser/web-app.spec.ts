@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect as pwExpect } from './support/pw-expect';
+import { describeWeb, failWithoutPrerequisites } from './support/gate';
+import { signInByEmailLink as signInByLink, signInWithPassword as signInAs } from './support/people';
 import { Page } from 'playwright-core';
-import { AxeFinding, CHROMIUM, PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
+import { AxeFinding, PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
 
 /**
  * Issue 6, "What shows it is done": the built web app and the real api on loopback, driven in Debian's Chromium.
@@ -11,16 +11,7 @@ import { AxeFinding, CHROMIUM, PASSWORD, WebStack, passwordAccount, screenshot, 
  * history. A reviewer cannot open an unassigned application, nor an applicant someone else's. Every role's main page
  * is screenshotted and checked by axe (no serious or critical violations).
  */
-const WEB_BUILT = existsSync(join(__dirname, '../../apps/web/dist/index.html'));
-const MISSING = !WEB_BUILT ? 'no web build: run `npm run web:build`' : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium` : null;
-// Missing prerequisites fail the run (CI installs both), unless explicitly skipped.
-const SKIP = process.env.SKIP_BROWSER_TESTS === '1';
-const describeWeb = MISSING || SKIP ? describe.skip : describe;
-if (MISSING && !SKIP) {
-  it('has what the browser specs need (or SKIP_BROWSER_TESTS=1)', () => {
-    throw new Error(`the browser specs cannot run: ${MISSING}`);
-  });
-}
+failWithoutPrerequisites();
 
 jest.setTimeout(180_000);
 
@@ -39,29 +30,8 @@ describeWeb('the web app in a real browser', () => {
     if (serious.length > 0) a11yProblems[label] = serious;
   }
 
-  async function signInWithPassword(email: string) {
-    const { page } = await stack.person();
-    await page.goto('/sign-in');
-    await page.getByLabel(/^Email address/).fill(email);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    return page;
-  }
-
-  async function signInByEmailLink(email: string) {
-    const { page } = await stack.person();
-    await page.goto('/sign-in');
-    // By keyboard: the email field, then Enter submits the form.
-    await page.getByLabel('Your email address').fill(email);
-    await page.getByLabel('Your email address').press('Enter');
-    await pwExpect(page.getByText('Check your inbox')).toBeVisible();
-    const mail = stack.mailer.to(email).at(-1);
-    const link = /https?:\/\/\S+\/sign-in\?token=[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0];
-    if (!link) throw new Error(`no sign-in link mailed to ${email}`);
-    await page.goto(link);
-    await pwExpect(page).toHaveURL(/\/home$/);
-    return page;
-  }
+  const signInWithPassword = (email: string) => signInAs(stack, email);
+  const signInByEmailLink = (email: string) => signInByLink(stack, email);
 
   beforeAll(async () => {
     stack = await startWebStack();

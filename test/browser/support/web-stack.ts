@@ -123,7 +123,23 @@ export async function passwordAccount(stack: WebStack, role: Exclude<UserRole, '
 export type AxeFinding = { id: string; impact: string | null | undefined; help: string; nodes: string[] };
 
 /** axe (WCAG 2.1 A/AA) on the page as it is now; returns the serious and critical violations. */
+/**
+ * Axe reads colours as they are at that instant: a notification still fading in is half transparent and fails the
+ * contrast check by timing alone. Wait (at most 3 s) until no CSS transition is running; endless animations such as
+ * loaders are not transitions and do not hold this up.
+ */
+async function transitionsSettled(page: Page): Promise<void> {
+  await page
+    // A function, not a string: the app's CSP forbids eval, and a string predicate is evaluated by eval in the page.
+    .waitForFunction(() => {
+      const w = globalThis as unknown as { document: { getAnimations(): { playState: string }[] }; CSSTransition: new () => object };
+      return w.document.getAnimations().every((a) => !(a instanceof w.CSSTransition) || a.playState !== 'running');
+    }, undefined, { timeout: 3000 })
+    .catch(() => undefined);
+}
+
 export async function seriousA11yViolations(page: Page, label: string, log: Record<string, unknown>): Promise<AxeFinding[]> {
+  await transitionsSettled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const all = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   log[label] = { url: page.url(), passes: result.passes.length, violations: all };
