@@ -168,6 +168,20 @@ describe('an award cycle from nominations to summit acceptance, over HTTP', () =
     expect(cycle.body.nominations[1].invitation.declineReason).toBe('Our robotics final is that weekend.');
     const mine = await read('/me/award-invitations', alice).expect(200);
     expect(mine.body).toEqual([expect.objectContaining({ award: 'IASL STEM Leadership Award 2026', selected: true, invitation: expect.objectContaining({ status: 'accepted', reminders: 1 }) })]);
+
+    // The board's deliberation stays with the board: staff see the ranking and the selection's justification, a leader neither.
+    expect(cycle.body).toHaveProperty('selectionJustification');
+    expect(cycle.body.nominations[0]).toEqual(expect.objectContaining({ rank: 1, meanScore: 4.5 }));
+    const alicesCycle = (await read('/award-cycles/2026', alice).expect(200)).body;
+    const alicesList = (await read('/award-cycles', alice).expect(200)).body;
+    for (const view of [alicesCycle, alicesList[0]]) {
+      expect(view).not.toHaveProperty('selectionJustification');
+      expect(view).not.toHaveProperty('overridesRanking');
+    }
+    for (const nomination of [alicesCycle.nominations[0], mine.body[0]]) {
+      expect(nomination).not.toHaveProperty('rank');
+      expect(nomination).not.toHaveProperty('meanScore');
+    }
   });
 
   it('every step is in the log, hash-chained, and the auditor verifies it', async () => {

@@ -3,12 +3,20 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CURRENT_AWARD_CRITERIA, awardCriteriaByVersion } from '@cert/domain';
 import { DecideAwardCycleCommand, NominateForAwardCommand, RespondToSummitInvitationCommand, ScoreNominationCommand } from '@cert/commands';
-import { ReadDb, awardNominations, awardNominationsOfLeader, getAwardCycle, listAwardCycles } from '@cert/projections';
+import { AwardCycleView, AwardNominationView, ReadDb, awardNominations, awardNominationsOfLeader, getAwardCycle, listAwardCycles } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { NominateDto, OpenAwardCycleDto, RespondToInvitationDto, ScoreNominationDto, SelectRecipientsDto } from './awards.dto';
 import { AwardYearPipe } from './year.pipe';
+
+/**
+ * What the board weighed stays with the board: its justification for passing over higher-ranked nominations names
+ * other programs, and the ranking and mean score are its deliberation. Applicants see the cycle and their own
+ * nomination's outcome (selected, invitation), not these.
+ */
+const cycleForApplicant = <C extends AwardCycleView>({ overridesRanking: _o, selectionJustification: _j, ...rest }: C) => rest;
+const nominationForApplicant = <N extends AwardNominationView>({ rank: _r, meanScore: _m, ...rest }: N) => rest;
 
 /**
  * Issue 8, awards and the summit: staff open a year's cycle; designated programs are nominated; the board scores,
@@ -25,8 +33,9 @@ export class AwardsController {
 
   @Get('award-cycles')
   @Access('awards.cycles.list')
-  list(@Query() _query: ReadQueryDto) {
-    return listAwardCycles(this.readDb.db);
+  list(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    const cycles = listAwardCycles(this.readDb.db);
+    return actor.role === 'applicant' ? cycles.map(cycleForApplicant) : cycles;
   }
 
   @Post('award-cycles')
@@ -46,7 +55,11 @@ export class AwardsController {
     const cycle = getAwardCycle(this.readDb.db, year);
     if (!cycle) throw new NotFoundException(`award cycle ${year} not found`);
     const own = actor.role === 'applicant';
-    const nominations = awardNominations(this.readDb.db, year, own ? { withScores: false, applicantEmail: actor.email ?? '' } : { withScores: true });
+    if (own) {
+      const nominations = awardNominations(this.readDb.db, year, { withScores: false, applicantEmail: actor.email ?? '' }).map(nominationForApplicant);
+      return { ...cycleForApplicant(cycle), criteria: awardCriteriaByVersion(cycle.criteriaVersion).criteria, nominations };
+    }
+    const nominations = awardNominations(this.readDb.db, year, { withScores: true });
     return { ...cycle, criteria: awardCriteriaByVersion(cycle.criteriaVersion).criteria, nominations };
   }
 
@@ -91,6 +104,6 @@ export class AwardsController {
   @Get('me/award-invitations')
   @Access('awards.mine')
   mine(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    return awardNominationsOfLeader(this.readDb.db, actor.email ?? '');
+    return awardNominationsOfLeader(this.readDb.db, actor.email ?? '').map(nominationForApplicant);
   }
 }

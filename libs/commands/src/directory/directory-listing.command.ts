@@ -61,6 +61,7 @@ export class PublishDirectoryListingHandler implements ICommandHandler<PublishDi
       country: state.survey.institution.country,
       outcome: state.decision?.outcome ?? null,
       standing: standingOf(state.designation?.status),
+      termEndsAt: state.designation?.termEndsAt ?? null,
     };
   }
 }

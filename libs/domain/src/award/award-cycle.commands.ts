@@ -12,6 +12,11 @@ export type Nominee = {
   designation: 'ProgramOfExcellence' | 'CharterMembership' | null;
   /** Why it is not designated, in words, when `designation` is null. */
   notDesignatedBecause: string | null;
+  /**
+   * Where the designation's term ends (null: none, or recorded before terms existed). The status alone is not enough:
+   * the expiry timer may fire late, and a term already over must not count as active meanwhile.
+   */
+  termEndsAt: string | null;
   applicantEmail: string;
   leaderName: string;
   institutionName: string;
@@ -42,7 +47,13 @@ export type ScoreNomination = Command<'ScoreNomination', {
   scorerInstitution: string | null;
 }>;
 export type CloseAwardScoring = Command<'CloseAwardScoring', Record<string, never>>;
-export type SelectAwardRecipients = Command<'SelectAwardRecipients', { nominationIds: string[]; justification: string | null }>;
+/**
+ * Where a nominated application's designation stands now, folded by the select handler from the application's own
+ * stream (as the nominate handler does): a program suspended, expired or renewed since its nomination is not selected.
+ */
+export type CurrentDesignation = Pick<Nominee, 'applicationId' | 'designation' | 'notDesignatedBecause' | 'termEndsAt'>;
+/** `standings`: the current designation of each chosen nomination's application, looked up by the handler. */
+export type SelectAwardRecipients = Command<'SelectAwardRecipients', { nominationIds: string[]; justification: string | null; standings: CurrentDesignation[] }>;
 /** `applicantEmail`: the leader of the nominated application, looked up by the handler. */
 export type RespondToSummitInvitation = Command<'RespondToSummitInvitation', {
   nominationId: string;

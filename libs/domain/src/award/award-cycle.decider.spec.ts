@@ -4,7 +4,7 @@ import { awardCycleDecider } from './award-cycle.decider';
 import { AwardRecipientsSelected, AwardScoringClosed, SummitInvitationSent } from './award-cycle.events';
 import { AwardConflict } from './award.errors';
 import {
-  AWARD, CLOSES, RSVP_BY, SUMMIT, YEAR, award, chair, cycleHistory, leaderOf, levels, member, nominee, portfolio, scored, staffer, teacher,
+  AWARD, CLOSES, RSVP_BY, SUMMIT, YEAR, award, chair, cycleHistory, leaderOf, levels, member, nominee, portfolio, scored, staffer, standingOf, teacher,
 } from './award.fixtures';
 
 const given = deciderSpec(awardCycleDecider);
@@ -47,6 +47,12 @@ describe('award cycle › nominations', () => {
   it('refuses a program without an active designation, saying why', () =>
     given(opened()).when(award.nominate('a', { nominee: nominee('a', { designation: null, notDesignatedBecause: 'the designation is suspended' }) }))
       .thenThrows(AwardConflict, 'award.not_designated'));
+
+  it('refuses a program whose term is over while its expiry timer is late (the status still reads active)', () => {
+    const lapsed = nominee('a', { termEndsAt: '2027-01-20T09:00:00.000Z' });
+    given(opened()).when(award.nominate('a', { nominee: lapsed })).thenThrows(AwardConflict, 'award.term_ended');
+    expect(given(opened()).when(award.nominate('a', { nominee: nominee('a', { termEndsAt: null }) })).thenEvents()).toHaveLength(1);
+  });
 
   it("an applicant cannot nominate someone else's application: it reads as missing", () =>
     given(opened()).when(award.nominate('a', { actor: leaderOf('b') })).thenThrows(NotFound, 'application.not_found'));
@@ -112,6 +118,19 @@ describe('award cycle › selection and the summit', () => {
     const why = 'The site visit showed the strongest reach into rural schools.';
     const [selected] = given(scored()).when(award.select(['nom-b'], why)).thenEvents() as [AwardRecipientsSelected];
     expect(selected.data).toEqual(expect.objectContaining({ overridesRanking: true, justification: why }));
+  });
+
+  it('refuses a recipient whose designation no longer stands: suspended, renewed or expired since the nomination, or a term over', () => {
+    const now = '2027-02-20T09:00:00.000Z';
+    const suspended = { ...standingOf(nominee('a')), designation: null, notDesignatedBecause: 'the designation is suspended' };
+    given(scored()).when(award.select(['nom-a'], null, now, [suspended])).thenThrows(AwardConflict, 'award.recipient_not_designated');
+    const lapsed = { ...standingOf(nominee('a')), termEndsAt: '2027-02-19T09:00:00.000Z' };
+    given(scored()).when(award.select(['nom-a'], null, now, [lapsed])).thenThrows(AwardConflict, 'award.recipient_not_designated');
+    // A chosen program the handler found no standing for is not awarded either.
+    given(scored()).when(award.select(['nom-a'], null, now, [])).thenThrows(AwardConflict, 'award.recipient_not_designated');
+    // Only the chosen ones are checked: another nomination's lapse does not block this selection.
+    const others = [standingOf(nominee('a')), { ...standingOf(nominee('b')), designation: null, notDesignatedBecause: 'the designation is expired' }];
+    expect(given(scored()).when(award.select(['nom-a'], null, now, others)).thenEvents()[0].type).toBe('AwardRecipientsSelected');
   });
 
   it('refuses more recipients than awards, unknown nominations, selection before scoring closes and a second selection', () => {

@@ -1,6 +1,6 @@
 import { Actor } from '../decider';
 import { awardCriteriaV1 } from './award-criteria';
-import { AwardCycleCommand, Nominee } from './award-cycle.commands';
+import { AwardCycleCommand, CurrentDesignation, Nominee } from './award-cycle.commands';
 import { AwardCycleEvent, CriterionScore, StudentPortfolio, Teacher } from './award-cycle.events';
 import { awardCycleDecider } from './award-cycle.decider';
 
@@ -11,6 +11,8 @@ export const CLOSES = '2027-02-15T09:00:00.000Z';
 export const RSVP_BY = '2027-04-01T09:00:00.000Z';
 export const SUMMIT = { startsAt: '2027-04-24T15:00:00.000Z', place: 'Walter E. Washington Convention Center, Washington, DC' };
 export const AWARD = 'IASL Leadership Award 2027';
+/** The nominees' designations run well past the cycle unless a spec says otherwise. */
+export const TERM_ENDS = '2031-01-01T09:00:00.000Z';
 
 export const staffer: Actor = { id: 'user-staff', role: 'staff' };
 export const chair: Actor = { id: 'board-chair', role: 'board' };
@@ -20,8 +22,9 @@ export const leaderOf = (n: 'a' | 'b' | 'c'): Actor => ({ id: `user-${n}`, role:
 
 export const nominee = (n: 'a' | 'b' | 'c', overrides: Partial<Nominee> = {}): Nominee => ({
   applicationId: `app-${n}`, designation: 'CharterMembership', notDesignatedBecause: null, applicantEmail: `leader-${n}@school-${n}.edu`,
-  leaderName: `Leader ${n.toUpperCase()}`, institutionName: `School ${n.toUpperCase()}`, country: 'US', ...overrides,
+  leaderName: `Leader ${n.toUpperCase()}`, institutionName: `School ${n.toUpperCase()}`, country: 'US', termEndsAt: TERM_ENDS, ...overrides,
 });
+export const standingOf = ({ applicationId, designation, notDesignatedBecause, termEndsAt }: Nominee): CurrentDesignation => ({ applicationId, designation, notDesignatedBecause, termEndsAt });
 export const teacher = (i: number): Teacher => ({ name: `Teacher ${i}`, subject: 'Robotics', statement: 'Runs the after-school robotics league.' });
 export const portfolio = (i: number): StudentPortfolio => ({ title: `Portfolio ${i}`, summary: 'A solar car designed in the Fab Lab.', link: `https://example.org/p/${i}` });
 export const levels = (level: number): CriterionScore[] => awardCriteriaV1.criteria.map((c) => ({ criterion: c.code, level }));
@@ -44,8 +47,11 @@ export const award = {
     metadata: meta(o.actor ?? chair, '2027-02-01T09:00:00.000Z'),
   }),
   close: (now = '2027-02-16T09:00:00.000Z', actor: Actor = staffer): AwardCycleCommand => ({ type: 'CloseAwardScoring', data: {}, metadata: meta(actor, now) }),
-  select: (ids: string[], justification: string | null = null, now = '2027-02-20T09:00:00.000Z'): AwardCycleCommand => ({
-    type: 'SelectAwardRecipients', data: { nominationIds: ids, justification }, metadata: meta(chair, now),
+  /** By default every chosen nomination's designation still stands; `standings` says otherwise. */
+  select: (ids: string[], justification: string | null = null, now = '2027-02-20T09:00:00.000Z', standings?: CurrentDesignation[]): AwardCycleCommand => ({
+    type: 'SelectAwardRecipients',
+    data: { nominationIds: ids, justification, standings: standings ?? ids.map((id) => standingOf(nominee(id.replace('nom-', '') as 'a' | 'b' | 'c'))) },
+    metadata: meta(chair, now),
   }),
   respond: (n: 'a' | 'b' | 'c', accept: boolean, o: { actor?: Actor; now?: string; reason?: string } = {}): AwardCycleCommand => ({
     type: 'RespondToSummitInvitation',

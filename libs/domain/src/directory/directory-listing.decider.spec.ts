@@ -7,6 +7,7 @@ import { DirectoryField, ListedProgram, SUMMARY_MAX_CHARS } from './directory-li
 
 const now = '2027-02-01T09:00:00.000Z';
 const later = '2027-03-01T09:00:00.000Z';
+const TERM_ENDS = '2031-02-01T09:00:00.000Z';
 const SUMMARY = 'Every student builds a robot with a mentor from the plant; teachers co-plan in weekly Fab Lab studios.';
 
 const program = (overrides: Partial<ListedProgram> = {}): ListedProgram => ({
@@ -17,6 +18,7 @@ const program = (overrides: Partial<ListedProgram> = {}): ListedProgram => ({
   country: 'US',
   outcome: 'CharterMembership',
   standing: 'active',
+  termEndsAt: TERM_ENDS,
   ...overrides,
 });
 
@@ -70,6 +72,14 @@ describe('directory listing decider: the who\'s who is opt-in, field by field (i
     spec([]).when(publish(['leaderName'], { program: program({ outcome: 'NotYetReady', standing: null }) })).thenThrows(InvalidState, 'directory.not_designated');
     spec([]).when(publish(['leaderName'], { program: program({ outcome: null, standing: null }) })).thenThrows(InvalidState, 'directory.not_designated');
     spec([published()]).when(publish(['leaderName'], { program: program({ standing: 'ended' }) })).thenThrows(InvalidState, 'directory.not_designated');
+  });
+
+  it('refuses a designation whose term is over while its expiry timer is late (the status still reads active)', () => {
+    const ended = program({ standing: 'active', termEndsAt: now });
+    spec([]).when(publish(['leaderName'], { program: ended })).thenThrows(InvalidState, 'directory.term_ended');
+    spec([]).when(publish(['leaderName'], { program: program({ termEndsAt: later }) })).then([published({ fields: ['leaderName'], country: null, summary: null })]);
+    // Designations recorded before terms existed have no end: the status alone decides.
+    spec([]).when(publish(['leaderName'], { program: program({ termEndsAt: null }) })).then([published({ fields: ['leaderName'], country: null, summary: null })]);
   });
 
   it('only the leader named on the survey opts in or withdraws', () => {

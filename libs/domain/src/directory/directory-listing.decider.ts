@@ -1,6 +1,7 @@
 import { CommandMeta, Decider, assertNever } from '../decider';
 import { Forbidden, InvalidState, RuleViolation } from '../errors';
 import { normalizeEmail } from '../application/application.state';
+import { isPast } from '../time';
 import {
   DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS, IDENTITY_FIELDS, ListedProgram, ListingContent, SUMMARY_MAX_CHARS,
 } from './directory-listing.types';
@@ -42,10 +43,14 @@ const requireLeader = ({ actor }: CommandMeta, program: ListedProgram): void => 
 /**
  * Seed 000: the who's who is of designated leaders (charter members and Programs of Excellence). A suspended one may
  * still edit its entry: the public does not see it until the designation is reinstated (the projection hides it).
+ * A term already over has ended even while its expiry timer is late and the status still reads active.
  */
-const requireDesignated = (program: ListedProgram): void => {
+const requireDesignated = (program: ListedProgram, now: string): void => {
   if (!program.outcome || !DESIGNATED.includes(program.outcome) || program.standing === null || program.standing === 'ended') {
     throw new InvalidState('directory.not_designated', program.standing ?? program.outcome ?? 'undecided', { outcome: program.outcome, standing: program.standing });
+  }
+  if (program.termEndsAt && isPast(program.termEndsAt, now)) {
+    throw new InvalidState('directory.term_ended', program.standing, { termEndsAt: program.termEndsAt });
   }
 };
 
@@ -88,7 +93,7 @@ const decide = (command: DirectoryListingCommand, state: DirectoryListing): Dire
   switch (command.type) {
     case 'PublishDirectoryListing': {
       requireLeader(command.metadata, program);
-      requireDesignated(program);
+      requireDesignated(program, command.metadata.now);
       const content = listingContent(program, command.data.fields, command.data.focusAreas, command.data.summary);
       // The same choice again (a double click, a retried request) changes nothing.
       if (state.listed && sameContent(state.content, content)) return [];

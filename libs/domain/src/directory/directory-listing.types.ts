@@ -31,6 +31,11 @@ export type ListedProgram = {
   country: string;
   outcome: Outcome | null;
   standing: DesignationStanding | null;
+  /**
+   * Where the designation's term ends (null: none, or recorded before terms existed): the expiry timer may fire late,
+   * so the decider, which knows the time, treats a term already over as ended whatever `standing` still says.
+   */
+  termEndsAt: string | null;
 };
 
 /**

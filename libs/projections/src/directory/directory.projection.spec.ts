@@ -75,6 +75,23 @@ describe('directory projection: only opted-in fields, only while the designation
     expect(directoryStanding(db, B)).toEqual({ designationYear: 2026, standing: 'active', awards: [] });
   });
 
+  it('a renewal ends the old designation\'s entry for good: the leader lists again on the renewal, never twice', () => {
+    const { db, apply } = setup();
+    const renewalDecided = event('DecisionRecorded', { applicationId: B, outcome: 'ProgramOfExcellence', decidedAt: at(4, 2031), renewalOf: A }, at(4, 2031));
+    apply([
+      decided(A, 'CharterMembership', at(4, 2026)), published(A, {}, at(5, 2026)), renewalDecided,
+      event('DesignationRenewed', { applicationId: A, renewalId: B, outcome: 'ProgramOfExcellence', termEndsAt: at(4, 2031), renewedAt: at(4, 2031) }, at(4, 2031)),
+    ]);
+    expect(directoryStanding(db, A)).toEqual({ designationYear: 2026, standing: 'ended', awards: [] });
+    expect(listDirectory(db)).toEqual([]);
+    expect(ownListing(db, A)).toEqual(expect.objectContaining({ listed: true, visibility: 'hidden' }));
+    apply([published(B, {}, at(5, 2031))]);
+    expect(listDirectory(db)).toEqual([{ leaderName: 'Dr. Ada Rivers', country: 'US', summary: 'Robots with mentors.' }]);
+    // The renewal's own designation lapsing hides its entry; the old one does not come back.
+    apply([event('DesignationExpired', { applicationId: B }, at(4, 2036))]);
+    expect(listDirectory(db)).toEqual([]);
+  });
+
   it('a withdrawal removes the entry', () => {
     const { db, apply } = setup();
     apply([decided(A, 'CharterMembership'), published(A), event('DirectoryListingWithdrawn', { applicationId: A, withdrawnAt: at(6) }, at(6))]);

@@ -58,7 +58,8 @@ const refreshEntry = (db: Database, id: string, at: string) => {
   const fields = JSON.parse(entry.fields) as DirectoryField[];
   const standing = standingOf(db, id);
   // The public sees designations that stand: while suspended (a lapsed progress update), after expiry or a
-  // decision that ends it, the entry is kept but hidden, and shows again on reinstatement or renewal.
+  // decision that ends it, or once renewed (the renewal lists on its own), the entry is kept but hidden; a suspended
+  // one shows again on reinstatement.
   const visible = standing?.standing === 'active' ? 1 : 0;
   db.prepare('UPDATE directory_entry SET designation_year = ?, awards = ?, visible = ?, updated_at = ? WHERE application_id = ?').run(
     fields.includes('designationYear') ? (standing?.designation_year ?? null) : null,
@@ -94,8 +95,12 @@ const applyApplicationFact = (db: Database, e: ApplicationFact) => {
     case 'DesignationExpired':
       return void setStanding(db, id, 'ended');
     case 'DesignationRenewed':
-      if (DESIGNATED.includes(e.data.outcome)) setStanding(db, id, 'active');
-      return;
+      // The renewal is an application of its own with a designation of its own (its DecisionRecorded above made it
+      // active): the old one is superseded, as the aggregate says ('renewed') and the listing handler reads it
+      // (ended). Its entry is hidden for good, so a leader is never listed twice nor by a designation that no
+      // longer decides anything; they list again on the renewal (the hub offers the opt-in there, as on any
+      // designated application), whose own expiry or suspension then hides that entry in turn.
+      return void setStanding(db, id, 'ended');
     case 'AwardRecorded': {
       const standing = standingOf(db, id);
       if (!standing) return;
@@ -129,7 +134,8 @@ const applyListing = (db: Database, e: DirectoryListingEvent, at: string) => {
 
 export const directoryProjection: Projection = {
   name: 'directory',
-  version: 1,
+  // 2: a renewed designation ends its old entry (was: stayed active), so existing read models rebuild.
+  version: 2,
   schema: SCHEMA,
   tables: ['directory_standing', 'directory_entry'],
   handles: [...FROM_APPLICATION, 'DirectoryListingPublished', 'DirectoryListingWithdrawn'],

@@ -155,5 +155,3 @@ export const progressConfirmationsFor = (db: Database, reviewerId: string): Conf
 export const isAskedToConfirm = (db: Database, applicationId: string, reviewerId: string): boolean =>
   db.prepare('SELECT 1 FROM progress_confirmation WHERE application_id = ? AND reviewer_id = ?').get(applicationId, reviewerId) !== undefined;
 
-/** The designation facts a renewal copies into its first events (the handler's lookup; the decider rules). */
-export const designationOf = (db: Database, id: string) => getProgress(db, id)?.designation ?? null;

@@ -11,7 +11,9 @@ import { DIRECTORY_FIELDS, DirectoryEntry, DirectoryField, FIELD_LABEL, OwnListi
 const DESIGNATED = ['ProgramOfExcellence', 'CharterMembership'];
 
 /** Whether the hub offers the who's-who opt-in: designated programs only (seed 000). */
-export const offersDirectory = (app: Application) => !!app.decisionOutcome && DESIGNATED.includes(app.decisionOutcome) && app.designationStatus !== null;
+// A renewed or expired designation lists no more (the directory hides it for good; a renewal lists on its own page).
+export const offersDirectory = (app: Application) =>
+  !!app.decisionOutcome && DESIGNATED.includes(app.decisionOutcome) && (app.designationStatus === 'active' || app.designationStatus === 'suspended');
 
 type Choice = { fields: DirectoryField[]; focusAreas: string[]; summary: string };
 

@@ -6,7 +6,7 @@ import { CloseAwardScoring, MAX_PORTFOLIOS, MAX_TEACHERS, NominateForAward, Open
 import { AwardCycleEvent, awardCycleId } from '../award-cycle.events';
 import { AwardCycle, OpenCycle, findNomination, rank } from '../award-cycle.state';
 import { AwardConflict } from '../award.errors';
-import { requireRole, sameInstitution } from './guards';
+import { notDesignatedBecause, requireRole, sameInstitution } from './guards';
 
 const cycleOf = (c: OpenCycle) => ({ awardCycleId: c.awardCycleId, year: c.year });
 
@@ -43,8 +43,11 @@ export const nominate = ({ data, metadata }: NominateForAward, cycle: OpenCycle)
   if (cycle.nominations.some((n) => n.applicationId === nominee.applicationId)) {
     throw new AwardConflict('award.already_nominated', `this program is already nominated for ${cycle.year}`, { applicationId: nominee.applicationId });
   }
-  if (!nominee.designation) {
-    throw new AwardConflict('award.not_designated', `only designated programs may be nominated: ${nominee.notDesignatedBecause ?? 'no active designation'}`, { applicationId: nominee.applicationId });
+  const unfit = notDesignatedBecause(nominee, now);
+  if (unfit || !nominee.designation) {
+    throw new AwardConflict(`award.${unfit?.code ?? 'not_designated'}`, `only designated programs may be nominated: ${unfit?.reason ?? 'no active designation'}`, {
+      applicationId: nominee.applicationId, termEndsAt: nominee.termEndsAt,
+    });
   }
   if (teachers.length > MAX_TEACHERS) throw new RuleViolation('award.too_many_teachers', `at most ${MAX_TEACHERS} teachers`, { field: 'teachers' });
   if (portfolios.length > MAX_PORTFOLIOS) throw new RuleViolation('award.too_many_portfolios', `at most ${MAX_PORTFOLIOS} student portfolios`, { field: 'portfolios' });

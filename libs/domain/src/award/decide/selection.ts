@@ -5,7 +5,7 @@ import { CloseSummitRsvp, MIN_SELECTION_JUSTIFICATION, RemindSummitRsvp, Respond
 import { AwardCycleEvent } from '../award-cycle.events';
 import { OpenCycle, findNomination } from '../award-cycle.state';
 import { AwardConflict } from '../award.errors';
-import { requireRole } from './guards';
+import { notDesignatedBecause, requireRole } from './guards';
 
 const cycleOf = (c: OpenCycle) => ({ awardCycleId: c.awardCycleId, year: c.year });
 
@@ -24,6 +24,16 @@ export const selectRecipients = ({ data, metadata }: SelectAwardRecipients, cycl
     throw new RuleViolation('award.too_many_recipients', `at most ${cycle.awardsAvailable} awards this year`, { awardsAvailable: cycle.awardsAvailable });
   }
   const chosen = ids.map((id) => findNomination(cycle, id) ?? (() => { throw new NotFound('award-nomination', id); })());
+  // A designation may have been suspended, expired or renewed since the nomination: only a standing one is awarded.
+  // A chosen application the handler found no standing for counts as not designated.
+  for (const n of chosen) {
+    const unfit = notDesignatedBecause(data.standings.find((s) => s.applicationId === n.applicationId), metadata.now);
+    if (unfit) {
+      throw new AwardConflict('award.recipient_not_designated', `nomination ${n.nominationId} no longer holds an active designation: ${unfit.reason}`, {
+        nominationId: n.nominationId, applicationId: n.applicationId, reason: unfit.code,
+      });
+    }
+  }
   const top = new Set((cycle.ranking ?? []).slice(0, ids.length).map((r) => r.nominationId));
   const overridesRanking = ids.some((id) => !top.has(id));
   const justification = data.justification?.trim() || null;
