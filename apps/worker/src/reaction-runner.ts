@@ -54,10 +54,18 @@ export class ReactionRunner {
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Waits for the pass under way, at most `graceMs`: an enqueue to a queue whose connection went away and came back
+   * can wait on an answer that never comes, and shutdown must not wait with it. Nothing is lost by not waiting: the
+   * checkpoint moves only with a finished enqueue, so the next start enqueues that page again (job ids dedupe it).
+   */
+  async stop(graceMs = 15_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running.catch(() => 0);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), graceMs); });
+    const outcome = await Promise.race([this.running.catch(() => 0).then(() => 'done' as const), expired]).finally(() => clearTimeout(timer));
+    if (outcome === 'expired') this.logger.warn(`the reactors' pass under way did not finish within ${graceMs} ms; stopping without it`);
   }
 
   private async catchUpNow(): Promise<number> {

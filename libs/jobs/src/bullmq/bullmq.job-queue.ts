@@ -10,8 +10,11 @@ import {
 /** Job data in Redis: the spec's data plus the clock times drain() promotes by (BullMQ's own delay is real time). */
 type Envelope = { data: unknown; runAt: string | null; retryAt?: string };
 type Lib = typeof import('bullmq');
-/** prefix: Redis key prefix (default 'bull'). backoffMs: retry base (default 1 s). lockMs: how soon a killed worker's job runs again (default 30 s). */
-export type BullmqOptions = { prefix?: string; backoffMs?: number; lockMs?: number; drainTimeoutMs?: number };
+/**
+ * prefix: Redis key prefix (default 'bull'). backoffMs: retry base (default 1 s). lockMs: how soon a killed worker's job
+ * runs again (default 30 s). closeTimeoutMs: how long each step of a graceful close may take (default 15 s).
+ */
+export type BullmqOptions = { prefix?: string; backoffMs?: number; lockMs?: number; drainTimeoutMs?: number; closeTimeoutMs?: number };
 
 const DAY_S = 24 * 3600;
 
@@ -52,6 +55,7 @@ export class BullmqJobQueue extends JobQueue {
       backoffMs: opts.backoffMs ?? BACKOFF_BASE_MS,
       lockMs: opts.lockMs ?? 30_000,
       drainTimeoutMs: opts.drainTimeoutMs ?? 60_000,
+      closeTimeoutMs: opts.closeTimeoutMs ?? 15_000,
     };
     const queues = Object.fromEntries(
       QUEUE_NAMES.map((name) => [name, new lib.Queue(name, { connection: queuesRedis, prefix: options.prefix })]),
@@ -136,11 +140,28 @@ export class BullmqJobQueue extends JobQueue {
   close(): Promise<void> {
     this.closing ??= (async () => {
       // Workers first: close() lets running jobs finish (graceful shutdown), then the queues, then the sockets.
-      await Promise.all([...this.workers.values()].map((w) => w.close()));
-      await Promise.all(Object.values(this.queues).map((q) => q.close()));
-      await Promise.all([this.connections.workers.quit(), this.connections.queues.quit()]);
+      // Each step has a deadline: after Redis went away and came back, a worker's or queue's close can wait on a
+      // connection that never answers, and a shutdown that never ends is worse than one that cuts a job short (an
+      // unfinished job's lock expires and it runs again; the notification ledger keeps that from mailing twice).
+      await this.withinDeadline('workers', () => Promise.all([...this.workers.values()].map((w) => w.close())), () =>
+        Promise.all([...this.workers.values()].map((w) => w.close(true))));
+      await this.withinDeadline('queues', () => Promise.all(Object.values(this.queues).map((q) => q.close())), async () => undefined);
+      await this.withinDeadline('connections', () => Promise.all([this.connections.workers.quit(), this.connections.queues.quit()]), async () => {
+        this.connections.workers.disconnect();
+        this.connections.queues.disconnect();
+      });
     })();
     return this.closing;
+  }
+
+  private async withinDeadline(step: string, graceful: () => Promise<unknown>, forced: () => Promise<unknown>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), this.opts.closeTimeoutMs); });
+    const outcome = await Promise.race([graceful().then(() => 'done' as const), expired]).finally(() => clearTimeout(timer));
+    if (outcome === 'expired') {
+      this.logger.warn(`closing ${step} took over ${this.opts.closeTimeoutMs} ms: closing them without waiting`);
+      await Promise.race([forced(), new Promise((resolve) => setTimeout(resolve, this.opts.closeTimeoutMs))]);
+    }
   }
 
   private async run(queue: QueueName, handler: JobHandler, job: Job<Envelope>): Promise<void> {
