@@ -18,4 +18,7 @@ module.exports = {
     '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|testing)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
+  // Every suite closes what it opens, but one handle (not yet found: it showed in 1 of 3 clean-clone runs after all
+  // 949 tests passed) kept jest from exiting, and a CI run that never ends fails. Results are final by then.
+  forceExit: true,
 };
