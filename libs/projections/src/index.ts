@@ -22,3 +22,4 @@ export * from './directory/directory.projection';
 export * from './directory/directory.queries';
 export * from './awards/awards.projection';
 export * from './awards/awards.queries';
+export * from './statement-cache';

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { cacheStatements } from './statement-cache';
 
 /** The local read-model database. An abstract class so it doubles as the Nest DI token (ARCHITECTURE.md, Event store rules). */
 export abstract class ReadDb {
@@ -26,6 +27,6 @@ export class SqliteReadDb extends ReadDb {
     db.pragma('synchronous = NORMAL');
     // Issue 5: rows rewritten after an erasure must not survive as freed bytes in the file.
     db.pragma('secure_delete = ON');
-    return new SqliteReadDb(db);
+    return new SqliteReadDb(cacheStatements(db));
   }
 }

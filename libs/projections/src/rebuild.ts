@@ -3,6 +3,7 @@ import { EventStore } from '@cert/event-store';
 import { PAGE_SIZE } from './log-runner';
 import { Projection, applyEvent, createSchema } from './projection';
 import { prepareSchema, saveCheckpoint } from './projection-state';
+import { cacheStatements } from './statement-cache';
 
 export type TableDifference = { table: string; missing: number; extra: number; changed: number };
 /** Only tables that differ are listed, so an empty `differences` means the read models match the log. */
@@ -65,7 +66,7 @@ export async function rebuildAndCompare(
   live: Database.Database,
   opts: { onProgress?: (applied: number) => void; swap?: boolean } = {},
 ): Promise<RebuildReport> {
-  const fresh = new Database(':memory:');
+  const fresh = cacheStatements(new Database(':memory:'));
   try {
     createSchema(fresh, projections);
     let head: string | null = null;
