@@ -11,8 +11,27 @@ const TAG_BYTES = 16;
 
 export const isEnvelope = (value: unknown): value is string => typeof value === 'string' && ENVELOPE.test(value);
 
+/**
+ * IVs are taken from a pool of CSPRNG bytes filled 1,024 IVs at a time, as Node's randomUUID buffers its entropy: a
+ * randomBytes call per field was ~2% of the api's CPU under load (bench/README.md, Profiling), since a saved
+ * assessment draft seals every indicator's evidence. Each IV is still 96 fresh random bits used once; IVs are not
+ * secret (every envelope carries its own).
+ */
+const IV_POOL_BYTES = IV_BYTES * 1024;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
+}
+
 export function encryptField(plain: string, keyId: string, key: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(keyId));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
