@@ -251,16 +251,19 @@ export function markdown(r: BenchResult): string {
     p();
     p(
       `The api as \`npm start\` runs it (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}) and a bare NestJS app with one empty endpoint (own process), ` +
-        `driven by autocannon, ${h.config.seconds} s per connection count and subject, ${h.config.runs} run(s), after a ${h.config.warmupSeconds} s warm-up. ${h.config.cycle}.`,
+        `driven by autocannon, ${h.config.seconds} s per connection count and subject, ${h.config.runs} run(s), after a ${h.config.warmupSeconds} s warm-up. ${h.config.cycle}. ` +
+        'Each shot starts once both servers are idle; "busy after" is how long the api kept working once its load stopped (its work side catching up: mail, timers), ' +
+        'and "sustained" counts that tail in: commands ÷ (shot + busy after).',
     );
     p();
-    p('| connections | bare NestJS req/s | bare p99 ms | api commands/s | applications/s | api p50 ms | api p99 ms | api max ms | errors | api ÷ bare | api CPU ms per command | bare CPU ms per request | other load (cores) |');
-    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    p('| connections | bare NestJS req/s | bare p99 ms | api commands/s | applications/s | api p50 ms | api p99 ms | api max ms | errors | api ÷ bare | api CPU ms per command | bare CPU ms per request | other load (cores) | api busy after (s) | sustained commands/s |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const l of h.levels) {
       const ratio = perRunRatio(l.api.commandsPerSec, l.bare.requestsPerSec);
       p(
         `| ${l.connections} | ${fmt(l.bare.requestsPerSec)} | ${ms(l.bare.p99Ms)} | ${fmt(l.api.commandsPerSec)} | ${fmt(l.api.applicationsPerSec, 1)} | ${ms(l.api.p50Ms)} | ${ms(l.api.p99Ms)} | ${ms(l.api.maxMs)} | ` +
-          `${l.api.errors + l.bare.errors} | ${fmt(ratio, 3)} | ${fmt(l.api.cpuMsPerCommand, 2)} | ${fmt(l.bare.cpuMsPerRequest, 3)} | ${fmt(l.api.otherCores, 2)} |`,
+          `${l.api.errors + l.bare.errors} | ${fmt(ratio, 3)} | ${fmt(l.api.cpuMsPerCommand, 2)} | ${fmt(l.bare.cpuMsPerRequest, 3)} | ${fmt(l.api.otherCores, 2)} | ` +
+          `${l.api.busyAfterSeconds ? fmt(l.api.busyAfterSeconds, 1) : 'n/a'} | ${l.api.sustainedCommandsPerSec ? fmt(l.api.sustainedCommandsPerSec) : 'n/a'} |`,
       );
     }
     p();

@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { IdentityStore, User } from '@cert/identity';
-import { cpuWindow } from '../lib/cpu';
+import { cpuWindow, processCpuMs } from '../lib/cpu';
 import { log } from '../lib/progress';
 import { Figure, Latencies, figure } from '../lib/stats';
 import { CODES, COMMANDS_PER_CYCLE, DECISION, REVIEWER_PROFILES, ratingFor, scoresFor, surveyFor } from './cycle-data';
@@ -44,6 +44,12 @@ export type LevelResult = {
     clientCores: Figure;
     /** CPU used by other processes on the machine while the api was measured */
     otherCores: Figure;
+    /**
+     * Seconds the api kept working after the load stopped (its work side catching up: notifications, timers), and
+     * the commands/s over the shot and that tail together: the rate it sustains with its work side keeping up.
+     */
+    busyAfterSeconds: Figure;
+    sustainedCommandsPerSec: Figure;
   };
 };
 export type HttpResult = { config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string }; levels: LevelResult[] };
@@ -59,6 +65,30 @@ const freePort = () =>
   });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const IDLE_CORES = 0.05;
+const IDLE_POLL_MS = 250;
+const IDLE_LIMIT_MS = 180_000;
+
+/**
+ * Waits until a server has been idle (under 5% of a core) for two polls in a row, and says how long it stayed busy.
+ * The embedded api finishes its work side (mail, timers) after the load stops; measured before it has, the next
+ * subject would share the machine with that tail (seen as "other load" of ~0.8 cores on the bare endpoint).
+ */
+async function waitIdle(pid: number): Promise<number> {
+  const start = performance.now();
+  let last = processCpuMs(pid);
+  let quiet = 0;
+  while (quiet < 2 && performance.now() - start < IDLE_LIMIT_MS) {
+    await sleep(IDLE_POLL_MS);
+    const now = processCpuMs(pid);
+    if (!Number.isFinite(now)) return 0;
+    quiet = now - last < IDLE_CORES * IDLE_POLL_MS ? quiet + 1 : 0;
+    last = now;
+  }
+  // The two quiet polls at the end are not busy time.
+  return Math.max(0, performance.now() - start - 2 * IDLE_POLL_MS) / 1000;
+}
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -200,7 +230,9 @@ type Shot = {
   requestsPerSec: number; p50: number; p99: number; max: number; errors: number; decidedPerSec: number;
   /** CPU of the server per request (ms), of the load client (cores), and of everything else on the machine (cores) */
   serverCpuMsPerRequest: number; clientCores: number; otherCores: number;
-  endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>; errorSamples: string[] };
+  endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>; errorSamples: string[];
+  /** the shot's measured length, and (set after it) how long the server stayed busy once the load stopped */
+  seconds: number; busyAfterSeconds: number };
 
 async function shoot(opts: { url: string; connections: number; seconds: number; serverPid: number; requests?: Req[]; counters?: { decided: number; errors: string[] } }): Promise<Shot> {
   const all = new Latencies();
@@ -246,6 +278,8 @@ async function shoot(opts: { url: string; connections: number; seconds: number; 
     otherCores: used.otherCores,
     endpoints,
     errorSamples: opts.counters?.errors.slice() ?? [],
+    seconds,
+    busyAfterSeconds: 0,
   };
 }
 
@@ -294,15 +328,18 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
     const shots = new Map<number, { bare: Shot[]; api: Shot[] }>(config.levels.map((c) => [c, { bare: [], api: [] }]));
     for (let run = 1; run <= config.runs; run++) {
       for (const c of config.levels) {
+        await waitIdle(api.pid!);
         const b = await shoot({ url: bareUrl, connections: c, seconds: config.seconds, serverPid: bare.pid! });
+        await waitIdle(bare.pid!);
         counters.errors.length = 0;
         const a = await shoot({ url: base, connections: c, seconds: config.seconds, serverPid: api.pid!, requests, counters });
+        a.busyAfterSeconds = await waitIdle(api.pid!);
         shots.get(c)!.bare.push(b);
         shots.get(c)!.api.push(a);
         log(
           `part 2 HTTP run ${run}/${config.runs}, ${c} connections: api ${Math.round(a.requestsPerSec)} commands/s p50 ${a.p50.toFixed(1)} p99 ${a.p99.toFixed(1)} max ${a.max.toFixed(1)} ms, ${a.errors} errors; ` +
             `bare ${Math.round(b.requestsPerSec)} req/s p99 ${b.p99.toFixed(1)} ms; api CPU ${a.serverCpuMsPerRequest.toFixed(2)} ms/command, bare ${b.serverCpuMsPerRequest.toFixed(3)} ms/req; ` +
-            `other load ${a.otherCores.toFixed(2)} / ${b.otherCores.toFixed(2)} cores`,
+            `other load ${a.otherCores.toFixed(2)} / ${b.otherCores.toFixed(2)} cores; api busy ${a.busyAfterSeconds.toFixed(1)} s after the load`,
         );
         if (a.errors > 0) log(`part 2 HTTP errors: ${a.errorSamples.join(' | ')}`);
       }
@@ -345,6 +382,8 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
           cpuMsPerCommand: figure(as.map((s) => s.serverCpuMsPerRequest)),
           clientCores: figure(as.map((s) => s.clientCores)),
           otherCores: figure(as.map((s) => s.otherCores)),
+          busyAfterSeconds: figure(as.map((s) => s.busyAfterSeconds)),
+          sustainedCommandsPerSec: figure(as.map((s) => (s.requestsPerSec * s.seconds) / (s.seconds + s.busyAfterSeconds))),
         },
       };
     });

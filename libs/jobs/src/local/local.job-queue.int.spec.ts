@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { SqliteReadDb } from '@cert/projections';
 import { FixedClock } from '@cert/testing';
 import { itBehavesLikeAJobQueue, jobSpec } from '../testing/job-queue.contract';
-import { LocalJobQueue } from './local.job-queue';
+import { CLAIM_SQL, LocalJobQueue } from './local.job-queue';
 
 let file: string;
 let readDbs: SqliteReadDb[] = [];
@@ -121,6 +121,40 @@ describe('LocalJobQueue', () => {
     expect(ran.every((r) => r.length > 0)).toBe(true);
     expect(await queue.depth()).toMatchObject({ notifications: { waiting: 0, active: 0, failed: 0 } });
     await queue.close();
+  });
+
+  describe('claiming with many finished jobs kept in the table', () => {
+    const insert = (db: SqliteReadDb, jobId: string, status: string, dueAt: string, lockedUntil: string | null = null) =>
+      db.db
+        .prepare(`INSERT INTO jobs (job_id, queue, name, data, due_at, status, locked_until, created_at) VALUES (?, 'notifications', 'Send', '{}', ?, ?, ?, ?)`)
+        .run(jobId, dueAt, status, lockedUntil, dueAt);
+
+    it('seeks the next due job on the claim index instead of reading and sorting every job of the queue', () => {
+      const db = openDb();
+      new LocalJobQueue(db.db, new FixedClock());
+      db.db.transaction(() => {
+        for (let i = 0; i < 5000; i++) insert(db, `done-${i}`, 'done', new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString());
+      })();
+      db.db.exec('ANALYZE');
+      const params = { queue: 'notifications', now: '2026-06-01T00:00:00.000Z', lockedUntil: 'x' };
+      const plan = (db.db.prepare(`EXPLAIN QUERY PLAN ${CLAIM_SQL}`).all(params) as { detail: string }[]).map((r) => r.detail);
+      expect(plan).toContain('SEARCH jobs USING INDEX jobs_claim (queue=? AND status=? AND due_at<?)');
+      expect(plan.filter((d) => /SCAN jobs|USING INDEX jobs_claim \(queue=\?\)/.test(d))).toEqual([]);
+    });
+
+    it('takes the earlier of the first due pending job and the first expired active one, finished jobs never', async () => {
+      const db = openDb();
+      const queue = new LocalJobQueue(db.db, new FixedClock('2026-03-01T12:00:00.000Z'), { pollMs: 60_000 });
+      insert(db, 'finished-long-ago', 'done', '2026-01-01T00:00:00.000Z');
+      insert(db, 'pending-later', 'pending', '2026-03-01T10:00:00.000Z');
+      insert(db, 'crashed-earlier', 'active', '2026-03-01T09:00:00.000Z', '2026-03-01T11:00:00.000Z');
+      insert(db, 'pending-not-due', 'pending', '2026-03-02T00:00:00.000Z');
+      const order: string[] = [];
+      queue.process('notifications', async (job) => void order.push(job.jobId), { concurrency: 1 });
+      await queue.drain();
+      expect(order).toEqual(['crashed-earlier', 'pending-later']);
+      await queue.close();
+    });
   });
 });
 

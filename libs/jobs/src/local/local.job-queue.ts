@@ -21,8 +21,21 @@ const SCHEMA = `
     status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'done', 'failed')),
     last_error TEXT, locked_until TEXT, created_at TEXT NOT NULL, finished_at TEXT
   );
-  CREATE INDEX IF NOT EXISTS jobs_by_due ON jobs (queue, status, due_at);
+  CREATE INDEX IF NOT EXISTS jobs_claim ON jobs (queue, status, due_at, created_at);
+  DROP INDEX IF EXISTS jobs_by_due;
   CREATE INDEX IF NOT EXISTS jobs_by_finish ON jobs (status, finished_at);`;
+
+/** The claim (see LocalJobQueue.claim); exported so a spec can check that SQLite seeks rather than scans. */
+export const CLAIM_SQL = `UPDATE jobs SET status = 'active', attempts = attempts + 1, locked_until = @lockedUntil
+   WHERE job_id = (
+     SELECT job_id FROM (
+       SELECT * FROM (SELECT job_id, due_at, created_at FROM jobs
+                      WHERE queue = @queue AND status = 'pending' AND due_at <= @now ORDER BY due_at, created_at LIMIT 1)
+       UNION ALL
+       SELECT * FROM (SELECT job_id, due_at, created_at FROM jobs
+                      WHERE queue = @queue AND status = 'active' AND locked_until <= @now ORDER BY due_at, created_at LIMIT 1))
+     ORDER BY due_at, created_at LIMIT 1)
+   RETURNING job_id, name, data, run_at, attempts`;
 
 /**
  * The embedded scheduler (ARCHITECTURE.md, "Two deployment shapes"): pending jobs live in the read-model SQLite db,
@@ -171,17 +184,16 @@ export class LocalJobQueue extends JobQueue {
     }
   }
 
-  /** One statement, under the write lock: two instances on the same file never claim the same job. An expired lock is a crashed run. */
+  /**
+   * One statement, under the write lock: two instances on the same file never claim the same job. An expired lock is
+   * a crashed run. The first due pending job and the first expired active one are each found by a seek on jobs_claim,
+   * then the earlier of the two is taken. Written as one WHERE with an OR, SQLite read every job of the queue (done
+   * ones are kept) and sorted them on every claim: 2.2 ms a claim with 22,000 jobs in the table, against 3.3 µs now
+   * (measured with better-sqlite3 here; the HTTP bench's api stayed busy ~10 s after its load, a third of it claiming).
+   */
   private claim(queue: QueueName): Row | undefined {
     const now = this.clock.now().getTime();
-    const claim = this.db.prepare(
-      `UPDATE jobs SET status = 'active', attempts = attempts + 1, locked_until = @lockedUntil
-       WHERE job_id = (
-         SELECT job_id FROM jobs
-         WHERE queue = @queue AND ((status = 'pending' AND due_at <= @now) OR (status = 'active' AND locked_until <= @now))
-         ORDER BY due_at, created_at LIMIT 1)
-       RETURNING job_id, name, data, run_at, attempts`,
-    );
+    const claim = this.db.prepare(CLAIM_SQL);
     const params = { queue, now: iso(now), lockedUntil: iso(now + this.lockMs) };
     return this.db.transaction(() => claim.get(params) as Row | undefined).immediate();
   }
