@@ -50,31 +50,19 @@ const STREAM_COLUMNS = 'global_position, event_id, version, type, schema_version
 const eventHash = (metadata: string): string => (JSON.parse(metadata) as { hash?: string }).hash ?? '';
 
 /** One literal shape for every event (globalHash added only when stored), so V8 keeps them fast objects. */
+const recorded = (
+  position: number, id: string, streamId: string, version: number, type: string, schemaVersion: number, data: string, metadata: string,
+): RecordedEvent => ({
+  id, streamId, version, position: String(position), type, schemaVersion, data: JSON.parse(data), metadata: JSON.parse(metadata),
+});
+
 const toRecorded = (r: Row): RecordedEvent => {
-  const e: RecordedEvent = {
-    id: r[1],
-    streamId: r[2],
-    version: r[3],
-    position: String(r[0]),
-    type: r[4],
-    schemaVersion: r[5],
-    data: JSON.parse(r[6]),
-    metadata: JSON.parse(r[7]),
-  };
+  const e = recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
   if (r[8] !== null) e.globalHash = r[8];
   return e;
 };
 
-const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent => ({
-  id: r[1],
-  streamId,
-  version: r[2],
-  position: String(r[0]),
-  type: r[3],
-  schemaVersion: r[4],
-  data: JSON.parse(r[5]),
-  metadata: JSON.parse(r[6]),
-});
+const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent => recorded(r[0], r[1], streamId, r[2], r[3], r[4], r[5], r[6]);
 
 /**
  * The embedded log: one SQLite file, safe for several processes (ARCHITECTURE.md, Event store rules).
