@@ -189,9 +189,8 @@ export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; c
  * the 1.6 GB log went to the disk (getrusage fsRead > 0), and the 1M figure measured the VM's disk, not the engine.
  * The 10k log gets the same read.
  */
-function warmPageCache(path: string): number {
+function warmPageCache(path: string): void {
   const buffer = Buffer.allocUnsafe(1 << 20);
-  let bytes = 0;
   for (const file of [path, `${path}-wal`]) {
     let fd: number;
     try {
@@ -200,12 +199,11 @@ function warmPageCache(path: string): number {
       continue;
     }
     try {
-      for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) bytes += n;
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0);
     } finally {
       closeSync(fd);
     }
   }
-  return bytes;
 }
 
 /** Stream loads (read + fold with the real decider) of random decided applications, then one command: the board's decision. */
