@@ -54,8 +54,8 @@ export type WorkersConfig = {
  * their due time on the real clock.
  *
  * The engine runs as in production: the compiled worker (`npm run start:worker`) as its own process, reading the
- * log; events are appended by this process through the real write side (ApiModule's CommandBus, RUN_LOG_RUNNER=false:
- * the distributed shape's api) into the same data directory. Mail goes over SMTP to a sink in this process.
+ * log; events are appended by this process through the real write side (ApiModule's CommandBus, RUN_WORK_SIDE=false:
+ * the distributed shape's api, which keeps only its own read models) into the same data directory. Mail goes over SMTP to a sink in this process.
  */
 export async function runWorkers(dataDir: string, config: WorkersConfig): Promise<WorkersResult> {
   const notes: string[] = [];
@@ -111,7 +111,7 @@ async function openProducer(dir: string, clock: Clock): Promise<{ app: INestAppl
     DATA_DIR: dir,
     // Its own read models (as each api replica has); the worker keeps its own, with the reactors' checkpoint.
     READ_DB_PATH: join(dir, 'producer-read-models.sqlite'),
-    RUN_LOG_RUNNER: 'false',
+    RUN_WORK_SIDE: 'false',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://bench.local',
     BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.local',

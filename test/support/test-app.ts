@@ -23,10 +23,12 @@ export type TestApp = {
 };
 
 /** The real ApiModule on files in a temp folder, with a movable clock and a mailer that records. */
-export async function startApp(opts: { dataDir?: string; now?: string; keepData?: boolean; redisPrefix?: string; redisUrl?: string } = {}): Promise<TestApp> {
+export async function startApp(
+  opts: { dataDir?: string; now?: string; keepData?: boolean; redisPrefix?: string; redisUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'iasl-'));
   const redisUrl = opts.redisPrefix ? (opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://app.test', REDIS_URL: redisUrl });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://app.test', REDIS_URL: redisUrl, ...opts.env });
   const clock = new FixedClock(opts.now ?? '2026-03-02T09:00:00.000Z');
   const mailer = new RecordingMailer();
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })

@@ -51,8 +51,8 @@ export class ApiModule {
         MailModule.forRoot(config),
         CommandsModule,
         JobsModule.forRoot(config),
-        // Embedded shape: one process also runs reactors and processors; a separate worker takes them over when RUN_LOG_RUNNER=false.
-        ...(config.runLogRunner ? [WorkModule] : []),
+        // Embedded shape: one process also runs reactors and processors; a separate worker takes them over when RUN_WORK_SIDE=false.
+        ...(config.runWorkSide ? [WorkModule] : []),
         AuthModule,
         PrivacyApiModule,
         TerminusModule,

@@ -21,7 +21,7 @@ const config = loadConfig();
     IdentityModule.forRoot(config),
     PrivacyModule.forRoot(config),
     // The CLI catches up on demand; it never runs the polling runner.
-    ProjectionsModule.forRoot({ ...config, runLogRunner: false }),
+    ProjectionsModule.forRoot(config, { runLogRunner: false }),
     // An erasure also deletes the outbox's copies of the person's mail.
     MailModule.forRoot(config),
     ErasureModule,

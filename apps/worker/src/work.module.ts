@@ -30,7 +30,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
 
 /**
  * The work side (ARCHITECTURE.md): reactors and processors. The worker process runs it; so does the embedded
- * api (`RUN_LOG_RUNNER=true`). Needs the global EventStore, ReadDb, JobQueue, IdentityStore, Mailer and Clock.
+ * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, ReadDb, JobQueue, IdentityStore, Mailer and Clock.
  */
 @Module({
   imports: [CommandsModule],

@@ -18,7 +18,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         PrivacyModule.forRoot(config),
-        ProjectionsModule.forRoot({ ...config, runLogRunner: true }),
+        ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),
         JobsModule.forRoot(config),

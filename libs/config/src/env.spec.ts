@@ -14,4 +14,14 @@ describe('loadConfig', () => {
   it('requires ESDB_URL when the EventStoreDB adapter is chosen', () => {
     expect(() => loadConfig({ EVENT_STORE: 'esdb' })).toThrow(/ESDB_URL/);
   });
+
+  it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {
+    expect(loadConfig({}).runWorkSide).toBe(true);
+    expect(loadConfig({ RUN_WORK_SIDE: 'false' }).runWorkSide).toBe(false);
+    expect(() => loadConfig({ RUN_WORK_SIDE: 'no' })).toThrow(/RUN_WORK_SIDE/);
+  });
+
+  it('refuses the retired RUN_LOG_RUNNER and names its replacement', () => {
+    expect(() => loadConfig({ RUN_LOG_RUNNER: 'false' })).toThrow(/RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE/);
+  });
 });

@@ -14,7 +14,9 @@ export class Env {
   @IsOptional() @IsString() REDIS_URL?: string;
   @IsOptional() @IsString() QUEUE_PREFIX?: string;
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(3600) JOB_LOCK_SECONDS?: number;
-  @IsOptional() @IsBooleanString() RUN_LOG_RUNNER?: string;
+  @IsOptional() @IsBooleanString() RUN_WORK_SIDE?: string;
+  /** Replaced by RUN_WORK_SIDE; still declared so that setting it is refused with the reason (see loadConfig). */
+  @IsOptional() @IsString() RUN_LOG_RUNNER?: string;
   @IsOptional() @IsIn(['log', 'smtp']) MAIL_TRANSPORT?: 'log' | 'smtp';
   @IsOptional() @IsString() SMTP_URL?: string;
   @IsOptional() @IsString() MAIL_FROM?: string;
@@ -38,7 +40,12 @@ export type AppConfig = Readonly<{
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
   jobs: { lockSeconds: number; redisPrefix: string };
-  runLogRunner: boolean;
+  /**
+   * This process runs the work side (reactors and job processors). Every process that answers queries keeps its
+   * own read models current whatever this says (ARCHITECTURE.md, Distributed); false leaves the work side to
+   * `npm run start:worker`.
+   */
+  runWorkSide: boolean;
   mail: { transport: 'log' | 'smtp'; smtpUrl: string | null; from: string; outboxDir: string };
   publicUrl: string;
   port: number;
@@ -56,6 +63,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (eventStore === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when EVENT_STORE=esdb');
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
+  // It used to switch the projections off too, which left an api replica's read tables stale: refused, not reinterpreted.
+  if (env.RUN_LOG_RUNNER !== undefined) {
+    problems.push('RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)');
+  }
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const dataDir = env.DATA_DIR ?? './data';
@@ -72,7 +83,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),
-    runLogRunner: env.RUN_LOG_RUNNER === undefined ? true : env.RUN_LOG_RUNNER === 'true',
+    runWorkSide: env.RUN_WORK_SIDE === undefined ? true : env.RUN_WORK_SIDE === 'true',
     mail: Object.freeze({
       transport,
       smtpUrl: env.SMTP_URL ?? null,

@@ -50,9 +50,9 @@ describe('ProjectionsModule', () => {
 
   it('opens the read db file from config and closes it on shutdown', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'projections-'));
-    const config = loadConfig({ DATA_DIR: join(dir, 'nested'), RUN_LOG_RUNNER: 'false' });
+    const config = loadConfig({ DATA_DIR: join(dir, 'nested') });
     const store = SqliteEventStore.open(':memory:');
-    const app = await Test.createTestingModule({ imports: [EventStoreModule.forInstance(store), ProjectionsModule.forRoot(config)] }).compile();
+    const app = await Test.createTestingModule({ imports: [EventStoreModule.forInstance(store), ProjectionsModule.forRoot(config, { runLogRunner: false })] }).compile();
     await app.init();
     const readDb = app.get(ReadDb);
     expect(existsSync(config.readDbPath)).toBe(true);

@@ -9,8 +9,8 @@ const RUNNER_OPTIONS = 'PROJECTIONS_RUNNER_OPTIONS';
 type RunnerOptions = { runLogRunner: boolean; closeDb: boolean };
 
 /**
- * Hosts the log runner in this process when RUN_LOG_RUNNER is set (ARCHITECTURE.md, Read side): one catch-up at
- * boot, then polling. A process that does not host it never writes the read tables; its specs call catchUp().
+ * Hosts the log runner (ARCHITECTURE.md, Read side): one catch-up at boot, then polling. Every process that answers
+ * queries hosts it; a one-shot process (the CLI) and specs that call catchUp() themselves do not.
  */
 @Injectable()
 class LogRunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,9 +50,9 @@ const providers = (readDb: Provider, options: RunnerOptions): Provider[] => [
 @Global()
 @Module({})
 export class ProjectionsModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, opts: { runLogRunner?: boolean } = {}): DynamicModule {
     const readDb = { provide: ReadDb, useFactory: () => SqliteReadDb.open(config.readDbPath) };
-    return { module: ProjectionsModule, providers: providers(readDb, { runLogRunner: config.runLogRunner, closeDb: true }), exports: [ReadDb, LogRunner] };
+    return { module: ProjectionsModule, providers: providers(readDb, { runLogRunner: opts.runLogRunner ?? true, closeDb: true }), exports: [ReadDb, LogRunner] };
   }
 
   /** Tests hand in their own read db (usually `SqliteReadDb.open(':memory:')`) and close it themselves. */
