@@ -19,7 +19,8 @@ import { runWorkers } from './workers/workers';
  * Options: --quick; --only=part1,inproc,http,scale,workers; --subjects=engine-FULL,floor-FULL,...; --runs=N; --n=N;
  * --no-1m (full mode without the 1M-event scale log); --keep (keep the data directory);
  * --cpu-prof-api=DIR (profile the api process of the HTTP part; for the other parts run node --cpu-prof dist/bench/run.js);
- * --api-log-level=LEVEL, --api-sync=NORMAL, --seconds=S, --levels=1,8,32 (HTTP experiments; the defaults are the shipped ones);
+ * --api-log-level=LEVEL, --api-sync=NORMAL, --api-worker (the api with RUN_WORK_SIDE=false beside a worker process),
+ * --seconds=S, --levels=1,8,32 (HTTP experiments; the defaults are the shipped ones);
  * --notifications=N, --timers=N (Workers sizes); --cpu-prof-worker=DIR (profile the engine's and the floor's worker processes).
  * Writes bench/results/<ISO date>-<mode>.json and .md; a full, unfiltered run also copies its table to bench/RESULTS.md.
  */
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]) {
   const runs = value('runs') ? Number(value('runs')) : undefined;
   const n = value('n') ? Number(value('n')) : undefined;
   return { quick: flag('quick'), only, subjects, runs, n, no1m: flag('no-1m'), keep: flag('keep'), profileApi: value('cpu-prof-api'),
-    apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), seconds: value('seconds') ? Number(value('seconds')) : undefined,
+    apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), apiWorker: flag('api-worker'), seconds: value('seconds') ? Number(value('seconds')) : undefined,
     levels: value('levels')?.split(',').map(Number), profileWorker: value('cpu-prof-worker'),
     notifications: value('notifications') ? Number(value('notifications')) : undefined, timers: value('timers') ? Number(value('timers')) : undefined };
 }
@@ -48,7 +49,7 @@ async function main() {
   const mode = args.quick ? 'quick' : 'full';
   const runs = args.runs ?? (args.quick ? 1 : 3);
   const wants = (p: Part) => !args.only || args.only.includes(p);
-  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
+  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.apiWorker || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
   const started = now();
   const date = new Date().toISOString();
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-bench-'));
@@ -94,6 +95,7 @@ async function main() {
         profileDir,
         apiLogLevel: args.apiLogLevel,
         apiSynchronous: args.apiSync as 'FULL' | 'NORMAL' | undefined,
+        workerProcess: args.apiWorker,
       });
     }
     if (wants('scale')) {

@@ -11,6 +11,7 @@ import { CODES, COMMANDS_PER_CYCLE, DECISION, REVIEWER_PROFILES, ratingFor, scor
 
 const HOST = '127.0.0.1';
 const API_MAIN = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
+const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.js');
 const BARE_MAIN = join(__dirname, 'bare-server.js');
 const PASSWORD = 'correct horse battery staple (bench)';
 const APPLICANTS = 32;
@@ -24,6 +25,11 @@ export type HttpConfig = {
   /** the api's LOG_LEVEL (default info, as shipped) and SQLITE_SYNCHRONOUS (default FULL), for experiments */
   apiLogLevel?: string;
   apiSynchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The api with RUN_WORK_SIDE=false beside a worker process (`npm run start:worker`) on the same files: the
+   * distributed shape's split of work on one machine. Default: the embedded api alone, as `npm start` runs it.
+   */
+  workerProcess?: boolean;
 };
 
 type EndpointStats = { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; count: number };
@@ -50,9 +56,11 @@ export type LevelResult = {
      */
     busyAfterSeconds: Figure;
     sustainedCommandsPerSec: Figure;
+    /** With a worker process: its CPU during the shot (cores); it is not counted in otherCores. */
+    workerCores: Figure | null;
   };
 };
-export type HttpResult = { config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string }; levels: LevelResult[] };
+export type HttpResult = { config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string; shape: string }; levels: LevelResult[] };
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -71,17 +79,19 @@ const IDLE_POLL_MS = 250;
 const IDLE_LIMIT_MS = 180_000;
 
 /**
- * Waits until a server has been idle (under 5% of a core) for two polls in a row, and says how long it stayed busy.
+ * Waits until a server (with its worker process, if any: their CPU summed) has been idle (under 5% of a core) for two
+ * polls in a row, and says how long it stayed busy.
  * The embedded api finishes its work side (mail, timers) after the load stops; measured before it has, the next
  * subject would share the machine with that tail (seen as "other load" of ~0.8 cores on the bare endpoint).
  */
-async function waitIdle(pid: number): Promise<number> {
+async function waitIdle(...pids: number[]): Promise<number> {
   const start = performance.now();
-  let last = processCpuMs(pid);
+  const cpuMs = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  let last = cpuMs();
   let quiet = 0;
   while (quiet < 2 && performance.now() - start < IDLE_LIMIT_MS) {
     await sleep(IDLE_POLL_MS);
-    const now = processCpuMs(pid);
+    const now = cpuMs();
     if (!Number.isFinite(now)) return 0;
     quiet = now - last < IDLE_CORES * IDLE_POLL_MS ? quiet + 1 : 0;
     last = now;
@@ -229,12 +239,14 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
 type Shot = {
   requestsPerSec: number; p50: number; p99: number; max: number; errors: number; decidedPerSec: number;
   /** CPU of the server per request (ms), of the load client (cores), and of everything else on the machine (cores) */
-  serverCpuMsPerRequest: number; clientCores: number; otherCores: number;
+  serverCpuMsPerRequest: number; clientCores: number; otherCores: number; workerCores: number;
   endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>; errorSamples: string[];
   /** the shot's measured length, and (set after it) how long the server stayed busy once the load stopped */
   seconds: number; busyAfterSeconds: number };
 
-async function shoot(opts: { url: string; connections: number; seconds: number; serverPid: number; requests?: Req[]; counters?: { decided: number; errors: string[] } }): Promise<Shot> {
+async function shoot(opts: {
+  url: string; connections: number; seconds: number; serverPid: number; workerPid?: number; requests?: Req[]; counters?: { decided: number; errors: string[] };
+}): Promise<Shot> {
   const all = new Latencies();
   const byEndpoint = new Map<string, Latencies>();
   let bad = 0;
@@ -255,7 +267,7 @@ async function shoot(opts: { url: string; connections: number; seconds: number; 
     if (statusCode < 200 || statusCode >= 300) bad++;
   });
   const decided0 = opts.counters?.decided ?? 0;
-  const cpu = cpuWindow({ server: opts.serverPid, client: process.pid });
+  const cpu = cpuWindow({ server: opts.serverPid, client: process.pid, ...(opts.workerPid ? { worker: opts.workerPid } : {}) });
   const result = await instance;
   const used = cpu.stop();
   const seconds = result.duration;
@@ -276,6 +288,7 @@ async function shoot(opts: { url: string; connections: number; seconds: number; 
     serverCpuMsPerRequest: overall.n > 0 ? (used.cores.server * used.seconds * 1000) / overall.n : NaN,
     clientCores: used.cores.client,
     otherCores: used.otherCores,
+    workerCores: used.cores.worker ?? NaN,
     endpoints,
     errorSamples: opts.counters?.errors.slice() ?? [],
     seconds,
@@ -302,13 +315,19 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
     LOG_LEVEL: config.apiLogLevel ?? 'info',
     SQLITE_SYNCHRONOUS: config.apiSynchronous ?? 'FULL',
     PUBLIC_URL: `http://${HOST}:${apiPort}`,
+    ...(config.workerProcess ? { RUN_WORK_SIDE: 'false' } : {}),
   };
   // --cpu-prof-api=DIR: profile the api process (written when it is stopped).
   const profile = config.profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`, '-r', join(__dirname, '..', 'tools', 'exit-on-sigterm.js')]
     : [];
   const api = spawn(process.execPath, [...profile, API_MAIN], { env, stdio: ['ignore', logFd, logFd] });
+  // Same log, keys, accounts and outbox; read models of its own (as every process keeps), and the work side.
+  const worker = config.workerProcess
+    ? spawn(process.execPath, [WORKER_MAIN], { env: { ...env, RUN_WORK_SIDE: 'true', READ_DB_PATH: join(apiDir, 'worker-read-models.sqlite') }, stdio: ['ignore', logFd, logFd] })
+    : null;
   const bare = fork(BARE_MAIN, [String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const apiPids = [api.pid!, ...(worker ? [worker.pid!] : [])];
   try {
     const base = `http://${HOST}:${apiPort}`;
     await waitForHttp(`${base}/health`, api);
@@ -321,19 +340,20 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
 
     if (config.warmupSeconds > 0) {
       await shoot({ url: bareUrl, connections: 8, seconds: config.warmupSeconds, serverPid: bare.pid! });
-      await shoot({ url: base, connections: 8, seconds: config.warmupSeconds, serverPid: api.pid!, requests, counters });
+      await shoot({ url: base, connections: 8, seconds: config.warmupSeconds, serverPid: api.pid!, workerPid: worker?.pid, requests, counters });
       counters.errors.length = 0;
     }
 
     const shots = new Map<number, { bare: Shot[]; api: Shot[] }>(config.levels.map((c) => [c, { bare: [], api: [] }]));
     for (let run = 1; run <= config.runs; run++) {
       for (const c of config.levels) {
-        await waitIdle(api.pid!);
+        await waitIdle(...apiPids);
         const b = await shoot({ url: bareUrl, connections: c, seconds: config.seconds, serverPid: bare.pid! });
         await waitIdle(bare.pid!);
         counters.errors.length = 0;
-        const a = await shoot({ url: base, connections: c, seconds: config.seconds, serverPid: api.pid!, requests, counters });
-        a.busyAfterSeconds = await waitIdle(api.pid!);
+        const a = await shoot({ url: base, connections: c, seconds: config.seconds, serverPid: api.pid!, workerPid: worker?.pid, requests, counters });
+        a.busyAfterSeconds = await waitIdle(...apiPids);
+        if (worker && worker.exitCode !== null) throw new Error(`the worker process exited with ${worker.exitCode} (log ${join(apiDir, 'api.log')})`);
         shots.get(c)!.bare.push(b);
         shots.get(c)!.api.push(a);
         log(
@@ -384,6 +404,7 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
           otherCores: figure(as.map((s) => s.otherCores)),
           busyAfterSeconds: figure(as.map((s) => s.busyAfterSeconds)),
           sustainedCommandsPerSec: figure(as.map((s) => (s.requestsPerSec * s.seconds) / (s.seconds + s.busyAfterSeconds))),
+          workerCores: worker ? figure(as.map((s) => s.workerCores)) : null,
         },
       };
     });
@@ -393,11 +414,14 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
         apiLogLevel: config.apiLogLevel && config.apiLogLevel !== 'info' ? config.apiLogLevel : 'info (the default: pino-http logs every request, to a file)',
         durability: config.apiSynchronous === 'NORMAL' ? 'SQLITE_SYNCHRONOUS=NORMAL' : 'SQLITE_SYNCHRONOUS=FULL (default)',
         cycle: `${COMMANDS_PER_CYCLE} commands per application, every request a command; ${APPLICANTS} applicants, 2 reviewers, staff and board signed in`,
+        shape: config.workerProcess
+          ? 'api (RUN_WORK_SIDE=false) and a worker process (npm run start:worker) on the same SQLite log, keys, accounts and outbox, each with its own read models'
+          : 'embedded: the api alone, with its work side in process (npm start)',
       },
       levels,
     };
   } finally {
-    await Promise.all([stop(api), stop(bare)]);
+    await Promise.all([stop(api), stop(bare), ...(worker ? [stop(worker)] : [])]);
     closeSync(logFd);
   }
 }
