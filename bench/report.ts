@@ -250,7 +250,7 @@ export function markdown(r: BenchResult): string {
     p('## Part 2: the real cycle through HTTP');
     p();
     p(
-      `The api as \`npm start\` runs it (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}) and a bare NestJS app with one empty endpoint (own process), ` +
+      `${h.config.workerProcess ? `Shape: ${h.config.shape}` : 'The api as `npm start` runs it'} (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}) and a bare NestJS app with one empty endpoint (own process), ` +
         `driven by autocannon, ${h.config.seconds} s per connection count and subject, ${h.config.runs} run(s), after a ${h.config.warmupSeconds} s warm-up. ${h.config.cycle}. ` +
         'Each shot starts once both servers are idle; "busy after" is how long the api kept working once its load stopped (its work side catching up: mail, timers), ' +
         'and "sustained" counts that tail in: commands ÷ (shot + busy after).',
@@ -265,6 +265,11 @@ export function markdown(r: BenchResult): string {
           `${l.api.errors + l.bare.errors} | ${fmt(ratio, 3)} | ${fmt(l.api.cpuMsPerCommand, 2)} | ${fmt(l.bare.cpuMsPerRequest, 3)} | ${fmt(l.api.otherCores, 2)} | ` +
           `${l.api.busyAfterSeconds ? fmt(l.api.busyAfterSeconds, 1) : 'n/a'} | ${l.api.sustainedCommandsPerSec ? fmt(l.api.sustainedCommandsPerSec) : 'n/a'} |`,
       );
+    }
+    const withWorker = h.levels.filter((l) => l.api.workerCores);
+    if (withWorker.length > 0) {
+      p();
+      p(`The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores!, 2)} cores at ${l.connections} connections`).join(', ')}.`);
     }
     p();
     p('| connections | endpoint | requests/s | p50 ms | p99 ms | max ms |');
