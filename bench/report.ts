@@ -291,13 +291,15 @@ export function markdown(r: BenchResult): string {
     p();
     p(`Stream load = ${s.config.streamLoad}, ${s.config.loadsPerRun.toLocaleString('en-US')} per run; one command = ${s.config.command}, ${s.config.decisionsPerRun} per run. Rebuild = \`rebuildAndCompare\` of every read model from the whole log into a scratch database.`);
     p();
-    p('| events in the log | runs | stream load p50 ms | stream load p99 ms | RecordDecision p50 ms | RecordDecision p99 ms | rebuild events/s | rebuild runs | rebuild total s | log loaded in s |');
-    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    p('| events in the log | runs | stream load p50 ms | stream load p99 ms | scavenges during the loads | their pause ms | loads a scavenge landed in | RecordDecision p50 ms | RecordDecision p99 ms | rebuild events/s | rebuild runs | rebuild total s | log loaded in s |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const z of s.sizes) {
       p(
-        `| ${z.events.toLocaleString('en-US')} | ${z.runs} | ${ms(z.loadP50Ms)} | ${ms(z.loadP99Ms)} | ${ms(z.commandP50Ms)} | ${ms(z.commandP99Ms)} | ${fmt(z.rebuild.eventsPerSec)} | ${z.rebuild.runs} | ${fmt(z.rebuild.totalSeconds, 1)} | ${z.buildSeconds.toFixed(0)} |`,
+        `| ${z.events.toLocaleString('en-US')} | ${z.runs} | ${ms(z.loadP50Ms)} | ${ms(z.loadP99Ms)} | ${fmt(z.loadScavenges)} | ${fmt(z.loadScavengeMs, 1)} | ${fmt(z.loadsHitByScavenge)} | ${ms(z.commandP50Ms)} | ${ms(z.commandP99Ms)} | ${fmt(z.rebuild.eventsPerSec)} | ${z.rebuild.runs} | ${fmt(z.rebuild.totalSeconds, 1)} | ${z.buildSeconds.toFixed(0)} |`,
       );
     }
+    p();
+    p(`Scavenges are this process's young-generation collections while the loads ran (perf_hooks \`gc\` entries); with ${s.config.loadsPerRun.toLocaleString('en-US')} loads per run the p99 is the ${Math.ceil(s.config.loadsPerRun / 100)}th slowest, so when a scavenge lands in that many loads, the p99 measures the collector's pause rather than the read.`);
     p();
   }
 

@@ -15,6 +15,7 @@ import { ALL_PROJECTIONS, rebuildAndCompare } from '@cert/projections';
 import { DECISION, ratingFor, scoresFor, surveyFor } from '../cycle/cycle-data';
 import { Prng } from '../lib/prng';
 import { Progress, log } from '../lib/progress';
+import { GcWindow, watchScavenges } from '../lib/gc';
 import { Figure, Latencies, figure, now } from '../lib/stats';
 
 /**
@@ -181,7 +182,8 @@ export async function buildLog(path: string, targetEvents: number, awaitingCount
   return { path, events, complete, awaiting };
 }
 
-export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; commandP99: number };
+/** gc: the scavenges of this process during the stream loads, and how many loads one of them landed in. */
+export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; commandP99: number; gc: GcWindow };
 
 /**
  * Reads the log file once, so its pages are in the OS page cache as on a server that has been running. This VM runs
@@ -213,14 +215,18 @@ export async function measure(log: ScaleLog, run: number, decisions: number[]): 
   try {
     const rng = new Prng(0x10ad + run);
     const loads = new Latencies();
+    const gc = watchScavenges();
     for (let k = 0; k < LOADS_PER_RUN; k++) {
       const app = log.complete[rng.int(log.complete.length)];
       const t0 = now();
       const { version, events } = await store.readStream(applicationStream(idOf(app)));
       const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
-      loads.add(now() - t0);
+      const t1 = now();
+      loads.add(t1 - t0);
+      gc.sample(t0, t1);
       if (version !== EVENTS_COMPLETE || state.status !== 'Decided') throw new Error(`scale: application ${app} at version ${version}, ${state.status}`);
     }
+    const gcDuringLoads = await gc.stop();
     const commands = new Latencies();
     for (const app of decisions) {
       const command = commandAt(app, 22);
@@ -231,7 +237,7 @@ export async function measure(log: ScaleLog, run: number, decisions: number[]): 
     }
     const l = loads.summary();
     const c = commands.summary();
-    return { loadP50: l.p50, loadP99: l.p99, commandP50: c.p50, commandP99: c.p99 };
+    return { loadP50: l.p50, loadP99: l.p99, commandP50: c.p50, commandP99: c.p99, gc: gcDuringLoads };
   } finally {
     await store.close();
   }
@@ -270,6 +276,10 @@ export type ScaleSizeResult = {
   runs: number;
   loadP50Ms: Figure;
   loadP99Ms: Figure;
+  /** Per run: scavenges during the loads, their total pause, and the loads one of them landed in. */
+  loadScavenges: Figure;
+  loadScavengeMs: Figure;
+  loadsHitByScavenge: Figure;
   commandP50Ms: Figure;
   commandP99Ms: Figure;
   rebuild: { runs: number; eventsPerSec: Figure; replaySeconds: Figure; totalSeconds: Figure };
@@ -306,7 +316,8 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
       runs.push(r);
       if (run <= size.rebuildRuns) rebuilds.push(await rebuild(built, `scale ${tag} run ${run}/${size.runs}: rebuild of all read models`));
       log(
-        `scale ${tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms; ` +
+        `scale ${tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms ` +
+          `(${r.gc.scavenges} scavenges, ${r.gc.scavengeMs.toFixed(1)} ms, in ${r.gc.timedHit} loads); ` +
           `RecordDecision p50 ${r.commandP50.toFixed(2)} p99 ${r.commandP99.toFixed(2)} ms` +
           (rebuilds[run - 1] ? `; rebuild ${Math.round(rebuilds[run - 1].eventsPerSec)} events/s` : ''),
       );
@@ -316,6 +327,9 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
       runs: size.runs,
       loadP50Ms: figure(runs.map((r) => r.loadP50)),
       loadP99Ms: figure(runs.map((r) => r.loadP99)),
+      loadScavenges: figure(runs.map((r) => r.gc.scavenges)),
+      loadScavengeMs: figure(runs.map((r) => r.gc.scavengeMs)),
+      loadsHitByScavenge: figure(runs.map((r) => r.gc.timedHit)),
       commandP50Ms: figure(runs.map((r) => r.commandP50)),
       commandP99Ms: figure(runs.map((r) => r.commandP99)),
       rebuild: {
