@@ -272,6 +272,20 @@ export function markdown(r: BenchResult): string {
       p(`The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores!, 2)} cores at ${l.connections} connections`).join(', ')}.`);
     }
     p();
+    p(
+      'Every shot opens its connections anew, and Node 20 (libuv 1.45 on) accepts one new connection per turn of the event loop; a turn of a busy server ' +
+        'first serves every request pending on the connections it has, so the last connections of a shot are accepted many turns late and their first ' +
+        'request (for the api always `POST /applications`, the first step of a cycle) waits for that. Those first requests apart:',
+    );
+    p();
+    p('| connections | bare: first request per connection p50 ms | its max ms | bare p99 ms of the rest | api: first request per connection p50 ms | its max ms | api p99 ms of the rest |');
+    p('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const l of h.levels) {
+      const [b, a] = [l.bare.start, l.api.start];
+      if (!b || !a) continue;
+      p(`| ${l.connections} | ${ms(b.firstP50Ms)} | ${ms(b.firstMaxMs)} | ${ms(b.p99WithoutFirstMs)} | ${ms(a.firstP50Ms)} | ${ms(a.firstMaxMs)} | ${ms(a.p99WithoutFirstMs)} |`);
+    }
+    p();
     p('| connections | endpoint | requests/s | p50 ms | p99 ms | max ms |');
     p('| --- | --- | --- | --- | --- | --- |');
     for (const l of h.levels) {

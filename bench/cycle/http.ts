@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { IdentityStore, User } from '@cert/identity';
 import { cpuWindow, processCpuMs } from '../lib/cpu';
 import { log } from '../lib/progress';
-import { Figure, Latencies, figure } from '../lib/stats';
+import { Figure, Latencies, LatencySummary, figure } from '../lib/stats';
 import { CODES, COMMANDS_PER_CYCLE, DECISION, REVIEWER_PROFILES, ratingFor, scoresFor, surveyFor } from './cycle-data';
 
 const HOST = '127.0.0.1';
@@ -33,9 +33,17 @@ export type HttpConfig = {
 };
 
 type EndpointStats = { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; count: number };
+/**
+ * Each shot opens its connections anew, and Node 20's libuv (1.45 on) accepts one connection per turn of the event
+ * loop (libuv pull request 3696). A turn of a saturated server serves every request pending on the connections it
+ * already has, so the last connections of a shot are accepted many turns late, and their first request waits for it.
+ * Reported apart so that wait is not mistaken for the time a command takes: the first request on each connection
+ * (its p50 and max), and the p99 of all the others.
+ */
+type ConnectionStart = { firstP50Ms: Figure; firstMaxMs: Figure; p99WithoutFirstMs: Figure };
 export type LevelResult = {
   connections: number;
-  bare: { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; errors: number; cpuMsPerRequest: Figure; otherCores: Figure };
+  bare: { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; errors: number; cpuMsPerRequest: Figure; otherCores: Figure; start: ConnectionStart };
   api: {
     commandsPerSec: Figure;
     applicationsPerSec: Figure;
@@ -58,6 +66,7 @@ export type LevelResult = {
     sustainedCommandsPerSec: Figure;
     /** With a worker process: its CPU during the shot (cores); it is not counted in otherCores. */
     workerCores: Figure | null;
+    start: ConnectionStart;
   };
 };
 export type HttpResult = { config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string; shape: string }; levels: LevelResult[] };
@@ -241,6 +250,8 @@ type Shot = {
   /** CPU of the server per request (ms), of the load client (cores), and of everything else on the machine (cores) */
   serverCpuMsPerRequest: number; clientCores: number; otherCores: number; workerCores: number;
   endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>; errorSamples: string[];
+  /** the first request on each connection, and every other request */
+  first: LatencySummary; afterFirst: LatencySummary;
   /** the shot's measured length, and (set after it) how long the server stayed busy once the load stopped */
   seconds: number; busyAfterSeconds: number };
 
@@ -248,6 +259,9 @@ async function shoot(opts: {
   url: string; connections: number; seconds: number; serverPid: number; workerPid?: number; requests?: Req[]; counters?: { decided: number; errors: string[] };
 }): Promise<Shot> {
   const all = new Latencies();
+  const first = new Latencies();
+  const afterFirst = new Latencies();
+  const connected = new WeakSet<object>();
   const byEndpoint = new Map<string, Latencies>();
   let bad = 0;
   const instance = (autocannon as unknown as (o: Record<string, unknown>) => Promise<autocannon.Result> & { on: (e: string, l: (...a: never[]) => void) => void })({
@@ -261,6 +275,12 @@ async function shoot(opts: {
   instance.on('response', (client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     const name = (client as { requestIterator: { currentRequest: { name?: string } } }).requestIterator.currentRequest.name ?? 'GET /noop';
     all.add(responseTime);
+    // autocannon reconnects a client only after an error (none, when the shot meets its target): its first response is its connection's first.
+    if (connected.has(client as object)) afterFirst.add(responseTime);
+    else {
+      connected.add(client as object);
+      first.add(responseTime);
+    }
     let l = byEndpoint.get(name);
     if (!l) byEndpoint.set(name, (l = new Latencies()));
     l.add(responseTime);
@@ -291,10 +311,18 @@ async function shoot(opts: {
     workerCores: used.cores.worker ?? NaN,
     endpoints,
     errorSamples: opts.counters?.errors.slice() ?? [],
+    first: first.summary(),
+    afterFirst: afterFirst.summary(),
     seconds,
     busyAfterSeconds: 0,
   };
 }
+
+const connectionStart = (shots: Shot[]): ConnectionStart => ({
+  firstP50Ms: figure(shots.map((s) => s.first.p50)),
+  firstMaxMs: figure(shots.map((s) => s.first.max)),
+  p99WithoutFirstMs: figure(shots.map((s) => s.afterFirst.p99)),
+});
 
 /**
  * Part 2 through HTTP: the real api (dist/apps/api/src/main.js, as `npm start` runs it) and a bare NestJS app,
@@ -389,6 +417,7 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
           errors: bs.reduce((a, s) => a + s.errors, 0),
           cpuMsPerRequest: figure(bs.map((s) => s.serverCpuMsPerRequest)),
           otherCores: figure(bs.map((s) => s.otherCores)),
+          start: connectionStart(bs),
         },
         api: {
           commandsPerSec: figure(as.map((s) => s.requestsPerSec)),
@@ -405,6 +434,7 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
           busyAfterSeconds: figure(as.map((s) => s.busyAfterSeconds)),
           sustainedCommandsPerSec: figure(as.map((s) => (s.requestsPerSec * s.seconds) / (s.seconds + s.busyAfterSeconds))),
           workerCores: worker ? figure(as.map((s) => s.workerCores)) : null,
+          start: connectionStart(as),
         },
       };
     });
