@@ -208,7 +208,7 @@ export function markdown(r: BenchResult): string {
     p();
     p(
       `N = ${c.n.toLocaleString('en-US')} applications (${(c.n * 14).toLocaleString('en-US')} commands, one event each), window of ${c.window} round-robin, one closed-loop client; ` +
-        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
+        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}${c.replayPasses ? ` (the median of ${c.replayPasses} passes per run)` : ''}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
     );
     p();
     p('| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |');

@@ -4,7 +4,7 @@ import { cpuWindow } from '../lib/cpu';
 import { log } from '../lib/progress';
 import { Figure, figure } from '../lib/stats';
 import { phaseRace, RaceResult } from './race';
-import { phaseRead, phaseReplay, phaseWrite } from './phases';
+import { REPLAY_PASSES, phaseRead, phaseReplay, phaseWrite } from './phases';
 import { SUBJECT_LABELS, SubjectId, openSubject } from './subjects';
 import { EVENT_TYPES, STEPS, commandFor, decide, evolve, initialState } from './workload';
 
@@ -19,7 +19,8 @@ export type SubjectFigures = {
 };
 
 export type Part1Result = {
-  config: Part1Config & { window: number; pageSize: number };
+  /** replayPasses: absent in results written before each run replayed more than once */
+  config: Part1Config & { window: number; pageSize: number; replayPasses?: number };
   payloadBytes: Record<string, number>;
   subjects: Partial<Record<SubjectId, SubjectFigures>>;
 };
@@ -77,7 +78,7 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
       }
       log(
         `${label}: write ${Math.round(w.commandsPerSec)} cmd/s (CPU ${((used.cores.self * used.seconds * 1000) / w.commands).toFixed(3)} ms/cmd, other load ${used.otherCores.toFixed(2)} cores) p50 ${w.latency.p50.toFixed(3)} p99 ${w.latency.p99.toFixed(3)} ms; ` +
-          `read p50 ${r.latency.p50.toFixed(3)} p99 ${r.latency.p99.toFixed(3)} ms; replay ${Math.round(p.eventsPerSec)} ev/s; ${raceNote}`,
+          `read p50 ${r.latency.p50.toFixed(3)} p99 ${r.latency.p99.toFixed(3)} ms; replay ${Math.round(p.eventsPerSec)} ev/s (passes ${p.passes.map(Math.round).join(', ')}); ${raceNote}`,
       );
       removeDb(path);
     }
@@ -108,5 +109,5 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
             },
     };
   }
-  return { config: { ...config, window: 100, pageSize: 1000 }, payloadBytes: payloadBytes(), subjects };
+  return { config: { ...config, window: 100, pageSize: 1000, replayPasses: REPLAY_PASSES }, payloadBytes: payloadBytes(), subjects };
 }
