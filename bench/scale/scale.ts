@@ -10,7 +10,7 @@ import {
   applicationDecider,
   applicationStream,
 } from '@cert/domain';
-import { EventStore, NewEvent, RecordedEvent, SqliteEventStore, handle } from '@cert/event-store';
+import { EventStore, NewEvent, ReadAllOptions, RecordedEvent, SqliteEventStore, handle } from '@cert/event-store';
 import { ALL_PROJECTIONS, rebuildAndCompare } from '@cert/projections';
 import { DECISION, ratingFor, scoresFor, surveyFor } from '../cycle/cycle-data';
 import { Prng } from '../lib/prng';
@@ -126,8 +126,8 @@ class LoadingStore extends EventStore {
     this.cache.delete(streamId);
   }
 
-  readAll(checkpoint: string | null, limit: number) {
-    return this.inner.readAll(checkpoint, limit);
+  readAll(checkpoint: string | null, limit: number, options?: ReadAllOptions) {
+    return this.inner.readAll(checkpoint, limit, options);
   }
 
   headPosition() {

@@ -72,7 +72,7 @@ export class ReactionRunner {
     let seen = 0;
     const save = this.readDb.db.prepare("INSERT INTO reaction_state (name, position) VALUES ('reactors', ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position");
     for (;;) {
-      const page = await this.store.readAll(this.checkpoint(), PAGE);
+      const page = await this.store.readAll(this.checkpoint(), PAGE, { links: false });
       if (page.length === 0) return seen;
       const last = page[page.length - 1].position;
       await this.queue.enqueue(page.flatMap(reactTo), () => void save.run(last));

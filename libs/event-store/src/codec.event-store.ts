@@ -1,4 +1,4 @@
-import { EventStore, LogHead, NewEvent, RecordedEvent, SealInput, SealedEvent } from './event-store';
+import { EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent, SealInput, SealedEvent } from './event-store';
 
 /**
  * What the log stores differs from what the engine reads (issue 5): personal fields are stored encrypted, and an
@@ -35,8 +35,8 @@ export class CodecEventStore extends EventStore {
     return this.stored.appendToStream(streamId, events, opts);
   }
 
-  async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
-    return this.codec.open(await this.stored.readAll(checkpoint, limit));
+  async readAll(checkpoint: string | null, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.codec.open(await this.stored.readAll(checkpoint, limit, options));
   }
 
   headPosition(): Promise<string | null> {

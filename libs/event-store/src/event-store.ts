@@ -50,6 +50,13 @@ export type SealInput = { streamId: string; history: readonly RecordedEvent[]; e
  */
 export type SealedEvent = { type: string; schemaVersion: number; data: unknown; metadata?: Record<string, unknown> };
 
+/**
+ * links: whether each event carries its global chain link (`globalHash`), by default yes. Only what checks the chain
+ * (audit verify, the lossless export) needs it; the log runner, the reactors and a rebuild read the log in bulk and
+ * leave it out: one 64-character string fewer to build per event (a tenth of a SQLite replay's time, measured).
+ */
+export type ReadAllOptions = { links?: boolean };
+
 /** The log's head as published (issue 5): anyone holding it can later check that the history up to it is unchanged. */
 export type LogHead = { position: string; globalHash: string };
 
@@ -75,7 +82,7 @@ export abstract class EventStore {
     opts: { expectedVersion: number },
   ): Promise<{ version: number; position: string }>;
   /** Every event in commit order after `checkpoint` (null = from the start). */
-  abstract readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]>;
+  abstract readAll(checkpoint: string | null, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the newest event in the log, or null when it is empty. */
   abstract headPosition(): Promise<string | null>;
   abstract close(): Promise<void>;

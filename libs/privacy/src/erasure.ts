@@ -81,7 +81,7 @@ export async function replayErasures(store: EventStore, keys: SubjectKeys): Prom
   let erasures = 0;
   let keysDestroyed = 0;
   for (;;) {
-    const page = await store.asStored().readAll(checkpoint, 1000);
+    const page = await store.asStored().readAll(checkpoint, 1000, { links: false });
     for (const e of page) {
       if (e.type !== 'SubjectErased') continue;
       const { subjects, erasedAt } = e.data as SubjectErased['data'];

@@ -104,7 +104,7 @@ export class LogRunner {
     const replayedAfter = this.checkpoint() === null ? await this.store.headPosition() : null;
     for (;;) {
       const from = this.checkpoint();
-      const page = await this.store.readAll(from, PAGE_SIZE);
+      const page = await this.store.readAll(from, PAGE_SIZE, { links: false });
       if (page.length === 0) break;
       applied += this.applyPage(from, page);
       erasure ||= page.some((e) => e.type === ERASURE && (replayedAfter === null || comparePositions(e.position, replayedAfter) > 0));

@@ -35,6 +35,20 @@ describe('the SQLite global chain (issue 5)', () => {
     await store.close();
   });
 
+  it('leaves the links out of a log read that asks so, and nothing else', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    await store.appendToStream('a-1', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 });
+    await store.appendToStream('b-1', [noteAdded('3')], { expectedVersion: 0 });
+
+    const linked = await store.readAll(null, 10);
+    const unlinked = await store.readAll('1', 10, { links: false });
+    expect(linked.every((e) => typeof e.globalHash === 'string')).toBe(true);
+    expect(unlinked.some((e) => 'globalHash' in e)).toBe(false);
+    expect(unlinked).toEqual(linked.slice(1).map(({ globalHash: _link, ...e }) => e));
+    expect(await store.readAll(null, 10, { links: true })).toEqual(linked);
+    await store.close();
+  });
+
   it('keeps positions consecutive after a refused append, so a gap in the log means an event was removed', async () => {
     const store = SqliteEventStore.open(':memory:');
     await store.appendToStream('a-1', [noteAdded('1')], { expectedVersion: 0 });

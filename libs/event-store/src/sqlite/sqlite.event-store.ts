@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventStore, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, globalChainHash } from '../hash-chain';
 
 /** Columns in the order the read statements select them (raw rows: no per-row object with named keys). */
@@ -62,6 +62,11 @@ const toRecorded = (r: Row): RecordedEvent => {
   return e;
 };
 
+/** A log read without the chain links (ReadAllOptions): Row but global_hash. */
+type UnlinkedRow = [global_position: number, event_id: string, stream_id: string, version: number, type: string, schema_version: number, data: string, metadata: string];
+const UNLINKED_COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata';
+const toUnlinked = (r: UnlinkedRow): RecordedEvent => recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+
 const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent => recorded(r[0], r[1], streamId, r[2], r[3], r[4], r[5], r[6]);
 
 /**
@@ -82,6 +87,7 @@ export class SqliteEventStore extends EventStore {
   private readonly appendFactsStmt;
   private readonly insertStmt;
   private readonly readAllStmt;
+  private readonly readAllUnlinkedStmt;
   private readonly headStmt;
   private readonly lastLinkStmt;
   private readonly appendTx;
@@ -112,6 +118,9 @@ export class SqliteEventStore extends EventStore {
     );
     this.readAllStmt = db
       .prepare<[bigint, number], Row>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .raw(true);
+    this.readAllUnlinkedStmt = db
+      .prepare<[bigint, number], UnlinkedRow>(`SELECT ${UNLINKED_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
       .raw(true);
     this.headStmt = db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck();
     this.lastLinkStmt = db.prepare<[], { global_position: number; global_hash: string | null }>(
@@ -254,8 +263,9 @@ export class SqliteEventStore extends EventStore {
     outcomes.forEach((o, i) => (o.ok ? group[i].resolve(o.value) : group[i].reject(o.error)));
   }
 
-  async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
-    return this.readAllStmt.all(BigInt(checkpoint ?? 0), limit).map(toRecorded);
+  async readAll(checkpoint: string | null, limit: number, { links = true }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = BigInt(checkpoint ?? 0);
+    return links ? this.readAllStmt.all(after, limit).map(toRecorded) : this.readAllUnlinkedStmt.all(after, limit).map(toUnlinked);
   }
 
   async headPosition(): Promise<string | null> {
