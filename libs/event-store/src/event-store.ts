@@ -53,7 +53,8 @@ export type SealedEvent = { type: string; schemaVersion: number; data: unknown; 
 /**
  * links: whether each event carries its global chain link (`globalHash`), by default yes. Only what checks the chain
  * (audit verify, the lossless export) needs it; the log runner, the reactors and a rebuild read the log in bulk and
- * leave it out: one 64-character string fewer to build per event (a tenth of a SQLite replay's time, measured).
+ * leave it out: one 64-character string fewer to build per event (a SQLite replay under callgrind: 35.6k → 33.2k
+ * instructions per event).
  */
 export type ReadAllOptions = { links?: boolean };
 
