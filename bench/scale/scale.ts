@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Actor,
@@ -16,6 +16,7 @@ import { DECISION, ratingFor, scoresFor, surveyFor } from '../cycle/cycle-data';
 import { Prng } from '../lib/prng';
 import { Progress, log } from '../lib/progress';
 import { GcWindow, watchScavenges } from '../lib/gc';
+import { warmPageCache } from '../lib/page-cache';
 import { Figure, Latencies, figure, now } from '../lib/stats';
 
 /**
@@ -185,32 +186,9 @@ export async function buildLog(path: string, targetEvents: number, awaitingCount
 /** gc: the scavenges of this process during the stream loads, and how many loads one of them landed in. */
 export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; commandP99: number; gc: GcWindow };
 
-/**
- * Reads the log file once, so its pages are in the OS page cache as on a server that has been running. This VM runs
- * DAMON reclaim (kdamond), which evicts file pages it finds cold even with 21 GB free: without this read, loads of
- * the 1.6 GB log went to the disk (getrusage fsRead > 0), and the 1M figure measured the VM's disk, not the engine.
- * The 10k log gets the same read.
- */
-function warmPageCache(path: string): void {
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  for (const file of [path, `${path}-wal`]) {
-    let fd: number;
-    try {
-      fd = openSync(file, 'r');
-    } catch {
-      continue;
-    }
-    try {
-      while (readSync(fd, buffer, 0, buffer.length, null) > 0);
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
-
 /** Stream loads (read + fold with the real decider) of random decided applications, then one command: the board's decision. */
 export async function measure(log: ScaleLog, run: number, decisions: number[]): Promise<ScaleRun> {
-  warmPageCache(log.path);
+  warmPageCache(log.path); // the 10k log gets the same read as the 1M one
   const store = SqliteEventStore.open(log.path); // the default durability, FULL
   try {
     const rng = new Prng(0x10ad + run);
@@ -288,65 +266,91 @@ export type ScaleSizeResult = {
 
 export type ScaleConfig = { sizes: { events: number; runs: number; rebuildRuns: number }[] };
 export type ScaleResult = {
-  config: ScaleConfig & { loadsPerRun: number; decisionsPerRun: number; command: string; streamLoad: string };
+  /** pairedRuns: run k measures every size back to back (absent in results written before that) */
+  config: ScaleConfig & { loadsPerRun: number; decisionsPerRun: number; command: string; streamLoad: string; pairedRuns?: boolean };
   sizes: ScaleSizeResult[];
 };
 
-/** Small logs are built afresh per run; a large one is built once and each run decides its own applications. */
+type SizeRuns = {
+  events: number;
+  runs: number;
+  rebuildRuns: number;
+  tag: string;
+  path: string;
+  /** Small logs are built afresh per run; a large one is built once and each run decides its own applications. */
+  perRunLog: boolean;
+  built: ScaleLog | null;
+  buildSeconds: number;
+  measured: ScaleRun[];
+  rebuilds: RebuildRun[];
+};
+
+async function build(size: SizeRuns): Promise<ScaleLog> {
+  const t0 = now();
+  const awaiting = size.perRunLog ? DECISIONS_PER_RUN : DECISIONS_PER_RUN * size.runs;
+  size.built = await buildLog(size.path, size.events, awaiting, `scale ${size.tag}: loading the log`);
+  size.buildSeconds = (now() - t0) / 1000;
+  return size.built;
+}
+
+/**
+ * Large logs are built first; then run k measures every size back to back, and the rebuilds come after. The ratio
+ * compares two sizes, and this machine has slow phases lasting tens of seconds: measured size after size (minutes
+ * apart, the 1M log's loading between them), all the 10k loads of one full run landed in such a phase and made a 1.03
+ * of what was 1.6 and 1.8 in the two full runs before it. Measured back to back, a slow phase weighs on both sides.
+ */
 export async function runScale(dataDir: string, config: ScaleConfig): Promise<ScaleResult> {
-  const sizes: ScaleSizeResult[] = [];
-  for (const size of config.sizes) {
+  const plan: SizeRuns[] = config.sizes.map((size) => {
     const tag = size.events >= 1_000_000 ? `${size.events / 1_000_000}M` : `${size.events / 1000}k`;
     const path = join(dataDir, `scale-${tag}.sqlite`);
-    const runs: ScaleRun[] = [];
-    const rebuilds: RebuildRun[] = [];
-    const perRunLog = size.events < 100_000;
-    let built: ScaleLog | null = null;
-    let buildSeconds = 0;
-    const awaitingNeeded = perRunLog ? DECISIONS_PER_RUN : DECISIONS_PER_RUN * size.runs;
-    for (let run = 1; run <= size.runs; run++) {
-      if (!built || perRunLog) {
-        const t0 = now();
-        built = await buildLog(path, size.events, awaitingNeeded, `scale ${tag}: loading the log`);
-        buildSeconds = (now() - t0) / 1000;
-      }
-      const mine = perRunLog ? built.awaiting : built.awaiting.slice((run - 1) * DECISIONS_PER_RUN, run * DECISIONS_PER_RUN);
-      // Measured before the rebuild, so the rebuild's allocations (a scratch database, row maps) do not weigh on them.
-      const r = await measure(built, run, mine);
-      runs.push(r);
-      if (run <= size.rebuildRuns) rebuilds.push(await rebuild(built, `scale ${tag} run ${run}/${size.runs}: rebuild of all read models`));
+    return { ...size, tag, path, perRunLog: size.events < 100_000, built: null, buildSeconds: 0, measured: [], rebuilds: [] };
+  });
+  for (const size of plan) if (!size.perRunLog) await build(size);
+  const runs = Math.max(...plan.map((size) => size.runs));
+  for (let run = 1; run <= runs; run++) {
+    const thisRun = plan.filter((size) => run <= size.runs);
+    for (const size of thisRun) {
+      const built = size.perRunLog ? await build(size) : size.built!;
+      const mine = size.perRunLog ? built.awaiting : built.awaiting.slice((run - 1) * DECISIONS_PER_RUN, run * DECISIONS_PER_RUN);
+      // Measured before the rebuilds, so their allocations (a scratch database, row maps) do not weigh on them.
+      size.measured.push(await measure(built, run, mine));
+    }
+    for (const size of thisRun) {
+      if (run <= size.rebuildRuns) size.rebuilds.push(await rebuild(size.built!, `scale ${size.tag} run ${run}/${size.runs}: rebuild of all read models`));
+      const r = size.measured[run - 1];
       log(
-        `scale ${tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms ` +
+        `scale ${size.tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms ` +
           `(${r.gc.scavenges} scavenges, ${r.gc.scavengeMs.toFixed(1)} ms, in ${r.gc.timedHit} loads); ` +
           `RecordDecision p50 ${r.commandP50.toFixed(2)} p99 ${r.commandP99.toFixed(2)} ms` +
-          (rebuilds[run - 1] ? `; rebuild ${Math.round(rebuilds[run - 1].eventsPerSec)} events/s` : ''),
+          (size.rebuilds[run - 1] ? `; rebuild ${Math.round(size.rebuilds[run - 1].eventsPerSec)} events/s` : ''),
       );
     }
-    sizes.push({
-      events: built!.events,
-      runs: size.runs,
-      loadP50Ms: figure(runs.map((r) => r.loadP50)),
-      loadP99Ms: figure(runs.map((r) => r.loadP99)),
-      loadScavenges: figure(runs.map((r) => r.gc.scavenges)),
-      loadScavengeMs: figure(runs.map((r) => r.gc.scavengeMs)),
-      loadsHitByScavenge: figure(runs.map((r) => r.gc.timedHit)),
-      commandP50Ms: figure(runs.map((r) => r.commandP50)),
-      commandP99Ms: figure(runs.map((r) => r.commandP99)),
-      rebuild: {
-        runs: rebuilds.length,
-        eventsPerSec: figure(rebuilds.map((r) => r.eventsPerSec)),
-        replaySeconds: figure(rebuilds.map((r) => r.replaySeconds)),
-        totalSeconds: figure(rebuilds.map((r) => r.totalSeconds)),
-      },
-      buildSeconds,
-    });
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   }
+  const sizes: ScaleSizeResult[] = plan.map((size) => ({
+    events: size.built!.events,
+    runs: size.runs,
+    loadP50Ms: figure(size.measured.map((r) => r.loadP50)),
+    loadP99Ms: figure(size.measured.map((r) => r.loadP99)),
+    loadScavenges: figure(size.measured.map((r) => r.gc.scavenges)),
+    loadScavengeMs: figure(size.measured.map((r) => r.gc.scavengeMs)),
+    loadsHitByScavenge: figure(size.measured.map((r) => r.gc.timedHit)),
+    commandP50Ms: figure(size.measured.map((r) => r.commandP50)),
+    commandP99Ms: figure(size.measured.map((r) => r.commandP99)),
+    rebuild: {
+      runs: size.rebuilds.length,
+      eventsPerSec: figure(size.rebuilds.map((r) => r.eventsPerSec)),
+      replaySeconds: figure(size.rebuilds.map((r) => r.replaySeconds)),
+      totalSeconds: figure(size.rebuilds.map((r) => r.totalSeconds)),
+    },
+    buildSeconds: size.buildSeconds,
+  }));
+  for (const size of plan) for (const suffix of ['', '-wal', '-shm']) rmSync(size.path + suffix, { force: true });
   return {
     config: {
       ...config,
       loadsPerRun: LOADS_PER_RUN,
       decisionsPerRun: DECISIONS_PER_RUN,
+      pairedRuns: true,
       command: 'RecordDecision through handle() with the real decider, on an application awaiting the board (24 events), synchronous=FULL',
       streamLoad: 'readStream + fold with the real decider of a decided application (26 events), after one sequential read of the log file (OS page cache warm)',
     },

@@ -4,8 +4,8 @@ import { cpuWindow } from '../lib/cpu';
 import { log } from '../lib/progress';
 import { Figure, figure } from '../lib/stats';
 import { phaseRace, RaceResult } from './race';
-import { REPLAY_PASSES, phaseRead, phaseReplay, phaseWrite } from './phases';
-import { SUBJECT_LABELS, SubjectId, openSubject } from './subjects';
+import { REPLAY_PASSES, ReadResult, WriteResult, phaseRead, phaseReplayInterleaved, phaseWrite } from './phases';
+import { SUBJECT_LABELS, StoreSubject, SubjectId, openSubject } from './subjects';
 import { EVENT_TYPES, STEPS, commandFor, decide, evolve, initialState } from './workload';
 
 export type Part1Config = { n: number; runs: number; readLoads: number; raceStreams: number; subjects: SubjectId[] };
@@ -19,8 +19,8 @@ export type SubjectFigures = {
 };
 
 export type Part1Result = {
-  /** replayPasses: absent in results written before each run replayed more than once */
-  config: Part1Config & { window: number; pageSize: number; replayPasses?: number };
+  /** replayPasses, replayInterleaved: absent in results written before each run replayed more than once, or its subjects' passes alternated */
+  config: Part1Config & { window: number; pageSize: number; replayPasses?: number; replayInterleaved?: boolean };
   payloadBytes: Record<string, number>;
   subjects: Partial<Record<SubjectId, SubjectFigures>>;
 };
@@ -49,6 +49,8 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
   type PerRun = { cpu: number[]; other: number[]; write: number[]; p50: number[]; p99: number[]; rp50: number[]; rp99: number[]; replay: number[]; races: RaceResult[] };
   const per = new Map<SubjectId, PerRun>(config.subjects.map((id) => [id, { cpu: [], other: [], write: [], p50: [], p99: [], rp50: [], rp99: [], replay: [], races: [] }]));
   for (let run = 1; run <= config.runs; run++) {
+    // Write and read subject by subject; the replays then interleave across the run's subjects (phaseReplayInterleaved).
+    const opened: { id: SubjectId; label: string; path: string; subject: StoreSubject; w: WriteResult; r: ReadResult; cpuMs: number; other: number }[] = [];
     for (const id of config.subjects) {
       const label = `part 1 run ${run}/${config.runs} ${id}`;
       const path = join(dataDir, `part1-${id}-${run}.sqlite`);
@@ -58,12 +60,16 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
       const w = await phaseWrite(subject, config.n, `${label} phase 1 write`);
       const used = cpu.stop();
       const r = await phaseRead(subject, config.n, config.readLoads);
-      const p = await phaseReplay(subject, config.n);
+      opened.push({ id, label, path, subject, w, r, cpuMs: (used.cores.self * used.seconds * 1000) / w.commands, other: used.otherCores });
+    }
+    const replays = await phaseReplayInterleaved(opened, config.n);
+    for (const { id, label, path, subject, w, r, cpuMs, other } of opened) {
       await subject.close();
+      const p = replays.get(subject)!;
       const rec = per.get(id)!;
       rec.write.push(w.commandsPerSec);
-      rec.cpu.push((used.cores.self * used.seconds * 1000) / w.commands);
-      rec.other.push(used.otherCores);
+      rec.cpu.push(cpuMs);
+      rec.other.push(other);
       rec.p50.push(w.latency.p50);
       rec.p99.push(w.latency.p99);
       rec.rp50.push(r.latency.p50);
@@ -77,7 +83,7 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
         if (!race.exact) log(`${label}: race problems: ${race.problems.join('; ')}`);
       }
       log(
-        `${label}: write ${Math.round(w.commandsPerSec)} cmd/s (CPU ${((used.cores.self * used.seconds * 1000) / w.commands).toFixed(3)} ms/cmd, other load ${used.otherCores.toFixed(2)} cores) p50 ${w.latency.p50.toFixed(3)} p99 ${w.latency.p99.toFixed(3)} ms; ` +
+        `${label}: write ${Math.round(w.commandsPerSec)} cmd/s (CPU ${cpuMs.toFixed(3)} ms/cmd, other load ${other.toFixed(2)} cores) p50 ${w.latency.p50.toFixed(3)} p99 ${w.latency.p99.toFixed(3)} ms; ` +
           `read p50 ${r.latency.p50.toFixed(3)} p99 ${r.latency.p99.toFixed(3)} ms; replay ${Math.round(p.eventsPerSec)} ev/s (passes ${p.passes.map(Math.round).join(', ')}); ${raceNote}`,
       );
       removeDb(path);
@@ -109,5 +115,5 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
             },
     };
   }
-  return { config: { ...config, window: 100, pageSize: 1000, replayPasses: REPLAY_PASSES }, payloadBytes: payloadBytes(), subjects };
+  return { config: { ...config, window: 100, pageSize: 1000, replayPasses: REPLAY_PASSES, replayInterleaved: true }, payloadBytes: payloadBytes(), subjects };
 }

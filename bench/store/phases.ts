@@ -1,3 +1,4 @@
+import { warmPageCache } from '../lib/page-cache';
 import { Prng } from '../lib/prng';
 import { Progress } from '../lib/progress';
 import { Latencies, LatencySummary, now } from '../lib/stats';
@@ -81,17 +82,31 @@ export type ReplayResult = ReplayPass & { passes: number[] };
 /**
  * A replay of 140,000 events takes about half a second here, so one pass is at the mercy of one collector pause or
  * one stolen time slice (in one full run, single passes put the engine at 0.33 to 0.78 of the floor): each run replays
- * REPLAY_PASSES times, engine and floor alike, and reports the median pass. A slow phase of this machine that lasts
- * tens of seconds still moves all three (seen: three passes at 170k events/s where the same build made 290k).
+ * REPLAY_PASSES times and reports the median pass. The machine also has slow phases that last tens of seconds (seen:
+ * three passes at 170k events/s where the same build made 290k), long enough to cover all of one subject's passes,
+ * so the passes are interleaved across subjects (see phaseReplayInterleaved).
  */
 export const REPLAY_PASSES = 3;
 
-/** Phase 3: every event in commit order from the start, pages of 1,000, folding a status per application. */
-export async function phaseReplay(subject: StoreSubject, n: number): Promise<ReplayResult> {
-  const passes: ReplayPass[] = [];
-  for (let pass = 0; pass < REPLAY_PASSES; pass++) passes.push(await replayOnce(subject, n));
-  passes.sort((a, b) => a.eventsPerSec - b.eventsPerSec);
-  return { ...passes[Math.floor(passes.length / 2)], passes: passes.map((p) => p.eventsPerSec) };
+/**
+ * Phase 3, for every subject of a run at once: pass 1 of each subject, then pass 2 of each, and so on, so the engine's
+ * and the floor's passes are seconds apart and a slow phase of the machine weighs on both rather than on one. Each
+ * file is read once beforehand, so no subject replays from the disk because its file went cold while the others wrote.
+ */
+export async function phaseReplayInterleaved(subjects: { subject: StoreSubject; path: string }[], n: number): Promise<Map<StoreSubject, ReplayResult>> {
+  for (const { path } of subjects) warmPageCache(path);
+  const passes = new Map<StoreSubject, ReplayPass[]>(subjects.map(({ subject }) => [subject, []]));
+  for (let pass = 0; pass < REPLAY_PASSES; pass++) {
+    // Every other pass in reverse, so no subject always goes first (right after the others' garbage).
+    const order = pass % 2 === 0 ? subjects : [...subjects].reverse();
+    for (const { subject } of order) passes.get(subject)!.push(await replayOnce(subject, n));
+  }
+  return new Map([...passes].map(([subject, done]) => [subject, medianPass(done)]));
+}
+
+function medianPass(passes: ReplayPass[]): ReplayResult {
+  const sorted = [...passes].sort((a, b) => a.eventsPerSec - b.eventsPerSec);
+  return { ...sorted[Math.floor(sorted.length / 2)], passes: passes.map((p) => p.eventsPerSec) };
 }
 
 async function replayOnce(subject: StoreSubject, n: number): Promise<ReplayPass> {
