@@ -157,17 +157,20 @@ describe('tamper evidence on the SQLite file', () => {
   });
 });
 
-/** Edits event `p` and recomputes its hash; with `everything`, also every later stream link and the whole global chain. */
+/**
+ * Edits event `p` and recomputes its hash (the log keeps each event's hashes in the prev_hash and hash columns); with
+ * `everything`, also every later stream link and the whole global chain.
+ */
 function rewrite(db: Database.Database, p: number, everything: boolean) {
   const rows = db.prepare('SELECT * FROM events ORDER BY global_position').all() as Record<string, string | number>[];
   const lastHash = new Map<string, string>();
   let link = GENESIS;
-  const update = db.prepare('UPDATE events SET data = ?, metadata = ?, global_hash = ? WHERE global_position = ?');
+  const update = db.prepare('UPDATE events SET data = ?, metadata = ?, prev_hash = ?, hash = ?, global_hash = ? WHERE global_position = ?');
   for (const row of rows) {
     const position = row.global_position as number;
     const edited = position === p;
     if (position < p || (!edited && !everything)) {
-      lastHash.set(row.stream_id as string, JSON.parse(row.metadata as string).hash);
+      lastHash.set(row.stream_id as string, row.hash as string);
       link = row.global_hash as string;
       continue;
     }
@@ -178,7 +181,7 @@ function rewrite(db: Database.Database, p: number, everything: boolean) {
     const hash = chainHash(prevHash, content);
     lastHash.set(row.stream_id as string, hash);
     link = everything ? globalChainHash(link, hash) : (row.global_hash as string);
-    update.run(JSON.stringify(data), JSON.stringify({ ...meta, prevHash, hash }), link, position);
+    update.run(JSON.stringify(data), JSON.stringify(meta), prevHash, hash, link, position);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@cert/config';
 import { EventStore } from './event-store';
 import { SqliteEventStore } from './sqlite/sqlite.event-store';
@@ -19,7 +19,8 @@ export const openEventStore = async (config: AppConfig): Promise<EventStore> => 
     const { EsdbEventStore } = await import('./esdb/esdb.event-store');
     return EsdbEventStore.connect(config.esdbUrl);
   }
-  return SqliteEventStore.open(config.sqlitePath, { synchronous: config.sqliteSynchronous });
+  const logger = new Logger('EventStore');
+  return SqliteEventStore.open(config.sqlitePath, { synchronous: config.sqliteSynchronous, progress: (message) => logger.log(message) });
 };
 
 /** Provides the EventStore port; the abstract class is the DI token (ARCHITECTURE.md, Event store rules). */

@@ -35,16 +35,18 @@ describe('the SQLite global chain (issue 5)', () => {
     await store.close();
   });
 
-  it('leaves the links out of a log read that asks so, and nothing else', async () => {
+  it('leaves the chains (global links, each event\'s own hashes) out of a log read that asks so, and nothing else', async () => {
     const store = SqliteEventStore.open(':memory:');
     await store.appendToStream('a-1', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 });
     await store.appendToStream('b-1', [noteAdded('3')], { expectedVersion: 0 });
 
     const linked = await store.readAll(null, 10);
     const unlinked = await store.readAll('1', 10, { links: false });
-    expect(linked.every((e) => typeof e.globalHash === 'string')).toBe(true);
-    expect(unlinked.some((e) => 'globalHash' in e)).toBe(false);
-    expect(unlinked).toEqual(linked.slice(1).map(({ globalHash: _link, ...e }) => e));
+    expect(linked.every((e) => typeof e.globalHash === 'string' && e.metadata.hash === 'h'.repeat(64) && e.metadata.prevHash === 'p'.repeat(64))).toBe(true);
+    expect(unlinked.some((e) => 'globalHash' in e || 'hash' in e.metadata || 'prevHash' in e.metadata)).toBe(false);
+    expect(unlinked).toEqual(
+      linked.slice(1).map(({ globalHash: _link, metadata: { prevHash: _prev, hash: _hash, ...metadata }, ...e }) => ({ ...e, metadata })),
+    );
     expect(await store.readAll(null, 10, { links: true })).toEqual(linked);
     await store.close();
   });
@@ -84,6 +86,57 @@ describe('the SQLite global chain (issue 5)', () => {
       .run(JSON.stringify({ ...noteAdded('').metadata, hash: '3'.repeat(64) }));
     raw.close();
     await store.appendToStream('a-1', [noteAdded('4')], { expectedVersion: 1 });
+    expect(await store.head()).toEqual(await walkedHead(store));
+    await store.close();
+  });
+});
+
+describe('the SQLite hash columns', () => {
+  it('moves the hashes of a file written with them inside the metadata into the columns when it is opened, changing no event', async () => {
+    const file = join(dir, 'hashes-in-metadata.sqlite');
+    const store = SqliteEventStore.open(file);
+    await store.appendToStream('a-1', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 });
+    await store.appendToStream('b-1', [noteAdded('3')], { expectedVersion: 0 });
+    const before = { log: await store.readAll(null, 10), stream: await store.readStream('a-1'), head: await store.head() };
+    await store.close();
+    // The layout before the columns: the hashes inside the metadata JSON.
+    const raw = new Database(file);
+    raw.exec(`UPDATE events SET metadata = json_set(metadata, '$.prevHash', prev_hash, '$.hash', hash);
+      ALTER TABLE events DROP COLUMN prev_hash; ALTER TABLE events DROP COLUMN hash`);
+    raw.close();
+
+    const progress: string[] = [];
+    const reopened = SqliteEventStore.open(file, { progress: (m) => progress.push(m) });
+    expect(progress).toEqual(['moving the event hashes of 3 events into their own columns (once)', 'event hashes moved: 3/3']);
+    expect(await reopened.readAll(null, 10)).toEqual(before.log);
+    expect(await reopened.readStream('a-1')).toEqual(before.stream);
+    expect(await reopened.head()).toEqual(before.head);
+    await reopened.close();
+    const check = new Database(file, { readonly: true });
+    const rows = check.prepare('SELECT metadata, prev_hash, hash FROM events').all() as { metadata: string; prev_hash: string; hash: string }[];
+    check.close();
+    expect(rows.map((r) => [JSON.parse(r.metadata).hash, JSON.parse(r.metadata).prevHash, r.prev_hash, r.hash])).toEqual(
+      before.log.map((e) => [undefined, undefined, e.metadata.prevHash, e.metadata.hash]),
+    );
+    // Opened again: nothing left to move, nothing said.
+    await SqliteEventStore.open(file, { progress: (m) => progress.push(m) }).close();
+    expect(progress).toHaveLength(2);
+  });
+
+  it('reads and chains a row appended by an older process with its hashes inside the metadata', async () => {
+    const file = join(dir, 'older-writer.sqlite');
+    const store = SqliteEventStore.open(file);
+    await store.appendToStream('a-1', [noteAdded('1')], { expectedVersion: 0 });
+    const older = noteAdded('2', { metadata: { ...noteAdded('').metadata, prevHash: 'q'.repeat(64), hash: '2'.repeat(64) } });
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, 1, ?, ?, ?, ?)')
+      .run(older.id, 'b-1', older.type, older.schemaVersion, JSON.stringify(older.data), JSON.stringify(older.metadata));
+    raw.close();
+
+    expect((await store.readStream('b-1')).events[0].metadata).toEqual(older.metadata);
+    await store.appendToStream('a-1', [noteAdded('3')], { expectedVersion: 1 });
+    const log = await store.readAll(null, 10);
+    expect(log[1].globalHash).toBe(globalChainHash(log[0].globalHash!, '2'.repeat(64)));
     expect(await store.head()).toEqual(await walkedHead(store));
     await store.close();
   });

@@ -1,22 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
+import { EventMetadata, EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, globalChainHash } from '../hash-chain';
-
-/** Columns in the order the read statements select them (raw rows: no per-row object with named keys). */
-type Row = [
-  global_position: number,
-  event_id: string,
-  stream_id: string,
-  version: number,
-  type: string,
-  schema_version: number,
-  data: string,
-  metadata: string,
-  global_hash: string | null,
-];
-const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, global_hash';
 
 /**
  * No UNIQUE index on event_id (files created before keep theirs; the statements work on either). It cost a whole
@@ -25,6 +11,9 @@ const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_ver
  * appending the same batch twice is refused by UNIQUE (stream_id, version) and the expected-version check.
  * AUTOINCREMENT stays: even after a tail of the log is deleted (tampering, a partial restore), no position is
  * ever handed out twice, so a projection's checkpoint can never skip a new event.
+ * An event's own chain hashes (metadata.prevHash, metadata.hash) are kept in columns of their own, last in the row,
+ * and the metadata column holds the rest of the envelope: a log read for the projections, which never checks a
+ * chain, then neither decodes nor parses 128 hex characters per event (see ReadAllOptions).
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -37,37 +26,72 @@ const SCHEMA = `
     data TEXT NOT NULL,
     metadata TEXT NOT NULL,
     global_hash TEXT,
+    prev_hash TEXT,
+    hash TEXT,
     UNIQUE (stream_id, version)
   )`;
 
+/** Columns in the order the read statements select them (raw rows: no per-row object with named keys). */
+type Row = [
+  global_position: number,
+  event_id: string,
+  stream_id: string,
+  version: number,
+  type: string,
+  schema_version: number,
+  data: string,
+  metadata: string,
+  global_hash: string | null,
+  prev_hash: string | null,
+  hash: string | null,
+];
+const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, global_hash, prev_hash, hash';
+
 /**
  * A stream read selects neither stream_id (the caller named it) nor global_hash (the global chain is checked in log
- * order, through readAll): two strings fewer to build per event on the read every command starts with.
+ * order, through readAll): two strings fewer to build per event on the read every command starts with. It does
+ * select the event's own hashes: handle() chains the next event onto the last one's.
  */
-type StreamRow = [global_position: number, event_id: string, version: number, type: string, schema_version: number, data: string, metadata: string];
-const STREAM_COLUMNS = 'global_position, event_id, version, type, schema_version, data, metadata';
+type StreamRow = [
+  global_position: number, event_id: string, version: number, type: string, schema_version: number, data: string, metadata: string,
+  prev_hash: string | null, hash: string | null,
+];
+const STREAM_COLUMNS = 'global_position, event_id, version, type, schema_version, data, metadata, prev_hash, hash';
 
-const eventHash = (metadata: string): string => (JSON.parse(metadata) as { hash?: string }).hash ?? '';
+/** The metadata column without the two hashes, as every append since they got their own columns writes it. */
+const envelopeJson = ({ prevHash: _prev, hash: _hash, ...rest }: EventMetadata): string => JSON.stringify(rest);
+
+/**
+ * The envelope with its hashes put back. A row whose hash column is NULL was appended by a process older than the
+ * columns (or is a test's raw insert): its metadata JSON still holds its hashes, and they are read from there.
+ */
+const envelope = (metadata: string, prevHash: string | null, hash: string | null): EventMetadata => {
+  const m = JSON.parse(metadata) as EventMetadata;
+  if (prevHash !== null) m.prevHash = prevHash;
+  if (hash !== null) m.hash = hash;
+  return m;
+};
 
 /** One literal shape for every event (globalHash added only when stored), so V8 keeps them fast objects. */
 const recorded = (
-  position: number, id: string, streamId: string, version: number, type: string, schemaVersion: number, data: string, metadata: string,
+  position: number, id: string, streamId: string, version: number, type: string, schemaVersion: number, data: string, metadata: EventMetadata,
 ): RecordedEvent => ({
-  id, streamId, version, position: String(position), type, schemaVersion, data: JSON.parse(data), metadata: JSON.parse(metadata),
+  id, streamId, version, position: String(position), type, schemaVersion, data: JSON.parse(data), metadata,
 });
 
 const toRecorded = (r: Row): RecordedEvent => {
-  const e = recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+  const e = recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], envelope(r[7], r[9], r[10]));
   if (r[8] !== null) e.globalHash = r[8];
   return e;
 };
 
-/** A log read without the chain links (ReadAllOptions): Row but global_hash. */
+/** A log read without the chain (ReadAllOptions): Row up to the metadata. */
 type UnlinkedRow = [global_position: number, event_id: string, stream_id: string, version: number, type: string, schema_version: number, data: string, metadata: string];
 const UNLINKED_COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata';
-const toUnlinked = (r: UnlinkedRow): RecordedEvent => recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+const toUnlinked = (r: UnlinkedRow): RecordedEvent => recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], JSON.parse(r[7]) as EventMetadata);
 
-const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent => recorded(r[0], r[1], streamId, r[2], r[3], r[4], r[5], r[6]);
+const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent =>
+  recorded(r[0], r[1], streamId, r[2], r[3], r[4], r[5], envelope(r[6], r[7], r[8]));
 
 /**
  * The embedded log: one SQLite file, safe for several processes (ARCHITECTURE.md, Event store rules).
@@ -113,8 +137,8 @@ export class SqliteEventStore extends EventStore {
       )
       .raw(true);
     this.insertStmt = db.prepare(
-      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, global_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, global_hash, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.readAllStmt = db
       .prepare<[bigint, number], Row>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
@@ -135,7 +159,8 @@ export class SqliteEventStore extends EventStore {
       events.forEach((e, i) => {
         link = globalChainHash(link, e.metadata.hash ?? '');
         const { lastInsertRowid } = this.insertStmt.run(
-          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), link,
+          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), envelopeJson(e.metadata), link,
+          e.metadata.prevHash ?? null, e.metadata.hash ?? null,
         );
         position = BigInt(lastInsertRowid);
       });
@@ -154,7 +179,8 @@ export class SqliteEventStore extends EventStore {
     );
   }
 
-  static open(path: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteEventStore {
+  /** progress: told how a one-time migration of an existing file is going (it rewrites every row). */
+  static open(path: string, opts: { synchronous?: 'FULL' | 'NORMAL'; progress?: (message: string) => void } = {}): SqliteEventStore {
     if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
     // busy_timeout: a second process waits for the write lock instead of failing with SQLITE_BUSY.
     const db = new Database(path, { timeout: 5000 });
@@ -162,8 +188,37 @@ export class SqliteEventStore extends EventStore {
     // FULL by default: an acknowledged certification event must survive a power cut (AppConfig.sqliteSynchronous).
     db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.exec(SCHEMA);
+    SqliteEventStore.addHashColumns(db, opts.progress ?? (() => {}));
     SqliteEventStore.addGlobalChain(db);
     return new SqliteEventStore(db, opts.synchronous !== 'NORMAL');
+  }
+
+  /**
+   * Files written before the hash columns existed get them, and every row's hashes move out of its metadata JSON into
+   * them, in one transaction. The hashes cover the envelope without them (hash-chain.ts withoutHashes), so moving them
+   * changes no hash; the rest of the JSON is written as an append writes it.
+   */
+  private static addHashColumns(db: Database.Database, progress: (message: string) => void): void {
+    const columns = () => (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name);
+    if (columns().includes('hash')) return;
+    db.transaction(() => {
+      if (columns().includes('hash')) return;
+      const total = db.prepare<[], number>('SELECT COUNT(*) FROM events').pluck().get()!;
+      if (total > 0) progress(`moving the event hashes of ${total} events into their own columns (once)`);
+      db.exec('ALTER TABLE events ADD COLUMN prev_hash TEXT; ALTER TABLE events ADD COLUMN hash TEXT');
+      let done = 0;
+      const read = db.prepare<[number], [number, string]>('SELECT global_position, metadata FROM events WHERE global_position > ? ORDER BY global_position LIMIT 1000').raw(true);
+      const update = db.prepare('UPDATE events SET metadata = ?, prev_hash = ?, hash = ? WHERE global_position = ?');
+      for (let page = read.all(0); page.length > 0; page = read.all(page[page.length - 1][0])) {
+        for (const [position, json] of page) {
+          const metadata = JSON.parse(json) as EventMetadata;
+          if (metadata.hash === undefined && metadata.prevHash === undefined) continue;
+          update.run(envelopeJson(metadata), metadata.prevHash ?? null, metadata.hash ?? null, position);
+        }
+        done += page.length;
+        if (done % 100_000 === 0 || done === total) progress(`event hashes moved: ${done}/${total}`);
+      }
+    }).immediate();
   }
 
   /** Files written before the global chain existed get the column, and their rows are chained in log order. */
@@ -311,12 +366,12 @@ function linkUnchained(db: Database.Database): void {
     .prepare('SELECT global_position, global_hash FROM events WHERE global_hash IS NOT NULL ORDER BY global_position DESC LIMIT 1')
     .get() as { global_position: number; global_hash: string } | undefined;
   const rows = db
-    .prepare('SELECT global_position, metadata FROM events WHERE global_position > ? ORDER BY global_position')
-    .all(anchor?.global_position ?? 0) as { global_position: number; metadata: string }[];
+    .prepare('SELECT global_position, metadata, prev_hash, hash FROM events WHERE global_position > ? ORDER BY global_position')
+    .all(anchor?.global_position ?? 0) as { global_position: number; metadata: string; prev_hash: string | null; hash: string | null }[];
   const update = db.prepare('UPDATE events SET global_hash = ? WHERE global_position = ?');
   let link = anchor?.global_hash ?? GENESIS;
   for (const row of rows) {
-    link = globalChainHash(link, eventHash(row.metadata));
+    link = globalChainHash(link, envelope(row.metadata, row.prev_hash, row.hash).hash ?? '');
     update.run(link, row.global_position);
   }
 }
