@@ -199,10 +199,10 @@ export class SqliteEventStore extends EventStore {
    * changes no hash; the rest of the JSON is written as an append writes it.
    */
   private static addHashColumns(db: Database.Database, progress: (message: string) => void): void {
-    const columns = () => (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name);
-    if (columns().includes('hash')) return;
+    if (hasColumn(db, 'hash')) return;
+    // Checked again under the write lock: another process may be migrating the same file right now.
     db.transaction(() => {
-      if (columns().includes('hash')) return;
+      if (hasColumn(db, 'hash')) return;
       const total = db.prepare<[], number>('SELECT COUNT(*) FROM events').pluck().get()!;
       if (total > 0) progress(`moving the event hashes of ${total} events into their own columns (once)`);
       db.exec('ALTER TABLE events ADD COLUMN prev_hash TEXT; ALTER TABLE events ADD COLUMN hash TEXT');
@@ -223,11 +223,10 @@ export class SqliteEventStore extends EventStore {
 
   /** Files written before the global chain existed get the column, and their rows are chained in log order. */
   private static addGlobalChain(db: Database.Database): void {
-    const chained = () => (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === 'global_hash');
-    if (chained()) return;
+    if (hasColumn(db, 'global_hash')) return;
     // Checked again under the write lock: another process may be migrating the same file right now.
     db.transaction(() => {
-      if (chained()) return;
+      if (hasColumn(db, 'global_hash')) return;
       db.exec('ALTER TABLE events ADD COLUMN global_hash TEXT');
       linkUnchained(db);
     }).immediate();
@@ -358,6 +357,11 @@ function asConflict(err: unknown, streamId: string, expectedVersion: number): un
     return new VersionConflict(streamId, expectedVersion, null);
   }
   return err;
+}
+
+/** Whether the events table of this file has the column yet (files older than a column migrate on open). */
+function hasColumn(db: Database.Database, name: string): boolean {
+  return (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some((c) => c.name === name);
 }
 
 /** Chains the rows after the newest chained one (all rows on a file that never had the chain); never rewrites a link. */
