@@ -53,7 +53,8 @@ export class IdentityStore {
   }
 
   listByRole(role: UserRole): User[] {
-    const rows = this.db.prepare('SELECT * FROM users WHERE role = ? ORDER BY email').all(role) as UserRow[];
+    this.roleLookup ??= this.db.prepare('SELECT * FROM users WHERE role = ? ORDER BY email');
+    const rows = this.roleLookup.all(role) as UserRow[];
     return rows.map(toUser);
   }
 
@@ -215,8 +216,15 @@ export class IdentityStore {
     if (this.db.open) this.db.close();
   }
 
-  private userWhere(condition: string, value: string): User | null {
-    const row = this.db.prepare(`SELECT * FROM users WHERE ${condition}`).get(value) as UserRow | undefined;
+  // Looked up by the access checks and the commands of most requests (the reviewers' list by every assignment), so
+  // each statement is prepared once: compiling them per call showed in the api's profile under load.
+  private readonly userLookups = new Map<string, Statement>();
+  private roleLookup?: Statement;
+
+  private userWhere(condition: 'id = ?' | 'email = ?', value: string): User | null {
+    let lookup = this.userLookups.get(condition);
+    if (!lookup) this.userLookups.set(condition, (lookup = this.db.prepare(`SELECT * FROM users WHERE ${condition}`)));
+    const row = lookup.get(value) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
