@@ -253,7 +253,7 @@ export function markdown(r: BenchResult): string {
     p('## Part 2: the real cycle through HTTP');
     p();
     p(
-      `${h.config.workerProcess ? `Shape: ${h.config.shape}` : 'The api as `npm start` runs it'} (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}) and a bare NestJS app with one empty endpoint (own process), ` +
+      `${h.config.workerProcess ? `Shape: ${h.config.shape}` : 'The api as `npm start` runs it'} (own process, 127.0.0.1, log level ${h.config.apiLogLevel}, ${h.config.durability}${h.config.apiNodeOptions?.length ? `, node ${h.config.apiNodeOptions.join(' ')}` : ''}) and a bare NestJS app with one empty endpoint (own process), ` +
         `driven by autocannon, ${h.config.seconds} s per connection count and subject, ${h.config.runs} run(s), after a ${h.config.warmupSeconds} s warm-up. ${h.config.cycle}. ` +
         'Each shot starts once both servers are idle; "busy after" is how long the api kept working once its load stopped (its work side catching up: mail, timers), ' +
         'and "sustained" counts that tail in: commands ÷ (shot + busy after).',

@@ -20,6 +20,7 @@ import { runWorkers } from './workers/workers';
  * --no-1m (full mode without the 1M-event scale log); --keep (keep the data directory);
  * --cpu-prof-api=DIR (profile the api process of the HTTP part; for the other parts run node --cpu-prof dist/bench/run.js);
  * --api-log-level=LEVEL, --api-sync=NORMAL, --api-worker (the api with RUN_WORK_SIDE=false beside a worker process),
+ * --api-node-options=OPT[,OPT] (Node options for the api process, e.g. --api-node-options=--max-semi-space-size=32),
  * --seconds=S, --levels=1,8,32 (HTTP experiments; the defaults are the shipped ones);
  * --notifications=N, --timers=N (Workers sizes); --cpu-prof-worker=DIR (profile the engine's and the floor's worker processes).
  * Writes bench/results/<ISO date>-<mode>.json and .md; a full, unfiltered run also copies its table to bench/RESULTS.md.
@@ -31,7 +32,8 @@ type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: string[]) {
   const flag = (name: string) => argv.includes(`--${name}`);
-  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  // Everything after the first '=': a value may hold one itself (--api-node-options=--max-semi-space-size=32).
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const only = value('only')?.split(',') as Part[] | undefined;
   for (const p of only ?? []) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (known: ${PARTS.join(', ')})`);
   const subjects = value('subjects')?.split(',') as SubjectId[] | undefined;
@@ -39,7 +41,7 @@ function parseArgs(argv: string[]) {
   const runs = value('runs') ? Number(value('runs')) : undefined;
   const n = value('n') ? Number(value('n')) : undefined;
   return { quick: flag('quick'), only, subjects, runs, n, no1m: flag('no-1m'), keep: flag('keep'), profileApi: value('cpu-prof-api'),
-    apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), apiWorker: flag('api-worker'), seconds: value('seconds') ? Number(value('seconds')) : undefined,
+    apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), apiWorker: flag('api-worker'), apiNodeOptions: value('api-node-options')?.split(','), seconds: value('seconds') ? Number(value('seconds')) : undefined,
     levels: value('levels')?.split(',').map(Number), profileWorker: value('cpu-prof-worker'),
     notifications: value('notifications') ? Number(value('notifications')) : undefined, timers: value('timers') ? Number(value('timers')) : undefined };
 }
@@ -49,7 +51,7 @@ async function main() {
   const mode = args.quick ? 'quick' : 'full';
   const runs = args.runs ?? (args.quick ? 1 : 3);
   const wants = (p: Part) => !args.only || args.only.includes(p);
-  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.apiWorker || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
+  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.apiWorker || args.apiNodeOptions || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
   const started = now();
   const date = new Date().toISOString();
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-bench-'));
@@ -96,6 +98,7 @@ async function main() {
         apiLogLevel: args.apiLogLevel,
         apiSynchronous: args.apiSync as 'FULL' | 'NORMAL' | undefined,
         workerProcess: args.apiWorker,
+        apiNodeOptions: args.apiNodeOptions,
       });
     }
     if (wants('scale')) {

@@ -30,6 +30,8 @@ export type HttpConfig = {
    * distributed shape's split of work on one machine. Default: the embedded api alone, as `npm start` runs it.
    */
   workerProcess?: boolean;
+  /** Node options for the api process (e.g. --max-semi-space-size=32), for experiments; none by default, as `npm start`. */
+  apiNodeOptions?: string[];
 };
 
 type EndpointStats = { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; count: number };
@@ -349,7 +351,7 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
   const profile = config.profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`, '-r', join(__dirname, '..', 'tools', 'exit-on-sigterm.js')]
     : [];
-  const api = spawn(process.execPath, [...profile, API_MAIN], { env, stdio: ['ignore', logFd, logFd] });
+  const api = spawn(process.execPath, [...(config.apiNodeOptions ?? []), ...profile, API_MAIN], { env, stdio: ['ignore', logFd, logFd] });
   // Same log, keys, accounts and outbox; read models of its own (as every process keeps), and the work side.
   const worker = config.workerProcess
     ? spawn(process.execPath, [WORKER_MAIN], { env: { ...env, RUN_WORK_SIDE: 'true', READ_DB_PATH: join(apiDir, 'worker-read-models.sqlite') }, stdio: ['ignore', logFd, logFd] })
