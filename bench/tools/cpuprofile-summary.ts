@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
  * functions that matter most. Usage: node dist/bench/tools/cpuprofile-summary.js <file.cpuprofile> [top=25] [filter]
  * With filter "callers:NAME": who calls the function NAME, by the time spent in it (inclusive).
  * With filter "packages": self time summed by npm package, by folder of ours (dist:libs/x, dist:apps/x) and by node internals.
+ * With filter "timeline": how busy the profiled thread was in each second of the profile (samples not "(idle)"), to
+ * tell a thread that is the bound (busy all through a load) from one waiting on something else.
  */
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
@@ -64,6 +66,18 @@ if (filter === 'packages') {
     byPackage.set(k, (byPackage.get(k) ?? 0) + us);
   }
   print('self time by package', byPackage);
+} else if (filter === 'timeline') {
+  const seconds: { busy: number; all: number }[] = [];
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    const s = (seconds[Math.floor(at / 1e6)] ??= { busy: 0, all: 0 });
+    s.all += us;
+    if (byId.get(id)!.callFrame.functionName !== '(idle)') s.busy += us;
+  });
+  console.log('second  busy');
+  seconds.forEach((s, i) => console.log(`${String(i).padStart(6)}  ${s ? ((100 * s.busy) / s.all).toFixed(0).padStart(3) : '  -'}%`));
 } else if (filter?.startsWith('callers:')) {
   const name = filter.slice('callers:'.length);
   const callers = new Map<string, number>();
