@@ -163,7 +163,7 @@ describe('sign-in under attack', () => {
     it('a browser session lives in an httpOnly SameSite=Strict cookie; the body carries a CSRF token, never the session token', async () => {
       await t.http().post('/auth/password').send({ token: t.get(IdentityStore).issueOneTimeToken('set-password', t.get(IdentityStore).findByEmail('staff@iasl.org')!, 60_000).token, password: PASSWORD }).expect(204);
       const res = await login('staff@iasl.org', PASSWORD, { session: 'cookie' }).expect(200);
-      expect(res.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}\.[0-9a-f]{64}$/), expiresAt: expect.any(String), user: expect.objectContaining({ role: 'staff' }) });
+      expect(res.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}\.[0-9a-f]{64}$/), expiresAt: expect.any(String), expiresInSeconds: 43_200, user: expect.objectContaining({ role: 'staff' }) });
       const session = cookiesOf(res).find((c) => c.startsWith('iasl-session='))!;
       expect(session).toMatch(/HttpOnly/);
       expect(session).toMatch(/SameSite=Strict/);

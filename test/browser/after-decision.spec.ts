@@ -255,9 +255,8 @@ describeWeb('after the decision, in a real browser (issue 8)', () => {
     const inWindow = `${day(300)}T09:00:00.000Z`;
     clock.set(inWindow);
     await stack.settle();
-    // Sessions last 12 hours: after the clock moves, the leader signs in again.
-    applicant = await signInByEmailLink(stack, ALICE.email);
-    await applicant.clock.setFixedTime(new Date(inWindow));
+    // Sessions last 12 hours: after the clock moves, the leader signs in again, on a browser already in the window.
+    applicant = await signInByEmailLink(stack, ALICE.email, { browserTime: inWindow });
     applicant.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await applicant.goto(`/applications/${applicationId}/progress`);
     await pwExpect(applicant.getByRole('heading', { level: 2, name: 'Charter membership' })).toBeVisible();

@@ -13,9 +13,14 @@ export async function signInWithPassword(stack: WebStack, email: string): Promis
   return page;
 }
 
-/** An applicant asking for a sign-in link and following the one mailed, in a browser of its own. */
-export async function signInByEmailLink(stack: WebStack, email: string): Promise<Page> {
+/**
+ * An applicant asking for a sign-in link and following the one mailed, in a browser of its own. `browserTime` fixes
+ * that browser's clock first (a spec that moves the server's clock moves the browser's with it): the web app counts
+ * the session's 12 hours on the browser's clock from sign-in, so moving it afterwards would end the session.
+ */
+export async function signInByEmailLink(stack: WebStack, email: string, opts: { browserTime?: string } = {}): Promise<Page> {
   const { page } = await stack.person();
+  if (opts.browserTime) await page.clock.setFixedTime(new Date(opts.browserTime));
   await page.goto('/sign-in');
   await page.getByLabel('Your email address').fill(email);
   await page.getByLabel('Your email address').press('Enter');

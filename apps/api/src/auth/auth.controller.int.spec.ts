@@ -85,6 +85,7 @@ describe('AuthController (int)', () => {
       expect(login.body).toEqual({
         token: expect.stringMatching(/^[\w-]{43}$/),
         expiresAt: '2026-03-02T21:00:00.000Z',
+        expiresInSeconds: 12 * 60 * 60,
         user: { id: expect.any(String), email: 'admin@iasl.test', name: 'Administrator', role: 'staff' },
       });
       const me = await http().get('/auth/me').auth(login.body.token, { type: 'bearer' }).expect(200);

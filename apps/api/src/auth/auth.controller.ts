@@ -106,9 +106,10 @@ export class AuthController {
 
   private openSession(user: User, mode: SessionMode, req: Request, res: Response): SessionResponse {
     const { token, expiresAt } = this.identity.createSession(user.id, SESSION_TTL);
-    if (mode === 'bearer') return { token, expiresAt, user: summary(user) };
+    const expiresInSeconds = SESSION_TTL / 1000;
+    if (mode === 'bearer') return { token, expiresAt, expiresInSeconds, user: summary(user) };
     // A browser never sees the token itself: script cannot read the cookie, so an injected script cannot steal it.
-    return { csrfToken: this.browser.open(req, res, token, expiresAt), expiresAt, user: summary(user) };
+    return { csrfToken: this.browser.open(req, res, token, expiresAt), expiresAt, expiresInSeconds, user: summary(user) };
   }
 
   private tooManyFailures(res: Response, until: string): never {

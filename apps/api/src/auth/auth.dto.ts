@@ -42,5 +42,7 @@ export type SessionResponse = {
   token?: string;
   csrfToken?: string;
   expiresAt: string;
+  /** The same end as a lifetime, so a client whose clock disagrees with the server's still counts it right. */
+  expiresInSeconds: number;
   user: { id: string; email: string; name: string; role: string };
 };

@@ -7,7 +7,10 @@
  */
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 export type Role = 'applicant' | 'staff' | 'reviewer' | 'board' | 'auditor' | 'operator';
-export type StoredSession = { token: string; expiresAt: string; user: SessionUser };
+/** What a sign-in answers. `expiresAt` is on the server's clock; `expiresInSeconds` is the same end as a lifetime. */
+export type StoredSession = { token: string; expiresAt: string; expiresInSeconds: number; user: SessionUser };
+/** As kept in the tab: with the end on this computer's clock, which may disagree with the server's by hours. */
+type KeptSession = StoredSession & { endsLocallyAt: number };
 
 const KEY = 'iasl.session';
 
@@ -18,15 +21,18 @@ export function loadSession(): StoredSession | null {
   try {
     const raw = sessionStorage.getItem(KEY);
     if (!raw) return null;
-    const session = JSON.parse(raw) as StoredSession;
-    return Date.parse(session.expiresAt) > Date.now() ? session : null;
+    const session = JSON.parse(raw) as KeptSession;
+    return session.endsLocallyAt > Date.now() ? session : null;
   } catch {
     return null;
   }
 }
 
 export function saveSession(session: StoredSession): void {
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  // Counted from arrival on this clock, never by comparing the server's `expiresAt` with it: a computer whose clock
+  // is hours off would otherwise drop a fresh session at once (the server still decides; a 401 signs out).
+  const kept: KeptSession = { ...session, endsLocallyAt: Date.now() + session.expiresInSeconds * 1000 };
+  sessionStorage.setItem(KEY, JSON.stringify(kept));
 }
 
 export function clearSession(): void {
