@@ -184,7 +184,37 @@ export async function buildLog(path: string, targetEvents: number, awaitingCount
 }
 
 /** gc: the scavenges of this process during the stream loads, and how many loads one of them landed in. */
-export type ScaleRun = { loadP50: number; loadP99: number; commandP50: number; commandP99: number; gc: GcWindow };
+export type ScaleRun = {
+  loadP50: number; loadP99: number; floorP50: number; floorP99: number; commandP50: number; commandP99: number; gc: GcWindow;
+};
+
+/** The floor of a stream load: the engine's own SELECT of a stream's rows on a bare connection, nothing decoded or folded. */
+const FLOOR_SELECT = 'SELECT global_position, event_id, version, type, schema_version, data, metadata, prev_hash, hash FROM events WHERE stream_id = ? ORDER BY version';
+
+/**
+ * The same applications as the engine's loads (the same seed), read by the floor's SELECT. It shows how much of the
+ * 1M/10k difference the file itself makes: the rows of one stream lie wherever the log put them (100 applications
+ * interleaved), so a load touches about 26 pages of a 1.6 GB file at 1M, and of a 19 MB one at 10k.
+ */
+function measureFloor(log: ScaleLog, run: number): { p50: number; p99: number } {
+  const db = new Database(log.path, { readonly: true });
+  try {
+    const select = db.prepare<[string], unknown[]>(FLOOR_SELECT).raw(true);
+    const rng = new Prng(0x10ad + run);
+    const loads = new Latencies();
+    for (let k = 0; k < LOADS_PER_RUN; k++) {
+      const app = log.complete[rng.int(log.complete.length)];
+      const t0 = now();
+      const rows = select.all(applicationStream(idOf(app)));
+      loads.add(now() - t0);
+      if (rows.length !== EVENTS_COMPLETE) throw new Error(`scale floor: application ${app} has ${rows.length} rows`);
+    }
+    const l = loads.summary();
+    return { p50: l.p50, p99: l.p99 };
+  } finally {
+    db.close();
+  }
+}
 
 /** Stream loads (read + fold with the real decider) of random decided applications, then one command: the board's decision. */
 export async function measure(log: ScaleLog, run: number, decisions: number[]): Promise<ScaleRun> {
@@ -213,9 +243,10 @@ export async function measure(log: ScaleLog, run: number, decisions: number[]): 
       commands.add(now() - t0);
       if (result.version !== EVENTS_COMPLETE) throw new Error(`scale: decision on ${app} left version ${result.version}`);
     }
+    const floor = measureFloor(log, run);
     const l = loads.summary();
     const c = commands.summary();
-    return { loadP50: l.p50, loadP99: l.p99, commandP50: c.p50, commandP99: c.p99, gc: gcDuringLoads };
+    return { loadP50: l.p50, loadP99: l.p99, floorP50: floor.p50, floorP99: floor.p99, commandP50: c.p50, commandP99: c.p99, gc: gcDuringLoads };
   } finally {
     await store.close();
   }
@@ -254,6 +285,9 @@ export type ScaleSizeResult = {
   runs: number;
   loadP50Ms: Figure;
   loadP99Ms: Figure;
+  /** The floor's SELECT of the same streams (measureFloor); absent in results written before it was measured. */
+  floorLoadP50Ms?: Figure;
+  floorLoadP99Ms?: Figure;
   /** Per run: scavenges during the loads, their total pause, and the loads one of them landed in. */
   loadScavenges: Figure;
   loadScavengeMs: Figure;
@@ -320,6 +354,7 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
       const r = size.measured[run - 1];
       log(
         `scale ${size.tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms ` +
+          `(floor's SELECT p50 ${r.floorP50.toFixed(3)} p99 ${r.floorP99.toFixed(3)} ms) ` +
           `(${r.gc.scavenges} scavenges, ${r.gc.scavengeMs.toFixed(1)} ms, in ${r.gc.timedHit} loads); ` +
           `RecordDecision p50 ${r.commandP50.toFixed(2)} p99 ${r.commandP99.toFixed(2)} ms` +
           (size.rebuilds[run - 1] ? `; rebuild ${Math.round(size.rebuilds[run - 1].eventsPerSec)} events/s` : ''),
@@ -340,6 +375,8 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
     runs: size.runs,
     loadP50Ms: figure(size.measured.map((r) => r.loadP50)),
     loadP99Ms: figure(size.measured.map((r) => r.loadP99)),
+    floorLoadP50Ms: figure(size.measured.map((r) => r.floorP50)),
+    floorLoadP99Ms: figure(size.measured.map((r) => r.floorP99)),
     loadScavenges: figure(size.measured.map((r) => r.gc.scavenges)),
     loadScavengeMs: figure(size.measured.map((r) => r.gc.scavengeMs)),
     loadsHitByScavenge: figure(size.measured.map((r) => r.gc.timedHit)),
