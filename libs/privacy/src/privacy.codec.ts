@@ -26,7 +26,7 @@ export class PrivacyCodec implements EventCodec {
   private readonly applicants = new Map<string, string>();
   /**
    * key id → the key bytes that opened its envelopes and their plaintexts. Every command re-reads its stream, and
-   * decrypting every personal field of it each time was the codec's main cost (notes/perf-log.md). A remembered
+   * decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
    * plaintext is only used when this read's own look-up of the key returns the very same bytes, so a destroyed (or
    * replaced) key still reads as erased on the very next read, and that read forgets the key's plaintexts.
    */

@@ -23,7 +23,7 @@ const SCHEMA = `
  */
 export class SqliteSubjectKeys extends SubjectKeys {
   private readonly secret: Buffer;
-  // Prepared once: every stream read looks keys up, and preparing cost more than the look-up (notes/perf-log.md).
+  // Prepared once: every stream read looks keys up, and preparing cost more than the look-up (commit 433a685).
   private readonly liveStmt;
   private readonly keyByIdStmt;
 
