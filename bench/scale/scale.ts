@@ -194,7 +194,7 @@ const FLOOR_SELECT = 'SELECT global_position, event_id, version, type, schema_ve
 /**
  * The same applications as the engine's loads (the same seed), read by the floor's SELECT. It shows how much of the
  * 1M/10k difference the file itself makes: the rows of one stream lie wherever the log put them (100 applications
- * interleaved), so a load touches about 26 pages of a 1.6 GB file at 1M, and of a 19 MB one at 10k.
+ * interleaved), so a load touches about 26 pages of a 1.7 GB file at 1M, and of a 19 MB one at 10k.
  */
 function measureFloor(log: ScaleLog, run: number): { p50: number; p99: number } {
   const db = new Database(log.path, { readonly: true });
