@@ -43,6 +43,9 @@ describe('the compiled service', () => {
     }
     expect(health?.status).toBe(200);
     expect(await health!.json()).toEqual(expect.objectContaining({ status: 'ok' }));
+    // The link is logged before the server listens, but pino writes stdout asynchronously
+    // (sonic-boom, sync: false): under load /health can answer before the line is flushed.
+    for (let i = 0; i < 50 && !/set-password\?token=/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
     expect(output).toMatch(/set-password\?token=/);
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
 
