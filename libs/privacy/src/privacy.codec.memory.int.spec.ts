@@ -75,6 +75,24 @@ describe('the privacy codec remembering plaintexts between reads', () => {
     expect((await store.readAll(null, 10))[0].data).toEqual(expect.objectContaining({ survey: expect.objectContaining({ contactEmail: ERASED }) }));
   });
 
+  it('reads as erased right after another connection destroys the key, though this process sealed the plaintext', async () => {
+    // Sealing remembers what it encrypted, so the first read after it needs no decryption; never past the key.
+    await run(cmd.submitSurvey());
+    const elsewhere = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'));
+    expect(elsewhere.destroy([emailSubject(elsewhere, 'leader@riverside.edu')])).toBe(1);
+    elsewhere.close();
+
+    expect(await leaderName()).toBe(ERASED);
+  });
+
+  it('reads a field it sealed with the key that sealed it, and as erased once that key id opens no more', async () => {
+    await run(cmd.submitSurvey());
+    swappable.replaced = true;
+    expect(await leaderName()).toBe(ERASED);
+    swappable.replaced = false;
+    expect(await leaderName()).toBe('Dr. Ada Rivers');
+  });
+
   it('reads as erased when the key under the same id no longer opens the field, though it was read before', async () => {
     await run(cmd.submitSurvey());
     expect(await leaderName()).toBe('Dr. Ada Rivers');

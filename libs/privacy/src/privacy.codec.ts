@@ -25,8 +25,8 @@ export class PrivacyCodec implements EventCodec {
   /** application id → the applicant's subject; fixed once the survey is in the log, so it never goes stale. */
   private readonly applicants = new Map<string, string>();
   /**
-   * key id → the key bytes that opened its envelopes and their plaintexts. Every command re-reads its stream, and
-   * decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
+   * key id → the key bytes that opened (or sealed) its envelopes and their plaintexts. Every command re-reads its
+   * stream, and decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
    * plaintext is only used when this read's own look-up of the key returns the very same bytes, so a destroyed (or
    * replaced) key still reads as erased on the very next read, and that read forgets the key's plaintexts.
    */
@@ -56,7 +56,12 @@ export class PrivacyCodec implements EventCodec {
         data = mapPath(data, field.path, (plain) =>
           field.owners.reduce((value, owner) => {
             const { keyId, key } = keyFor(owners[owner]!);
-            return encryptField(value, keyId, key);
+            const envelope = encryptField(value, keyId, key);
+            // The next read of this event (the next command on the stream, the projections, the reactions) would
+            // decrypt it again; it is remembered under the key that sealed it, and used only while a read's own
+            // look-up of the key returns those very bytes, as a plaintext opened by a read is.
+            this.remember(envelope, value, keyId, key);
+            return envelope;
           }, plain),
         );
       }
@@ -99,16 +104,23 @@ export class PrivacyCodec implements EventCodec {
   /** Decrypts a checked envelope with the key this read looked up, and remembers the plaintext with that key. */
   private decryptRemembered(envelope: string, key: Buffer): string | null {
     const keyId = keyIdSlot(envelope)!;
+    const entry = this.opened.get(keyId);
+    const known = entry?.key.equals(key) ? entry.plains.get(envelope) : undefined;
+    if (known !== undefined) return known;
+    const plain = decryptField(envelope, key);
+    if (plain === null) return null;
+    this.remember(envelope, plain, keyId, key);
+    return plain;
+  }
+
+  /** Remembers an envelope's plaintext with the key that opens it; a different key under the same id replaces the memory. */
+  private remember(envelope: string, plain: string, keyId: string, key: Buffer): void {
     let entry = this.opened.get(keyId);
     if (entry && !entry.key.equals(key)) {
       this.openedCount -= entry.plains.size;
       this.opened.delete(keyId);
       entry = undefined;
     }
-    const known = entry?.plains.get(envelope);
-    if (known !== undefined) return known;
-    const plain = decryptField(envelope, key);
-    if (plain === null) return null;
     if (this.openedCount >= OPENED_CACHE_LIMIT) {
       this.opened.clear();
       this.openedCount = 0;
@@ -117,7 +129,6 @@ export class PrivacyCodec implements EventCodec {
     if (!entry) this.opened.set(keyId, (entry = { key, plains: new Map() }));
     entry.plains.set(envelope, plain);
     this.openedCount++;
-    return plain;
   }
 
   /** A key found destroyed: what it opened is not kept in memory either. */
