@@ -6,7 +6,7 @@ import { RecordedEvent, SqliteEventStore, handle, verifyChain } from '@cert/even
 import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
 import { SqliteSubjectKeys, protectedStore } from '@cert/privacy';
 import { verifyLog } from '@cert/audit';
-import { reactTo } from '../apps/worker/src/reaction-runner';
+import { reactTo } from '../libs/work/src/reaction-runner';
 
 /**
  * Issue 5, event schema evolution: "a test keeps a fixture of every event type at every version ever written".

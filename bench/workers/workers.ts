@@ -12,8 +12,8 @@ import { DecideApplicationCommand, SubmitSurveyCommand } from '@cert/commands';
 import { Actor, CURRENT_POLICY_VERSION, applicationStream, policyByVersion } from '@cert/domain';
 import { EventStore } from '@cert/event-store';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { toMail } from '../../apps/worker/src/notifications/mail';
-import { compose } from '../../apps/worker/src/notifications/templates';
+import { toMail } from '../../libs/work/src/notifications/mail';
+import { compose } from '../../libs/work/src/notifications/templates';
 import { surveyFor } from '../cycle/cycle-data';
 import { cpuWindow } from '../lib/cpu';
 import { Prng } from '../lib/prng';
@@ -31,7 +31,7 @@ const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.j
 const FLOOR_MAIN = join(__dirname, 'floor-worker.js');
 const EXIT_ON_SIGTERM = join(__dirname, '..', 'tools', 'exit-on-sigterm.js');
 const DAY_MS = 86_400_000;
-/** The engine's notifications processor runs 4 jobs at once (apps/worker/src/work.module.ts); the floor gets the same. */
+/** The engine's notifications processor runs 4 jobs at once (libs/work/src/work.module.ts); the floor gets the same. */
 const CONCURRENCY = 4;
 
 export type WorkersConfig = {

@@ -84,7 +84,7 @@ export async function signInByEmail(t: TestApp, email: string): Promise<Session>
  * run, and whatever they append is reacted to in turn, until nothing more is due. Returns the jobs run.
  */
 export async function settle(t: TestApp): Promise<number> {
-  const { ReactionRunner } = await import('../../apps/worker/src/reaction-runner');
+  const { ReactionRunner } = await import('@cert/work');
   const { JobQueue } = await import('@cert/jobs');
   const { LogRunner } = await import('@cert/projections');
   let total = 0;

@@ -9,7 +9,7 @@ import { IdentityModule } from '@cert/identity';
 import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
-import { WorkModule } from '../../worker/src/work.module';
+import { WorkModule } from '@cert/work';
 import { ApplicationsController } from './applications/applications.controller';
 import { AppealsController } from './appeals/appeals.controller';
 import { AuditController } from './audit/audit.controller';

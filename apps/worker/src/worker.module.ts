@@ -6,7 +6,7 @@ import { IdentityModule } from '@cert/identity';
 import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
-import { WorkModule } from './work.module';
+import { WorkModule } from '@cert/work';
 
 /** The work side without HTTP: its own read models (for the facts commands need), reactors and processors. */
 @Module({})

@@ -4,9 +4,8 @@ import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
 import { Projection, ProjectionFailed, applyEvent } from './projection';
 import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-state';
 import { ReadDb } from './read-db';
-import { rebuildAndCompare } from './rebuild';
+import { PAGE_SIZE, rebuildAndCompare } from './rebuild';
 
-export const PAGE_SIZE = 500;
 /** The event that destroys a person's keys (issue 5); the read models are rebuilt after it. */
 const ERASURE: SubjectErased['type'] = 'SubjectErased';
 const WAIT_POLL_MS = 10;

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { EventStore } from '@cert/event-store';
-import { PAGE_SIZE } from './log-runner';
 import { Projection, applyEvent, createSchema } from './projection';
 import { prepareSchema, saveCheckpoint } from './projection-state';
 import { cacheStatements } from './statement-cache';
+
+/** Events read from the log per page, by a rebuild and by the log runner alike. */
+export const PAGE_SIZE = 500;
 
 export type TableDifference = { table: string; missing: number; extra: number; changed: number };
 /** Only tables that differ are listed, so an empty `differences` means the read models match the log. */

@@ -95,7 +95,7 @@ export async function startWebStack(opts: { clock?: FixedClock } = {}): Promise<
       return { context, page };
     },
     settle: async () => {
-      const { ReactionRunner } = await import('../../../apps/worker/src/reaction-runner');
+      const { ReactionRunner } = await import('@cert/work');
       for (let round = 0; round < 20; round++) {
         await app.get(LogRunner).catchUp();
         await app.get(ReactionRunner).catchUp();

@@ -1,6 +1,6 @@
 import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { accepted, cmd, historyOfAfter, scoresAt, underReview } from '../../../../libs/domain/src/application/application.fixtures';
+import { accepted, cmd, historyOfAfter, scoresAt, underReview } from '../../../domain/src/application/application.fixtures';
 import { deadlineJobs } from './deadlines.reactor';
 
 let position = 0;

@@ -1,6 +1,6 @@
 import { AwardCycleEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { award, cycleHistory } from '../../../../libs/domain/src/award/award.fixtures';
+import { award, cycleHistory } from '../../../domain/src/award/award.fixtures';
 import { toMail } from '../notifications/mail';
 import { NotificationJob } from '../notifications/notification-job';
 import { compose } from '../notifications/templates';

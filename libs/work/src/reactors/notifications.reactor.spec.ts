@@ -1,6 +1,6 @@
 import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { accepted, cmd, historyOf, historyOfAfter, nominator, scoresAt, underReview } from '../../../../libs/domain/src/application/application.fixtures';
+import { accepted, cmd, historyOf, historyOfAfter, nominator, scoresAt, underReview } from '../../../domain/src/application/application.fixtures';
 import { NotificationJob } from '../notifications/notification-job';
 import { notificationJobs } from './notifications.reactor';
 

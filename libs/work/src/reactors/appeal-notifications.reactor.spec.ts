@@ -1,6 +1,6 @@
 import { ApplicationCommand, ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { applicant, candidate, cmd, historyOfAfter, scoresAt, staff, underReview } from '../../../../libs/domain/src/application/application.fixtures';
+import { applicant, candidate, cmd, historyOfAfter, scoresAt, staff, underReview } from '../../../domain/src/application/application.fixtures';
 import { NotificationJob } from '../notifications/notification-job';
 import { deadlineJobs } from './deadlines.reactor';
 import { notificationJobs } from './notifications.reactor';

@@ -1,0 +1,2 @@
+export { WorkModule } from './work.module';
+export { ReactionRunner } from './reaction-runner';
