@@ -4,6 +4,7 @@ export * from './time';
 export * from './rubric/rubric';
 export * from './rubric/rubric-catalog';
 export * from './decision/decision-policy';
+export * from './decision/policy-catalog';
 export * from './decision/recommend';
 export * from './review/assign-reviewers';
 export * from './application/application.types';
