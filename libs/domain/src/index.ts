@@ -23,3 +23,15 @@ export * from './review/review-cycle.decider';
 export * from './award/award';
 export * from './directory/directory-listing.types';
 export * from './directory/directory-listing.decider';
+export type {
+  Describe, EventShape, EventSpec, EventTable, Names, PersonalFieldOf, SentenceContext, TextPath, Upcaster,
+} from './events/event-spec';
+export * from './events/event-registry';
+export { OUTCOME_NAMES } from './events/words';
+export * from './application/application.registry';
+export * from './application/application-status';
+export * from './review/reviewer.registry';
+export * from './review/review-cycle.registry';
+export * from './directory/directory-listing.registry';
+export * from './notification/notification.registry';
+export * from './privacy/subject.registry';

@@ -8,7 +8,6 @@ import { Forbidden } from '../errors';
  */
 export type BlindReviewSet = { type: 'BlindReviewSet'; data: { cycle: string; blindReview: boolean; setAt: string } };
 export type ReviewCycleEvent = BlindReviewSet;
-export const REVIEW_CYCLE_EVENT_TYPES = ['BlindReviewSet'] as const satisfies readonly ReviewCycleEvent['type'][];
 
 export type SetBlindReview = { type: 'SetBlindReview'; data: { cycle: string; blindReview: boolean }; metadata: CommandMeta };
 export type ReviewCycleCommand = SetBlindReview;
