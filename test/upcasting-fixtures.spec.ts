@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Application, SCHEMA_VERSIONS, applicationDecider, upcast } from '@cert/domain';
+import {
+  AWARD_CYCLE_EVENTS, Application, DIRECTORY_LISTING_EVENTS, EVENT_REGISTRY, EventShape, EventSpec, NOTIFICATION_EVENTS, PERSONAL_FIELDS,
+  REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, SCHEMA_VERSIONS, SUBJECT_EVENTS, applicationDecider, awardCycleStream, directoryListingStream,
+  notificationStream, reviewCycleStream, reviewerStream, subjectStream, upcast,
+} from '@cert/domain';
 import { RecordedEvent, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
 import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
 import { SqliteSubjectKeys, protectedStore } from '@cert/privacy';
@@ -45,14 +49,20 @@ const APPLICATION = [
   // Issue 8: the award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
   'AwardRecorded.v1',
 ];
-const OTHER_STREAMS: Record<string, string> = {
-  'NotificationSent.v1': 'notification-n1', 'NotificationRead.v1': 'notification-n1', 'SubjectErased.v1': 'subject-5c0ffee5c0ffee5c0ffee5c0ffee5c0f',
-  'ConflictDeclared.v1': 'reviewer-rev-a', 'ConflictWithdrawn.v1': 'reviewer-rev-a', 'BlindReviewSet.v1': 'review-cycle-2026',
-  'DirectoryListingPublished.v1': 'directory-listing-3f1c2a9e-0000-4000-8000-000000000001',
-  'DirectoryListingWithdrawn.v1': 'directory-listing-3f1c2a9e-0000-4000-8000-000000000001',
-  // Issue 8: one award cycle, in the order it runs.
-  'AwardCycleOpened.v1': 'award-cycle-2027', 'AwardNominationSubmitted.v1': 'award-cycle-2027', 'AwardNominationScored.v1': 'award-cycle-2027', 'AwardScoringClosed.v1': 'award-cycle-2027', 'AwardRecipientsSelected.v1': 'award-cycle-2027', 'SummitInvitationSent.v1': 'award-cycle-2027', 'SummitRsvpReminderIssued.v1': 'award-cycle-2027', 'SummitInvitationAccepted.v1': 'award-cycle-2027', 'SummitInvitationDeclined.v1': 'award-cycle-2027', 'SummitInvitationUnanswered.v1': 'award-cycle-2027',
-};
+/** The other streams' fixtures, each in its family's table order (the order that family's events happen in). */
+type Data = Record<string, string>;
+const FAMILY_STREAMS: [family: object, streamOf: (data: Data) => string][] = [
+  [NOTIFICATION_EVENTS, (d) => notificationStream(d.notificationId)],
+  [SUBJECT_EVENTS, (d) => subjectStream(d.subjectId)],
+  [REVIEWER_EVENTS, (d) => reviewerStream(d.reviewerId)],
+  [REVIEW_CYCLE_EVENTS, (d) => reviewCycleStream(d.cycle)],
+  [DIRECTORY_LISTING_EVENTS, (d) => directoryListingStream(d.applicationId)],
+  [AWARD_CYCLE_EVENTS, (d) => awardCycleStream(Number(d.year))],
+];
+const OTHER_STREAMS: Record<string, string> = Object.fromEntries(
+  FAMILY_STREAMS.flatMap(([family, streamOf]) => Object.keys(family).flatMap((type) =>
+    [...fixtures].filter(([, f]) => f.type === type).map(([name, f]) => [name, streamOf(f.data as Data)]))),
+);
 
 describe('event schema evolution: a fixture of every event type at every version', () => {
   it('has exactly one fixture per type and version, from 1 to the version written today', () => {
@@ -108,3 +118,53 @@ describe('event schema evolution: a fixture of every event type at every version
     keys.close();
   });
 });
+
+/** Every value at a personal field's path (dots into objects, `[]` over arrays), as the store walks it. */
+const valuesAt = (value: unknown, path: string): unknown[] => {
+  if (path === '') return [value];
+  const [head, ...rest] = path.split('.');
+  const key = head.replace(/\[\]$/, '');
+  const next = (value as Record<string, unknown> | null)?.[key];
+  const items = head.endsWith('[]') ? (Array.isArray(next) ? next : []) : next === undefined ? [] : [next];
+  return items.flatMap((item) => valuesAt(item, rest.join('.')));
+};
+
+/** Fields that hold a person's id, at any depth (`disputed[].levels[].reviewerId` too). */
+const PERSON = new RegExp(
+  '^(reviewerId|nominatorId|boardMemberId|recipientUserId|excludedReviewers|(submitted|decided|filed|routed|nominated|selected|responded)By)$',
+);
+const personIds = (value: unknown, key = ''): string[] => {
+  if (Array.isArray(value)) return value.flatMap((v) => personIds(v, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => personIds(v, k));
+  return typeof value === 'string' && PERSON.test(key) ? [value] : [];
+};
+
+describe('the registry on the fixtures: every event type as written today', () => {
+  const today = [...fixtures.values()].filter((f) => f.schemaVersion === current(f.type));
+
+  it('registers the type of every fixture', () => {
+    expect(today.map((f) => f.type).sort()).toEqual(Object.keys(EVENT_REGISTRY).sort());
+  });
+
+  it.each(today.map((f) => [f.type, f] as const))('%s: every personal field path finds text in its data', (_type, f) => {
+    for (const { path } of PERSONAL_FIELDS[f.type] ?? []) {
+      const found = valuesAt(f.data, path);
+      expect({ path, found: found.length > 0 && found.every((v) => typeof v === 'string') }).toEqual({ path, found: true });
+    }
+  });
+
+  it.each(today.map((f) => [f.type, f] as const))('%s: reads as a sentence that names people, not their ids', (_type, f) => {
+    const ids = [...new Set(personIds(f.data))];
+    const names = new Map(ids.map((id, i) => [id, `Person ${String.fromCharCode(65 + i)}`]));
+    // The table's own describe, not describeEvent, which words a sentence it cannot form as the bare label.
+    const { describe } = (EVENT_REGISTRY as Record<string, EventSpec<EventShape>>)[f.type];
+    const plain = describe(f, { person: (id) => id, appealDecided: false });
+    const named = describe(f, { person: (id) => names.get(id) ?? id, appealDecided: false });
+    expect(named.trim().length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(named).not.toContain(id);
+      if (plain.includes(id)) expect(named).toContain(names.get(id));
+    }
+  });
+});
+

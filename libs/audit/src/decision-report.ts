@@ -1,5 +1,4 @@
-import { Level, OpenApplication, allIndicators, applicationDecider, outcomeOf, rubricByVersion } from '@cert/domain';
-import { describeEvent } from './describe-event';
+import { Level, OpenApplication, allIndicators, applicationDecider, describeEvents, outcomeOf, rubricByVersion } from '@cert/domain';
 import { ApplicationHistory } from './history';
 import { Reproduction } from './reproduce';
 import { StreamVerdict } from './verify';
@@ -38,7 +37,7 @@ export function decisionReport(
   const consensus = recommendationEvent?.type === 'RecommendationComputed' ? recommendationEvent.data.inputs.consensus : [];
   const reviewers = Object.values(state.reviewers);
 
-  const appealDecision = events.findIndex((e) => e.type === 'DecisionRecorded' && !!e.data.appealOf);
+  const summaries = describeEvents(events);
   return {
     application: {
       id: state.id, reference: state.reference, leaderName: state.survey.leaderName, institution: state.survey.institution.name,
@@ -49,7 +48,7 @@ export function decisionReport(
     timeline: events.map((e, i) => ({
       version: e.version, position: e.position, occurredAt: e.metadata.occurredAt, actorId: e.metadata.actorId, actorRole: e.metadata.actorRole,
       type: e.type, versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`,
-      summary: describeEvent(e, { appealDecided: appealDecision >= 0 && i > appealDecision }),
+      summary: summaries[i],
     })),
     reviewers: reviewers.map((r) => ({ reviewerId: r.reviewerId, purpose: r.purpose, status: r.status, recommendation: r.recommendation })),
     scores: allIndicators(rubric).map((indicator) => ({

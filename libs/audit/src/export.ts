@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { describeEvents } from '@cert/domain';
 import { EventStore, LogHead, RecordedEvent } from '@cert/event-store';
 
 /**
@@ -52,7 +53,7 @@ export async function eventsBetween(store: EventStore, from: string | null, to: 
 
 const COLUMNS = [
   'position', 'stream_id', 'version', 'event_id', 'type', 'schema_version', 'occurred_at', 'actor_id', 'actor_role',
-  'correlation_id', 'causation_id', 'rubric_version', 'policy_version', 'prev_hash', 'hash', 'global_hash', 'data',
+  'correlation_id', 'causation_id', 'rubric_version', 'policy_version', 'prev_hash', 'hash', 'global_hash', 'data', 'summary',
 ];
 
 const pinned = (data: unknown, key: string) => {
@@ -61,15 +62,18 @@ const pinned = (data: unknown, key: string) => {
 };
 
 /**
- * For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON in the last column, as
- * people read it (decrypted, or "[erased]"). The hashes cover the stored form: recheck them from the JSON export.
+ * For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON, as people read it
+ * (decrypted, or "[erased]"), then the event's sentence. The hashes cover the stored form: recheck them from the JSON
+ * export.
  */
-export const eventsCsv = (events: RecordedEvent[]): string =>
-  stringify(
-    events.map((e) => [
+export const eventsCsv = (events: RecordedEvent[]): string => {
+  const summaries = describeEvents(events);
+  return stringify(
+    events.map((e, i) => [
       e.position, e.streamId, e.version, e.id, e.type, e.schemaVersion, e.metadata.occurredAt, e.metadata.actorId, e.metadata.actorRole,
       e.metadata.correlationId, e.metadata.causationId ?? '', pinned(e.data, 'rubricVersion'), pinned(e.data, 'policyVersion'),
-      e.metadata.prevHash ?? '', e.metadata.hash ?? '', e.globalHash ?? '', JSON.stringify(e.data),
+      e.metadata.prevHash ?? '', e.metadata.hash ?? '', e.globalHash ?? '', JSON.stringify(e.data), summaries[i],
     ]),
     { header: true, columns: COLUMNS },
   );
+};

@@ -1,4 +1,4 @@
-import { ApplicationEvent, NotFound, applicationStream } from '@cert/domain';
+import { ApplicationEvent, NotFound, applicationStream, describeEvents } from '@cert/domain';
 import { EventStore, RecordedEvent } from '@cert/event-store';
 
 export type ApplicationHistory = RecordedEvent<ApplicationEvent>[];
@@ -37,6 +37,8 @@ export type HistoryEntry = {
   eventId: string;
   hash: string | null;
   data: unknown;
+  /** What happened, in the sentence every timeline, report and export uses. */
+  summary: string;
 };
 
 const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
@@ -45,8 +47,9 @@ const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
 };
 
 /** DOMAIN.md, What auditors need: "the full ordered history (who did what, when, under which rubric and policy version)". */
-export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[] =>
-  events.map((e) => ({
+export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[] => {
+  const summaries = describeEvents(events);
+  return events.map((e, i) => ({
     streamId: e.streamId,
     version: e.version,
     position: e.position,
@@ -63,4 +66,6 @@ export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[]
     eventId: e.id,
     hash: e.metadata.hash ?? null,
     data: e.data,
+    summary: summaries[i],
   }));
+};

@@ -4,7 +4,6 @@ export * from './linked-history';
 export * from './state-as-of';
 export * from './reproduce';
 export * from './reviewer-view';
-export * from './describe-event';
 export * from './decision-report';
 export * from './report-pdf';
 export * from './export';

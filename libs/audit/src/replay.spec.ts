@@ -38,6 +38,9 @@ describe('history and state as of a moment', () => {
       version: 1, type: 'SurveySubmitted', actorId: 'user-staff', correlationId: 'c-0', causationId: null,
       rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1', hash: events[0].metadata.hash,
     }));
+    // Each with the one sentence every timeline, report and export uses.
+    expect(entries[0].summary).toMatch(/^(Intake survey|Nomination) received for .+ \(APP-\d{4}-[0-9A-F]+\)$/);
+    expect(entries.find((e) => e.type === 'ReviewerReleased')!.summary).toBe('Reviewer rev-b released: Unavailable');
   });
 
   it('folds the decider over the prefix up to an instant or a position, and over nothing before the first event', () => {
@@ -84,6 +87,8 @@ describe('decision report, PDF and CSV', () => {
     expect(report.decision).toEqual(expect.objectContaining({ outcome: 'CharterMembership', overruled: false }));
     expect(report.deadlines.map((d) => d.what)).toEqual(['assessment', 'scores from rev-a', 'scores from rev-b', 'scores from rev-d', 'appeal window', 'progress update']);
     expect(report.reproduction).toEqual({ reproduced: true, differences: [] });
+    const recommended = report.timeline.find((t) => t.type === 'RecommendationComputed')!;
+    expect(recommended.summary).toMatch(/^The engine recommends Charter membership \(overall mean/);
   });
 
   it('renders a PDF', async () => {
@@ -97,5 +102,6 @@ describe('decision report, PDF and CSV', () => {
     expect(rows).toHaveLength(events.length);
     expect(rows[0]).toEqual(expect.objectContaining({ position: '10', version: '1', type: 'SurveySubmitted', rubric_version: 'ic-map.v1', hash: events[0].metadata.hash }));
     expect(JSON.parse(rows[0].data)).toEqual(events[0].data);
+    expect(rows.map((r) => r.summary)).toEqual(historyEntries(events).map((e) => e.summary));
   });
 });

@@ -4,6 +4,7 @@ export * from './time';
 export * from './rubric/rubric';
 export * from './rubric/rubric-catalog';
 export * from './decision/decision-policy';
+export * from './decision/policy-catalog';
 export * from './decision/recommend';
 export * from './review/assign-reviewers';
 export * from './application/application.types';
@@ -22,3 +23,15 @@ export * from './review/review-cycle.decider';
 export * from './award/award';
 export * from './directory/directory-listing.types';
 export * from './directory/directory-listing.decider';
+export type {
+  Describe, EventShape, EventSpec, EventTable, Names, PersonalFieldOf, SentenceContext, TextPath, Upcaster,
+} from './events/event-spec';
+export * from './events/event-registry';
+export { OUTCOME_NAMES } from './events/words';
+export * from './application/application.registry';
+export * from './application/application-status';
+export * from './review/reviewer.registry';
+export * from './review/review-cycle.registry';
+export * from './directory/directory-listing.registry';
+export * from './notification/notification.registry';
+export * from './privacy/subject.registry';

@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { TimelineEntry } from '../api/types';
 import { exactDate } from '../lib/dates';
-import { eventLabel, ROLE_LABEL } from '../lib/labels';
+import { eventLabel, isEngineStep, ROLE_LABEL } from '../lib/labels';
 import { withNames } from '../lib/names';
 
 type Shown = TimelineEntry & { repeated: number; firstAt: string };
@@ -33,7 +33,7 @@ export function EventTimeline({ entries, showActor = false, names }: { entries: 
           <Text size="xs" c="gray.8" mt={2}>
             {e.repeated > 1 && <><time dateTime={e.firstAt}>{exactDate(e.firstAt)}</time> to </>}
             <time dateTime={e.occurredAt}>{exactDate(e.occurredAt)}</time>
-            {showActor && e.actorRole ? ` · ${ROLE_LABEL[e.actorRole] ?? e.actorRole}` : ''}
+            {showActor && e.actorRole ? ` · ${isEngineStep(e.type) ? ROLE_LABEL.system : (ROLE_LABEL[e.actorRole] ?? e.actorRole)}` : ''}
           </Text>
         </Timeline.Item>
       ))}

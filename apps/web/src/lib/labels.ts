@@ -1,16 +1,11 @@
+import { APPLICATION_STATUS, APPLICATION_STATUSES } from '@cert/domain';
 import type { ApplicationStatus, Outcome } from '../api/types';
 
-export const STATUS_LABEL: Record<ApplicationStatus, string> = {
-  Screening: 'Waiting for screening',
-  Rejected: 'Not accepted',
-  AwaitingAssessment: 'Self-assessment open',
-  Lapsed: 'Lapsed',
-  UnderReview: 'Under review',
-  NeedsAdjudication: 'Needs adjudication',
-  AwaitingDecision: 'Waiting for the board',
-  Decided: 'Decided',
-  Appealed: 'Appeal filed',
-};
+/** Where an application stands, in the domain's words (badges, filters). */
+export const STATUS_LABEL = Object.fromEntries(Object.entries(APPLICATION_STATUS).map(([status, { label }]) => [status, label])) as Record<
+  ApplicationStatus,
+  string
+>;
 
 /** Colors chosen for AA contrast on the light variant (see theme.ts). */
 export const STATUS_COLOR: Record<ApplicationStatus, string> = {
@@ -25,9 +20,8 @@ export const STATUS_COLOR: Record<ApplicationStatus, string> = {
   Appealed: 'grape',
 };
 
-export const STATUS_ORDER: ApplicationStatus[] = [
-  'Screening', 'AwaitingAssessment', 'UnderReview', 'NeedsAdjudication', 'AwaitingDecision', 'Appealed', 'Decided', 'Rejected', 'Lapsed',
-];
+/** The order staff work through the statuses. */
+export const STATUS_ORDER: readonly ApplicationStatus[] = APPLICATION_STATUSES;
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   ProgramOfExcellence: 'STEM Program of Excellence',
@@ -58,25 +52,5 @@ export const OUTCOME_SHORT: Record<string, string> = {
   EC3: 'Communication and advocacy',
 };
 
-/** Event types in plain words, for timelines. */
-export const EVENT_LABEL: Record<string, string> = {
-  SurveySubmitted: 'Intake survey submitted',
-  NominationLinked: 'Nomination linked',
-  SurveyAccepted: 'Survey accepted',
-  SurveyRejected: 'Survey not accepted',
-  AssessmentDraftSaved: 'Self-assessment draft saved',
-  AssessmentSubmitted: 'Self-assessment submitted',
-  AssessmentDeadlineExtended: 'Deadline extended',
-  ApplicationLapsed: 'Application lapsed',
-  ReviewerAssigned: 'Reviewer assigned',
-  ReviewerReleased: 'Reviewer released',
-  ScoresDraftSaved: 'Scores draft saved',
-  ScoresSubmitted: 'Scores submitted',
-  AdjudicationRequired: 'Adjudication required',
-  AdjudicationResolved: 'Adjudication resolved',
-  RecommendationComputed: 'Recommendation computed',
-  DecisionRecorded: 'Board decision recorded',
-  GrowthReportIssued: 'Growth report issued',
-  DecisionFinalized: 'Decision final',
-};
-export const eventLabel = (type: string) => EVENT_LABEL[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');
+/** Event types in plain words (headings, filters), from the domain's event registry. */
+export { eventLabel, isEngineStep } from '@cert/domain';

@@ -182,16 +182,4 @@ export type ApplicationEvent =
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
-export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
-  'SurveySubmitted', 'NominationLinked', 'SurveyAccepted', 'SurveyRejected', 'AssessmentDraftSaved',
-  'AssessmentSubmitted', 'AssessmentDeadlineExtended', 'ApplicationLapsed', 'ReviewerAssigned', 'ReviewerReleased',
-  'ScoresDraftSaved', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed',
-  'DecisionRecorded', 'GrowthReportIssued', 'AssessmentReminderIssued', 'ReviewerReminderIssued', 'ReviewOverdueEscalated',
-  'DecisionFinalized', 'ProgressReminderIssued', 'DesignationSuspended', 'ProgressUpdateSubmitted', 'DesignationReinstated',
-  'AwardRecorded',
-  'ProgressConfirmationRequested', 'ProgressConfirmationRecorded', 'RenewalReminderIssued', 'DesignationExpired', 'RenewalStarted', 'RenewalOpened',
-  'DesignationRenewed',
-  'AppealFiled', 'AppealRouted',
-];
-
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;

@@ -68,11 +68,6 @@ export type AwardCycleEvent =
   | SummitRsvpReminderIssued
   | SummitInvitationUnanswered;
 
-export const AWARD_CYCLE_EVENT_TYPES = [
-  'AwardCycleOpened', 'AwardNominationSubmitted', 'AwardNominationScored', 'AwardScoringClosed', 'AwardRecipientsSelected',
-  'SummitInvitationSent', 'SummitInvitationAccepted', 'SummitInvitationDeclined', 'SummitRsvpReminderIssued', 'SummitInvitationUnanswered',
-] as const satisfies readonly AwardCycleEvent['type'][];
-
 export const awardCycleId = (year: number) => `award-cycle-${year}`;
 /** The stream id is the cycle id: an auditor opens the cycle's history by the id every award names. */
 export const awardCycleStream = awardCycleId;

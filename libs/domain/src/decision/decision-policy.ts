@@ -1,5 +1,3 @@
-import { decisionPolicyV1 } from './decision-policy.v1';
-
 export type DecisionPolicy = {
   version: string;
   /** STEM Program of Excellence: every desired outcome's consensus mean ≥ min and no indicator below the floor. */
@@ -29,14 +27,4 @@ export type DecisionPolicy = {
   renewalReminderDays: number[];
   /** A renewal may be started this many days before the term ends, not earlier. */
   renewalWindowDays: number;
-};
-
-export const CURRENT_POLICY_VERSION = decisionPolicyV1.version;
-
-const policies: Record<string, DecisionPolicy> = { [decisionPolicyV1.version]: decisionPolicyV1 };
-
-export const policyByVersion = (version: string): DecisionPolicy => {
-  const policy = policies[version];
-  if (!policy) throw new Error(`unknown decision policy version ${version}`);
-  return policy;
 };

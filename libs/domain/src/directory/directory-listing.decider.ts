@@ -17,7 +17,6 @@ export type DirectoryListingPublished = {
 };
 export type DirectoryListingWithdrawn = { type: 'DirectoryListingWithdrawn'; data: { applicationId: string; withdrawnAt: string } };
 export type DirectoryListingEvent = DirectoryListingPublished | DirectoryListingWithdrawn;
-export const DIRECTORY_LISTING_EVENT_TYPES = ['DirectoryListingPublished', 'DirectoryListingWithdrawn'] as const satisfies readonly DirectoryListingEvent['type'][];
 
 /** The leader's choice as sent: which fields to show, and the texts only they can write. */
 export type PublishDirectoryListing = {

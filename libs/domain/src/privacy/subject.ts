@@ -18,7 +18,6 @@ export type SubjectErased = {
   };
 };
 export type SubjectEvent = SubjectErased;
-export const SUBJECT_EVENT_TYPES = ['SubjectErased'] as const satisfies readonly SubjectEvent['type'][];
 
 /** The handler destroys the keys first (the irreversible part) and passes what it did as facts. */
 export type EraseSubject = {

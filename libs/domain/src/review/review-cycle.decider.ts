@@ -8,7 +8,6 @@ import { Forbidden } from '../errors';
  */
 export type BlindReviewSet = { type: 'BlindReviewSet'; data: { cycle: string; blindReview: boolean; setAt: string } };
 export type ReviewCycleEvent = BlindReviewSet;
-export const REVIEW_CYCLE_EVENT_TYPES = ['BlindReviewSet'] as const satisfies readonly ReviewCycleEvent['type'][];
 
 export type SetBlindReview = { type: 'SetBlindReview'; data: { cycle: string; blindReview: boolean }; metadata: CommandMeta };
 export type ReviewCycleCommand = SetBlindReview;
@@ -32,7 +31,7 @@ const decide = (command: ReviewCycleCommand, state: ReviewCycle): ReviewCycleEve
   }
 };
 
-const evolve = (state: ReviewCycle, event: ReviewCycleEvent): ReviewCycle => {
+const evolve = (_state: ReviewCycle, event: ReviewCycleEvent): ReviewCycle => {
   switch (event.type) {
     case 'BlindReviewSet':
       return { blindReview: event.data.blindReview };

@@ -15,7 +15,6 @@ export type ConflictDeclared = {
 };
 export type ConflictWithdrawn = { type: 'ConflictWithdrawn'; data: { reviewerId: string; conflictId: string; withdrawnAt: string } };
 export type ReviewerEvent = ConflictDeclared | ConflictWithdrawn;
-export const REVIEWER_EVENT_TYPES = ['ConflictDeclared', 'ConflictWithdrawn'] as const satisfies readonly ReviewerEvent['type'][];
 
 export type DeclareConflict = {
   type: 'DeclareConflict';

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, normalizeEmail } from '@cert/domain';
+import {
+  APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, describeEvent, normalizeEmail,
+} from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 import { STAGES, institutionKey } from '../labels';
 import { APPLICATION_SUMMARY_SCHEMA, APPLICATION_SUMMARY_TABLES } from './application-summary.schema';
-import { timelineText } from './timeline-text';
 import { appealChanges } from './appeal-summary';
 
 export type ReviewerEntry = { reviewerId: string; purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; dueAt: string };
@@ -148,7 +149,8 @@ export const applicationSummaryProjection: Projection = {
   // v4: the appeal (status, statement, route, the decision it answers) and earlier rounds' reviewers.
   // v5: the timeline says an appeal's decision is final (not that an appeal window closed).
   // v6: a renewal's link to the application whose designation it renews (renewalOf).
-  version: 6,
+  // v7: the timeline's sentences come from the domain's event registry (the engine credited with its own steps).
+  version: 7,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   // Every event of an application shows on its timeline.
@@ -168,6 +170,9 @@ export const applicationSummaryProjection: Projection = {
     db.prepare(
       `INSERT OR REPLACE INTO application_timeline (application_id, version, position, type, occurred_at, actor_id, actor_role, summary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, event.version, event.position, event.type, at, event.metadata.actorId, event.metadata.actorRole, timelineText(event, { appealDecided }));
+    ).run(
+      id, event.version, event.position, event.type, at, event.metadata.actorId, event.metadata.actorRole,
+      describeEvent(event, { appealDecided }),
+    );
   },
 };

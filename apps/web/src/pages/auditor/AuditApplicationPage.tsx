@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { exactDate, fromLocalInput, utcDate } from '../../lib/dates';
-import { eventLabel, OUTCOME_LABEL, ROLE_LABEL } from '../../lib/labels';
+import { eventLabel, isEngineStep, OUTCOME_LABEL, ROLE_LABEL } from '../../lib/labels';
 import { withNames } from '../../lib/names';
 
 /** Why an event happened, where the event says: a reason, a justification, a rule. */
@@ -44,7 +44,10 @@ export function AuditApplicationPage() {
 
   const who = (e: HistoryEntry) => {
     const reviewer = pool.data?.find((r) => r.id === e.actorId);
-    return `${ROLE_LABEL[e.actorRole] ?? e.actorRole}${reviewer ? `: ${reviewer.name}` : e.actorRole === 'system' ? '' : ` (${e.actorId.slice(0, 8)})`}`;
+    const name = reviewer ? `: ${reviewer.name}` : e.actorRole === 'system' ? '' : ` (${e.actorId.slice(0, 8)})`;
+    const actor = `${ROLE_LABEL[e.actorRole] ?? e.actorRole}${name}`;
+    // A step the engine worked out is the engine's; the log still records whose command set it off.
+    return isEngineStep(e.type) && e.actorRole !== 'system' ? `${ROLE_LABEL.system}, after ${actor}` : actor;
   };
   const names = new Map((pool.data ?? []).map((r) => [r.id, r.name]));
   const events = history.data.filter((e) =>

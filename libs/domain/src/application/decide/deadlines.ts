@@ -1,5 +1,5 @@
 import { addDays, isPast } from '../../time';
-import { policyByVersion } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { pickReviewers } from '../../review/assign-reviewers';
 import {
   CloseAppealWindow, EscalateOverdueReview, RemindAssessment, RemindProgressUpdate, RemindReviewer, ReplaceOverdueReviewer, SuspendDesignation,

@@ -1,6 +1,6 @@
 import { InvalidState } from '../../errors';
 import { addDays } from '../../time';
-import { policyByVersion } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { AcceptSurvey, LinkNomination, RejectSurvey, SubmitSurvey } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application } from '../application.state';

@@ -1,6 +1,6 @@
 import { Forbidden, InvalidState, NotFound, RuleViolation } from '../../errors';
 import { addDays, isPast } from '../../time';
-import { policyByVersion } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { conflictOf } from '../../review/assign-reviewers';
 import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
 import { RecordProgressConfirmation, RequestProgressConfirmation, SubmitProgressUpdate } from '../application.commands';

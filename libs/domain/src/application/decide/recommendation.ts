@@ -1,5 +1,5 @@
 import { RuleViolation, InvalidState } from '../../errors';
-import { policyByVersion } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { addDays } from '../../time';
 import { consensus, decisionInputs, growthReport, median, recommend } from '../../decision/recommend';
 import { rubricByVersion } from '../../rubric/rubric-catalog';

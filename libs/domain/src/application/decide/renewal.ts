@@ -1,6 +1,7 @@
 import { Forbidden, InvalidState, RuleViolation } from '../../errors';
 import { addDays, isPast } from '../../time';
-import { DecisionPolicy, policyByVersion } from '../../decision/decision-policy';
+import { DecisionPolicy } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { ConcludeRenewal, ExpireDesignation, OpenRenewal, RemindRenewal, StartRenewal } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication, normalizeEmail, reminderKey } from '../application.state';

@@ -1,7 +1,7 @@
 import { Actor } from '../../decider';
 import { Forbidden, InvalidState, RuleViolation } from '../../errors';
 import { addDays } from '../../time';
-import { policyByVersion } from '../../decision/decision-policy';
+import { policyByVersion } from '../../decision/policy-catalog';
 import { disagreements } from '../../decision/recommend';
 import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
 import { conflictOf, pickReviewers } from '../../review/assign-reviewers';

@@ -1,0 +1,113 @@
+import { DecisionRecorded, ReviewerAssigned, SurveyRejected } from '../application/application.events';
+import { APPLICATION_EVENTS, APPLICATION_EVENT_TYPES } from '../application/application.registry';
+import { AWARD_CYCLE_EVENTS, AWARD_CYCLE_EVENT_TYPES } from '../award/award-cycle.registry';
+import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registry';
+import { NOTIFICATION_EVENTS } from '../notification/notification.registry';
+import { SUBJECT_EVENTS } from '../privacy/subject.registry';
+import { ReviewerEvent } from '../review/reviewer.decider';
+import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
+import { REVIEWER_EVENTS } from '../review/reviewer.registry';
+import { EventSpec, EventTable, applicant } from './event-spec';
+import {
+  EVENT_REGISTRY, PERSONAL_FIELDS, SCHEMA_VERSIONS, SURVEY_EVENT_TYPES, UPCASTERS, describeEvent, describeEvents, eventLabel, isEngineStep,
+} from './event-registry';
+
+const FAMILIES = [
+  APPLICATION_EVENTS, AWARD_CYCLE_EVENTS, REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, DIRECTORY_LISTING_EVENTS, NOTIFICATION_EVENTS,
+  SUBJECT_EVENTS,
+];
+const TYPES = Object.keys(EVENT_REGISTRY);
+const pins = { applicationId: 'a-1', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1' };
+
+const assigned = (reviewerId: string): ReviewerAssigned => ({
+  type: 'ReviewerAssigned',
+  data: { ...pins, reviewerId, dueAt: '2026-01-26T09:00:00.000Z', method: 'auto', purpose: 'review', assignedAt: '2026-01-12T09:00:00Z' },
+});
+
+describe('the event registry: one table per event family', () => {
+  it('holds every family once, and no event type in two families', () => {
+    expect(TYPES).toHaveLength(FAMILIES.reduce((n, family) => n + Object.keys(family).length, 0));
+    expect(APPLICATION_EVENT_TYPES).toEqual(Object.keys(APPLICATION_EVENTS));
+    expect(AWARD_CYCLE_EVENT_TYPES).toEqual(Object.keys(AWARD_CYCLE_EVENTS));
+  });
+
+  it('derives the schema versions, the upcasters and the personal fields from the tables', () => {
+    expect(Object.keys(SCHEMA_VERSIONS)).toEqual(TYPES);
+    expect(SCHEMA_VERSIONS.DecisionRecorded).toBe(2);
+    expect(Object.keys(UPCASTERS)).toEqual(['DecisionRecorded']);
+    expect(PERSONAL_FIELDS.SurveyRejected).toEqual([{ path: 'reason', owners: ['applicant'] }]);
+    expect(PERSONAL_FIELDS.ScoresSubmitted).toEqual([{ path: 'scores[].comment', owners: ['applicant', 'reviewer'] }]);
+    // Only types with personal data are listed, as the store expects.
+    expect(PERSONAL_FIELDS).not.toHaveProperty('SurveyAccepted');
+    expect(Object.values(PERSONAL_FIELDS).every((fields) => fields.length > 0)).toBe(true);
+    expect(SURVEY_EVENT_TYPES).toEqual(['SurveySubmitted', 'NominationLinked']);
+  });
+
+  it('gives every event type a label of its own', () => {
+    const labels = TYPES.map(eventLabel);
+    expect(labels.every((label) => label.trim().length > 0)).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(eventLabel('ReviewerAssigned')).toBe('Reviewer assigned');
+    expect(eventLabel('SomethingNew')).toBe('Something New');
+  });
+});
+
+describe('describeEvent: the one sentence per event', () => {
+  it('names people through the resolver, and shows the id where the resolver does not know them', () => {
+    const names = (id: string) => (id === 'r-1' ? 'Rita North' : undefined);
+    expect(describeEvent(assigned('r-1'), { names })).toBe('Reviewer Rita North assigned (auto), due 2026-01-26');
+    expect(describeEvent(assigned('r-2'), { names })).toBe('Reviewer r-2 assigned (auto), due 2026-01-26');
+    expect(describeEvent(assigned('r-1'))).toBe('Reviewer r-1 assigned (auto), due 2026-01-26');
+  });
+
+  it('credits the engine with the steps it worked out, whoever set them off', () => {
+    expect(isEngineStep('RecommendationComputed')).toBe(true);
+    expect(isEngineStep('DecisionFinalized')).toBe(true);
+    expect(isEngineStep('ScoresSubmitted')).toBe(false);
+    const inputs = { consensus: [], outcomeMeans: {}, overallMean: 3.125, minIndicatorLevel: 3 };
+    const data = { ...pins, recommendation: 'CharterMembership', rule: 'r', inputs, computedAt: '2026-01-30T09:00:00.000Z' };
+    const computed = { type: 'RecommendationComputed', data };
+    expect(describeEvent(computed)).toBe('The engine recommends Charter membership (overall mean 3.13)');
+  });
+
+  it('reads an event type it does not know, or data it cannot word, as its label', () => {
+    expect(describeEvent({ type: 'SomethingNew', data: {} })).toBe('Something New');
+    expect(describeEvent({ type: 'SurveySubmitted', data: { applicationId: 'a-1' } })).toBe('Intake survey submitted');
+  });
+
+  it('says an appeal decision is final at once, per stream, when describing a history', () => {
+    const decided = (appealOf?: DecisionRecorded['data']['appealOf']) => ({ streamId: 'application-a', type: 'DecisionRecorded', data: {
+      ...pins, outcome: 'CharterMembership', recommendation: 'CharterMembership', rule: 'r', overruled: false, justification: null,
+      justificationLength: 0, decidedBy: 'b', decidedAt: '2026-02-01T09:00:00.000Z', appealUntil: '2026-03-03T09:00:00.000Z',
+      progressDueAt: null, ...(appealOf && { appealOf }),
+    } });
+    const finalized = (streamId: string) => ({
+      streamId, type: 'DecisionFinalized', data: { ...pins, appealUntil: '2026-03-03T09:00:00.000Z', finalizedAt: '2026-03-04T09:00:00Z' },
+    });
+    const sentences = describeEvents([
+      decided(), finalized('application-a'), decided({ decidedAt: '2026-02-01T09:00:00.000Z', outcome: 'NotYetReady' }),
+      finalized('application-b'), finalized('application-a'),
+    ]);
+    expect(sentences).toEqual([
+      'Decision: Charter membership',
+      'Appeal window closed 2026-03-03; the decision is final',
+      'Decision on appeal of the decision of 2026-02-01 (Not yet ready): Charter membership',
+      'Appeal window closed 2026-03-03; the decision is final',
+      'Appeal decided 2026-03-04; the appeal decision is final',
+    ]);
+  });
+});
+
+describe('what does not compile', () => {
+  it('is checked by the type checker (npm run typecheck): a misspelt personal field, a code, a missing event', () => {
+    // @ts-expect-error no such field in SurveyRejected's data
+    const misspelt: EventSpec<SurveyRejected>['personal'] = applicant('reasons');
+    // @ts-expect-error a code (a string literal union) is not free text
+    const code: EventSpec<ReviewerAssigned>['personal'] = applicant('method');
+    // @ts-expect-error the table leaves out ConflictWithdrawn
+    const missing: EventTable<ReviewerEvent> = { ConflictDeclared: REVIEWER_EVENTS.ConflictDeclared };
+    // At run time they are the plain shapes the store reads: only the type checker can refuse them.
+    expect([misspelt, code]).toEqual([[{ path: 'reasons', owners: ['applicant'] }], [{ path: 'method', owners: ['applicant'] }]]);
+    expect(Object.keys(missing)).toEqual(['ConflictDeclared']);
+  });
+});

@@ -1,0 +1,97 @@
+import { ApplicationEvent, DecisionRecorded } from '../application/application.events';
+import { APPLICATION_EVENTS } from '../application/application.registry';
+import { AwardCycleEvent } from '../award/award-cycle.events';
+import { AWARD_CYCLE_EVENTS } from '../award/award-cycle.registry';
+import { DirectoryListingEvent } from '../directory/directory-listing.decider';
+import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registry';
+import { NotificationEvent } from '../notification/notification';
+import { NOTIFICATION_EVENTS } from '../notification/notification.registry';
+import { PersonalField } from '../privacy/personal-data';
+import { SubjectEvent } from '../privacy/subject';
+import { SUBJECT_EVENTS } from '../privacy/subject.registry';
+import { ReviewCycleEvent } from '../review/review-cycle.decider';
+import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
+import { ReviewerEvent } from '../review/reviewer.decider';
+import { REVIEWER_EVENTS } from '../review/reviewer.registry';
+import { EventShape, EventSpec, EventTable, Names, SentenceContext, Upcaster } from './event-spec';
+
+/** Every event the log can hold, of every stream category. */
+export type LoggedEvent =
+  | ApplicationEvent | AwardCycleEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | NotificationEvent | SubjectEvent;
+export type LoggedEventType = LoggedEvent['type'];
+
+/** The families' tables as one: what the engine knows about every event type. */
+export const EVENT_REGISTRY: EventTable<LoggedEvent> = {
+  ...APPLICATION_EVENTS,
+  ...AWARD_CYCLE_EVENTS,
+  ...REVIEWER_EVENTS,
+  ...REVIEW_CYCLE_EVENTS,
+  ...DIRECTORY_LISTING_EVENTS,
+  ...NOTIFICATION_EVENTS,
+  ...SUBJECT_EVENTS,
+};
+
+const specs = Object.entries(EVENT_REGISTRY) as [LoggedEventType, EventSpec<EventShape>][];
+const specOf = (type: string): EventSpec<EventShape> | undefined => (EVENT_REGISTRY as Record<string, EventSpec<EventShape>>)[type];
+
+/**
+ * The version each event type is written at now. An event keeps the version it was written with and the log is
+ * never rewritten (its hashes cover the stored shape): UPCASTERS bring an older stored shape to this one on read.
+ */
+export const SCHEMA_VERSIONS = Object.fromEntries(specs.map(([type, spec]) => [type, spec.schemaVersion])) as Readonly<
+  Record<LoggedEventType, number>
+>;
+
+/** UPCASTERS[type][n] turns version n of `type` into version n + 1; only types that ever changed are here. */
+export const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = Object.fromEntries(
+  specs.flatMap(([type, spec]) => (spec.upcasters ? [[type, spec.upcasters]] : [])),
+);
+
+/**
+ * Personal fields by event type, for the current schema version of each (the only one ever written from now on);
+ * only types that have any are here. The store seals each under its owners' keys (docs/DOMAIN.md, Personal data
+ * and the record of reasons).
+ */
+export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>> = Object.fromEntries(
+  specs.flatMap(([type, spec]) => (spec.personal?.length ? [[type, spec.personal]] : [])),
+);
+
+/** Event types whose data names the applicant directly (their contact email): their subject comes from the event itself. */
+export const SURVEY_EVENT_TYPES: readonly string[] = specs
+  .filter(([, spec]) => spec.personal?.some((f) => f.path === 'survey.contactEmail'))
+  .map(([type]) => type);
+
+/** The short label of an event type; a type this code does not know reads as its words ("SomethingNew" → "Something New"). */
+export const eventLabel = (type: string): string => specOf(type)?.label ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+/** Steps the engine worked out (a rule, a timer): credited to the engine, whoever's command set them off. */
+export const isEngineStep = (type: string): boolean => specOf(type)?.byEngine === true;
+
+/**
+ * The one sentence people read for an event, everywhere: the api's timelines, the auditor's history, the decision
+ * report, exports and the web. People are named through `names` where the caller knows them, and by id otherwise.
+ */
+export function describeEvent(event: { type: string; data: unknown }, context: SentenceContext = {}): string {
+  const spec = specOf(event.type);
+  if (!spec) return eventLabel(event.type);
+  const { names, appealDecided = false } = context;
+  try {
+    return spec.describe(event as EventShape, { person: (id) => names?.(id) ?? id, appealDecided });
+  } catch {
+    // A shape this code cannot word (written by a newer release) still shows, by its label: the record is the data.
+    return spec.label;
+  }
+}
+
+/**
+ * The sentences of events read in log order, one or many streams: a DecisionFinalized that follows its stream's
+ * decision on appeal says the appeal's decision is final (it closed no window).
+ */
+export function describeEvents(events: readonly { streamId: string; type: string; data: unknown }[], names?: Names): string[] {
+  const appealDecided = new Set<string>();
+  return events.map((e) => {
+    const sentence = describeEvent(e, { names, appealDecided: appealDecided.has(e.streamId) });
+    if (e.type === 'DecisionRecorded' && (e.data as DecisionRecorded['data']).appealOf) appealDecided.add(e.streamId);
+    return sentence;
+  });
+}
