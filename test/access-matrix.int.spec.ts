@@ -540,7 +540,7 @@ function cells(spec: Route): Probe[] {
 
 const outcome = (cell: Cell): Outcome | null => (typeof cell === 'number' ? { status: cell } : 'skip' in cell ? null : cell);
 const isRefusal = (o: Outcome) => [401, 403, 404].includes(o.status) && (o.code === undefined || /^(auth\.required|access\.denied|application\.not_found|application\.not_applicant|review\.not_assigned|review\.conflict_of_interest|notification\.not_found)$/.test(o.code));
-const head = () => t.get(EventStore).headPosition();
+const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
 
 describe('access matrix: every role × every route × someone else’s resource', () => {
   let headAfterFixture: string | null;

@@ -31,7 +31,7 @@ describe('appeals over HTTP', () => {
     reviewers.south = await signInWithPassword(t, 'reviewer', 'south@review.org', { institution: 'South Polytechnic', region: 'Chile' });
   }
 
-  const head = () => t.get(EventStore).headPosition();
+  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
   const read = (path: string, who: Session, after?: string | null) => t.http().get(after ? `${path}?after=${after}` : path).set(who.auth);
   const score = (id: string, who: Session, level: number, recommendation: string) =>
     t.http().post(`/applications/${id}/scores`).set(who.auth).send({ scores: scores(level), recommendation });

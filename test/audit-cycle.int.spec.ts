@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { EventStore } from '@cert/event-store';
+import { EventLog, EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { LogRunner } from '@cert/projections';
 import { verifyLog } from '@cert/audit';
@@ -13,9 +13,9 @@ import { Session, TestApp, signInWithPassword, startApp } from './support/test-a
 /** The embedded work side keeps appending (notifications) for a moment after the cycle; wait until the log is still. */
 async function quiet(t: TestApp) {
   const store = t.get(EventStore);
-  for (let last = await store.headPosition(), still = 0; still < 3; ) {
+  for (let last = await store.head().then((h) => h?.position ?? null), still = 0; still < 3; ) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = await store.headPosition();
+    const now = await store.head().then((h) => h?.position ?? null);
     still = now === last ? still + 1 : 0;
     last = now;
   }
@@ -55,7 +55,7 @@ describe('a seeded cycle of 100 applications, audited', () => {
   });
 
   it('verifies the whole log and every application stream, and the read models match a rebuild', async () => {
-    const verdict = await verifyLog(t.get(EventStore));
+    const verdict = await verifyLog(t.get(EventLog));
     expect(verdict).toEqual(expect.objectContaining({ ok: true, problem: null }));
     for (const id of cycle.applicationIds) {
       const stream = await t.http().get(`/audit/applications/${id}/verify`).set(auditor.auth).expect(200);

@@ -19,7 +19,7 @@ describe('an award cycle from nominations to summit acceptance, over HTTP', () =
   let aliceApp: string, bobApp: string, carolApp: string;
   let aliceNomination: string, bobNomination: string;
 
-  const head = () => t.get(EventStore).headPosition();
+  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
   const read = (path: string, who: Session, after?: string | null) => t.http().get(after ? `${path}?after=${after}` : path).set(who.auth);
   const teacher = (i: number) => ({ name: `Teacher Number${i}`, subject: 'Robotics', statement: `Coaches robotics team ${i} after school.` });
   const portfolio = (i: number) => ({ title: `Portfolio ${i}`, summary: 'A solar car chassis designed in the Fab Lab.', link: `https://portfolio.example.org/${i}` });

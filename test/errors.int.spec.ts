@@ -17,7 +17,7 @@ describe('the error contract over HTTP', () => {
   let Q: string; // Oscar's application, in screening
   const seen: Response[] = [];
 
-  const head = () => t.get(EventStore).headPosition();
+  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
   const send = async (req: Test) => {
     const res = await req;
     seen.push(res);

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore } from '@cert/event-store';
+import { EventLog, EventStore } from '@cert/event-store';
 import { LogRunner } from '@cert/projections';
 import { verifyLog } from '@cert/audit';
 import { Session, TestApp, signInWithPassword, startApp } from './support/test-app';
@@ -46,7 +46,7 @@ describe('a log written by the release before (test/fixtures/legacy-log)', () =>
   });
 
   it('verifies to the head the old code published, over every stream', async () => {
-    const verdict = await verifyLog(t.get(EventStore));
+    const verdict = await verifyLog(t.get(EventLog));
     expect(verdict).toEqual(expect.objectContaining({ ok: true, problem: null, events: expected.verify.events, streams: expected.verify.streams }));
     expect(verdict.head).toEqual(expected.verify.head);
     const res = await t.http().get(`/audit/verify?head=${expected.head.text}`).set(auditor.auth).expect(200);

@@ -7,10 +7,10 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import request from 'supertest';
 import { Clock, loadConfig } from '@cert/config';
 import { ERASED } from '@cert/domain';
-import { CodecEventStore, EventStore, verifyChain } from '@cert/event-store';
+import { EventStore, verifyChain } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { Mailer, OutboxMailer } from '@cert/mail';
-import { SubjectKeys } from '@cert/privacy';
+import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
 import { FixedClock } from '@cert/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/configure-app';
@@ -145,7 +145,7 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
   });
 
   it('never writes his name or email into the log, even before any erasure; the read models, outbox and identity hold them', () => {
-    expect(app.get(EventStore)).toBeInstanceOf(CodecEventStore);
+    expect(app.get(EventStore)).toBeInstanceOf(ProtectedEventStore);
     const files = filesUnder(dataDir);
     expect(found(files.filter((f) => /events\.sqlite/.test(f.path)), PLANTED)).toEqual([]);
     // The search works: before the erasure it finds him everywhere else the engine keeps him.

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { loadConfig } from '@cert/config';
-import { CodecEventStore, EventStore } from '@cert/event-store';
-import { SubjectKeys } from '@cert/privacy';
+import { EventStore } from '@cert/event-store';
+import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
 import { ApiModule } from '../apps/api/src/api.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -20,7 +20,7 @@ describe('every app writes through the sealing store', () => {
   ])('%s', async (_name, moduleFor) => {
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const app = await Test.createTestingModule({ imports: [moduleFor(config)] }).compile();
-    expect(app.get(EventStore)).toBeInstanceOf(CodecEventStore);
+    expect(app.get(EventStore)).toBeInstanceOf(ProtectedEventStore);
     expect(app.get(SubjectKeys)).toBeDefined();
     await app.close();
   });

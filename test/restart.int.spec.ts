@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, RecordedEvent, SqliteEventStore } from '@cert/event-store';
+import { EventLog, EventStore, RecordedEvent, SqliteEventStore } from '@cert/event-store';
 import { ALL_PROJECTIONS, ReadDb, rebuildAndCompare } from '@cert/projections';
 import { ratings, scores, surveyFor } from './support/cycle-data';
 import { signInByEmail, signInWithPassword, startApp } from './support/test-app';
@@ -47,7 +47,7 @@ describe('restarting the service', () => {
     const second = await startApp({ dataDir, now: '2026-05-04T11:00:00.000Z' });
     try {
       // Nothing lost or changed: the log after the restart begins with exactly the log at the stop.
-      const afterRestart = await second.get(EventStore).asStored().readAll(null, 10_000);
+      const afterRestart = await second.get(EventLog).readAll(null, 10_000);
       expect(afterRestart.slice(0, atStop.length).map(fingerprint)).toEqual(atStop.map(fingerprint));
       const boardAgain = await signInWithPassword(second, 'board', 'board@iasl.org');
       const after = await second.http().get(`/applications/${id}?after=${headBefore}`).set(boardAgain.auth).expect(200);

@@ -6,9 +6,9 @@ import {
   REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, SCHEMA_VERSIONS, SUBJECT_EVENTS, applicationDecider, awardCycleStream, directoryListingStream,
   notificationStream, reviewCycleStream, reviewerStream, subjectStream, upcast,
 } from '@cert/domain';
-import { RecordedEvent, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
+import { RecordedEvent, SqliteEventStore, VersionedEventStore, handle, verifyChain } from '@cert/event-store';
 import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
-import { SqliteSubjectKeys, protectedStore } from '@cert/privacy';
+import { ProtectedEventStore, SqliteSubjectKeys } from '@cert/privacy';
 import { verifyLog } from '@cert/audit';
 import { reactTo } from '../libs/work/src/reaction-runner';
 
@@ -83,12 +83,13 @@ describe('event schema evolution: a fixture of every event type at every version
   it('reads every version from a log as written (never rewritten), into evolve, every projection and the reactors', async () => {
     const stored = SqliteEventStore.open(':memory:');
     const keys = SqliteSubjectKeys.open(':memory:');
-    const store = protectedStore(stored, keys);
-    // Each fixture appended as it was stored in its day: its own schema version, hashed by handle() like any event.
+    const store = new ProtectedEventStore(stored, keys);
+    // Each fixture appended as it was stored in its day: its own schema version, hashed by the store like any event.
     const write = (name: string, streamId: string) => {
       const f = fixture(name);
       const decider = { initialState: () => null, evolve: () => null, decide: () => [{ type: f.type, data: f.data }] };
-      return handle(stored, streamId, decider, null, { actorId: 'fixture', actorRole: 'system', now: '2026-01-10T09:00:00.000Z', schemaVersionOf: () => f.schemaVersion });
+      const asOfItsDay = new VersionedEventStore(stored, { schemaVersionOf: () => f.schemaVersion, upcast: (e) => e });
+      return handle(asOfItsDay, streamId, decider, null, { actorId: 'fixture', actorRole: 'system', now: '2026-01-10T09:00:00.000Z' });
     };
     const applicationId = fixture('SurveySubmitted.v1').data.applicationId as string;
     for (const name of APPLICATION) await write(name, `application-${applicationId}`);
@@ -100,7 +101,7 @@ describe('event schema evolution: a fixture of every event type at every version
     const oldDecision = read.find((e) => e.type === 'DecisionRecorded' && e.upcastFrom === 1)!;
     expect(oldDecision.data).toEqual(expect.objectContaining({ justificationLength: 69, justification: expect.stringMatching(/^The site visit/) }));
     // The stored v1 bytes are untouched, so their hashes hold.
-    expect((await verifyLog(store)).ok).toBe(true);
+    expect((await verifyLog(stored)).ok).toBe(true);
     expect(verifyChain((await stored.readStream(`application-${applicationId}`)).events)).toEqual({ ok: true });
     expect((await stored.readStream(`application-${applicationId}`)).events.find((e) => e.type === 'DecisionRecorded')!.schemaVersion).toBe(1);
 

@@ -153,7 +153,7 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
     const used = cpu.stop();
     progress.done(done);
 
-    const head = await store.headPosition();
+    const head = await store.head().then((h) => h?.position ?? null);
     const checkpoint = runner.checkpoint();
     const lagEventsAtEnd = head === null ? 0 : Number(BigInt(head) - BigInt(checkpoint ?? 0));
     const c0 = now();

@@ -117,7 +117,7 @@ class LoadingStore extends EventStore {
     this.batch();
     const result = await this.inner.appendToStream(streamId, events, opts);
     const cached = this.cache.get(streamId) ?? { version: 0, events: [] };
-    events.forEach((e, i) => cached.events.push({ ...e, streamId, version: opts.expectedVersion + i + 1, position: result.position }));
+    cached.events.push(...result.events);
     cached.version = result.version;
     this.cache.set(streamId, cached);
     return result;
@@ -131,8 +131,8 @@ class LoadingStore extends EventStore {
     return this.inner.readAll(checkpoint, limit, options);
   }
 
-  headPosition() {
-    return this.inner.headPosition();
+  head() {
+    return this.inner.head();
   }
 
   close() {
@@ -259,7 +259,7 @@ export async function rebuild(log: ScaleLog, label: string): Promise<RebuildRun>
   const store = SqliteEventStore.open(log.path);
   const live = new Database(':memory:');
   try {
-    const head = Number((await store.headPosition()) ?? 0);
+    const head = Number((await store.head())?.position ?? 0);
     const progress = new Progress(label, head, 'events', 5000);
     let replayedAt = 0;
     const start = now();

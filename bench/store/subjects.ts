@@ -60,8 +60,8 @@ export class CountingStore extends EventStore {
     return this.inner.readAll(checkpoint, limit, options);
   }
 
-  headPosition() {
-    return this.inner.headPosition();
+  head() {
+    return this.inner.head();
   }
 
   close() {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { NewEvent, SqliteEventStore } from '@cert/event-store';
 
@@ -12,24 +12,22 @@ import { NewEvent, SqliteEventStore } from '@cert/event-store';
 const n = Number(process.argv[2] ?? 1_000_000);
 const file = process.argv[3] ?? '/tmp/hash-columns-migration.sqlite';
 const perStream = 10;
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
-const streamOf = (s: number): NewEvent[] => {
-  let prevHash = '0'.repeat(64);
-  return Array.from({ length: perStream }, (_, v) => {
-    const hash = sha(`${prevHash}${s}/${v}`);
-    const metadata = { actorId: randomUUID(), actorRole: 'reviewer', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(), prevHash, hash };
-    prevHash = hash;
+// The store chains them as it appends them.
+const streamOf = (): NewEvent[] =>
+  Array.from({ length: perStream }, (_, v) => {
+    const metadata = {
+      actorId: randomUUID(), actorRole: 'reviewer', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(),
+    };
     return { id: randomUUID(), type: 'ScoreRecorded', schemaVersion: 1, data: { criterion: `c${v}`, score: v % 4, note: 'x'.repeat(40) }, metadata };
   });
-};
 
 async function main() {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   let t = Date.now();
   const store = SqliteEventStore.open(file, { synchronous: 'NORMAL' });
-  for (let s = 0; s < n / perStream; s++) await store.appendToStream(`application-${s}`, streamOf(s), { expectedVersion: 0 });
+  for (let s = 0; s < n / perStream; s++) await store.appendToStream(`application-${s}`, streamOf(), { expectedVersion: 0 });
   await store.close();
   console.error(`${n} events written in ${seconds(t)} s`);
 

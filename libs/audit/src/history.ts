@@ -1,5 +1,5 @@
 import { ApplicationEvent, NotFound, applicationStream, describeEvents } from '@cert/domain';
-import { EventStore, RecordedEvent } from '@cert/event-store';
+import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 
 export type ApplicationHistory = RecordedEvent<ApplicationEvent>[];
 
@@ -11,8 +11,8 @@ export async function loadHistory(store: EventStore, applicationId: string): Pro
 }
 
 /** The same stream exactly as stored: personal fields as ciphertext, each event in the schema it was written in. */
-export async function loadStoredHistory(store: EventStore, applicationId: string): Promise<RecordedEvent[]> {
-  const { events } = await store.asStored().readStream(applicationStream(applicationId));
+export async function loadStoredHistory(log: EventLog, applicationId: string): Promise<RecordedEvent[]> {
+  const { events } = await log.readStream(applicationStream(applicationId));
   if (events.length === 0) throw new NotFound('application', applicationId);
   return events;
 }

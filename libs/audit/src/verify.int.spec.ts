@@ -1,22 +1,30 @@
-import { EventStore, NewEvent, RecordedEvent, SqliteEventStore, handle } from '@cert/event-store';
+import { EventLog, EventStore, GENESIS, NewEvent, RecordedEvent, SqliteEventStore, handle, linkNewEvent } from '@cert/event-store';
 import { parseHead, verifyLog, verifyStream } from './verify';
 
-/** A log that stores no global chain, like ESDB: verify must compute it from commit order. */
-class PlainLog extends EventStore {
+/** A log that chains each stream but stores no global chain, like ESDB: verify must compute it from commit order. */
+class PlainLog extends EventLog {
   events: RecordedEvent[] = [];
   async readStream(streamId: string) {
     const events = this.events.filter((e) => e.streamId === streamId);
     return { version: events.at(-1)?.version ?? 0, events };
   }
   async appendToStream(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: number }) {
-    events.forEach((e, i) => this.events.push({ ...e, streamId, version: expectedVersion + i + 1, position: String(100 * (this.events.length + 1)) }));
-    return { version: expectedVersion + events.length, position: this.events.at(-1)!.position };
+    let prevHash = (await this.readStream(streamId)).events.at(-1)?.metadata.hash ?? GENESIS;
+    const appended = events.map((e, i) => {
+      const { envelope, hash } = linkNewEvent(prevHash, streamId, expectedVersion + i + 1, e);
+      const metadata = { ...envelope, prevHash, hash } as RecordedEvent['metadata'];
+      prevHash = hash;
+      return { ...e, metadata, streamId, version: expectedVersion + i + 1, position: String(100 * (this.events.length + i + 1)) };
+    });
+    this.events.push(...appended);
+    return { version: expectedVersion + events.length, position: this.events.at(-1)!.position, events: appended };
   }
   async readAll(checkpoint: string | null, limit: number) {
     return this.events.filter((e) => checkpoint === null || BigInt(e.position) > BigInt(checkpoint)).slice(0, limit);
   }
-  async headPosition() {
-    return this.events.at(-1)?.position ?? null;
+  async head() {
+    const last = this.events.at(-1);
+    return last ? { position: last.position, globalHash: null } : null;
   }
   async close() {}
 }
@@ -43,7 +51,10 @@ describe('verify', () => {
     expect(await verifyLog(store)).toEqual(expect.objectContaining({ ok: true, events: 0, head: null }));
     await fill(store);
     const head = await store.head();
-    expect(await verifyLog(store, head)).toEqual(expect.objectContaining({ ok: true, events: 8, streams: 3, head }));
+    expect(head?.globalHash).toEqual(expect.any(String));
+    expect(await verifyLog(store, head as { position: string; globalHash: string })).toEqual(
+      expect.objectContaining({ ok: true, events: 8, streams: 3, head, globalChain: 'stored' }),
+    );
     expect(await verifyStream(store, 'a-1')).toEqual(expect.objectContaining({ ok: true, events: 4 }));
     await store.close();
   });
@@ -51,7 +62,11 @@ describe('verify', () => {
   it('computes the global chain where the store keeps none (ESDB), so the published head still proves the history', async () => {
     const log = new PlainLog();
     await fill(log);
-    const head = await log.head();
+    // The store names its newest position only; verify computes the link there, to publish.
+    expect(await log.head()).toEqual({ position: '800', globalHash: null });
+    const { head, globalChain } = await verifyLog(log);
+    expect(head).toEqual({ position: '800', globalHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(globalChain).toBe('computed');
     expect(await verifyLog(log, head)).toEqual(expect.objectContaining({ ok: true, head }));
 
     const cut = log.events.splice(6);

@@ -1,5 +1,5 @@
 import {
-  EventStore, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain,
+  EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain,
 } from '@cert/event-store';
 
 export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated';
@@ -15,13 +15,22 @@ export type Problem = {
   detail: string;
 };
 
+/** A head as published: a position and the global chain's link there (`<position>:<hash>`). */
+export type PublishedHead = { position: string; globalHash: string };
+
 export type LogVerdict = {
   ok: boolean;
   events: number;
   streams: number;
   /** The head of the verified log (of its intact prefix when a problem was found): publish it, pass it back later as `against`. */
-  head: LogHead | null;
+  head: PublishedHead | null;
   against: LogHead | null;
+  /**
+   * `stored`: every event carried its global link and each was checked. `computed`: the store keeps no global chain
+   * (ESDB), so the chain was computed from commit order; a removed event then shows only as its stream's gap, or
+   * against a head published earlier.
+   */
+  globalChain: 'stored' | 'computed';
   problem: Problem | null;
 };
 
@@ -30,13 +39,14 @@ export type StreamVerdict = { ok: boolean; streamId: string; events: number; hea
 const PAGE = 1000;
 
 /** `<position>:<hash>`, the form the head is published in (CLI `--head`, API `?head=`). */
-export function parseHead(text: string): LogHead {
+export function parseHead(text: string): PublishedHead {
   const match = /^(\d{1,20}):([0-9a-f]{64})$/.exec(text.trim());
   if (!match) throw new Error('a head is <position>:<64 hex digits>, as GET /audit/head prints it');
   return { position: match[1], globalHash: match[2] };
 }
 
-export const formatHead = (head: LogHead) => `${head.position}:${head.globalHash}`;
+/** A head without a link (from a store that keeps no global chain) is its position alone, which parseHead refuses. */
+export const formatHead = (head: LogHead) => (head.globalHash === null ? head.position : `${head.position}:${head.globalHash}`);
 
 const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string, position = e?.position ?? null): Problem => ({
   reason, position, streamId: e?.streamId ?? null, version: e?.version ?? null, eventId: e?.id ?? null, detail,
@@ -47,12 +57,12 @@ const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metad
 /**
  * Walks the whole log in commit order and recomputes every hash (DOMAIN.md, What auditors need): each event's own
  * hash, its link to its stream's previous event, and the global chain. With `against` (a head published earlier)
- * it also proves the history up to that head is unchanged, which is what catches a truncated tail.
+ * it also proves the history up to that head is unchanged, which is what catches a truncated tail; a head without
+ * a link (from a store that keeps no global chain) proves only that the log still reaches its position.
  */
-export async function verifyLog(store: EventStore, against: LogHead | null = null): Promise<LogVerdict> {
+export async function verifyLog(store: EventLog, against: LogHead | null = null): Promise<LogVerdict> {
   // Hashes cover the events as stored (personal fields as ciphertext, older schema versions as written), so the
-  // walk reads them so; an erasure destroys keys, not stored bytes, and leaves every hash intact (issue 5).
-  store = store.asStored();
+  // walk reads the adapter itself; an erasure destroys keys, not stored bytes, and leaves every hash intact.
   const streams = new Map<string, RecordedEvent>();
   let link = GENESIS;
   let last: RecordedEvent | null = null;
@@ -60,8 +70,9 @@ export async function verifyLog(store: EventStore, against: LogHead | null = nul
   let consecutive = true;
   let seenAgainst = false;
   let events = 0;
+  let linksStored = true;
   const verdict = (problem: Problem | null): LogVerdict => ({
-    ok: problem === null, events, streams: streams.size, against, problem,
+    ok: problem === null, events, streams: streams.size, against, globalChain: linksStored ? 'stored' : 'computed', problem,
     head: last ? { position: last.position, globalHash: link } : null,
   });
 
@@ -73,13 +84,14 @@ export async function verifyLog(store: EventStore, against: LogHead | null = nul
       const problem = await checkEvent(store, e, link, streams.get(e.streamId), gap ? String(expectedPosition) : null);
       if (problem) return verdict(problem);
       consecutive = consecutive && !gap;
+      linksStored &&= e.globalHash !== undefined;
       link = globalChainHash(link, e.metadata.hash ?? '');
       streams.set(e.streamId, e);
       last = e;
       events++;
       if (against && e.position === against.position) {
         seenAgainst = true;
-        if (link !== against.globalHash) {
+        if (against.globalHash !== null && link !== against.globalHash) {
           return verdict(problemAt('changed', e, `the history up to position ${e.position} no longer gives the published head: an event at or before it was rewritten and every hash after it recomputed`));
         }
       }
@@ -98,7 +110,7 @@ export async function verifyLog(store: EventStore, against: LogHead | null = nul
 }
 
 async function checkEvent(
-  store: EventStore,
+  store: EventLog,
   e: RecordedEvent,
   link: string,
   previous: RecordedEvent | undefined,
@@ -131,7 +143,7 @@ async function checkEvent(
  * chains from a link stored elsewhere. Either way the events are all there, in the wrong order. Reads the whole
  * log into memory, but only once a break was found.
  */
-async function belongsElsewhere(store: EventStore, e: RecordedEvent, link: string): Promise<string | null> {
+async function belongsElsewhere(store: EventLog, e: RecordedEvent, link: string): Promise<string | null> {
   const all: RecordedEvent[] = [];
   for (let page = await store.readAll(null, PAGE); page.length > 0; page = await store.readAll(page[page.length - 1].position, PAGE)) {
     all.push(...page);
@@ -149,8 +161,8 @@ async function belongsElsewhere(store: EventStore, e: RecordedEvent, link: strin
  * One stream's chain (an application's history). It cannot see a cut-off tail of the stream or a removed
  * stream: only the whole-log walk with a published head can.
  */
-export async function verifyStream(store: EventStore, streamId: string): Promise<StreamVerdict> {
-  const { events } = await store.asStored().readStream(streamId);
+export async function verifyStream(store: EventLog, streamId: string): Promise<StreamVerdict> {
+  const { events } = await store.readStream(streamId);
   const result = verifyChain(events);
   const headHash = events.at(-1)?.metadata.hash ?? null;
   if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };

@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore } from './event-store';
+import { EventLog, EventStore } from './event-store';
 import { EventStoreModule } from './event-store.module';
 import { SqliteEventStore } from './sqlite/sqlite.event-store';
 import { EsdbEventStore } from './esdb/esdb.event-store';
@@ -18,11 +18,12 @@ describe('EventStoreModule', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('provides the SQLite store from config under the EventStore token and closes it on shutdown', async () => {
+  it('provides the SQLite store from config under the EventStore and EventLog tokens and closes it on shutdown', async () => {
     const config = configOf({ eventStore: 'sqlite', sqlitePath: join(dir, 'data', 'events.sqlite'), sqliteSynchronous: 'NORMAL', esdbUrl: null });
     const app = await Test.createTestingModule({ imports: [EventStoreModule.forRoot(config)] }).compile();
     const store = app.get(EventStore);
     expect(store).toBeInstanceOf(SqliteEventStore);
+    expect(app.get(EventLog)).toBe(store);
     expect(existsSync(join(dir, 'data'))).toBe(true);
     await store.appendToStream('application-1', [
       { id: 'e-1', type: 'Noted', schemaVersion: 1, data: {}, metadata: { actorId: 'a', actorRole: 'staff', correlationId: 'c', causationId: null, occurredAt: '2026-01-01T00:00:00Z' } },
@@ -42,6 +43,7 @@ describe('EventStoreModule', () => {
     const store = SqliteEventStore.open(':memory:');
     const app = await Test.createTestingModule({ imports: [EventStoreModule.forInstance(store)] }).compile();
     expect(app.get(EventStore)).toBe(store);
+    expect(app.get(EventLog)).toBe(store);
     await app.close();
     await expect(store.readStream('x')).resolves.toEqual({ version: 0, events: [] });
     await store.close();

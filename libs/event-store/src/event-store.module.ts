@@ -1,18 +1,19 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@cert/config';
-import { EventStore } from './event-store';
+import { EventLog, EventStore } from './event-store';
 import { SqliteEventStore } from './sqlite/sqlite.event-store';
 
-/** Closes the store after every other module has stopped using it (shutdown runs after destroy hooks). */
+/** Closes the log after every other module has stopped using it (shutdown runs after destroy hooks). */
 @Injectable()
-class EventStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+class EventLogCloser implements OnApplicationShutdown {
+  constructor(@Inject(EventLog) private readonly log: EventLog) {}
   onApplicationShutdown() {
-    return this.store.close();
+    return this.log.close();
   }
 }
 
-export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
+/** The configured adapter. */
+export const openEventStore = async (config: AppConfig): Promise<EventLog> => {
   if (config.eventStore === 'esdb') {
     if (!config.esdbUrl) throw new Error('EVENT_STORE=esdb needs ESDB_URL');
     // Loaded on demand: the gRPC client costs ~100 ms at startup that the embedded default never needs.
@@ -23,20 +24,32 @@ export const openEventStore = async (config: AppConfig): Promise<EventStore> => 
   return SqliteEventStore.open(config.sqlitePath, { synchronous: config.sqliteSynchronous, progress: (message) => logger.log(message) });
 };
 
-/** Provides the EventStore port; the abstract class is the DI token (ARCHITECTURE.md, Event store rules). */
+/**
+ * Provides the plain adapter under both tokens: `EventLog` (what audit reads) and `EventStore` (what everything
+ * else uses); the abstract classes are the DI tokens (ARCHITECTURE.md, Event store rules). Apps import
+ * PrivacyModule instead, which provides the same `EventLog` and a decorated `EventStore` over it.
+ */
 @Global()
 @Module({})
 export class EventStoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EventStore, useFactory: () => openEventStore(config) }, EventStoreCloser],
-      exports: [EventStore],
+      providers: [
+        { provide: EventLog, useFactory: () => openEventStore(config) },
+        { provide: EventStore, useExisting: EventLog },
+        EventLogCloser,
+      ],
+      exports: [EventLog, EventStore],
     };
   }
 
-  /** For tests that own their store (and close it themselves). */
-  static forInstance(store: EventStore): DynamicModule {
-    return { module: EventStoreModule, providers: [{ provide: EventStore, useValue: store }], exports: [EventStore] };
+  /** For tests that own their store (and close it themselves): the adapter, and optionally a decorated store over it. */
+  static forInstance(log: EventLog, store: EventStore = log): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EventLog, useValue: log }, { provide: EventStore, useValue: store }],
+      exports: [EventLog, EventStore],
+    };
   }
 }

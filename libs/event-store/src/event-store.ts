@@ -1,23 +1,25 @@
-import { GENESIS, globalChainHash } from './hash-chain';
-
-/** Envelope metadata every event carries (issue 2, "Event envelope"). Hashes are set by `handle()`. */
-export type EventMetadata = {
+/** The envelope every event carries (docs/ARCHITECTURE.md, Event store rules). */
+type Envelope = {
   actorId: string;
   actorRole: string;
   correlationId: string;
   causationId: string | null;
   occurredAt: string;
-  prevHash?: string;
-  hash?: string;
   [key: string]: unknown;
 };
+
+/** The envelope as appended: the stream chain's hashes are the adapter's to add, never a caller's. */
+export type EventEnvelope = Envelope & { prevHash?: never; hash?: never };
+
+/** The envelope as read: with the stream chain's hashes the adapter stored. */
+export type EventMetadata = Envelope & { prevHash?: string; hash?: string };
 
 export type NewEvent = {
   id: string;
   type: string;
   schemaVersion: number;
   data: unknown;
-  metadata: EventMetadata;
+  metadata: EventEnvelope;
 };
 
 export type RecordedEvent<E extends { type: string; data: unknown } = { type: string; data: unknown }> = E & {
@@ -30,38 +32,35 @@ export type RecordedEvent<E extends { type: string; data: unknown } = { type: st
   schemaVersion: number;
   metadata: EventMetadata;
   /**
-   * The global chain link (issue 5): sha256(previous event's globalHash + this event's hash) in commit order.
-   * Stored by adapters that chain the log as they append (SQLite); absent on ESDB, where audit computes it from $all.
+   * The global chain link: sha256(previous event's globalHash + this event's hash) in commit order. Stored by
+   * adapters that chain the log as they append (SQLite); absent on ESDB, which keeps no global chain.
    */
   globalHash?: string;
   /** Set on read when an upcaster turned an older stored schema version into the current one (the hash covers the stored one). */
   upcastFrom?: number;
 };
 
-/** A decided event before handle() seals, hashes and appends it. */
-export type DecidedEvent = { type: string; data: unknown };
-
-/** What handle() hands to `EventStore.seal`: the stream as read, the decided events and who decided them. */
-export type SealInput = { streamId: string; history: readonly RecordedEvent[]; events: readonly DecidedEvent[]; actorId: string };
-
-/**
- * An event as it will be stored: its data as the log keeps it (personal fields encrypted, issue 5), its schema
- * version, and metadata to add to the envelope (covered by the hash like the rest).
- */
-export type SealedEvent = { type: string; schemaVersion: number; data: unknown; metadata?: Record<string, unknown> };
-
 /**
  * links: whether each event carries the chains: its global link (`globalHash`) and its own hashes (`metadata.prevHash`,
  * `metadata.hash`), by default yes. Only what checks a chain (audit verify, the lossless export) needs them; the log
- * runner, the reactors, erasure and a rebuild read the log in bulk and leave them out. On SQLite that is one
- * 64-character string fewer to build per event (a replay under callgrind: 35.6k → 33.2k instructions per event) and
- * 128 hex characters fewer to parse (they have columns of their own; measured in `npm run bench`'s replay). Adapters
- * that store the hashes inside the metadata (ESDB) may give them anyway.
+ * runner, the reactors, erasure and a rebuild read the log in bulk and leave them out, which saves building and
+ * parsing them per event where they have columns of their own (SQLite). Adapters that store the hashes inside the
+ * metadata (ESDB) may give them anyway.
  */
 export type ReadAllOptions = { links?: boolean };
 
-/** The log's head as published (issue 5): anyone holding it can later check that the history up to it is unchanged. */
-export type LogHead = { position: string; globalHash: string };
+/**
+ * The log's newest position and its last global link: anyone holding both can later check that the history up to
+ * it is unchanged. globalHash is null where the adapter keeps no global chain (ESDB): audit verify then computes it.
+ */
+export type LogHead = { position: string; globalHash: string | null };
+
+/**
+ * What an append did: the stream's new version, the log position of its last event, and the appended events as a
+ * read of the stream now gives them back (hashes included; each event's own position where the adapter knows it,
+ * else the append's).
+ */
+export type AppendResult = { version: number; position: string; events: RecordedEvent[] };
 
 export class VersionConflict extends Error {
   readonly code = 'stream.version_conflict';
@@ -75,53 +74,30 @@ export class VersionConflict extends Error {
   }
 }
 
-/** Port for the append-only log. Versions count events: 0 = no stream, first event = 1. */
+/**
+ * Port for the append-only log (docs/ARCHITECTURE.md, Event store rules). Versions count events: 0 = no stream,
+ * first event = 1. Implemented by the adapters (EventLog) and by decorators around any EventStore (schema versions,
+ * personal-data sealing), so apps get one composed store under this token.
+ */
 export abstract class EventStore {
   abstract readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }>;
   /** @throws VersionConflict when the stream is not at `expectedVersion`. */
-  abstract appendToStream(
-    streamId: string,
-    events: NewEvent[],
-    opts: { expectedVersion: number },
-  ): Promise<{ version: number; position: string }>;
+  abstract appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }): Promise<AppendResult>;
   /** Every event in commit order after `checkpoint` (null = from the start). */
   abstract readAll(checkpoint: string | null, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** The position of the newest event in the log, or null when it is empty. */
-  abstract headPosition(): Promise<string | null>;
+  /** The newest event's position and global link, or null while the log is empty. */
+  abstract head(): Promise<LogHead | null>;
   abstract close(): Promise<void>;
+}
 
-  /**
-   * Turns decided events into what the log stores; handle() calls it before it computes the hashes, so the hashes
-   * cover exactly the stored bytes (issue 5: "the hashes cover the ciphertext"). A plain adapter stores the data as
-   * decided, at schema version 1; `CodecEventStore` encrypts personal fields and writes the current schema version.
-   */
-  async seal(input: SealInput): Promise<SealedEvent[]> {
-    return input.events.map((e) => ({ type: e.type, schemaVersion: 1, data: e.data }));
-  }
-
-  /**
-   * The events exactly as stored, for whatever checks hashes (audit verify, lossless export). A plain adapter is
-   * its own stored form; `CodecEventStore` returns the adapter it decorates, whose reads neither decrypt nor upcast.
-   */
-  asStored(): EventStore {
-    return this;
-  }
-
-  /**
-   * The head to publish (null while the log is empty). This default walks the whole log and chains the hashes,
-   * which is right for ESDB (it stores no global chain); adapters that store the chain read it in O(1).
-   */
-  async head(): Promise<LogHead | null> {
-    let position: string | null = null;
-    let globalHash = GENESIS;
-    for (;;) {
-      const page = await this.readAll(position, 1000);
-      if (page.length === 0) break;
-      for (const e of page) globalHash = globalChainHash(globalHash, e.metadata.hash ?? '');
-      position = page[page.length - 1].position;
-    }
-    return position === null ? null : { position, globalHash };
-  }
+/**
+ * An adapter: the log exactly as stored. Its append computes both hash chains (docs/ARCHITECTURE.md, Event store
+ * rules), and its reads neither open personal fields nor upcast, so the hashes recheck. Audit reads through this
+ * token; everything else reads the composed EventStore.
+ */
+export abstract class EventLog extends EventStore {
+  /** Only an adapter is an EventLog: a decorated store handed to audit by mistake does not compile. */
+  declare private readonly storedAsIs: never;
 }
 
 /** Positions are decimal integer strings on every adapter, so they order as BigInts. */

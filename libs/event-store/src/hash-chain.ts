@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
-import type { EventMetadata } from './event-store';
+import type { EventMetadata, NewEvent } from './event-store';
 
 export const GENESIS = '0'.repeat(64);
 
 /**
  * JSON with keys sorted at every depth and no whitespace, so equal data always hashes equally. Written with loops
- * rather than map/filter/join: it runs over every event handle() appends, and the output must stay byte for byte
+ * rather than map/filter/join: it runs over every event an adapter appends, and the output must stay byte for byte
  * what it always was (existing logs' hashes), including an array hole rendered as nothing, as join() did.
  */
 export function canonicalJson(value: unknown): string {
@@ -63,6 +63,21 @@ export const withoutHashes = (metadata: EventMetadata): Record<string, unknown> 
   const { prevHash: _prev, hash: _hash, ...rest } = metadata;
   return rest;
 };
+
+/**
+ * The stream chain link of an event being appended at `version` onto `prevHash` (its stream's last stored hash, or
+ * GENESIS): the hash an adapter stores with it, and the envelope (without hashes) that the hash covers.
+ */
+export function linkNewEvent(
+  prevHash: string,
+  streamId: string,
+  version: number,
+  e: NewEvent,
+): { envelope: Record<string, unknown>; hash: string } {
+  const envelope = withoutHashes(e.metadata);
+  const { id, type, schemaVersion, data } = e;
+  return { envelope, hash: chainHash(prevHash, { id, streamId, version, type, schemaVersion, data, metadataWithoutHashes: envelope }) };
+}
 
 type ChainedEvent = Omit<ChainedContent, 'metadataWithoutHashes'> & { metadata: EventMetadata };
 

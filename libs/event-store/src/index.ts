@@ -1,6 +1,6 @@
 export * from './event-store';
 export * from './handle';
-export * from './codec.event-store';
+export * from './versioned.event-store';
 export * from './hash-chain';
 export * from './sqlite/sqlite.event-store';
 // Type only, so importing this lib never loads the gRPC client; EventStoreModule loads it when EVENT_STORE=esdb.

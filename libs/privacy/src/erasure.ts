@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { Clock } from '@cert/config';
 import { Actor, Forbidden, RuleViolation, SubjectErased, normalizeEmail, subjectDecider, subjectStream } from '@cert/domain';
-import { EventStore, handle } from '@cert/event-store';
+import { EventLog, EventStore, handle } from '@cert/event-store';
 import { IdentityStore, UserRole } from '@cert/identity';
 import { Mailer } from '@cert/mail';
 import { LogRunner } from '@cert/projections';
@@ -76,12 +76,12 @@ export class ErasureModule {}
  * and returns how many it destroyed. Safe to run any time (`privacy:reconcile`); the read models then need a
  * rebuild (`projections:rebuild --swap`).
  */
-export async function replayErasures(store: EventStore, keys: SubjectKeys): Promise<{ erasures: number; keysDestroyed: number }> {
+export async function replayErasures(log: EventLog, keys: SubjectKeys): Promise<{ erasures: number; keysDestroyed: number }> {
   let checkpoint: string | null = null;
   let erasures = 0;
   let keysDestroyed = 0;
   for (;;) {
-    const page = await store.asStored().readAll(checkpoint, 1000, { links: false });
+    const page = await log.readAll(checkpoint, 1000, { links: false });
     for (const e of page) {
       if (e.type !== 'SubjectErased') continue;
       const { subjects, erasedAt } = e.data as SubjectErased['data'];

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock, SystemClock } from '@cert/config';
-import { CodecEventStore, EventStore, openEventStore } from '@cert/event-store';
-import { PrivacyCodec } from './privacy.codec';
+import { schemaVersionOf, upcast } from '@cert/domain';
+import { EventLog, EventStore, VersionedEventStore, openEventStore } from '@cert/event-store';
+import { PrivateEventStore } from './private.event-store';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 import { SubjectKeys } from './subject-keys';
 
@@ -9,22 +10,30 @@ import { SubjectKeys } from './subject-keys';
 @Injectable()
 class StoresCloser implements OnApplicationShutdown {
   constructor(
-    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(EventLog) private readonly log: EventLog,
     @Inject(SubjectKeys) private readonly keys: SubjectKeys,
   ) {}
   async onApplicationShutdown() {
-    await this.store.close();
+    await this.log.close();
     this.keys.close();
   }
 }
 
-/** The store every app uses: the configured adapter, with personal fields sealed on write and opened on read. */
-export const protectedStore = (stored: EventStore, keys: SubjectKeys): EventStore => new CodecEventStore(stored, new PrivacyCodec(keys, stored));
+/**
+ * The store every app uses: personal fields sealed on write and opened on read (PrivateEventStore), then every read
+ * upcast to the current schema and every write stamped with it (VersionedEventStore, outside, so an upcaster sees
+ * clear text), over the adapter, which chains what it is given.
+ */
+export class ProtectedEventStore extends VersionedEventStore {
+  constructor(log: EventStore, keys: SubjectKeys) {
+    super(new PrivateEventStore(log, keys), { schemaVersionOf, upcast });
+  }
+}
 
 /**
- * Provides `EventStore` and `SubjectKeys` everywhere (issue 5). Apps import this instead of
+ * Provides `EventStore`, `EventLog` and `SubjectKeys` everywhere. Apps import this instead of
  * `EventStoreModule.forRoot`: the log they write holds personal data only as ciphertext, under keys kept in
- * KEYS_DB_PATH, and every read gives events in their current schema. `EventStoreModule` stays for the plain adapter.
+ * KEYS_DB_PATH, and every read gives events in their current schema. Audit reads `EventLog`, the adapter as stored.
  */
 @Global()
 @Module({})
@@ -38,10 +47,15 @@ export class PrivacyModule {
           useFactory: (clock: Clock | undefined) => SqliteSubjectKeys.open(config.keysDbPath, clock ?? new SystemClock()),
           inject: [{ token: Clock, optional: true }],
         },
-        { provide: EventStore, useFactory: async (keys: SubjectKeys) => protectedStore(await openEventStore(config), keys), inject: [SubjectKeys] },
+        { provide: EventLog, useFactory: () => openEventStore(config) },
+        {
+          provide: EventStore,
+          useFactory: (log: EventLog, keys: SubjectKeys) => new ProtectedEventStore(log, keys),
+          inject: [EventLog, SubjectKeys],
+        },
         StoresCloser,
       ],
-      exports: [EventStore, SubjectKeys],
+      exports: [EventStore, EventLog, SubjectKeys],
     };
   }
 }

@@ -89,7 +89,7 @@ export class LogRunner {
   }
 
   async lag(): Promise<{ head: string | null; checkpoint: string | null; behind: boolean }> {
-    const head = await this.store.headPosition();
+    const head = (await this.store.head())?.position ?? null;
     const checkpoint = this.checkpoint();
     const behind = head !== null && (checkpoint === null || comparePositions(checkpoint, head) < 0);
     return { head, checkpoint, behind };
@@ -100,7 +100,7 @@ export class LogRunner {
     let erasure = false;
     // A replay into empty read models that began after an erasure was recorded read every event after its keys
     // were gone: nothing in them predates it, so that erasure needs no rebuild (a fresh process would replay twice).
-    const replayedAfter = this.checkpoint() === null ? await this.store.headPosition() : null;
+    const replayedAfter = this.checkpoint() === null ? ((await this.store.head())?.position ?? null) : null;
     for (;;) {
       const from = this.checkpoint();
       const page = await this.store.readAll(from, PAGE_SIZE, { links: false });

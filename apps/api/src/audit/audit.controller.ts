@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Streamabl
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
-import { EventStore } from '@cert/event-store';
+import { EventLog, EventStore } from '@cert/event-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
 import {
   decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, loadLinkedHistory, loadStoredHistory, parseHead,
@@ -18,7 +18,8 @@ const file = (content: Buffer | string, type: string, name: string) =>
 
 /**
  * DOMAIN.md, auditor: "read-only: replays any decision's history, verifies it, exports it. Changes nothing."
- * Every read here goes to the log itself, not the read models, so what an auditor sees is the source of truth.
+ * Every read here goes to the log itself, not the read models, so what an auditor sees is the source of truth:
+ * `store` as the engine reads it (opened, current schema), `log` exactly as stored, for whatever checks hashes.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -27,26 +28,30 @@ const file = (content: Buffer | string, type: string, name: string) =>
 export class AuditController {
   constructor(
     private readonly store: EventStore,
+    private readonly log: EventLog,
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly runner: LogRunner,
   ) {}
 
-  /** The head to publish (e.g. on a designation certificate); anyone holding it can later check the history up to it. */
+  /**
+   * The head to publish (e.g. on a designation certificate); anyone holding it can later check the history up to it.
+   * A store that keeps no global chain (ESDB) names a position only, and `text` is null: verify computes the head.
+   */
   @Get('head')
   async head(@Query() _query: ReadQueryDto) {
-    const head = await this.store.head();
-    return { head, text: head && formatHead(head) };
+    const head = await this.log.head();
+    return { head, text: head?.globalHash ? formatHead(head) : null };
   }
 
   @Get('verify')
   verify(@Query() query: VerifyQueryDto) {
-    return verifyLog(this.store, query.head ? parseHead(query.head) : null);
+    return verifyLog(this.log, query.head ? parseHead(query.head) : null);
   }
 
   @Get('applications/:id/verify')
   verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return verifyStream(this.store, applicationStream(id));
+    return verifyStream(this.log, applicationStream(id));
   }
 
   /**
@@ -91,8 +96,8 @@ export class AuditController {
   /** As stored (the hashes recheck from the file alone), with the same events readable beside them (issue 5). */
   @Get('applications/:id/export.json')
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    const stored = await loadStoredHistory(this.store, id);
-    return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.store.head(), this.now());
+    const stored = await loadStoredHistory(this.log, id);
+    return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.log.head(), this.now());
   }
 
   @Get('applications/:id/export.csv')
@@ -104,8 +109,8 @@ export class AuditController {
   @Get('export.json')
   async exportRange(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
-    const stored = await eventsBetween(this.store.asStored(), from, to);
-    return exportDocument({ from, to }, stored, await eventsBetween(this.store, from, to), await this.store.head(), this.now());
+    const stored = await eventsBetween(this.log, from, to);
+    return exportDocument({ from, to }, stored, await eventsBetween(this.store, from, to), await this.log.head(), this.now());
   }
 
   @Get('export.csv')
@@ -124,14 +129,14 @@ export class AuditController {
   @Allow('auditor', 'operator')
   async rebuildCheck() {
     await this.runner.catchUp();
-    const head = await this.store.headPosition();
+    const head = (await this.log.head())?.position ?? null;
     const report = await rebuildAndCompare(this.store, ALL_PROJECTIONS, this.readDb.db);
     return { checkedAt: this.now(), head, matches: report.differences.length === 0, ...report };
   }
 
   private async buildReport(id: string) {
     const events = await loadHistory(this.store, id);
-    const verification = await verifyStream(this.store, applicationStream(id));
+    const verification = await verifyStream(this.log, applicationStream(id));
     const decided = events.some((e) => e.type === 'RecommendationComputed');
     return decisionReport(events, { generatedAt: this.now(), verification, reproduction: decided ? reproduceDecision(id, events) : null });
   }

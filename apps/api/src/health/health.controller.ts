@@ -26,7 +26,7 @@ export class HealthController {
       async () => {
         const session = this.indicators.check('eventStore');
         try {
-          return session.up({ head: await this.store.headPosition() });
+          return session.up({ head: (await this.store.head())?.position ?? null });
         } catch (error) {
           return session.down({ error: (error as Error).message });
         }

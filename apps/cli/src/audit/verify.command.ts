@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { applicationStream } from '@cert/domain';
-import { EventStore } from '@cert/event-store';
+import { EventLog } from '@cert/event-store';
 import { Problem, formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,7 +19,8 @@ const events = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
  */
 @Command({ name: 'audit:verify', description: 'recompute every hash of the log (or one stream) and check it against a published head' })
 export class VerifyCommand extends CommandRunner {
-  constructor(private readonly store: EventStore) {
+  /** The log as stored: the hashes cover it, not what the engine reads (opened, upcast). */
+  constructor(private readonly log: EventLog) {
     super();
   }
 
@@ -27,15 +28,18 @@ export class VerifyCommand extends CommandRunner {
     if (options.stream) {
       // An application id is accepted as well as its stream id.
       const streamId = UUID.test(options.stream) ? applicationStream(options.stream) : options.stream;
-      const verdict = await verifyStream(this.store, streamId);
+      const verdict = await verifyStream(this.log, streamId);
       if (verdict.problem) return this.fail(verdict.problem);
       console.log(`stream ${streamId} intact: ${events(verdict.events)}, head hash ${verdict.headHash ?? 'none'}`);
       return;
     }
-    const verdict = await verifyLog(this.store, options.head ? parseHead(options.head) : null);
+    const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null);
     if (verdict.problem) return this.fail(verdict.problem);
     console.log(`log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`);
     console.log(`head ${verdict.head ? formatHead(verdict.head) : 'none (empty log)'}`);
+    if (verdict.globalChain === 'computed') {
+      console.log('this store keeps no global chain: the head was computed from commit order (a removed event shows against a head)');
+    }
   }
 
   private fail(problem: Problem): void {

@@ -1,5 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { EventStore } from '@cert/event-store';
+import { EventLog } from '@cert/event-store';
 import { SubjectKeys, replayErasures } from '@cert/privacy';
 
 /**
@@ -9,14 +9,14 @@ import { SubjectKeys, replayErasures } from '@cert/privacy';
 @Command({ name: 'privacy:reconcile', description: 'destroy again the keys of every erasure in the log (run after restoring the key store from a backup)' })
 export class ReconcileErasuresCommand extends CommandRunner {
   constructor(
-    private readonly store: EventStore,
+    private readonly log: EventLog,
     private readonly keys: SubjectKeys,
   ) {
     super();
   }
 
   async run(): Promise<void> {
-    const { erasures, keysDestroyed } = await replayErasures(this.store, this.keys);
+    const { erasures, keysDestroyed } = await replayErasures(this.log, this.keys);
     console.log(`${erasures} erasure(s) in the log; ${keysDestroyed} key(s) were back and are destroyed again`);
     if (keysDestroyed > 0) console.log('rebuild the read models now: projections:rebuild --swap');
   }

@@ -1,4 +1,5 @@
-import { itBehavesLikeAnEventStore } from '../testing/event-store.contract';
+import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore } from '../testing/event-store.contract';
+import { VersionedEventStore } from '../versioned.event-store';
 import { EsdbEventStore } from './esdb.event-store';
 
 // Opt-in (ARCHITECTURE.md, Tests): no EventStoreDB can run on this machine, so this runs only with ESDB_URL set,
@@ -7,4 +8,8 @@ const url = process.env.ESDB_URL;
 
 (url ? describe : describe.skip)('EsdbEventStore', () => {
   itBehavesLikeAnEventStore(async () => EsdbEventStore.connect(url!));
+
+  describe('through VersionedEventStore', () => {
+    itBehavesLikeAnEventStore(async () => new VersionedEventStore(EsdbEventStore.connect(url!), CONTRACT_SCHEMAS));
+  });
 });

@@ -11,7 +11,8 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventMetadata, EventStore, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { GENESIS, linkNewEvent } from '../hash-chain';
 
 const UNKNOWN_POSITION = 2n ** 64n - 1n;
 
@@ -41,8 +42,12 @@ const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
  * Positions are the commit position alone. Events appended over gRPC are implicitly committed, and the
  * server reports each one at commit = prepare = its own log position, so the commit position is unique and
  * increasing in $all. (Old explicit TCP transactions shared one commit position; we never write those.)
+ * The stream chain is computed in the append onto the stream's last event, read just before it: the expected
+ * revision makes the server refuse the append if that event is no longer the last. There is no global chain:
+ * ESDB offers no write lock to compute one under, so head() names a position only and audit verify computes
+ * the chain from commit order (docs/ARCHITECTURE.md, Event store rules).
  */
-export class EsdbEventStore extends EventStore {
+export class EsdbEventStore extends EventLog {
   private constructor(private readonly client: EventStoreDBClient) {
     super();
   }
@@ -73,8 +78,15 @@ export class EsdbEventStore extends EventStore {
     streamId: string,
     events: NewEvent[],
     { expectedVersion }: { expectedVersion: number },
-  ): Promise<{ version: number; position: string }> {
-    const data = events.map((e) =>
+  ): Promise<AppendResult> {
+    let prevHash = await this.hashAt(streamId, expectedVersion);
+    const chained = events.map((e, i) => {
+      const { envelope, hash } = linkNewEvent(prevHash, streamId, expectedVersion + i + 1, e);
+      const metadata = { ...envelope, prevHash, hash } as EventMetadata;
+      prevHash = hash;
+      return { ...e, metadata };
+    });
+    const data = chained.map((e) =>
       jsonEvent({
         id: e.id,
         type: e.type,
@@ -87,8 +99,10 @@ export class EsdbEventStore extends EventStore {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision });
       // throwOnAppendFailure=false in the connection string turns a conflict into success: false.
       if (!result.success) throw new VersionConflict(streamId, expectedVersion, Number(result.nextExpectedRevision) + 1);
-      const position = result.position?.commit ?? (await this.headCommit());
-      return { version: Number(result.nextExpectedRevision) + 1, position: String(position) };
+      const position = String(result.position?.commit ?? (await this.headCommit()));
+      // Only the append's (last) commit position is known: every event carries it, an upper bound for read-your-writes.
+      const recorded = chained.map((e, i): RecordedEvent => ({ ...e, streamId, version: expectedVersion + i + 1, position }));
+      return { version: Number(result.nextExpectedRevision) + 1, position, events: recorded };
     } catch (err) {
       if (err instanceof WrongExpectedVersionError) {
         const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) + 1 : 0;
@@ -120,13 +134,32 @@ export class EsdbEventStore extends EventStore {
     return out;
   }
 
-  async headPosition(): Promise<string | null> {
+  /** The newest position only, without walking $all: this adapter keeps no global chain (see the class comment). */
+  async head(): Promise<LogHead | null> {
     const head = await this.headCommit();
-    return head === null ? null : String(head);
+    return head === null ? null : { position: String(head), globalHash: null };
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
+  }
+
+  /**
+   * The hash of the stream's event at `version` (GENESIS for a new stream): the link the next event chains onto. A
+   * stream that is not at that version makes the append fail on its expected revision, so the link is never stored.
+   */
+  private async hashAt(streamId: string, version: number): Promise<string> {
+    if (version === 0) return GENESIS;
+    try {
+      const last = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(version - 1), maxCount: 1 });
+      for await (const resolved of last) {
+        const hash = (resolved.event?.metadata as EventMetadata | undefined)?.hash;
+        if (hash) return hash;
+      }
+    } catch (err) {
+      if (!(err instanceof StreamNotFoundError)) throw err;
+    }
+    return GENESIS;
   }
 
   /** Newest commit position of one of our events, walking back past system events. */

@@ -2,13 +2,17 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore } from '../event-store';
+import { EventStore, LogHead, RecordedEvent } from '../event-store';
 import { GENESIS, globalChainHash } from '../hash-chain';
 import { noteAdded } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite.event-store';
 
-/** What the port's default head() computes by walking the log: the reference the stored chain must equal. */
-const walkedHead = (store: EventStore) => EventStore.prototype.head.call(store);
+/** The head computed by walking the log and chaining every event's own hash: the reference the stored chain must equal. */
+async function walkedHead(store: EventStore): Promise<LogHead | null> {
+  const log = await store.readAll(null, 1000);
+  const globalHash = log.reduce((link, e) => globalChainHash(link, e.metadata.hash ?? ''), GENESIS);
+  return log.length === 0 ? null : { position: log[log.length - 1].position, globalHash };
+}
 
 let dir: string;
 beforeAll(() => {
@@ -16,7 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the SQLite global chain (issue 5)', () => {
+describe('the SQLite global chain', () => {
   it('has no head while empty, and chains every append in commit order across streams', async () => {
     const store = SqliteEventStore.open(':memory:');
     await expect(store.head()).resolves.toBeNull();
@@ -42,7 +46,10 @@ describe('the SQLite global chain (issue 5)', () => {
 
     const linked = await store.readAll(null, 10);
     const unlinked = await store.readAll('1', 10, { links: false });
-    expect(linked.every((e) => typeof e.globalHash === 'string' && e.metadata.hash === 'h'.repeat(64) && e.metadata.prevHash === 'p'.repeat(64))).toBe(true);
+    const sha256 = /^[0-9a-f]{64}$/;
+    const chained = (e: RecordedEvent) =>
+      typeof e.globalHash === 'string' && sha256.test(e.metadata.hash!) && sha256.test(e.metadata.prevHash!);
+    expect(linked.every(chained)).toBe(true);
     expect(unlinked.some((e) => 'globalHash' in e || 'hash' in e.metadata || 'prevHash' in e.metadata)).toBe(false);
     expect(unlinked).toEqual(
       linked.slice(1).map(({ globalHash: _link, metadata: { prevHash: _prev, hash: _hash, ...metadata }, ...e }) => ({ ...e, metadata })),
@@ -68,9 +75,10 @@ describe('the SQLite global chain (issue 5)', () => {
       version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
       UNIQUE (stream_id, version))`);
     const insert = (n: number, stream: string, version: number) => {
-      const e = noteAdded(String(n), { metadata: { ...noteAdded('').metadata, hash: `${n}`.repeat(64).slice(0, 64) } });
+      const e = noteAdded(String(n));
+      const metadata = { ...e.metadata, hash: `${n}`.repeat(64).slice(0, 64) };
       old.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(e.id, stream, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata));
+        .run(e.id, stream, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(metadata));
     };
     insert(1, 'a-1', 1);
     insert(2, 'b-1', 1);
@@ -127,17 +135,21 @@ describe('the SQLite hash columns', () => {
     const file = join(dir, 'older-writer.sqlite');
     const store = SqliteEventStore.open(file);
     await store.appendToStream('a-1', [noteAdded('1')], { expectedVersion: 0 });
-    const older = noteAdded('2', { metadata: { ...noteAdded('').metadata, prevHash: 'q'.repeat(64), hash: '2'.repeat(64) } });
+    const older = noteAdded('2');
+    const olderMetadata = { ...older.metadata, prevHash: 'q'.repeat(64), hash: '2'.repeat(64) };
     const raw = new Database(file);
     raw.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, 1, ?, ?, ?, ?)')
-      .run(older.id, 'b-1', older.type, older.schemaVersion, JSON.stringify(older.data), JSON.stringify(older.metadata));
+      .run(older.id, 'b-1', older.type, older.schemaVersion, JSON.stringify(older.data), JSON.stringify(olderMetadata));
     raw.close();
 
-    expect((await store.readStream('b-1')).events[0].metadata).toEqual(older.metadata);
+    expect((await store.readStream('b-1')).events[0].metadata).toEqual(olderMetadata);
     await store.appendToStream('a-1', [noteAdded('3')], { expectedVersion: 1 });
     const log = await store.readAll(null, 10);
     expect(log[1].globalHash).toBe(globalChainHash(log[0].globalHash!, '2'.repeat(64)));
     expect(await store.head()).toEqual(await walkedHead(store));
+    // Its stream's next event chains onto the hash inside that row's metadata.
+    await store.appendToStream('b-1', [noteAdded('4')], { expectedVersion: 1 });
+    expect((await store.readStream('b-1')).events[1].metadata.prevHash).toBe('2'.repeat(64));
     await store.close();
   });
 });

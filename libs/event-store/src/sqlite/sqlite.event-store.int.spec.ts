@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { VersionConflict } from '../event-store';
-import { itBehavesLikeAnEventStore, noteAdded } from '../testing/event-store.contract';
+import { verifyChain } from '../hash-chain';
+import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore, noteAdded } from '../testing/event-store.contract';
+import { VersionedEventStore } from '../versioned.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
 
 const fixture = (name: string) => join(__dirname, 'testing-fixtures', name);
@@ -21,6 +23,10 @@ const freshFile = () => join(dir, `nested-${++files}`, 'events.sqlite');
 
 describe('SqliteEventStore on :memory:', () => {
   itBehavesLikeAnEventStore(async () => SqliteEventStore.open(':memory:'));
+
+  describe('through VersionedEventStore', () => {
+    itBehavesLikeAnEventStore(async () => new VersionedEventStore(SqliteEventStore.open(':memory:'), CONTRACT_SCHEMAS));
+  });
 
   it('group-commits concurrent appends: a conflicting one fails alone, the others are all in the log', async () => {
     const store = SqliteEventStore.open(':memory:');
@@ -39,6 +45,23 @@ describe('SqliteEventStore on :memory:', () => {
     const all = await store.readAll(null, 100);
     expect(all.map((e) => e.streamId)).toEqual(['group-taken', ...streams.slice(0, 5), ...streams.slice(5).flatMap((id) => [id, id])]);
     await expect(store.head()).resolves.toEqual({ position: all.at(-1)!.position, globalHash: all.at(-1)!.globalHash });
+    for (const id of streams) expect(verifyChain((await store.readStream(id)).events)).toEqual({ ok: true });
+    await store.close();
+  });
+
+  it('chains two appends to one stream in one group commit, the second onto the first', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    const [first, second, stale] = await Promise.allSettled([
+      store.appendToStream('twice', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 }),
+      store.appendToStream('twice', [noteAdded('3')], { expectedVersion: 2 }),
+      store.appendToStream('twice', [noteAdded('stale')], { expectedVersion: 2 }),
+    ]);
+    expect([first.status, second.status, stale.status]).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((stale as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflict);
+    const { events } = await store.readStream('twice');
+    expect(events.map((e) => (e.data as { text: string }).text)).toEqual(['1', '2', '3']);
+    expect(events[2].metadata.prevHash).toBe(events[1].metadata.hash);
+    expect(verifyChain(events)).toEqual({ ok: true });
     await store.close();
   });
 
@@ -58,9 +81,27 @@ describe('SqliteEventStore on :memory:', () => {
     await store.close();
   });
 
-  it('has no head position while empty', async () => {
+  it('hashes what the chains always covered: fixed events get the hashes and links they always got', async () => {
     const store = SqliteEventStore.open(':memory:');
-    await expect(store.headPosition()).resolves.toBeNull();
+    const metadata = {
+      dataSubjects: { applicant: 'abc' }, actorId: 'user-1', actorRole: 'staff', correlationId: 'corr-1', causationId: null,
+      occurredAt: '2026-03-01T10:00:00.000Z',
+    };
+    const fixed = (n: number) => ({ ...noteAdded('é ✓'), id: `00000000-0000-4000-8000-00000000000${n}`, metadata });
+    await store.appendToStream('application-golden', [fixed(1), fixed(2)], { expectedVersion: 0 });
+    // Computed by the write path before the chains moved into the adapters.
+    const { events } = await store.readStream('application-golden');
+    expect(events.map((e) => e.metadata.hash)).toEqual([
+      'a1c74ce2a3810a7058f11c1250763c57baedb63d422d70dd3a4ff4a522248028',
+      '0664e71e9f841a87e687e710fafece8ce02ee9b39f1cb460a5ff338237f8e6aa',
+    ]);
+    expect((await store.head())?.globalHash).toBe('da7313910a29b58169c0c76d8545c3771e4277250ffb25f089525f551fe199c6');
+    await store.close();
+  });
+
+  it('has no head while empty', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    await expect(store.head()).resolves.toBeNull();
     await expect(store.readAll(null, 10)).resolves.toEqual([]);
     await store.close();
   });
@@ -133,6 +174,8 @@ describe('SqliteEventStore across processes', () => {
       const { version, events } = await store.readStream(id);
       expect(version).toBe(2 * rounds);
       expect(events.map((e) => e.version)).toEqual(Array.from({ length: 2 * rounds }, (_, i) => i + 1));
+      // Each racer's append chained onto the stream's last hash as it found it under the lock, never a stale one.
+      expect(verifyChain(events)).toEqual({ ok: true });
     }
     expect(await store.readAll(null, total + 10)).toHaveLength(total);
     await store.close();

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventMetadata, EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
-import { GENESIS, globalChainHash } from '../hash-chain';
+import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
+import { GENESIS, globalChainHash, linkNewEvent } from '../hash-chain';
 
 /**
  * No UNIQUE index on event_id (files created before keep theirs; the statements work on either). It cost a whole
@@ -50,7 +50,7 @@ const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_ver
 /**
  * A stream read selects neither stream_id (the caller named it) nor global_hash (the global chain is checked in log
  * order, through readAll): two strings fewer to build per event on the read every command starts with. It does
- * select the event's own hashes: handle() chains the next event onto the last one's.
+ * select the event's own hashes, which are part of the event as read.
  */
 type StreamRow = [
   global_position: number, event_id: string, version: number, type: string, schema_version: number, data: string, metadata: string,
@@ -60,6 +60,10 @@ const STREAM_COLUMNS = 'global_position, event_id, version, type, schema_version
 
 /** The metadata column without the two hashes, as every append since they got their own columns writes it. */
 const envelopeJson = ({ prevHash: _prev, hash: _hash, ...rest }: EventMetadata): string => JSON.stringify(rest);
+
+/** The last stored hash of a stream as the append statement found it: NULL column = a row of an older writer (see envelope). */
+const storedHash = (hash: string | null, metadata: string | null): string | undefined =>
+  hash ?? (metadata === null ? undefined : (JSON.parse(metadata) as EventMetadata).hash);
 
 /**
  * The envelope with its hashes put back. A row whose hash column is NULL was appended by a process older than the
@@ -103,16 +107,16 @@ const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent =>
  * rolls back only that append, with one COMMIT and so one fsync for all of them. Each caller's promise settles only
  * after that COMMIT (and its fsync) has returned, so nothing is acknowledged before it is durable. At NORMAL a
  * commit does not fsync, so waiting a turn would cost more than it saves (measured with commit 433a685): appends commit at once.
- * global_hash chains every event onto the one before it in the log (issue 5); it is computed inside the same
- * write lock, so the chain follows commit order exactly and the last row's link is the head to publish.
+ * Both hash chains are computed inside the write lock, in the append's own transaction (or savepoint): the stream
+ * chain onto the stream's last stored hash, and global_hash onto the log's last link, so the global chain follows
+ * commit order exactly and the last row's link is the head to publish.
  */
-export class SqliteEventStore extends EventStore {
+export class SqliteEventStore extends EventLog {
   private readonly readStreamStmt;
   private readonly appendFactsStmt;
   private readonly insertStmt;
   private readonly readAllStmt;
   private readonly readAllUnlinkedStmt;
-  private readonly headStmt;
   private readonly lastLinkStmt;
   private readonly appendTx;
   private readonly commitGroup;
@@ -127,13 +131,16 @@ export class SqliteEventStore extends EventStore {
   ) {
     super();
     this.readStreamStmt = db.prepare<[string], StreamRow>(`SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`).raw(true);
-    // The stream's version and the log's newest link in one statement: each statement run costs ~3 µs of an append's
-    // CPU whatever it does (measured with better-sqlite3 here: two runs 6.4 µs, this one 3.9 µs), and an append needs
-    // both under the write lock.
+    // The stream's version and last hash, and the log's newest link, in one statement: an append needs all of them
+    // under the write lock, and every statement run has a fixed cost whatever it does. The metadata comes only with
+    // a NULL hash column (a row of an older writer, whose hashes are inside it).
     this.appendFactsStmt = db
-      .prepare<[string], [version: number, lastPosition: number | null, lastLink: string | null]>(
-        `SELECT (SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?), last.global_position, last.global_hash
-         FROM (SELECT 1) LEFT JOIN (SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1) AS last`,
+      .prepare<[string], AppendFacts>(
+        `SELECT stream.version, stream.hash, stream.metadata, last.global_position, last.global_hash
+         FROM (SELECT 1)
+         LEFT JOIN (SELECT version, hash, CASE WHEN hash IS NULL THEN metadata END AS metadata
+                    FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1) AS stream
+         LEFT JOIN (SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1) AS last`,
       )
       .raw(true);
     this.insertStmt = db.prepare(
@@ -146,25 +153,29 @@ export class SqliteEventStore extends EventStore {
     this.readAllUnlinkedStmt = db
       .prepare<[bigint, number], UnlinkedRow>(`SELECT ${UNLINKED_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
       .raw(true);
-    this.headStmt = db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck();
     this.lastLinkStmt = db.prepare<[], { global_position: number; global_hash: string | null }>(
       'SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1',
     );
-    this.appendTx = db.transaction((streamId: string, events: NewEvent[], expectedVersion: number) => {
-      // Checked inside the write lock: a version read before BEGIN IMMEDIATE could be stale by now.
-      const [current, lastPosition, lastLink] = this.appendFactsStmt.get(streamId)!;
+    this.appendTx = db.transaction((streamId: string, events: NewEvent[], expectedVersion: number): AppendResult => {
+      // Checked inside the write lock: a version or hash read before BEGIN IMMEDIATE could be stale by now.
+      const [version, lastHash, lastMetadata, lastPosition, lastLink] = this.appendFactsStmt.get(streamId)!;
+      const current = version ?? 0;
       if (current !== expectedVersion) throw new VersionConflict(streamId, expectedVersion, current);
+      let prevHash = storedHash(lastHash, lastMetadata) ?? GENESIS;
       let link = lastPosition === null ? GENESIS : (lastLink ?? this.lastLink());
-      let position = 0n;
-      events.forEach((e, i) => {
-        link = globalChainHash(link, e.metadata.hash ?? '');
+      const appended = events.map((e, i): RecordedEvent => {
+        const { envelope, hash } = linkNewEvent(prevHash, streamId, current + i + 1, e);
+        link = globalChainHash(link, hash);
         const { lastInsertRowid } = this.insertStmt.run(
-          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), envelopeJson(e.metadata), link,
-          e.metadata.prevHash ?? null, e.metadata.hash ?? null,
+          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(envelope), link, prevHash, hash,
         );
-        position = BigInt(lastInsertRowid);
+        const metadata = { ...envelope, prevHash, hash } as EventMetadata;
+        prevHash = hash;
+        // As readStream gives it back: the same fields in the same order.
+        const { id, type, schemaVersion, data } = e;
+        return { id, streamId, version: current + i + 1, position: String(lastInsertRowid), type, schemaVersion, data, metadata };
       });
-      return { version: current + events.length, position: String(position) };
+      return { version: current + events.length, position: appended[appended.length - 1].position, events: appended };
     });
     // Called inside a transaction, better-sqlite3 runs appendTx as a SAVEPOINT: a failed append is rolled back to
     // it (and reported to its own caller only) while the appends around it still commit.
@@ -254,7 +265,7 @@ export class SqliteEventStore extends EventStore {
     streamId: string,
     events: NewEvent[],
     { expectedVersion }: { expectedVersion: number },
-  ): Promise<{ version: number; position: string }> {
+  ): Promise<AppendResult> {
     // An empty append has no position to return; handle() never makes one.
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // At NORMAL, or inside a transaction the caller holds on this connection (a bulk loader): append now (in the
@@ -272,7 +283,7 @@ export class SqliteEventStore extends EventStore {
     });
   }
 
-  private appendNow(streamId: string, events: NewEvent[], expectedVersion: number): { version: number; position: string } {
+  private appendNow(streamId: string, events: NewEvent[], expectedVersion: number): AppendResult {
     try {
       // .immediate(): BEGIN IMMEDIATE takes the write lock before the version check, so two
       // processes cannot both see version n and both append n+1.
@@ -322,12 +333,8 @@ export class SqliteEventStore extends EventStore {
     return links ? this.readAllStmt.all(after, limit).map(toRecorded) : this.readAllUnlinkedStmt.all(after, limit).map(toUnlinked);
   }
 
-  async headPosition(): Promise<string | null> {
-    const head = this.headStmt.get();
-    return head == null ? null : String(head);
-  }
-
-  override async head(): Promise<LogHead | null> {
+  /** One read: the newest row and its stored link. */
+  async head(): Promise<LogHead | null> {
     const last = this.lastLinkStmt.get();
     if (!last) return null;
     if (last.global_hash !== null) return { position: String(last.global_position), globalHash: last.global_hash };
@@ -346,10 +353,15 @@ type QueuedAppend = {
   streamId: string;
   events: NewEvent[];
   expectedVersion: number;
-  resolve(result: { version: number; position: string }): void;
+  resolve(result: AppendResult): void;
   reject(error: unknown): void;
 };
-type AppendOutcome = { ok: true; value: { version: number; position: string } } | { ok: false; error: unknown };
+type AppendOutcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };
+
+/** The stream's version and last hash (or metadata holding it), the log's newest position and link; NULLs when absent. */
+type AppendFacts = [
+  version: number | null, lastHash: string | null, lastMetadata: string | null, lastPosition: number | null, lastLink: string | null,
+];
 
 /** UNIQUE(stream_id, version) is the backstop should the version check ever be bypassed: that too is a conflict. */
 function asConflict(err: unknown, streamId: string, expectedVersion: number): unknown {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { comparePositions, EventStore, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { chainHash, contentOf, GENESIS, globalChainHash, verifyChain, withoutHashes } from '../hash-chain';
+import type { SchemaVersions } from '../versioned.event-store';
 
 const newStream = () => `contract-${randomUUID()}`;
 
@@ -14,20 +16,26 @@ export const noteAdded = (text: string, extra: Partial<NewEvent> = {}): NewEvent
     correlationId: randomUUID(),
     causationId: null,
     occurredAt: '2026-01-01T00:00:00.000Z',
-    prevHash: 'p'.repeat(64),
-    hash: 'h'.repeat(64),
   },
   ...extra,
 });
 
-/** The fields an adapter must store and give back untouched. */
+/**
+ * The suite's event types at the schema versions it makes them, and no upcaster: for running it through
+ * VersionedEventStore, whose stamps then leave every event as the suite made it.
+ */
+export const CONTRACT_SCHEMAS: SchemaVersions = { schemaVersionOf: (type) => (type === 'NoteAdded' ? 2 : 1), upcast: (e) => e };
+
+/** The fields an adapter must store and give back untouched (the envelope beside the hashes it adds). */
 const stored = (e: NewEvent | RecordedEvent) => ({
   id: e.id,
   type: e.type,
   schemaVersion: e.schemaVersion,
   data: e.data,
-  metadata: e.metadata,
+  metadata: withoutHashes(e.metadata),
 });
+
+const headPosition = async (store: EventStore) => (await store.head())?.position ?? null;
 
 /**
  * Reads the log from `after` until `stop` (inclusive) in pages of `limit`, keeping only `streams`:
@@ -108,7 +116,7 @@ export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
   });
 
   it('readAll sees every append once, in commit order, with strictly increasing positions, page by page', async () => {
-    const before = await store.headPosition();
+    const before = await headPosition(store);
     const [a, b] = [newStream(), newStream()];
     const appended: NewEvent[] = [];
     const append = async (id: string, events: NewEvent[], expectedVersion: number) => {
@@ -130,12 +138,73 @@ export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
   });
 
   it('returns from an append the position readAll reports for its last event, and that is the head', async () => {
-    const before = await store.headPosition();
+    const before = await headPosition(store);
     const id = newStream();
     const { position } = await store.appendToStream(id, [noteAdded('x'), noteAdded('y')], { expectedVersion: 0 });
-    expect(await store.headPosition()).toBe(position);
+    expect(await headPosition(store)).toBe(position);
     const { events } = await readOurs(store, before, position, 100, [id]);
     expect(events.map((e) => e.position).at(-1)).toBe(position);
     await expect(store.readAll(position, 10)).resolves.toEqual([]);
+  });
+
+  it('returns from an append the events as a read of the stream gives them back, hashes included', async () => {
+    const id = newStream();
+    await store.appendToStream(id, [noteAdded('a')], { expectedVersion: 0 });
+    const result = await store.appendToStream(id, [noteAdded('b'), noteAdded('c')], { expectedVersion: 1 });
+    expect(result.events.map((e) => [e.streamId, e.version])).toEqual([[id, 2], [id, 3]]);
+    expect(result.events.at(-1)!.position).toBe(result.position);
+    // Positions aside: a stream read may not know them (ESDB's index), and an append may know only its last.
+    const withoutPosition = ({ position: _, globalHash: __, ...e }: RecordedEvent) => e;
+    const read = (await store.readStream(id)).events.slice(1);
+    expect(result.events.map(withoutPosition)).toEqual(read.map(withoutPosition));
+  });
+
+  it('chains each stream: the first event onto GENESIS, each next one onto the hash of the one before, over its content', async () => {
+    const id = newStream();
+    await store.appendToStream(id, [noteAdded('a'), noteAdded('b')], { expectedVersion: 0 });
+    await store.appendToStream(id, [noteAdded('c')], { expectedVersion: 2 });
+    await store.appendToStream(newStream(), [noteAdded('elsewhere')], { expectedVersion: 0 });
+    await store.appendToStream(id, [noteAdded('d', { type: 'NoteEdited', schemaVersion: 1 })], { expectedVersion: 3 });
+
+    const { events } = await store.readStream(id);
+    expect(events.map((e) => e.metadata.prevHash)).toEqual([GENESIS, ...events.slice(0, -1).map((e) => e.metadata.hash)]);
+    for (const e of events) expect(e.metadata.hash).toBe(chainHash(e.metadata.prevHash!, contentOf(e)));
+    expect(verifyChain(events)).toEqual({ ok: true });
+  });
+
+  it('keeps every stream chained when appends race, and only the winner of a race is chained on', async () => {
+    const [a, b] = [newStream(), newStream()];
+    await store.appendToStream(a, [noteAdded('seed')], { expectedVersion: 0 });
+    await Promise.allSettled([
+      ...Array.from({ length: 5 }, (_, i) => store.appendToStream(a, [noteAdded(`a-racer-${i}`)], { expectedVersion: 1 })),
+      store.appendToStream(b, [noteAdded('b1'), noteAdded('b2')], { expectedVersion: 0 }),
+      store.appendToStream(b, [noteAdded('b-late')], { expectedVersion: 2 }),
+    ]);
+    for (const id of [a, b]) expect(verifyChain((await store.readStream(id)).events)).toEqual({ ok: true });
+    expect((await store.readStream(a)).version).toBe(2);
+  });
+
+  it('links the log in commit order where the adapter keeps the global chain, and head() is its last link (else null)', async () => {
+    const before = await store.head();
+    const [a, b] = [newStream(), newStream()];
+    await store.appendToStream(a, [noteAdded('a1'), noteAdded('a2')], { expectedVersion: 0 });
+    await store.appendToStream(b, [noteAdded('b1')], { expectedVersion: 0 });
+    const last = await store.appendToStream(a, [noteAdded('a3')], { expectedVersion: 2 });
+
+    // Every event after `before`, others' included: the global chain runs through all of them.
+    const { pages } = await readOurs(store, before?.position ?? null, last.position, 100, []);
+    const log = pages.flat();
+    const head = await store.head();
+    expect(head?.position).toBe(last.position);
+    if (head?.globalHash === null) {
+      expect(log.every((e) => e.globalHash === undefined)).toBe(true);
+      return;
+    }
+    let link = before?.globalHash ?? GENESIS;
+    for (const e of log) {
+      link = globalChainHash(link, e.metadata.hash!);
+      expect(e.globalHash).toBe(link);
+    }
+    expect(head).toEqual({ position: last.position, globalHash: link });
   });
 }

@@ -2,14 +2,38 @@ import {
   APPLICATION_EVENT_TYPES, ApplicationCommand, ERASED, OpenApplication, PERSONAL_FIELDS, applicationDecider, applicationStream,
   notificationDecider, notificationStream,
 } from '@cert/domain';
-import { EventStore, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
+import { EventStore, NewEvent, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
 import { APP_ID, T0, candidate, cmd, ratingsAt, scoresAt } from '../../domain/src/application/application.fixtures';
 import { isEnvelope } from './field-cipher';
-import { protectedStore } from './privacy.module';
+import { ProtectedEventStore } from './privacy.module';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 import { emailSubject, userSubject } from './subject-keys';
 
 const STREAM = applicationStream(APP_ID);
+
+/** The adapter, counting the stream reads made through it. */
+class CountingReads extends EventStore {
+  reads = 0;
+  constructor(private readonly inner: EventStore) {
+    super();
+  }
+  readStream(streamId: string) {
+    this.reads++;
+    return this.inner.readStream(streamId);
+  }
+  appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }) {
+    return this.inner.appendToStream(streamId, events, opts);
+  }
+  readAll(checkpoint: string | null, limit: number) {
+    return this.inner.readAll(checkpoint, limit);
+  }
+  head() {
+    return this.inner.head();
+  }
+  close() {
+    return this.inner.close();
+  }
+}
 const PLANTED = ['Dr. Ada Rivers', 'leader@riverside.edu', 'Riverside STEM Academy', 'Clemson Extension', 'Seen during the visit', 'Minutes of the SLT'];
 
 describe('personal data sealed under per-person keys (issue 5, crypto-shredding)', () => {
@@ -19,7 +43,7 @@ describe('personal data sealed under per-person keys (issue 5, crypto-shredding)
   beforeEach(() => {
     stored = SqliteEventStore.open(':memory:');
     keys = SqliteSubjectKeys.open(':memory:');
-    store = protectedStore(stored, keys);
+    store = new ProtectedEventStore(stored, keys);
   });
   afterEach(async () => {
     await store.close();
@@ -85,8 +109,8 @@ describe('personal data sealed under per-person keys (issue 5, crypto-shredding)
     const app = await state();
     expect(app.survey.leaderName).toBe('Dr. Ada Rivers');
     expect(app.reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(Array(16).fill(ERASED));
-    const stored = (await (store.asStored() as EventStore).readStream(STREAM)).events.find((e) => e.type === 'ScoresSubmitted')!;
-    expect(stored.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu'), reviewer: userSubject(keys, 'rev-a') });
+    const scores = (await stored.readStream(STREAM)).events.find((e) => e.type === 'ScoresSubmitted')!;
+    expect(scores.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu'), reviewer: userSubject(keys, 'rev-a') });
   });
 
   it('keys later events to the applicant found in the stream, with a fresh key once the old one is destroyed', async () => {
@@ -127,6 +151,29 @@ describe('personal data sealed under per-person keys (issue 5, crypto-shredding)
     expect(isEnvelope((rejected.data as { reason: string }).reason)).toBe(true);
     expect(rejected.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
     expect((await store.readStream(STREAM)).events[1].data).toEqual(expect.objectContaining({ reason: 'Incomplete survey from Dr. Ada Rivers' }));
+  });
+
+  it('seals with the applicant remembered from handle()\'s own read, and reads the stream for an append made without one', async () => {
+    const counted = new CountingReads(stored);
+    store = new ProtectedEventStore(counted, keys);
+    await run(cmd.submitSurvey());
+    await run(cmd.reject('Incomplete survey from Dr. Ada Rivers'));
+    expect(counted.reads).toBe(2);
+
+    // Appended straight after, without reading the stream at its new version: found by a read of its own.
+    const extended: NewEvent = {
+      id: 'e-extended',
+      type: 'AssessmentDeadlineExtended',
+      schemaVersion: 1,
+      data: { applicationId: APP_ID, reason: 'Dr. Ada Rivers was ill' },
+      metadata: { actorId: 'staff-1', actorRole: 'staff', correlationId: 'c-1', causationId: null, occurredAt: T0 },
+    };
+    await store.appendToStream(STREAM, [extended], { expectedVersion: 2 });
+    expect(counted.reads).toBe(3);
+    const raw = (await stored.readStream(STREAM)).events;
+    expect(raw.map((e) => e.metadata.dataSubjects)).toEqual(Array(3).fill({ applicant: emailSubject(keys, 'leader@riverside.edu') }));
+    expect(await rawJson()).not.toContain('Ada Rivers');
+    expect(verifyChain(raw)).toEqual({ ok: true });
   });
 
   it('names a field of every application event that holds names or free text', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ApplicationCommand, ERASED, applicationDecider, applicationStream } from '@cert/domain';
 import { EventStore, SqliteEventStore, handle } from '@cert/event-store';
 import { APP_ID, cmd } from '../../domain/src/application/application.fixtures';
-import { protectedStore } from './privacy.module';
+import { ProtectedEventStore } from './privacy.module';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 import { SubjectKeys, emailSubject } from './subject-keys';
 
@@ -49,7 +49,7 @@ describe('the privacy codec remembering plaintexts between reads', () => {
     stored = SqliteEventStore.open(':memory:');
     keys = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'));
     swappable = new SwappableKeys(keys);
-    store = protectedStore(stored, swappable);
+    store = new ProtectedEventStore(stored, swappable);
   });
   afterEach(async () => {
     await store.close();

@@ -1,7 +1,5 @@
-import {
-  DataOwner, ERASED, PERSONAL_FIELDS, SURVEY_EVENT_TYPES, applicationStream, isErased, schemaVersionOf, upcast,
-} from '@cert/domain';
-import { DecidedEvent, EventCodec, EventStore, RecordedEvent, SealInput, SealedEvent } from '@cert/event-store';
+import { DataOwner, ERASED, PERSONAL_FIELDS, SURVEY_EVENT_TYPES, applicationStream, isErased } from '@cert/domain';
+import { AppendResult, EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent } from '@cert/event-store';
 import { decryptField, encryptField, envelopeKeyId, isEnvelope, keyIdSlot, mapPath } from './field-cipher';
 import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
 
@@ -11,19 +9,31 @@ export type DataSubjects = Partial<Record<DataOwner, string>>;
 const subjectsOf = (e: { metadata: Record<string, unknown> }): DataSubjects | undefined =>
   e.metadata.dataSubjects as DataSubjects | undefined;
 
+type Field = { path: string; owners: readonly DataOwner[] };
+/** The personal fields of an event type, none for most; looked up by type name, however the domain keys its table. */
+const personalFields = (type: string): readonly Field[] => (PERSONAL_FIELDS as Readonly<Record<string, readonly Field[] | undefined>>)[type] ?? [];
+const isSurvey = (type: string): boolean => (SURVEY_EVENT_TYPES as readonly string[]).includes(type);
+
 const MAX_NESTING = 4;
 const APPLICANT_CACHE_LIMIT = 10_000;
 /** Plaintexts remembered across reads (see `opened`); past this many the memory is dropped and refilled. */
 const OPENED_CACHE_LIMIT = 20_000;
 
 /**
- * Issue 5: seals personal fields (PERSONAL_FIELDS in the domain) under their owners' keys before handle() hashes
- * the event, and opens them on every read, where a destroyed key reads as "[erased]". Then upcasts to the current
- * schema (reveal first: an upcaster may need the clear text, as DecisionRecorded v1 → v2 does).
+ * Personal data sealed under per-person keys (docs/DOMAIN.md, Personal data and the record of reasons), as a
+ * decorator around any EventStore. An append seals the personal fields (PERSONAL_FIELDS in the domain) under their
+ * owners' keys before the store underneath hashes and stores the event, so the hashes cover the ciphertext; every
+ * read opens them, and a field whose key was destroyed reads as "[erased]". Schema versions are not its business:
+ * VersionedEventStore, composed outside it, upcasts what it opened.
  */
-export class PrivacyCodec implements EventCodec {
+export class PrivateEventStore extends EventStore {
   /** application id → the applicant's subject; fixed once the survey is in the log, so it never goes stale. */
   private readonly applicants = new Map<string, string>();
+  /**
+   * stream id → the applicant found in its history at the version last read here. handle() reads the stream before
+   * it appends, so sealing that append needs no read of its own (see applicantOfStream).
+   */
+  private readonly streamApplicants = new Map<string, { version: number; applicant: string | null }>();
   /**
    * key id → the key bytes that opened (or sealed) its envelopes and their plaintexts. Every command re-reads its
    * stream, and decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
@@ -34,23 +44,49 @@ export class PrivacyCodec implements EventCodec {
   private openedCount = 0;
 
   constructor(
+    /** The store underneath, as stored: what this one seals into and opens from. */
+    private readonly store: EventStore,
     private readonly keys: SubjectKeys,
-    /** The log as stored, to find the applicant of an application that a notification is about. */
-    private readonly stored: EventStore,
-  ) {}
+  ) {
+    super();
+  }
 
-  async seal({ streamId, history, events }: SealInput): Promise<SealedEvent[]> {
-    const sealed: SealedEvent[] = [];
+  async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
+    const { version, events } = await this.store.readStream(streamId);
+    this.rememberApplicant(streamId, version, events);
+    return { version, events: this.open(events) };
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }): Promise<AppendResult> {
+    const sealed = await this.seal(streamId, events, opts.expectedVersion);
+    const result = await this.store.appendToStream(streamId, sealed, opts);
+    // With the data as given (not as sealed), as a read through this store gives it back.
+    return { ...result, events: result.events.map((e, i) => (e.data === events[i].data ? e : { ...e, data: events[i].data })) };
+  }
+
+  async readAll(checkpoint: string | null, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.open(await this.store.readAll(checkpoint, limit, options));
+  }
+
+  head(): Promise<LogHead | null> {
+    return this.store.head();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async seal(streamId: string, events: NewEvent[], expectedVersion: number): Promise<NewEvent[]> {
+    const sealed: NewEvent[] = [];
     const live = new Map<string, { keyId: string; key: Buffer }>();
     const keyFor = (subject: string) => live.get(subject) ?? live.set(subject, this.keys.keyFor(subject)).get(subject)!;
     for (const e of events) {
-      const schemaVersion = schemaVersionOf(e.type);
-      const fields = PERSONAL_FIELDS[e.type] ?? [];
+      const fields = personalFields(e.type);
       if (fields.length === 0) {
-        sealed.push({ type: e.type, schemaVersion, data: e.data });
+        sealed.push(e);
         continue;
       }
-      const owners = await this.ownersOf(e, streamId, history);
+      const owners = await this.ownersOf(e, streamId, expectedVersion);
       let data = e.data;
       for (const field of fields) {
         data = mapPath(data, field.path, (plain) =>
@@ -66,12 +102,13 @@ export class PrivacyCodec implements EventCodec {
         );
       }
       const used = Object.fromEntries([...new Set(fields.flatMap((f) => f.owners))].map((o) => [o, owners[o]]));
-      sealed.push({ type: e.type, schemaVersion, data, metadata: { dataSubjects: used } });
+      // First in the envelope, where the stored metadata has always had it.
+      sealed.push({ ...e, data, metadata: { dataSubjects: used, ...e.metadata } });
     }
     return sealed;
   }
 
-  async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  private open(events: RecordedEvent[]): RecordedEvent[] {
     // Looked up once per key per read, and never kept across reads: a key destroyed by another process reads as
     // erased on the very next read here.
     const keys = new Map<string, Buffer | null>();
@@ -94,11 +131,7 @@ export class PrivacyCodec implements EventCodec {
       const key = keyOf(envelopeKeyId(text)!);
       return key && this.decryptRemembered(text, key);
     };
-    return events.map((e) => {
-      const revealed = subjectsOf(e) ? { ...e, data: reveal(e.data, open) } : e;
-      const current = upcast(revealed);
-      return current === revealed ? revealed : { ...current, upcastFrom: e.schemaVersion };
-    });
+    return events.map((e) => (subjectsOf(e) ? { ...e, data: reveal(e.data, open) } : e));
   }
 
   /** Decrypts a checked envelope with the key this read looked up, and remembers the plaintext with that key. */
@@ -139,11 +172,11 @@ export class PrivacyCodec implements EventCodec {
     this.opened.delete(keyId);
   }
 
-  private async ownersOf(e: DecidedEvent, streamId: string, history: readonly RecordedEvent[]): Promise<Record<DataOwner, string | undefined>> {
+  private async ownersOf(e: NewEvent, streamId: string, expectedVersion: number): Promise<Record<DataOwner, string | undefined>> {
     const data = e.data as Record<string, unknown>;
-    const need = new Set((PERSONAL_FIELDS[e.type] ?? []).flatMap((f) => f.owners));
+    const need = new Set(personalFields(e.type).flatMap((f) => f.owners));
     return {
-      applicant: need.has('applicant') ? await this.applicantOf(e, streamId, history) : undefined,
+      applicant: need.has('applicant') ? await this.applicantOf(e, streamId, expectedVersion) : undefined,
       // No reviewer named (should not happen): the stream's own subject, so the text is still never stored clear.
       reviewer: need.has('reviewer') ? (typeof data.reviewerId === 'string' ? userSubject(this.keys, data.reviewerId) : this.keys.subjectOf(`stream:${streamId}`)) : undefined,
       recipient: need.has('recipient') ? emailSubject(this.keys, String(data.recipientEmail)) : undefined,
@@ -156,18 +189,38 @@ export class PrivacyCodec implements EventCodec {
    * exists (an old clear survey already rewritten as erased cannot be), a subject of the stream's own, so
    * personal text is never stored clear.
    */
-  private async applicantOf(e: DecidedEvent, streamId: string, history: readonly RecordedEvent[]): Promise<string> {
+  private async applicantOf(e: NewEvent, streamId: string, expectedVersion: number): Promise<string> {
     const data = e.data as { applicationId?: string; survey?: { contactEmail?: unknown } };
-    if (SURVEY_EVENT_TYPES.includes(e.type) && typeof data.survey?.contactEmail === 'string') return emailSubject(this.keys, data.survey.contactEmail);
+    if (isSurvey(e.type) && typeof data.survey?.contactEmail === 'string') return emailSubject(this.keys, data.survey.contactEmail);
     const applicationId = data.applicationId ?? null;
     if (applicationId && streamId !== applicationStream(applicationId)) return this.applicantOfApplication(applicationId);
-    return this.applicantIn(history) ?? this.keys.subjectOf(`stream:${streamId}`);
+    return (await this.applicantOfStream(streamId, expectedVersion)) ?? this.keys.subjectOf(`stream:${streamId}`);
+  }
+
+  /**
+   * The applicant in the stream's history up to `version`, the one the append follows: remembered from the read
+   * handle() made before deciding, else read from the store underneath (an append made without that read, or one
+   * whose stream has moved on since; the latter is refused on its expected version anyway).
+   */
+  private async applicantOfStream(streamId: string, version: number): Promise<string | null> {
+    const known = this.streamApplicants.get(streamId);
+    if (known?.version === version) return known.applicant;
+    const read = await this.store.readStream(streamId);
+    return this.rememberApplicant(streamId, read.version, read.events);
+  }
+
+  /** The metadata and clear surveys it looks at read the same stored or opened, so stored events will do. */
+  private rememberApplicant(streamId: string, version: number, events: readonly RecordedEvent[]): string | null {
+    const applicant = this.applicantIn(events);
+    if (this.streamApplicants.size >= APPLICANT_CACHE_LIMIT) this.streamApplicants.clear();
+    this.streamApplicants.set(streamId, { version, applicant });
+    return applicant;
   }
 
   private async applicantOfApplication(applicationId: string): Promise<string> {
     const known = this.applicants.get(applicationId);
     if (known) return known;
-    const { events } = await this.stored.readStream(applicationStream(applicationId));
+    const { events } = await this.store.readStream(applicationStream(applicationId));
     const found = this.applicantIn(events);
     if (!found) return this.keys.subjectOf(`stream:${applicationStream(applicationId)}`);
     if (this.applicants.size >= APPLICANT_CACHE_LIMIT) this.applicants.clear();
@@ -181,7 +234,7 @@ export class PrivacyCodec implements EventCodec {
       if (applicant) return applicant;
       // Written before encryption existed: the survey is clear in the log.
       const email = (h.data as { survey?: { contactEmail?: unknown } }).survey?.contactEmail;
-      if (SURVEY_EVENT_TYPES.includes(h.type) && typeof email === 'string' && !isEnvelope(email) && !isErased(email)) return emailSubject(this.keys, email);
+      if (isSurvey(h.type) && typeof email === 'string' && !isEnvelope(email) && !isErased(email)) return emailSubject(this.keys, email);
     }
     return null;
   }
