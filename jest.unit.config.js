@@ -1,0 +1,9 @@
+// `npm run test:unit`: the fast tier (docs/ARCHITECTURE.md, Tests): every spec in libs/ and apps/ that needs no
+// service: deciders, reactors, projections, the contract suites on SQLite. Redis suites and test/ run in `npm test`.
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, '\\.redis\\.spec\\.ts$', '/libs/jobs/src/jobs\\.module\\.int\\.spec\\.ts$'],
+};
