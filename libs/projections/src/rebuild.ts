@@ -4,10 +4,7 @@ import { PAGE_SIZE } from './log-runner';
 import { Projection, applyEvent, createSchema } from './projection';
 import { prepareSchema, saveCheckpoint } from './projection-state';
 import { cacheStatements } from './statement-cache';
-
-export type TableDifference = { table: string; missing: number; extra: number; changed: number };
-/** Only tables that differ are listed, so an empty `differences` means the read models match the log. */
-export type RebuildReport = { events: number; differences: TableDifference[] };
+import type { RebuildReport, TableDifference } from '@cert/contracts';
 
 type Row = Record<string, unknown>;
 

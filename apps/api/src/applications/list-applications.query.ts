@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { ListApplicationsQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
 
 export const STATUSES = ['Screening', 'Rejected', 'AwaitingAssessment', 'Lapsed', 'UnderReview', 'NeedsAdjudication', 'AwaitingDecision', 'Decided'] as const;
 
-export class ListApplicationsQueryDto extends ReadQueryDto {
+export class ListApplicationsQueryDto extends ReadQueryDto implements ListApplicationsQuery {
   @ApiProperty({ required: false, enum: STATUSES }) @IsOptional() @IsIn(STATUSES) readonly status?: (typeof STATUSES)[number];
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) readonly limit?: number;
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) readonly offset?: number;

@@ -2,7 +2,10 @@ import { ForbiddenException, Injectable, Logger, NotFoundException, Optional } f
 import { Actor, Forbidden, NotFound, RefusalOf, Role, conflictOf, cycleOf, normalizeEmail, policyByVersion } from '@cert/domain';
 import { IdentityStore } from '@cert/identity';
 import { NOTIFICATION_ID } from '../notifications/notification-id.pipe';
-import { ApplicationSummaryView, LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient } from '@cert/projections';
+import type { ApplicationSummaryView } from '@cert/contracts';
+import {
+  LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient,
+} from '@cert/projections';
 
 /**
  * The one access policy (issue 4): every request is decided here, from the actor's role AND the resource it names,

@@ -8,7 +8,8 @@ import { Access, Public } from './access.decorators';
 import { CurrentActor } from './actor.decorator';
 import type { AuthedRequest } from './auth.guard';
 import { BrowserSessions } from './browser-sessions';
-import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SessionMode, SessionResponse, SetPasswordDto } from './auth.dto';
+import type { CsrfTokenView, SessionMode, SessionResponse, SessionUser } from '@cert/contracts';
+import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SetPasswordDto } from './auth.dto';
 import { SignInLinks } from './sign-in-links';
 
 /**

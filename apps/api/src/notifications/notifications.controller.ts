@@ -6,12 +6,13 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor } from '@cert/domain';
 import { MarkNotificationReadCommand } from '@cert/commands';
 import { ReadDb, feedFor } from '@cert/projections';
+import type { FeedQuery } from '@cert/contracts';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { NotificationIdPipe } from './notification-id.pipe';
 
-class FeedQueryDto extends ReadQueryDto {
+class FeedQueryDto extends ReadQueryDto implements FeedQuery {
   // `?unreadOnly=false` must mean false: Boolean('false') is true, so only the words true and false convert.
   @ApiProperty({ required: false }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   readonly unreadOnly?: boolean;

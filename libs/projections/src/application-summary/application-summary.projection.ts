@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, normalizeEmail } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
+import type { ReviewerEntry } from '@cert/contracts';
 import { Projection } from '../projection';
 import { STAGES, institutionKey } from '../labels';
 import { APPLICATION_SUMMARY_SCHEMA, APPLICATION_SUMMARY_TABLES } from './application-summary.schema';
 import { timelineText } from './timeline-text';
 import { appealChanges } from './appeal-summary';
 
-export type ReviewerEntry = { reviewerId: string; purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; dueAt: string };
 type Fields = Record<string, string | number | null>;
 
 const moveTo = (status: ApplicationStatus): Fields => ({ status, stage: STAGES[status] });
