@@ -10,6 +10,7 @@ import type { FeedQuery } from '@cert/contracts';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { NotificationIdPipe } from './notification-id.pipe';
 
 class FeedQueryDto extends ReadQueryDto implements FeedQuery {
@@ -30,6 +31,7 @@ export class NotificationsController {
 
   @Get()
   @Access('notifications.feed')
+  @Operation('Your notifications, newest first', 'FeedView')
   feed(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor) {
     return feedFor(this.readDb.db, { userId: actor.id, email: actor.email }, { unreadOnly: query.unreadOnly });
   }
@@ -37,6 +39,7 @@ export class NotificationsController {
   @Post(':notificationId/read')
   @HttpCode(200)
   @Access('notifications.mark-read')
+  @Operation('Mark a notification read', 'NotificationReadResult')
   markRead(@Param('notificationId', NotificationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new MarkNotificationReadCommand(id, actor));
   }
