@@ -1,4 +1,4 @@
-import type { AwardCriterion, CriterionScore, InvitationStatus, StudentPortfolio, Teacher } from '@cert/domain';
+import type { AwardCriterion, AwardCycleStatus, CriterionScore, InvitationStatus, StudentPortfolio, Teacher } from '@cert/domain';
 
 export type AwardScoreView = { boardMemberId: string; scores: CriterionScore[]; comment: string | null; scoredAt: string };
 
@@ -35,7 +35,7 @@ export type AwardCycleView = {
   year: number;
   awardCycleId: string;
   award: string;
-  status: 'Nominating' | 'Selecting' | 'Selected';
+  status: AwardCycleStatus;
   criteriaVersion: string;
   awardsAvailable: number;
   nominationsCloseAt: string;
@@ -53,9 +53,12 @@ export type ApplicantAwardCycleView = Omit<AwardCycleView, 'overridesRanking' | 
 export type ApplicantNominationView = Omit<AwardNominationView, 'rank' | 'meanScore'>;
 
 /** GET /award-cycles/:year: the cycle, its criteria and its nominations (an applicant's own, without the board's ranking). */
-export type AwardCycleDetailView =
-  | (AwardCycleView & { criteria: readonly AwardCriterion[]; nominations: AwardNominationView[] })
-  | (ApplicantAwardCycleView & { criteria: readonly AwardCriterion[]; nominations: ApplicantNominationView[] });
+export type AwardCycleDetailView = AwardCycleDetail | ApplicantAwardCycleDetail;
+export type AwardCycleDetail = AwardCycleView & { criteria: readonly AwardCriterion[]; nominations: AwardNominationView[] };
+export type ApplicantAwardCycleDetail = ApplicantAwardCycleView & {
+  criteria: readonly AwardCriterion[];
+  nominations: ApplicantNominationView[];
+};
 
 export type AwardCycleList = AwardCycleView[] | ApplicantAwardCycleView[];
 

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Outcome } from '../api/types';
+import type { ApplicationStatus, Outcome } from '@cert/contracts';
 
 export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   Screening: 'Waiting for screening',

@@ -32,7 +32,7 @@ const decide = (command: ReviewCycleCommand, state: ReviewCycle): ReviewCycleEve
   }
 };
 
-const evolve = (state: ReviewCycle, event: ReviewCycleEvent): ReviewCycle => {
+const evolve = (_state: ReviewCycle, event: ReviewCycleEvent): ReviewCycle => {
   switch (event.type) {
     case 'BlindReviewSet':
       return { blindReview: event.data.blindReview };
