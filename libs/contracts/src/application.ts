@@ -25,7 +25,7 @@ export type ApplicationSummaryView = {
   policyVersion: string;
   submittedAt: string;
   updatedAt: string;
-  /** The assessment deadline (DOMAIN.md, Deadlines); reviewers' due dates are in `reviewers`. */
+  /** The assessment deadline (docs/DOMAIN.md, Deadlines); reviewers' due dates are in `reviewers`. */
   dueAt: string | null;
   assessmentRated: number;
   assessmentTotal: number;
@@ -39,14 +39,14 @@ export type ApplicationSummaryView = {
   decisionOverruled: boolean | null;
   decisionJustification: string | null;
   decidedAt: string | null;
-  /** The intake survey as submitted (DOMAIN.md, step 1). */
+  /** The intake survey as submitted (docs/DOMAIN.md, The lifecycle). */
   survey: Survey;
   appealUntil: string | null;
   decisionFinal: boolean;
   /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
   designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
   progressDueAt: string | null;
-  /** DOMAIN.md, step 6: the appeal of a decision, if any; `appealOf` is the decision it answers. */
+  /** The appeal of a decision, if any (docs/DOMAIN.md, The lifecycle); `appealOf` is the decision it answers. */
   appealStatus: 'filed' | 'routed' | 'decided' | null;
   appealStatement: string | null;
   appealRoute: AppealRoute | null;
@@ -54,7 +54,7 @@ export type ApplicationSummaryView = {
   appealOf: AppealedDecision | null;
   /** Reviewers of earlier rounds, whom an appeal's fresh review may not take again. */
   earlierReviewers: string[];
-  /** On a renewal (issue 8): the application whose designation it renews; null on any other application. */
+  /** On a renewal: the application whose designation it renews; null on any other application. */
   renewalOf: string | null;
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
@@ -99,7 +99,7 @@ export type BlindableSurvey = Omit<Survey, 'leaderName' | 'contactEmail' | 'inst
   institution: Omit<Survey['institution'], 'name'> & { name: string | null };
 };
 
-/** What an assigned reviewer sees (docs/DOMAIN.md, Reviewer scoring): their own assignment, never the other reviewers. */
+/** What an assigned reviewer sees (docs/DOMAIN.md, The lifecycle): their own assignment, never the other reviewers. */
 export type ReviewerApplicationView = Omit<
   ApplicationSummaryView,
   'reviewers' | 'nominators' | 'submittedBy' | 'asNominator' | 'earlierReviewers' | 'survey' | AfterOwnScores | AfterTheirRound | Identity
@@ -136,7 +136,7 @@ export type GrowthReportView = { applicationId: string; items: GrowthItem[]; iss
 
 export type NominationReceived = { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string };
 
-/** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it), so their item says no more. */
+/** A nominator learns only that the nomination was received (docs/DOMAIN.md, Who uses it), so their item says no more. */
 export type ApplicantListItem =
   { role: 'applicant'; application: ApplicantApplicationView } | { role: 'nominator'; nomination: NominationReceived };
 
@@ -150,7 +150,7 @@ export type ReadQuery = { after?: string };
 
 export type ListApplicationsQuery = ReadQuery & { status?: ApplicationStatus; limit?: number; offset?: number };
 
-/** docs/DOMAIN.md, The certification cycle: the intake survey, by the leader or by someone nominating them. */
+/** docs/DOMAIN.md, The lifecycle: the intake survey, by the leader or by someone nominating them. */
 export type Institution = Survey['institution'];
 
 export type SubmitSurveyRequest = Survey & {

@@ -103,7 +103,7 @@ export type AuditReviewerView = {
   drafts: { version: number; savedAt: string; indicators: string[] }[];
   submitted: { version: number; submittedAt: string; recommendation: string; scores: unknown } | null;
   /**
-   * Blind review (DOMAIN.md, step 3; the api shows a reviewer only their own scores): what existed at that moment
+   * Blind review (docs/DOMAIN.md, The lifecycle; the api shows a reviewer only their own scores): what existed at that moment
    * that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
    */
   notShown: { otherFinishedReviews: number; recommendation: boolean };
@@ -180,7 +180,7 @@ export type ExportedEvent = {
 
 /**
  * A lossless export: every envelope field of every event as stored, so the hashes can be rechecked from the file
- * alone; personal fields are there as the log keeps them, encrypted (issue 5). `readable` gives the same events as
+ * alone; personal fields are there as the log keeps them, encrypted (docs/DOMAIN.md, Personal data and the record of reasons). `readable` gives the same events as
  * the engine reads them: decrypted, "[erased]" where the person was erased, in the current schema.
  */
 export type AuditExport = {

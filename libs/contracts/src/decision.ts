@@ -17,7 +17,7 @@ export type BoardItemView = {
   reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
   decisionOutcome: Outcome | null;
   overruled: boolean | null;
-  /** Set when the board decides on an appeal: the decision it answers (DOMAIN.md, step 6). */
+  /** Set when the board decides on an appeal: the decision it answers (docs/DOMAIN.md, The lifecycle). */
   appealOf: AppealedDecision | null;
   updatedAt: string;
 };

@@ -4,8 +4,8 @@ import type { ReadQuery } from './application';
 export type DirectoryAward = { year: number; award: string };
 
 /**
- * One public entry: a key for every field the leader opted in to, and no other key (issue 8: "nothing shown that
- * the leader did not opt in to"). No application id either: the entry does not lead back to the application.
+ * One public entry: a key for every field the leader opted in to, and no other key (nothing shows that the leader
+ * did not opt in to). No application id either: the entry does not lead back to the application.
  */
 export type DirectoryEntryView = {
   leaderName?: string;

@@ -54,8 +54,8 @@ export type ProgressView = {
 };
 
 /**
- * What a renewal's reviewers and board see of the earlier years (issue 8: "renewal runs a new assessment and review
- * with the earlier years' history in view"): the designation it renews with its levels and each year's levels.
+ * What a renewal's reviewers and board see of the earlier years (a renewal runs a new assessment and review with the
+ * earlier years' history in view): the designation it renews with its levels and each year's levels.
  * Levels and dates only: no evidence text, so nothing identifies the program beyond what the reviewer already reads.
  */
 export type RenewalHistoryView = {
@@ -65,7 +65,7 @@ export type RenewalHistoryView = {
   years: { submittedAt: string; late: boolean; levels: { indicator: string; level: number }[]; disputed: string[] }[];
 };
 
-/** A reviewer's worklist of progress confirmations (issue 8), newest request first, with the update to confirm. */
+/** A reviewer's worklist of progress confirmations, newest request first, with the update to confirm. */
 export type ConfirmationAssignmentView = ProgressConfirmationView & {
   applicationId: string;
   reference: string;
