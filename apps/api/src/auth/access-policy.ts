@@ -31,7 +31,7 @@ import {
  */
 export type Standing = 'full' | 'acknowledgement' | 'review' | 'known' | 'none';
 
-type Rule = {
+export type Rule = {
   roles: readonly Role[];
   /** The route's `:id` is an application, and the actor must hold one of these on it. */
   application?: readonly Standing[];
@@ -39,7 +39,7 @@ type Rule = {
   notification?: true;
 };
 
-const EVERY_ROLE = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const;
+export const EVERY_ROLE = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const;
 const OWNER: readonly Standing[] = ['full'];
 const READERS: readonly Standing[] = ['full', 'review'];
 

@@ -11,10 +11,10 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { REFUSALS, RefusalKind, Role } from '@cert/domain';
+import { REFUSALS, RefusalKind } from '@cert/domain';
 import type { HttpProblemCode, ProblemCode, ResponseBodies } from '@cert/contracts';
 import { ACCESS_POLICY, RouteAccess } from '../auth/access.decorators';
-import { POLICY, Standing } from '../auth/access-policy';
+import { EVERY_ROLE, POLICY, Rule, Standing } from '../auth/access-policy';
 import { ACTION_REFUSALS } from '../auth/refusals';
 import { Answer, OPERATION, OperationInfo } from './operation.decorator';
 import { CODE_BY_STATUS, STATUS_BY_KIND } from './problem.filter';
@@ -22,8 +22,6 @@ import responseSchemas from './response-schemas.json';
 
 /** One route as Nest knows it: what /docs says about it comes from the decorators its method and controller carry. */
 export type Route = { controller: abstract new (...args: never[]) => unknown; handler: (...args: never[]) => unknown; name: string };
-
-const EVERY_ROLE: readonly Role[] = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'];
 
 const STANDING: Record<Standing, string> = {
   full: 'the leader named on the survey (staff, board and auditors hold every application)',
@@ -84,8 +82,6 @@ const success = (answers: Answer, response: ResponseObject): ResponseObject => {
   const schema = Array.isArray(answers) ? { type: 'array' as const, items: ref(answers[0]) } : ref(answers);
   return { description: 'Done', content: { 'application/json': { schema } } };
 };
-
-type Rule = { roles: readonly Role[]; application?: readonly Standing[]; notification?: true };
 
 /** The access policy's rule for a route: its action's, or its bare role list's (null when public or closed). */
 const ruleOf = (access: RouteAccess | undefined): Rule | null =>
