@@ -1,14 +1,16 @@
 // @ts-check
 /**
  * Writes the JSON schema of every body the api answers (`ResponseBodies` in src/api.ts) to the file /docs loads at
- * boot. Run it after changing a contract type: `npm run contracts:schemas`; apps/api/src/http/response-schemas.spec.ts
- * fails while the committed file is stale.
+ * boot. Run it after changing a contract type: `npm run contracts:schemas`. With `--check` it writes nothing and fails
+ * while the committed file is stale (apps/api/src/http/response-schemas.spec.ts runs it so).
  */
-const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
-const { createGenerator } = require('ts-json-schema-generator');
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { createGenerator } from 'ts-json-schema-generator';
 
-const OUT = join(__dirname, '../../apps/api/src/http/response-schemas.json');
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const OUT = here('../../apps/api/src/http/response-schemas.json');
 
 /** OpenAPI component names allow letters, digits, `.`, `-` and `_` only (`RefusalOf<"NotFound">` → `RefusalOf_NotFound`). */
 const componentName = (name) => name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');
@@ -31,8 +33,8 @@ const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], 
 /** The schemas, as the api's OpenAPI components: every type the bodies use, each body under its own name. */
 function generateResponseSchemas() {
   const schema = createGenerator({
-    path: join(__dirname, 'src/api.ts'),
-    tsconfig: join(__dirname, 'tsconfig.schemas.json'),
+    path: here('src/api.ts'),
+    tsconfig: here('tsconfig.schemas.json'),
     type: 'ResponseBodies',
     encodeRefs: false,
   }).createSchema('ResponseBodies');
@@ -44,8 +46,10 @@ function generateResponseSchemas() {
   return sorted(Object.fromEntries(Object.entries(definitions).map(([name, definition]) => [componentName(name), relink(definition)])));
 }
 
-const write = () => writeFileSync(OUT, `${JSON.stringify(generateResponseSchemas(), null, 2)}\n`);
-
-module.exports = { generateResponseSchemas, OUT };
-
-if (require.main === module) write();
+const schemas = generateResponseSchemas();
+if (!process.argv.includes('--check')) {
+  writeFileSync(OUT, `${JSON.stringify(schemas, null, 2)}\n`);
+} else if (!isDeepStrictEqual(JSON.parse(readFileSync(OUT, 'utf8')), schemas)) {
+  console.error(`${OUT} is stale: the contract types changed since it was written. Run \`npm run contracts:schemas\` and commit it.`);
+  process.exit(1);
+}
