@@ -1,4 +1,4 @@
-import { Level, OpenApplication, allIndicators, applicationDecider, outcomeOf, rubricByVersion } from '@cert/domain';
+import { OpenApplication, allIndicators, applicationDecider, outcomeOf, rubricByVersion } from '@cert/domain';
 import { describeEvent } from './describe-event';
 import { ApplicationHistory } from './history';
 import type { DecisionReport, Reproduction, StreamVerdict } from '@cert/contracts';

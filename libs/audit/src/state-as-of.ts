@@ -1,4 +1,4 @@
-import { Application, applicationDecider } from '@cert/domain';
+import { applicationDecider } from '@cert/domain';
 import type { Moment, StateAsOf } from '@cert/contracts';
 import { ApplicationHistory } from './history';
 

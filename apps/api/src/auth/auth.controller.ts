@@ -94,13 +94,13 @@ export class AuthController {
    */
   @Public() @Get('csrf') @Header('Cache-Control', 'no-store')
   @Operation('A CSRF token for the browser session\'s changes', 'CsrfTokenView')
-  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { csrfToken: string } {
+  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): CsrfTokenView {
     return { csrfToken: this.browser.csrfToken(req, res) };
   }
 
   @Access('session.read') @Get('me')
   @Operation('Who is signed in', 'SessionUser')
-  me(@CurrentActor() actor: Actor): SessionResponse['user'] {
+  me(@CurrentActor() actor: Actor): SessionUser {
     const user = this.identity.findById(actor.id);
     if (!user) throw new UnauthorizedException('this account no longer exists');
     return summary(user);

@@ -1,9 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { Outcome, allIndicators, rubricByVersion } from '@cert/domain';
-import type {
-  ConfirmationAssignmentView, DesignationStatus, IndicatorProgressView, ProgressConfirmationView, ProgressUpdateView, ProgressView,
-  RenewalHistoryView,
-} from '@cert/contracts';
+import type { ConfirmationAssignmentView, DesignationStatus, ProgressConfirmationView, ProgressView, RenewalHistoryView } from '@cert/contracts';
 
 type DesignationRow = {
   application_id: string; reference: string; institution_name: string; rubric_version: string; assessment: string | null; consensus: string | null;
