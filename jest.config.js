@@ -15,7 +15,7 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   moduleNameMapper: {
-    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|work|testing)$': '<rootDir>/libs/$1/src',
+    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|work|testing|contracts)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   // Every suite closes what it opens, but one handle (not yet found: it showed in 1 of 3 clean-clone runs after all

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventStore, GENESIS, LogHead, SqliteEventStore, chainHash, globalChainHash, withoutHashes } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { Problem, TamperReason, verifyLog } from '@cert/audit';
+import { verifyLog } from '@cert/audit';
+import type { TamperReason, VerifyProblem } from '@cert/contracts';
 import { seedCycle, seededRandom } from '../libs/audit/src/testing/seed-cycle';
 import { startApp } from './support/test-app';
 
@@ -51,7 +52,7 @@ function flipOneByte(json: string): string {
   return json.slice(0, at) + letters[Math.floor(random() * letters.length)] + json.slice(at + 1);
 }
 
-type Trial = { kind: string; expected: Pick<Problem, 'reason' | 'position'>; tamper: (db: Database.Database) => unknown };
+type Trial = { kind: string; expected: Pick<VerifyProblem, 'reason' | 'position'>; tamper: (db: Database.Database) => unknown };
 
 const trials: Record<string, () => Trial> = {
   change: () => {

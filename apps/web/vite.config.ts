@@ -10,8 +10,12 @@ const API = ['/auth', '/applications', '/reviewers', '/board', '/me', '/rubrics'
 export default defineConfig({
   root,
   plugins: [react()],
-  // The domain is pure TypeScript: the web reads its registries (event labels, statuses) from the source.
-  resolve: { alias: { '@cert/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@cert/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
+      '@cert/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)),
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500 },
   server: {
     host: '127.0.0.1',

@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json } from 'express';
 import helmet from 'helmet';
+import { apiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
@@ -18,14 +19,6 @@ export function configureApp(app: INestApplication): void {
   // Browser sessions travel in cookies (auth/browser-sessions.ts).
   app.use(cookieParser());
   app.useGlobalPipes(strictValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('IASL certification engine')
-      .setDescription('Intake survey → IC Map readiness assessment → reviewer scoring → board decision, every step an event.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  // Built once here; /docs and /docs-json serve it as it is.
+  SwaggerModule.setup('docs', app, apiDocument(app));
 }

@@ -1,7 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenSignedOut } from './api/client';
-import { clearSession, loadSession, saveSession, Role, SessionUser, StoredSession } from './api/session';
+import type { SessionUser } from '@cert/contracts';
+import { clearSession, loadSession, saveSession, Role, StoredSession } from './api/session';
 import { write } from './api/client';
 
 type SessionContext = {

@@ -1,26 +1,6 @@
-import { Level, OpenApplication, allIndicators, applicationDecider, describeEvents, outcomeOf, rubricByVersion } from '@cert/domain';
+import { OpenApplication, allIndicators, applicationDecider, describeEvents, outcomeOf, rubricByVersion } from '@cert/domain';
 import { ApplicationHistory } from './history';
-import { Reproduction } from './reproduce';
-import { StreamVerdict } from './verify';
-
-export type DecisionReport = {
-  application: {
-    id: string; reference: string; leaderName: string; institution: string; status: string; rubricVersion: string; policyVersion: string;
-  };
-  generatedAt: string;
-  verification: Pick<StreamVerdict, 'ok' | 'events' | 'headHash' | 'problem'>;
-  timeline: { version: number; position: string; occurredAt: string; actorId: string; actorRole: string; type: string; versions: string; summary: string }[];
-  reviewers: { reviewerId: string; purpose: string; status: string; recommendation: string | null }[];
-  scores: { indicator: string; outcome: string; title: string; levels: Record<string, Level>; ruling: Level | null; consensus: number | null }[];
-  adjudications: { version: number; method: string; rulings: { indicator: string; level: Level }[]; justification: string | null; by: string; at: string }[];
-  recommendation: { outcome: string; rule: string; computedAt: string } | null;
-  decision: {
-    outcome: string; recommendation: string; rule: string; overruled: boolean; justification: string | null;
-    decidedBy: string; decidedAt: string; appealUntil: string; progressDueAt: string | null; final: boolean;
-  } | null;
-  deadlines: { what: string; dueAt: string; setAt: string; by: string; note: string | null }[];
-  reproduction: Pick<Reproduction, 'reproduced' | 'differences'> | null;
-};
+import type { DecisionReport, Reproduction, StreamVerdict } from '@cert/contracts';
 
 /**
  * Issue 5, "a human-readable decision report": the timeline (who, what, when, under which versions), scores by

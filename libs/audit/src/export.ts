@@ -1,23 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { describeEvents } from '@cert/domain';
 import { EventStore, LogHead, RecordedEvent } from '@cert/event-store';
-
-/**
- * A lossless export: every envelope field of every event as stored, so the hashes can be rechecked from the file
- * alone; personal fields are there as the log keeps them, encrypted (issue 5). `readable` gives the same events as
- * the engine reads them: decrypted, "[erased]" where the person was erased, in the current schema.
- */
-export type AuditExport = {
-  format: 'iasl-audit-export/2';
-  exportedAt: string;
-  scope: { applicationId: string } | { from: string | null; to: string | null };
-  /** The log head when exported; publish it with the file. */
-  head: LogHead | null;
-  events: RecordedEvent[];
-  readable: ReadableEvent[];
-};
-
-export type ReadableEvent = { id: string; type: string; schemaVersion: number; data: unknown };
+import type { AuditExport } from '@cert/contracts';
 
 /** `stored` as the log holds them; `read` the same events read through the engine's store (matched by id). */
 export const exportDocument = (

@@ -1,5 +1,6 @@
 import { ApplicationEvent, NotFound, applicationStream, describeEvents } from '@cert/domain';
 import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
+import type { HistoryEntry } from '@cert/contracts';
 
 export type ApplicationHistory = RecordedEvent<ApplicationEvent>[];
 
@@ -16,30 +17,6 @@ export async function loadStoredHistory(log: EventLog, applicationId: string): P
   if (events.length === 0) throw new NotFound('application', applicationId);
   return events;
 }
-
-export type HistoryEntry = {
-  /** The stream the event belongs to: the application's own, or a linked one (directory listing, award cycle). */
-  streamId: string;
-  /** The event's version in that stream. */
-  version: number;
-  position: string;
-  type: string;
-  /** The schema `data` is shown in (the current one); `storedSchemaVersion` is the one the hash covers. */
-  schemaVersion: number;
-  storedSchemaVersion: number;
-  occurredAt: string;
-  actorId: string;
-  actorRole: string;
-  correlationId: string;
-  causationId: string | null;
-  rubricVersion: string | null;
-  policyVersion: string | null;
-  eventId: string;
-  hash: string | null;
-  data: unknown;
-  /** What happened, in the sentence every timeline, report and export uses. */
-  summary: string;
-};
 
 const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
   const value = (e.data as Record<string, unknown> | null)?.[key];

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { DecisionReport } from './decision-report';
+import type { DecisionReport } from '@cert/contracts';
 
 /** The decision report as a PDF (issue 5, Export): the same content as the JSON report, for people. */
 export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {

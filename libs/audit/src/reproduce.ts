@@ -2,33 +2,8 @@ import {
   DecisionInputs, IndicatorScore, Level, NotFound, Outcome, consensus, decisionInputs, isErased, median, policyByVersion, recommend,
   rubricByVersion,
 } from '@cert/domain';
+import type { Difference, RecommendationCheck, Reproduction, Unverifiable } from '@cert/contracts';
 import { ApplicationHistory } from './history';
-
-/** `recorded`: what the event at `version` says; `recomputed`: what the pinned rules and the earlier events say it should. */
-export type Difference = { version: number; type: string; field: string; recorded: unknown; recomputed: unknown };
-
-export type RecommendationCheck = {
-  version: number;
-  type: 'RecommendationComputed' | 'DecisionRecorded';
-  rubricVersion: string;
-  policyVersion: string;
-  recorded: { outcome: Outcome; rule: string };
-  /** The policy applied to the inputs the event recorded. */
-  fromRecordedInputs: { outcome: Outcome; rule: string };
-  /** The inputs rebuilt from the reviewers' recorded scores and the adjudication rulings, then the policy. */
-  fromScores: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null;
-};
-
-/** A check that could not be made because the personal text it reads was erased and nothing clear stands in for it. */
-export type Unverifiable = { version: number; type: string; field: string; why: string };
-
-export type Reproduction = {
-  applicationId: string;
-  reproduced: boolean;
-  checks: RecommendationCheck[];
-  differences: Difference[];
-  unverifiable: Unverifiable[];
-};
 
 type Slot = { purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; scores: IndicatorScore[] | null };
 

@@ -1,32 +1,9 @@
 import { NotFound, OpenApplication, applicationDecider } from '@cert/domain';
+import type { AuditReviewerView } from '@cert/contracts';
 import { ApplicationHistory } from './history';
 
-export type ReviewerView = {
-  applicationId: string;
-  reviewerId: string;
-  assignments: {
-    version: number;
-    assignedAt: string;
-    assignedBy: { actorId: string; actorRole: string };
-    purpose: 'review' | 'adjudication';
-    method: 'manual' | 'auto';
-    dueAt: string;
-    released: { at: string; reason: string } | null;
-  }[];
-  /** The moment shown: just before their scores were submitted, or the latest event if they have not scored. */
-  moment: { scored: boolean; version: number; occurredAt: string };
-  application: Pick<OpenApplication, 'id' | 'reference' | 'status' | 'rubricVersion' | 'policyVersion' | 'survey' | 'assessment'>;
-  drafts: { version: number; savedAt: string; indicators: string[] }[];
-  submitted: { version: number; submittedAt: string; recommendation: string; scores: unknown } | null;
-  /**
-   * Blind review (DOMAIN.md, step 3; the api shows a reviewer only their own scores): what existed at that moment
-   * that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
-   */
-  notShown: { otherFinishedReviews: number; recommendation: boolean };
-};
-
 /** What a reviewer could see when they scored: their assignment and the application as it stood then. */
-export function reviewerView(applicationId: string, reviewerId: string, events: ApplicationHistory): ReviewerView {
+export function reviewerView(applicationId: string, reviewerId: string, events: ApplicationHistory): AuditReviewerView {
   const assigned = events.flatMap((e) => (e.type === 'ReviewerAssigned' && e.data.reviewerId === reviewerId ? [{ ...e, data: e.data }] : []));
   if (assigned.length === 0) throw new NotFound('assignment', `${reviewerId} on ${applicationId}`);
   const submittedEvent = events.find((e) => e.type === 'ScoresSubmitted' && e.data.reviewerId === reviewerId);

@@ -1,10 +1,6 @@
-import { Application, applicationDecider } from '@cert/domain';
+import { applicationDecider } from '@cert/domain';
+import type { Moment, StateAsOf } from '@cert/contracts';
 import { ApplicationHistory } from './history';
-
-/** A moment in the log: an instant (by the events' occurredAt) or a log position; neither means "now". */
-export type Moment = { asOf?: string; position?: string };
-
-export type StateAsOf = { moment: Moment; version: number; position: string | null; occurredAt: string | null; state: Application };
 
 /** The events up to the moment. A prefix, never a filter: a state is what the stream said up to one point. */
 export function eventsUpTo(events: ApplicationHistory, moment: Moment): ApplicationHistory {

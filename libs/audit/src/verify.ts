@@ -2,39 +2,7 @@ import {
   EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain,
 } from '@cert/event-store';
 
-export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated';
-
-/** The first event that does not match, named as exactly as the log allows. */
-export type Problem = {
-  reason: TamperReason;
-  /** Global position of that event; for `missing` and `truncated`, of the first absent one (null when it cannot be known). */
-  position: string | null;
-  streamId: string | null;
-  version: number | null;
-  eventId: string | null;
-  detail: string;
-};
-
-/** A head as published: a position and the global chain's link there (`<position>:<hash>`). */
-export type PublishedHead = { position: string; globalHash: string };
-
-export type LogVerdict = {
-  ok: boolean;
-  events: number;
-  streams: number;
-  /** The head of the verified log (of its intact prefix when a problem was found): publish it, pass it back later as `against`. */
-  head: PublishedHead | null;
-  against: LogHead | null;
-  /**
-   * `stored`: every event carried its global link and each was checked. `computed`: the store keeps no global chain
-   * (ESDB), so the chain was computed from commit order; a removed event then shows only as its stream's gap, or
-   * against a head published earlier.
-   */
-  globalChain: 'stored' | 'computed';
-  problem: Problem | null;
-};
-
-export type StreamVerdict = { ok: boolean; streamId: string; events: number; headHash: string | null; problem: Problem | null };
+import type { LogVerdict, PublishedHead, StreamVerdict, TamperReason, VerifyProblem } from '@cert/contracts';
 
 const PAGE = 1000;
 
@@ -48,7 +16,7 @@ export function parseHead(text: string): PublishedHead {
 /** A head without a link (from a store that keeps no global chain) is its position alone, which parseHead refuses. */
 export const formatHead = (head: LogHead) => (head.globalHash === null ? head.position : `${head.position}:${head.globalHash}`);
 
-const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string, position = e?.position ?? null): Problem => ({
+const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string, position = e?.position ?? null): VerifyProblem => ({
   reason, position, streamId: e?.streamId ?? null, version: e?.version ?? null, eventId: e?.id ?? null, detail,
 });
 
@@ -71,7 +39,7 @@ export async function verifyLog(store: EventLog, against: LogHead | null = null)
   let seenAgainst = false;
   let events = 0;
   let linksStored = true;
-  const verdict = (problem: Problem | null): LogVerdict => ({
+  const verdict = (problem: VerifyProblem | null): LogVerdict => ({
     ok: problem === null, events, streams: streams.size, against, globalChain: linksStored ? 'stored' : 'computed', problem,
     head: last ? { position: last.position, globalHash: link } : null,
   });
@@ -115,7 +83,7 @@ async function checkEvent(
   link: string,
   previous: RecordedEvent | undefined,
   firstAbsent: string | null,
-): Promise<Problem | null> {
+): Promise<VerifyProblem | null> {
   if (!ownHashValid(e)) return problemAt('changed', e, 'the event no longer matches its own hash');
   if (e.globalHash !== undefined && e.globalHash !== globalChainHash(link, e.metadata.hash ?? '')) {
     const elsewhere = await belongsElsewhere(store, e, link);
@@ -167,7 +135,7 @@ export async function verifyStream(store: EventLog, streamId: string): Promise<S
   const headHash = events.at(-1)?.metadata.hash ?? null;
   if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };
   const at = events.find((e) => e.version === result.version);
-  const problem: Problem = {
+  const problem: VerifyProblem = {
     reason: result.reason, position: at?.position ?? null, streamId, version: result.version, eventId: at?.id ?? null, detail: DETAIL[result.reason],
   };
   return { ok: false, streamId, events: events.length, headHash, problem };

@@ -1,5 +1,6 @@
 export * from './decider';
 export * from './errors';
+export * from './refusals';
 export * from './time';
 export * from './rubric/rubric';
 export * from './rubric/rubric-catalog';

@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { Clock, SystemClock } from '@cert/config';
+import type { ReviewerProfile } from '@cert/contracts';
 import { migrate } from './schema';
 import { LockoutPolicy, lockFor } from './lockout';
 import { hashPassword, hashToken, newToken, passwordMatches } from './secrets';
-import { EmailTaken, HOUR, NewUser, OneTimePurpose, ReviewerProfile, User, UserRole } from './user';
+import { EmailTaken, HOUR, NewUser, OneTimePurpose, User, UserRole } from './user';
 
 type UserRow = {
   id: string; email: string; name: string; role: UserRole; password_hash: string | null;

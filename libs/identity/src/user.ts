@@ -24,9 +24,6 @@ export type User = {
 
 export type NewUser = { email: string; name: string; role: UserRole; institution?: string | null; region?: string | null };
 
-/** What conflict-of-interest checks need about a reviewer (DOMAIN.md, Reviewer scoring: same institution, same region). */
-export type ReviewerProfile = Pick<User, 'id' | 'name' | 'email' | 'institution' | 'region'>;
-
 export type OneTimePurpose = 'sign-in' | 'set-password';
 
 export const MINUTE = 60_000;

@@ -5,18 +5,8 @@ import { EventLog, EventStore, handle } from '@cert/event-store';
 import { IdentityStore, UserRole } from '@cert/identity';
 import { Mailer } from '@cert/mail';
 import { LogRunner } from '@cert/projections';
+import type { ErasureReport } from '@cert/contracts';
 import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
-
-export type ErasureReport = {
-  subjectId: string;
-  keysDestroyed: number;
-  accountRemoved: boolean;
-  outboxMessagesDeleted: number;
-  /** Log position of the SubjectErased event (null when a repeat found nothing left to erase). */
-  position: string | null;
-  /** The read models were rebuilt from the log with the person's fields erased, and swapped in. */
-  readModelsRebuilt: boolean;
-};
 
 /** People whose data may be erased: applicants and reviewers. Staff, board, auditor and operator accounts hold an office. */
 const ERASABLE_ACCOUNTS: readonly UserRole[] = ['applicant', 'reviewer'];

@@ -7,9 +7,7 @@ import { cacheStatements } from './statement-cache';
 /** Events read from the log per page, by a rebuild and by the log runner alike. */
 export const PAGE_SIZE = 500;
 
-export type TableDifference = { table: string; missing: number; extra: number; changed: number };
-/** Only tables that differ are listed, so an empty `differences` means the read models match the log. */
-export type RebuildReport = { events: number; differences: TableDifference[] };
+import type { RebuildReport, TableDifference } from '@cert/contracts';
 
 type Row = Record<string, unknown>;
 

@@ -6,6 +6,7 @@ import { DecideApplicationCommand } from '@cert/commands';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
+import { Operation } from '../http/operation.decorator';
 import { FileAppealDto, RouteAppealDto } from './appeal.dto';
 
 /**
@@ -20,6 +21,7 @@ export class AppealsController {
 
   @Post()
   @Access('application.appeal.file')
+  @Operation('Appeal the decision, with a statement', 'CommandResult')
   file(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FileAppealDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'FileAppeal', data: { statement: dto.statement } }, actor, v));
   }
@@ -27,6 +29,7 @@ export class AppealsController {
   @Post('route')
   @HttpCode(200)
   @Access('application.appeal.route')
+  @Operation('Route an appeal to a fresh review or to the board', 'CommandResult')
   route(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RouteAppealDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'RouteAppeal', data: { route: dto.route } }, actor, v));
   }

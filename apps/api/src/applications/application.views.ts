@@ -1,8 +1,12 @@
-import { ApplicationSummaryView, AssessmentItemView, STAGES, TimelineEntryView } from '@cert/projections';
+import type {
+  ApplicantApplicationView, ApplicationSummaryView, AssessmentItemView, MilestoneView, NominationAcknowledgement, ReviewerApplicationView,
+  TimelineEntryView,
+} from '@cert/contracts';
+import { STAGES } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
 /** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it). */
-export const acknowledgement = (app: ApplicationSummaryView) => ({
+export const acknowledgement = (app: ApplicationSummaryView): NominationAcknowledgement => ({
   id: app.id,
   reference: app.reference,
   received: true,
@@ -13,7 +17,7 @@ export const acknowledgement = (app: ApplicationSummaryView) => ({
  * What the applicant sees of their own application: who reviews it, what is disputed and what the engine
  * recommended stay with staff and the board (blind, conflict-free review; the board's decision is what counts).
  */
-export const applicantView = (app: ApplicationSummaryView) => {
+export const applicantView = (app: ApplicationSummaryView): ApplicantApplicationView => {
   const { reviewers, earlierReviewers, disputed, recommendation, recommendationRule, overallMean, decisionOverruled, ...visible } = app;
   return visible;
 };
@@ -29,7 +33,7 @@ const APPLICANT_MILESTONES = new Set([
   'RenewalOpened', 'DesignationRenewed',
 ]);
 
-export const applicantTimeline = (entries: TimelineEntryView[]) =>
+export const applicantTimeline = (entries: TimelineEntryView[]): MilestoneView[] =>
   entries.filter((e) => APPLICANT_MILESTONES.has(e.type)).map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary }));
 
 const WITHHELD = '[withheld: blind review]';
@@ -71,7 +75,7 @@ const asTheirRoundEnded = (view: ReturnType<typeof roundReviewerView>, appealed:
  * derived from the others' scores (disagreements, recommendation, means, decision) before their own are in;
  * and under blind review (a cycle setting) no applicant identity: leader name, contact email, institution name.
  */
-export const reviewerView = (app: ApplicationSummaryView, grant: Grant) =>
+export const reviewerView = (app: ApplicationSummaryView, grant: Grant): ReviewerApplicationView =>
   roundEndedBeforeAppeal(app, grant) ? asTheirRoundEnded(roundReviewerView(app, grant), app.appealOf!) : roundReviewerView(app, grant);
 
 const roundReviewerView = (app: ApplicationSummaryView, grant: Grant) => {
@@ -115,7 +119,7 @@ export const reviewerAssessment = (app: ApplicationSummaryView, items: Assessmen
 // A reviewer follows the application's own milestones; other reviewers' work stays out of sight.
 const REVIEWER_MILESTONES = new Set(['SurveySubmitted', 'SurveyAccepted', 'AssessmentSubmitted', 'AssessmentDeadlineExtended']);
 
-export const reviewerTimeline = (app: ApplicationSummaryView, entries: TimelineEntryView[], grant: Grant) => {
+export const reviewerTimeline = (app: ApplicationSummaryView, entries: TimelineEntryView[], grant: Grant): MilestoneView[] => {
   const redact = grant.blind ? identityRedactor(app) : (text: string) => text;
   return entries
     .filter((e) => REVIEWER_MILESTONES.has(e.type))

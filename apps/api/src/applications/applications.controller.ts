@@ -10,6 +10,7 @@ import { CurrentGrant } from '../auth/grant.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
 import { SubmitSurveyDto } from './survey.dto';
@@ -26,12 +27,14 @@ export class ApplicationsController {
 
   @Post()
   @Access('applications.submit')
+  @Operation('Submit an intake survey, for yourself or nominating a leader', 'SurveyResult')
   submitSurvey(@Body() { asNominator, ...survey }: SubmitSurveyDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new SubmitSurveyCommand(survey, asNominator ?? false, actor));
   }
 
   @Get()
   @Access('applications.list')
+  @Operation('List applications: an applicant\'s own, or the staff queue with counts by status', 'ApplicationList')
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
     if (actor.role === 'applicant') {
       return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id).map((item) =>
@@ -43,6 +46,7 @@ export class ApplicationsController {
 
   @Get(':id')
   @Access('application.read')
+  @Operation('Read an application as the caller may see it', 'ApplicationReadView')
   get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     // Read again: the guard decided before `?after=` had the read models catch up with the caller's last write.
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
@@ -53,6 +57,7 @@ export class ApplicationsController {
 
   @Get(':id/timeline')
   @Access('application.timeline')
+  @Operation('Read an application\'s timeline', 'TimelineView')
   timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const entries = getTimeline(this.readDb.db, id);
     if (grant.standing === 'review') return reviewerTimeline(grant.application!, entries, grant);
@@ -61,6 +66,7 @@ export class ApplicationsController {
 
   @Get(':id/assessment')
   @Access('application.assessment.read')
+  @Operation('Read the self-assessment', ['AssessmentItemView'])
   assessment(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const items = getAssessment(this.readDb.db, id);
     return grant.standing === 'review' ? reviewerAssessment(grant.application!, items, grant) : items;
@@ -68,12 +74,14 @@ export class ApplicationsController {
 
   @Put(':id/assessment/draft')
   @Access('application.assessment.write')
+  @Operation('Save a self-assessment draft', 'CommandResult')
   saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssessmentDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveAssessmentDraft', data: { ratings: dto.ratings } }, actor, v));
   }
 
   @Post(':id/assessment')
   @Access('application.assessment.write')
+  @Operation('Submit the self-assessment', 'CommandResult')
   submitAssessment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: dto.ratings } }, actor, v));
   }
@@ -81,6 +89,7 @@ export class ApplicationsController {
   @Post(':id/screening/accept')
   @HttpCode(200)
   @Access('application.screen')
+  @Operation('Accept the intake survey: the self-assessment opens', 'CommandResult')
   accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'AcceptSurvey', data: {} }, actor, v));
   }
@@ -88,12 +97,14 @@ export class ApplicationsController {
   @Post(':id/screening/reject')
   @HttpCode(200)
   @Access('application.screen')
+  @Operation('Reject the intake survey, with a reason', 'CommandResult')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectSurveyDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'RejectSurvey', data: { reason: dto.reason } }, actor, v));
   }
 
   @Post(':id/deadline-extensions')
   @Access('application.deadline.extend')
+  @Operation('Extend the self-assessment deadline, or reopen a lapsed one', 'CommandResult')
   extend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtendDeadlineDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v));
   }
@@ -101,12 +112,14 @@ export class ApplicationsController {
   /** Seed 003: "record and update progress yearly"; a late update reinstates a suspended standing. */
   @Post(':id/progress-updates')
   @Access('application.progress.write')
+  @Operation('Submit the yearly progress update of a designation', 'CommandResult')
   submitProgress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitProgressUpdate', data: { ratings: dto.ratings } }, actor, v));
   }
 
   @Get(':id/growth-report')
   @Access('application.growth-report')
+  @Operation('Read the growth report issued with the decision', 'GrowthReportView')
   growthReport(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const report = getGrowthReport(this.readDb.db, id);
     if (!report) throw new NotFoundException('no growth report yet: it comes with the board decision');

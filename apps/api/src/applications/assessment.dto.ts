@@ -1,35 +1,36 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsISO8601, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Level } from '@cert/domain';
+import { IndicatorRating, Level } from '@cert/domain';
+import type { ExtendDeadlineRequest, RatingsRequest, RejectSurveyRequest } from '@cert/contracts';
 
 /** Shape only; whether the code names an indicator of the pinned rubric is the decider's rule. */
 export const INDICATOR_CODE = /^EC\d\.[A-Za-z ]{1,40}\d{1,2}$/;
 
-export class IndicatorRatingDto {
+export class IndicatorRatingDto implements IndicatorRating {
   @ApiProperty({ example: 'EC1.Leaders1' }) @IsString() @Matches(INDICATOR_CODE) readonly indicator!: string;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) readonly level!: Level;
   @ApiProperty({ example: 'SLT minutes, parent survey results' }) @IsString() @MaxLength(4000) readonly evidence!: string;
 }
 
-export class AssessmentDraftDto {
+export class AssessmentDraftDto implements RatingsRequest {
   @ApiProperty({ type: [IndicatorRatingDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(64)
   @ValidateNested({ each: true }) @Type(() => IndicatorRatingDto)
   readonly ratings!: IndicatorRatingDto[];
 }
 
 /** Final ratings are merged over the saved draft, so an empty list submits the draft as it is. */
-export class SubmitAssessmentDto {
+export class SubmitAssessmentDto implements RatingsRequest {
   @ApiProperty({ type: [IndicatorRatingDto] }) @IsArray() @ArrayMaxSize(64)
   @ValidateNested({ each: true }) @Type(() => IndicatorRatingDto)
   readonly ratings!: IndicatorRatingDto[];
 }
 
-export class RejectSurveyDto {
+export class RejectSurveyDto implements RejectSurveyRequest {
   @ApiProperty({ example: 'The program has not started yet.' }) @IsString() @Length(5, 2000) readonly reason!: string;
 }
 
-export class ExtendDeadlineDto {
+export class ExtendDeadlineDto implements ExtendDeadlineRequest {
   @ApiProperty({ example: '2026-03-01T00:00:00.000Z' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be a real date and time' })
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, { message: 'dueAt must be an ISO-8601 UTC instant' })

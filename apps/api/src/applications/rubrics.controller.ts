@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { policyByVersion, rubricByVersion } from '@cert/domain';
 import { Access } from '../auth/access.decorators';
 import { FieldErrors } from '../http/validation';
+import { Operation } from '../http/operation.decorator';
 
 /** A version names a data module (`ic-map.v1`, `decision-policy.v1`): short, lowercase, dotted. */
 const VERSION: PipeTransform<string, string> = {
@@ -27,12 +28,14 @@ const versioned = <T>(lookup: (v: string) => T, version: string): T => {
 export class RubricsController {
   @Get('rubrics/:version')
   @Access('rubric.read')
+  @Operation('Read a version of the rubric (the IC Map)', 'Rubric')
   rubric(@Param('version', VERSION) version: string) {
     return versioned(rubricByVersion, version);
   }
 
   @Get('policies/:version')
   @Access('rubric.read')
+  @Operation('Read a version of the decision policy: thresholds, windows and minimum lengths', 'DecisionPolicy')
   policy(@Param('version', VERSION) version: string) {
     return versioned(policyByVersion, version);
   }

@@ -4,8 +4,9 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
+import type { Institution, SubmitSurveyRequest } from '@cert/contracts';
 
-export class InstitutionDto {
+export class InstitutionDto implements Institution {
   @ApiProperty({ example: 'Riverside STEM Academy' }) @IsString() @Length(2, 200) readonly name!: string;
   @ApiProperty({ enum: INSTITUTION_TYPES }) @IsIn(INSTITUTION_TYPES) readonly type!: InstitutionType;
   @ApiProperty({ example: 'US' }) @IsString() @Length(2, 80) readonly country!: string;
@@ -13,7 +14,7 @@ export class InstitutionDto {
 }
 
 /** DOMAIN.md, step 1: the intake survey. */
-export class SubmitSurveyDto {
+export class SubmitSurveyDto implements SubmitSurveyRequest {
   @ApiProperty({ example: 'Dr. Ada Rivers' }) @IsString() @Length(2, 200) readonly leaderName!: string;
   @ApiProperty({ example: 'leader@riverside.edu' }) @IsEmail() @MaxLength(254) readonly contactEmail!: string;
   // Found by the fuzz suite: without @IsObject a missing institution passed validation (ValidateNested skips undefined).

@@ -11,6 +11,7 @@ import {
 import { Allow } from '../auth/access.decorators';
 import { FieldErrors } from '../http/validation';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { ExportRangeQueryDto, StateQueryDto, VerifyQueryDto } from './audit.query';
 
 const file = (content: Buffer | string, type: string, name: string) =>
@@ -39,17 +40,20 @@ export class AuditController {
    * A store that keeps no global chain (ESDB) names a position only, and `text` is null: verify computes the head.
    */
   @Get('head')
+  @Operation('The head of the log to publish', 'AuditHeadView')
   async head(@Query() _query: ReadQueryDto) {
     const head = await this.log.head();
     return { head, text: head?.globalHash ? formatHead(head) : null };
   }
 
   @Get('verify')
+  @Operation('Verify the whole log, optionally up to a head published earlier', 'LogVerdict')
   verify(@Query() query: VerifyQueryDto) {
     return verifyLog(this.log, query.head ? parseHead(query.head) : null);
   }
 
   @Get('applications/:id/verify')
+  @Operation('Verify an application\'s stream', 'StreamVerdict')
   verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return verifyStream(this.log, applicationStream(id));
   }
@@ -60,6 +64,11 @@ export class AuditController {
    * is read from the log.
    */
   @Get('applications/:id/history')
+  @Operation(
+    'An application\'s events and those of its linked streams, from the log',
+    ['HistoryEntry'],
+    { refuses: ['application.not_found'] },
+  )
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     await this.runner.catchUp();
     const awardYears = listAwardCycles(this.readDb.db).map((c) => c.year);
@@ -67,27 +76,40 @@ export class AuditController {
   }
 
   @Get('applications/:id/state')
+  @Operation('The state of an application as of an instant or a log position', 'StateAsOf', { refuses: ['application.not_found'] })
   async state(@Param('id', ParseUUIDPipe) id: string, @Query() query: StateQueryDto) {
     if (query.asOf && query.position) throw new FieldErrors([{ field: 'asOf', messages: ['give asOf or position, not both'] }]);
     return stateAsOf(await loadHistory(this.store, id), { asOf: query.asOf, position: query.position });
   }
 
   @Get('applications/:id/decision/reproduce')
+  @Operation(
+    'Recompute an application\'s recommendation and decision from the log',
+    'Reproduction',
+    { refuses: ['application.not_found', 'recommendation.not_found'] },
+  )
   async reproduce(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return reproduceDecision(id, await loadHistory(this.store, id));
   }
 
   @Get('applications/:id/reviewer-view/:reviewerId')
+  @Operation(
+    'What a reviewer was shown when they scored',
+    'AuditReviewerView',
+    { refuses: ['application.not_found', 'assignment.not_found'] },
+  )
   async reviewerView(@Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
     return reviewerView(id, reviewerId, await loadHistory(this.store, id));
   }
 
   @Get('applications/:id/report')
+  @Operation('The decision report', 'DecisionReport', { refuses: ['application.not_found'] })
   report(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return this.buildReport(id);
   }
 
   @Get('applications/:id/report.pdf')
+  @Operation('The decision report as PDF', { file: 'application/pdf' }, { refuses: ['application.not_found'] })
   async reportPdf(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const report = await this.buildReport(id);
     return file(await decisionReportPdf(report), 'application/pdf', `decision-report-${report.application.reference}.pdf`);
@@ -95,18 +117,21 @@ export class AuditController {
 
   /** As stored (the hashes recheck from the file alone), with the same events readable beside them (issue 5). */
   @Get('applications/:id/export.json')
+  @Operation('Export an application\'s events as stored, with a readable copy', 'AuditExport', { refuses: ['application.not_found'] })
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const stored = await loadStoredHistory(this.log, id);
     return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.log.head(), this.now());
   }
 
   @Get('applications/:id/export.csv')
+  @Operation('Export an application\'s events as CSV', { file: 'text/csv' }, { refuses: ['application.not_found'] })
   async exportCsv(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return file(eventsCsv(await loadHistory(this.store, id)), 'text/csv; charset=utf-8', `application-${id}.csv`);
   }
 
   /** A whole cycle: every event that occurred in [from, to), across all applications. */
   @Get('export.json')
+  @Operation('Export every event of a period as stored, with a readable copy', 'AuditExport')
   async exportRange(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
     const stored = await eventsBetween(this.log, from, to);
@@ -114,6 +139,7 @@ export class AuditController {
   }
 
   @Get('export.csv')
+  @Operation('Export every event of a period as CSV', { file: 'text/csv' })
   async exportRangeCsv(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
     const name = `events-${from ?? 'start'}-${to ?? 'now'}.csv`.replace(/:/g, '');
@@ -127,6 +153,7 @@ export class AuditController {
   @Post('rebuild-check')
   @HttpCode(200)
   @Allow('auditor', 'operator')
+  @Operation('Rebuild every read model from the log and compare it with the live one', 'RebuildCheckView')
   async rebuildCheck() {
     await this.runner.catchUp();
     const head = (await this.log.head())?.position ?? null;

@@ -1,8 +1,11 @@
 import { ForbiddenException, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
-import { Actor, Forbidden, NotFound, Role, conflictOf, cycleOf, normalizeEmail, policyByVersion } from '@cert/domain';
+import { Actor, Forbidden, NotFound, RefusalOf, Role, conflictOf, cycleOf, normalizeEmail, policyByVersion } from '@cert/domain';
 import { IdentityStore } from '@cert/identity';
 import { NOTIFICATION_ID } from '../notifications/notification-id.pipe';
-import { ApplicationSummaryView, LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient } from '@cert/projections';
+import type { ApplicationSummaryView } from '@cert/contracts';
+import {
+  LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient,
+} from '@cert/projections';
 
 /**
  * The one access policy (issue 4): every request is decided here, from the actor's role AND the resource it names,
@@ -28,7 +31,7 @@ import { ApplicationSummaryView, LogRunner, ReadDb, assignmentOf, conflictTarget
  */
 export type Standing = 'full' | 'acknowledgement' | 'review' | 'known' | 'none';
 
-type Rule = {
+export type Rule = {
   roles: readonly Role[];
   /** The route's `:id` is an application, and the actor must hold one of these on it. */
   application?: readonly Standing[];
@@ -36,7 +39,7 @@ type Rule = {
   notification?: true;
 };
 
-const EVERY_ROLE = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const;
+export const EVERY_ROLE = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const;
 const OWNER: readonly Standing[] = ['full'];
 const READERS: readonly Standing[] = ['full', 'review'];
 
@@ -115,6 +118,9 @@ export type Grant = {
   sealed: boolean;
 };
 
+/** Where an actor stands on an application, why, and the refusal code a 403 names. */
+type Found = { standing: Standing; reason: string; code?: RefusalOf<'Forbidden'>; grant: Partial<Grant> };
+
 export type RequestFacts = { method: string; route: string; params: Record<string, string | undefined> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -179,7 +185,7 @@ export class AccessPolicy {
     this.logger.warn({ msg: 'access denied', status, actorId: actor?.id ?? null, role: actor?.role ?? 'anonymous', route: `${request.method} ${request.route}`, reason });
   }
 
-  private standingOn(actor: Actor, id: string): { standing: Standing; reason: string; code?: string; grant: Partial<Grant> } {
+  private standingOn(actor: Actor, id: string): Found {
     const db = this.readDb?.db;
     const app = db ? getApplication(db, id) : null;
     if (!db || !app) return { standing: 'none', reason: 'no such application', grant: {} };
@@ -222,13 +228,13 @@ export class AccessPolicy {
     return recipient.userId === actor.id || (!!actor.email && recipient.email === actor.email.toLowerCase());
   }
 
-  private notFound(actor: Actor, request: RequestFacts, what: string, id: string, reason: string): never {
+  private notFound(actor: Actor, request: RequestFacts, what: 'application' | 'notification', id: string, reason: string): never {
     this.logDenial(actor, request, 404, reason);
     // The error contract: reads answer resource.not_found, commands <what>.not_found naming the id asked for.
     throw SAFE.has(request.method) ? new NotFoundException(`${what} ${id} not found`) : new NotFound(what, id);
   }
 
-  private deny(actor: Actor, request: RequestFacts, status: 403, reason: string, code?: string): never {
+  private deny(actor: Actor, request: RequestFacts, status: 403, reason: string, code?: RefusalOf<'Forbidden'>): never {
     this.logDenial(actor, request, status, reason);
     // Role refusals keep the framework's access.denied; a refusal about this resource names its reason.
     throw code ? new Forbidden(code, reason) : new ForbiddenException(reason);

@@ -8,8 +8,10 @@ import { Access, Public } from './access.decorators';
 import { CurrentActor } from './actor.decorator';
 import type { AuthedRequest } from './auth.guard';
 import { BrowserSessions } from './browser-sessions';
-import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SessionMode, SessionResponse, SetPasswordDto } from './auth.dto';
+import type { CsrfTokenView, SessionMode, SessionResponse, SessionUser } from '@cert/contracts';
+import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SetPasswordDto } from './auth.dto';
 import { SignInLinks } from './sign-in-links';
+import { Operation } from '../http/operation.decorator';
 
 /**
  * Sessions are opaque tokens (stored hashed, 12 hours, revocable). API clients get the token in the body and send it
@@ -38,6 +40,7 @@ export class AuthController {
   ) {}
 
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('login') @HttpCode(200)
+  @Operation('Sign in with email and password', 'SessionResponse', { refuses: ['auth.required', 'auth.locked'] })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
     const keys = [{ key: accountKey(body.email), policy: ACCOUNT_LOCKOUT }, { key: addressKey(clientAddress(req)), policy: ADDRESS_LOCKOUT }];
     // Checked before the password, so a locked account costs no argon2 time and a right guess during the lock is no use.
@@ -55,11 +58,13 @@ export class AuthController {
 
   /** 202 whatever the email: whether a link went out is between us and that mailbox. */
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(20) @Post('email-link') @HttpCode(202)
+  @Operation('Email a one-time sign-in link (202 whatever the email)', null)
   requestLink(@Body() body: EmailLinkDto): void {
     this.links.request(body.email);
   }
 
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('email-link/redeem') @HttpCode(200)
+  @Operation('Sign in with an emailed link', 'SessionResponse', { refuses: ['auth.required'] })
   redeemLink(@Body() body: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): SessionResponse {
     const user = this.identity.redeemOneTimeToken(body.token, 'sign-in');
     if (!user) throw new UnauthorizedException('this sign-in link is not valid: it was already used or has expired; ask for a new one');
@@ -68,11 +73,13 @@ export class AuthController {
 
   /** Issue 4: a forgotten password. 202 whatever the email; a password account gets a one-time set-password link. */
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(10) @Post('password-reset') @HttpCode(202)
+  @Operation('Email a set-password link (202 whatever the email)', null)
   requestPasswordReset(@Body() body: PasswordResetDto): void {
     this.links.passwordReset(body.email);
   }
 
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('password') @HttpCode(204)
+  @Operation('Set a password with an emailed link', null, { refuses: ['auth.required'] })
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
     const user = this.identity.redeemOneTimeToken(body.token, 'set-password');
     if (!user) throw new UnauthorizedException('this set-password link is not valid: it was already used or has expired');
@@ -86,18 +93,21 @@ export class AuthController {
    * and DELETE), also set as its own httpOnly cookie. Ask again after signing in, or after a reload.
    */
   @Public() @Get('csrf') @Header('Cache-Control', 'no-store')
-  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { csrfToken: string } {
+  @Operation('A CSRF token for the browser session\'s changes', 'CsrfTokenView')
+  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): CsrfTokenView {
     return { csrfToken: this.browser.csrfToken(req, res) };
   }
 
   @Access('session.read') @Get('me')
-  me(@CurrentActor() actor: Actor): SessionResponse['user'] {
+  @Operation('Who is signed in', 'SessionUser')
+  me(@CurrentActor() actor: Actor): SessionUser {
     const user = this.identity.findById(actor.id);
     if (!user) throw new UnauthorizedException('this account no longer exists');
     return summary(user);
   }
 
   @Access('session.end') @Post('logout') @HttpCode(204)
+  @Operation('End the session', null)
   logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): void {
     // The guard has already resolved this session, from the header or the cookie.
     this.identity.revokeSession(req.sessionToken!);

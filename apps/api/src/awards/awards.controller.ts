@@ -3,10 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CURRENT_AWARD_CRITERIA, awardCriteriaByVersion } from '@cert/domain';
 import { DecideAwardCycleCommand, NominateForAwardCommand, RespondToSummitInvitationCommand, ScoreNominationCommand } from '@cert/commands';
-import { AwardCycleView, AwardNominationView, ReadDb, awardNominations, awardNominationsOfLeader, getAwardCycle, listAwardCycles } from '@cert/projections';
+import type { AwardCycleView, AwardNominationView } from '@cert/contracts';
+import { ReadDb, awardNominations, awardNominationsOfLeader, getAwardCycle, listAwardCycles } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { NominateDto, OpenAwardCycleDto, RespondToInvitationDto, ScoreNominationDto, SelectRecipientsDto } from './awards.dto';
 import { AwardYearPipe } from './year.pipe';
 
@@ -33,6 +35,7 @@ export class AwardsController {
 
   @Get('award-cycles')
   @Access('awards.cycles.list')
+  @Operation('List the award cycles', 'AwardCycleList')
   list(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const cycles = listAwardCycles(this.readDb.db);
     return actor.role === 'applicant' ? cycles.map(cycleForApplicant) : cycles;
@@ -40,6 +43,7 @@ export class AwardsController {
 
   @Post('award-cycles')
   @Access('awards.cycle.open')
+  @Operation('Open a year\'s award cycle', 'AwardCycleResult')
   open(@Body() dto: OpenAwardCycleDto, @CurrentActor() actor: Actor) {
     const data = {
       year: dto.year, award: dto.award ?? `IASL STEM Leadership Award ${dto.year}`, criteriaVersion: CURRENT_AWARD_CRITERIA,
@@ -51,6 +55,7 @@ export class AwardsController {
   /** The cycle and its criteria; staff, the board and auditors see every nomination with its scores, an applicant only their own. */
   @Get('award-cycles/:year')
   @Access('awards.cycle.read')
+  @Operation('Read an award cycle with its criteria and nominations', 'AwardCycleDetailView')
   read(@Param('year', AwardYearPipe) year: number, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const cycle = getAwardCycle(this.readDb.db, year);
     if (!cycle) throw new NotFoundException(`award cycle ${year} not found`);
@@ -65,6 +70,7 @@ export class AwardsController {
 
   @Post('award-cycles/:year/nominations')
   @Access('awards.nominate')
+  @Operation('Nominate a designated program, with teachers and student portfolios', 'AwardCycleResult')
   nominate(@Param('year', AwardYearPipe) year: number, @Body() dto: NominateDto, @CurrentActor() actor: Actor) {
     const teachers = dto.teachers.map(({ name, subject, statement }) => ({ name, subject, statement }));
     const portfolios = dto.portfolios.map(({ title, summary, link }) => ({ title, summary, link }));
@@ -73,6 +79,7 @@ export class AwardsController {
 
   @Post('award-cycles/:year/nominations/:nominationId/scores')
   @Access('awards.score')
+  @Operation('Score a nomination on every criterion', 'AwardCycleResult')
   score(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: ScoreNominationDto, @CurrentActor() actor: Actor) {
     const scores = dto.scores.map(({ criterion, level }) => ({ criterion, level }));
     return this.commands.execute(new ScoreNominationCommand(year, nominationId, scores, dto.comment?.trim() || null, actor));
@@ -81,6 +88,7 @@ export class AwardsController {
   @Post('award-cycles/:year/scoring/close')
   @HttpCode(200)
   @Access('awards.scoring.close')
+  @Operation('Close scoring: nominations are ranked', 'AwardCycleResult')
   closeScoring(@Param('year', AwardYearPipe) year: number, @CurrentActor() actor: Actor) {
     return this.commands.execute(new DecideAwardCycleCommand(year, { type: 'CloseAwardScoring', data: {} }, actor));
   }
@@ -88,6 +96,7 @@ export class AwardsController {
   @Post('award-cycles/:year/selection')
   @HttpCode(200)
   @Access('awards.select')
+  @Operation('Select the award recipients', 'AwardCycleResult')
   select(@Param('year', AwardYearPipe) year: number, @Body() dto: SelectRecipientsDto, @CurrentActor() actor: Actor) {
     const body = { type: 'SelectAwardRecipients' as const, data: { nominationIds: dto.nominationIds, justification: dto.justification ?? null } };
     return this.commands.execute(new DecideAwardCycleCommand(year, body, actor));
@@ -96,6 +105,7 @@ export class AwardsController {
   @Post('award-cycles/:year/invitations/:nominationId/response')
   @HttpCode(200)
   @Access('awards.invitation.respond')
+  @Operation('Accept or decline the summit invitation', 'AwardCycleResult')
   respond(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: RespondToInvitationDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new RespondToSummitInvitationCommand(year, nominationId, dto.accept, dto.reason?.trim() || null, actor));
   }
@@ -103,6 +113,7 @@ export class AwardsController {
   /** The leader's own nominations and summit invitations, every year. */
   @Get('me/award-invitations')
   @Access('awards.mine')
+  @Operation('Your nominations and summit invitations', ['LeaderNominationView'])
   mine(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     return awardNominationsOfLeader(this.readDb.db, actor.email ?? '').map(nominationForApplicant);
   }

@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { RecordDecisionDto, ResolveAdjudicationDto } from './decision.dto';
 
 @ApiTags('decisions')
@@ -21,12 +22,14 @@ export class DecisionsController {
 
   @Get('board/queue')
   @Access('board.queue')
+  @Operation('The board\'s queue: applications needing adjudication or a decision', ['BoardItemView'])
   queue(@Query() _query: ReadQueryDto) {
     return boardQueue(this.readDb.db, {});
   }
 
   @Get('board/queue/:id')
   @Access('board.item')
+  @Operation('Read one application before the board: scores, disagreements, recommendation', 'BoardItemView')
   item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const item = boardItem(this.readDb.db, id);
     if (!item) throw new NotFoundException(`application ${id} is not before the board`);
@@ -36,6 +39,7 @@ export class DecisionsController {
   @Post('applications/:id/adjudication')
   @HttpCode(200)
   @Access('board.adjudicate')
+  @Operation('Rule on the disputed indicators', 'CommandResult')
   adjudicate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveAdjudicationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'ResolveAdjudication' as const, data: { rulings: dto.rulings, justification: dto.justification } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
@@ -44,6 +48,7 @@ export class DecisionsController {
   @Post('applications/:id/decision')
   @HttpCode(200)
   @Access('board.decide')
+  @Operation('Record the board decision', 'CommandResult')
   decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'RecordDecision' as const, data: { outcome: dto.outcome, justification: dto.justification ?? null } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { DirectoryEntryView } from '@cert/projections';
+import type { DirectoryEntryView } from '@cert/contracts';
 
 /**
  * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". The book of one

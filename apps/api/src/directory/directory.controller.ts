@@ -10,6 +10,7 @@ import { ReadDb, directoryStanding, directoryYears, listDirectory, ownListing } 
 import { Access, Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { directoryBookPdf } from './directory-book.pdf';
 import { DirectoryListingDto, DirectoryQueryDto } from './directory.dto';
 import { DirectoryYearPipe } from './directory-year.pipe';
@@ -32,6 +33,7 @@ export class DirectoryController {
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120)
   @Get()
   @Header('Cache-Control', 'no-cache')
+  @Operation('Search the public directory of designated programs', 'DirectoryPageView')
   list(@Query() { year, country, q }: DirectoryQueryDto) {
     const entries = listDirectory(this.readDb.db, { year, country, q });
     return { count: entries.length, years: directoryYears(this.readDb.db), entries };
@@ -45,6 +47,7 @@ export class DirectoryController {
   @Get('books/:year.pdf')
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'no-cache')
+  @Operation('The year\'s directory book', { file: 'application/pdf' })
   async book(@Param('year', DirectoryYearPipe) year: number, @Query() _query: ReadQueryDto) {
     const entries = listDirectory(this.readDb.db, { year });
     const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries });
@@ -64,12 +67,14 @@ export class DirectoryListingController {
 
   @Get(':id/directory-listing')
   @Access('application.directory-listing.read')
+  @Operation('Read the leader\'s directory listing and the designation it rests on', 'DirectoryListingView')
   get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return { ...ownListing(this.readDb.db, id), designation: directoryStanding(this.readDb.db, id) };
   }
 
   @Put(':id/directory-listing')
   @Access('application.directory-listing.write')
+  @Operation('List the program in the directory, with the fields to show', 'CommandResult')
   publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DirectoryListingDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new PublishDirectoryListingCommand(id, { fields: dto.fields, focusAreas: dto.focusAreas ?? [], summary: dto.summary ?? null }, actor));
   }
@@ -77,6 +82,7 @@ export class DirectoryListingController {
   @Delete(':id/directory-listing')
   @HttpCode(200)
   @Access('application.directory-listing.write')
+  @Operation('Withdraw the program from the directory', 'CommandResult')
   withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new PublishDirectoryListingCommand(id, null, actor));
   }

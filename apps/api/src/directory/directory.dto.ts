@@ -2,10 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS, SUMMARY_MAX_CHARS } from '@cert/domain';
+import type { DirectoryListingRequest, DirectoryQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
 
 /** Issue 8: the leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
-export class DirectoryListingDto {
+export class DirectoryListingDto implements DirectoryListingRequest {
   @ApiProperty({ enum: DIRECTORY_FIELDS, isArray: true, example: ['leaderName', 'institution', 'country', 'summary'] })
   @IsArray() @ArrayUnique() @ArrayMaxSize(DIRECTORY_FIELDS.length) @IsIn(DIRECTORY_FIELDS, { each: true })
   readonly fields!: DirectoryField[];
@@ -20,7 +21,7 @@ export class DirectoryListingDto {
 }
 
 /** Filters over what entries show (a hidden field is never matched). */
-export class DirectoryQueryDto extends ReadQueryDto {
+export class DirectoryQueryDto extends ReadQueryDto implements DirectoryQuery {
   @ApiProperty({ required: false, example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2199) readonly year?: number;
   @ApiProperty({ required: false, example: 'US' }) @IsOptional() @IsString() @MaxLength(100) readonly country?: string;
   @ApiProperty({ required: false, example: 'robotics' }) @IsOptional() @IsString() @MaxLength(200) readonly q?: string;

@@ -5,6 +5,7 @@ import { EventStore } from '@cert/event-store';
 import { JobQueue } from '@cert/jobs';
 import { LogRunner } from '@cert/projections';
 import { Public } from '../auth/access.decorators';
+import { Operation } from '../http/operation.decorator';
 
 /** For operators and load balancers: the log answers, the read models keep up with it, and the job queues' depth. */
 @ApiTags('operations')
@@ -21,6 +22,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @Operation('Whether the log answers, the read models keep up and the job queues', 'HealthView', { refuses: ['request.failed'] })
   check() {
     return this.health.check([
       async () => {

@@ -1,5 +1,14 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, ParamDecoratorEnhancer } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { FieldErrors } from './validation';
+
+/** /docs shows the header on every route that takes it. */
+const documented: ParamDecoratorEnhancer = (target, key) =>
+  ApiHeader({ name: 'If-Match', required: false, description: 'W/"<version>": the stream version last read; another answers 412' })(
+    target,
+    key!,
+    Object.getOwnPropertyDescriptor(target, key!)!,
+  );
 
 /**
  * `If-Match: W/"7"` or `"7"` → 7: the stream version the client last saw (optimistic concurrency).
@@ -12,4 +21,4 @@ export const ExpectedVersion = createParamDecorator((_: unknown, context: Execut
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match) throw new FieldErrors([{ field: 'If-Match', messages: ['must be an entity tag holding a stream version, e.g. W/"7"'] }]);
   return Number(match[1]);
-});
+}, [documented]);

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '@cert/domain';
+import { DomainError, RefusalKind } from '@cert/domain';
 import { VersionConflict } from '@cert/event-store';
+import type { HttpProblemCode, Problem } from '@cert/contracts';
 import { FieldErrors } from './validation';
-
-type Problem = { type: string; title: string; status: number; detail?: string; code?: string; [key: string]: unknown };
 
 // ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
 // Framework errors (guard, pipes, body parser) get a stable code too, so clients can switch on `code` alone.
-const CODE_BY_STATUS: Record<number, string> = {
+export const CODE_BY_STATUS: Record<number, HttpProblemCode> = {
   400: 'request.invalid',
   401: 'auth.required',
   403: 'access.denied',
@@ -19,7 +18,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'request.rate_limited',
 };
 
-const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+export const STATUS_BY_KIND: Record<RefusalKind, number> = {
   NotFound: 404,
   InvalidState: 409,
   DeadlinePassed: 422,
@@ -57,7 +56,8 @@ export class ProblemFilter implements ExceptionFilter {
       const body = error.getResponse();
       const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
       // A refusal may name its own code (`{ message, code }`), e.g. auth.locked; otherwise the status says it.
-      const own = typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' ? (body as { code: string }).code : undefined;
+      const named = (body as { code?: unknown }).code;
+      const own = typeof body === 'object' && typeof named === 'string' ? (named as HttpProblemCode) : undefined;
       const code = own ?? CODE_BY_STATUS[status] ?? 'request.failed';
       return { type: 'about:blank', title: error.message, status, code, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
     }

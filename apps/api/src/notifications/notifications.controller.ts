@@ -6,12 +6,14 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor } from '@cert/domain';
 import { MarkNotificationReadCommand } from '@cert/commands';
 import { ReadDb, feedFor } from '@cert/projections';
+import type { FeedQuery } from '@cert/contracts';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { NotificationIdPipe } from './notification-id.pipe';
 
-class FeedQueryDto extends ReadQueryDto {
+class FeedQueryDto extends ReadQueryDto implements FeedQuery {
   // `?unreadOnly=false` must mean false: Boolean('false') is true, so only the words true and false convert.
   @ApiProperty({ required: false }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   readonly unreadOnly?: boolean;
@@ -29,6 +31,7 @@ export class NotificationsController {
 
   @Get()
   @Access('notifications.feed')
+  @Operation('Your notifications, newest first', 'FeedView')
   feed(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor) {
     return feedFor(this.readDb.db, { userId: actor.id, email: actor.email }, { unreadOnly: query.unreadOnly });
   }
@@ -36,6 +39,7 @@ export class NotificationsController {
   @Post(':notificationId/read')
   @HttpCode(200)
   @Access('notifications.mark-read')
+  @Operation('Mark a notification read', 'NotificationReadResult')
   markRead(@Param('notificationId', NotificationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new MarkNotificationReadCommand(id, actor));
   }

@@ -5,6 +5,7 @@ import { ErasureModule, SubjectErasure } from '@cert/privacy';
 import { Allow } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { EraseSubjectDto } from './erase-subject.dto';
+import { Operation } from '../http/operation.decorator';
 
 /**
  * Issue 5: erasure on a person's request. Staff only: staff hold the applicants' records and correspondence and
@@ -20,6 +21,11 @@ export class PrivacyController {
   constructor(private readonly erasure: SubjectErasure) {}
 
   @Post('erasures')
+  @Operation(
+    'Erase a person\'s data everywhere the engine keeps it',
+    'ErasureReport',
+    { refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'] },
+  )
   erase(@Body() dto: EraseSubjectDto, @CurrentActor() actor: Actor) {
     return this.erasure.erase(dto.email, actor);
   }

@@ -9,6 +9,7 @@ import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { RecordProgressConfirmationDto, RequestProgressConfirmationDto } from './progress.dto';
 
 /**
@@ -29,6 +30,7 @@ export class ProgressController {
   /** Per indicator: at designation, last year, this year, and the changes; the updates with their confirmations. */
   @Get('applications/:id/progress')
   @Access('application.progress.read')
+  @Operation('Read the yearly progress of a designation, indicator by indicator', 'ProgressView')
   progress(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const view = getProgress(this.readDb.db, id);
     if (!view) throw new NotFoundException(`application ${id} not found`);
@@ -37,6 +39,7 @@ export class ProgressController {
 
   @Post('applications/:id/progress/confirmation-requests')
   @Access('application.progress.confirmation.request')
+  @Operation('Ask a reviewer to confirm the latest yearly update', 'CommandResult')
   requestConfirmation(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestProgressConfirmationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new RequestProgressConfirmationCommand(id, dto.reviewerId, actor, v));
   }
@@ -45,6 +48,7 @@ export class ProgressController {
   @Post('applications/:id/progress/confirmation')
   @HttpCode(200)
   @Access('progress.confirm')
+  @Operation('Confirm or dispute each indicator of a yearly update', 'CommandResult')
   confirm(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordProgressConfirmationDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new RecordProgressConfirmationCommand(id, dto.verdicts, actor));
   }
@@ -52,6 +56,7 @@ export class ProgressController {
   /** The reviewer's progress confirmations beside their review assignments; none of an application they now conflict with. */
   @Get('reviewers/me/progress-confirmations')
   @Access('reviewer.progress-confirmations')
+  @Operation('Your progress confirmations to give', ['ConfirmationAssignmentView'])
   myConfirmations(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const profile = this.identity.findById(actor.id);
     const declared = conflictTargetsOf(this.readDb.db, actor.id);
@@ -65,6 +70,7 @@ export class ProgressController {
   /** Issue 8: the applicant (or staff) starts the renewal, a new application linked to this designation. */
   @Post('applications/:id/renewal')
   @Access('application.renewal.start')
+  @Operation('Start the renewal of a designation: a new application, linked to it', 'RenewalResult')
   startRenewal(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new StartRenewalCommand(id, actor, v));
   }
@@ -72,6 +78,7 @@ export class ProgressController {
   /** On a renewal: the earlier years (the designation it renews, its levels and yearly updates), for its reviewers and board. */
   @Get('applications/:id/renewal-history')
   @Access('application.renewal-history')
+  @Operation('Read the earlier years of the designation a renewal renews', 'RenewalHistoryView')
   renewalHistory(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const history = getRenewalHistory(this.readDb.db, id);
     if (!history) throw new NotFoundException('not a renewal: no earlier designation to show');

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { BlindReviewRequest, DeclareConflictRequest } from '@cert/contracts';
 
 /** Name an application or a whole institution (every application of it), with the reason. */
-export class DeclareConflictDto {
+export class DeclareConflictDto implements DeclareConflictRequest {
   @ApiProperty({ required: false, description: 'the application in conflict' })
   @IsOptional() @IsUUID() readonly applicationId?: string;
   @ApiProperty({ required: false, example: 'Riverside STEM Academy', description: 'an institution: every application of it is in conflict' })
@@ -11,7 +12,7 @@ export class DeclareConflictDto {
   @IsString() @Length(5, 2000) readonly reason!: string;
 }
 
-export class BlindReviewDto {
+export class BlindReviewDto implements BlindReviewRequest {
   @ApiProperty({ description: 'reviewers of this cycle see no applicant identity (leader name, contact email, institution name)' })
   @IsBoolean() readonly blindReview!: boolean;
 }

@@ -7,6 +7,7 @@ import { ReadDb, reviewCycleSettings } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { CyclePipe } from './cycle.pipe';
 import { BlindReviewDto } from './conflicts.dto';
 
@@ -22,12 +23,14 @@ export class ReviewCyclesController {
 
   @Get(':cycle')
   @Access('cycle.settings.read')
+  @Operation('Read a cycle\'s review settings', 'CycleSettingsView')
   settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
     return reviewCycleSettings(this.readDb.db, cycle);
   }
 
   @Put(':cycle')
   @Access('cycle.settings.write')
+  @Operation('Turn blind review on or off for a cycle', 'CycleResult')
   set(@Param('cycle', CyclePipe) cycle: string, @Body() dto: BlindReviewDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new SetBlindReviewCommand(cycle, dto.blindReview, actor));
   }

@@ -9,6 +9,7 @@ import { Access } from '../auth/access.decorators';
 import { AccessPolicy } from '../auth/access-policy';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { DeclareConflictDto } from './conflicts.dto';
 
 const targetOf = (dto: DeclareConflictDto): ConflictTarget =>
@@ -29,6 +30,7 @@ export class ReviewersController {
   /** The reviewer's worklist: what they may still open, without the institution where the cycle is reviewed blind. */
   @Get('me/assignments')
   @Access('reviewer.assignments')
+  @Operation('Your review assignments', ['OwnAssignmentView'])
   myAssignments(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     return assignmentsFor(this.readDb.db, actor.id).flatMap((a) => {
       const access = this.policy.reviewAccess(actor, a.applicationId);
@@ -39,6 +41,7 @@ export class ReviewersController {
 
   @Get('me/conflicts')
   @Access('reviewer.conflicts.own')
+  @Operation('Your declared conflicts of interest', ['ConflictView'])
   myConflicts(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     return conflictsOf(this.readDb.db, actor.id);
   }
@@ -46,6 +49,7 @@ export class ReviewersController {
   /** DOMAIN.md, step 3: a reviewer declares a conflict; one already assigned to that application is released from it. */
   @Post('me/conflicts')
   @Access('reviewer.conflicts.declare')
+  @Operation('Declare a conflict of interest with an application or an institution', 'ConflictResult')
   declare(@Body() dto: DeclareConflictDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new DeclareConflictCommand(actor.id, targetOf(dto), dto.reason, false, actor));
   }
@@ -53,6 +57,7 @@ export class ReviewersController {
   /** A reviewer withdraws their own declaration; one staff pinned stays (403 conflict.pinned). */
   @Delete('me/conflicts/:conflictId')
   @Access('reviewer.conflicts.withdraw')
+  @Operation('Withdraw a conflict you declared', 'ConflictResult')
   withdraw(@Param('conflictId', ParseUUIDPipe) conflictId: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new WithdrawConflictCommand(actor.id, conflictId, actor));
   }
@@ -60,6 +65,7 @@ export class ReviewersController {
   /** The pool staff assign from, with each reviewer's open load. */
   @Get()
   @Access('reviewers.list')
+  @Operation('The reviewer pool, with open assignments', ['ReviewerPoolEntry'])
   list(@Query() _query: ReadQueryDto) {
     const loads = openAssignmentCounts(this.readDb.db);
     return this.identity.listReviewers().map((r) => ({ ...r, openAssignments: loads.get(r.id) ?? 0 }));
@@ -67,6 +73,7 @@ export class ReviewersController {
 
   @Get(':reviewerId/conflicts')
   @Access('reviewer.conflicts.read')
+  @Operation('Read a reviewer\'s conflicts of interest', ['ConflictView'])
   conflicts(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
     if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
     return conflictsOf(this.readDb.db, reviewerId);
@@ -75,12 +82,14 @@ export class ReviewersController {
   /** Staff pin a conflict: the reviewer cannot withdraw it. */
   @Post(':reviewerId/conflicts')
   @Access('reviewer.conflicts.pin')
+  @Operation('Pin a conflict for a reviewer: they cannot withdraw it', 'ConflictResult')
   pin(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Body() dto: DeclareConflictDto, @CurrentActor() actor: Actor) {
     return this.commands.execute(new DeclareConflictCommand(reviewerId, targetOf(dto), dto.reason, true, actor));
   }
 
   @Delete(':reviewerId/conflicts/:conflictId')
   @Access('reviewer.conflicts.pin')
+  @Operation('Withdraw a reviewer\'s conflict, pinned or not', 'ConflictResult')
   unpin(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Param('conflictId', ParseUUIDPipe) conflictId: string, @CurrentActor() actor: Actor) {
     return this.commands.execute(new WithdrawConflictCommand(reviewerId, conflictId, actor));
   }

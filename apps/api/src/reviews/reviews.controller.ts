@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ExpectedVersion } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Operation } from '../http/operation.decorator';
 import { AssignReviewersDto, ReleaseReviewerDto } from './assign-reviewers.dto';
 import { ScoresDraftDto, SubmitScoresDto } from './scores.dto';
 
@@ -22,6 +23,7 @@ export class ReviewsController {
 
   @Post('reviewers')
   @Access('review.assign')
+  @Operation('Assign reviewers, by hand or balanced by load', 'CommandResult')
   assign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignReviewersDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const request = dto.mode === 'auto' ? { mode: 'auto' as const, count: dto.count ?? 2 } : { mode: 'manual' as const, reviewerIds: dto.reviewerIds ?? [] };
     return this.commands.execute(new AssignReviewersCommand(id, request, actor, v));
@@ -30,6 +32,7 @@ export class ReviewsController {
   @Post('reviewers/:reviewerId/release')
   @HttpCode(200)
   @Access('review.release')
+  @Operation('Release a reviewer from the application, with a reason', 'CommandResult')
   release(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
@@ -42,12 +45,14 @@ export class ReviewsController {
 
   @Put('scores/draft')
   @Access('review.score')
+  @Operation('Save a draft of your scores', 'CommandResult')
   saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScoresDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveScoresDraft', data: { scores: dto.scores } }, actor, v));
   }
 
   @Post('scores')
   @Access('review.score')
+  @Operation('Submit your scores and recommendation', 'CommandResult')
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitScoresDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
     const body = { type: 'SubmitScores' as const, data: { scores: dto.scores, recommendation: dto.recommendation } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
@@ -56,6 +61,7 @@ export class ReviewsController {
   /** A reviewer sees only their own scores; staff, board and auditors see every finished review. */
   @Get('scores')
   @Access('review.scores.read')
+  @Operation('Read scores: a reviewer\'s own, or every finished review', 'ScoresView')
   scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     return actor.role === 'reviewer' ? scoresFor(this.readDb.db, id, actor.id) : finalScores(this.readDb.db, id);
   }

@@ -1,11 +1,12 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { applicationStream } from '@cert/domain';
 import { EventLog } from '@cert/event-store';
-import { Problem, formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
+import { formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
+import type { VerifyProblem } from '@cert/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const describe = (p: Problem) => {
+const describe = (p: VerifyProblem) => {
   const where = [
     p.position && `position ${p.position}`, p.streamId && `stream ${p.streamId} version ${p.version}`, p.eventId && `event ${p.eventId}`,
   ].filter(Boolean);
@@ -42,7 +43,7 @@ export class VerifyCommand extends CommandRunner {
     }
   }
 
-  private fail(problem: Problem): void {
+  private fail(problem: VerifyProblem): void {
     console.log(`TAMPERED ${describe(problem)}`);
     process.exitCode = 2;
   }

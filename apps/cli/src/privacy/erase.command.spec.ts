@@ -1,5 +1,6 @@
 import { IdentityStore } from '@cert/identity';
-import { ErasureReport, SubjectErasure } from '@cert/privacy';
+import type { ErasureReport } from '@cert/contracts';
+import { SubjectErasure } from '@cert/privacy';
 import { FixedClock } from '@cert/testing';
 import { EraseSubjectCommand } from './erase.command';
 

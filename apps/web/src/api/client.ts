@@ -1,8 +1,6 @@
+import type { CommandResult } from '@cert/contracts';
 import { ApiProblem } from './problem';
 import { authHeaders, clearSession, credentials } from './session';
-
-/** Every write answers this; `position` makes the next reads wait until the read models include the write. */
-export type WriteResult = { applicationId: string; version: number; position: string; events: string[]; duplicate?: boolean };
 
 /**
  * Read-your-writes: the highest log position this tab has written. Every GET passes it as `?after=`, so a page
@@ -58,8 +56,8 @@ export async function get<T>(path: string, query?: Query): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A command: POST/PUT/DELETE; notes the answered position for read-your-writes. */
-export async function write<T = WriteResult>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** A command: POST/PUT/DELETE; notes the answered `position` so the next reads wait until the read models include the write. */
+export async function write<T = CommandResult>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const res = await send(method, path, body ?? (method === 'DELETE' ? undefined : {}));
   if (res.status === 204 || res.status === 202) return undefined as T;
   const json = (await res.json()) as T;

@@ -1,7 +1,9 @@
+import type { FieldError, ProblemCode } from '@cert/contracts';
+
 /** An `application/problem+json` answer from the API, with 400 field errors keyed by field path. */
 export class ApiProblem extends Error {
   readonly status: number;
-  readonly code: string | undefined;
+  readonly code: ProblemCode | undefined;
   readonly detail: string | undefined;
   readonly fields: Record<string, string[]>;
   readonly body: Record<string, unknown>;
@@ -10,9 +12,9 @@ export class ApiProblem extends Error {
     super(typeof body.title === 'string' ? body.title : `request failed (${status})`);
     this.status = status;
     this.body = body;
-    this.code = typeof body.code === 'string' ? body.code : undefined;
+    this.code = typeof body.code === 'string' ? (body.code as ProblemCode) : undefined;
     this.detail = typeof body.detail === 'string' ? body.detail : undefined;
-    const errors = Array.isArray(body.errors) ? (body.errors as { field: string; messages: string[] }[]) : [];
+    const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : [];
     this.fields = Object.fromEntries(errors.map((e) => [e.field, e.messages]));
   }
 
@@ -43,7 +45,7 @@ function humanize(message: string, name: string): string {
 /** What to tell a person, never a raw error: the problem's code in plain words, or its detail. */
 export function problemText(error: unknown): string {
   if (error instanceof ApiProblem) {
-    const known = KNOWN[error.code ?? ''];
+    const known = error.code && KNOWN[error.code];
     if (known) return known;
     if (error.status === 400 && Object.keys(error.fields).length > 0) return 'Some answers need attention: see the marked fields.';
     if (error.status === 404) return 'This page does not exist, or it is not open to you.';
@@ -56,7 +58,8 @@ export function problemText(error: unknown): string {
   return 'Something went wrong. Your work is kept on this page; please try again.';
 }
 
-const KNOWN: Record<string, string> = {
+// Keyed by the API's codes, so a code that no longer exists fails to compile.
+const KNOWN: Partial<Record<ProblemCode, string>> = {
   'assessment.incomplete': 'Every indicator needs a level and evidence before you can submit.',
   'assessment.not_open': 'The self-assessment is not open for this application.',
   'assessment.deadline_passed': 'The self-assessment deadline has passed. IASL staff can extend it; reply to your invitation email.',
@@ -68,7 +71,7 @@ const KNOWN: Record<string, string> = {
   'review.not_enough_reviewers': 'There are not enough eligible reviewers for auto-assignment. Pick reviewers by hand or add reviewers.',
   'review.conflict_of_interest': 'That reviewer has a conflict of interest with this application.',
   'review.already_assigned': 'That reviewer is already assigned.',
-  'decision.justification_required': 'Overruling the recommendation needs a justification of at least 20 characters.',
+  'decision.justification_required': 'Overruling the recommendation needs a longer justification: the decision policy sets the minimum.',
   'adjudication.rulings_mismatch': 'Give a ruling for exactly the disputed indicators.',
   'adjudication.justification_required': 'A ruling needs a justification.',
   'adjudication.not_needed': 'This application does not need adjudication.',

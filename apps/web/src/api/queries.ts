@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, write, WriteResult } from './client';
 import type {
-  ApplicantListItem, Application, AssessmentItem, BoardItem, DecisionPolicy, Feed, FinishedReview, GrowthReport, HistoryEntry,
-  Reproduction, Reviewer, ReviewerAssignment, ReviewerScore, Rubric, StaffQueue, TimelineEntry,
-} from './types';
+  ApplicantListItem, ApplicationReadView, ApplicationSummaryView, AssessmentItemView, BoardItemView, CommandResult, DecisionPolicy,
+  FeedView, FinishedReviewView, GrowthReportView, HistoryEntry, OwnAssignmentView, ReviewerPoolEntry, ReviewerScoreView, Rubric,
+  StaffQueue, TimelineView,
+} from '@cert/contracts';
+import { get, write } from './client';
 
 /** Read models: one hook per API read, cached by path; a write refreshes everything (see useWrite). */
 const useRead = <T,>(path: string | null, query?: Record<string, string | undefined>, opts: { retry?: boolean } = {}) =>
@@ -16,35 +17,47 @@ const useRead = <T,>(path: string | null, query?: Record<string, string | undefi
   });
 
 export const useRubric = (version = 'ic-map.v1') => useQuery<Rubric>({ queryKey: ['rubric', version], queryFn: () => get<Rubric>(`/rubrics/${version}`), staleTime: Infinity });
-export const usePolicy = (version = 'decision-policy.v1') =>
-  useQuery<DecisionPolicy>({ queryKey: ['policy', version], queryFn: () => get<DecisionPolicy>(`/policies/${version}`), staleTime: Infinity });
+/** The decision policy an application is pinned to (its `policyVersion`): every policy number a page shows comes from it. */
+export const usePolicy = (version: string | undefined) =>
+  useQuery<DecisionPolicy>({
+    queryKey: ['policy', version],
+    queryFn: () => get<DecisionPolicy>(`/policies/${version}`),
+    enabled: !!version,
+    staleTime: Infinity,
+  });
 
 export const useMyApplications = () => useRead<ApplicantListItem[]>('/applications');
 export const useStaffQueue = (status?: string) => useRead<StaffQueue>('/applications', { status, limit: '500' });
-export const useApplication = (id: string | undefined) => useRead<Application>(id ? `/applications/${id}` : null);
-export const useTimeline = (id: string | undefined) => useRead<TimelineEntry[]>(id ? `/applications/${id}/timeline` : null);
-export const useAssessment = (id: string | undefined, enabled = true) => useRead<AssessmentItem[]>(id && enabled ? `/applications/${id}/assessment` : null);
-export const useGrowthReport = (id: string | undefined, enabled = true) => useRead<GrowthReport>(id && enabled ? `/applications/${id}/growth-report` : null);
-export const useNotifications = (enabled = true) => useRead<Feed>(enabled ? '/me/notifications' : null);
+/** The api shapes the application by who asks: staff, board and auditors read the summary, others their own view of it. */
+export const useApplication = <V extends ApplicationReadView = ApplicationSummaryView,>(id: string | undefined) =>
+  useRead<V>(id ? `/applications/${id}` : null);
+/** Staff, board and auditors read who did each step; applicants and reviewers the milestones. */
+export const useTimeline = <V extends TimelineView = TimelineView,>(id: string | undefined) =>
+  useRead<V>(id ? `/applications/${id}/timeline` : null);
+export const useAssessment = (id: string | undefined, enabled = true) => useRead<AssessmentItemView[]>(id && enabled ? `/applications/${id}/assessment` : null);
+export const useGrowthReport = (id: string | undefined, enabled = true) => useRead<GrowthReportView>(id && enabled ? `/applications/${id}/growth-report` : null);
+export const useNotifications = (enabled = true) => useRead<FeedView>(enabled ? '/me/notifications' : null);
 
-export const useAssignments = () => useRead<ReviewerAssignment[]>('/reviewers/me/assignments');
-export const useMyScores = (id: string | undefined) => useRead<ReviewerScore[]>(id ? `/applications/${id}/scores` : null);
-export const useFinishedReviews = (id: string | undefined) => useRead<FinishedReview[]>(id ? `/applications/${id}/scores` : null);
-export const useReviewers = () => useRead<Reviewer[]>('/reviewers');
+export const useAssignments = () => useRead<OwnAssignmentView[]>('/reviewers/me/assignments');
+export const useMyScores = (id: string | undefined) => useRead<ReviewerScoreView[]>(id ? `/applications/${id}/scores` : null);
+export const useFinishedReviews = (id: string | undefined) => useRead<FinishedReviewView[]>(id ? `/applications/${id}/scores` : null);
+export const useReviewers = () => useRead<ReviewerPoolEntry[]>('/reviewers');
 
-export const useBoardQueue = () => useRead<BoardItem[]>('/board/queue');
-export const useBoardItem = (id: string | undefined) => useRead<BoardItem>(id ? `/board/queue/${id}` : null);
+export const useBoardQueue = () => useRead<BoardItemView[]>('/board/queue');
+export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(id ? `/board/queue/${id}` : null);
 
 export const useHistory = (id: string | undefined) => useRead<HistoryEntry[]>(id ? `/audit/applications/${id}/history` : null);
-export const useReproduction = (id: string | undefined, enabled: boolean) => useRead<Reproduction>(id && enabled ? `/audit/applications/${id}/decision/reproduce` : null);
 
 /**
  * A command. On success every cached read is refreshed; the client passes the write's position as `?after=`,
  * so what the page shows next already includes the write (read-your-writes).
  */
-export function useWrite<V>(send: (vars: V) => Promise<WriteResult>, opts: { done?: (result: WriteResult) => { title: string; message: string } } = {}) {
+export function useWrite<V, R = CommandResult>(
+  send: (vars: V) => Promise<R>,
+  opts: { done?: (result: R) => { title: string; message: string } } = {},
+) {
   const client = useQueryClient();
-  return useMutation<WriteResult, Error, V>({
+  return useMutation<R, Error, V>({
     mutationFn: send,
     onSuccess: async (result) => {
       await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'rubric' && q.queryKey[0] !== 'policy' });

@@ -5,10 +5,15 @@
  * `csrfToken` instead of the token, `authHeaders()` returns `{ 'X-CSRF-Token': … }`, and after a reload the CSRF token
  * comes from `GET /auth/csrf`. `credentials` already sends same-origin cookies.
  */
-export type SessionUser = { id: string; email: string; name: string; role: Role };
-export type Role = 'applicant' | 'staff' | 'reviewer' | 'board' | 'auditor' | 'operator';
-/** What a sign-in answers. `expiresAt` is on the server's clock; `expiresInSeconds` is the same end as a lifetime. */
-export type StoredSession = { token: string; expiresAt: string; expiresInSeconds: number; user: SessionUser };
+import type { SessionResponse, SessionUser } from '@cert/contracts';
+
+/** The roles people sign in with. */
+export type Role = SessionUser['role'];
+/**
+ * A bearer sign-in's answer, which carries the token. `expiresAt` is on the server's clock; `expiresInSeconds` is the
+ * same end as a lifetime.
+ */
+export type StoredSession = Omit<SessionResponse, 'token' | 'csrfToken'> & { token: string };
 /** As kept in the tab: with the end on this computer's clock, which may disagree with the server's by hours. */
 type KeptSession = StoredSession & { endsLocallyAt: number };
 

@@ -1,13 +1,15 @@
 import { Text, Timeline } from '@mantine/core';
-import type { TimelineEntry } from '../api/types';
+import type { MilestoneView, TimelineEntryView } from '@cert/contracts';
 import { exactDate } from '../lib/dates';
 import { eventLabel, isEngineStep, ROLE_LABEL } from '../lib/labels';
 import { withNames } from '../lib/names';
 
-type Shown = TimelineEntry & { repeated: number; firstAt: string };
+/** Applicants and reviewers read milestones; staff also who took each step. */
+type Entry = MilestoneView & Partial<Pick<TimelineEntryView, 'actorId' | 'actorRole'>>;
+type Shown = Entry & { repeated: number; firstAt: string };
 
 /** Runs of the same draft save ("saved 16 times") read as one step; everything else is shown as it happened. */
-function collapseDrafts(entries: TimelineEntry[]): Shown[] {
+function collapseDrafts(entries: Entry[]): Shown[] {
   const out: Shown[] = [];
   for (const e of entries) {
     const last = out.at(-1);
@@ -22,7 +24,7 @@ function collapseDrafts(entries: TimelineEntry[]): Shown[] {
 
 
 /** What happened to an application, oldest first: what, when and (for staff) by which role. */
-export function EventTimeline({ entries, showActor = false, names }: { entries: TimelineEntry[]; showActor?: boolean; names?: Map<string, string> }) {
+export function EventTimeline({ entries, showActor = false, names }: { entries: Entry[]; showActor?: boolean; names?: Map<string, string> }) {
   if (entries.length === 0) return <Text>Nothing has happened yet.</Text>;
   const shown = collapseDrafts(entries);
   return (

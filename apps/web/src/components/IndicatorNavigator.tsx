@@ -1,5 +1,5 @@
 import { Button, Group, Progress, Select, Text } from '@mantine/core';
-import type { Indicator } from '../api/types';
+import type { Indicator } from '@cert/contracts';
 
 /**
  * "Indicator 3 of 16", Previous / Next and "Jump to…" over the rubric's indicators, with how many are done.

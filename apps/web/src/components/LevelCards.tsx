@@ -1,5 +1,5 @@
 import { Badge, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { Indicator, Level } from '../api/types';
+import type { Indicator, Level } from '@cert/contracts';
 
 const LEVELS: Level[] = [1, 2, 3, 4, 5];
 

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { ApplicationStatus } from '../api/types';
+import type { ApplicationStatus } from '@cert/contracts';
 import { STATUS_COLOR, STATUS_LABEL } from '../lib/labels';
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {

@@ -1,9 +1,9 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Application } from '../api/types';
+import type { ApplicationSummaryView } from '@cert/contracts';
 import { shortDate } from '../lib/dates';
 
 /** The intake survey as submitted, for staff, the board and auditors. */
-export function SurveySummary({ app }: { app: Application }) {
+export function SurveySummary({ app }: { app: ApplicationSummaryView }) {
   const s = app.survey;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="survey-heading">

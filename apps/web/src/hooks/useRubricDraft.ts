@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Level } from '../api/types';
+import type { Level } from '@cert/contracts';
 import type { SaveState } from '../components/SaveStatus';
 
 /** One indicator's answer: a level and the words with it (evidence for applicants, a comment for reviewers). */

@@ -1,5 +1,5 @@
 import { APPLICATION_STATUS, APPLICATION_STATUSES } from '@cert/domain';
-import type { ApplicationStatus, Outcome } from '../api/types';
+import type { ApplicationStatus, Outcome } from '@cert/contracts';
 
 /** Where an application stands, in the domain's words (badges, filters). */
 export const STATUS_LABEL = Object.fromEntries(Object.entries(APPLICATION_STATUS).map(([status, { label }]) => [status, label])) as Record<

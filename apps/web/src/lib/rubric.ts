@@ -1,4 +1,4 @@
-import type { DesiredOutcome, Indicator, Rubric } from '../api/types';
+import type { DesiredOutcome, Indicator, Rubric } from '@cert/contracts';
 import { OUTCOME_SHORT } from './labels';
 
 export type IndicatorInOutcome = Indicator & { outcome: DesiredOutcome };

@@ -5,7 +5,8 @@ import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { ReadDb } from '@cert/projections';
 import { reviewerPool } from './reviewer-pool';
-import { CommandResult, executeOnApplication } from './execute';
+import type { CommandResult } from '@cert/contracts';
+import { executeOnApplication } from './execute';
 
 export type AssignmentRequest = { mode: 'manual'; reviewerIds: string[] } | { mode: 'auto'; count: number };
 

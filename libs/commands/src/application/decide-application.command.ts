@@ -2,7 +2,8 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { CommandBody, CommandResult, executeOnApplication } from './execute';
+import type { CommandResult } from '@cert/contracts';
+import { CommandBody, executeOnApplication } from './execute';
 
 /**
  * Commands that need no outside facts (accept, reject, drafts, submissions, extension, expiry, release,

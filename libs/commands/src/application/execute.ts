@@ -1,12 +1,10 @@
 import { Actor, ApplicationCommand, NotFound, applicationDecider, applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
+import type { CommandResult } from '@cert/contracts';
 
 /** A domain command before the handler adds the clock and the actor. */
 export type CommandBody = ApplicationCommand extends infer C ? (C extends ApplicationCommand ? Omit<C, 'metadata'> : never) : never;
-
-/** What every write answers: the stream version and the log position, so a client can read its own write. */
-export type CommandResult = { applicationId: string; version: number; position: string | null; events: string[] };
 
 /** The handlers' common tail: clock + actor into the command, then the one write path. */
 export async function executeOnApplication(

@@ -5,7 +5,8 @@ import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { ReadDb } from '@cert/projections';
 import { reviewerPool } from './reviewer-pool';
-import { CommandResult, executeOnApplication } from './execute';
+import type { CommandResult } from '@cert/contracts';
+import { executeOnApplication } from './execute';
 
 /** Issue 8: staff ask a reviewer to confirm the latest yearly update; the decider applies the conflict rules. */
 export class RequestProgressConfirmationCommand extends Command<CommandResult> {

@@ -4,7 +4,8 @@ import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { ReadDb } from '@cert/projections';
-import { CommandResult, executeOnApplication } from './execute';
+import type { CommandResult } from '@cert/contracts';
+import { executeOnApplication } from './execute';
 import { reviewerPool } from './reviewer-pool';
 
 /** The overdue-review timer: gathers the reviewer pool so the decider can pick a replacement. */

@@ -5,9 +5,8 @@ import {
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { CommandResult, executeOnApplication } from './execute';
-
-export type RenewalResult = CommandResult & { renewalId: string };
+import type { RenewalResult } from '@cert/contracts';
+import { executeOnApplication } from './execute';
 
 export class StartRenewalCommand extends Command<RenewalResult> {
   constructor(

@@ -6,9 +6,8 @@ import {
 import { Clock } from '@cert/config';
 import { EventStore, VersionConflict } from '@cert/event-store';
 import { ReadDb, closedApplicationCount, findDuplicate, institutionKey } from '@cert/projections';
-import { CommandResult, executeOnApplication } from './execute';
-
-export type SurveyResult = CommandResult & { duplicate: boolean };
+import type { SurveyResult } from '@cert/contracts';
+import { executeOnApplication } from './execute';
 
 /** Closed or erased cycles the read model cannot count (lag, erasure) that a new survey may have to step over. */
 const MAX_CYCLES_SKIPPED = 50;

@@ -4,7 +4,8 @@ import {
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { AwardCommandBody, AwardCycleResult, AwardDomainBody, executeOnAwardCycle } from './execute-award';
+import type { AwardCycleResult } from '@cert/contracts';
+import { AwardCommandBody, AwardDomainBody, executeOnAwardCycle } from './execute-award';
 
 /**
  * Award commands that need at most facts the handler can fold from the log (open, close scoring, select, RSVP

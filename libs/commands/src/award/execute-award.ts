@@ -1,6 +1,7 @@
 import { Actor, AwardCycleCommand, NotFound, awardCycleDecider, awardCycleId, awardCycleStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
+import type { AwardCycleResult } from '@cert/contracts';
 
 /** A domain command of the award cycle before the handler adds the clock and the actor. */
 export type AwardDomainBody = AwardCycleCommand extends infer C ? (C extends AwardCycleCommand ? Omit<C, 'metadata'> : never) : never;
@@ -8,9 +9,6 @@ export type AwardDomainBody = AwardCycleCommand extends infer C ? (C extends Awa
 /** What a client asks for: as the domain command, less the facts the handler looks up itself (the standings of a selection). */
 type Requested<C extends AwardDomainBody> = C extends { type: 'SelectAwardRecipients' } ? { type: C['type']; data: Omit<C['data'], 'standings'> } : C;
 export type AwardCommandBody = AwardDomainBody extends infer C ? (C extends AwardDomainBody ? Requested<C> : never) : never;
-
-/** What every award write answers: the cycle's stream version and the log position, for read-your-writes. */
-export type AwardCycleResult = { awardCycleId: string; year: number; version: number; position: string | null; events: string[]; nominationId?: string };
 
 /** The award handlers' common tail: clock + actor into the command, then the one write path on `award-cycle-<year>`. */
 export async function executeOnAwardCycle(store: EventStore, clock: Clock, year: number, body: AwardDomainBody, actor: Actor): Promise<AwardCycleResult> {

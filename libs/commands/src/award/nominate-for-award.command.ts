@@ -3,7 +3,8 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, NotFound, StudentPortfolio, Teacher, applicationDecider, applicationStream, nomineeOf } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { AwardCycleResult, executeOnAwardCycle } from './execute-award';
+import type { AwardCycleResult } from '@cert/contracts';
+import { executeOnAwardCycle } from './execute-award';
 
 /** Issue 8: a designated program is nominated for the year's award (by its leader, or by staff). */
 export class NominateForAwardCommand extends Command<AwardCycleResult> {

@@ -2,7 +2,8 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, NotFound, applicationDecider, applicationStream, awardCycleDecider, awardCycleStream, findNomination } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
-import { AwardCycleResult, executeOnAwardCycle } from './execute-award';
+import type { AwardCycleResult } from '@cert/contracts';
+import { executeOnAwardCycle } from './execute-award';
 
 /** The leader answers the summit invitation; who the leader is comes from the nominated application's stream. */
 export class RespondToSummitInvitationCommand extends Command<AwardCycleResult> {

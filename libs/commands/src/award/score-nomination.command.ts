@@ -3,7 +3,8 @@ import { Actor, CriterionScore } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { AwardCycleResult, executeOnAwardCycle } from './execute-award';
+import type { AwardCycleResult } from '@cert/contracts';
+import { executeOnAwardCycle } from './execute-award';
 
 /** A board member scores one nomination; their institution comes from their profile, for the conflict check. */
 export class ScoreNominationCommand extends Command<AwardCycleResult> {

@@ -5,7 +5,7 @@ import {
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
-import { CommandResult } from '../application/execute';
+import type { CommandResult } from '@cert/contracts';
 
 /** Issue 8, who's who: the leader opts in (or changes what shows), or withdraws. */
 export type DirectoryChoice = { fields: DirectoryField[]; focusAreas: string[]; summary: string | null };

@@ -2,8 +2,9 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, notificationDecider, notificationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
+import type { NotificationReadResult } from '@cert/contracts';
 
-export class MarkNotificationReadCommand extends Command<{ position: string | null }> {
+export class MarkNotificationReadCommand extends Command<NotificationReadResult> {
   constructor(
     readonly notificationId: string,
     readonly actor: Actor,

@@ -2,8 +2,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, reviewCycleDecider, reviewCycleStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
-
-export type CycleResult = { cycle: string; blindReview: boolean; position: string | null; events: string[] };
+import type { CycleResult } from '@cert/contracts';
 
 /** Blind review as an option per cycle (issue 4): staff turn it on or off for the applications of one year. */
 export class SetBlindReviewCommand extends Command<CycleResult> {

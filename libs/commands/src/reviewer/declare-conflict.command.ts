@@ -5,9 +5,8 @@ import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { ReadDb, assignmentsFor } from '@cert/projections';
+import type { ConflictResult } from '@cert/contracts';
 import { executeOnApplication } from '../application/execute';
-
-export type ConflictResult = { reviewerId: string; conflictId: string | null; position: string | null; events: string[]; released: string[] };
 
 /** A reviewer declares a conflict of interest, or staff pin one for them (DOMAIN.md, step 3; issue 4). */
 export class DeclareConflictCommand extends Command<ConflictResult> {

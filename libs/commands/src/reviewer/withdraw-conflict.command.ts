@@ -2,7 +2,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, NotFound, reviewerDecider, reviewerStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
-import type { ConflictResult } from './declare-conflict.command';
+import type { ConflictResult } from '@cert/contracts';
 
 /** A reviewer withdraws their own declaration; staff may withdraw any, pinned ones included. */
 export class WithdrawConflictCommand extends Command<ConflictResult> {

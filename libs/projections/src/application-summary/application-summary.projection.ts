@@ -3,12 +3,12 @@ import {
   APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, describeEvent, normalizeEmail,
 } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
+import type { ReviewerEntry } from '@cert/contracts';
 import { Projection } from '../projection';
 import { STAGES, institutionKey } from '../labels';
 import { APPLICATION_SUMMARY_SCHEMA, APPLICATION_SUMMARY_TABLES } from './application-summary.schema';
 import { appealChanges } from './appeal-summary';
 
-export type ReviewerEntry = { reviewerId: string; purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; dueAt: string };
 type Fields = Record<string, string | number | null>;
 
 const moveTo = (status: ApplicationStatus): Fields => ({ status, stage: STAGES[status] });

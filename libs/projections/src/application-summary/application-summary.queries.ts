@@ -1,83 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { AppealRoute, AppealedDecision, ApplicationStatus, GrowthItem, Outcome, Survey, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import { AppealRoute, ApplicationStatus, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import type {
+  ApplicantListItem, ApplicationSummaryView, AssessmentItemView, GrowthReportView, StaffQueue, TimelineEntryView,
+} from '@cert/contracts';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
-import type { ReviewerEntry } from './application-summary.projection';
 
 type SummaryRow = Record<string, string | number | null>;
-
-export type ApplicationSummaryView = {
-  id: string;
-  reference: string;
-  status: ApplicationStatus;
-  stage: string;
-  leaderName: string;
-  applicantEmail: string;
-  institutionName: string;
-  institutionType: string;
-  country: string;
-  region: string;
-  submittedBy: string;
-  nominators: string[];
-  asNominator: boolean;
-  rubricVersion: string;
-  policyVersion: string;
-  submittedAt: string;
-  updatedAt: string;
-  /** The assessment deadline (DOMAIN.md, Deadlines); reviewers' due dates are in `reviewers`. */
-  dueAt: string | null;
-  assessmentRated: number;
-  assessmentTotal: number;
-  assessmentSubmittedAt: string | null;
-  reviewers: ReviewerEntry[];
-  disputed: string[];
-  recommendation: Outcome | null;
-  recommendationRule: string | null;
-  overallMean: number | null;
-  decisionOutcome: Outcome | null;
-  decisionOverruled: boolean | null;
-  decisionJustification: string | null;
-  decidedAt: string | null;
-  /** The intake survey as submitted (DOMAIN.md, step 1). */
-  survey: Survey;
-  appealUntil: string | null;
-  decisionFinal: boolean;
-  /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
-  designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
-  progressDueAt: string | null;
-  /** DOMAIN.md, step 6: the appeal of a decision, if any; `appealOf` is the decision it answers. */
-  appealStatus: 'filed' | 'routed' | 'decided' | null;
-  appealStatement: string | null;
-  appealRoute: AppealRoute | null;
-  appealFiledAt: string | null;
-  appealOf: AppealedDecision | null;
-  /** Reviewers of earlier rounds, whom an appeal's fresh review may not take again. */
-  earlierReviewers: string[];
-  /** On a renewal (issue 8): the application whose designation it renews; null on any other application. */
-  renewalOf: string | null;
-  /** Stream version (for If-Match) and log position of the last event applied. */
-  version: number;
-  position: string;
-};
-
-export type TimelineEntryView = {
-  version: number;
-  position: string;
-  type: string;
-  occurredAt: string;
-  actorId: string;
-  actorRole: string;
-  summary: string;
-};
-
-export type AssessmentItemView = { indicator: string; level: number; evidence: string; state: 'draft' | 'submitted' };
-export type GrowthReportView = { applicationId: string; items: GrowthItem[]; issuedAt: string };
-
-/** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it), so their item says no more. */
-export type ApplicantListItem =
-  | { role: 'applicant'; application: ApplicationSummaryView }
-  | { role: 'nominator'; nomination: { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string } };
-
-export type StaffQueue = { counts: Record<ApplicationStatus, number>; items: ApplicationSummaryView[] };
 
 const total = (rubricVersion: string) => indicatorCodes(rubricByVersion(rubricVersion)).length;
 
@@ -144,14 +72,21 @@ export const closedApplicationCount = (db: Database, applicantEmail: string, ins
     `SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ('Rejected', 'Decided')`,
   ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as { n: number }).n;
 
-/** The leader's own applications in full; nominations this user made or joined, as acknowledgements only. */
-export const listApplicationsForApplicant = (db: Database, email: string, userId: string): ApplicantListItem[] => {
+/**
+ * The leader's own applications in full (the api shapes what the applicant sees of them); nominations this user made
+ * or joined, as acknowledgements only.
+ */
+export type OwnApplicationItem =
+  | { role: 'applicant'; application: ApplicationSummaryView }
+  | Extract<ApplicantListItem, { role: 'nominator' }>;
+
+export const listApplicationsForApplicant = (db: Database, email: string, userId: string): OwnApplicationItem[] => {
   const rows = db.prepare(
     `SELECT * FROM application_summary
      WHERE applicant_email = @email OR submitted_by = @userId OR EXISTS (SELECT 1 FROM json_each(nominators) WHERE value = @userId)
      ORDER BY submitted_at DESC, id`,
   ).all({ email: normalizeEmail(email), userId }) as SummaryRow[];
-  return rows.map(toView).map((app): ApplicantListItem =>
+  return rows.map(toView).map((app): OwnApplicationItem =>
     app.applicantEmail === normalizeEmail(email)
       ? { role: 'applicant', application: app }
       : { role: 'nominator', nomination: { id: app.id, reference: app.reference, leaderName: app.leaderName, institutionName: app.institutionName, submittedAt: app.submittedAt } },

@@ -1,46 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { CriterionScore, InvitationStatus, StudentPortfolio, Teacher, normalizeEmail } from '@cert/domain';
-
-export type AwardScoreView = { boardMemberId: string; scores: CriterionScore[]; comment: string | null; scoredAt: string };
-
-export type AwardNominationView = {
-  nominationId: string;
-  year: number;
-  applicationId: string;
-  leaderName: string;
-  institutionName: string;
-  country: string;
-  designation: string;
-  teachers: Teacher[];
-  portfolios: StudentPortfolio[];
-  nominatedBy: string;
-  nominatedByRole: 'applicant' | 'staff';
-  submittedAt: string;
-  /** Place in the ranking fixed when scoring closed (1 = highest mean), and that mean. */
-  rank: number | null;
-  meanScore: number | null;
-  selected: boolean;
-  invitation: { status: InvitationStatus; rsvpBy: string; invitedAt: string; respondedAt: string | null; declineReason: string | null; reminders: number } | null;
-  /** Board scores: for staff, the board and auditors only. */
-  scores?: AwardScoreView[];
-};
-
-export type AwardCycleView = {
-  year: number;
-  awardCycleId: string;
-  award: string;
-  status: 'Nominating' | 'Selecting' | 'Selected';
-  criteriaVersion: string;
-  awardsAvailable: number;
-  nominationsCloseAt: string;
-  rsvpBy: string;
-  summit: { startsAt: string; place: string };
-  openedAt: string;
-  closedAt: string | null;
-  selectedAt: string | null;
-  overridesRanking: boolean | null;
-  selectionJustification: string | null;
-};
+import { InvitationStatus, normalizeEmail } from '@cert/domain';
+import type { AwardCycleView, AwardNominationView, AwardScoreView } from '@cert/contracts';
 
 type Row = Record<string, string | number | null>;
 

@@ -1,27 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { AppealedDecision, Outcome } from '@cert/domain';
-
-export type BoardStatus = 'NeedsAdjudication' | 'AwaitingDecision' | 'Decided';
-
-export type BoardItemView = {
-  applicationId: string;
-  reference: string;
-  institutionName: string;
-  status: BoardStatus;
-  recommendation: Outcome | null;
-  rule: string | null;
-  overallMean: number | null;
-  outcomeMeans: Record<string, number> | null;
-  minIndicator: number | null;
-  maxSpread: number;
-  disputed: { indicator: string; levels: { reviewerId: string; level: number }[]; spread: number }[];
-  reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
-  decisionOutcome: Outcome | null;
-  overruled: boolean | null;
-  /** Set when the board decides on an appeal: the decision it answers (DOMAIN.md, step 6). */
-  appealOf: AppealedDecision | null;
-  updatedAt: string;
-};
+import { Outcome } from '@cert/domain';
+import type { BoardItemView, BoardStatus } from '@cert/contracts';
 
 type Row = {
   application_id: string; reference: string; institution_name: string; status: BoardStatus; recommendation: Outcome | null;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApplicationEvent, DirectoryField, DirectoryListingEvent, isErased } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
+import type { DirectoryAward } from '@cert/contracts';
 import { LoggedEvent, Projection } from '../projection';
 
 /**
@@ -34,7 +35,6 @@ const SCHEMA = [
   'CREATE INDEX IF NOT EXISTS directory_entry_visible ON directory_entry (visible, country)',
 ];
 
-export type DirectoryAward = { year: number; award: string };
 type Standing = { designation_year: number; standing: 'active' | 'suspended' | 'ended'; awards: string };
 
 /** The application events that say whether a designation stands, since when, and which awards it won. */

@@ -1,34 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { DirectoryField } from '@cert/domain';
-import { DirectoryAward } from './directory.projection';
-
-/**
- * One public entry: a key for every field the leader opted in to, and no other key (issue 8: "nothing shown that
- * the leader did not opt in to"). No application id either: the entry does not lead back to the application.
- */
-export type DirectoryEntryView = {
-  leaderName?: string;
-  institution?: string;
-  country?: string;
-  focusAreas?: string[];
-  designationYear?: number;
-  awards?: DirectoryAward[];
-  summary?: string;
-};
-
-/** What the leader sees of their own listing: their choice, the entry as the public sees it, and whether it shows. */
-export type OwnListingView = {
-  listed: boolean;
-  fields: DirectoryField[];
-  focusAreas: string[];
-  summary: string | null;
-  /** `hidden`: listed but not shown while the designation is suspended, expired or revoked. */
-  visibility: 'shown' | 'hidden' | 'not-listed';
-  entry: DirectoryEntryView | null;
-  updatedAt: string | null;
-};
-
-export type DirectoryFilter = { year?: number; country?: string; q?: string };
+import type { DirectoryAward, DirectoryEntryView, DirectoryQuery, DirectoryStandingView, OwnListingView } from '@cert/contracts';
 
 type Row = {
   fields: string; leader_name: string | null; institution: string | null; country: string | null; focus_areas: string;
@@ -54,7 +26,7 @@ const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').
  * Filters look only at what the entry shows: a leader who hides their designation year is never found by a year, and
  * one who hides their country never by a country, so a filter cannot reveal a hidden field by inclusion.
  */
-const matches = (entry: DirectoryEntryView, filter: DirectoryFilter): boolean => {
+const matches = (entry: DirectoryEntryView, filter: DirectoryQuery): boolean => {
   if (filter.year !== undefined && entry.designationYear !== filter.year && !entry.awards?.some((a) => a.year === filter.year)) return false;
   if (filter.country && fold(entry.country ?? '') !== fold(filter.country.trim())) return false;
   if (filter.q?.trim()) {
@@ -67,7 +39,7 @@ const matches = (entry: DirectoryEntryView, filter: DirectoryFilter): boolean =>
 const sortKey = (e: DirectoryEntryView) => fold(`${e.country ?? '\uffff'}|${e.institution ?? e.leaderName ?? ''}|${e.leaderName ?? ''}`);
 
 /** The public directory: shown entries only, by country then institution (the book's order). */
-export function listDirectory(db: Database, filter: DirectoryFilter = {}): DirectoryEntryView[] {
+export function listDirectory(db: Database, filter: DirectoryQuery = {}): DirectoryEntryView[] {
   const rows = db.prepare('SELECT * FROM directory_entry WHERE visible = 1').all() as Row[];
   return rows.map(toView).filter((e) => matches(e, filter)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
@@ -97,9 +69,9 @@ export function ownListing(db: Database, applicationId: string): OwnListingView 
 }
 
 /** Whether the application holds a designation the directory knows of (for the opt-in form). */
-export function directoryStanding(db: Database, applicationId: string): { designationYear: number; standing: string; awards: DirectoryAward[] } | null {
+export function directoryStanding(db: Database, applicationId: string): DirectoryStandingView | null {
   const row = db.prepare('SELECT designation_year, standing, awards FROM directory_standing WHERE application_id = ?').get(applicationId) as
-    | { designation_year: number; standing: string; awards: string }
+    | { designation_year: number; standing: DirectoryStandingView['standing']; awards: string }
     | undefined;
   return row ? { designationYear: row.designation_year, standing: row.standing, awards: JSON.parse(row.awards) as DirectoryAward[] } : null;
 }

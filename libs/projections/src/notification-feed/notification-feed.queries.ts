@@ -1,17 +1,8 @@
 import type { Database } from 'better-sqlite3';
-
-export type FeedItemView = {
-  notificationId: string;
-  applicationId: string;
-  template: string;
-  subject: string;
-  link: string;
-  sentAt: string;
-  readAt: string | null;
-};
+import type { FeedItemView, FeedView } from '@cert/contracts';
 
 /** A person's notifications, newest first, found by their account or their address. */
-export const feedFor = (db: Database, who: { email?: string; userId: string }, opts: { unreadOnly?: boolean } = {}) => {
+export const feedFor = (db: Database, who: { email?: string; userId: string }, opts: { unreadOnly?: boolean } = {}): FeedView => {
   const rows = db.prepare(
     `SELECT notification_id, application_id, template, subject, link, sent_at, read_at FROM notification_feed
      WHERE (recipient_user_id = @userId OR recipient_email = @email) ${opts.unreadOnly ? 'AND read_at IS NULL' : ''}

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { IndicatorRating, Outcome, PreviousDesignation, ProgressVerdict, allIndicators, rubricByVersion } from '@cert/domain';
+import { Outcome, allIndicators, rubricByVersion } from '@cert/domain';
+import type { ConfirmationAssignmentView, DesignationStatus, ProgressConfirmationView, ProgressView, RenewalHistoryView } from '@cert/contracts';
 
 type DesignationRow = {
   application_id: string; reference: string; institution_name: string; rubric_version: string; assessment: string | null; consensus: string | null;
@@ -9,59 +10,6 @@ type DesignationRow = {
 type UpdateRow = { submitted_at: string; due_at: string; next_due_at: string; ratings: string };
 type ConfirmationRow = { application_id: string; update_submitted_at: string; reviewer_id: string; requested_at: string; recorded_at: string | null; verdicts: string | null };
 type Levels = Map<string, number>;
-
-export type ProgressConfirmationView = {
-  reviewerId: string;
-  updateSubmittedAt: string;
-  requestedAt: string;
-  recordedAt: string | null;
-  verdicts: ProgressVerdict[] | null;
-};
-
-export type ProgressUpdateView = {
-  submittedAt: string;
-  dueAt: string;
-  late: boolean;
-  ratings: IndicatorRating[];
-  confirmations: ProgressConfirmationView[];
-};
-
-/**
- * Per indicator: the level at designation, last year's and this year's, and the changes. `atDesignation` is the
- * program's own rating in the assessment the designation was decided on (the yearly updates are self-ratings too,
- * so like is compared with like); `consensusAtDesignation` is the reviewers' consensus the decision rests on, shown
- * beside it. "Last year" is the update before the latest, or the designation when only one update exists.
- */
-export type IndicatorProgressView = {
-  indicator: string;
-  title: string;
-  atDesignation: number | null;
-  consensusAtDesignation: number | null;
-  lastYear: number | null;
-  thisYear: number | null;
-  changeSinceLastYear: number | null;
-  changeSinceDesignation: number | null;
-};
-
-export type DesignationStatus = 'active' | 'suspended' | 'expired' | 'renewed';
-
-export type ProgressView = {
-  applicationId: string;
-  reference: string;
-  rubricVersion: string;
-  designation: {
-    outcome: Outcome;
-    designatedAt: string;
-    status: DesignationStatus;
-    termEndsAt: string | null;
-    progressDueAt: string | null;
-    renewalId: string | null;
-    endedAt: string | null;
-  } | null;
-  renewalOf: { applicationId: string; previous: PreviousDesignation } | null;
-  indicators: IndicatorProgressView[];
-  updates: ProgressUpdateView[];
-};
 
 const toLevels = (json: string | null): Levels => new Map(json ? (JSON.parse(json) as { indicator: string; level: number }[]).map((l) => [l.indicator, l.level]) : []);
 const diff = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : Math.round((a - b) * 100) / 100);
@@ -111,18 +59,6 @@ export const getProgress = (db: Database, id: string): ProgressView | null => {
   };
 };
 
-/**
- * What a renewal's reviewers and board see of the earlier years (issue 8: "renewal runs a new assessment and review
- * with the earlier years' history in view"): the designation it renews with its levels and each year's levels.
- * Levels and dates only: no evidence text, so nothing identifies the program beyond what the reviewer already reads.
- */
-export type RenewalHistoryView = {
-  renewalOf: string;
-  previous: PreviousDesignation;
-  indicators: IndicatorProgressView[];
-  years: { submittedAt: string; late: boolean; levels: { indicator: string; level: number }[]; disputed: string[] }[];
-};
-
 export const getRenewalHistory = (db: Database, id: string): RenewalHistoryView | null => {
   const r = row(db, id);
   if (!r?.renewal_of || !r.previous) return null;
@@ -137,9 +73,6 @@ export const getRenewalHistory = (db: Database, id: string): RenewalHistoryView 
     })),
   };
 };
-
-/** A reviewer's worklist of progress confirmations (issue 8), newest request first, with the update to confirm. */
-export type ConfirmationAssignmentView = ProgressConfirmationView & { applicationId: string; reference: string; institutionName: string; ratings: IndicatorRating[] };
 
 export const progressConfirmationsFor = (db: Database, reviewerId: string): ConfirmationAssignmentView[] =>
   (db.prepare(

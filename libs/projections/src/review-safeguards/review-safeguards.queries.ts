@@ -1,14 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-export type ConflictView = {
-  conflictId: string;
-  applicationId: string | null;
-  institution: string | null;
-  reason: string;
-  pinned: boolean;
-  declaredAt: string;
-  declaredBy: 'reviewer' | 'staff';
-};
+import type { ConflictView, CycleSettingsView } from '@cert/contracts';
 
 type ConflictRow = {
   reviewer_id: string; conflict_id: string; application_id: string | null; institution: string | null; reason: string;
@@ -37,7 +28,7 @@ export const declaredConflictsByReviewer = (db: Database): Map<string, string[]>
 export const isBlindReview = (db: Database, cycle: string): boolean =>
   (db.prepare('SELECT blind_review FROM review_cycle WHERE cycle = ?').pluck().get(cycle) as number | undefined) === 1;
 
-export const reviewCycleSettings = (db: Database, cycle: string) => {
+export const reviewCycleSettings = (db: Database, cycle: string): CycleSettingsView => {
   const row = db.prepare('SELECT blind_review, set_at, set_by FROM review_cycle WHERE cycle = ?').get(cycle) as { blind_review: number; set_at: string; set_by: string } | undefined;
   return { cycle, blindReview: row?.blind_review === 1, setAt: row?.set_at ?? null, setBy: row?.set_by ?? null };
 };

@@ -1,24 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { IndicatorScore, Level, Outcome, indicatorCodes, rubricByVersion } from '@cert/domain';
-
-export type AssignmentStatus = 'assigned' | 'released' | 'finished';
-
-export type ReviewerAssignmentView = {
-  applicationId: string;
-  reference: string | null;
-  institutionName: string | null;
-  stage: string | null;
-  purpose: 'review' | 'adjudication';
-  status: AssignmentStatus;
-  assignedAt: string;
-  dueAt: string;
-  submittedAt: string | null;
-  recommendation: Outcome | null;
-  progress: { scored: number; total: number };
-};
-
-export type ReviewerScoreView = { indicator: string; level: Level; comment: string; final: boolean };
-export type FinishedReviewView = { reviewerId: string; purpose: 'review' | 'adjudication'; recommendation: Outcome; submittedAt: string; scores: IndicatorScore[] };
+import type { AssignmentStatus, FinishedReviewView, ReviewerAssignmentView, ReviewerScoreView } from '@cert/contracts';
 
 type AssignmentRow = {
   application_id: string; reference: string | null; institution_name: string | null; stage: string | null; rubric_version: string | null;

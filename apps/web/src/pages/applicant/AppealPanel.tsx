@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ApiProblem } from '../../api/problem';
 import { useWrite, write } from '../../api/queries';
-import type { Application } from '../../api/types';
+import type { ApplicantApplicationView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
@@ -12,20 +12,20 @@ const MIN = 20;
 const MAX = 4000;
 
 /** Whether the applicant may still appeal (the API decides; this only chooses what to show). */
-export const canAppeal = (app: Application) =>
+export const canAppeal = (app: ApplicantApplicationView) =>
   app.status === 'Decided' && !app.decisionFinal && !app.appealStatus && !!app.appealUntil && Date.parse(app.appealUntil) > Date.now();
 
 /**
  * DOMAIN.md, step 6: the applicant may appeal a decision within the appeal window, with a statement; after that the
  * panel shows where the appeal stands. The appeal's own decision is final at once.
  */
-export function AppealPanel({ app }: { app: Application }) {
+export function AppealPanel({ app }: { app: ApplicantApplicationView }) {
   if (app.appealStatus) return <AppealStanding app={app} />;
   if (!canAppeal(app)) return null;
   return <AppealForm app={app} />;
 }
 
-function AppealForm({ app }: { app: Application }) {
+function AppealForm({ app }: { app: ApplicantApplicationView }) {
   const [statement, setStatement] = useState('');
   const file = useWrite(() => write('POST', `/applications/${app.id}/appeals`, { statement }), {
     done: () => ({ title: 'Appeal filed', message: 'IASL has your appeal and will write with the outcome.' }),
@@ -53,13 +53,13 @@ function AppealForm({ app }: { app: Application }) {
   );
 }
 
-const STANDING: Record<NonNullable<Application['appealStatus']>, string> = {
+const STANDING: Record<NonNullable<ApplicantApplicationView['appealStatus']>, string> = {
   filed: 'Your appeal is with IASL staff, who will send it to a fresh review or to the advisory board.',
   routed: 'Your appeal is being considered.',
   decided: 'The advisory board has decided your appeal. This decision is final.',
 };
 
-function AppealStanding({ app }: { app: Application }) {
+function AppealStanding({ app }: { app: ApplicantApplicationView }) {
   const route = app.appealStatus === 'routed' && app.appealRoute
     ? (app.appealRoute === 'board' ? ' The advisory board decides it directly.' : ' New reviewers, none of the earlier ones, are scoring your self-assessment.')
     : '';

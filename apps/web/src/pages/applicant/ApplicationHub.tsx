@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useAssessment, useRubric, useTimeline } from '../../api/queries';
-import type { Application, AssessmentItem, Rubric } from '../../api/types';
+import type { ApplicantApplicationView, AssessmentItemView, Rubric } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { EventTimeline } from '../../components/EventTimeline';
 import { Loading } from '../../components/Loading';
@@ -22,11 +22,11 @@ const TASK_COLOR: Record<TaskStatus, string> = {
 };
 
 const STAGES = ['Intake survey', 'Screening', 'Self-assessment', 'Review', 'Board decision'];
-const stageIndex = (app: Application) =>
+const stageIndex = (app: ApplicantApplicationView) =>
   ({ Screening: 1, Rejected: 1, AwaitingAssessment: 2, Lapsed: 2, UnderReview: 3, NeedsAdjudication: 3, AwaitingDecision: 4, Decided: 5, Appealed: 5 })[app.status];
 
 /** GOV.UK-style task list (STACK.md §5): each task with its status, "3 of 5 tasks completed", tasks in any order. */
-export function tasksFor(app: Application, rubric: Rubric, items: AssessmentItem[] | undefined): Task[] {
+export function tasksFor(app: ApplicantApplicationView, rubric: Rubric, items: AssessmentItemView[] | undefined): Task[] {
   const open = app.status === 'AwaitingAssessment';
   const submitted = !!app.assessmentSubmittedAt;
   const beforeAssessment = app.status === 'Screening' || app.status === 'Rejected';
@@ -62,7 +62,7 @@ export function tasksFor(app: Application, rubric: Rubric, items: AssessmentItem
   ];
 }
 
-export function ApplicationHub({ application: app }: { application: Application }) {
+export function ApplicationHub({ application: app }: { application: ApplicantApplicationView }) {
   const rubric = useRubric(app.rubricVersion);
   const assessment = useAssessment(app.id, !['Screening', 'Rejected'].includes(app.status));
   const timeline = useTimeline(app.id);
@@ -128,7 +128,7 @@ export function ApplicationHub({ application: app }: { application: Application 
   );
 }
 
-function StatusMessage({ app }: { app: Application }) {
+function StatusMessage({ app }: { app: ApplicantApplicationView }) {
   switch (app.status) {
     case 'Screening':
       return <Alert color="blue" variant="light" title="IASL is reading your survey"><Text c="gray.9">You will get an email when it is screened, usually within two weeks.</Text></Alert>;

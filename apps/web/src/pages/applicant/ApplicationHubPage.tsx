@@ -1,21 +1,19 @@
 import { useParams } from 'react-router';
 import { Alert, Text } from '@mantine/core';
 import { useApplication } from '../../api/queries';
-import type { Application } from '../../api/types';
+import type { ApplicantApplicationView, NominationAcknowledgement } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { shortDate } from '../../lib/dates';
 import { ApplicationHub } from './ApplicationHub';
 
-type Acknowledgement = { id: string; reference: string; received: true; submittedAt: string };
-
 export function ApplicationHubPage() {
   const { id } = useParams();
-  const app = useApplication(id);
+  const app = useApplication<ApplicantApplicationView | NominationAcknowledgement>(id);
   if (app.isPending) return <Loading what="Loading your application" />;
   if (app.error) return <Page title="Application not found"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
-  const data = app.data as Application | Acknowledgement;
+  const data = app.data;
   if ('received' in data) {
     return (
       <Page title={`Nomination ${data.reference}`}>

@@ -5,16 +5,16 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
-import { AwardCycleSummary, INVITATION_LABEL, MyNomination, Portfolio, Teacher, useAwardCycles, useMyAwardNominations } from '../common/AwardApi';
-
-const MAX = 3;
+import { MAX_PORTFOLIOS, MAX_TEACHERS } from '@cert/domain';
+import type { ApplicantAwardCycleView, LeaderNominationView, StudentPortfolio, Teacher } from '@cert/contracts';
+import { INVITATION_LABEL, useAwardCycles, useMyAwardNominations } from '../common/AwardApi';
 
 /**
  * Issue 8: a designated program's leader nominates it for the year's leadership award (the leader, up to three
  * teachers, up to three student portfolios) and answers the summit invitation.
  */
 export function AwardApplicantPage() {
-  const cycles = useAwardCycles();
+  const cycles = useAwardCycles<ApplicantAwardCycleView[]>();
   const mine = useMyAwardNominations();
   if (cycles.isPending || mine.isPending) return <Loading what="Loading the leadership awards" />;
   const error = cycles.error ?? mine.error;
@@ -30,7 +30,7 @@ export function AwardApplicantPage() {
   );
 }
 
-function MyNominationCard({ nomination: n }: { nomination: MyNomination }) {
+function MyNominationCard({ nomination: n }: { nomination: LeaderNominationView }) {
   const [reason, setReason] = useState('');
   const respond = useWrite((accept: boolean) => write('POST', `/award-cycles/${n.year}/invitations/${n.nominationId}/response`, { accept, reason: accept ? undefined : reason.trim() || undefined }), {
     done: (r) => ({ title: r.events.includes('SummitInvitationAccepted') ? 'See you at the summit' : 'Your answer is recorded', message: n.award }),
@@ -74,14 +74,14 @@ function MyNominationCard({ nomination: n }: { nomination: MyNomination }) {
 }
 
 const emptyTeacher = (): Teacher => ({ name: '', subject: '', statement: '' });
-const emptyPortfolio = (): Portfolio => ({ title: '', summary: '', link: '' });
+const emptyPortfolio = (): StudentPortfolio => ({ title: '', summary: '', link: '' });
 
-function NominationForm({ cycle }: { cycle: AwardCycleSummary }) {
+function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
   const applications = useMyApplications();
   const designated = (applications.data ?? []).flatMap((i) => (i.role === 'applicant' && i.application.designationStatus === 'active' ? [i.application] : []));
   const [applicationId, setApplicationId] = useState<string | null>(null);
   const [teachers, setTeachers] = useState<Teacher[]>([]);
-  const [portfolios, setPortfolios] = useState<Portfolio[]>([]);
+  const [portfolios, setPortfolios] = useState<StudentPortfolio[]>([]);
   const nominate = useWrite(() => write('POST', `/award-cycles/${cycle.year}/nominations`, { applicationId: applicationId ?? designated[0]?.id, teachers, portfolios }), {
     done: () => ({ title: 'Nomination received', message: cycle.award }),
   });
@@ -110,8 +110,8 @@ function NominationForm({ cycle }: { cycle: AwardCycleSummary }) {
             </SimpleGrid>
           ))}
           <Group>
-            <Button variant="default" disabled={teachers.length >= MAX} onClick={() => setTeachers([...teachers, emptyTeacher()])}>Add a teacher</Button>
-            <Button variant="default" disabled={portfolios.length >= MAX} onClick={() => setPortfolios([...portfolios, emptyPortfolio()])}>Add a student portfolio</Button>
+            <Button variant="default" disabled={teachers.length >= MAX_TEACHERS} onClick={() => setTeachers([...teachers, emptyTeacher()])}>Add a teacher</Button>
+            <Button variant="default" disabled={portfolios.length >= MAX_PORTFOLIOS} onClick={() => setPortfolios([...portfolios, emptyPortfolio()])}>Add a student portfolio</Button>
           </Group>
           {nominate.error && <ProblemAlert error={nominate.error} title="The nomination was not sent" />}
           <Button type="submit" w="fit-content" disabled={designated.length === 0} loading={nominate.isPending}>Send the nomination</Button>

@@ -1,26 +1,30 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Grid, Group, Stack, TagsInput, Text, Textarea, Title } from '@mantine/core';
 import { useWrite, write } from '../../api/queries';
-import type { Application } from '../../api/types';
+import { DIRECTORY_FIELDS, SUMMARY_MAX_CHARS } from '@cert/domain';
+import type {
+  ApplicantApplicationView, DirectoryEntryView, DirectoryField, DirectoryListingRequest, DirectoryListingView,
+} from '@cert/contracts';
 import { ApiProblem } from '../../api/problem';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { DirectoryEntryCard } from '../public/DirectoryEntryCard';
-import { DIRECTORY_FIELDS, DirectoryEntry, DirectoryField, FIELD_LABEL, OwnListing, SUMMARY_MAX_CHARS, useOwnListing } from '../public/directory-api';
+import { FIELD_LABEL, useOwnListing } from '../public/directory-api';
 
 const DESIGNATED = ['ProgramOfExcellence', 'CharterMembership'];
 
 /** Whether the hub offers the who's-who opt-in: designated programs only (seed 000). */
 // A renewed or expired designation lists no more (the directory hides it for good; a renewal lists on its own page).
-export const offersDirectory = (app: Application) =>
+export const offersDirectory = (app: ApplicantApplicationView) =>
   !!app.decisionOutcome && DESIGNATED.includes(app.decisionOutcome) && (app.designationStatus === 'active' || app.designationStatus === 'suspended');
 
-type Choice = { fields: DirectoryField[]; focusAreas: string[]; summary: string };
+/** The opt-in as the form holds it: every field of the request, the summary as typed. */
+type Choice = Required<DirectoryListingRequest> & { summary: string };
 
 /** The entry the public would see for this choice: the same card the directory shows, built from the same values. */
-export function previewEntry(app: Application, listing: OwnListing | undefined, choice: Choice): DirectoryEntry {
+export function previewEntry(app: ApplicantApplicationView, listing: DirectoryListingView | undefined, choice: Choice): DirectoryEntryView {
   const show = (f: DirectoryField) => choice.fields.includes(f);
-  const entry: DirectoryEntry = {};
+  const entry: DirectoryEntryView = {};
   if (show('leaderName')) entry.leaderName = app.survey.leaderName;
   if (show('institution')) entry.institution = app.survey.institution.name;
   if (show('country')) entry.country = app.survey.institution.country;
@@ -35,7 +39,7 @@ export function previewEntry(app: Application, listing: OwnListing | undefined, 
  * Issue 8, who's who: the leader chooses, field by field, what the public directory and the yearly book show; nothing
  * is shown that is not ticked here. The preview beside the form is the entry exactly as the public would see it.
  */
-export function DirectoryListingPanel({ app }: { app: Application }) {
+export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }) {
   const listing = useOwnListing(app.id, true);
   const [choice, setChoice] = useState<Choice>({ fields: [], focusAreas: app.survey.focusAreas, summary: '' });
   useEffect(() => {
@@ -135,7 +139,7 @@ export function DirectoryListingPanel({ app }: { app: Application }) {
   );
 }
 
-function ListingStatus({ listing }: { listing: OwnListing | undefined }) {
+function ListingStatus({ listing }: { listing: DirectoryListingView | undefined }) {
   if (!listing?.listed) return <Alert color="gray" variant="light"><Text c="gray.9">You are not in the directory.</Text></Alert>;
   if (listing.visibility === 'hidden') {
     return (

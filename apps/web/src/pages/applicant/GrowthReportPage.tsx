@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import type { ApplicantApplicationView } from '@cert/contracts';
 import { useApplication, useGrowthReport, useRubric } from '../../api/queries';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -10,7 +11,7 @@ import { OUTCOME_LABEL } from '../../lib/labels';
 /** The board's decision with the growth report: for each indicator, where the program stands and what comes next. */
 export function GrowthReportPage() {
   const { id } = useParams();
-  const app = useApplication(id);
+  const app = useApplication<ApplicantApplicationView>(id);
   const report = useGrowthReport(id, app.data?.status === 'Decided');
   const rubric = useRubric(app.data?.rubricVersion);
   if (app.isPending) return <Loading what="Loading the decision" />;

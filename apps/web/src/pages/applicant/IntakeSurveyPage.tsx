@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { Institution, SubmitSurveyRequest, SurveyResult } from '@cert/contracts';
 import { ApiProblem } from '../../api/problem';
 import { useWrite, write } from '../../api/queries';
 import { Page } from '../../components/Page';
@@ -11,17 +12,11 @@ import { focusFirstInvalid } from '../../lib/focus';
 import { INSTITUTION_TYPES } from '../../lib/labels';
 import { useSession } from '../../session-context';
 
-type SurveyForm = {
-  asNominator: boolean;
-  leaderName: string;
-  contactEmail: string;
-  institution: { name: string; type: string; country: string; region: string };
-  programDescription: string;
+/** The survey as the form holds it: numbers as typed, the institution type empty until chosen. */
+type SurveyForm = Omit<Required<SubmitSurveyRequest>, 'institution' | 'yearsRunning' | 'studentsServed'> & {
+  institution: Omit<Institution, 'type'> & { type: string };
   yearsRunning: number | string;
   studentsServed: number | string;
-  focusAreas: string[];
-  underrepresentedReach: string;
-  partners: string[];
 };
 
 const DRAFT_KEY = 'iasl.survey-draft';
@@ -54,7 +49,7 @@ export function IntakeSurveyPage() {
   });
 
   const submit = useWrite((values: SurveyForm) =>
-    write('POST', '/applications', {
+    write<SurveyResult>('POST', '/applications', {
       ...values,
       leaderName: values.leaderName.trim(),
       contactEmail: values.contactEmail.trim(),

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { Alert, Anchor, Text } from '@mantine/core';
-import type { Application } from '../../api/types';
+import type { ApplicantApplicationView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 
 const WORDS = { active: 'active', suspended: 'suspended until the yearly update arrives', expired: 'expired', renewed: 'renewed' } as const;
 
 /** On a designated program's page: its standing, the next yearly update, and the way to the progress page. */
-export function ProgressLink({ app }: { app: Application }) {
+export function ProgressLink({ app }: { app: ApplicantApplicationView }) {
   if (!app.designationStatus) return null;
   const open = app.designationStatus === 'active' || app.designationStatus === 'suspended';
   return (

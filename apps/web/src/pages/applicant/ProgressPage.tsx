@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { usePolicy, useRubric, useWrite, write } from '../../api/queries';
-import type { Level } from '../../api/types';
+import { useApplication, usePolicy, useRubric, useWrite, write } from '../../api/queries';
+import type { ApplicantApplicationView, Level, ProgressView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
+import type { RubricEntries, RubricEntry } from '../../hooks/useRubricDraft';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -13,10 +14,10 @@ import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 import { indicatorsOf } from '../../lib/rubric';
 import { ProgressChangeTable } from './ProgressChangeTable';
-import { Progress, useProgress } from './progress-api';
+import { useProgress } from './progress-api';
 import { RenewalPanel } from './RenewalPanel';
 
-const STANDING: Record<NonNullable<Progress['designation']>['status'], { label: string; color: string }> = {
+const STANDING: Record<NonNullable<ProgressView['designation']>['status'], { label: string; color: string }> = {
   active: { label: 'Active', color: 'green' },
   suspended: { label: 'Suspended: yearly update missing', color: 'orange' },
   expired: { label: 'Expired', color: 'red' },
@@ -27,6 +28,8 @@ const STANDING: Record<NonNullable<Progress['designation']>['status'], { label: 
 export function ProgressPage() {
   const { id } = useParams();
   const progress = useProgress(id);
+  // The application says which decision policy it is pinned to: its windows are the ones that apply.
+  const policyVersion = useApplication<ApplicantApplicationView>(id).data?.policyVersion;
   if (progress.isPending) return <Loading what="Loading your yearly progress" />;
   if (progress.error) return <Page title="Yearly progress"><ProblemAlert error={progress.error} title="This progress cannot be opened" /></Page>;
   const p = progress.data;
@@ -45,7 +48,7 @@ export function ProgressPage() {
           </Stack>
         </Card>
       )}
-      {d && <RenewalPanel progress={p} />}
+      {d && <RenewalPanel progress={p} policyVersion={policyVersion} />}
       <Card withBorder padding="lg" component="section" aria-labelledby="change-heading">
         <Title order={2} size="h3" id="change-heading" mb="sm">Change per indicator</Title>
         <ProgressChangeTable indicators={p.indicators} caption={`${p.updates.length} yearly ${p.updates.length === 1 ? 'update' : 'updates'} so far`} />
@@ -60,28 +63,23 @@ export function ProgressPage() {
           </Stack>
         )}
       </Card>
-      {d && (d.status === 'active' || d.status === 'suspended') && <ThisYear key={p.updates.length} progress={p} />}
+      {d && (d.status === 'active' || d.status === 'suspended') && <ThisYear key={p.updates.length} progress={p} policyVersion={policyVersion} />}
       <Button variant="default" component={Link} to={`/applications/${p.applicationId}`} w="fit-content">Back to your application</Button>
     </Page>
   );
 }
-
-type Entry = { level: Level | null; text: string };
-
-/** Policy v1's value, used until the policy has loaded (GET /policies/decision-policy.v1). */
-const DEFAULT_OPENS_DAYS_BEFORE = 90;
 
 /**
  * Issue 8: one update a year. The API accepts it from `progressUpdateOpensDaysBefore` days before it is due (and any
  * time after, when a late update reinstates); before that the page says when the window opens instead of a form the
  * API would refuse.
  */
-function ThisYear({ progress }: { progress: Progress }) {
+function ThisYear({ progress, policyVersion }: { progress: ProgressView; policyVersion: string | undefined }) {
   const d = progress.designation!;
   const latest = progress.updates.at(-1);
-  const policy = usePolicy();
-  if (policy.isPending) return <Loading what="Loading the update window" />;
-  const opensDaysBefore = (policy.data as { progressUpdateOpensDaysBefore?: number } | undefined)?.progressUpdateOpensDaysBefore ?? DEFAULT_OPENS_DAYS_BEFORE;
+  const policy = usePolicy(policyVersion);
+  if (!policy.data) return <Loading what="Loading the update window" />;
+  const opensDaysBefore = policy.data.progressUpdateOpensDaysBefore;
   const opensAt = d.progressDueAt ? new Date(Date.parse(d.progressDueAt) - opensDaysBefore * 86_400_000).toISOString() : null;
   const open = d.status === 'suspended' || !opensAt || Date.parse(opensAt) <= Date.now();
   if (open) return <ProgressUpdateForm progress={progress} />;
@@ -99,11 +97,11 @@ function ThisYear({ progress }: { progress: Progress }) {
 }
 
 /** Re-rate every indicator of the pinned rubric with this year's evidence; levels start from last year's. */
-function ProgressUpdateForm({ progress }: { progress: Progress }) {
+function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const rubric = useRubric(progress.rubricVersion);
   const indicators = useMemo(() => (rubric.data ? indicatorsOf(rubric.data) : []), [rubric.data]);
   const [index, setIndex] = useState(0);
-  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+  const [entries, setEntries] = useState<RubricEntries>(() =>
     Object.fromEntries(progress.indicators.map((i) => [i.indicator, { level: (i.thisYear ?? i.atDesignation ?? null) as Level | null, text: '' }])));
   const submit = useWrite(() => write('POST', `/applications/${progress.applicationId}/progress-updates`, {
     ratings: indicators.map((i) => ({ indicator: i.code, level: entries[i.code]?.level, evidence: entries[i.code]?.text ?? '' })),
@@ -114,7 +112,7 @@ function ProgressUpdateForm({ progress }: { progress: Progress }) {
   const entry = entries[indicator.code] ?? { level: null, text: '' };
   const isDone = (code: string) => !!entries[code]?.level && !!entries[code]?.text.trim();
   const complete = indicators.every((i) => isDone(i.code));
-  const update = (patch: Partial<Entry>) => setEntries((prev) => ({ ...prev, [indicator.code]: { ...entry, ...patch } }));
+  const update = (patch: Partial<RubricEntry>) => setEntries((prev) => ({ ...prev, [indicator.code]: { ...entry, ...patch } }));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
       <form onSubmit={(e) => { e.preventDefault(); submit.mutate(undefined); }} noValidate>

@@ -4,18 +4,16 @@ import { usePolicy, useWrite, write } from '../../api/queries';
 import { DueBadge } from '../../components/DueBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
-import type { Progress } from './progress-api';
+import type { ProgressView } from '@cert/contracts';
 
 /**
  * Issue 8: a designation has a term; renewal runs a new assessment and review with the earlier years in view. The
  * applicant starts it here before the term ends; it opens as a new application, linked to this one.
  */
-export function RenewalPanel({ progress }: { progress: Progress }) {
+export function RenewalPanel({ progress, policyVersion }: { progress: ProgressView; policyVersion: string | undefined }) {
   const navigate = useNavigate();
   const d = progress.designation!;
-  const policy = usePolicy();
-  // Policy data (issue 8): renewal opens this many days before the term ends.
-  const windowDays = (policy.data as { renewalWindowDays?: number } | undefined)?.renewalWindowDays ?? 365;
+  const policy = usePolicy(policyVersion);
   const start = useWrite(() => write('POST', `/applications/${progress.applicationId}/renewal`), {
     done: () => ({ title: 'Renewal started', message: 'A new self-assessment is open for the renewal.' }),
   });
@@ -26,7 +24,9 @@ export function RenewalPanel({ progress }: { progress: Progress }) {
       </Alert>
     );
   }
-  if (!d.termEndsAt || (d.status !== 'active' && d.status !== 'suspended')) return null;
+  if (!d.termEndsAt || (d.status !== 'active' && d.status !== 'suspended') || !policy.data) return null;
+  // The pinned policy says how long before the term ends a renewal may start.
+  const windowDays = policy.data.renewalWindowDays;
   const opensAt = new Date(Date.parse(d.termEndsAt) - windowDays * 86_400_000).toISOString();
   const open = Date.parse(opensAt) <= Date.now();
   return (
@@ -35,7 +35,7 @@ export function RenewalPanel({ progress }: { progress: Progress }) {
         <Title order={2} size="h3" id="renewal-heading">Renew the designation</Title>
         <DueBadge dueAt={d.termEndsAt} label="Term ends" />
         <Text c="gray.9">Renewal is a new IC Map self-assessment and review; reviewers and the board see your earlier years. It must be decided before the term ends, or the designation expires.</Text>
-        {!open && <Text c="gray.9">Renewal opens on {exactDate(opensAt)}, a year before the term ends.</Text>}
+        {!open && <Text c="gray.9">Renewal opens on {exactDate(opensAt)}, {windowDays} days before the term ends.</Text>}
         {start.error && <ProblemAlert error={start.error} title="The renewal was not started" />}
         {open && <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => navigate(`/applications/${r.applicationId}/assessment`) })}>Start the renewal</Button>}
       </Stack>

@@ -4,7 +4,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Te
 import { notifications } from '@mantine/notifications';
 import { ApiProblem } from '../../api/problem';
 import { useApplication, useAssessment, useRubric, useWrite, write } from '../../api/queries';
-import type { Application, Level } from '../../api/types';
+import type { ApplicantApplicationView, Level } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
@@ -35,13 +35,13 @@ function errorsByIndicator(problem: ApiProblem, sent: { indicator: string }[], l
  */
 export function SelfAssessmentPage() {
   const { id } = useParams();
-  const app = useApplication(id);
+  const app = useApplication<ApplicantApplicationView>(id);
   if (app.isPending) return <Loading what="Loading your self-assessment" />;
   if (app.error) return <Page title="Self-assessment"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
   return <SelfAssessment app={app.data} />;
 }
 
-function SelfAssessment({ app }: { app: Application }) {
+function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const rubric = useRubric(app.rubricVersion);

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Alert, Button, Card, Code, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get } from '../../api/client';
 import { useApplication, useHistory, useReviewers, useTimeline } from '../../api/queries';
-import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict } from '../../api/types';
+import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict, TimelineEntryView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -32,7 +32,7 @@ export function AuditApplicationPage() {
   const { id } = useParams();
   const app = useApplication(id);
   const history = useHistory(id);
-  const timeline = useTimeline(id);
+  const timeline = useTimeline<TimelineEntryView[]>(id);
   const pool = useReviewers();
   const [types, setTypes] = useState<string[]>([]);
   const [roles, setRoles] = useState<string[]>([]);

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get, write } from '../../api/client';
 import { useStaffQueue } from '../../api/queries';
-import type { LogVerdict } from '../../api/types';
+import type { LogVerdict } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';

@@ -1,5 +1,5 @@
 import { Alert, Text } from '@mantine/core';
-import type { AppealedDecision } from '../../api/types';
+import type { AppealedDecision } from '@cert/contracts';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 

@@ -6,7 +6,9 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useSession } from '../../session-context';
 import { exactDate } from '../../lib/dates';
-import { AwardCycle, AwardNomination, CYCLE_STATUS, INVITATION_LABEL, useAwardCycle, useAwardCycles } from '../common/AwardApi';
+import { MIN_SELECTION_JUSTIFICATION } from '@cert/domain';
+import type { AwardCycleDetail, AwardNominationView } from '@cert/contracts';
+import { CYCLE_STATUS, INVITATION_LABEL, useAwardCycle, useAwardCycles } from '../common/AwardApi';
 
 const LEVELS = ['1', '2', '3', '4', '5'];
 
@@ -31,7 +33,7 @@ export function AwardBoardPage() {
   );
 }
 
-function NominationCard({ cycle, nomination: n }: { cycle: AwardCycle; nomination: AwardNomination }) {
+function NominationCard({ cycle, nomination: n }: { cycle: AwardCycleDetail; nomination: AwardNominationView }) {
   const { user } = useSession();
   const mine = n.scores?.find((s) => s.boardMemberId === user?.id);
   const [levels, setLevels] = useState<Record<string, string | null>>(() => Object.fromEntries(cycle.criteria.map((c) => [c.code, mine ? String(mine.scores.find((s) => s.criterion === c.code)?.level ?? '') : null])));
@@ -96,7 +98,7 @@ function CloseScoring({ year }: { year: number }) {
 }
 
 /** Up to the number of awards; passing over a higher-ranked nomination needs a written justification. */
-function Selection({ cycle }: { cycle: AwardCycle }) {
+function Selection({ cycle }: { cycle: AwardCycleDetail }) {
   const [chosen, setChosen] = useState<string[]>(() => cycle.nominations.slice(0, cycle.awardsAvailable).map((n) => n.nominationId));
   const [justification, setJustification] = useState('');
   const select = useWrite(() => write('POST', `/award-cycles/${cycle.year}/selection`, { nominationIds: chosen, justification: justification.trim() || undefined }), {
@@ -114,7 +116,7 @@ function Selection({ cycle }: { cycle: AwardCycle }) {
               {cycle.nominations.map((n) => <Checkbox key={n.nominationId} value={n.nominationId} label={`${n.rank ?? '—'}. ${n.leaderName}, ${n.institutionName}${n.meanScore !== null ? ` (mean ${n.meanScore})` : ''}`} />)}
             </Stack>
           </Checkbox.Group>
-          {overrides && <Textarea label="Why the board passes over a higher-ranked nomination (at least 20 characters)" autosize minRows={2} maxLength={4000} value={justification} onChange={(e) => setJustification(e.currentTarget.value)} />}
+          {overrides && <Textarea label={`Why the board passes over a higher-ranked nomination (at least ${MIN_SELECTION_JUSTIFICATION} characters)`} autosize minRows={2} maxLength={4000} value={justification} onChange={(e) => setJustification(e.currentTarget.value)} />}
           {select.error && <ProblemAlert error={select.error} title="Nobody was selected" />}
           <Button type="submit" w="fit-content" disabled={chosen.length === 0 || chosen.length > cycle.awardsAvailable} loading={select.isPending}>Select and invite to the summit</Button>
         </Stack>

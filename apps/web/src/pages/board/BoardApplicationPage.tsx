@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Radio, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { ApiProblem } from '../../api/problem';
 import { useApplication, useAssessment, useBoardItem, useFinishedReviews, usePolicy, useReviewers, useRubric, useWrite, write } from '../../api/queries';
-import type { Application, BoardItem, FinishedReview, Level, Outcome } from '../../api/types';
+import type { ApplicationSummaryView, BoardItemView, FinishedReviewView, Level, Outcome } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -50,7 +50,7 @@ export function BoardApplicationPage() {
   );
 }
 
-function RecommendationCard({ app, item }: { app: Application; item: BoardItem | undefined }) {
+function RecommendationCard({ app, item }: { app: ApplicationSummaryView; item: BoardItemView | undefined }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="rec-heading">
       <Stack gap="xs">
@@ -73,7 +73,7 @@ function RecommendationCard({ app, item }: { app: Application; item: BoardItem |
   );
 }
 
-function DecisionForm({ app }: { app: Application }) {
+function DecisionForm({ app }: { app: ApplicationSummaryView }) {
   const policy = usePolicy(app.policyVersion);
   const [outcome, setOutcome] = useState<Outcome | null>(app.recommendation ?? null);
   const [justification, setJustification] = useState('');
@@ -81,8 +81,9 @@ function DecisionForm({ app }: { app: Application }) {
     done: () => ({ title: 'Decision recorded', message: 'The applicant is told by email, with the growth report.' }),
   });
   const overruling = !!outcome && !!app.recommendation && outcome !== app.recommendation;
-  const min = policy.data?.overruleJustificationMinLength ?? 20;
   const problem = decide.error instanceof ApiProblem ? decide.error : null;
+  if (!policy.data) return <Loading what="Loading the decision policy" />;
+  const min = policy.data.overruleJustificationMinLength;
   const justificationError = problem?.fieldMessage('justification') ?? (problem?.code === 'decision.justification_required' ? `Overruling needs a justification of at least ${min} characters` : undefined);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="decide-heading">
@@ -115,7 +116,7 @@ function DecisionForm({ app }: { app: Application }) {
   );
 }
 
-function AdjudicationForm({ app, item }: { app: Application; item: BoardItem }) {
+function AdjudicationForm({ app, item }: { app: ApplicationSummaryView; item: BoardItemView }) {
   const [rulings, setRulings] = useState<Record<string, string | null>>({});
   const [justification, setJustification] = useState('');
   const rule = useWrite(() =>
@@ -147,7 +148,7 @@ function AdjudicationForm({ app, item }: { app: Application; item: BoardItem }) 
   );
 }
 
-function ScoresTable({ app, reviews, disputed }: { app: Application; reviews: FinishedReview[]; disputed: string[] }) {
+function ScoresTable({ app, reviews, disputed }: { app: ApplicationSummaryView; reviews: FinishedReviewView[]; disputed: string[] }) {
   const rubric = useRubric(app.rubricVersion);
   const self = useAssessment(app.id);
   const pool = useReviewers();

@@ -5,7 +5,7 @@ import { BarChart } from '@mantine/charts';
 import { Button, Card, Grid, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { get } from '../../api/client';
 import { useBoardQueue, useReviewers, useRubric, useStaffQueue } from '../../api/queries';
-import type { Application, FinishedReview, StaffQueue } from '../../api/types';
+import type { ApplicationSummaryView, FinishedReviewView, StaffQueue } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -22,7 +22,7 @@ export function BoardDashboardPage() {
   const rubric = useRubric();
   const reviewed = (board.data ?? []).map((i) => i.applicationId);
   const scores = useQueries({
-    queries: reviewed.map((id) => ({ queryKey: [`/applications/${id}/scores`, {}], queryFn: () => get<FinishedReview[]>(`/applications/${id}/scores`) })),
+    queries: reviewed.map((id) => ({ queryKey: [`/applications/${id}/scores`, {}], queryFn: () => get<FinishedReviewView[]>(`/applications/${id}/scores`) })),
   });
   if (queue.isPending || board.isPending) return <Loading what="Loading the dashboard" />;
   if (queue.error || board.error) return <ProblemAlert error={queue.error ?? board.error} />;
@@ -83,7 +83,7 @@ function StatusFunnel({ queue }: { queue: StaffQueue }) {
   );
 }
 
-function ReviewerProgress({ items, names }: { items: Application[]; names: Map<string, string> }) {
+function ReviewerProgress({ items, names }: { items: ApplicationSummaryView[]; names: Map<string, string> }) {
   const byReviewer = new Map<string, { finished: number; assigned: number }>();
   for (const app of items) {
     for (const r of app.reviewers ?? []) {
@@ -112,7 +112,7 @@ function ReviewerProgress({ items, names }: { items: Application[]; names: Map<s
   );
 }
 
-function ScoreDistribution({ reviews, codes }: { reviews: FinishedReview[]; codes: string[] }) {
+function ScoreDistribution({ reviews, codes }: { reviews: FinishedReviewView[]; codes: string[] }) {
   if (reviews.length === 0) return <Text>No finished reviews yet.</Text>;
   const data = codes.map((code) => {
     const row: Record<string, string | number> = { indicator: code.replace('Strategic Alliances', 'SA') };
@@ -142,7 +142,7 @@ function ScoreDistribution({ reviews, codes }: { reviews: FinishedReview[]; code
 }
 
 /** Per application: the share of indicators where reviewers gave the same level, and within one level. */
-function Agreement({ rows, references }: { rows: { applicationId: string; reviews: FinishedReview[] }[]; references: Map<string, string> }) {
+function Agreement({ rows, references }: { rows: { applicationId: string; reviews: FinishedReviewView[] }[]; references: Map<string, string> }) {
   const stats = rows
     .map(({ applicationId, reviews }) => {
       const scored = reviews.filter((r) => r.purpose === 'review');

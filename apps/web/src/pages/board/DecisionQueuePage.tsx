@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Card, Table, Text } from '@mantine/core';
 import { useBoardQueue } from '../../api/queries';
-import type { BoardItem } from '../../api/types';
+import type { BoardItemView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -21,7 +21,7 @@ export function DecisionQueuePage() {
   );
 }
 
-export function DecisionTable({ items, caption = 'Applications before the board, oldest first' }: { items: BoardItem[]; caption?: string }) {
+export function DecisionTable({ items, caption = 'Applications before the board, oldest first' }: { items: BoardItemView[]; caption?: string }) {
   return (
     <Card withBorder padding={0}>
       <Table.ScrollContainer minWidth={760}>

@@ -1,5 +1,5 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import type { Application } from '../../api/types';
+import type { ApplicationSummaryView } from '@cert/contracts';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 import { ProgressChangeTable } from '../applicant/ProgressChangeTable';
@@ -9,7 +9,7 @@ import { useRenewalHistory } from '../applicant/progress-api';
  * Issue 8: "renewal runs a new assessment and review with the earlier years' history in view". On a renewal, its
  * reviewers and the board see the designation it renews and each year's levels; nothing shows on other applications.
  */
-export function RenewalHistoryPanel({ app }: { app: Application }) {
+export function RenewalHistoryPanel({ app }: { app: Pick<ApplicationSummaryView, 'id' | 'renewalOf'> }) {
   // Only a renewal has earlier years: asking for any other application's would be a 404 on every page load.
   const history = useRenewalHistory(app.id, !!app.renewalOf);
   const h = history.data;

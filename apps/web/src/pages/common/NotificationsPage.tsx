@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useNotifications, useWrite, write } from '../../api/queries';
-import type { FeedItem } from '../../api/types';
+import type { FeedItemView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -10,7 +10,7 @@ import { exactDate } from '../../lib/dates';
 /** The same notifications as by mail, newest first; open one or mark it read. */
 export function NotificationsPage() {
   const feed = useNotifications();
-  const markRead = useWrite((item: FeedItem) => write('POST', `/me/notifications/${item.notificationId}/read`));
+  const markRead = useWrite((item: FeedItemView) => write('POST', `/me/notifications/${item.notificationId}/read`));
   return (
     <Page title="Notifications" intro={feed.data ? `${feed.data.unread} unread` : undefined}>
       {markRead.error && <ProblemAlert error={markRead.error} />}

@@ -1,8 +1,8 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { DirectoryEntry } from './directory-api';
+import type { DirectoryEntryView } from '@cert/contracts';
 
 /** One who's-who entry as the public sees it: only what the leader chose to show. */
-export function DirectoryEntryCard({ entry, headingLevel = 3 }: { entry: DirectoryEntry; headingLevel?: 2 | 3 | 4 }) {
+export function DirectoryEntryCard({ entry, headingLevel = 3 }: { entry: DirectoryEntryView; headingLevel?: 2 | 3 | 4 }) {
   const title = entry.leaderName ?? entry.institution ?? '';
   const facts = [entry.country, entry.designationYear !== undefined ? `Designated ${entry.designationYear}` : undefined].filter(Boolean);
   return (

@@ -4,15 +4,16 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { DirectoryEntryCard } from './DirectoryEntryCard';
-import { DirectoryFilter, useDirectory } from './directory-api';
+import type { DirectoryQuery } from '@cert/contracts';
+import { useDirectory } from './directory-api';
 
 /**
  * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". Open to everyone,
  * no sign-in; every entry shows only what its leader chose to show, so filters match only what is shown.
  */
 export function DirectoryPage() {
-  const [draft, setDraft] = useState<DirectoryFilter>({});
-  const [filter, setFilter] = useState<DirectoryFilter>({});
+  const [draft, setDraft] = useState<DirectoryQuery>({});
+  const [filter, setFilter] = useState<DirectoryQuery>({});
   const directory = useDirectory(filter);
   const all = useDirectory({});
   const years = all.data?.years ?? [];
@@ -35,7 +36,7 @@ export function DirectoryPage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label="Words" description="A name, an institution, a focus area" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
               <Select label="Country" description="As the entries show it" clearable data={countries} value={draft.country ?? null} onChange={(v) => setDraft({ ...draft, country: v ?? undefined })} />
-              <Select label="Year" description="Of designation or an award" clearable data={years.map(String)} value={draft.year ?? null} onChange={(v) => setDraft({ ...draft, year: v ?? undefined })} />
+              <Select label="Year" description="Of designation or an award" clearable data={years.map(String)} value={draft.year ? String(draft.year) : null} onChange={(v) => setDraft({ ...draft, year: v ? Number(v) : undefined })} />
             </SimpleGrid>
             <Group>
               <Button type="submit">Search</Button>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useAssignments } from '../../api/queries';
-import type { ReviewerAssignment } from '../../api/types';
+import type { OwnAssignmentView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProgressConfirmationsSection } from './ProgressConfirmationPage';
 import { shortDate } from '../../lib/dates';
 
-const stateOf = (a: ReviewerAssignment) => (a.status === 'finished' ? 'Finished' : a.progress.scored > 0 ? 'In progress' : 'Not started');
+const stateOf = (a: OwnAssignmentView) => (a.status === 'finished' ? 'Finished' : a.progress.scored > 0 ? 'In progress' : 'Not started');
 
 /** A reviewer's worklist: open work first by due date, each with its progress; finished work below. */
 export function AssignmentsPage() {
@@ -47,7 +47,7 @@ export function AssignmentsPage() {
   );
 }
 
-function AssignmentCard({ assignment: a }: { assignment: ReviewerAssignment }) {
+function AssignmentCard({ assignment: a }: { assignment: OwnAssignmentView }) {
   const state = stateOf(a);
   const pct = a.progress.total ? (a.progress.scored / a.progress.total) * 100 : 0;
   const labelId = `progress-${a.applicationId}`;

@@ -7,7 +7,8 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { indicatorsOf } from '../../lib/rubric';
-import { ConfirmationAssignment, ProgressVerdict, useProgressConfirmations } from '../applicant/progress-api';
+import type { ConfirmationAssignmentView, ProgressVerdict } from '@cert/contracts';
+import { useProgressConfirmations } from '../applicant/progress-api';
 
 /** The reviewer's list of progress confirmations, shown beside their review assignments. */
 export function ProgressConfirmationsSection() {
@@ -40,7 +41,7 @@ export function ProgressConfirmationPage() {
   return <ConfirmationForm item={item} />;
 }
 
-function ConfirmationForm({ item }: { item: ConfirmationAssignment }) {
+function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
   const navigate = useNavigate();
   const rubric = useRubric();
   const [verdicts, setVerdicts] = useState<Record<string, ProgressVerdict>>(() =>

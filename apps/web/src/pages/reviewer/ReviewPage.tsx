@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
 import { useApplication, useAssessment, useAssignments, useMyScores, useRubric, useWrite, write } from '../../api/queries';
-import type { Application, AssessmentItem, Level, Outcome, ReviewerAssignment, Rubric } from '../../api/types';
+import type { AssessmentItemView, Level, Outcome, OwnAssignmentView, ReviewerApplicationView, Rubric } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
@@ -21,7 +21,7 @@ import { IndicatorInOutcome, indicatorsOf } from '../../lib/rubric';
 /** Scoring, split view: the application on the left, one indicator's levels on the right beside the applicant's self-rating. */
 export function ReviewPage() {
   const { id } = useParams();
-  const app = useApplication(id);
+  const app = useApplication<ReviewerApplicationView>(id);
   const assignments = useAssignments();
   if (app.isPending || assignments.isPending) return <Loading what="Opening the application" />;
   if (app.error) {
@@ -41,7 +41,7 @@ export function ReviewPage() {
   return <Review app={app.data} assignment={assignment} />;
 }
 
-function Review({ app, assignment }: { app: Application; assignment: ReviewerAssignment }) {
+function Review({ app, assignment }: { app: ReviewerApplicationView; assignment: OwnAssignmentView }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const rubric = useRubric(app.rubricVersion);
@@ -207,7 +207,7 @@ function Review({ app, assignment }: { app: Application; assignment: ReviewerAss
   );
 }
 
-function ApplicationPanel({ app, indicator, own, rubric }: { app: Application; indicator: IndicatorInOutcome; own: AssessmentItem | undefined; rubric: Rubric }) {
+function ApplicationPanel({ app, indicator, own, rubric }: { app: ReviewerApplicationView; indicator: IndicatorInOutcome; own: AssessmentItemView | undefined; rubric: Rubric }) {
   const s = app.survey;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="application-heading" style={{ position: 'sticky', top: 16 }}>
@@ -248,7 +248,7 @@ function ApplicationPanel({ app, indicator, own, rubric }: { app: Application; i
   );
 }
 
-function ScoreSummary({ indicators, rubric, entries, self }: { indicators: IndicatorInOutcome[]; rubric: Rubric; entries: RubricEntries; self: AssessmentItem[] }) {
+function ScoreSummary({ indicators, rubric, entries, self }: { indicators: IndicatorInOutcome[]; rubric: Rubric; entries: RubricEntries; self: AssessmentItemView[] }) {
   return (
     <Card withBorder padding="lg">
       <Table.ScrollContainer minWidth={640}>
@@ -281,7 +281,7 @@ function ScoreSummary({ indicators, rubric, entries, self }: { indicators: Indic
  * Conflict of interest, before scoring starts: none (score), or declare it with a reason; the API records it and
  * releases the reviewer from this application, and staff assign someone else.
  */
-function ConflictCheck({ app, onClear }: { app: Application; onClear: () => void }) {
+function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear: () => void }) {
   const navigate = useNavigate();
   const [declaring, setDeclaring] = useState(false);
   const [reason, setReason] = useState('');

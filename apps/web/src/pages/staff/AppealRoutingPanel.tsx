@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Radio, Stack, Text, Title } from '@mantine/core';
 import { useWrite, write } from '../../api/queries';
-import type { AppealRoute, Application } from '../../api/types';
+import type { AppealRoute, ApplicationSummaryView } from '@cert/contracts';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 
 /** DOMAIN.md, step 6: staff route a filed appeal to a fresh review (new reviewers only) or to the board. */
-export function AppealRoutingPanel({ app }: { app: Application }) {
+export function AppealRoutingPanel({ app }: { app: ApplicationSummaryView }) {
   const [route, setRoute] = useState<AppealRoute>('fresh-review');
   const send = useWrite(() => write('POST', `/applications/${app.id}/appeals/route`, { route }), {
     done: () => ({ title: 'Appeal routed', message: route === 'board' ? 'It is back before the board.' : 'Assign new reviewers: the earlier ones are excluded.' }),

@@ -3,13 +3,13 @@ import { Card, Group, Switch, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client';
 import { useWrite, write } from '../../api/queries';
-import type { CycleSettings } from '../../api/types';
+import type { CycleSettingsView } from '@cert/contracts';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { shortDate } from '../../lib/dates';
 
 /** Blind review for one cycle (the year in APP-2026-…): reviewers then see no leader, contact email or institution. */
 export function BlindReviewSwitch({ cycle }: { cycle: string }) {
-  const settings = useQuery<CycleSettings>({ queryKey: [`/review-cycles/${cycle}`, {}], queryFn: () => get<CycleSettings>(`/review-cycles/${cycle}`) });
+  const settings = useQuery<CycleSettingsView>({ queryKey: [`/review-cycles/${cycle}`, {}], queryFn: () => get<CycleSettingsView>(`/review-cycles/${cycle}`) });
   const set = useWrite((blindReview: boolean) => write('PUT', `/review-cycles/${cycle}`, { blindReview }));
   // Shown as chosen at once; put back if the API refuses.
   const [chosen, setChosen] = useState<boolean | null>(null);

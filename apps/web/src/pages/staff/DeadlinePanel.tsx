@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { ApiProblem } from '../../api/problem';
 import { useWrite, write } from '../../api/queries';
-import type { Application } from '../../api/types';
+import type { ApplicationSummaryView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fromLocalInput, toLocalInput } from '../../lib/dates';
 
 /** Extend the self-assessment window, or reopen a lapsed one, with a reason (recorded as DeadlineExtended). */
-export function DeadlinePanel({ app }: { app: Application }) {
+export function DeadlinePanel({ app }: { app: ApplicationSummaryView }) {
   const base = app.dueAt && Date.parse(app.dueAt) > Date.now() ? Date.parse(app.dueAt) : Date.now();
   const [dueAt, setDueAt] = useState(toLocalInput(new Date(base + 14 * 86_400_000).toISOString()));
   const [reason, setReason] = useState('');

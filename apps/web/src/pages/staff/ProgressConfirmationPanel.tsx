@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Select, Stack, Text, Title } from '@mantine/core';
 import { useReviewers, useWrite, write } from '../../api/queries';
-import type { Application } from '../../api/types';
+import type { ApplicationSummaryView } from '@cert/contracts';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { ProgressChangeTable } from '../applicant/ProgressChangeTable';
@@ -11,7 +11,7 @@ import { useProgress } from '../applicant/progress-api';
  * Issue 8: staff see a designation's yearly progress and may ask a reviewer to confirm the latest update. The API
  * refuses a reviewer with a conflict, by the same rules as review assignment.
  */
-export function ProgressConfirmationPanel({ app }: { app: Application }) {
+export function ProgressConfirmationPanel({ app }: { app: ApplicationSummaryView }) {
   const progress = useProgress(app.id, app.status === 'Decided');
   const reviewers = useReviewers();
   const [reviewerId, setReviewerId] = useState<string | null>(null);

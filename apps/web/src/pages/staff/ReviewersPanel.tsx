@@ -4,29 +4,32 @@ import { get } from '../../api/client';
 import { Badge, Button, Card, Group, List, MultiSelect, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ApiProblem } from '../../api/problem';
 import { usePolicy, useReviewers, useWrite, write } from '../../api/queries';
-import type { Application, Conflict, ReviewerEntry } from '../../api/types';
+import type { ApplicationSummaryView, ConflictView, ReviewerEntry } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { conflictOf, earlierRound, previewAutoAssignment } from '../../lib/assignment';
 
 /** Who reviews this application; assign more (balanced automatic with a preview, or by hand) and release one. */
-export function ReviewersPanel({ app }: { app: Application }) {
+export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
   const pool = useReviewers();
   const policy = usePolicy(app.policyVersion);
   // Declared and pinned conflicts per reviewer, so the preview and the hand-picked list match what the server will allow.
   const conflictQueries = useQueries({
-    queries: (pool.data ?? []).map((r) => ({ queryKey: [`/reviewers/${r.id}/conflicts`, {}], queryFn: () => get<Conflict[]>(`/reviewers/${r.id}/conflicts`) })),
+    queries: (pool.data ?? []).map((r) => ({ queryKey: [`/reviewers/${r.id}/conflicts`, {}], queryFn: () => get<ConflictView[]>(`/reviewers/${r.id}/conflicts`) })),
   });
   const conflicts = new Map((pool.data ?? []).map((r, i) => [r.id, conflictQueries[i]?.data ?? []]));
   const open = app.status === 'UnderReview' || app.status === 'NeedsAdjudication';
   const entries = app.reviewers ?? [];
   const active = entries.filter((r) => r.status !== 'released' && r.purpose === (app.status === 'NeedsAdjudication' ? 'adjudication' : 'review'));
-  const needed = app.status === 'NeedsAdjudication' ? 1 : Math.max((policy.data?.reviewersRequired ?? 2) - active.length, 1);
-  const enough = app.status === 'UnderReview' && active.length >= (policy.data?.reviewersRequired ?? 2);
+  const required = policy.data?.reviewersRequired ?? 0;
+  const needed = app.status === 'NeedsAdjudication' ? 1 : Math.max(required - active.length, 1);
+  const enough = app.status === 'UnderReview' && active.length >= required;
   const [adding, setAdding] = useState(false);
   const [mode, setMode] = useState<'auto' | 'manual'>('auto');
-  const [count, setCount] = useState<number | string>(needed);
+  // Empty until staff choose: then what the pinned policy still needs, known once the policy has loaded.
+  const [chosenCount, setCount] = useState<number | string>('');
+  const count = chosenCount === '' ? needed : chosenCount;
   const [chosen, setChosen] = useState<string[]>([]);
 
   const assign = useWrite(() =>
@@ -36,7 +39,7 @@ export function ReviewersPanel({ app }: { app: Application }) {
   const nameOf = (id: string) => pool.data?.find((r) => r.id === id)?.name ?? 'Reviewer';
   const problem = assign.error instanceof ApiProblem ? assign.error : null;
 
-  if (pool.isPending) return <Loading what="Loading reviewers" />;
+  if (pool.isPending || policy.isPending) return <Loading what="Loading reviewers" />;
   const preview = pool.data && open ? previewAutoAssignment(app, pool.data, Number(count) || 0, policy.data, conflicts) : [];
   const assignedIds = new Set(entries.filter((r) => r.status !== 'released').map((r) => r.reviewerId));
 
@@ -104,7 +107,7 @@ export function ReviewersPanel({ app }: { app: Application }) {
   );
 }
 
-function ReviewerRow({ app, entry, name }: { app: Application; entry: ReviewerEntry; name: string }) {
+function ReviewerRow({ app, entry, name }: { app: ApplicationSummaryView; entry: ReviewerEntry; name: string }) {
   const [releasing, setReleasing] = useState(false);
   const [reason, setReason] = useState('');
   const release = useWrite(() => write('POST', `/applications/${app.id}/reviewers/${entry.reviewerId}/release`, { reason }));

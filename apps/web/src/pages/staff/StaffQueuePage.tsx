@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useReviewers, useStaffQueue } from '../../api/queries';
-import type { Application, ApplicationStatus } from '../../api/types';
+import type { ApplicationStatus, ApplicationSummaryView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -84,7 +84,7 @@ export function StaffQueuePage() {
   );
 }
 
-function QueueRow({ app }: { app: Application }) {
+function QueueRow({ app }: { app: ApplicationSummaryView }) {
   const nextDue = app.status === 'AwaitingAssessment' ? app.dueAt : (app.reviewers ?? []).filter((r) => r.status === 'assigned').map((r) => r.dueAt).sort()[0] ?? null;
   const due = nextDue ? dueIn(nextDue) : null;
   return (

@@ -1,5 +1,6 @@
 import { Actor } from '../../decider';
 import { Forbidden, InvalidState, NotFound, RuleViolation } from '../../errors';
+import { RefusalOf } from '../../refusals';
 import { LEVELS, Rubric } from '../../rubric/rubric';
 import { findIndicator, indicatorCodes } from '../../rubric/rubric-catalog';
 import { Application, ApplicationStatus, OpenApplication, normalizeEmail } from '../application.state';
@@ -10,7 +11,7 @@ export const requireOpen = (state: Application, id = 'unknown'): OpenApplication
   return state;
 };
 
-export const requireStatus = (state: OpenApplication, allowed: ApplicationStatus[], code: string): void => {
+export const requireStatus = (state: OpenApplication, allowed: ApplicationStatus[], code: RefusalOf<'InvalidState'>): void => {
   if (!allowed.includes(state.status)) throw new InvalidState(code, state.status, { allowed });
 };
 
@@ -28,7 +29,7 @@ export const pins = (state: OpenApplication): Pins & { applicationId: string } =
 });
 
 /** Ratings and scores must name real indicators of the pinned rubric, once each, at levels 1-5. */
-export const requireKnownIndicators = (rubric: Rubric, items: { indicator: string; level: number }[], area: string) => {
+export const requireKnownIndicators = (rubric: Rubric, items: { indicator: string; level: number }[], area: 'assessment' | 'review' | 'progress') => {
   const unknown = items.filter((i) => !findIndicator(rubric, i.indicator)).map((i) => i.indicator);
   if (unknown.length > 0) throw new RuleViolation(`${area}.unknown_indicator`, `unknown indicators for ${rubric.version}`, { unknown });
   const badLevels = items.filter((i) => !LEVELS.includes(i.level as never)).map((i) => i.indicator);
@@ -43,7 +44,7 @@ export const requireCompleteRatings = (
   rubric: Rubric,
   draft: Record<string, IndicatorRating>,
   ratings: IndicatorRating[],
-  area: string,
+  area: 'assessment' | 'progress',
 ): IndicatorRating[] => {
   requireKnownIndicators(rubric, ratings, area);
   const merged = { ...draft, ...Object.fromEntries(ratings.map((r) => [r.indicator, r])) };

@@ -1,0 +1,164 @@
+import type { AppealRoute, AppealedDecision, ApplicationStatus, GrowthItem, IndicatorRating, Level, Outcome, Survey } from '@cert/domain';
+
+export type ReviewerEntry = {
+  reviewerId: string;
+  purpose: 'review' | 'adjudication';
+  status: 'assigned' | 'released' | 'finished';
+  dueAt: string;
+};
+
+export type ApplicationSummaryView = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  stage: string;
+  leaderName: string;
+  applicantEmail: string;
+  institutionName: string;
+  institutionType: string;
+  country: string;
+  region: string;
+  submittedBy: string;
+  nominators: string[];
+  asNominator: boolean;
+  rubricVersion: string;
+  policyVersion: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** The assessment deadline (docs/DOMAIN.md, Deadlines); reviewers' due dates are in `reviewers`. */
+  dueAt: string | null;
+  assessmentRated: number;
+  assessmentTotal: number;
+  assessmentSubmittedAt: string | null;
+  reviewers: ReviewerEntry[];
+  disputed: string[];
+  recommendation: Outcome | null;
+  recommendationRule: string | null;
+  overallMean: number | null;
+  decisionOutcome: Outcome | null;
+  decisionOverruled: boolean | null;
+  decisionJustification: string | null;
+  decidedAt: string | null;
+  /** The intake survey as submitted (docs/DOMAIN.md, The lifecycle). */
+  survey: Survey;
+  appealUntil: string | null;
+  decisionFinal: boolean;
+  /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
+  designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
+  progressDueAt: string | null;
+  /** The appeal of a decision, if any (docs/DOMAIN.md, The lifecycle); `appealOf` is the decision it answers. */
+  appealStatus: 'filed' | 'routed' | 'decided' | null;
+  appealStatement: string | null;
+  appealRoute: AppealRoute | null;
+  appealFiledAt: string | null;
+  appealOf: AppealedDecision | null;
+  /** Reviewers of earlier rounds, whom an appeal's fresh review may not take again. */
+  earlierReviewers: string[];
+  /** On a renewal: the application whose designation it renews; null on any other application. */
+  renewalOf: string | null;
+  /** Stream version (for If-Match) and log position of the last event applied. */
+  version: number;
+  position: string;
+};
+
+/** What the applicant does not see of their own application: who reviews it, what is disputed, what the engine recommended. */
+type StaffOnly =
+  'reviewers' | 'earlierReviewers' | 'disputed' | 'recommendation' | 'recommendationRule' | 'overallMean' | 'decisionOverruled';
+export type ApplicantApplicationView = Omit<ApplicationSummaryView, StaffOnly>;
+
+/** What a nominator learns of an application they nominated: that it was received (docs/DOMAIN.md, Who uses it). */
+export type NominationAcknowledgement = { id: string; reference: string; received: true; submittedAt: string };
+
+/** Derived from every reviewer's scores: a reviewer sees these once their own scores are in. */
+type AfterOwnScores =
+  | 'disputed'
+  | 'recommendation'
+  | 'recommendationRule'
+  | 'overallMean'
+  | 'decisionOutcome'
+  | 'decisionOverruled'
+  | 'decisionJustification'
+  | 'decidedAt'
+  | 'appealOf';
+/** Of an appeal and what followed it: a reviewer whose round ended before the appeal sees none of it. */
+type AfterTheirRound =
+  | 'appealStatus'
+  | 'appealStatement'
+  | 'appealRoute'
+  | 'appealFiledAt'
+  | 'appealUntil'
+  | 'decisionFinal'
+  | 'designationStatus'
+  | 'progressDueAt';
+/** Who the applicant is: withheld (null) where the cycle is reviewed blind. */
+type Identity = 'leaderName' | 'applicantEmail' | 'institutionName';
+
+export type BlindableSurvey = Omit<Survey, 'leaderName' | 'contactEmail' | 'institution'> & {
+  leaderName: string | null;
+  contactEmail: string | null;
+  institution: Omit<Survey['institution'], 'name'> & { name: string | null };
+};
+
+/** What an assigned reviewer sees (docs/DOMAIN.md, The lifecycle): their own assignment, never the other reviewers. */
+export type ReviewerApplicationView = Omit<
+  ApplicationSummaryView,
+  'reviewers' | 'nominators' | 'submittedBy' | 'asNominator' | 'earlierReviewers' | 'survey' | AfterOwnScores | AfterTheirRound | Identity
+> &
+  Partial<Pick<ApplicationSummaryView, AfterOwnScores | AfterTheirRound>> & {
+    reviewers: ReviewerEntry[];
+    leaderName: string | null;
+    applicantEmail: string | null;
+    institutionName: string | null;
+    survey: BlindableSurvey;
+    blindReview: boolean;
+  };
+
+/** GET /applications/:id: staff, board and auditors read the summary; the applicant, a reviewer and a nominator their own view of it. */
+export type ApplicationReadView = ApplicationSummaryView | ApplicantApplicationView | ReviewerApplicationView | NominationAcknowledgement;
+
+export type TimelineEntryView = {
+  version: number;
+  position: string;
+  type: string;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  summary: string;
+};
+
+/** A timeline entry as applicants and reviewers read it: the milestone, not who did it. */
+export type MilestoneView = Pick<TimelineEntryView, 'type' | 'occurredAt' | 'summary'>;
+export type TimelineView = TimelineEntryView[] | MilestoneView[];
+
+export type AssessmentItemView = { indicator: string; level: Level; evidence: string; state: 'draft' | 'submitted' };
+
+export type GrowthReportView = { applicationId: string; items: GrowthItem[]; issuedAt: string };
+
+export type NominationReceived = { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string };
+
+/** A nominator learns only that the nomination was received (docs/DOMAIN.md, Who uses it), so their item says no more. */
+export type ApplicantListItem =
+  { role: 'applicant'; application: ApplicantApplicationView } | { role: 'nominator'; nomination: NominationReceived };
+
+export type StaffQueue = { counts: Record<ApplicationStatus, number>; items: ApplicationSummaryView[] };
+
+/** GET /applications: an applicant's own list, or the staff queue with counts by status. */
+export type ApplicationList = ApplicantListItem[] | StaffQueue;
+
+/** Every GET may pass `after`, a log position a command answered: the read waits (at most 2 s) until the read models hold it. */
+export type ReadQuery = { after?: string };
+
+export type ListApplicationsQuery = ReadQuery & { status?: ApplicationStatus; limit?: number; offset?: number };
+
+/** docs/DOMAIN.md, The lifecycle: the intake survey, by the leader or by someone nominating them. */
+export type Institution = Survey['institution'];
+
+export type SubmitSurveyRequest = Survey & {
+  /** True when you propose someone else as the leader. */
+  asNominator?: boolean;
+};
+
+/** A draft may hold any ratings; the final submission merges them over the draft and needs every indicator. */
+export type RatingsRequest = { ratings: IndicatorRating[] };
+export type RejectSurveyRequest = { reason: string };
+export type ExtendDeadlineRequest = { dueAt: string; reason: string };

@@ -1,0 +1,9 @@
+/** One check of GET /health: `up`, `degraded` or `down`, with what it measured (log head, read-model lag, queue depths). */
+export type HealthIndicatorView = { status: 'up' | 'degraded' | 'down'; [measure: string]: unknown };
+
+export type HealthView = {
+  status: 'ok' | 'degraded' | 'error' | 'shutting_down';
+  info?: Partial<Record<string, HealthIndicatorView>>;
+  error?: Partial<Record<string, HealthIndicatorView>>;
+  details: Record<string, HealthIndicatorView>;
+};

@@ -1,0 +1,44 @@
+/** What every write on an application answers: the stream version and the log position, so a client can read its own write. */
+export type CommandResult = { applicationId: string; version: number; position: string | null; events: string[] };
+
+/** A survey that joins an open application of the same leader and institution answers that one, `duplicate: true`. */
+export type SurveyResult = CommandResult & { duplicate: boolean };
+
+/** A renewal opens as a new application, linked to the designation it renews. */
+export type RenewalResult = CommandResult & { renewalId: string };
+
+export type CycleResult = { cycle: string; blindReview: boolean; position: string | null; events: string[] };
+
+/** `released`: applications the reviewer was released from because the conflict now covers them. */
+export type ConflictResult = {
+  reviewerId: string;
+  conflictId: string | null;
+  position: string | null;
+  events: string[];
+  released: string[];
+};
+
+export type AwardCycleResult = {
+  awardCycleId: string;
+  year: number;
+  version: number;
+  position: string | null;
+  events: string[];
+  nominationId?: string;
+};
+
+export type NotificationReadResult = { position: string | null };
+
+export type ErasureReport = {
+  subjectId: string;
+  keysDestroyed: number;
+  accountRemoved: boolean;
+  outboxMessagesDeleted: number;
+  /** Log position of the SubjectErased event (null when a repeat found nothing left to erase). */
+  position: string | null;
+  /** The read models were rebuilt from the log with the person's fields erased, and swapped in. */
+  readModelsRebuilt: boolean;
+};
+
+/** The person to erase, named by the email they are known by (their applications' contact email, or their account's). */
+export type EraseSubjectRequest = { email: string };
