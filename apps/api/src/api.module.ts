@@ -29,7 +29,7 @@ import { ReviewCyclesController } from './reviews/review-cycles.controller';
 import { AwardsController } from './awards/awards.controller';
 import { WebModule } from './web/web.module';
 
-/** The whole embedded service: write side, read side and sign-in in one process (ARCHITECTURE.md, Embedded). */
+/** The whole embedded service: write side, read side and sign-in in one process (docs/ARCHITECTURE.md, Embedded). */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -44,7 +44,7 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
-        // The event store, with personal fields sealed under per-person keys (issue 5).
+        // The event store, with personal fields sealed under per-person keys (docs/DOMAIN.md, Personal data and the record of reasons).
         PrivacyModule.forRoot(config),
         ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),

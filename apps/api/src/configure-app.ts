@@ -8,7 +8,7 @@ import { strictValidationPipe } from './http/validation';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
 export function configureApp(app: INestApplication): void {
-  // Security headers (issue 4); here rather than in main.ts so the specs see what users get. No
+  // Security headers; here rather than in main.ts so the specs see what users get. No
   // upgrade-insecure-requests: on a plain-http host browsers would rewrite the web app's assets to https.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The client address (rate limits, sign-in lockout) comes from X-Forwarded-For only when the request arrives

@@ -14,7 +14,7 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureApp(app);
-  // bull-board at /admin/queues for operators, when the queues are on Redis (STACK.md §4, well-known routes).
+  // bull-board at /admin/queues for operators, when the queues are on Redis.
   const identity = app.get(IdentityStore);
   await mountQueuesDashboard(app, app.get(JobQueue), (token) => identity.resolveSession(token));
   app.enableShutdownHooks();

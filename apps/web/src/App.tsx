@@ -65,7 +65,7 @@ const router = createBrowserRouter([
       { path: '/notifications', element: only(['applicant', 'reviewer', 'staff', 'board', 'operator'], <NotificationsPage />) },
       { path: '/reviews', element: only(['reviewer'], <AssignmentsPage />) },
       { path: '/reviews/:id', element: only(['reviewer'], <ReviewPage />) },
-      // Issue 8: yearly progress, renewal and reviewers' confirmation of an update.
+      // Yearly progress, renewal and reviewers' confirmation of an update.
       { path: '/applications/:id/progress', element: only(['applicant'], <ProgressPage />) },
       { path: '/reviews/progress/:id', element: only(['reviewer'], <ProgressConfirmationPage />) },
       { path: '/staff', element: only(['staff'], <StaffQueuePage />) },
@@ -76,11 +76,11 @@ const router = createBrowserRouter([
       { path: '/auditor', element: only(['auditor'], <AuditorHomePage />) },
       { path: '/auditor/applications/:id', element: only(['auditor'], <AuditApplicationPage />) },
       { path: '/operator', element: only(['operator'], <OperatorPage />) },
-      // Issue 8, awards and the summit (mailed links say /awards).
+      // Awards and the summit (mailed links say /awards).
       { path: '/awards', element: only(['applicant'], <AwardApplicantPage />) },
       { path: '/staff/awards', element: only(['staff'], <AwardCyclesPage />) },
       { path: '/board/awards', element: only(['board'], <AwardBoardPage />) },
-      // Issue 8: the who's who is public, no sign-in.
+      // The who's who is public, no sign-in.
       { path: '/directory', element: <DirectoryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

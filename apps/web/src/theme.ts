@@ -1,7 +1,7 @@
 import { createTheme, CSSVariablesResolver, darken, defaultVariantColorsResolver, parseThemeColor, VariantColorsResolver } from '@mantine/core';
 
 /**
- * Mantine's defaults miss WCAG AA (STACK.md §0.8): dimmed text is 3.3:1, and text in green, orange, teal, cyan or
+ * Mantine's defaults miss WCAG AA, which every page must meet: dimmed text is 3.3:1, and text in green, orange, teal, cyan or
  * yellow at the usual shades is 2-3.5:1 on white. Here: a darker primary shade; outline, light and subtle variants
  * write in a darkened shade 9 of their color (at least 4.5:1 on white and on their own shade 0); filled variants of
  * the light hues get a dark enough background for white text; dimmed and placeholder text are gray 7 (8:1), errors red 9.

@@ -10,7 +10,7 @@ import { Operation } from '../http/operation.decorator';
 import { FileAppealDto, RouteAppealDto } from './appeal.dto';
 
 /**
- * DOMAIN.md, step 6: the applicant appeals within the window; staff route the appeal. The board decides it through
+ * docs/DOMAIN.md, Appeals: the applicant appeals within the window; staff route the appeal. The board decides it through
  * the ordinary decision route (POST /applications/:id/decision), which links the decision to the one appealed.
  */
 @ApiTags('appeals')

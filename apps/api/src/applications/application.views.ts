@@ -5,7 +5,7 @@ import type {
 import { STAGES } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
-/** A nominator learns only that the nomination was received (DOMAIN.md, Who uses it). */
+/** A nominator learns only that the nomination was received (docs/DOMAIN.md, Who uses it). */
 export const acknowledgement = (app: ApplicationSummaryView): NominationAcknowledgement => ({
   id: app.id,
   reference: app.reference,
@@ -26,9 +26,9 @@ export const applicantView = (app: ApplicationSummaryView): ApplicantApplication
 const APPLICANT_MILESTONES = new Set([
   'SurveySubmitted', 'SurveyAccepted', 'SurveyRejected', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',
   'ApplicationLapsed', 'DecisionRecorded', 'GrowthReportIssued', 'AppealFiled', 'AppealRouted', 'DecisionFinalized',
-  // Issue 8: an award of a yearly cycle is on the leader's own record.
+  // An award of a yearly cycle is on the leader's own record.
   'AwardRecorded',
-  // Issue 8: the designation's yearly standing, term and renewal (reviewers' confirmations stay with staff).
+  // The designation's yearly standing, term and renewal (reviewers' confirmations stay with staff).
   'ProgressUpdateSubmitted', 'DesignationSuspended', 'DesignationReinstated', 'RenewalReminderIssued', 'DesignationExpired', 'RenewalStarted',
   'RenewalOpened', 'DesignationRenewed',
 ]);
@@ -50,7 +50,7 @@ export const identityRedactor = (app: ApplicationSummaryView) => {
 };
 
 /**
- * DOMAIN.md, step 6: an appeal is between the applicant, staff and whoever decides it (a fresh review or the board).
+ * docs/DOMAIN.md, Appeals: an appeal is between the applicant, staff and whoever decides it (a fresh review or the board).
  * A reviewer whose round ended in the decision appealed is not one of them: a reviewer of an earlier round (the
  * appeal went to a fresh review) or of the only round (appeal filed, or routed to the board).
  */
@@ -71,7 +71,7 @@ const asTheirRoundEnded = (view: ReturnType<typeof roundReviewerView>, appealed:
 };
 
 /**
- * What an assigned reviewer sees (DOMAIN.md, step 3). Never the other reviewers, nor who nominated; nothing
+ * What an assigned reviewer sees (docs/DOMAIN.md, Blind review). Never the other reviewers, nor who nominated; nothing
  * derived from the others' scores (disagreements, recommendation, means, decision) before their own are in;
  * and under blind review (a cycle setting) no applicant identity: leader name, contact email, institution name.
  */

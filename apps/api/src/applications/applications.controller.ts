@@ -109,7 +109,7 @@ export class ApplicationsController {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v));
   }
 
-  /** Seed 003: "record and update progress yearly"; a late update reinstates a suspended standing. */
+  /** docs/DOMAIN.md, Yearly progress: the leader re-rates every indicator; a late update reinstates a suspended standing. */
   @Post(':id/progress-updates')
   @Access('application.progress.write')
   @Operation('Submit the yearly progress update of a designation', 'CommandResult')

@@ -13,7 +13,7 @@ export class InstitutionDto implements Institution {
   @ApiProperty({ example: 'South Carolina' }) @IsString() @Length(2, 120) readonly region!: string;
 }
 
-/** DOMAIN.md, step 1: the intake survey. */
+/** The intake survey: docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1. */
 export class SubmitSurveyDto implements SubmitSurveyRequest {
   @ApiProperty({ example: 'Dr. Ada Rivers' }) @IsString() @Length(2, 200) readonly leaderName!: string;
   @ApiProperty({ example: 'leader@riverside.edu' }) @IsEmail() @MaxLength(254) readonly contactEmail!: string;

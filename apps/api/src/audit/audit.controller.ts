@@ -18,7 +18,8 @@ const file = (content: Buffer | string, type: string, name: string) =>
   new StreamableFile(Buffer.isBuffer(content) ? content : Buffer.from(content), { type, disposition: `attachment; filename="${name}"` });
 
 /**
- * DOMAIN.md, auditor: "read-only: replays any decision's history, verifies it, exports it. Changes nothing."
+ * docs/DOMAIN.md, Who uses it: the auditor replays any application's history, checks it, recomputes decisions and
+ * exports; read-only, they change nothing.
  * Every read here goes to the log itself, not the read models, so what an auditor sees is the source of truth:
  * `store` as the engine reads it (opened, current schema), `log` exactly as stored, for whatever checks hashes.
  */
@@ -115,7 +116,7 @@ export class AuditController {
     return file(await decisionReportPdf(report), 'application/pdf', `decision-report-${report.application.reference}.pdf`);
   }
 
-  /** As stored (the hashes recheck from the file alone), with the same events readable beside them (issue 5). */
+  /** As stored (personal fields sealed; the hashes recheck from the file alone), with the same events readable beside them. */
   @Get('applications/:id/export.json')
   @Operation('Export an application\'s events as stored, with a readable copy', 'AuditExport', { refuses: ['application.not_found'] })
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
@@ -147,7 +148,7 @@ export class AuditController {
   }
 
   /**
-   * DOMAIN.md, What auditors need: "rebuild every read model from the log and show it matches". Compares only;
+   * docs/DOMAIN.md, What auditors need: replay the log into fresh read models and compare them with the live ones. Compares only;
    * swapping stays with the operator's CLI (`projections:rebuild --swap`). A POST because it is work, not a lookup.
    */
   @Post('rebuild-check')

@@ -8,9 +8,9 @@ import {
 } from '@cert/projections';
 
 /**
- * The one access policy (issue 4): every request is decided here, from the actor's role AND the resource it names,
+ * The one access policy: every request is decided here, from the actor's role AND the resource it names,
  * before any command runs. Controllers name an action (`@Access('application.read')`); this table says who may do
- * it and what they must hold on the application. DOMAIN.md, Who uses it:
+ * it and what they must hold on the application. docs/DOMAIN.md, Who uses it:
  * - applicants reach only their own applications, nominators only the acknowledgement of theirs;
  * - reviewers only applications assigned to them and never one they have a conflict with;
  * - board members see scores and decide; auditors read everything and change nothing;
@@ -51,7 +51,7 @@ export const POLICY = {
   'application.assessment.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.write': { roles: ['applicant'], application: OWNER },
   'application.progress.write': { roles: ['applicant'], application: OWNER },
-  // Issue 8, yearly progress and renewal (apps/api/src/progress). A reviewer asked to confirm an update holds no review
+  // Yearly progress and renewal (apps/api/src/progress). A reviewer asked to confirm an update holds no review
   // standing on the application: the command answers 404 for anyone the request did not name.
   'application.progress.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
   'application.progress.confirmation.request': { roles: ['staff'], application: OWNER },
@@ -60,10 +60,10 @@ export const POLICY = {
   'application.renewal.start': { roles: ['applicant', 'staff'], application: OWNER },
   'application.renewal-history': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.growth-report': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
-  // DOMAIN.md, step 6: the leader named on the survey appeals (a nominator may not); staff route the appeal.
+  // docs/DOMAIN.md, Appeals: the leader named on the survey appeals (a nominator may not); staff route the appeal.
   'application.appeal.file': { roles: ['applicant'], application: OWNER },
   'application.appeal.route': { roles: ['staff'], application: OWNER },
-  // Issue 8, who's who: the leader opts in, changes or withdraws; staff, board and auditors may read the choice.
+  // Who's who: the leader opts in, changes or withdraws; staff, board and auditors may read the choice.
   'application.directory-listing.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
   'application.directory-listing.write': { roles: ['applicant'], application: OWNER },
   'application.screen': { roles: ['staff'], application: OWNER },
@@ -92,7 +92,7 @@ export const POLICY = {
   'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
   'session.read': { roles: EVERY_ROLE },
   'session.end': { roles: EVERY_ROLE },
-  // Issue 8, awards and the summit: applicants reach only their own nominations and invitations (the controller and
+  // Awards and the summit: applicants reach only their own nominations and invitations (the controller and
   // the decider filter by the leader's email); the board scores and selects; auditors read; operators nothing.
   'awards.cycles.list': { roles: ['applicant', 'staff', 'board', 'auditor'] },
   'awards.cycle.read': { roles: ['applicant', 'staff', 'board', 'auditor'] },

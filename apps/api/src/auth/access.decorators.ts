@@ -14,7 +14,7 @@ export const ACCESS_POLICY = 'access-policy';
 /** Anyone may call this route, signed in or not (sign-in itself, health). */
 export const Public = () => SetMetadata(ACCESS_POLICY, 'public' satisfies RouteAccess);
 
-/** Only a signed-in user holding one of these roles may call this route (DOMAIN.md, Who uses it). */
+/** Only a signed-in user holding one of these roles may call this route (docs/DOMAIN.md, Who uses it). */
 export const Allow = (...roles: [Role, ...Role[]]) => SetMetadata(ACCESS_POLICY, roles satisfies RouteAccess);
 
 /** The route does `action`; the access policy decides who may, from the role and the resource named in the path. */

@@ -16,7 +16,7 @@ import { Operation } from '../http/operation.decorator';
 /**
  * Sessions are opaque tokens (stored hashed, 12 hours, revocable). API clients get the token in the body and send it
  * as a bearer header; browsers ask for `session: "cookie"` and get it in an httpOnly SameSite=Strict cookie with a
- * CSRF token for their changes (see BrowserSessions). Issue 4, sign-in hardening: wrong passwords lock the account
+ * CSRF token for their changes (see BrowserSessions). Against guessing, wrong passwords lock the account
  * and the client address for a while (LockoutPolicy), and every sign-in door is rate limited per address.
  */
 const SESSION_TTL = 12 * HOUR;
@@ -24,8 +24,8 @@ const SESSION_TTL = 12 * HOUR;
 const BAD_LOGIN = 'the email or password is not right';
 // Per client address and minute. Guessing is held back by the lockout (5 wrong passwords per account, 20 per
 // address), and one-time tokens are unguessable (256 bits), so the limits on those doors only cap the work a
-// caller can cause (argon2 costs ~50 ms). The doors that send mail allow far less, and each mailbox gets at most
-// five links a quarter hour whatever the address (SignInLinks).
+// caller can cause (each password check is argon2, slow on purpose). The doors that send mail allow far less, and
+// each mailbox gets at most five links a quarter hour whatever the address (SignInLinks).
 const PER_MINUTE = (limit: number) => Throttle({ default: { limit, ttl: MINUTE } });
 
 const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -71,7 +71,7 @@ export class AuthController {
     return this.openSession(user, body.session ?? 'bearer', req, res);
   }
 
-  /** Issue 4: a forgotten password. 202 whatever the email; a password account gets a one-time set-password link. */
+  /** A forgotten password. 202 whatever the email; a password account gets a one-time set-password link. */
   @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(10) @Post('password-reset') @HttpCode(202)
   @Operation('Email a set-password link (202 whatever the email)', null)
   requestPasswordReset(@Body() body: PasswordResetDto): void {

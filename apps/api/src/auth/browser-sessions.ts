@@ -8,7 +8,7 @@ import { IdentityStore } from '@cert/identity';
 type CookieRequest = Pick<Request, 'headers' | 'method'> & { cookies?: Record<string, string | undefined> };
 
 /**
- * Issue 4: browsers keep the session in an httpOnly, SameSite=Strict cookie (script cannot read it, other sites
+ * Browsers keep the session in an httpOnly, SameSite=Strict cookie (script cannot read it, other sites
  * cannot send it), and state-changing requests made with that cookie must carry a CSRF token: the signed
  * double-submit pattern of csrf-csrf, whose cookie is bound to the session and signed with a secret kept in the
  * identity database (so the embedded default needs neither Redis nor configuration). API clients that send

@@ -11,7 +11,7 @@ const MAX_LINKS_PER_WINDOW = 5;
 const LINK_WINDOW = 15 * MINUTE;
 
 /**
- * Passwordless sign-in for applicants and nominators (DOMAIN.md, Who uses it): people who come
+ * Passwordless sign-in for applicants and nominators (docs/DOMAIN.md, Who uses it): people who come
  * by occasionally should not have to keep a password for us.
  */
 @Injectable()
@@ -43,7 +43,7 @@ export class SignInLinks {
   }
 
   /**
-   * Issue 4: a forgotten password. Only password accounts get a link (applicants sign in by email link anyway); the
+   * A forgotten password. Only password accounts get a link (applicants sign in by email link anyway); the
    * link sets a new password once, within the hour, and makes any earlier unused set-password link worthless.
    */
   passwordReset(email: string): void {

@@ -21,7 +21,7 @@ const cycleForApplicant = <C extends AwardCycleView>({ overridesRanking: _o, sel
 const nominationForApplicant = <N extends AwardNominationView>({ rank: _r, meanScore: _m, ...rest }: N) => rest;
 
 /**
- * Issue 8, awards and the summit: staff open a year's cycle; designated programs are nominated; the board scores,
+ * docs/DOMAIN.md, Awards and summit: staff open a year's cycle; designated programs are nominated; the board scores,
  * closes and selects; recipients answer the summit invitation. Applicants see only their own nominations.
  */
 @ApiTags('awards')

@@ -2,8 +2,8 @@ import PDFDocument from 'pdfkit';
 import type { DirectoryEntryView } from '@cert/contracts';
 
 /**
- * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". The book of one
- * year (issue 8): a title page, a table of contents by country with page numbers, then one entry per program, each
+ * docs/DOMAIN.md, Who's-who directory: the public reads the directory, and a yearly book as a PDF. The book of one
+ * year: a title page, a table of contents by country with page numbers, then one entry per program, each
  * exactly as its leader chose to show it (the entries come from the public directory and carry nothing else).
  */
 export type DirectoryBook = { year: number; generatedAt: string; entries: DirectoryEntryView[] };

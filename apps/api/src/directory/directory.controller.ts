@@ -19,7 +19,7 @@ import { DirectoryYearPipe } from './directory-year.pipe';
 const PER_MINUTE = (limit: number) => Throttle({ default: { limit, ttl: MINUTE } });
 
 /**
- * Issue 8, who's who: the public directory of designated programs, reachable without sign-in. Everything here reads
+ * docs/DOMAIN.md, Who's-who directory: the public directory of designated programs, reachable without sign-in. Everything here reads
  * the `directory_entry` read model, which holds only what each leader opted in to show.
  */
 @ApiTags('directory')

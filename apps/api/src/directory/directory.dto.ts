@@ -5,7 +5,7 @@ import { DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS
 import type { DirectoryListingRequest, DirectoryQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
 
-/** Issue 8: the leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
+/** The leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
 export class DirectoryListingDto implements DirectoryListingRequest {
   @ApiProperty({ enum: DIRECTORY_FIELDS, isArray: true, example: ['leaderName', 'institution', 'country', 'summary'] })
   @IsArray() @ArrayUnique() @ArrayMaxSize(DIRECTORY_FIELDS.length) @IsIn(DIRECTORY_FIELDS, { each: true })

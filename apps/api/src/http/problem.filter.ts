@@ -6,7 +6,7 @@ import { VersionConflict } from '@cert/event-store';
 import type { HttpProblemCode, Problem } from '@cert/contracts';
 import { FieldErrors } from './validation';
 
-// ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
+// docs/ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
 // Framework errors (guard, pipes, body parser) get a stable code too, so clients can switch on `code` alone.
 export const CODE_BY_STATUS: Record<number, HttpProblemCode> = {
   400: 'request.invalid',

@@ -7,7 +7,7 @@ import { FieldErrors } from './validation';
 const MAX_WAIT_MS = 2000;
 
 /**
- * Read-your-writes (ARCHITECTURE.md): a GET with `?after=<position>` (the position a command answered)
+ * Read-your-writes (docs/ARCHITECTURE.md, The three sides): a GET with `?after=<position>` (the position a command answered)
  * waits, at most 2 s, until the local read models have applied it; `X-Read-Position` says where they are.
  */
 @Injectable()

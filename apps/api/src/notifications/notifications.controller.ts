@@ -19,7 +19,7 @@ class FeedQueryDto extends ReadQueryDto implements FeedQuery {
   readonly unreadOnly?: boolean;
 }
 
-/** DOMAIN.md, Notifications: everyone's in-app feed; each person sees and marks only their own. */
+/** docs/DOMAIN.md, Notifications: everyone's in-app feed; each person sees and marks only their own. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('me/notifications')

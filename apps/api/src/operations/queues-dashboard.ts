@@ -9,8 +9,9 @@ export type ResolveActor = (bearerToken: string) => { role: string } | null;
 type Denial = { type: 'about:blank'; title: string; status: 401 | 403; code: string; detail: string };
 
 /**
- * Who may open the queue dashboard: a signed-in operator only (DOMAIN.md, roles: the operator "runs the service: health, queues"). The session token comes in the
- * Authorization header and nowhere else: a token in the query string ends up in logs, history and Referer headers.
+ * Who may open the queue dashboard: a signed-in operator only (docs/DOMAIN.md, Who uses it: the operator runs the
+ * service: health, job queues, read-model rebuilds). The session token comes in the Authorization header and nowhere
+ * else: a token in the query string ends up in logs, history and Referer headers.
  * Returns null to allow, else the problem to answer (codes as in http/problem.filter.ts).
  */
 export function dashboardDenial(authorization: string | undefined, resolveActor: ResolveActor): Denial | null {
@@ -39,7 +40,7 @@ export const operatorsOnly =
  */
 export async function mountQueuesDashboard(app: INestApplication, queue: JobQueue, resolveActor: ResolveActor): Promise<boolean> {
   if (!(queue instanceof BullmqJobQueue)) return false;
-  // Loaded here, not at the top: bull-board costs ~150 ms at startup that the embedded default never needs.
+  // Loaded here, not at the top: bull-board is slow to load, and the embedded default never needs it.
   const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
     import('@bull-board/api'),
     import('@bull-board/api/bullMQAdapter'),

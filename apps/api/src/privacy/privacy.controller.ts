@@ -8,8 +8,8 @@ import { EraseSubjectDto } from './erase-subject.dto';
 import { Operation } from '../http/operation.decorator';
 
 /**
- * Issue 5: erasure on a person's request. Staff only: staff hold the applicants' records and correspondence and
- * check who is asking (DOMAIN.md, Who uses it); auditors change nothing, operators run the machine, and a person
+ * docs/DOMAIN.md, Erasure: on a person's request. Staff only: staff hold the applicants' records and correspondence and
+ * check who is asking (docs/DOMAIN.md, Who uses it); auditors change nothing, operators run the machine, and a person
  * cannot erase themselves unchecked (an appeal or a legal hold may still need the record). The email travels in
  * the body, so it never appears in a request log line.
  */

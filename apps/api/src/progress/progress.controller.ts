@@ -13,8 +13,8 @@ import { Operation } from '../http/operation.decorator';
 import { RecordProgressConfirmationDto, RequestProgressConfirmationDto } from './progress.dto';
 
 /**
- * Issue 8: the yearly progress of a designation (seed 003: "record and update progress ... yearly"), reviewers'
- * confirmation of it, and the designation's term and renewal. The update itself stays at
+ * The yearly progress of a designation and reviewers' confirmation of it (docs/DOMAIN.md, Yearly progress), and the
+ * designation's term and renewal (docs/DOMAIN.md, Renewal and term). The update itself stays at
  * POST /applications/:id/progress-updates (applications.controller.ts).
  */
 @ApiTags('progress')
@@ -67,7 +67,7 @@ export class ProgressController {
     });
   }
 
-  /** Issue 8: the applicant (or staff) starts the renewal, a new application linked to this designation. */
+  /** The applicant (or staff) starts the renewal, a new application linked to this designation. */
   @Post('applications/:id/renewal')
   @Access('application.renewal.start')
   @Operation('Start the renewal of a designation: a new application, linked to it', 'RenewalResult')

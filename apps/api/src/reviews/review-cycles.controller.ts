@@ -11,7 +11,7 @@ import { Operation } from '../http/operation.decorator';
 import { CyclePipe } from './cycle.pipe';
 import { BlindReviewDto } from './conflicts.dto';
 
-/** A cycle's review settings (issue 4: blind review as an option per cycle). A cycle is the year in the reference, APP-2026-…. */
+/** A cycle's review settings (docs/DOMAIN.md, Blind review). A cycle is the year in the reference, APP-2026-…. */
 @ApiTags('reviews')
 @ApiBearerAuth()
 @Controller('review-cycles')

@@ -46,7 +46,10 @@ export class ReviewersController {
     return conflictsOf(this.readDb.db, actor.id);
   }
 
-  /** DOMAIN.md, step 3: a reviewer declares a conflict; one already assigned to that application is released from it. */
+  /**
+   * docs/DOMAIN.md, Conflicts of interest: a reviewer declares a conflict; one already assigned to that application is
+   * released from it.
+   */
   @Post('me/conflicts')
   @Access('reviewer.conflicts.declare')
   @Operation('Declare a conflict of interest with an application or an institution', 'ConflictResult')

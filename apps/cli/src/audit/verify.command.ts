@@ -15,7 +15,7 @@ const describe = (p: VerifyProblem) => {
 const events = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
 
 /**
- * Issue 5: walks the log (or one stream) and names the first event that does not match. Exits 0 when intact,
+ * docs/DOMAIN.md, What auditors need: walks the log (or one stream) and names the first event that does not match. Exits 0 when intact,
  * 2 when tampering is found, so a nightly job or an outside auditor can script it.
  */
 @Command({ name: 'audit:verify', description: 'recompute every hash of the log (or one stream) and check it against a published head' })

@@ -3,7 +3,7 @@ import { IdentityStore } from '@cert/identity';
 import { SubjectErasure } from '@cert/privacy';
 
 /**
- * Issue 5: erases one person (their keys, account and kept mail; the read models are rebuilt) on a staff member's
+ * docs/DOMAIN.md, Erasure: erases one person (their keys, account and kept mail; the read models are rebuilt) on a staff member's
  * authority, as the api route does. `--by` names that staff account; the log records it as the actor. Prints only
  * the pseudonymous subject id and counts, never the email.
  */

@@ -3,7 +3,7 @@ import { EventStore } from '@cert/event-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, rebuildAndCompare } from '@cert/projections';
 
 /**
- * DOMAIN.md, What auditors need: rebuild every read model from the log and show it matches.
+ * docs/DOMAIN.md, What auditors need: replay the log into fresh read models and compare them with the live ones.
  * Exits 0 when the live read models equal a replay from zero, 2 when they differ (and were not swapped).
  */
 @Command({ name: 'projections:rebuild', description: 'replay the whole log into fresh read models, compare with the live ones, optionally swap' })

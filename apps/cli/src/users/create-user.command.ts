@@ -47,7 +47,7 @@ export class CreateUserCommand extends CommandRunner {
     return value;
   }
 
-  // DOMAIN.md, Reviewer scoring: institution and region are what conflict-of-interest checks compare.
+  // docs/DOMAIN.md, Conflicts of interest: institution and region are what conflict-of-interest checks compare.
   @Option({ flags: '--institution <institution>', description: 'for reviewers: their institution' })
   parseInstitution(value: string): string {
     return value;

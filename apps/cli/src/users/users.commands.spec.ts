@@ -52,7 +52,7 @@ describe('users commands', () => {
       store.createUser({ email: 'r@uni.example', name: 'Rev', role: 'reviewer', institution: 'Uni A' });
 
       await new ListUsersCommand(store).run([], {});
-      // Grouped by role in DOMAIN.md order, then by email.
+      // Grouped by role in USER_ROLES order, then by email.
       expect(printed).toEqual([expect.stringMatching(/^reviewer +r@uni\.example  Rev  Uni A$/), expect.stringMatching(/^board +b@iasl\.test  Board Member$/)]);
 
       printed.length = 0;

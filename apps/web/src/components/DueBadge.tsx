@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { dueIn, exactDate } from '../lib/dates';
 
-/** "Due in 12 days" with the exact date and time zone beside it (STACK.md §5, deadline visibility). */
+/** "Due in 12 days" with the exact date and time zone beside it, so a deadline is never only a count of days. */
 export function DueBadge({ dueAt, label, done = false }: { dueAt: string; label?: string; done?: boolean }) {
   const due = dueIn(dueAt);
   const color = done ? 'gray' : due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue';

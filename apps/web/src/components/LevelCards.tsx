@@ -4,8 +4,8 @@ import type { Indicator, Level } from '@cert/contracts';
 const LEVELS: Level[] = [1, 2, 3, 4, 5];
 
 /**
- * The five IC Map levels of one indicator as selectable cards with their descriptors (STACK.md §5: "threshold
- * cards with descriptions"). Arrow keys move between levels; `marks` labels cards, e.g. the applicant's self-rating.
+ * The five IC Map levels of one indicator as selectable cards with their descriptors, so a level is chosen by what
+ * it says. Arrow keys move between levels; `marks` labels cards, e.g. the applicant's self-rating.
  */
 export function LevelCards({
   indicator, levelNames, value, onChange, marks = {}, error, disabled = false, label = 'Choose the level that describes your program today',

@@ -14,7 +14,7 @@ export function conflictOf(app: ApplicationSummaryView, reviewer: ReviewerPoolEn
  * Preview of balanced auto-assignment, by the decider's own rule (libs/domain pickReviewers): eligible reviewers
  * never assigned to this application, least open work first, ties by id. The server decides; this shows what it will pick.
  */
-/** DOMAIN.md, step 6: while an appeal is in its fresh review, nobody from the earlier rounds may review again. */
+/** docs/DOMAIN.md, Appeals: while an appeal is in its fresh review, nobody from the earlier rounds may review again. */
 export const earlierRound = (app: ApplicationSummaryView): string[] => (app.appealStatus === 'routed' ? app.earlierReviewers ?? [] : []);
 
 export function previewAutoAssignment(

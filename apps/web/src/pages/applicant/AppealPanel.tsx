@@ -16,7 +16,7 @@ export const canAppeal = (app: ApplicantApplicationView) =>
   app.status === 'Decided' && !app.decisionFinal && !app.appealStatus && !!app.appealUntil && Date.parse(app.appealUntil) > Date.now();
 
 /**
- * DOMAIN.md, step 6: the applicant may appeal a decision within the appeal window, with a statement; after that the
+ * docs/DOMAIN.md, Appeals: the applicant may appeal a decision within the appeal window, with a statement; after that the
  * panel shows where the appeal stands. The appeal's own decision is final at once.
  */
 export function AppealPanel({ app }: { app: ApplicantApplicationView }) {

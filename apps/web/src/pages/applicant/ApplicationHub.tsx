@@ -25,7 +25,7 @@ const STAGES = ['Intake survey', 'Screening', 'Self-assessment', 'Review', 'Boar
 const stageIndex = (app: ApplicantApplicationView) =>
   ({ Screening: 1, Rejected: 1, AwaitingAssessment: 2, Lapsed: 2, UnderReview: 3, NeedsAdjudication: 3, AwaitingDecision: 4, Decided: 5, Appealed: 5 })[app.status];
 
-/** GOV.UK-style task list (STACK.md §5): each task with its status, "3 of 5 tasks completed", tasks in any order. */
+/** GOV.UK-style task list: each task with its status, "3 of 5 tasks completed", tasks in any order. */
 export function tasksFor(app: ApplicantApplicationView, rubric: Rubric, items: AssessmentItemView[] | undefined): Task[] {
   const open = app.status === 'AwaitingAssessment';
   const submitted = !!app.assessmentSubmittedAt;

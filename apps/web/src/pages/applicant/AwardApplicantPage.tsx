@@ -10,7 +10,7 @@ import type { ApplicantAwardCycleView, LeaderNominationView, StudentPortfolio, T
 import { INVITATION_LABEL, useAwardCycles, useMyAwardNominations } from '../common/AwardApi';
 
 /**
- * Issue 8: a designated program's leader nominates it for the year's leadership award (the leader, up to three
+ * docs/DOMAIN.md, Awards and summit: a designated program's leader nominates it for the year's leadership award (the leader, up to three
  * teachers, up to three student portfolios) and answers the summit invitation.
  */
 export function AwardApplicantPage() {

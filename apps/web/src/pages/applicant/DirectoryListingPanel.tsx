@@ -13,7 +13,7 @@ import { FIELD_LABEL, useOwnListing } from '../public/directory-api';
 
 const DESIGNATED = ['ProgramOfExcellence', 'CharterMembership'];
 
-/** Whether the hub offers the who's-who opt-in: designated programs only (seed 000). */
+/** Whether the hub offers the who's-who opt-in: designated programs only (docs/DOMAIN.md, Who's-who directory). */
 // A renewed or expired designation lists no more (the directory hides it for good; a renewal lists on its own page).
 export const offersDirectory = (app: ApplicantApplicationView) =>
   !!app.decisionOutcome && DESIGNATED.includes(app.decisionOutcome) && (app.designationStatus === 'active' || app.designationStatus === 'suspended');
@@ -36,7 +36,7 @@ export function previewEntry(app: ApplicantApplicationView, listing: DirectoryLi
 }
 
 /**
- * Issue 8, who's who: the leader chooses, field by field, what the public directory and the yearly book show; nothing
+ * docs/DOMAIN.md, Who's-who directory: the leader chooses, field by field, what the public directory and the yearly book show; nothing
  * is shown that is not ticked here. The preview beside the form is the entry exactly as the public would see it.
  */
 export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }) {

@@ -24,7 +24,10 @@ const DRAFT_KEY = 'iasl.survey-draft';
 /** The API names nested fields by path (`institution.name`, `focusAreas.2`); the form shows them on the field typed in. */
 const formField = (path: string) => path.replace(/^(focusAreas|partners)\.\d+$/, '$1');
 
-/** DOMAIN.md step 1: the intake survey. Typing is kept in this tab until it is sent, and after any error. */
+/**
+ * The intake survey (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1). Typing is kept in
+ * this tab until it is sent, and after any error.
+ */
 export function IntakeSurveyPage() {
   const { user } = useSession();
   const navigate = useNavigate();

@@ -3,9 +3,9 @@ import type { IndicatorProgressView } from '@cert/contracts';
 import { change } from './progress-api';
 
 /**
- * Seed 003's At-A-Glance, year on year: per indicator the level at designation (the program's own rating in the
- * assessment the designation was decided on, with the reviewers' consensus beside it), last year, this year, and the
- * change since each.
+ * docs/DOMAIN.md, Yearly progress: the change per indicator, year on year. Per indicator the level at designation (the
+ * program's own rating in the assessment the designation was decided on, with the reviewers' consensus beside it), last
+ * year, this year, and the change since each.
  */
 export function ProgressChangeTable({ indicators, caption }: { indicators: IndicatorProgressView[]; caption: string }) {
   // In a narrow column (a renewal's reviewer reads it beside the application) the table scrolls sideways: the

@@ -24,7 +24,7 @@ const STANDING: Record<NonNullable<ProgressView['designation']>['status'], { lab
   renewed: { label: 'Renewed', color: 'blue' },
 };
 
-/** Seed 003: "record and update progress using the At-A-Glance document yearly". The applicant's progress page. */
+/** The applicant's progress page: the yearly update and the change it shows (docs/DOMAIN.md, Yearly progress). */
 export function ProgressPage() {
   const { id } = useParams();
   const progress = useProgress(id);
@@ -70,7 +70,7 @@ export function ProgressPage() {
 }
 
 /**
- * Issue 8: one update a year. The API accepts it from `progressUpdateOpensDaysBefore` days before it is due (and any
+ * One update a year. The API accepts it from `progressUpdateOpensDaysBefore` days before it is due (and any
  * time after, when a late update reinstates); before that the page says when the window opens instead of a form the
  * API would refuse.
  */

@@ -7,7 +7,7 @@ import { exactDate } from '../../lib/dates';
 import type { ProgressView } from '@cert/contracts';
 
 /**
- * Issue 8: a designation has a term; renewal runs a new assessment and review with the earlier years in view. The
+ * docs/DOMAIN.md, Renewal and term: a designation has a term; renewal runs a new assessment and review with the earlier years in view. The
  * applicant starts it here before the term ends; it opens as a new application, linked to this one.
  */
 export function RenewalPanel({ progress, policyVersion }: { progress: ProgressView; policyVersion: string | undefined }) {

@@ -20,7 +20,7 @@ function whyOf(e: HistoryEntry): string {
 }
 
 /** One application for an auditor: the ordered history from the log, verification, state as of a date, reproduction, exports. */
-/** Events of linked streams (issue 8) are numbered in their own stream; say which. */
+/** Events of linked streams (a directory listing, an award cycle) are numbered in their own stream; say which. */
 const linkedStreamLabel = (streamId?: string): string | null => {
   if (!streamId || streamId.startsWith('application-')) return null;
   if (streamId.startsWith('directory-listing-')) return 'directory listing';

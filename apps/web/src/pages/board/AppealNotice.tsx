@@ -3,7 +3,7 @@ import type { AppealedDecision } from '@cert/contracts';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 
-/** DOMAIN.md, step 6: the board sees that it decides on an appeal, and which decision the appeal answers. */
+/** docs/DOMAIN.md, Appeals: the board sees that it decides on an appeal, and which decision the appeal answers. */
 export function AppealNotice({ appealOf, statement }: { appealOf: AppealedDecision | null | undefined; statement?: string | null }) {
   if (!appealOf) return null;
   return (

@@ -12,7 +12,7 @@ import { CYCLE_STATUS, INVITATION_LABEL, useAwardCycle, useAwardCycles } from '.
 
 const LEVELS = ['1', '2', '3', '4', '5'];
 
-/** Seed 001: the advisory board scores the nominations, closes the scoring and selects the award recipients. */
+/** docs/DOMAIN.md, Awards and summit: the advisory board scores the nominations, closes the scoring and selects the award recipients. */
 export function AwardBoardPage() {
   const cycles = useAwardCycles();
   const year = cycles.data?.[0]?.year ?? null;

@@ -14,7 +14,7 @@ import { DecisionTable } from './DecisionQueuePage';
 
 const LEVEL_COLORS = ['red.8', 'orange.8', 'yellow.7', 'teal.8', 'blue.8'];
 
-/** The board's home (STACK.md §5): status funnel, reviewer progress, score distribution by indicator, agreement, queue. */
+/** The board's home: status funnel, reviewer progress, score distribution by indicator, agreement, queue. */
 export function BoardDashboardPage() {
   const queue = useStaffQueue();
   const board = useBoardQueue();

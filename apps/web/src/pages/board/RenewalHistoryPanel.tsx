@@ -6,8 +6,8 @@ import { ProgressChangeTable } from '../applicant/ProgressChangeTable';
 import { useRenewalHistory } from '../applicant/progress-api';
 
 /**
- * Issue 8: "renewal runs a new assessment and review with the earlier years' history in view". On a renewal, its
- * reviewers and the board see the designation it renews and each year's levels; nothing shows on other applications.
+ * docs/DOMAIN.md, Renewal and term: a renewal is reviewed and decided with the earlier designation in view. On a
+ * renewal, its reviewers and the board see the designation it renews and each year's levels; nothing shows on other applications.
  */
 export function RenewalHistoryPanel({ app }: { app: Pick<ApplicationSummaryView, 'id' | 'renewalOf'> }) {
   // Only a renewal has earlier years: asking for any other application's would be a 404 on every page load.

@@ -8,8 +8,8 @@ import type { DirectoryQuery } from '@cert/contracts';
 import { useDirectory } from './directory-api';
 
 /**
- * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". Open to everyone,
- * no sign-in; every entry shows only what its leader chose to show, so filters match only what is shown.
+ * docs/DOMAIN.md, Who's-who directory: the public directory of designated programs and its yearly book. Open to
+ * everyone, no sign-in; every entry shows only what its leader chose to show, so filters match only what is shown.
  */
 export function DirectoryPage() {
   const [draft, setDraft] = useState<DirectoryQuery>({});

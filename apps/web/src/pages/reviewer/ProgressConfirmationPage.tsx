@@ -30,7 +30,7 @@ export function ProgressConfirmationsSection() {
   );
 }
 
-/** Issue 8: the reviewer asked confirms or disputes each indicator of a yearly update; a dispute needs a comment. */
+/** The reviewer asked confirms or disputes each indicator of a yearly update; a dispute needs a comment. */
 export function ProgressConfirmationPage() {
   const { id } = useParams();
   const list = useProgressConfirmations();

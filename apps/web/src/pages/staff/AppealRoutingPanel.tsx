@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 
-/** DOMAIN.md, step 6: staff route a filed appeal to a fresh review (new reviewers only) or to the board. */
+/** docs/DOMAIN.md, Appeals: staff route a filed appeal to a fresh review (new reviewers only) or to the board. */
 export function AppealRoutingPanel({ app }: { app: ApplicationSummaryView }) {
   const [route, setRoute] = useState<AppealRoute>('fresh-review');
   const send = useWrite(() => write('POST', `/applications/${app.id}/appeals/route`, { route }), {

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate, shortDate } from '../../lib/dates';
 import { CYCLE_STATUS, INVITATION_LABEL, dayToInstant, useAwardCycle, useAwardCycles } from '../common/AwardApi';
 
-/** Issue 8: staff open a year's award cycle and run it: nominations, closing the scoring, the summit answers. */
+/** Staff open a year's award cycle and run it: nominations, closing the scoring, the summit answers. */
 export function AwardCyclesPage() {
   const cycles = useAwardCycles();
   const [year, setYear] = useState<number | null>(null);

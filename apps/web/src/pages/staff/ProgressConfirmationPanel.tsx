@@ -8,7 +8,7 @@ import { ProgressChangeTable } from '../applicant/ProgressChangeTable';
 import { useProgress } from '../applicant/progress-api';
 
 /**
- * Issue 8: staff see a designation's yearly progress and may ask a reviewer to confirm the latest update. The API
+ * Staff see a designation's yearly progress and may ask a reviewer to confirm the latest update. The API
  * refuses a reviewer with a conflict, by the same rules as review assignment.
  */
 export function ProgressConfirmationPanel({ app }: { app: ApplicationSummaryView }) {
