@@ -8,10 +8,9 @@ import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 4: "an access matrix test: every role (anonymous, applicant, another applicant, nominator, reviewer, conflicted
- * reviewer, another reviewer, board, auditor, operator, staff) × every endpoint × someone else's resource, each
- * answered as the policy says. The matrix is generated from the route table, so a new endpoint without a policy
- * fails the test."
+ * The access matrix: every role (anonymous, applicant, another applicant, nominator, reviewer, conflicted reviewer,
+ * another reviewer, board, auditor, operator, staff) × every endpoint × someone else's resource, each answered as the
+ * policy says. The matrix is generated from the route table, so a new endpoint without a policy fails the test.
  *
  * One fixture world: X is Alice's application, nominated again by Nina, reviewed by North and West and decided;
  * Carl was assigned to X too, declared a conflict (staff pinned it) and was released; East never reviewed X.
@@ -32,7 +31,7 @@ type Who =
   | 'board' | 'auditor' | 'operator' | 'staff'
   | 'spare';
 
-/** The eleven actors of the issue, in its order, plus a forged session. */
+/** The eleven actors above, in that order, plus a forged session. */
 const ACTORS: Who[] = ['anonymous', 'forged', 'applicant', 'otherApplicant', 'nominator', 'reviewer', 'conflictedReviewer', 'otherReviewer', 'board', 'auditor', 'operator', 'staff'];
 const ROLE_OF: Record<Exclude<Who, 'anonymous' | 'forged'>, UserRole> = {
   applicant: 'applicant', otherApplicant: 'applicant', nominator: 'applicant',
@@ -71,7 +70,7 @@ let west: Session;
 let aliceNotification: string; // a notification Alice received about X
 let carlConflict: string; // Carl's conflict with X, pinned by staff
 let eastThrowaway: string; // a conflict staff pinned for East, for staff to withdraw
-let aliceNomination: string; // X nominated by Alice for the 2026 award cycle (issue 8)
+let aliceNomination: string; // X nominated by Alice for the 2026 award cycle
 
 const ids = (items: { id?: string; applicationId?: string }[]) => items.map((i) => i.id ?? i.applicationId);
 
@@ -162,7 +161,7 @@ const ROUTES: Record<string, Route> = {
       otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
     },
   },
-  // Issue 8, yearly progress and renewal (apps/api/src/progress).
+  // Yearly progress and renewal (apps/api/src/progress).
   'GET /applications/{id}/progress': {
     allow: READERS,
     as: {
@@ -201,7 +200,7 @@ const ROUTES: Record<string, Route> = {
     as: { otherApplicant: 404, nominator: NOT_APPLICANT, conflictedReviewer: RELEASED, otherReviewer: 404 },
     others: { status: 404, code: 'resource.not_found' },
   },
-  // DOMAIN.md, step 6. X's appeal window is open, so Alice's probe sends a statement too short to file (a real appeal
+  // docs/DOMAIN.md, Appeals. X's appeal window is open, so Alice's probe sends a statement too short to file (a real appeal
   // would move X out of Decided under the other probes); the appeal itself is test/appeals.int.spec.ts's.
   'POST /applications/{id}/appeals': {
     allow: ['applicant'],
@@ -221,7 +220,7 @@ const ROUTES: Record<string, Route> = {
     },
     others: 200,
   },
-  // Issue 8, who's who: X is designated, so Alice's opt-in is recorded, then withdrawn (rows run in this order).
+  // Who's who: X is designated, so Alice's opt-in is recorded, then withdrawn (rows run in this order).
   'GET /applications/{id}/directory-listing': {
     allow: READERS,
     as: {
@@ -245,7 +244,7 @@ const ROUTES: Record<string, Route> = {
       otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
     },
   },
-  // Issue 8, awards and the summit: the 2026 cycle is open with X nominated by Alice. Applicants see only their own
+  // Awards and the summit: the 2026 cycle is open with X nominated by Alice. Applicants see only their own
   // nominations; the board scores and selects; auditors read; operators and reviewers nothing.
   'GET /award-cycles': {
     allow: ['applicant', 'staff', 'board', 'auditor'],
@@ -437,7 +436,7 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /rubrics/{version}': { allow: EVERYONE, params: () => ({ version: CURRENT_RUBRIC_VERSION }), as: {}, others: 200 },
   'GET /policies/{version}': { allow: EVERYONE, params: () => ({ version: CURRENT_POLICY_VERSION }), as: {}, others: 200 },
-  // Issue 5: the auditor reads and verifies everything and changes nothing; the rebuild check compares, never swaps.
+  // The auditor reads and verifies everything and changes nothing; the rebuild check compares, never swaps.
   'GET /audit/head': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.text).toMatch(/^\d+:[0-9a-f]{64}$/) } } },
   'GET /audit/verify': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.ok).toBe(true) } } },
   'GET /audit/applications/{id}/verify': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.ok).toBe(true) } } },
@@ -452,14 +451,14 @@ const ROUTES: Record<string, Route> = {
   'GET /audit/export.json': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.events.length).toBeGreaterThan(0) } } },
   'GET /audit/export.csv': { allow: ['auditor'], as: { auditor: 200 } },
   'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
-  // Issue 5: erasure is staff's; an account that holds an office is refused (so the probe erases nothing).
+  // Erasure is staff's; an account that holds an office is refused (so the probe erases nothing).
   'POST /privacy/erasures': {
     allow: ['staff'],
     body: () => ({ email: 'board@iasl.org' }),
     as: { staff: { status: 422, code: 'privacy.account_in_office' } },
   },
   'GET /health': { allow: 'public', as: { anonymous: 200 } },
-  // Issue 8: the who's who is public; it holds only what leaders opted in to show.
+  // The who's who is public; it holds only what leaders opted in to show.
   'GET /directory': { allow: 'public', as: { anonymous: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ entries: expect.any(Array) })) } } },
   'GET /directory/books/{year}.pdf': { allow: 'public', params: () => ({ year: '2026' }), as: { anonymous: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } } },
   'POST /auth/login': {
@@ -524,7 +523,7 @@ function request(route: string, actor: Who, body?: object, params: Record<string
 
 type Probe = { who: Who; expect: Cell };
 
-/** The matrix: every actor of the issue × this route, each with the answer the policy gives. */
+/** The matrix: every actor × this route, each with the answer the policy gives. */
 function cells(spec: Route): Probe[] {
   if (spec.allow === 'public') return Object.entries(spec.as).map(([w, expect]) => ({ who: w as Who, expect: expect! }));
   const allowed = spec.allow;
@@ -585,7 +584,7 @@ describe('access matrix: every role × every route × someone else’s resource'
       await t.http().post(`/applications/${X}/scores`).set(r.auth).send({ scores: scores(4), recommendation: 'ProgramOfExcellence' }).expect(201);
     }
     await t.http().post(`/applications/${X}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
-    // Issue 8: the 2026 award cycle is open and Alice has nominated X (her designated program).
+    // The 2026 award cycle is open and Alice has nominated X (her designated program).
     await t.http().post('/award-cycles').set(staff.auth).send({
       year: 2026, awardsAvailable: 1, nominationsCloseAt: '2026-03-20T09:00:00.000Z', rsvpBy: '2026-04-10T09:00:00.000Z', summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' },
     }).expect(201);
@@ -627,7 +626,7 @@ describe('access matrix: every role × every route × someone else’s resource'
     expect(probed.length).toBeGreaterThanOrEqual(closed.length * ACTORS.length - skipped.length);
     const publicCells = Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').length;
     console.info(`access matrix: ${Object.keys(ROUTES).length} routes (${closed.length} closed × ${ACTORS.length} actors, ${publicCells} public); ${probed.length + publicCells} cells probed, ${skipped.length} left out with a reason`);
-    // Sign-in, health and the public who's who (issue 8) are the only doors open to everyone.
+    // Sign-in, health and the public who's who are the only doors open to everyone.
     expect(Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').sort()).toEqual(
       ['GET /auth/csrf', 'GET /directory', 'GET /directory/books/{year}.pdf', 'GET /health', 'POST /auth/email-link', 'POST /auth/email-link/redeem', 'POST /auth/login', 'POST /auth/password', 'POST /auth/password-reset'],
     );

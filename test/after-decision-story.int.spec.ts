@@ -4,7 +4,7 @@ import { Panel, decideOverHttp, reviewToDecision } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 8, "What shows it is done", as ONE program lives it over HTTP with a moving clock: a "not yet ready" decision,
+ * After the decision, as ONE program lives it over HTTP with a moving clock: a "not yet ready" decision,
  * an appeal within the window, a fresh review, charter membership; two yearly updates (the second late: suspension,
  * then reinstatement); a renewal started in the term's last year, assessed, reviewed and decided, the old designation
  * renewed; the program nominated, scored and selected for the year's award, the summit invitation accepted and the
@@ -14,7 +14,7 @@ import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp }
  * The award goes to the program's designation in force, which after the renewal is the renewal's application (the
  * renewed one no longer counts as designated), so the award and the directory listing are on the renewal.
  */
-describe('after the decision: one program from an appeal to the summit and the who\'s-who (issue 8)', () => {
+describe('after the decision: one program from an appeal to the summit and the who\'s-who', () => {
   let t: TestApp;
   let staff: Session, board: Session, auditor: Session, leader: Session;
   const reviewers = {} as Record<'north' | 'east' | 'west' | 'south', Session>;

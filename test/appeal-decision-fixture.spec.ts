@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Application, ApplicationEvent, DecisionRecorded, SCHEMA_VERSIONS, applicationDecider, describeEvent, upcast } from '@cert/domain';
 
 /**
- * Issue 8, appeals: the decision an appeal ends in is a DecisionRecorded (schema v2) with an optional `appealOf`.
+ * Appeals: the decision an appeal ends in is a DecisionRecorded (schema v2) with an optional `appealOf`.
  * An added optional field needs no new schema version (events written before it simply lack it), so the fixture of
  * that shape lives here rather than in fixtures/events, which holds one fixture per type and version.
  */

@@ -4,9 +4,9 @@ import { decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 8, appeals (DOMAIN.md, step 6): "an appeal of a 'not yet ready' decision that ends in charter membership",
- * over HTTP with real sign-ins. A fresh review takes new reviewers only; the appeal's decision is a decision of its
- * own, linked to the first, both kept in the history, and the auditor reproduces both from the log.
+ * docs/DOMAIN.md, Appeals: an appeal of a "not yet ready" decision that ends in charter membership, over HTTP with
+ * real sign-ins. A fresh review takes new reviewers only; the appeal's decision is a decision of its own, linked to
+ * the first, both kept in the history, and the auditor reproduces both from the log.
  */
 describe('appeals over HTTP', () => {
   let t: TestApp;
@@ -157,7 +157,7 @@ describe('appeals over HTTP', () => {
     expect(asNow.state).toEqual(expect.objectContaining({ decision: expect.objectContaining({ outcome: 'CharterMembership', final: true }), designation: expect.objectContaining({ status: 'active' }) }));
     expect((await t.http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body.matches).toBe(true);
 
-    // DOMAIN.md, Notifications: appeal received (applicant), staff alert, appeal outcome; each once.
+    // docs/DOMAIN.md, Notifications: appeal received (applicant), staff alert, appeal outcome; each once.
     await settle(t);
     const toAlice = t.mailer.to('alice@riverside.edu').map((m) => m.subject);
     expect(toAlice.filter((s) => s.startsWith('Appeal received'))).toHaveLength(1);

@@ -7,7 +7,7 @@ import { CycleSummary, seedCycle } from '../libs/audit/src/testing/seed-cycle';
 import { Session, TestApp, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 5, "What shows it is done": every decision in a seeded cycle of at least 100 applications is reproduced by
+ * Every decision in a seeded cycle of at least 100 applications is reproduced by
  * the recompute. The cycle runs through the real command handlers; the auditor asks over HTTP, as they would.
  */
 /** The embedded work side keeps appending (notifications) for a moment after the cycle; wait until the log is still. */

@@ -6,7 +6,7 @@ import { IdentityStore } from '@cert/identity';
 import { CycleSummary, seedCycle } from '../libs/audit/src/testing/seed-cycle';
 import { Session, TestApp, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
-/** Issue 5 over HTTP: what the auditor gets from each endpoint, and that nobody else gets it. */
+/** The audit routes over HTTP: what the auditor gets from each endpoint, and that nobody else gets it. */
 describe('the audit endpoints', () => {
   let t: TestApp;
   let cycle: CycleSummary;
@@ -79,7 +79,7 @@ describe('the audit endpoints', () => {
     const events = await storedEvents();
     const json = await get(`/audit/applications/${id}/export.json`).expect(200);
     expect(json.body).toEqual(expect.objectContaining({ format: 'iasl-audit-export/2', scope: { applicationId: id }, head: expect.objectContaining({ position: expect.any(String) }) }));
-    // Lossless: the events as stored (personal fields as ciphertext, issue 5), so the hashes recheck from the file alone;
+    // Lossless: the events as stored (personal fields as ciphertext), so the hashes recheck from the file alone;
     // beside them the same events as the engine reads them.
     const asStored = (await t.get(EventLog).readStream(applicationStream(id))).events;
     expect(json.body.events).toEqual(JSON.parse(JSON.stringify(asStored)));

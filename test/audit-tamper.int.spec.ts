@@ -11,7 +11,7 @@ import { seedCycle, seededRandom } from '../libs/audit/src/testing/seed-cycle';
 import { startApp } from './support/test-app';
 
 /**
- * Issue 5, "What shows it is done": change one byte of an event's data, delete an event, swap two events, truncate
+ * Change one byte of an event's data, delete an event, swap two events, truncate
  * the tail, each on the real SQLite file, at many random positions; every one must be detected and named exactly.
  */
 const TRIALS_PER_KIND = 60;

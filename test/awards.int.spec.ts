@@ -6,11 +6,10 @@ import { Outcome, decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 8, "What shows it is done": "an award cycle from nominations to summit acceptance", every step an event an
- * auditor can replay. Two designated programs (Alice: Program of Excellence, Bob: charter membership) are
- * nominated, a program still in screening (Carol) is refused, the board scores (one member has a conflict) and
- * selects, both are invited to the summit, reminded, and Alice accepts while Bob declines. The award lands on
- * each leader's record as AwardRecorded.
+ * An award cycle from nominations to summit acceptance, every step an event an auditor can replay. Two designated
+ * programs (Alice: Program of Excellence, Bob: charter membership) are nominated, a program still in screening
+ * (Carol) is refused, the board scores (one member has a conflict) and selects, both are invited to the summit,
+ * reminded, and Alice accepts while Bob declines. The award lands on each leader's record as AwardRecorded.
  */
 describe('an award cycle from nominations to summit acceptance, over HTTP', () => {
   let t: TestApp;
@@ -39,7 +38,7 @@ describe('an award cycle from nominations to summit acceptance, over HTTP', () =
     carol = await signInByEmail(t, 'carol@lakeside.net');
   }
 
-  /** Lifecycle issue: survey → accepted → assessment → two reviewers → decision. */
+  /** The lifecycle: survey → accepted → assessment → two reviewers → decision. */
   async function designate(leader: Session, institution: string, level: number, outcome: Outcome) {
     const panel = { staff, board: chair, reviewers: [north, east] };
     return (await decideOverHttp(t, leader, panel, { survey: surveyFor(leader.email, leader.email, institution), level, outcome })).id;

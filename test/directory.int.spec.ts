@@ -6,7 +6,7 @@ import { Outcome, decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 8, who's who, "What shows it is done": the directory shows exactly the opted-in fields, and a withdrawn
+ * The who's who: the directory shows exactly the opted-in fields, and a withdrawn
  * opt-in removes the entry. Over HTTP with real sign-ins: two designated programs (one opts in with some fields, the
  * other does not), a program not designated (refused, log untouched), the book PDF, a withdrawal and an erasure.
  */
@@ -36,7 +36,7 @@ function pdfText(pdf: Buffer): string {
   return texts.join('\n');
 }
 
-describe('who\'s who: the opt-in public directory over HTTP (issue 8)', () => {
+describe('who\'s who: the opt-in public directory over HTTP', () => {
   let t: TestApp;
   let staff: Session, board: Session, auditor: Session, north: Session, west: Session;
   let alice: Session, bob: Session, carol: Session;
@@ -171,7 +171,7 @@ describe('who\'s who: the opt-in public directory over HTTP (issue 8)', () => {
     expect(stream.events.map((e) => e.metadata.actorId)).toEqual([alice.id, alice.id, alice.id]);
     const stored = await t.get(EventLog).readStream(directoryListingStream(aliceApp));
     expect(verifyChain(stored.events)).toEqual({ ok: true });
-    // The summary and the name are sealed under the leader's key in the log (issue 5), country stays clear.
+    // The summary and the name are sealed under the leader's key in the log, country stays clear.
     expect(JSON.stringify(stored.events)).not.toContain('weekly Fab Lab studios');
     expect(JSON.stringify(stored.events)).not.toContain(ALICE.name);
   });

@@ -6,7 +6,7 @@ import { CODES, ratings, surveyFor } from './support/cycle-data';
 import { Session, TestApp, signInByEmail, signInWithPassword, startApp, settle } from './support/test-app';
 
 /**
- * The error contract (ARCHITECTURE.md, Errors): every refusal is `application/problem+json`; a bad request names the
+ * The error contract (docs/ARCHITECTURE.md, Errors): every refusal is `application/problem+json`; a bad request names the
  * offending field paths; domain refusals carry their stable `code`; no body ever shows a stack trace; and a refused
  * command writes nothing to the log. Also read-your-writes with `?after=<position>`.
  */
@@ -144,7 +144,7 @@ describe('the error contract over HTTP', () => {
       expect(res.body.missing).toEqual(CODES.slice(12));
     });
 
-    it("404 when another applicant sends a command to someone's application: the access policy refuses before the decider, revealing nothing (issue 4)", async () => {
+    it("404 for a command on another applicant's application: the access policy refuses first, revealing nothing", async () => {
       const res = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(oscar.auth).send({ ratings: ratings(3, CODES.slice(0, 1)) }), 404);
       expect(res.body.code).toBe('application.not_found');
     });

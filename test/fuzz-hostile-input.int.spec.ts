@@ -10,7 +10,7 @@ import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 4, hostile input: a property-based suite (fast-check) that sends at least 10,000 malformed or hostile
+ * Hostile input: a property-based suite (fast-check) that sends at least 10,000 malformed or hostile
  * requests (bodies, paths, query strings and headers) across every endpoint the OpenAPI document lists, as anonymous
  * callers, forged sessions and every role. For each: no 5xx, no stack trace or source path in the answer, and a
  * refused request (4xx) leaves the event log's head exactly where it was. The work side is settled after any

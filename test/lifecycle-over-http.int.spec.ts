@@ -4,7 +4,7 @@ import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 2, "What shows it is done": three applications through the HTTP API with real sign-ins, from survey to
+ * Three applications through the HTTP API with real sign-ins, from survey to
  * decision (Program of Excellence, charter membership, not yet ready), with an extension, a stale expiry,
  * a disagreement that needs adjudication, a board overrule, and a lapse.
  */

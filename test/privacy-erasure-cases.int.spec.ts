@@ -4,7 +4,7 @@ import { LogRunner } from '@cert/projections';
 import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
-/** Issue 5: an erased person who comes back starts afresh; their erased application stays erased and is not joined. */
+/** An erased person who comes back starts afresh; their erased application stays erased and is not joined. */
 describe('after an erasure, the same person applies again', () => {
   let t: TestApp;
   let staff: Session;

@@ -18,7 +18,7 @@ import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInWithPassword } from './support/test-app';
 
 /**
- * Issue 5, "What shows it is done": after erasing a subject, a search of the raw database files, the read models,
+ * After erasing a subject, a search of the raw database files, the read models,
  * the outbox and the logs for their planted name and email finds nothing, and `verify` passes; their application
  * still shows its status and decision with personal fields "[erased]", and the decision still reproduces.
  * The real ApiModule on files, the real outbox mailer, and the logs as production writes them (pino, debug level),

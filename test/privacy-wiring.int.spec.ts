@@ -8,7 +8,7 @@ import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
 import { ApiModule } from '../apps/api/src/api.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
-/** Issue 5: every process that writes the log seals personal data; one wired to the plain adapter would write it clear. */
+/** Every process that writes the log seals personal data; one wired to the plain adapter would write it clear. */
 describe('every app writes through the sealing store', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'iasl-wiring-'))));

@@ -4,7 +4,7 @@ import { Outcome, reviewToDecision, submitAccepted } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 8, yearly progress and term/renewal, over HTTP with a moving clock: a program through designation, two yearly
+ * Yearly progress and term/renewal, over HTTP with a moving clock: a program through designation, two yearly
  * updates (the second late: suspension, then reinstatement), the change per indicator, a reviewer's confirmation,
  * a renewal decided that marks the old designation renewed, and another designation that is not renewed expiring.
  * Every step is an event in the application's history, read back through the auditor's routes.

@@ -10,7 +10,7 @@ import { TestApp, settle, startApp } from './support/test-app';
 import { waitUntil } from './support/worker-process';
 
 /**
- * Issue 3: Redis stopped for a while during a run of commands. The log does not need Redis, so every command is
+ * Redis stopped for a while during a run of commands. The log does not need Redis, so every command is
  * accepted; the reactors' checkpoint does not move while Redis is away, so the notifications follow once it is
  * back: none lost, none doubled.
  */

@@ -17,7 +17,7 @@ async function wholeLog(path: string): Promise<RecordedEvent[]> {
   }
 }
 
-/** Issue 2: stopping and restarting the service on the same data files loses nothing, and the read models match a rebuild. */
+/** Stopping and restarting the service on the same data files loses nothing, and the read models match a rebuild. */
 describe('restarting the service', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-restart-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 4: blind review as an option per cycle (staff set it on `PUT /review-cycles/<year>`), and reviewers never
+ * Blind review as an option per cycle (staff set it on `PUT /review-cycles/<year>`), and reviewers never
  * see other reviewers' scores, or anything computed from them, before they have submitted their own.
  */
 describe('blind and sealed review over HTTP', () => {

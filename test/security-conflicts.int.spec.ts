@@ -5,7 +5,7 @@ import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 4, conflicts of interest: reviewers declare them, staff pin them; auto- and manual assignment both refuse a
+ * Conflicts of interest: reviewers declare them, staff pin them; auto- and manual assignment both refuse a
  * conflicted reviewer; a reviewer who declares a conflict on an application already assigned to them loses access.
  */
 describe('conflicts of interest over HTTP', () => {

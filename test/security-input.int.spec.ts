@@ -2,7 +2,7 @@ import { EventStore } from '@cert/event-store';
 import { CODES, ratings, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
-/** Issue 4, strict input: the cases the fuzz suite found or the DTO review added, pinned down one by one. */
+/** Strict input: the cases the fuzz suite found or the DTO review added, pinned down one by one. */
 describe('strict input', () => {
   let t: TestApp;
   let staff: Session, alice: Session, reviewer: Session;

@@ -6,7 +6,7 @@ import { ratings, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 4, sign-in tested as an attacker would: brute force (lockout per account and per address, rate limits),
+ * Sign-in tested as an attacker would: brute force (lockout per account and per address, rate limits),
  * replayed and expired links, forged and tampered sessions, cookie sessions without their CSRF token, the
  * password-reset link, security headers, and refusals that are logged and reveal nothing.
  */

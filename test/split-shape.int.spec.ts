@@ -9,7 +9,7 @@ import { exited, startWorker, waitUntil } from './support/worker-process';
 type FeedItem = { template: string; applicationId: string };
 
 /**
- * ARCHITECTURE.md, Distributed: an api with RUN_WORK_SIDE=false leaves reactors and processors to a worker process,
+ * docs/ARCHITECTURE.md, Distributed: an api with RUN_WORK_SIDE=false leaves reactors and processors to a worker process,
  * and still keeps its own read models current. What the worker records in the log (here: the notification it sent)
  * must reach the api's read tables by polling, with no read position asked for and nothing else to trigger a catch-up.
  */

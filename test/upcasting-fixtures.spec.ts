@@ -13,7 +13,7 @@ import { verifyLog } from '@cert/audit';
 import { reactTo } from '../libs/work/src/reaction-runner';
 
 /**
- * Issue 5, event schema evolution: "a test keeps a fixture of every event type at every version ever written".
+ * Event schema evolution: a fixture of every event type at every version ever written.
  * test/fixtures/events/<Type>.v<N>.json is the stored shape of that version. A fixture is never edited or removed
  * (that shape may be in someone's log); a shape change adds a version, its upcaster and a new fixture.
  */
@@ -43,10 +43,10 @@ const APPLICATION = [
   'ReviewOverdueEscalated.v1', 'ScoresSubmitted.v1', 'AdjudicationRequired.v1', 'AdjudicationResolved.v1', 'RecommendationComputed.v1',
   'DecisionRecorded.v1', 'GrowthReportIssued.v1', 'DecisionFinalized.v1', 'ProgressReminderIssued.v1', 'DesignationSuspended.v1',
   'ProgressUpdateSubmitted.v1', 'DesignationReinstated.v1', 'ReviewerReleased.v1', 'SurveyRejected.v1', 'ApplicationLapsed.v1', 'AppealFiled.v1', 'AppealRouted.v1', 'DecisionRecorded.v2',
-  // Issue 8: progress confirmation, term and renewal (RenewalOpened opens a renewal's stream; folded here it only links).
+  // Progress confirmation, term and renewal (RenewalOpened opens a renewal's stream; folded here it only links).
   'ProgressConfirmationRequested.v1', 'ProgressConfirmationRecorded.v1', 'RenewalReminderIssued.v1', 'RenewalStarted.v1', 'DesignationRenewed.v1',
   'DesignationExpired.v1', 'RenewalOpened.v1',
-  // Issue 8: the award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
+  // The award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
   'AwardRecorded.v1',
 ];
 /** The other streams' fixtures, each in its family's table order (the order that family's events happen in). */

@@ -4,7 +4,7 @@ import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 /**
- * Issue 3, "What shows it is done": a cycle with a moving clock on each job queue. Reminders arrive at the right
+ * A cycle with a moving clock on each job queue. Reminders arrive at the right
  * moments, a missed assessment lapses, an extension prevents a lapse, an overdue reviewer is escalated then
  * replaced, and a designation's yearly update comes due, then suspends, then is reinstated.
  */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { surveyFor } from './support/cycle-data';
 import { settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
-/** Issue 3: on the in-process scheduler, timers set before a restart fire after it, once. */
+/** On the in-process scheduler, timers set before a restart fire after it, once. */
 describe('the in-process scheduler across a restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-work-restart-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ const KILLS = 3;
 const CONCURRENCY = 4; // the notifications processor's, per worker
 
 /**
- * Issue 3: kill -9 a worker in the middle of a batch of 500 notifications, several times; every message arrives.
+ * Kill -9 a worker in the middle of a batch of 500 notifications, several times; every message arrives.
  * SMTP has no idempotency key, so a kill after the sink accepted a message but before the ledger recorded it
  * repeats that message on retry, with the same Message-ID. The spec counts those repeats and bounds them by
  * what can be in flight when a worker dies; it requires every one of the 500 Message-IDs to arrive.

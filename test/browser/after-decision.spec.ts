@@ -7,15 +7,15 @@ import { ApiSession, apiClient, signInByEmailLink, signInWithPassword } from './
 import { AxeFinding, WebStack, a11yViolations, passwordAccount, screenshot, startWebStack, writeAxeReport } from './support/web-stack';
 
 /**
- * Issue 8 in a real browser: what happens after the board's decision. A program judged "not yet ready" appeals from
+ * In a real browser: what happens after the board's decision. A program judged "not yet ready" appeals from
  * its page; staff route the appeal to the board, which designates it a charter member, and the progress page says when
  * the yearly update's window opens; staff open an award cycle, the leader nominates the program, the board scores,
  * closes the scoring and selects it, and the leader accepts the summit invitation; the leader opts in to the who's who,
  * and anyone signed out finds the entry and the book; months on, inside the window, the program sends its yearly update
  * and reads the change per indicator, and a reviewer disputes one indicator of it; four years on, a reviewer of
  * the renewal sees the earlier years (and only a renewal asks the API for them). The decision it appeals is
- * seeded over the API (issue 6's spec clicks through that part); every step named above is clicked. Axe runs on every
- * page issue 8 added, and none may have a violation of any impact.
+ * seeded over the API (web-app.spec.ts clicks through that part); every step named above is clicked. Axe runs on every
+ * page of these steps, and none may have a violation of any impact.
  */
 failWithoutPrerequisites();
 
@@ -34,7 +34,7 @@ const ALICE = { name: 'Dr. Alice Rivers', email: 'alice@riverside.edu', institut
 const STATEMENT = 'The reviewers did not see our Fab Lab portfolio, which was uploaded late; it shows level 3 work on most indicators.';
 const SUMMARY = 'Every student builds a robot with a mentor; teachers co-plan in weekly Fab Lab studios.';
 
-describeWeb('after the decision, in a real browser (issue 8)', () => {
+describeWeb('after the decision, in a real browser', () => {
   const clock = new FixedClock(`${TODAY}T07:00:00.000Z`);
   let stack: WebStack;
   let api: ReturnType<typeof apiClient>;

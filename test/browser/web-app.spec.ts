@@ -5,7 +5,7 @@ import { Page } from 'playwright-core';
 import { AxeFinding, PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
 
 /**
- * Issue 6, "What shows it is done": the built web app and the real api on loopback, driven in Debian's Chromium.
+ * The built web app and the real api on loopback, driven in Debian's Chromium.
  * An applicant signs in by emailed link, completes the survey and self-assessment; staff accept and assign; two
  * reviewers score; the board decides; the applicant reads the decision and growth report; an auditor verifies the
  * history. A reviewer cannot open an unassigned application, nor an applicant someone else's. Every role's main page
@@ -294,7 +294,7 @@ describeWeb('the web app in a real browser', () => {
     await stack.settle();
     await applicant.goto('/home');
     await pwExpect(applicant.getByRole('heading', { name: /^Decision: / })).toBeVisible();
-    // Issue 8, appeals: while the window is open the hub offers an appeal, with its deadline.
+    // Appeals: while the window is open the hub offers an appeal, with its deadline.
     await pwExpect(applicant.getByRole('heading', { name: 'Appeal this decision' })).toBeVisible();
     await pwExpect(applicant.getByText(/^Appeal window: /)).toBeVisible();
     await checkA11y(applicant, 'applicant-appeal-form');
@@ -309,7 +309,7 @@ describeWeb('the web app in a real browser', () => {
     await checkA11y(applicant, 'applicant-notifications');
   });
 
-  // Issue 8, who's who: the designated leader ticks what to show and sees the entry as the public will; anyone then
+  // Who's who: the designated leader ticks what to show and sees the entry as the public will; anyone then
   // reads it from the sign-in page without signing in, and nothing unticked shows.
   it('lets the designated applicant choose what the who\'s who shows, and anyone read it without signing in', async () => {
     const SUMMARY = 'Every student builds a robot with a mentor; teachers co-plan in weekly Fab Lab studios.';

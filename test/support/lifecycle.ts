@@ -1,7 +1,7 @@
 import { ratings, scores } from './cycle-data';
 import { Session, TestApp } from './test-app';
 
-/** Who moves an application through the lifecycle issue's steps: staff screen and assign, reviewers score, the board decides. */
+/** Who moves an application through the lifecycle's steps: staff screen and assign, reviewers score, the board decides. */
 export type Panel = { staff: Session; board: Session; reviewers: readonly Session[] };
 
 export type Outcome = 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady';
@@ -9,7 +9,10 @@ export type Outcome = 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady
 /** The answer of a command over HTTP: the events it appended and the log position to read after. */
 export type Written = { events: string[]; position: string };
 
-/** DOMAIN.md, step 1: the intake survey submitted by the applicant and accepted by staff. Returns the application id. */
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: the intake survey submitted by the applicant and
+ * accepted by staff. Returns the application id.
+ */
 export async function submitAccepted(t: TestApp, applicant: Session, staff: Session, survey: object): Promise<string> {
   const id: string = (await t.http().post('/applications').set(applicant.auth).send(survey).expect(201)).body.applicationId;
   await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
@@ -17,8 +20,9 @@ export async function submitAccepted(t: TestApp, applicant: Session, staff: Sess
 }
 
 /**
- * DOMAIN.md, steps 2-4 on an accepted application: the applicant's assessment at one level, the panel's reviewers
- * assigned by hand, each scoring at that level and recommending the outcome, then the board deciding it.
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), steps 2-4, on an accepted application: the
+ * applicant's assessment at one level, the panel's reviewers assigned by hand, each scoring at that level and
+ * recommending the outcome, then the board deciding it.
  */
 export async function reviewToDecision(
   t: TestApp, id: string, applicant: Session, panel: Panel, opts: { level: number; outcome: Outcome; justification?: string },

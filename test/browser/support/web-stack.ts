@@ -18,7 +18,10 @@ import { failurePrefix } from './pw-expect';
 import { configureApp } from '../../../apps/api/src/configure-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** STACK.md §3.4: Debian's Chromium, headless, nothing phoning home. Playwright gives each launch a fresh profile dir. */
+/**
+ * Debian's Chromium (Playwright cannot download browsers here), headless, nothing phoning home. Playwright gives each
+ * launch a fresh profile dir.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
