@@ -184,7 +184,11 @@ export function markdown(r: BenchResult): string {
   const p = (s = '') => lines.push(s);
   p(`# Benchmark results: ${r.date} (${r.mode} mode)`);
   p();
-  p(`\`npm run bench${r.mode.startsWith('quick') ? ' -- --quick' : ''}\`; every figure is the median of the runs shown, with (min–max); ${r.durationSeconds.toFixed(0)} s in all. Workload: \`shared/bench/WORKLOAD.md\`; targets: issue 7.`);
+  const command = `npm run bench${r.mode.startsWith('quick') ? ' -- --quick' : ''}`;
+  p(
+    `\`${command}\`; every figure is the median of the runs shown, with (min–max); ${r.durationSeconds.toFixed(0)} s in all. ` +
+      'Workload and targets: `bench/WORKLOAD.md`.',
+  );
   p();
   p('## Machine');
   p();
@@ -200,7 +204,7 @@ export function markdown(r: BenchResult): string {
   for (const [k, v] of Object.entries(m.durability)) p(`| durability: ${k} | ${v} |`);
   p(`| load average (1/5/15 min) at start / end | ${r.loadAverage.start.map((x) => x.toFixed(2)).join(' ')} / ${r.loadAverage.end.map((x) => x.toFixed(2)).join(' ')} |`);
   p();
-  p('## Targets (issue 7)');
+  p('## Targets');
   p();
   p('| target | measured | goal | result |');
   p('| --- | --- | --- | --- |');

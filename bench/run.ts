@@ -13,7 +13,7 @@ import { SUBJECT_IDS, SubjectId } from './store/subjects';
 import { runWorkers } from './workers/workers';
 
 /**
- * `npm run bench` (full) and `npm run bench -- --quick` (smoke run): the workload of shared/bench/WORKLOAD.md
+ * `npm run bench` (full) and `npm run bench -- --quick` (smoke run): the workload of bench/WORKLOAD.md
  * against the engine and the physical floor, in one run. Runs compiled from dist/ (child processes need JS).
  *
  * Options: --quick; --only=part1,inproc,http,scale,workers; --subjects=engine-FULL,floor-FULL,...; --runs=N; --n=N;
@@ -60,7 +60,7 @@ async function main() {
   log(`mode ${mode}${partial ? ' (partial)' : ''}, ${runs} run(s); data in ${dataDir}`);
 
   const result: BenchResult = {
-    benchmark: 'issue 7 / shared/bench/WORKLOAD.md',
+    benchmark: 'bench/WORKLOAD.md',
     date,
     mode: partial ? `${mode}-partial` : mode,
     partial,

@@ -2,7 +2,7 @@ import { icMapV1, indicatorCodes } from '@cert/domain';
 import { prngFor } from '../lib/prng';
 
 /**
- * The real cycle of Part 2 (WORKLOAD.md): survey, acceptance, the 16 IC Map ratings (one draft save per
+ * The real cycle of Part 2 (bench/WORKLOAD.md): survey, acceptance, the 16 IC Map ratings (one draft save per
  * indicator, as the assessment form saves them), submission, two reviewers assigned, both reviewers' 16 scores
  * (one submission each; the second computes the recommendation), the board's decision. 23 commands.
  */

@@ -93,7 +93,7 @@ const IDLE_LIMIT_MS = 180_000;
  * Waits until a server (with its worker process, if any: their CPU summed) has been idle (under 5% of a core) for two
  * polls in a row, and says how long it stayed busy.
  * The embedded api finishes its work side (mail, timers) after the load stops; measured before it has, the next
- * subject would share the machine with that tail (seen as "other load" of ~0.8 cores on the bare endpoint).
+ * subject would share the machine with that tail (seen as "other load" on the bare endpoint).
  */
 async function waitIdle(...pids: number[]): Promise<number> {
   const start = performance.now();

@@ -5,7 +5,7 @@ export type GcWindow = { scavenges: number; scavengeMs: number; timedHit: number
 /**
  * Records the young-generation collections (scavenges) of this process while a timed loop runs, to tell how many
  * of its samples a scavenge landed in: with 1,000 samples the p99 is the 10th slowest, so ten scavenges in a loop
- * set its p99 (found measuring the Scale part: notes in issue 7). Node posts gc entries to observers some turns of
+ * set its p99 (found measuring the Scale part: bench/NOTES.md, Scale). Node posts gc entries to observers some turns of
  * the event loop after the collection (one setImmediate was not enough here), hence the wait in `stop`.
  */
 export function watchScavenges(): { sample(start: number, end: number): void; stop(): Promise<GcWindow> } {

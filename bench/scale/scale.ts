@@ -20,7 +20,7 @@ import { warmPageCache } from '../lib/page-cache';
 import { Figure, Latencies, figure, now } from '../lib/stats';
 
 /**
- * Scale (WORKLOAD.md, Part 2): stream load p50/p99 and one command's p99 with 10k and with 1M events of the real
+ * Scale (bench/WORKLOAD.md, Part 2): stream load p50/p99 and one command's p99 with 10k and with 1M events of the real
  * domain already in the log, and the rebuild of every read model from that log. The log is written through
  * handle() with the real decider (the engine's write path) at synchronous=NORMAL, with stream reads served from
  * memory to load it quickly; it is measured after reopening at the default FULL.
@@ -194,7 +194,7 @@ const FLOOR_SELECT = 'SELECT global_position, event_id, version, type, schema_ve
 /**
  * The same applications as the engine's loads (the same seed), read by the floor's SELECT. It shows how much of the
  * 1M/10k difference the file itself makes: the rows of one stream lie wherever the log put them (100 applications
- * interleaved), so a load touches about 26 pages of a 1.7 GB file at 1M, and of a 19 MB one at 10k.
+ * interleaved), so a load reads each event from a page of its own, in a far larger file at 1M.
  */
 function measureFloor(log: ScaleLog, run: number): { p50: number; p99: number } {
   const db = new Database(log.path, { readonly: true });
@@ -329,9 +329,9 @@ async function build(size: SizeRuns): Promise<ScaleLog> {
 
 /**
  * Large logs are built first; then run k measures every size back to back, and a large log's rebuild comes last. The ratio
- * compares two sizes, and this machine has slow phases lasting tens of seconds: measured size after size (minutes
- * apart, the 1M log's loading between them), all the 10k loads of one full run landed in such a phase and made a 1.03
- * of what was 1.6 and 1.8 in the two full runs before it. Measured back to back, a slow phase weighs on both sides.
+ * compares two sizes, and this machine has slow phases: measured size after size (minutes apart, the 1M log's loading
+ * between them), all the 10k loads of one full run landed in such a phase and made its ratio far lower than in the
+ * runs before it. Measured back to back, a slow phase weighs on both sides.
  */
 export async function runScale(dataDir: string, config: ScaleConfig): Promise<ScaleResult> {
   const plan: SizeRuns[] = config.sizes.map((size) => {
@@ -362,7 +362,7 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
     }
   }
   // A large log's rebuild comes after every run's loads: it leaves a large old generation behind, which made each
-  // scavenge 3-4 times as long, and the 10k loads (p99 0.4 ms) felt that more than the 1M ones.
+  // scavenge several times as long, and the shorter 10k loads felt that more than the 1M ones.
   for (const size of plan.filter((s) => !s.perRunLog)) {
     for (let k = 1; k <= size.rebuildRuns; k++) {
       const r = await rebuild(size.built!, `scale ${size.tag}: rebuild ${k}/${size.rebuildRuns} of all read models`);

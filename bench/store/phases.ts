@@ -80,11 +80,10 @@ type ReplayPass = { events: number; decided: number; seconds: number; eventsPerS
 export type ReplayResult = ReplayPass & { passes: number[] };
 
 /**
- * A replay of 140,000 events takes about half a second here, so one pass is at the mercy of one collector pause or
- * one stolen time slice (in one full run, single passes put the engine at 0.33 to 0.78 of the floor): each run replays
- * REPLAY_PASSES times and reports the median pass. The machine also has slow phases that last tens of seconds (seen:
- * three passes at 170k events/s where the same build made 290k), long enough to cover all of one subject's passes,
- * so the passes are interleaved across subjects (see phaseReplayInterleaved).
+ * A replay pass is short, so one pass is at the mercy of one collector pause or one stolen time slice (single passes
+ * spread widely): each run replays REPLAY_PASSES times and reports the median pass. The machine also has slow phases,
+ * long enough to cover all of one subject's passes, so the passes are interleaved across subjects (see
+ * phaseReplayInterleaved).
  */
 export const REPLAY_PASSES = 3;
 

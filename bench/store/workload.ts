@@ -1,7 +1,7 @@
 import { Prng, prngFor } from '../lib/prng';
 
 /**
- * The store workload of ../shared/bench/WORKLOAD.md, Part 1: one application = one stream of 14 commands, each
+ * The store workload of bench/WORKLOAD.md, Part 1: one application = one stream of 14 commands, each
  * producing exactly one event. A bench-only decider, pure and deterministic: payloads come from a PRNG seeded by
  * (application id, step), so every run and every subject writes the same bytes.
  */

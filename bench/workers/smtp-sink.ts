@@ -24,7 +24,7 @@ function greetAtOnce(): void {
 export type Delivery = { messageId: string; to: string; at: number };
 
 /**
- * The in-process SMTP sink of WORKLOAD.md (Workers): a real SMTP server on loopback that stamps each message with
+ * The in-process SMTP sink of bench/WORKLOAD.md (Workers): a real SMTP server on loopback that stamps each message with
  * the wall-clock time (ms, sub-ms resolution) it accepted it, after the whole DATA phase, and keeps its Message-ID
  * and first recipient, so a mail can be matched to the event (or job) that caused it.
  */

@@ -48,8 +48,8 @@ export type WorkersConfig = {
 };
 
 /**
- * WORKLOAD.md, Workers: notifications per second from event to delivered mail, through BullMQ on the local Redis
- * and through the in-process scheduler, beside the floor (issue 7: a bare BullMQ add-and-process loop on the same
+ * bench/WORKLOAD.md, Workers: notifications per second from event to delivered mail, through BullMQ on the local
+ * Redis and through the in-process scheduler, beside the floor (a bare BullMQ add-and-process loop on the same
  * Redis, whose jobs send the same mail through nodemailer to the same sink); and the lateness of reminders against
  * their due time on the real clock.
  *
