@@ -1,5 +1,5 @@
 /**
- * The import rules of docs/ARCHITECTURE.md, checked by `npm run lint`: no cycles, apps import libs only, and each lib
+ * The import rules of docs/ARCHITECTURE.md, Folder tree, checked by `npm run lint`: no cycles, apps import libs only, and each lib
  * only the libs below it.
  */
 const lib = (name) => `^libs/${name}/`;
@@ -24,7 +24,7 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'libs/domain imports nothing but itself (docs/ARCHITECTURE.md, rule 2).',
+      comment: 'libs/domain imports nothing but itself (docs/ARCHITECTURE.md, Principles (the ten rules), rule 2).',
       from: { path: lib('domain'), pathNot: '\\.spec\\.ts$' },
       to: { pathNot: [lib('domain'), '^node_modules/typescript/'] },
     },

@@ -1,4 +1,4 @@
-// Nest 12 ships ESM only; @swc/jest transpiles @nestjs/* so CommonJS jest can load it (STACK.md §3.1).
+// Nest 12 ships ESM only; @swc/jest transpiles @nestjs/* so CommonJS jest can load it.
 const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
   jsc: {
@@ -18,7 +18,7 @@ module.exports = {
     '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|work|testing|contracts)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
-  // Every suite closes what it opens, but one handle (not yet found: it showed in 1 of 3 clean-clone runs after all
-  // 949 tests passed) kept jest from exiting, and a CI run that never ends fails. Results are final by then.
+  // Every suite closes what it opens, but one handle (not yet found; it shows now and then, after every test has
+  // passed) can keep jest from exiting, and a CI run that never ends fails. Results are final by then.
   forceExit: true,
 };

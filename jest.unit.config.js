@@ -1,5 +1,6 @@
-// `npm run test:unit`: the fast tier (docs/ARCHITECTURE.md, Tests): every spec in libs/ and apps/ that needs no
-// service: deciders, reactors, projections, the contract suites on SQLite. Redis suites and test/ run in `npm test`.
+// `npm run test:unit`: the fast tier (docs/ARCHITECTURE.md, Tests: where they live and how they run): every spec in
+// libs/ and apps/ that needs no service: deciders, reactors, projections, the contract suites on SQLite. Redis suites
+// and test/ run in `npm test`.
 const base = require('./jest.config');
 
 module.exports = {
