@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, ParamDecoratorEnhancer } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { FieldErrors } from './validation';
 
 /** /docs shows the header on every route that takes it. */
@@ -16,7 +17,7 @@ const documented: ParamDecoratorEnhancer = (target, key) =>
  * command on it requires anyway, so it adds no version condition.
  */
 export const ExpectedVersion = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
-  const header = context.switchToHttp().getRequest().headers['if-match'] as string | undefined;
+  const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match) throw new FieldErrors([{ field: 'If-Match', messages: ['must be an entity tag holding a stream version, e.g. W/"7"'] }]);

@@ -54,12 +54,13 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : error.message;
       // A refusal may name its own code (`{ message, code }`), e.g. auth.locked; otherwise the status says it.
       const named = (body as { code?: unknown }).code;
       const own = typeof body === 'object' && typeof named === 'string' ? (named as HttpProblemCode) : undefined;
       const code = own ?? CODE_BY_STATUS[status] ?? 'request.failed';
-      return { type: 'about:blank', title: error.message, status, code, detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
+      return { type: 'about:blank', title: error.message, status, code, detail };
     }
     const correlationId = randomUUID();
     this.logger.error({ correlationId, method: request.method, url: request.url, err: error }, 'unhandled error');
