@@ -39,7 +39,7 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {
-    const problem = await res.json().catch(() => ({ title: res.statusText }));
+    const problem: unknown = await res.json().catch(() => ({ title: res.statusText }));
     const error = new ApiProblem(res.status, problem as Record<string, unknown>);
     // A 401 on sign-in itself is a wrong password, not an ended session.
     if (res.status === 401 && !path.startsWith('/auth/')) {

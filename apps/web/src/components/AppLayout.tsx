@@ -81,7 +81,7 @@ export function AppLayout() {
                   color="blue.9"
                   onClick={async () => {
                     await signOut();
-                    navigate('/sign-in');
+                    void navigate('/sign-in');
                   }}
                 >
                   Sign out

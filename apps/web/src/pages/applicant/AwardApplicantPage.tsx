@@ -37,6 +37,7 @@ function MyNominationCard({ nomination: n }: { nomination: LeaderNominationView 
   });
   const headingId = `my-nomination-${n.nominationId}`;
   const inv = n.invitation;
+  // eslint-disable-next-line react-hooks/purity -- the clock at each render decides what to show; the API enforces the date
   const canAnswer = inv && (inv.status === 'invited' || inv.status === 'accepted' || inv.status === 'declined') && new Date(inv.rsvpBy).getTime() > Date.now();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>

@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Grid, Group, Stack, TagsInput, Text, Textarea, Title } from '@mantine/core';
 import { useWrite, write } from '../../api/queries';
 import { DIRECTORY_FIELDS, SUMMARY_MAX_CHARS } from '@cert/domain';
@@ -42,9 +42,12 @@ export function previewEntry(app: ApplicantApplicationView, listing: DirectoryLi
 export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }) {
   const listing = useOwnListing(app.id, true);
   const [choice, setChoice] = useState<Choice>({ fields: [], focusAreas: app.survey.focusAreas, summary: '' });
-  useEffect(() => {
+  // The listing as the server has it, each time it arrives, is what the form shows (set while rendering, not after).
+  const [loaded, setLoaded] = useState<{ listing: typeof listing.data; focusAreas: string[] }>();
+  if (!loaded || loaded.listing !== listing.data || loaded.focusAreas !== app.survey.focusAreas) {
+    setLoaded({ listing: listing.data, focusAreas: app.survey.focusAreas });
     if (listing.data?.listed) setChoice({ fields: listing.data.fields, focusAreas: listing.data.focusAreas.length ? listing.data.focusAreas : app.survey.focusAreas, summary: listing.data.summary ?? '' });
-  }, [listing.data, app.survey.focusAreas]);
+  }
 
   const publish = useWrite((c: Choice) => write('PUT', `/applications/${app.id}/directory-listing`, { fields: c.fields, focusAreas: c.focusAreas, summary: c.summary.trim() || null }), {
     done: () => ({ title: 'Directory entry saved', message: 'The public directory shows exactly the fields you ticked.' }),

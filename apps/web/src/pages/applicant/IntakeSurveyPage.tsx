@@ -68,7 +68,7 @@ export function IntakeSurveyPage() {
       const result = await submit.mutateAsync(values);
       sessionStorage.removeItem(DRAFT_KEY);
       notifications.show({ color: 'green', title: result.duplicate ? 'Linked to an existing application' : 'Survey sent', message: 'IASL will screen it and email you.' });
-      navigate(values.asNominator ? '/home' : `/applications/${result.applicationId}`);
+      void navigate(values.asNominator ? '/home' : `/applications/${result.applicationId}`);
     } catch (error) {
       setProblem(error);
       if (error instanceof ApiProblem && error.status === 400) {

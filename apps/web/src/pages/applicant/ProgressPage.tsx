@@ -81,6 +81,7 @@ function ThisYear({ progress, policyVersion }: { progress: ProgressView; policyV
   if (!policy.data) return <Loading what="Loading the update window" />;
   const opensDaysBefore = policy.data.progressUpdateOpensDaysBefore;
   const opensAt = d.progressDueAt ? new Date(Date.parse(d.progressDueAt) - opensDaysBefore * 86_400_000).toISOString() : null;
+  // eslint-disable-next-line react-hooks/purity -- the clock at each render decides what to show; the API enforces the date
   const open = d.status === 'suspended' || !opensAt || Date.parse(opensAt) <= Date.now();
   if (open) return <ProgressUpdateForm progress={progress} />;
   return (
@@ -89,7 +90,7 @@ function ThisYear({ progress, policyVersion }: { progress: ProgressView; policyV
         <Title order={2} size="h3" id="update-heading">{latest ? 'This year\'s update is in' : 'Yearly update'}</Title>
         <Text c="gray.9">
           {latest && <>You sent it {exactDate(latest.submittedAt)}. </>}
-          The next is due {exactDate(d.progressDueAt!)}; the update window opens on {exactDate(opensAt!)}, {opensDaysBefore} days before.
+          The next is due {exactDate(d.progressDueAt!)}; the update window opens on {exactDate(opensAt)}, {opensDaysBefore} days before.
         </Text>
       </Stack>
     </Card>

@@ -28,6 +28,7 @@ export function RenewalPanel({ progress, policyVersion }: { progress: ProgressVi
   // The pinned policy says how long before the term ends a renewal may start.
   const windowDays = policy.data.renewalWindowDays;
   const opensAt = new Date(Date.parse(d.termEndsAt) - windowDays * 86_400_000).toISOString();
+  // eslint-disable-next-line react-hooks/purity -- the clock at each render decides what to show; the API enforces the date
   const open = Date.parse(opensAt) <= Date.now();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="renewal-heading">
@@ -37,7 +38,7 @@ export function RenewalPanel({ progress, policyVersion }: { progress: ProgressVi
         <Text c="gray.9">Renewal is a new IC Map self-assessment and review; reviewers and the board see your earlier years. It must be decided before the term ends, or the designation expires.</Text>
         {!open && <Text c="gray.9">Renewal opens on {exactDate(opensAt)}, {windowDays} days before the term ends.</Text>}
         {start.error && <ProblemAlert error={start.error} title="The renewal was not started" />}
-        {open && <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => navigate(`/applications/${r.applicationId}/assessment`) })}>Start the renewal</Button>}
+        {open && <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => void navigate(`/applications/${r.applicationId}/assessment`) })}>Start the renewal</Button>}
       </Stack>
     </Card>
   );

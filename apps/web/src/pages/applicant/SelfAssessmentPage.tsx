@@ -104,7 +104,7 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
       await submit.mutateAsync(undefined);
       draft.forget();
       notifications.show({ color: 'green', title: 'Self-assessment submitted', message: 'Reviewers will now score it. We will email you.' });
-      navigate(`/applications/${app.id}`);
+      void navigate(`/applications/${app.id}`);
     } catch (error) {
       setSubmitProblem(error);
     }

@@ -15,7 +15,7 @@ import { withNames } from '../../lib/names';
 /** Why an event happened, where the event says: a reason, a justification, a rule. */
 function whyOf(e: HistoryEntry): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
-  for (const key of ['reason', 'justification', 'rule', 'method']) if (typeof d[key] === 'string' && d[key]) return `${key}: ${d[key] as string}`;
+  for (const key of ['reason', 'justification', 'rule', 'method']) if (typeof d[key] === 'string' && d[key]) return `${key}: ${d[key]}`;
   return '';
 }
 

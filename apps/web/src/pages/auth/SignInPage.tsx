@@ -15,7 +15,7 @@ export function useLanding() {
   const [params] = useSearchParams();
   return (session: StoredSession) => {
     const next = params.get('next');
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.user.role], { replace: true });
+    void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.user.role], { replace: true });
   };
 }
 

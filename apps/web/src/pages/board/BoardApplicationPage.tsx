@@ -93,7 +93,7 @@ function DecisionForm({ app }: { app: ApplicationSummaryView }) {
       }} noValidate>
         <Stack>
           <Title order={2} size="h3" id="decide-heading">Decide</Title>
-          <Radio.Group label="The board's decision" value={outcome} onChange={(v) => setOutcome(v as Outcome)} required>
+          <Radio.Group label="The board's decision" value={outcome} onChange={(v) => setOutcome(v)} required>
             <Stack mt="xs">
               {OUTCOMES.map((o) => <Radio key={o} value={o} label={`${OUTCOME_LABEL[o]}${o === app.recommendation ? ' (recommended)' : ''}`} />)}
             </Stack>

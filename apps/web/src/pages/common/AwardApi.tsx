@@ -5,12 +5,12 @@ import type {
 import { get } from '../../api/client';
 
 /** The reads of apps/api/src/awards, shared by the staff, board and applicant pages; each role reads its own view. */
-const read = <T,>(path: string | null) => useQuery<T>({ queryKey: [path, {}], queryFn: () => get<T>(path!), enabled: path !== null, retry: false });
+const useRead = <T,>(path: string | null) => useQuery<T>({ queryKey: [path, {}], queryFn: () => get<T>(path!), enabled: path !== null, retry: false });
 
-export const useAwardCycles = <V extends AwardCycleList = AwardCycleView[],>() => read<V>('/award-cycles');
+export const useAwardCycles = <V extends AwardCycleList = AwardCycleView[],>() => useRead<V>('/award-cycles');
 export const useAwardCycle = <V extends AwardCycleDetailView = AwardCycleDetail,>(year: number | null) =>
-  read<V>(year ? `/award-cycles/${year}` : null);
-export const useMyAwardNominations = () => read<LeaderNominationView[]>('/me/award-invitations');
+  useRead<V>(year ? `/award-cycles/${year}` : null);
+export const useMyAwardNominations = () => useRead<LeaderNominationView[]>('/me/award-invitations');
 
 export const CYCLE_STATUS: Record<AwardCycleView['status'], string> = {
   Nominating: 'Nominations and scoring open',

@@ -55,14 +55,14 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
   const uncommented = Object.values(verdicts).filter((v) => v.verdict === 'disputed' && !v.comment.trim()).length;
   return (
     <Page title={`Confirm the yearly update: ${item.reference}`} intro={<>Update of {exactDate(item.updateSubmittedAt)}</>}>
-      <form onSubmit={(e) => { e.preventDefault(); send.mutate(undefined, { onSuccess: () => navigate('/reviews') }); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); send.mutate(undefined, { onSuccess: () => void navigate('/reviews') }); }} noValidate>
         <Stack>
           {item.ratings.map((r) => (
             <Card key={r.indicator} withBorder padding="md" component="fieldset" aria-label={r.indicator}>
               <Stack gap="xs">
                 <Text fw={600}>{r.indicator}: {titles[r.indicator] ?? ''}</Text>
                 <Text size="sm" c="gray.9">Rated {r.level}. Evidence: {r.evidence}</Text>
-                <Radio.Group label="Your verdict" value={verdicts[r.indicator].verdict} onChange={(v) => set(r.indicator, { verdict: v as ProgressVerdict['verdict'] })}>
+                <Radio.Group label="Your verdict" value={verdicts[r.indicator].verdict} onChange={(v) => set(r.indicator, { verdict: v })}>
                   <Group mt={4}><Radio value="confirmed" label="Confirm" /><Radio value="disputed" label="Dispute" /></Group>
                 </Radio.Group>
                 {verdicts[r.indicator].verdict === 'disputed' && (

@@ -116,7 +116,7 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
         await finish.mutateAsync(recommendation);
         draft.forget();
         notifications.show({ color: 'green', title: 'Review finished', message: 'Thank you. Your scores are locked and with the board.' });
-        navigate('/reviews');
+        void navigate('/reviews');
       } catch (error) {
         setFinishProblem(error);
       }
@@ -128,7 +128,7 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
           <Card withBorder padding="lg" component="section" aria-labelledby="rec-heading">
             <Stack>
               <Title order={2} size="h3" id="rec-heading">Your recommendation</Title>
-              <Radio.Group value={recommendation} onChange={(v) => setRecommendation(v as Outcome)} label="What should the board decide?" required
+              <Radio.Group value={recommendation} onChange={(v) => setRecommendation(v)} label="What should the board decide?" required
                 error={finishProblem && !recommendation ? 'Choose a recommendation' : undefined}>
                 <Stack mt="xs">
                   {OUTCOMES.map((o) => <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />)}
@@ -291,7 +291,7 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
     mutationFn: () => write('POST', '/reviewers/me/conflicts', { applicationId: app.id, reason }),
     onSuccess: () => {
       notifications.show({ color: 'green', title: 'Conflict recorded', message: 'You are released from this application; staff will assign another reviewer.' });
-      navigate('/reviews');
+      void navigate('/reviews');
       void client.invalidateQueries();
     },
   });

@@ -23,7 +23,7 @@ export function AppealRoutingPanel({ app }: { app: ApplicationSummaryView }) {
         {app.appealStatus === 'filed' ? (
           <form onSubmit={(e) => { e.preventDefault(); send.mutate(undefined); }}>
             <Stack>
-              <Radio.Group label="Send the appeal to" value={route} onChange={(v) => setRoute(v as AppealRoute)} required>
+              <Radio.Group label="Send the appeal to" value={route} onChange={(v) => setRoute(v)} required>
                 <Stack gap="xs" mt="xs">
                   <Radio value="fresh-review" label="A fresh review by new reviewers (none of the earlier ones)" />
                   <Radio value="board" label="The advisory board, to decide directly" />

@@ -9,8 +9,10 @@ import { fromLocalInput, toLocalInput } from '../../lib/dates';
 
 /** Extend the self-assessment window, or reopen a lapsed one, with a reason (recorded as DeadlineExtended). */
 export function DeadlinePanel({ app }: { app: ApplicationSummaryView }) {
-  const base = app.dueAt && Date.parse(app.dueAt) > Date.now() ? Date.parse(app.dueAt) : Date.now();
-  const [dueAt, setDueAt] = useState(toLocalInput(new Date(base + 14 * 86_400_000).toISOString()));
+  const [dueAt, setDueAt] = useState(() => {
+    const base = app.dueAt && Date.parse(app.dueAt) > Date.now() ? Date.parse(app.dueAt) : Date.now();
+    return toLocalInput(new Date(base + 14 * 86_400_000).toISOString());
+  });
   const [reason, setReason] = useState('');
   const extend = useWrite(() => write('POST', `/applications/${app.id}/deadline-extensions`, { dueAt: fromLocalInput(dueAt), reason }), { done: () => ({ title: 'Deadline moved', message: 'The applicant is told by email.' }) });
   const problem = extend.error instanceof ApiProblem ? extend.error : null;

@@ -67,7 +67,7 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
             assign.mutate(undefined, { onSuccess: () => { setChosen([]); setAdding(false); } });
           }} noValidate>
             <Stack>
-              <SegmentedControl value={mode} onChange={(v) => setMode(v as 'auto' | 'manual')} data={[{ value: 'auto', label: 'Automatic, balanced' }, { value: 'manual', label: 'Choose by hand' }]} aria-label="How to assign" w="fit-content" />
+              <SegmentedControl value={mode} onChange={(v) => setMode(v)} data={[{ value: 'auto', label: 'Automatic, balanced' }, { value: 'manual', label: 'Choose by hand' }]} aria-label="How to assign" w="fit-content" />
               {mode === 'auto' ? (
                 <>
                   <NumberInput label="How many reviewers" min={1} max={10} w={200} value={count} onChange={setCount} error={problem?.fieldMessage('count')} />
