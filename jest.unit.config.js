@@ -1,6 +1,7 @@
 // `npm run test:unit`: the fast tier (docs/ARCHITECTURE.md, Tests: where they live and how they run): every spec in
 // libs/ and apps/ that needs no service: deciders, reactors, projections, the contract suites on SQLite. Redis suites
 // and test/ run in `npm test`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest loads its config files as CommonJS
 const base = require('./jest.config');
 
 module.exports = {

@@ -282,7 +282,7 @@ export function markdown(r: BenchResult): string {
     const withWorker = h.levels.filter((l) => l.api.workerCores);
     if (withWorker.length > 0) {
       p();
-      p(`The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores!, 2)} cores at ${l.connections} connections`).join(', ')}.`);
+      p(`The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores, 2)} cores at ${l.connections} connections`).join(', ')}.`);
     }
     p();
     p(

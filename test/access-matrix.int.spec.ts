@@ -525,7 +525,7 @@ type Probe = { who: Who; expect: Cell };
 
 /** The matrix: every actor × this route, each with the answer the policy gives. */
 function cells(spec: Route): Probe[] {
-  if (spec.allow === 'public') return Object.entries(spec.as).map(([w, expect]) => ({ who: w as Who, expect: expect! }));
+  if (spec.allow === 'public') return Object.entries(spec.as).map(([w, expect]) => ({ who: w as Who, expect }));
   const allowed = spec.allow;
   const probes = ACTORS.map((w): Probe => {
     if (w === 'anonymous' || w === 'forged') return { who: w, expect: { status: 401, code: 'auth.required' } };
@@ -533,7 +533,7 @@ function cells(spec: Route): Probe[] {
     return { who: w, expect: spec.as[w] ?? spec.others ?? { skip: 'UNSTATED' } };
   });
   // Extra actors (the spare session) named by the route.
-  const extra = Object.entries(spec.as).filter(([w]) => !ACTORS.includes(w as Who)).map(([w, expect]) => ({ who: w as Who, expect: expect! }));
+  const extra = Object.entries(spec.as).filter(([w]) => !ACTORS.includes(w as Who)).map(([w, expect]) => ({ who: w as Who, expect }));
   return [...probes, ...extra];
 }
 

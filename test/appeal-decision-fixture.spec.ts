@@ -23,7 +23,7 @@ describe('DecisionRecorded v2 with appealOf (the decision an appeal ends in)', (
   it('folds after the appeal events into a decided appeal, and reads as an appeal decision in the timeline', () => {
     const history = ['SurveySubmitted.v1', 'AppealFiled.v1', 'AppealRouted.v1'].map((name) => load(`events/${name}.json`)) as unknown as ApplicationEvent[];
     const decision = onAppeal as unknown as DecisionRecorded;
-    const state = [...history, decision].reduce(applicationDecider.evolve, applicationDecider.initialState()) as Application;
+    const state = [...history, decision].reduce<Application>(applicationDecider.evolve, applicationDecider.initialState());
     expect(state).toEqual(expect.objectContaining({ status: 'Decided', appeal: expect.objectContaining({ status: 'decided', decidedAt: '2026-02-01T09:00:00.000Z' }) }));
     expect(describeEvent(decision)).toBe('Decision on appeal of the decision of 2026-01-10 (Not yet ready): Charter membership');
     expect(describeEvent(plain)).not.toContain('appeal');

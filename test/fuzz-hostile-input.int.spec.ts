@@ -151,7 +151,7 @@ const queryArb: fc.Arbitrary<string> = fc.oneof(
       'a=1&a=2&a=3', `x=${'y'.repeat(3000)}`, 'sort=name', '%zz=1',
     ),
   },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 }), { maxKeys: 4 }).map((d) => new URLSearchParams(d as Record<string, string>).toString()) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 }), { maxKeys: 4 }).map((d) => new URLSearchParams(d).toString()) },
 );
 
 const headersArb: fc.Arbitrary<Record<string, string>> = fc.record(
@@ -263,14 +263,14 @@ describe('hostile input across every endpoint (fast-check)', () => {
       fc.asyncProperty(requestArb, async ({ endpoint, actor, pathValues, query, headers, body }) => {
         // Rate limits are their own spec; cleared now and then so the validation behind them is reached too.
         if (stats.sent % 25 === 0) {
-          const storage = t.app.get(ThrottlerStorage) as { storage: Map<string, unknown>; hitExpirations: Map<string, unknown> };
+          const storage = t.app.get<{ storage: Map<string, unknown>; hitExpirations: Map<string, unknown> }>(ThrottlerStorage);
           storage.storage.clear();
           storage.hitExpirations.clear();
         }
         // An accepted write may have set off notifications: let them land before measuring the next request.
         if (lastWrite) await settle(t);
         const before = await store.head().then((h) => h?.position ?? null);
-        const { path, res } = await send(endpoint, actor, pathValues as string[], query, headers, body);
+        const { path, res } = await send(endpoint, actor, pathValues, query, headers, body);
         const after = await store.head().then((h) => h?.position ?? null);
 
         stats.sent++;

@@ -21,7 +21,7 @@ type Expected = {
 };
 
 const FIXTURE = join(__dirname, 'fixtures', 'legacy-log');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture's answers as plain data, typed by Expected, not inferred
 const expected = require('./fixtures/legacy-log/expected.json') as Expected;
 
 describe('a log written by the release before (test/fixtures/legacy-log)', () => {

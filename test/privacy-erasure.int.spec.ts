@@ -41,13 +41,13 @@ function captureOutput() {
       if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => number).call(this, fd, chunk, ...rest);
       captured.push(text(chunk));
       return Buffer.byteLength(text(chunk));
-    })(fs.writeSync) as never),
+    })(fs.writeSync)),
     jest.spyOn(fs, 'write').mockImplementation(((original) => function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
       if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => void).call(this, fd, chunk, ...rest);
       captured.push(text(chunk));
       const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
       callback?.(null, Buffer.byteLength(text(chunk)));
-    })(fs.write) as never),
+    })(fs.write)),
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
   ];

@@ -6,7 +6,7 @@ import {
   REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, SCHEMA_VERSIONS, SUBJECT_EVENTS, applicationDecider, awardCycleStream, directoryListingStream,
   notificationStream, reviewCycleStream, reviewerStream, subjectStream, upcast,
 } from '@cert/domain';
-import { RecordedEvent, SqliteEventStore, VersionedEventStore, handle, verifyChain } from '@cert/event-store';
+import { SqliteEventStore, VersionedEventStore, handle, verifyChain } from '@cert/event-store';
 import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
 import { ProtectedEventStore, SqliteSubjectKeys } from '@cert/privacy';
 import { verifyLog } from '@cert/audit';
@@ -106,12 +106,12 @@ describe('event schema evolution: a fixture of every event type at every version
     expect((await stored.readStream(`application-${applicationId}`)).events.find((e) => e.type === 'DecisionRecorded')!.schemaVersion).toBe(1);
 
     const application = read.filter((e) => e.streamId.startsWith('application-'));
-    const state = application.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()) as Application;
+    const state = application.reduce<Application>((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     expect(state).toEqual(expect.objectContaining({ status: 'Decided', decision: expect.objectContaining({ outcome: 'ProgramOfExcellence' }) }));
 
     const db = new Database(':memory:');
     createSchema(db, ALL_PROJECTIONS);
-    for (const e of read) applyEvent(db, ALL_PROJECTIONS, e as RecordedEvent);
+    for (const e of read) applyEvent(db, ALL_PROJECTIONS, e);
     expect(getApplication(db, applicationId)).toEqual(expect.objectContaining({ decisionOutcome: 'ProgramOfExcellence', leaderName: 'Dr. Ada Rivers' }));
     expect(() => read.flatMap(reactTo)).not.toThrow();
     db.close();

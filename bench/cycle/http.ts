@@ -272,7 +272,7 @@ async function shoot(opts: {
     duration: opts.seconds,
     pipelining: 1,
     timeout: 10,
-    ...(opts.requests ? { requests: opts.requests as never } : {}),
+    ...(opts.requests ? { requests: opts.requests } : {}),
   });
   instance.on('response', (client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     const name = (client as { requestIterator: { currentRequest: { name?: string } } }).requestIterator.currentRequest.name ?? 'GET /noop';

@@ -111,7 +111,7 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
       const step = CYCLE_STEPS[s.step];
       const id = s.id!;
       switch (s.step) {
-        case 0: return new SubmitSurveyCommand(surveyFor(tag, s.app, s.applicant.email!) as never, false, s.applicant);
+        case 0: return new SubmitSurveyCommand(surveyFor(tag, s.app, s.applicant.email!), false, s.applicant);
         case 1: return new DecideApplicationCommand(id, { type: 'AcceptSurvey', data: {} }, staff);
         case 18: return new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: [] } }, s.applicant);
         case 19: return new AssignReviewersCommand(id, { mode: 'manual', reviewerIds: reviewers.map((r) => r.id) }, staff);
@@ -133,7 +133,7 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
       const slot = slots[i];
       const command = commandOf(slot);
       const t0 = now();
-      const result = (await bus.execute(command as never)) as { applicationId: string; events: string[] };
+      const result = await bus.execute<{ applicationId: string; events: string[] }>(command as never);
       lat.get(CYCLE_STEPS[slot.step])!.add(now() - t0);
       if (result.events.length === 0) throw new Error(`${CYCLE_STEPS[slot.step]} on application ${slot.app} decided nothing`);
       if (slot.step === 0) slot.id = result.applicationId;

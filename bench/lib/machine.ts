@@ -18,6 +18,7 @@ export type MachineFacts = {
 
 const pkgVersion = (name: string): string => {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is named at run time, which no import can do
     return (require(`${name}/package.json`) as { version: string }).version;
   } catch {
     return 'unknown';

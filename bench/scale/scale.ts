@@ -53,22 +53,22 @@ function commandAt(app: number, step: number): ApplicationCommand {
       return {
         type: 'SubmitSurvey',
         data: {
-          applicationId: idOf(app), survey: surveyFor('scale', app, applicant.email!) as never, asNominator: false,
+          applicationId: idOf(app), survey: surveyFor('scale', app, applicant.email!), asNominator: false,
           rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION,
         },
         metadata: meta(applicant),
-      } as ApplicationCommand;
-    case 1: return { type: 'AcceptSurvey', data: {}, metadata: meta(staff) } as ApplicationCommand;
-    case 18: return { type: 'SubmitAssessment', data: { ratings: [] }, metadata: meta(applicant) } as ApplicationCommand;
-    case 19: return { type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff) } as ApplicationCommand;
+      };
+    case 1: return { type: 'AcceptSurvey', data: {}, metadata: meta(staff) };
+    case 18: return { type: 'SubmitAssessment', data: { ratings: [] }, metadata: meta(applicant) };
+    case 19: return { type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff) };
     case 20:
     case 21: {
       const k = step - 20;
       const actor: Actor = { id: reviewers[k].reviewerId, role: 'reviewer' };
-      return { type: 'SubmitScores', data: { scores: scoresFor(app, k), recommendation: 'CharterMembership' }, metadata: meta(actor) } as ApplicationCommand;
+      return { type: 'SubmitScores', data: { scores: scoresFor(app, k), recommendation: 'CharterMembership' }, metadata: meta(actor) };
     }
-    case 22: return { type: 'RecordDecision', data: DECISION, metadata: meta(board) } as ApplicationCommand;
-    default: return { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(app, step - 2)] }, metadata: meta(applicant) } as ApplicationCommand;
+    case 22: return { type: 'RecordDecision', data: DECISION, metadata: meta(board) };
+    default: return { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(app, step - 2)] }, metadata: meta(applicant) };
   }
 }
 

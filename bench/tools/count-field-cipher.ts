@@ -6,6 +6,7 @@ import { join } from 'node:path';
  * drift, e.g. `node -r ./dist/bench/tools/count-field-cipher.js dist/bench/run.js --quick --only=inproc`.
  */
 // Compiled to CommonJS: callers reach these functions through the module's exports object, so wrapping them there counts every call.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS exports object itself, to patch (see above)
 const cipher = require(join(__dirname, '..', '..', 'libs', 'privacy', 'src', 'field-cipher.js')) as Record<string, (...args: unknown[]) => unknown>;
 const counts = { encryptField: 0, decryptField: 0 };
 for (const name of Object.keys(counts) as (keyof typeof counts)[]) {

@@ -10,7 +10,7 @@ type Connection = { _setListeners(next: () => void): void; connectionReady(): vo
  * the sink does too, so the figures measure the senders rather than the sink's sleep. Patched once, for this process.
  */
 function greetAtOnce(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped internal module of smtp-server, patched in place
   const { SMTPConnection } = require('smtp-server/lib/smtp-connection') as { SMTPConnection: { prototype: Connection & { init(): void } } };
   const proto = SMTPConnection.prototype;
   if (typeof proto._setListeners !== 'function' || typeof proto.connectionReady !== 'function') {

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { exited, waitUntil } from './worker-process';
 
 const freePort = () =>
@@ -12,7 +12,7 @@ const freePort = () =>
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
-    const socket = require('node:net').connect(port, '127.0.0.1');
+    const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => (socket.end(), resolve(true)));
     socket.once('error', () => resolve(false));
   });

@@ -9,8 +9,8 @@ export function startWorker(env: Record<string, string>): ChildProcess & { outpu
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does)`);
   let output = '';
   const child = spawn(process.execPath, [WORKER], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   return Object.assign(child, { output: () => output });
 }
 

@@ -51,7 +51,7 @@ function locatorMatchers(locator: Locator) {
     toHaveAttribute: (attr: string, v: string) => poll(() => locator.getAttribute(attr), (x) => x === v, `expected ${name} to have ${attr}=${v}`),
     toBeChecked: () => poll(() => locator.isChecked(), (x) => x, `expected ${name} to be checked`),
   };
-  return Object.fromEntries(Object.entries(m).map(([k, f]) => [k, (...args: never[]) => withScreenshot(locator, () => (f as (...a: never[]) => Promise<void>)(...args))])) as typeof m;
+  return Object.fromEntries(Object.entries<(...a: never[]) => Promise<void>>(m).map(([k, f]) => [k, (...args: never[]) => withScreenshot(locator, () => f(...args))])) as typeof m;
 }
 
 function pageMatchers(page: Page) {
