@@ -7,7 +7,7 @@ import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import type { CommandResult } from '@cert/contracts';
 
-/** Issue 8, who's who: the leader opts in (or changes what shows), or withdraws. */
+/** docs/DOMAIN.md, Who's-who directory: the leader opts in (or changes what shows), or withdraws. */
 export type DirectoryChoice = { fields: DirectoryField[]; focusAreas: string[]; summary: string | null };
 
 export class PublishDirectoryListingCommand extends Command<CommandResult> {
@@ -26,8 +26,9 @@ const standingOf = (status: string | undefined): DesignationStanding | null =>
   status === undefined ? null : status === 'active' || status === 'suspended' ? status : 'ended';
 
 /**
- * The facts the listing decider needs come from the application's own stream, folded here (ARCHITECTURE.md: the
- * handler gathers facts, the decider never fetches): who leads it, what the survey says, whether it is designated.
+ * The facts the listing decider needs come from the application's own stream, folded here (the handler gathers facts,
+ * the decider never fetches: docs/ARCHITECTURE.md, How a new command flows (and how to add one)): who leads it, what
+ * the survey says, whether it is designated.
  * The listing has a stream of its own, so a designation ending between this read and the append is not caught
  * here; the directory hides any entry whose designation does not stand, so the public never sees it.
  */
