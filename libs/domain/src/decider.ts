@@ -1,4 +1,4 @@
-/** Who acts. Roles follow DOMAIN.md, "Who uses it"; `system` is the engine's own timers. */
+/** Who acts. Roles follow docs/DOMAIN.md, Who uses it; `system` is the engine's own timers. */
 export type Role = 'applicant' | 'staff' | 'reviewer' | 'board' | 'auditor' | 'operator' | 'system';
 
 export type Actor = { id: string; role: Role; email?: string };

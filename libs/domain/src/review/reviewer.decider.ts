@@ -2,10 +2,11 @@ import { CommandMeta, Decider, assertNever } from '../decider';
 import { Forbidden, NotFound, RuleViolation } from '../errors';
 
 /**
- * DOMAIN.md, step 3: "conflicts excluded (same institution, declared conflicts)". A reviewer's declared conflicts are
- * a stream `reviewer-<id>` of their own: a declaration is not an event of any one application (an institution covers
- * every application of it, including ones not yet submitted). Reviewers declare; staff may pin one, and a pinned
- * conflict only staff can withdraw. The handler hands the result to the application decider as `declaredConflicts`.
+ * docs/DOMAIN.md, Conflicts of interest: same institution and declared conflicts exclude a reviewer. A reviewer's
+ * declared conflicts are a stream `reviewer-<id>` of their own: a declaration is not an event of any one application
+ * (an institution covers every application of it, including ones not yet submitted). Reviewers declare; staff may pin
+ * one, and a pinned conflict only staff can withdraw. The handler hands the result to the application decider as
+ * `declaredConflicts`.
  */
 export type ConflictTarget = { applicationId: string; institution: null } | { applicationId: null; institution: string };
 
