@@ -36,7 +36,7 @@ export class PrivateEventStore extends EventStore {
   private readonly streamApplicants = new Map<string, { version: number; applicant: string | null }>();
   /**
    * key id → the key bytes that opened (or sealed) its envelopes and their plaintexts. Every command re-reads its
-   * stream, and decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
+   * stream, and decrypting every personal field of it each time was measured as the codec's main cost. A remembered
    * plaintext is only used when this read's own look-up of the key returns the very same bytes, so a destroyed (or
    * replaced) key still reads as erased on the very next read, and that read forgets the key's plaintexts.
    */
