@@ -73,9 +73,9 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ReviewerReminderIssued':
     case 'ReviewOverdueEscalated':
     case 'ProgressReminderIssued':
-    // Issue 8: the awards read model (libs/projections/src/awards) carries awards; the timeline shows them.
+    // The awards read model (libs/projections/src/awards) carries awards; the timeline shows them.
     case 'AwardRecorded':
-    // Issue 8: the progress and renewal read model (libs/projections/src/progress) carries these; the timeline shows them.
+    // The progress and renewal read model (libs/projections/src/progress) carries these; the timeline shows them.
     case 'ProgressConfirmationRequested':
     case 'ProgressConfirmationRecorded':
     case 'RenewalReminderIssued':
@@ -142,14 +142,9 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
   }
 };
 
-/** What applicants, nominators and staff see of an application (DOMAIN.md, The lifecycle). */
+/** What applicants, nominators and staff see of an application (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  // v3: the full survey (reviewers read it while scoring), appeal window and designation standing.
-  // v4: the appeal (status, statement, route, the decision it answers) and earlier rounds' reviewers.
-  // v5: the timeline says an appeal's decision is final (not that an appeal window closed).
-  // v6: a renewal's link to the application whose designation it renews (renewalOf).
-  // v7: the timeline's sentences come from the domain's event registry (the engine credited with its own steps).
   version: 7,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,

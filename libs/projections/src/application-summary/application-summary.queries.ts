@@ -56,7 +56,10 @@ export const getGrowthReport = (db: Database, id: string): GrowthReportView | nu
   return row ? { applicationId: id, items: JSON.parse(row.items), issuedAt: row.issued_at } : null;
 };
 
-/** DOMAIN.md, step 1: a second nomination of the same leader and institution joins the open application. */
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a second nomination of the same leader
+ * and institution joins the open application.
+ */
 /** An open application of the same leader and institution; a decided or rejected one leaves room for a new cycle. */
 export const findDuplicate = (db: Database, applicantEmail: string, institutionName: string): ApplicationSummaryView | null => {
   const row = db.prepare(
@@ -107,7 +110,7 @@ export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; lim
 };
 
 /**
- * DOMAIN.md, Deadlines: assessments still open at or after their due date (the lapse timer may not have fired).
+ * docs/DOMAIN.md, Deadlines: assessments still open at or after their due date (the lapse timer may not have fired).
  * `dueAt` is returned exactly as recorded, since ExpireAssessment must quote it verbatim; julianday() compares
  * instants whatever their spelling ("…00Z" and "…00.000Z" would not order as text).
  */

@@ -15,7 +15,7 @@ const recorded = (event: AwardCycleEvent | AwardRecorded, actorId = 'user-staff'
   } as RecordedEvent;
 };
 
-describe('awards projection (issue 8)', () => {
+describe('awards projection', () => {
   it('follows a cycle from opening to the summit answers, ranking and scores included', () => {
     // The applicant filter joins the application summary, so the spec's db has its tables too.
     const { db, apply } = readModel([applicationSummaryProjection, awardsProjection]);

@@ -47,7 +47,7 @@ export const awardNominations = (db: Database, year: number, opts: { withScores:
   return rows.map(nominationView).map((n) => (opts.withScores ? { ...n, scores: scoresOf(db, n.nominationId) } : n));
 };
 
-/** The leader's own nominations and summit invitations, every year (issue 8: applicants see only their own). */
+/** The leader's own nominations and summit invitations, every year (applicants see only their own). */
 export const awardNominationsOfLeader = (db: Database, email: string): (AwardNominationView & { award: string; summit: AwardCycleView['summit'] })[] =>
   (db.prepare(
     `SELECT n.*, c.award, c.summit_starts_at, c.summit_place FROM award_nomination n

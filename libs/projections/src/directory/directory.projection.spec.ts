@@ -26,7 +26,7 @@ const published = (applicationId: string, over: Record<string, unknown> = {}, wh
 
 const setup = () => readModel([directoryProjection]);
 
-describe('directory projection: only opted-in fields, only while the designation stands (issue 8)', () => {
+describe('directory projection: only opted-in fields, only while the designation stands', () => {
   it('lists an opted-in designated program with exactly the fields shown; a designated program not opted in is absent', () => {
     const { db, apply } = setup();
     apply([decided(A, 'CharterMembership'), decided(B, 'ProgramOfExcellence'), published(A)]);
