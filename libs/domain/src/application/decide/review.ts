@@ -55,8 +55,8 @@ export const releaseReviewer = ({ data, metadata }: ReleaseReviewer, state: Appl
   return [{ type: 'ReviewerReleased', data: { ...pins(app), reviewerId: data.reviewerId, reason: data.reason, releasedAt: metadata.now } }];
 };
 
-// Only an assigned reviewer scores, and finished scores are locked (docs/DOMAIN.md, The lifecycle (one application =
-// one event stream), step 3).
+// Only an assigned reviewer scores, and finished scores are locked
+// (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3).
 const requireOwnOpenSlot = (actor: Actor, app: OpenApplication): ReviewerSlot => {
   const slot = app.reviewers[actor.id];
   if (actor.role !== 'reviewer' || !slot || slot.status === 'released') {
