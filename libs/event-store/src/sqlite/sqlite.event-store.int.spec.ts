@@ -158,7 +158,7 @@ describe('SqliteEventStore across processes', () => {
     SqliteEventStore.open(file).close(); // create the schema once, before the racers open the file
     const streams = Array.from({ length: 50 }, (_, i) => `application-race-${i}`);
     const rounds = 10;
-    const racers = ['left', 'right'].map((name) => start('race-child.js', [file, name, String(rounds), ...streams]));
+    const racers = ['left', 'right'].map((name) => start('race-child.mjs', [file, name, String(rounds), ...streams]));
     await Promise.all(racers.map((r) => waitFor(r, (lines) => lines.includes('ready'))));
     racers.forEach((r) => r.proc.stdin.end('go\n'));
     expect(await Promise.all(racers.map((r) => r.exited))).toEqual([0, 0]);
@@ -188,7 +188,7 @@ describe('SqliteEventStore across processes', () => {
   ])('finds every acknowledged event after the writer is killed with SIGKILL mid-stream (%s)', async (_name, mode) => {
     const file = freshFile();
     const acks = 400;
-    const writer = start('append-child.js', [file, 'FULL', mode]);
+    const writer = start('append-child.mjs', [file, 'FULL', mode]);
     await waitFor(writer, (lines) => lines.length >= acks);
     writer.proc.kill('SIGKILL');
     await writer.exited;
