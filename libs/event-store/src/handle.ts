@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, NewEvent, RecordedEvent, VersionConflict } from './event-store';
 
 /** Structurally the same as @cert/domain's Decider; repeated here because event-store imports nothing of ours. */
-export type Decider<S, C, E> = { decide(c: C, s: S): E[]; evolve(s: S, e: E): S; initialState(): S };
+export type Decider<S, C, E> = { decide: (c: C, s: S) => E[]; evolve: (s: S, e: E) => S; initialState: () => S };
 
 export type HandleContext = {
   actorId: string;
