@@ -12,7 +12,7 @@ const subjectsOf = (e: { metadata: Record<string, unknown> }): DataSubjects | un
 type Field = { path: string; owners: readonly DataOwner[] };
 /** The personal fields of an event type, none for most; looked up by type name, however the domain keys its table. */
 const personalFields = (type: string): readonly Field[] => (PERSONAL_FIELDS as Readonly<Record<string, readonly Field[] | undefined>>)[type] ?? [];
-const isSurvey = (type: string): boolean => (SURVEY_EVENT_TYPES as readonly string[]).includes(type);
+const isSurvey = (type: string): boolean => SURVEY_EVENT_TYPES.includes(type);
 
 const MAX_NESTING = 4;
 const APPLICANT_CACHE_LIMIT = 10_000;

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, Application, DesignationStanding, DirectoryField, ListedProgram, NotFound, applicationDecider, applicationStream,
+  Actor, DesignationStanding, DirectoryField, ListedProgram, NotFound, applicationDecider, applicationStream,
   directoryListingDecider, directoryListingStream,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
@@ -52,7 +52,7 @@ export class PublishDirectoryListingHandler implements ICommandHandler<PublishDi
 
   private async programOf(applicationId: string): Promise<ListedProgram> {
     const { events } = await this.store.readStream(applicationStream(applicationId));
-    const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState() as Application);
+    const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (state.status === 'None') throw new NotFound('application', applicationId);
     return {
       applicationId,

@@ -136,7 +136,10 @@ describe('application › the appeal’s decision', () => {
   });
 
   it('keeps both decisions in the history', () =>
-    expect(appealDecided().filter((e) => e.type === 'DecisionRecorded').map((e) => (e as DecisionRecorded).data.outcome)).toEqual(['NotYetReady', 'CharterMembership']));
+    expect(appealDecided().filter((e) => e.type === 'DecisionRecorded').map((e) => e.data.outcome)).toEqual([
+      'NotYetReady',
+      'CharterMembership',
+    ]));
 
   it('leaves the first decision without a link', () =>
     expect((notYetReady().find((e) => e.type === 'DecisionRecorded') as DecisionRecorded).data).not.toHaveProperty('appealOf'));

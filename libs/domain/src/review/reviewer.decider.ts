@@ -53,7 +53,8 @@ const decide = (command: ReviewerCommand, state: ReviewerConflicts): ReviewerEve
       if ((applicationId === null) === (institution === null)) {
         throw new RuleViolation('conflict.target_required', 'name either an application or an institution');
       }
-      const target = (applicationId !== null ? { applicationId, institution: null } : { applicationId: null, institution: institution!.trim() }) as ConflictTarget;
+      const target =
+        applicationId !== null ? { applicationId, institution: null } : { applicationId: null, institution: institution.trim() };
       const existing = state.conflicts.find((c) => key(c) === key(target));
       // Declaring again is harmless; staff pinning a reviewer's own declaration upgrades it in place.
       if (existing && (existing.pinned || !pin)) return [];
@@ -79,7 +80,7 @@ const evolve = (state: ReviewerConflicts, event: ReviewerEvent): ReviewerConflic
   switch (event.type) {
     case 'ConflictDeclared': {
       const { reviewerId: _, declaredAt, ...rest } = event.data;
-      const conflict = { ...rest, declaredAt } as DeclaredConflict;
+      const conflict = { ...rest, declaredAt };
       return { conflicts: [...state.conflicts.filter((c) => c.conflictId !== conflict.conflictId), conflict] };
     }
     case 'ConflictWithdrawn':

@@ -33,7 +33,7 @@ const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
     type: e.type,
     schemaVersion: schemaVersion ?? 1,
     data: e.data,
-    metadata: metadata as EventMetadata,
+    metadata,
   };
 };
 

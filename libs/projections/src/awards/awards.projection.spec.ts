@@ -12,7 +12,7 @@ const recorded = (event: AwardCycleEvent | AwardRecorded, actorId = 'user-staff'
   return {
     ...event, id: `evt-${position}`, streamId: 'award-cycle-2027', version: position, position: String(position), schemaVersion: 1,
     metadata: { actorId, actorRole: 'staff', occurredAt: '2027-01-05T09:00:00.000Z', correlationId: 'c', causationId: null },
-  } as RecordedEvent;
+  };
 };
 
 describe('awards projection', () => {

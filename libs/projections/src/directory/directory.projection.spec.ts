@@ -14,7 +14,7 @@ const event = (type: string, data: Record<string, unknown>, when = at(1)): Recor
   return {
     id: `evt-${seq}`, type, data, streamId: `stream-${String(data.applicationId)}`, version: seq, position: String(seq), schemaVersion: 1,
     metadata: { actorId: 'x', actorRole: 'system', occurredAt: when, correlationId: 'c', causationId: null },
-  } as RecordedEvent;
+  };
 };
 
 const decided = (applicationId: string, outcome: string, when = at(4)) => event('DecisionRecorded', { applicationId, outcome, decidedAt: when }, when);

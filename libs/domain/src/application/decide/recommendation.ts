@@ -3,7 +3,6 @@ import { policyByVersion } from '../../decision/policy-catalog';
 import { addDays } from '../../time';
 import { consensus, decisionInputs, growthReport, median, recommend } from '../../decision/recommend';
 import { rubricByVersion } from '../../rubric/rubric-catalog';
-import { Level } from '../../rubric/rubric';
 import { RecordDecision, ResolveAdjudication } from '../application.commands';
 import { ApplicationEvent, AdjudicationResolved } from '../application.events';
 import { evolve } from '../application.evolve';
@@ -52,7 +51,7 @@ export const resolveAdjudication = ({ data, metadata }: ResolveAdjudication, sta
   }
   if (data.rulings.some((r) => ![1, 2, 3, 4, 5].includes(r.level))) throw new RuleViolation('adjudication.invalid_level', 'levels run from 1 to 5');
   if (!data.justification.trim()) throw new RuleViolation('adjudication.justification_required', 'a board ruling needs a justification');
-  const rulings = data.rulings.map((r) => ({ indicator: r.indicator, level: r.level as Level }));
+  const rulings = data.rulings.map((r) => ({ indicator: r.indicator, level: r.level }));
   return resolution(app, { method: 'board-ruling', rulings, justification: data.justification.trim() }, metadata.now);
 };
 
