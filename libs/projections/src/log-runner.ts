@@ -58,9 +58,9 @@ export class LogRunner {
       } catch {
         // Already logged in applyPage (or a store outage): the next tick retries from the same checkpoint.
       }
-      if (this.running && generation === this.generation) this.timer = setTimeout(tick, intervalMs);
+      if (this.running && generation === this.generation) this.timer = setTimeout(() => void tick(), intervalMs);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   /** Stops polling and waits for a page in flight, so the database can be closed after. */

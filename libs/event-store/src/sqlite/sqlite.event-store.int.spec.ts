@@ -147,15 +147,20 @@ function start(script: string, args: string[], onLine?: (line: string) => void):
 const waitFor = (child: Child, pred: (lines: string[]) => boolean) =>
   new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (pred(child.lines)) (clearInterval(timer), resolve());
-      else if (child.proc.exitCode !== null) (clearInterval(timer), reject(new Error('child exited early')));
+      if (pred(child.lines)) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.proc.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error('child exited early'));
+      }
     }, 5);
   });
 
 describe('SqliteEventStore across processes', () => {
   it('two processes racing on the same 50 streams never fork a stream and lose no append', async () => {
     const file = freshFile();
-    SqliteEventStore.open(file).close(); // create the schema once, before the racers open the file
+    await SqliteEventStore.open(file).close(); // create the schema once, before the racers open the file
     const streams = Array.from({ length: 50 }, (_, i) => `application-race-${i}`);
     const rounds = 10;
     const racers = ['left', 'right'].map((name) => start('race-child.mjs', [file, name, String(rounds), ...streams]));

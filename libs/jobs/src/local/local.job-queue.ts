@@ -140,7 +140,10 @@ export class LocalJobQueue extends JobQueue {
     try {
       this.pump();
       const now = this.clock.now().getTime();
-      if (now - this.lastPrune >= PRUNE_EVERY_MS) (this.prune(), (this.lastPrune = now));
+      if (now - this.lastPrune >= PRUNE_EVERY_MS) {
+        this.prune();
+        this.lastPrune = now;
+      }
     } catch (err) {
       this.logger.error(`poll failed: ${errorText(err)}`);
     }
