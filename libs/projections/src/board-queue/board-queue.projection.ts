@@ -52,7 +52,7 @@ const reviewFacts = (db: Database, applicationId: string) => {
   const reviews = db.prepare('SELECT reviewer_id, recommendation, scores FROM board_review WHERE application_id = ? ORDER BY submitted_at, reviewer_id')
     .all(applicationId) as Review[];
   return {
-    max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) }))),
+    max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) as { indicator: string; level: number }[] }))),
     reviewer_recommendations: JSON.stringify(reviews.map((r) => ({ reviewerId: r.reviewer_id, recommendation: r.recommendation }))),
   };
 };
