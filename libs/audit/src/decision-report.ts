@@ -3,8 +3,9 @@ import { ApplicationHistory } from './history';
 import type { DecisionReport, Reproduction, StreamVerdict } from '@cert/contracts';
 
 /**
- * Issue 5, "a human-readable decision report": the timeline (who, what, when, under which versions), scores by
- * indicator and reviewer, the rule that fired, any overrule and its justification, deadlines and extensions.
+ * The decision report people read (docs/DOMAIN.md, What auditors need): the timeline (who, what, when, under which
+ * versions), scores by indicator and reviewer, the rule that fired, any overrule and its justification, deadlines and
+ * extensions.
  */
 export function decisionReport(
   events: ApplicationHistory,
@@ -58,7 +59,7 @@ export function decisionReport(
   };
 }
 
-/** DOMAIN.md, Deadlines: every due date the log set, who set it, and extensions with their reasons. */
+/** docs/DOMAIN.md, Deadlines: every due date the log set, who set it, and extensions with their reasons. */
 const deadlines = (events: ApplicationHistory): DecisionReport['deadlines'] =>
   events.flatMap((e): DecisionReport['deadlines'] => {
     const at = { setAt: e.metadata.occurredAt, by: e.metadata.actorId };

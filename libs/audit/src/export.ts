@@ -19,7 +19,7 @@ export const exportDocument = (
   return { format: 'iasl-audit-export/2', exportedAt, scope, head, events: stored, readable };
 };
 
-/** Events that occurred in [from, to), across every stream, in log order (issue 5: "a whole cycle's history"); null = open end. */
+/** Events that occurred in [from, to), across every stream, in log order (a whole cycle's history); null = open end. */
 export async function eventsBetween(store: EventStore, from: string | null, to: string | null): Promise<RecordedEvent[]> {
   const [start, end] = [from === null ? -Infinity : Date.parse(from), to === null ? Infinity : Date.parse(to)];
   const found: RecordedEvent[] = [];

@@ -23,7 +23,7 @@ const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
   return typeof value === 'string' ? value : null;
 };
 
-/** DOMAIN.md, What auditors need: "the full ordered history (who did what, when, under which rubric and policy version)". */
+/** docs/DOMAIN.md, What auditors need: the full ordered history (who did what, when, under which rubric and policy version). */
 export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[] => {
   const summaries = describeEvents(events);
   return events.map((e, i) => ({

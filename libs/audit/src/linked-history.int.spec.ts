@@ -7,7 +7,7 @@ import { verifyLog, verifyStream } from './verify';
 const A = '0b8f7a1e-2c3d-4e5f-8a9b-000000000001';
 const B = '0b8f7a1e-2c3d-4e5f-8a9b-000000000002';
 const ctx = { actorId: 'u-1', actorRole: 'staff', now: '2026-03-01T00:00:00.000Z' };
-/** A decider that appends what it is told: enough to lay out streams the way issue 8 links them. */
+/** A decider that appends what it is told: enough to lay out linked streams (directory listing, award cycle). */
 const append = { initialState: () => 0, evolve: (n: number) => n + 1, decide: (events: { type: string; data: unknown }[]) => events };
 
 describe('an application history with its linked streams', () => {

@@ -3,7 +3,7 @@ import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
 import { loadHistory } from './history';
 
 /**
- * Issue 8: some steps about an application live in streams of their own: the leader's directory listing
+ * Some steps about an application live in streams of their own: the leader's directory listing
  * (`directory-listing-<id>`) and the yearly award cycles (`award-cycle-<year>`, one stream for every nominee).
  * An auditor reading one application's history sees those steps too, in commit order, each marked with its stream.
  * The hash chains are untouched: every event is read from its own stream and verified there (`verifyStream`, `verifyLog`).

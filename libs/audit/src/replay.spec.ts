@@ -17,13 +17,20 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1)!.push(field), (field = '');
-    else if (c === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]);
-    else field += c;
+    else if (c === ',') {
+      rows.at(-1)!.push(field);
+      field = '';
+    } else if (c === '\n') {
+      rows.at(-1)!.push(field);
+      field = '';
+      rows.push([]);
+    } else field += c;
   }
   const [header, ...body] = rows.filter((r) => r.length > 1);
   return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));

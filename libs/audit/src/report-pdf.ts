@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { DecisionReport } from '@cert/contracts';
 
-/** The decision report as a PDF (issue 5, Export): the same content as the JSON report, for people. */
+/** The decision report as a PDF: the same content as the JSON report, for people. */
 export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',

@@ -32,7 +32,7 @@ describe('reproduceDecision', () => {
     const events = recorded(paths.overruled());
     const decision = events.find((e) => e.type === 'DecisionRecorded')! as unknown as DecisionRecorded;
     decision.data = { ...decision.data, rule: 'decision-policy.v1/charter: overall mean >= 1.0', justification: null, policyVersion: 'decision-policy.v1' };
-    events[3].data = { ...events[3].data, rubricVersion: 'ic-map.v0' } as never;
+    events[3].data = { ...events[3].data, rubricVersion: 'ic-map.v0' };
     const fields = reproduceDecision(APP_ID, events).differences.map((d) => `${d.type}:${d.field}`);
     expect(fields).toEqual(expect.arrayContaining([
       'DecisionRecorded:fromRecordedInputs.rule', 'DecisionRecorded:justification', `${events[3].type}:pins.rubricVersion`,

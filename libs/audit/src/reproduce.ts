@@ -18,8 +18,8 @@ export function jsonDifferences(recorded: unknown, recomputed: unknown, path = '
 }
 
 /**
- * DOMAIN.md, What auditors need: "the decision recomputed from the recorded inputs and compared with the recorded
- * outcome". Each recommendation and the decision are recomputed twice under the versions pinned in their own event:
+ * docs/DOMAIN.md, What auditors need: the decision recomputed from the recorded inputs and compared with the recorded
+ * outcome. Each recommendation and the decision are recomputed twice under the versions pinned in their own event:
  * from the inputs they recorded, and from the reviewers' scores and rulings recorded before them. The fold below
  * deliberately does not use the decider's evolve, so a bug there cannot hide itself.
  */
@@ -50,7 +50,7 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         disputed = e.data.disputed.map((x) => x.indicator);
         break;
       case 'AppealRouted':
-        // DOMAIN.md, step 6: a fresh review is a new round; its recommendation rests on the new scores only.
+        // docs/DOMAIN.md, Appeals: a fresh review is a new round; its recommendation rests on the new scores only.
         if (e.data.route === 'fresh-review') {
           slots.clear();
           rulings = {};
@@ -60,7 +60,8 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         break;
       case 'AdjudicationResolved': {
         if (e.data.method === 'extra-reviewer') {
-          // DOMAIN.md, step 3: the middle level of every finished reviewer's score settles each disputed indicator.
+          // docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3: the middle level of every
+          // finished reviewer's score settles each disputed indicator.
           const finished = [...slots.values()].filter((s) => s.status === 'finished');
           const recomputed = disputed.map((indicator) => ({
             indicator,
@@ -98,7 +99,7 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         compare(e.version, e.type, 'appealOf', e.data.appealOf ?? null, e.data.appealOf ? lastDecision : null);
         lastDecision = { decidedAt: e.data.decidedAt, outcome: e.data.outcome };
         compare(e.version, e.type, 'overruled', e.data.overruled, e.data.outcome !== e.data.recommendation);
-        // Issue 5: the text may be erased; its length, recorded clear (schema v2), still shows the rule was met.
+        // The text may have been erased; its length, recorded clear (schema v2), still shows the rule was met.
         const text = e.data.justification;
         if (text !== null && !isErased(text)) compare(e.version, e.type, 'justificationLength', e.data.justificationLength, text.length);
         const length = text === null ? 0 : isErased(text) ? e.data.justificationLength : text.length;
@@ -110,7 +111,8 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
       }
     }
   }
-  // DOMAIN.md, step 2: an application keeps the versions it started with; every event must name the same ones.
+  // docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: an application keeps the versions it
+  // started with; every event must name the same ones.
   const intake = events[0]?.data;
   for (const e of events) {
     const pins = (x: typeof intake) => ({ rubricVersion: x.rubricVersion, policyVersion: x.policyVersion });

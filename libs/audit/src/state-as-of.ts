@@ -13,7 +13,7 @@ export function eventsUpTo(events: ApplicationHistory, moment: Moment): Applicat
   return end < 0 ? events : events.slice(0, end);
 }
 
-/** DOMAIN.md, What auditors need: "its state as of any instant", by the decider's own evolve. */
+/** docs/DOMAIN.md, What auditors need: its state as of any instant, folded by the decider's own evolve. */
 export function stateAsOf(events: ApplicationHistory, moment: Moment): StateAsOf {
   const upTo = eventsUpTo(events, moment);
   const state = upTo.reduce(applicationDecider.evolve, applicationDecider.initialState());

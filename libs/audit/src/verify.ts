@@ -23,7 +23,7 @@ const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string
 const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metadata.prevHash ?? '', contentOf(e));
 
 /**
- * Walks the whole log in commit order and recomputes every hash (DOMAIN.md, What auditors need): each event's own
+ * Walks the whole log in commit order and recomputes every hash (docs/DOMAIN.md, What auditors need): each event's own
  * hash, its link to its stream's previous event, and the global chain. With `against` (a head published earlier)
  * it also proves the history up to that head is unchanged, which is what catches a truncated tail; a head without
  * a link (from a store that keeps no global chain) proves only that the log still reaches its position.

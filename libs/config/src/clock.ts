@@ -1,5 +1,5 @@
 /**
- * The one source of "now" (DOMAIN.md, Deadlines: every deadline is driven by an injectable clock in tests).
+ * The one source of "now": every deadline is measured against it, and specs drive deadlines by moving a clock.
  * An abstract class so it doubles as the Nest DI token; specs swap in `FixedClock` from @cert/testing.
  */
 export abstract class Clock {

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
 
-/** Every environment key the engine reads. Nothing else reads `process.env` (ARCHITECTURE.md, Config). */
+/** Every environment key the engine reads. Nothing else reads `process.env` (docs/ARCHITECTURE.md, Config). */
 export class Env {
   @IsOptional() @IsIn(['sqlite', 'esdb']) EVENT_STORE?: 'sqlite' | 'esdb';
   @IsOptional() @IsString() DATA_DIR?: string;
@@ -34,7 +34,7 @@ export type AppConfig = Readonly<{
   sqliteSynchronous: 'FULL' | 'NORMAL';
   readDbPath: string;
   identityDbPath: string;
-  /** Issue 5: the data subjects' keys, kept apart from the log so destroying one erases that person's data. */
+  /** The data subjects' keys, kept apart from the log so destroying one erases that person's data. */
   keysDbPath: string;
   esdbUrl: string | null;
   redisUrl: string | null;
@@ -42,7 +42,7 @@ export type AppConfig = Readonly<{
   jobs: { lockSeconds: number; redisPrefix: string };
   /**
    * This process runs the work side (reactors and job processors). Every process that answers queries keeps its
-   * own read models current whatever this says (ARCHITECTURE.md, Distributed); false leaves the work side to
+   * own read models current whatever this says (docs/ARCHITECTURE.md, Distributed); false leaves the work side to
    * `npm run start:worker`.
    */
   runWorkSide: boolean;
@@ -63,7 +63,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (eventStore === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when EVENT_STORE=esdb');
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
-  // It used to switch the projections off too, which left an api replica's read tables stale: refused, not reinterpreted.
+  // Set only by configurations of an earlier release, where it switched the projections off too (an api replica's
+  // read tables went stale): refused with the reason, not reinterpreted.
   if (env.RUN_LOG_RUNNER !== undefined) {
     problems.push('RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)');
   }

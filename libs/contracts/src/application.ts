@@ -39,14 +39,14 @@ export type ApplicationSummaryView = {
   decisionOverruled: boolean | null;
   decisionJustification: string | null;
   decidedAt: string | null;
-  /** The intake survey as submitted (docs/DOMAIN.md, The lifecycle). */
+  /** The intake survey as submitted (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1). */
   survey: Survey;
   appealUntil: string | null;
   decisionFinal: boolean;
   /** Charter membership or Program of Excellence in good standing, or suspended for a missed progress update. */
   designationStatus: 'active' | 'suspended' | 'expired' | 'renewed' | null;
   progressDueAt: string | null;
-  /** The appeal of a decision, if any (docs/DOMAIN.md, The lifecycle); `appealOf` is the decision it answers. */
+  /** The appeal of a decision, if any (docs/DOMAIN.md, Appeals); `appealOf` is the decision it answers. */
   appealStatus: 'filed' | 'routed' | 'decided' | null;
   appealStatement: string | null;
   appealRoute: AppealRoute | null;
@@ -99,7 +99,7 @@ export type BlindableSurvey = Omit<Survey, 'leaderName' | 'contactEmail' | 'inst
   institution: Omit<Survey['institution'], 'name'> & { name: string | null };
 };
 
-/** What an assigned reviewer sees (docs/DOMAIN.md, The lifecycle): their own assignment, never the other reviewers. */
+/** What an assigned reviewer sees (docs/DOMAIN.md, Blind review): their own assignment, never the other reviewers. */
 export type ReviewerApplicationView = Omit<
   ApplicationSummaryView,
   'reviewers' | 'nominators' | 'submittedBy' | 'asNominator' | 'earlierReviewers' | 'survey' | AfterOwnScores | AfterTheirRound | Identity
@@ -150,7 +150,7 @@ export type ReadQuery = { after?: string };
 
 export type ListApplicationsQuery = ReadQuery & { status?: ApplicationStatus; limit?: number; offset?: number };
 
-/** docs/DOMAIN.md, The lifecycle: the intake survey, by the leader or by someone nominating them. */
+/** The intake survey, by the leader or by someone nominating them (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export type Institution = Survey['institution'];
 
 export type SubmitSurveyRequest = Survey & {

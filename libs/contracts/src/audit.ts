@@ -114,8 +114,8 @@ export type AuditReviewerView = {
   drafts: { version: number; savedAt: string; indicators: string[] }[];
   submitted: { version: number; submittedAt: string; recommendation: string; scores: unknown } | null;
   /**
-   * Blind review (docs/DOMAIN.md, The lifecycle; the api shows a reviewer only their own scores): what existed at that moment
-   * that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
+   * Blind review (docs/DOMAIN.md, Blind review; the api shows a reviewer only their own scores): what existed at that
+   * moment that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
    */
   notShown: { otherFinishedReviews: number; recommendation: boolean };
 };

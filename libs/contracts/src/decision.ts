@@ -17,7 +17,7 @@ export type BoardItemView = {
   reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
   decisionOutcome: Outcome | null;
   overruled: boolean | null;
-  /** Set when the board decides on an appeal: the decision it answers (docs/DOMAIN.md, The lifecycle). */
+  /** Set when the board decides on an appeal: the decision it answers (docs/DOMAIN.md, Appeals). */
   appealOf: AppealedDecision | null;
   updatedAt: string;
 };

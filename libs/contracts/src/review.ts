@@ -45,7 +45,7 @@ export type ConflictView = {
 /** A cycle's review settings; `setAt` and `setBy` are null while staff have never set them. */
 export type CycleSettingsView = { cycle: string; blindReview: boolean; setAt: string | null; setBy: string | null };
 
-/** What conflict-of-interest checks need about a reviewer (docs/DOMAIN.md, The lifecycle: same institution, same region). */
+/** What conflict-of-interest checks need about a reviewer (docs/DOMAIN.md, Conflicts of interest: same institution, same region). */
 export type ReviewerProfile = { id: string; name: string; email: string; institution: string | null; region: string | null };
 
 /** The pool staff assign from, with each reviewer's open load. */

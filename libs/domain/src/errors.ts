@@ -1,6 +1,6 @@
 import { RefusalCode, RefusalKind, RefusalOf } from './refusals';
 
-/** Domain refusals carry a stable `code` (area.reason), never an HTTP status (ARCHITECTURE.md, Errors). */
+/** Domain refusals carry a stable `code` (area.reason), never an HTTP status (docs/ARCHITECTURE.md, Errors). */
 export abstract class DomainError extends Error {
   abstract readonly kind: RefusalKind;
   constructor(

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-// ARCHITECTURE.md, rule 2: deciders are pure. Specs and fixtures may use jest and fs; production files may not.
+// docs/ARCHITECTURE.md, Principles (the ten rules), rule 2: deciders are pure. Specs and fixtures may use jest and
+// fs; production files may not.
 const productionFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -16,7 +16,7 @@ class EventLogCloser implements OnApplicationShutdown {
 export const openEventStore = async (config: AppConfig): Promise<EventLog> => {
   if (config.eventStore === 'esdb') {
     if (!config.esdbUrl) throw new Error('EVENT_STORE=esdb needs ESDB_URL');
-    // Loaded on demand: the gRPC client costs ~100 ms at startup that the embedded default never needs.
+    // Loaded on demand: the gRPC client adds start-up time that the embedded default never needs.
     const { EsdbEventStore } = await import('./esdb/esdb.event-store');
     return EsdbEventStore.connect(config.esdbUrl);
   }
@@ -26,7 +26,7 @@ export const openEventStore = async (config: AppConfig): Promise<EventLog> => {
 
 /**
  * Provides the plain adapter under both tokens: `EventLog` (what audit reads) and `EventStore` (what everything
- * else uses); the abstract classes are the DI tokens (ARCHITECTURE.md, Event store rules). Apps import
+ * else uses); the abstract classes are the DI tokens (docs/ARCHITECTURE.md, Event store rules). Apps import
  * PrivacyModule instead, which provides the same `EventLog` and a decorated `EventStore` over it.
  */
 @Global()

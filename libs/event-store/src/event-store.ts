@@ -91,9 +91,9 @@ export abstract class EventStore {
 }
 
 /**
- * An adapter: the log exactly as stored. Its append computes both hash chains (docs/ARCHITECTURE.md, Event store
- * rules), and its reads neither open personal fields nor upcast, so the hashes recheck. Audit reads through this
- * token; everything else reads the composed EventStore.
+ * An adapter: the log exactly as stored. Its append computes both hash chains
+ * (docs/ARCHITECTURE.md, Event store rules), and its reads neither open personal fields nor upcast, so the hashes
+ * recheck. Audit reads through this token; everything else reads the composed EventStore.
  */
 export abstract class EventLog extends EventStore {
   /** Only an adapter is an EventLog: a decorated store handed to audit by mistake does not compile. */

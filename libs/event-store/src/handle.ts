@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, NewEvent, RecordedEvent, VersionConflict } from './event-store';
 
 /** Structurally the same as @cert/domain's Decider; repeated here because event-store imports nothing of ours. */
-export type Decider<S, C, E> = { decide(c: C, s: S): E[]; evolve(s: S, e: E): S; initialState(): S };
+export type Decider<S, C, E> = { decide: (c: C, s: S) => E[]; evolve: (s: S, e: E) => S; initialState: () => S };
 
 export type HandleContext = {
   actorId: string;
@@ -23,7 +23,7 @@ export type HandleResult<S, E extends { type: string; data: unknown }> = {
   state: S;
 };
 
-/** ARCHITECTURE.md, Errors: without If-Match, handle() retries a conflict at most twice before it surfaces (409). */
+/** docs/ARCHITECTURE.md, Errors: without If-Match, handle() retries a conflict at most twice before it surfaces (409). */
 const RETRIES = 2;
 
 /**
@@ -32,7 +32,7 @@ const RETRIES = 2;
  */
 const FIRST_SCHEMA_VERSION = 1;
 
-/** The one write path (ARCHITECTURE.md, rule 3): read, fold, decide, append at the expected version. */
+/** The one write path (docs/ARCHITECTURE.md, Principles (the ten rules), rule 3): read, fold, decide, append at the expected version. */
 export async function handle<S, C, E extends { type: string; data: unknown }>(
   store: EventStore,
   streamId: string,

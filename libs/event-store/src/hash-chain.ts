@@ -35,8 +35,8 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * One-shot `crypto.hash` (Node 20.12+): the same digest as createHash().update(a).update(b), without a Hash object
- * per call, which was about 40% of a hash's cost (measured: 1.4 µs → 0.8 µs for a 700-byte event). Every append
- * hashes twice (the stream chain and the global chain), and verify hashes every event of the log.
+ * per call, which measured as a large share of a hash's cost (bench/NOTES.md, Figures recorded in code comments).
+ * Every append hashes twice (the stream chain and the global chain), and verify hashes every event of the log.
  */
 const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
@@ -54,8 +54,9 @@ export type ChainedContent = {
 export const chainHash = (prevHash: string, content: ChainedContent): string => sha256Hex(prevHash + canonicalJson(content));
 
 /**
- * One link of the global chain over the whole log (issue 5): each event's own hash chained onto the link before it
- * in commit order, so a removed stream or a reordered log breaks the chain, and the last link is the head to publish.
+ * One link of the global chain over the whole log (docs/DOMAIN.md, What auditors need): each event's own hash chained
+ * onto the link before it in commit order, so a removed stream or a reordered log breaks the chain, and the last link
+ * is the head to publish.
  */
 export const globalChainHash = (prevGlobalHash: string, eventHash: string): string => sha256Hex(prevGlobalHash + eventHash);
 
@@ -95,7 +96,7 @@ export const contentOf = (e: ChainedEvent): ChainedContent => ({
 export type ChainVerdict = { ok: true } | { ok: false; version: number; reason: 'changed' | 'missing' | 'reordered' };
 
 /**
- * Checks one stream's events, in the order given, against their hash chain (DOMAIN.md: auditors).
+ * Checks one stream's events, in the order given, against their hash chain (docs/DOMAIN.md, What auditors need).
  * A chain cannot reveal that its newest events were cut off; compare the head hash with a copy kept elsewhere for that.
  */
 export function verifyChain(events: readonly ChainedEvent[]): ChainVerdict {

@@ -119,7 +119,7 @@ describe('IdentityStore', () => {
       expect(store.resolveSession(token)).toBeNull();
     });
   });
-  describe('sign-in lockout (issue 4)', () => {
+  describe('sign-in lockout', () => {
     const keys = [{ key: accountKey('ada@iasl.org'), policy: ACCOUNT_LOCKOUT }, { key: addressKey('203.0.113.9'), policy: ADDRESS_LOCKOUT }];
     const lockedFor = () => store.signInLockedUntil(keys.map((k) => k.key));
 
@@ -143,7 +143,7 @@ describe('IdentityStore', () => {
     });
   });
 
-  describe('links and secrets (issue 4)', () => {
+  describe('links and secrets', () => {
     it('revokes older unused links and counts recent ones', () => {
       const user = staff();
       const first = store.issueOneTimeToken('set-password', user, HOUR);

@@ -137,9 +137,9 @@ export class IdentityStore {
   }
 
   /**
-   * Issue 5, erasure: removes the account with its sessions and one-time links. secure_delete zeroes what is freed,
-   * VACUUM rewrites the file (older updates left copies of the row in free space) and the WAL is truncated, so no
-   * copy of the email or name stays on disk. Returns false when there was no such account.
+   * docs/DOMAIN.md, Erasure: removes the account with its sessions and one-time links. secure_delete zeroes what is
+   * freed, VACUUM rewrites the file (older updates left copies of the row in free space) and the WAL is truncated, so
+   * no copy of the email or name stays on disk. Returns false when there was no such account.
    */
   eraseAccount(userId: string): boolean {
     this.db.pragma('secure_delete = ON');
@@ -153,7 +153,7 @@ export class IdentityStore {
     return removed;
   }
 
-  /** Issue 4: the latest lock among these keys (account, address) still in force, or null. */
+  /** The latest sign-in lock among these keys (account, address) still in force, or null. */
   signInLockedUntil(keys: string[]): string | null {
     const now = this.nowIso();
     const rows = this.db.prepare(`SELECT locked_until FROM sign_in_failures WHERE key IN (${keys.map(() => '?').join(', ')}) AND locked_until > ?`)

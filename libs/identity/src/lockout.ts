@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HOUR, MINUTE } from './user';
 
 /**
- * Issue 4, sign-in hardening: after a few wrong passwords an account (and, with a larger allowance, an address)
+ * Sign-in hardening: after a few wrong passwords an account (and, with a larger allowance, an address)
  * is locked for a while, the lock doubling with every further failure up to an hour. Unknown emails count too,
  * so a lock says nothing about whether an account exists. A failure older than the window starts the count again.
  */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** Times are ISO-8601 UTC strings (ARCHITECTURE.md, Plain data), so text comparison orders them correctly. */
+/** Times are ISO-8601 UTC strings (docs/ARCHITECTURE.md, Principles (the ten rules), rule 4), so text comparison orders them correctly. */
 export function migrate(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS users (
@@ -36,7 +36,7 @@ export function migrate(db: Database.Database): void {
     );
     CREATE INDEX IF NOT EXISTS one_time_tokens_user ON one_time_tokens (user_id, purpose);
 
-    -- Issue 4: consecutive wrong passwords per account (digest of the email) and per client address.
+    -- Consecutive wrong passwords per account (digest of the email) and per client address.
     CREATE TABLE IF NOT EXISTS sign_in_failures (
       key          TEXT PRIMARY KEY,
       failures     INTEGER NOT NULL,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { hash, verify, type Options } from '@node-rs/argon2';
 
 /** 32 random bytes: unguessable, and short enough for a link. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -7,9 +7,10 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 /** Tokens are stored as their SHA-256 only, so a leaked database holds no usable session or link. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-// `Algorithm` is a const enum whose runtime object is empty, so swc cannot inline it: spell out 2 (= Argon2id).
+// The option's type `Algorithm` is a const enum whose runtime object is empty, so swc cannot inline it: spell out 2
+// (= Argon2id).
 // Cost parameters are the OWASP minimum for Argon2id (19 MiB, t=2, p=1).
-const ARGON2ID: Options = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const ARGON2ID: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2ID);
 

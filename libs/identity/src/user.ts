@@ -1,6 +1,6 @@
 import type { Role } from '@cert/domain';
 
-/** Roles a person can hold (DOMAIN.md, Who uses it). `system` is the engine's timers, never an account; nominators are applicants. */
+/** Roles a person can hold (docs/DOMAIN.md, Who uses it). `system` is the engine's timers, never an account; nominators are applicants. */
 export const USER_ROLES = ['applicant', 'staff', 'reviewer', 'board', 'auditor', 'operator'] as const satisfies readonly Role[];
 export type UserRole = (typeof USER_ROLES)[number];
 

@@ -15,7 +15,7 @@ export class PermanentJobFailure extends Error {
 export type QueueDepth = Record<QueueName, { waiting: number; delayed: number; active: number; failed: number }>;
 
 /**
- * The work side's queue (ARCHITECTURE.md, Worker rules): one port, a BullMQ adapter and an in-process SQLite
+ * The work side's queue (docs/ARCHITECTURE.md, Worker rules): one port, a BullMQ adapter and an in-process SQLite
  * adapter, one contract suite (testing/job-queue.contract.ts). An abstract class so it doubles as the DI token.
  */
 export abstract class JobQueue {
@@ -54,7 +54,7 @@ export function checkSpecs(specs: JobSpec[]): void {
 
 export function checkQueue(queue: QueueName, taken: { has(q: QueueName): boolean }): void {
   if (!QUEUE_NAMES.includes(queue)) throw new Error(`unknown queue "${queue}"`);
-  // ARCHITECTURE.md, Worker rules: one processor per queue, switching on job.name.
+  // docs/ARCHITECTURE.md, Worker rules: one processor per queue, switching on job.name.
   if (taken.has(queue)) throw new Error(`queue "${queue}" already has a handler`);
 }
 

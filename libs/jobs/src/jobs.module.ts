@@ -17,7 +17,10 @@ class JobQueueCloser implements BeforeApplicationShutdown {
   }
 }
 
-/** BullMQ when REDIS_URL is set (distributed), else the in-process scheduler on the ReadDb (ARCHITECTURE.md, "Two deployment shapes"). */
+/**
+ * BullMQ when REDIS_URL is set (distributed), else the in-process scheduler on the ReadDb
+ * (docs/ARCHITECTURE.md, Two deployment shapes).
+ */
 export const openJobQueue = async (config: Pick<AppConfig, 'redisUrl' | 'jobs'>, readDb: ReadDb | undefined, clock: Clock): Promise<JobQueue> => {
   const { lockSeconds, redisPrefix } = config.jobs;
   if (config.redisUrl) return BullmqJobQueue.connect(config.redisUrl, clock, { prefix: redisPrefix, lockMs: lockSeconds * 1000 });

@@ -3,22 +3,25 @@ export type MailMessage = {
   subject: string;
   text: string;
   html?: string;
-  /** Stable id for this notification (ARCHITECTURE.md, Worker rules: `<eventId>-<template>`); becomes the Message-ID. */
+  /**
+   * Stable id for this notification (docs/ARCHITECTURE.md, Worker rules: `<eventId>-<template>-<recipient hash>`);
+   * becomes the Message-ID.
+   */
   idempotencyKey?: string;
-  /** Issue 5: the data subjects (pseudonymous ids) the message is about, so an erasure can find the copies kept of it. */
+  /** The data subjects (pseudonymous ids) the message is about, so an erasure can find the copies kept of it. */
   subjects?: string[];
 };
 
 /** What an erasure asks a mailer to forget: messages about these subjects, or addressed to these emails. */
 export type MailPurge = { subjects: readonly string[]; emails: readonly string[] };
 
-/** The mail port. An abstract class so it is also the DI token (no Symbol tokens, ARCHITECTURE.md). */
+/** The mail port. An abstract class so it is also the DI token (no Symbol tokens: docs/ARCHITECTURE.md, Follow / avoid). */
 export abstract class Mailer {
   abstract send(msg: MailMessage): Promise<{ messageId: string }>;
 
   /**
-   * Issue 5, erasure: deletes the copies this transport keeps of matching messages; returns how many. Mail already
-   * delivered cannot be recalled, so a transport that keeps nothing (SMTP) deletes nothing.
+   * docs/DOMAIN.md, Erasure: deletes the copies this transport keeps of matching messages; returns how many. Mail
+   * already delivered cannot be recalled, so a transport that keeps nothing (SMTP) deletes nothing.
    */
   async purge(_match: MailPurge): Promise<number> {
     return 0;

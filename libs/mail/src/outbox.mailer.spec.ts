@@ -44,7 +44,7 @@ describe('OutboxMailer', () => {
     expect(headers.get('from')).toBe('IASL <certification@iasl.local>');
     expect(headers.get('message-id')).toBe(messageId);
     expect(body.trim()).toBe('Open https://x.test/sign-in?token=abc');
-    // Issue 5: the log names the file and a hash of the recipient, never the address, the subject or the text.
+    // The log names the file and a hash of the recipient, never the address, the subject or the text.
     expect(logged).toEqual([`mail to recipient ${recipientTag('leader@school.example')} written to ${join(outbox, files[0])}`]);
     expect(logged.join('\n')).not.toMatch(/leader@school|sign-in|token=abc/);
   });

@@ -16,7 +16,7 @@ export const recipientTag = (address: string) => createHash('sha256').update(add
 /**
  * The embedded default: nothing leaves the machine. Each message is rendered to a real RFC 5322 file (open it in
  * any mail client, sign-in links included) in the outbox folder. The log says that a message was written and where,
- * never what it says or whom it is for (issue 5: logs are not erasable, so they hold no personal data); the
+ * never what it says or whom it is for (logs are not erasable, so they hold no personal data); the
  * recipient appears as a hash. File names carry the time and Message-ID only, and `purge` deletes a person's mail.
  */
 export class OutboxMailer extends Mailer {

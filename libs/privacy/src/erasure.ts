@@ -12,7 +12,7 @@ import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
 const ERASABLE_ACCOUNTS: readonly UserRole[] = ['applicant', 'reviewer'];
 
 /**
- * Issue 5: erases one person everywhere the engine keeps them, without touching the log's history or hashes.
+ * docs/DOMAIN.md, Erasure: erases one person everywhere the engine keeps them, without touching the log's history or hashes.
  * In this order, so a crash part-way leaves nothing readable and a repeat finishes the job:
  * 1. destroy their keys (every field sealed under them now reads "[erased]", in the log and in every backup of it);
  * 2. remove their account, and the outbox copies of mail to or about them;

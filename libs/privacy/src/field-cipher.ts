@@ -13,9 +13,9 @@ export const isEnvelope = (value: unknown): value is string => typeof value === 
 
 /**
  * IVs are taken from a pool of CSPRNG bytes filled 1,024 IVs at a time, as Node's randomUUID buffers its entropy: a
- * randomBytes call per field was ~2% of the api's CPU under load (bench/README.md, Profiling), since a saved
- * assessment draft seals every indicator's evidence. Each IV is still 96 fresh random bits used once; IVs are not
- * secret (every envelope carries its own).
+ * randomBytes call per field showed in the api's profile under load (bench/NOTES.md, Figures recorded in code
+ * comments), since a saved assessment draft seals every indicator's evidence. Each IV is still 96 fresh random bits
+ * used once; IVs are not secret (every envelope carries its own).
  */
 const IV_POOL_BYTES = IV_BYTES * 1024;
 let ivPool = Buffer.alloc(0);

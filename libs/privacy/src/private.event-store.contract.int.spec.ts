@@ -4,10 +4,13 @@ import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore } from '../../event-store/s
 import { PrivateEventStore } from './private.event-store';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 
-// Opt-in like the adapter's own run (ARCHITECTURE.md, Tests): only with ESDB_URL set.
+// Opt-in like the adapter's own run (docs/ARCHITECTURE.md, Tests: where they live and how they run): only with ESDB_URL set.
 const esdbUrl = process.env.ESDB_URL;
 
-/** ARCHITECTURE.md, rule 8: the decorators keep the port's contract, chains included, over each adapter. */
+/**
+ * docs/ARCHITECTURE.md, Principles (the ten rules), rule 8: the decorators keep the port's contract, chains included,
+ * over each adapter.
+ */
 describe('the event-store contract through the decorators', () => {
   let keys: SqliteSubjectKeys;
   beforeAll(() => (keys = SqliteSubjectKeys.open(':memory:')));

@@ -36,7 +36,7 @@ class CountingReads extends EventStore {
 }
 const PLANTED = ['Dr. Ada Rivers', 'leader@riverside.edu', 'Riverside STEM Academy', 'Clemson Extension', 'Seen during the visit', 'Minutes of the SLT'];
 
-describe('personal data sealed under per-person keys (issue 5, crypto-shredding)', () => {
+describe('personal data sealed under per-person keys (crypto-shredding)', () => {
   let stored: SqliteEventStore;
   let keys: SqliteSubjectKeys;
   let store: EventStore;

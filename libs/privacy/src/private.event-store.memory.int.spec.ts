@@ -36,7 +36,7 @@ class SwappableKeys extends SubjectKeys {
 
 /**
  * The codec remembers plaintexts between reads (every command re-reads its stream); that memory must never outlive
- * the key: issue 5's "a destroyed key reads as erased on the very next read", also when another process destroys it.
+ * the key: a destroyed key reads as erased on the very next read, also when another process destroys it.
  */
 describe('the privacy codec remembering plaintexts between reads', () => {
   let dir: string;

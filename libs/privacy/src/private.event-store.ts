@@ -12,7 +12,7 @@ const subjectsOf = (e: { metadata: Record<string, unknown> }): DataSubjects | un
 type Field = { path: string; owners: readonly DataOwner[] };
 /** The personal fields of an event type, none for most; looked up by type name, however the domain keys its table. */
 const personalFields = (type: string): readonly Field[] => (PERSONAL_FIELDS as Readonly<Record<string, readonly Field[] | undefined>>)[type] ?? [];
-const isSurvey = (type: string): boolean => (SURVEY_EVENT_TYPES as readonly string[]).includes(type);
+const isSurvey = (type: string): boolean => SURVEY_EVENT_TYPES.includes(type);
 
 const MAX_NESTING = 4;
 const APPLICANT_CACHE_LIMIT = 10_000;
@@ -36,7 +36,7 @@ export class PrivateEventStore extends EventStore {
   private readonly streamApplicants = new Map<string, { version: number; applicant: string | null }>();
   /**
    * key id → the key bytes that opened (or sealed) its envelopes and their plaintexts. Every command re-reads its
-   * stream, and decrypting every personal field of it each time was the codec's main cost (commit 433a685). A remembered
+   * stream, and decrypting every personal field of it each time was measured as the codec's main cost. A remembered
    * plaintext is only used when this read's own look-up of the key returns the very same bytes, so a destroyed (or
    * replaced) key still reads as erased on the very next read, and that read forgets the key's plaintexts.
    */

@@ -10,7 +10,7 @@ import { ProtectedEventStore } from './privacy.module';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 import { emailSubject } from './subject-keys';
 
-describe('replaying erasures after the key store is restored from a backup (issue 5)', () => {
+describe('replaying erasures after the key store is restored from a backup', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'replay-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -23,7 +23,7 @@ const SCHEMA = `
  */
 export class SqliteSubjectKeys extends SubjectKeys {
   private readonly secret: Buffer;
-  // Prepared once: every stream read looks keys up, and preparing cost more than the look-up (commit 433a685).
+  // Prepared once: every stream read looks keys up, and preparing was measured to cost more than the look-up.
   private readonly liveStmt;
   private readonly keyByIdStmt;
 

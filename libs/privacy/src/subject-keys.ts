@@ -1,10 +1,10 @@
 import { normalizeEmail } from '@cert/domain';
 
 /**
- * Issue 5, crypto-shredding: one key per data subject, kept outside the event store, so destroying it erases that
- * person's data from every copy of the log (backups included) while the log and its hashes stay as they are.
- * An abstract class so it is also the DI token (ARCHITECTURE.md). Synchronous, like the SQLite adapter behind it:
- * reads look keys up per field.
+ * Crypto-shredding (docs/DOMAIN.md, Erasure): one key per data subject, kept outside the event store, so destroying
+ * it erases that person's data from every copy of the log (backups included) while the log and its hashes stay as
+ * they are. An abstract class so it is also the DI token (docs/ARCHITECTURE.md, Event store rules). Synchronous, like
+ * the SQLite adapter behind it: reads look keys up per field.
  */
 export abstract class SubjectKeys {
   /**

@@ -6,15 +6,15 @@ import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-stat
 import { ReadDb } from './read-db';
 import { PAGE_SIZE, rebuildAndCompare } from './rebuild';
 
-/** The event that destroys a person's keys (issue 5); the read models are rebuilt after it. */
+/** The event that records an erasure (docs/DOMAIN.md, Erasure); the read models are rebuilt after it. */
 const ERASURE: SubjectErased['type'] = 'SubjectErased';
 const WAIT_POLL_MS = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Feeds the projections from the log (ARCHITECTURE.md, Read side): read a page after the checkpoint,
- * apply it and save the new checkpoint in one SQLite transaction, so a page is applied wholly once or not at all.
+ * Feeds the projections from the log (docs/ARCHITECTURE.md, Read side): read a page after the checkpoint, apply it
+ * and save the new checkpoint in one SQLite transaction, so a page is applied wholly once or not at all.
  */
 export class LogRunner {
   private readonly logger = new Logger(LogRunner.name);
@@ -58,9 +58,9 @@ export class LogRunner {
       } catch {
         // Already logged in applyPage (or a store outage): the next tick retries from the same checkpoint.
       }
-      if (this.running && generation === this.generation) this.timer = setTimeout(tick, intervalMs);
+      if (this.running && generation === this.generation) this.timer = setTimeout(() => void tick(), intervalMs);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   /** Stops polling and waits for a page in flight, so the database can be closed after. */
@@ -71,7 +71,7 @@ export class LogRunner {
     await this.queue;
   }
 
-  /** Read-your-writes (ARCHITECTURE.md): true once the read tables include `position`, false after `timeoutMs`. */
+  /** Read-your-writes (docs/ARCHITECTURE.md, The three sides): true once the read tables include `position`, false after `timeoutMs`. */
   async waitFor(position: string, timeoutMs = 2000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -114,11 +114,11 @@ export class LogRunner {
   }
 
   /**
-   * Issue 5: a person's keys were destroyed before SubjectErased was appended, so the log now reads "[erased]" for
-   * them, but rows applied earlier still hold their data in clear. Rebuild every read model from the log and swap it
-   * in (inside this runner's turn, so no page interleaves). secure_delete has zeroed what the swap freed; VACUUM also
-   * rewrites pages freed before the file had secure_delete, and the truncated WAL keeps no earlier frame. Every
-   * process that hosts read models does this on its own.
+   * docs/DOMAIN.md, Erasure: a person's keys were destroyed before SubjectErased was appended, so the log now reads
+   * "[erased]" for them, but rows applied earlier still hold their data in clear. Rebuild every read model from the
+   * log and swap it in (inside this runner's turn, so no page interleaves). secure_delete has zeroed what the swap
+   * freed; VACUUM also rewrites pages freed before the file had secure_delete, and the truncated WAL keeps no earlier
+   * frame. Every process that hosts read models does this on its own.
    */
   private async rebuildAfterErasure(): Promise<void> {
     const report = await rebuildAndCompare(this.store, this.projections, this.readDb.db, { swap: true });

@@ -24,7 +24,7 @@ export const saveCheckpoint = (db: Database, projections: Projection[], position
 /**
  * Creates the tables. When any projection's recorded version differs from its code version (or it is new
  * while the runner has already moved), every projection table is dropped and the checkpoint reset, so the
- * whole log is replayed: simplest correct, since read tables are rebuildable (ARCHITECTURE.md, Read side).
+ * whole log is replayed: simplest correct, since read tables are rebuildable (docs/ARCHITECTURE.md, Read side).
  * Returns true when it reset.
  */
 export const prepareSchema = (db: Database, projections: Projection[]): boolean => {

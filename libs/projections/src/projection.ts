@@ -3,7 +3,7 @@ import { ApplicationEvent, DirectoryListingEvent, NotificationEvent, ReviewCycle
 import { RecordedEvent } from '@cert/event-store';
 
 /**
- * A read model fed from the log (ARCHITECTURE.md, Read side). `handles` lets the runner skip events a
+ * A read model fed from the log (docs/ARCHITECTURE.md, Read side). `handles` lets the runner skip events a
  * projection ignores, and events of other categories the log may hold later.
  */
 export type Projection = {

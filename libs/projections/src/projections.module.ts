@@ -9,8 +9,8 @@ const RUNNER_OPTIONS = 'PROJECTIONS_RUNNER_OPTIONS';
 type RunnerOptions = { runLogRunner: boolean; closeDb: boolean };
 
 /**
- * Hosts the log runner (ARCHITECTURE.md, Read side): one catch-up at boot, then polling. Every process that answers
- * queries hosts it; a one-shot process (the CLI) and specs that call catchUp() themselves do not.
+ * Hosts the log runner (docs/ARCHITECTURE.md, Read side): one catch-up at boot, then polling. Every process that
+ * answers queries hosts it; a one-shot process (the CLI) and specs that call catchUp() themselves do not.
  */
 @Injectable()
 class LogRunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { cacheStatements } from './statement-cache';
 
-/** The local read-model database. An abstract class so it doubles as the Nest DI token (ARCHITECTURE.md, Event store rules). */
+/** The local read-model database. An abstract class so it doubles as the Nest DI token (docs/ARCHITECTURE.md, Event store rules). */
 export abstract class ReadDb {
   abstract readonly db: Database.Database;
 
@@ -22,10 +22,10 @@ export class SqliteReadDb extends ReadDb {
     // timeout = busy_timeout: a second process sharing the file waits for the write lock instead of failing.
     const db = new Database(path, { timeout: 5000 });
     db.pragma('journal_mode = WAL');
-    // NORMAL, not FULL: read tables are rebuildable from the log (ARCHITECTURE.md, "the log is the only source
-    // of truth"), so a commit lost in a power cut is simply re-applied from the checkpoint saved with it.
+    // NORMAL, not FULL: read tables are rebuildable from the log (docs/ARCHITECTURE.md, Read side), so a commit
+    // lost in a power cut is simply re-applied from the checkpoint saved with it.
     db.pragma('synchronous = NORMAL');
-    // Issue 5: rows rewritten after an erasure must not survive as freed bytes in the file.
+    // Rows rewritten after an erasure must not survive as freed bytes in the file.
     db.pragma('secure_delete = ON');
     return new SqliteReadDb(cacheStatements(db));
   }

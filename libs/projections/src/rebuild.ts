@@ -55,10 +55,10 @@ const swapInto = (fresh: Database.Database, live: Database.Database, projections
 };
 
 /**
- * DOMAIN.md, What auditors need: "rebuild every read model from the log and show it matches". Replays the
- * whole log into a scratch in-memory database, compares each projection table with the live one and, with
- * `swap`, replaces the live tables by the rebuilt ones. For an exact comparison the live runner should be
- * caught up (and quiet) while this runs; otherwise events appended meanwhile show up as differences.
+ * docs/DOMAIN.md, What auditors need: every read model rebuilt from the log and compared with the live one. Replays
+ * the whole log into a scratch in-memory database, compares each projection table with the live one and, with `swap`,
+ * replaces the live tables by the rebuilt ones. For an exact comparison the live runner should be caught up (and
+ * quiet) while this runs; otherwise events appended meanwhile show up as differences.
  */
 export async function rebuildAndCompare(
   store: EventStore,

@@ -7,8 +7,8 @@ const cached = new WeakSet<Database.Database>();
 
 /**
  * Makes `db.prepare(sql)` compile each SQL text once and hand back the same statement afterwards. Projections and
- * queries call `db.prepare` where they use it (readable next to the SQL), and compiling was about 7% of the api's
- * CPU under load (bench/README.md, Profiling: `callers:prepare`), most of it on the access check every request makes.
+ * queries call `db.prepare` where they use it (readable next to the SQL), and compiling showed in the api's profile
+ * under load (bench/NOTES.md, Figures recorded in code comments), most of it on the access check every request makes.
  * A reused statement is handed back in its default mode: better-sqlite3 keeps pluck/expand/raw on the statement, so a
  * caller's `.pluck()` would otherwise leak into the next caller of the same SQL. Safe because nothing on these
  * connections iterates (`.iterate()` holds a statement busy until it is drained).

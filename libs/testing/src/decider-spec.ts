@@ -1,6 +1,6 @@
 import { Decider, DomainError } from '@cert/domain';
 
-/** given/when/then over a pure decider (EXAMPLES.md, example 2). */
+/** given/when/then over a pure decider (docs/ARCHITECTURE.md, Tests: where they live and how they run). */
 export const deciderSpec =
   <S, C, E>(d: Decider<S, C, E>) =>
   (given: E[] = []) => ({

@@ -10,7 +10,7 @@ import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
 
-/** Every job the log asks for (ARCHITECTURE.md: reactors are pure `(event) => JobSpec[]`). */
+/** Every job the log asks for (docs/ARCHITECTURE.md, Worker rules: reactors are pure `(event) => JobSpec[]`). */
 export const reactTo = (event: RecordedEvent): JobSpec[] => {
   if (isAwardCycleEvent(event)) return awardJobs(event);
   if (!TYPES.has(event.type)) return [];

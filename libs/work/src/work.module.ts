@@ -29,7 +29,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
 }
 
 /**
- * The work side (ARCHITECTURE.md): reactors and processors. The worker process runs it; so does the embedded
+ * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
  * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, ReadDb, JobQueue, IdentityStore, Mailer and Clock.
  */
 @Module({

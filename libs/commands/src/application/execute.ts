@@ -16,7 +16,7 @@ export async function executeOnApplication(
   opts: { expectedVersion?: number; correlationId?: string } = {},
 ): Promise<CommandResult> {
   const now = clock.now().toISOString();
-  const command = { ...body, metadata: { now, actor } } as ApplicationCommand;
+  const command = { ...body, metadata: { now, actor } };
   const result = await handle(store, applicationStream(applicationId), applicationDecider, command, {
     actorId: actor.id,
     actorRole: actor.role,

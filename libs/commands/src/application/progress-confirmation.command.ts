@@ -8,7 +8,7 @@ import { reviewerPool } from './reviewer-pool';
 import type { CommandResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
 
-/** Issue 8: staff ask a reviewer to confirm the latest yearly update; the decider applies the conflict rules. */
+/** docs/DOMAIN.md, Yearly progress: staff ask a reviewer to confirm the latest update; the decider applies the conflict rules. */
 export class RequestProgressConfirmationCommand extends Command<CommandResult> {
   constructor(
     readonly applicationId: string,

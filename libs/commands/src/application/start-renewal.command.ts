@@ -26,10 +26,10 @@ const renewalIdFor = (applicationId: string, termEndsAt: string) => {
 };
 
 /**
- * Issue 8: a renewal is a new application linked to the designation it renews. Two writes, each through handle():
- * `RenewalStarted` on the designated application (the decider checks who may and whether the term still runs), then
- * the renewal's own first events. Both are idempotent on the renewal's id, so a retry after a crash between them
- * completes the second without doubling the first.
+ * docs/DOMAIN.md, Renewal and term: a renewal is a new application linked to the designation it renews. Two writes,
+ * each through handle(): `RenewalStarted` on the designated application (the decider checks who may and whether the
+ * term still runs), then the renewal's own first events. Both are idempotent on the renewal's id, so a retry after a
+ * crash between them completes the second without doubling the first.
  */
 @CommandHandler(StartRenewalCommand)
 export class StartRenewalHandler implements ICommandHandler<StartRenewalCommand> {

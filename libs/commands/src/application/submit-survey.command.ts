@@ -30,9 +30,10 @@ const nameUuid = (name: string) => {
 };
 
 /**
- * DOMAIN.md, step 1: a second nomination of the same leader and institution joins the first application.
- * The stream id is derived from leader, institution and cycle, so two submissions racing each other (before
- * the read model shows the first) meet on the same stream: the loser's append conflicts and it links instead.
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a second nomination of the same leader
+ * and institution joins the first application. The stream id is derived from leader, institution and cycle, so two
+ * submissions racing each other (before the read model shows the first) meet on the same stream: the loser's append
+ * conflicts and it links instead.
  */
 @CommandHandler(SubmitSurveyCommand)
 export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand> {
@@ -63,7 +64,7 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
 
   /**
    * The stream of that name is taken: join it when it is the same leader's open application (a racing duplicate).
-   * Not when it is a closed cycle the read model has not counted yet, nor when its applicant was erased (issue 5):
+   * Not when it is a closed cycle the read model has not counted yet, nor when its applicant was erased:
    * the read model no longer knows their email, so their next survey must open a new application, not join the old.
    */
   private async joinable(applicationId: string): Promise<boolean> {

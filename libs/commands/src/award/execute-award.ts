@@ -13,7 +13,7 @@ export type AwardCommandBody = AwardDomainBody extends infer C ? (C extends Awar
 /** The award handlers' common tail: clock + actor into the command, then the one write path on `award-cycle-<year>`. */
 export async function executeOnAwardCycle(store: EventStore, clock: Clock, year: number, body: AwardDomainBody, actor: Actor): Promise<AwardCycleResult> {
   const now = clock.now().toISOString();
-  const command = { ...body, metadata: { now, actor } } as AwardCycleCommand;
+  const command = { ...body, metadata: { now, actor } };
   const result = await handle(store, awardCycleStream(year), awardCycleDecider, command, { actorId: actor.id, actorRole: actor.role, now }).catch((error: unknown) => {
     // The decider of a year without a cycle does not know the year: name the one the client asked for.
     throw error instanceof NotFound && error.code === 'award-cycle.not_found' ? new NotFound('award-cycle', String(year)) : error;

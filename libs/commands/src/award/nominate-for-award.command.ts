@@ -6,7 +6,7 @@ import { EventStore } from '@cert/event-store';
 import type { AwardCycleResult } from '@cert/contracts';
 import { executeOnAwardCycle } from './execute-award';
 
-/** Issue 8: a designated program is nominated for the year's award (by its leader, or by staff). */
+/** A designated program is nominated for the year's award (by its leader, or by staff). */
 export class NominateForAwardCommand extends Command<AwardCycleResult> {
   constructor(
     readonly year: number,

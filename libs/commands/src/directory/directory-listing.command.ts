@@ -1,13 +1,13 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, Application, DesignationStanding, DirectoryField, ListedProgram, NotFound, applicationDecider, applicationStream,
+  Actor, DesignationStanding, DirectoryField, ListedProgram, NotFound, applicationDecider, applicationStream,
   directoryListingDecider, directoryListingStream,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import type { CommandResult } from '@cert/contracts';
 
-/** Issue 8, who's who: the leader opts in (or changes what shows), or withdraws. */
+/** docs/DOMAIN.md, Who's-who directory: the leader opts in (or changes what shows), or withdraws. */
 export type DirectoryChoice = { fields: DirectoryField[]; focusAreas: string[]; summary: string | null };
 
 export class PublishDirectoryListingCommand extends Command<CommandResult> {
@@ -26,8 +26,9 @@ const standingOf = (status: string | undefined): DesignationStanding | null =>
   status === undefined ? null : status === 'active' || status === 'suspended' ? status : 'ended';
 
 /**
- * The facts the listing decider needs come from the application's own stream, folded here (ARCHITECTURE.md: the
- * handler gathers facts, the decider never fetches): who leads it, what the survey says, whether it is designated.
+ * The facts the listing decider needs come from the application's own stream, folded here (the handler gathers facts,
+ * the decider never fetches: docs/ARCHITECTURE.md, How a new command flows (and how to add one)): who leads it, what
+ * the survey says, whether it is designated.
  * The listing has a stream of its own, so a designation ending between this read and the append is not caught
  * here; the directory hides any entry whose designation does not stand, so the public never sees it.
  */
@@ -51,7 +52,7 @@ export class PublishDirectoryListingHandler implements ICommandHandler<PublishDi
 
   private async programOf(applicationId: string): Promise<ListedProgram> {
     const { events } = await this.store.readStream(applicationStream(applicationId));
-    const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState() as Application);
+    const state = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (state.status === 'None') throw new NotFound('application', applicationId);
     return {
       applicationId,

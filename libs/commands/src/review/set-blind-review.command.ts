@@ -4,7 +4,7 @@ import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import type { CycleResult } from '@cert/contracts';
 
-/** Blind review as an option per cycle (issue 4): staff turn it on or off for the applications of one year. */
+/** Blind review as an option per cycle (docs/DOMAIN.md, Blind review): staff turn it on or off for the applications of one year. */
 export class SetBlindReviewCommand extends Command<CycleResult> {
   constructor(
     readonly cycle: string,

@@ -8,7 +8,7 @@ import { ReadDb, assignmentsFor } from '@cert/projections';
 import type { ConflictResult } from '@cert/contracts';
 import { executeOnApplication } from '../application/execute';
 
-/** A reviewer declares a conflict of interest, or staff pin one for them (DOMAIN.md, step 3; issue 4). */
+/** A reviewer declares a conflict of interest, or staff pin one for them (docs/DOMAIN.md, Conflicts of interest). */
 export class DeclareConflictCommand extends Command<ConflictResult> {
   constructor(
     readonly reviewerId: string,

@@ -33,7 +33,7 @@ const newRoundScored = () =>
   historyOfAfter(freshReview(), cmd.assignManual([candidate('rev-c'), candidate('rev-d')], LATER), cmd.submitScores('rev-c', scoresAt(3), 'CharterMembership', LATER), cmd.submitScores('rev-d', scoresAt(3), 'CharterMembership', LATER));
 const appealDecided = () => historyOfAfter(newRoundScored(), cmd.decide('CharterMembership', null, LATER));
 
-describe('application › filing an appeal (DOMAIN.md, step 6)', () => {
+describe('application › filing an appeal', () => {
   it('records the applicant’s statement and the decision it appeals', () => {
     const [filed] = given(notYetReady()).when(appeal()).thenEvents() as [AppealFiled];
     expect(filed).toEqual({
@@ -136,7 +136,10 @@ describe('application › the appeal’s decision', () => {
   });
 
   it('keeps both decisions in the history', () =>
-    expect(appealDecided().filter((e) => e.type === 'DecisionRecorded').map((e) => (e as DecisionRecorded).data.outcome)).toEqual(['NotYetReady', 'CharterMembership']));
+    expect(appealDecided().filter((e) => e.type === 'DecisionRecorded').map((e) => e.data.outcome)).toEqual([
+      'NotYetReady',
+      'CharterMembership',
+    ]));
 
   it('leaves the first decision without a link', () =>
     expect((notYetReady().find((e) => e.type === 'DecisionRecorded') as DecisionRecorded).data).not.toHaveProperty('appealOf'));

@@ -1,8 +1,9 @@
 import { ApplicationStatus } from './application.state';
 
 /**
- * Every status an application can be in (docs/DOMAIN.md, The lifecycle), in the order staff work through them:
- * `stage` names the lifecycle step, `label` says where the application stands (badges, filters).
+ * Every status an application can be in (docs/DOMAIN.md, The lifecycle (one application = one event stream)), in the
+ * order staff work through them: `stage` names the lifecycle step, `label` says where the application stands (badges,
+ * filters).
  */
 export const APPLICATION_STATUS: Readonly<Record<ApplicationStatus, { stage: string; label: string }>> = {
   Screening: { stage: 'Intake screening', label: 'Waiting for screening' },

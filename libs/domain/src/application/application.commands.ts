@@ -11,7 +11,10 @@ export type SubmitSurvey = Command<'SubmitSurvey', {
   rubricVersion: string;
   policyVersion: string;
 }>;
-/** A second nomination of the same leader and institution joins the first (DOMAIN.md, step 1). */
+/**
+ * A second nomination of the same leader and institution joins the first
+ * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1).
+ */
 export type LinkNomination = Command<'LinkNomination', { survey: Survey }>;
 export type AcceptSurvey = Command<'AcceptSurvey', Record<string, never>>;
 export type RejectSurvey = Command<'RejectSurvey', { reason: string }>;
@@ -32,7 +35,7 @@ export type ResolveAdjudication = Command<'ResolveAdjudication', {
 }>;
 export type RecordDecision = Command<'RecordDecision', { outcome: Outcome; justification: string | null }>;
 
-/** Deadline timers (DOMAIN.md, Deadlines): each names the due date it was set for, so a superseded one decides nothing. */
+/** Deadline timers (docs/DOMAIN.md, Deadlines): each names the due date it was set for, so a superseded one decides nothing. */
 export type RemindAssessment = Command<'RemindAssessment', { dueAt: string; daysBefore: number }>;
 export type RemindReviewer = Command<'RemindReviewer', { reviewerId: string; dueAt: string; daysBefore: number }>;
 export type EscalateOverdueReview = Command<'EscalateOverdueReview', { reviewerId: string; dueAt: string }>;
@@ -41,9 +44,10 @@ export type CloseAppealWindow = Command<'CloseAppealWindow', { appealUntil: stri
 export type RemindProgressUpdate = Command<'RemindProgressUpdate', { progressDueAt: string; daysBefore: number }>;
 export type SuspendDesignation = Command<'SuspendDesignation', { progressDueAt: string }>;
 export type SubmitProgressUpdate = Command<'SubmitProgressUpdate', { ratings: IndicatorRating[] }>;
-/** Issue 8: issued by the award cycle's reactor for each selected recipient (award/record-award.ts). */
+/** Issued by the award cycle's reactor for each selected recipient (award/record-award.ts). */
 export type RecordAward = Command<'RecordAward', { awardCycleId: string; year: number; award: string }>;
-// Issue 8 (decide/progress.ts, decide/renewal.ts). The reviewer's facts come from the handler, for the conflict rules.
+// Yearly progress, term and renewal (decide/progress.ts, decide/renewal.ts). The reviewer's facts come from the
+// handler, for the conflict rules.
 export type RequestProgressConfirmation = Command<'RequestProgressConfirmation', { reviewer: ReviewerCandidate }>;
 export type RecordProgressConfirmation = Command<'RecordProgressConfirmation', { reviewer: ReviewerCandidate; verdicts: ProgressVerdict[] }>;
 export type RemindRenewal = Command<'RemindRenewal', { termEndsAt: string; daysBefore: number }>;
@@ -58,7 +62,7 @@ export type OpenRenewal = Command<'OpenRenewal', {
   policyVersion: string;
 }>;
 export type ConcludeRenewal = Command<'ConcludeRenewal', { renewalId: string; outcome: Outcome }>;
-/** DOMAIN.md, step 6: the applicant appeals a decision within the appeal window (decide/appeal.ts). */
+/** docs/DOMAIN.md, Appeals: the applicant appeals a decision within the appeal window (decide/appeal.ts). */
 export type FileAppeal = Command<'FileAppeal', { statement: string }>;
 export type RouteAppeal = Command<'RouteAppeal', { route: AppealRoute }>;
 

@@ -9,7 +9,7 @@ export type SurveySubmitted = Event<'SurveySubmitted', {
   submittedBy: string;
   asNominator: boolean;
   submittedAt: string;
-  /** Set on the first event of a renewal stream (issue 8): the survey is the one on file, not a new nomination. */
+  /** Set on the first event of a renewal stream: the survey is the one on file, not a new nomination. */
   renewalOf?: string;
 }>;
 export type NominationLinked = Event<'NominationLinked', { nominatorId: string; survey: Survey; linkedAt: string }>;
@@ -64,21 +64,21 @@ export type DecisionRecorded = Event<'DecisionRecorded', {
   overruled: boolean;
   justification: string | null;
   /**
-   * Schema v2: the length of the justification, kept clear so the overrule rule ("a written justification of at
-   * least N characters") can be rechecked after the text itself is erased (issue 5). Null only when a v1 event's
-   * text was erased before it could be measured.
+   * Schema v2: the length of the justification, kept clear so the overrule rule ("a written justification of at least
+   * N characters") can be rechecked after the text itself is erased. Null only when a v1 event's text was erased
+   * before it could be measured.
    */
   justificationLength: number | null;
   inputs: DecisionInputs;
   decidedBy: string;
   decidedAt: string;
-  /** DOMAIN.md, Deadlines: the decision is final when the appeal window closes. */
+  /** docs/DOMAIN.md, Deadlines: the decision is final when the appeal window closes. */
   appealUntil: string;
   /** Charter membership and Program of Excellence owe a yearly IC Map progress update; null otherwise. */
   progressDueAt: string | null;
-  /** Issue 8 (decide/renewal.ts): a designation's term ends here unless renewed; absent on events before terms existed. */
+  /** A designation's term ends here (decide/renewal.ts) unless renewed; absent on events before terms existed. */
   termEndsAt?: string | null;
-  /** Issue 8: on a renewal's decision, the application whose designation it renews. */
+  /** On a renewal's decision, the application whose designation it renews. */
   renewalOf?: string | null;
   /**
    * Only on the decision an appeal ends in: the decision it answers. Absent on first decisions (and on every event
@@ -106,9 +106,9 @@ export type ProgressUpdateSubmitted = Event<'ProgressUpdateSubmitted', {
   submittedAt: string;
 }>;
 export type DesignationReinstated = Event<'DesignationReinstated', { reinstatedAt: string }>;
-/** Issue 8: an award of a yearly award cycle (stream `award-cycle-<year>`), on the leader's record. */
+/** An award of a yearly award cycle (stream `award-cycle-<year>`), on the leader's record. */
 export type AwardRecorded = Event<'AwardRecorded', { awardCycleId: string; year: number; award: string; recordedAt: string }>;
-// Issue 8, yearly progress and term/renewal (decide/progress.ts, decide/renewal.ts, designation.evolve.ts).
+// Yearly progress, term and renewal (decide/progress.ts, decide/renewal.ts, designation.evolve.ts).
 /** Staff ask a reviewer to confirm the latest update, named by its `submittedAt`. */
 export type ProgressConfirmationRequested = Event<'ProgressConfirmationRequested', { reviewerId: string; updateSubmittedAt: string; requestedAt: string }>;
 export type ProgressVerdict = { indicator: string; verdict: 'confirmed' | 'disputed'; comment: string };
@@ -127,7 +127,7 @@ export type PreviousDesignation = { reference: string; outcome: Outcome; decided
 /** On the renewal's own stream, right after its SurveySubmitted: which designation it renews. */
 export type RenewalOpened = Event<'RenewalOpened', { renewalOf: string; previous: PreviousDesignation; openedAt: string }>;
 export type DesignationRenewed = Event<'DesignationRenewed', { renewalId: string; outcome: Outcome; termEndsAt: string; renewedAt: string }>;
-/** DOMAIN.md, step 6. The statement is the applicant's own words (personal data, sealed by handle()). */
+/** docs/DOMAIN.md, Appeals. The statement is the applicant's own words (personal data, sealed by the store). */
 export type AppealFiled = Event<'AppealFiled', {
   appealOf: AppealedDecision;
   statement: string;

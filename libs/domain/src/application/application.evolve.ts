@@ -84,7 +84,7 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
     case 'DesignationSuspended':
       return s.designation ? { ...s, designation: { ...s.designation, status: 'suspended' } } : s;
     case 'ProgressUpdateSubmitted': {
-      // A new update starts its own round of confirmations (issue 8).
+      // A new update starts its own round of confirmations.
       const kept = s.designation ?? { status: 'active' as const };
       return { ...s, designation: { ...kept, progressDueAt: event.data.nextDueAt, lastUpdateAt: event.data.submittedAt, confirmations: {} } };
     }

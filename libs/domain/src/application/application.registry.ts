@@ -6,8 +6,9 @@ import { ApplicationEvent, ApplicationEventType, DecisionRecorded } from './appl
 /** DecisionRecorded as written before schema v2: no `justificationLength`. */
 export type DecisionRecordedV1 = Omit<DecisionRecorded['data'], 'justificationLength'>;
 
-// docs/DOMAIN.md, The lifecycle (step 1): who the leader is and what they wrote. Institution type, country, region,
-// years, students served and focus areas stay clear: categories, not identities, and conflicts and statistics read them.
+// docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: who the leader is and what they wrote.
+// Institution type, country, region, years, students served and focus areas stay clear: categories, not identities,
+// and conflicts and statistics read them.
 const SURVEY = applicant(
   'survey.leaderName', 'survey.contactEmail', 'survey.institution.name', 'survey.programDescription',
   'survey.underrepresentedReach', 'survey.partners[]',
@@ -16,9 +17,10 @@ const SURVEY = applicant(
 const reviewerAndApplicant = owned('applicant', 'reviewer');
 
 /**
- * Every event of an application's stream (docs/DOMAIN.md, The lifecycle). Board and staff texts are written in office
- * but about the applicant, so they are the applicant's personal data; levels, codes, dates, ids and the decision's
- * inputs stay clear, so state, timelines and the recomputed decision survive an erasure.
+ * Every event of an application's stream (docs/DOMAIN.md, The lifecycle (one application = one event stream)). Board
+ * and staff texts are written in office but about the applicant, so they are the applicant's personal data; levels,
+ * codes, dates, ids and the decision's inputs stay clear, so state, timelines and the recomputed decision survive an
+ * erasure.
  */
 export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   SurveySubmitted: {
@@ -249,7 +251,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   },
   AppealFiled: {
     schemaVersion: 1,
-    // docs/DOMAIN.md, The lifecycle (step 6): the appeal statement is the applicant's own words.
+    // docs/DOMAIN.md, Appeals: the appeal statement is the applicant's own words.
     personal: applicant('statement'),
     label: 'Appeal filed',
     describe: ({ data: { appealOf, statement } }) =>

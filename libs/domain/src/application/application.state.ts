@@ -10,7 +10,7 @@ export type ApplicationStatus =
   | 'NeedsAdjudication'
   | 'AwaitingDecision'
   | 'Decided'
-  /** An appeal is filed and waits for staff to route it (DOMAIN.md, step 6). */
+  /** An appeal is filed and waits for staff to route it (docs/DOMAIN.md, Appeals). */
   | 'Appealed';
 
 export type ReviewerSlot = {
@@ -24,11 +24,11 @@ export type ReviewerSlot = {
   escalated: boolean;
 };
 
-/** DOMAIN.md, step 6: charter members and Programs of Excellence keep their standing by a yearly progress update. */
+/** docs/DOMAIN.md, Yearly progress: charter members and Programs of Excellence keep their standing by a yearly progress update. */
 export type Designation = {
   status: 'active' | 'suspended' | 'expired' | 'renewed';
   progressDueAt: string;
-  // Issue 8 (designation.evolve.ts); optional so designations folded from older events read the same.
+  // Folded in designation.evolve.ts; optional so designations folded from older events read the same.
   /** The term ends here unless renewed; null for designations recorded before terms existed. */
   termEndsAt?: string | null;
   /** The renewal application started for this designation. */
@@ -38,7 +38,7 @@ export type Designation = {
   confirmations?: Record<string, 'requested' | 'recorded'>;
 };
 
-/** DOMAIN.md, step 6: one appeal per decision; the decision it ends in is final at once (no appeal of an appeal). */
+/** docs/DOMAIN.md, Appeals: one appeal per decision; the decision it ends in is final at once (no appeal of an appeal). */
 export type Appeal = {
   status: 'filed' | 'routed' | 'decided';
   appealOf: AppealedDecision;
@@ -65,14 +65,14 @@ export type OpenApplication = Pins & {
   recommendation: Recommendation | null;
   decision: { outcome: Outcome; overruled: boolean; appealUntil: string; final: boolean; decidedAt: string } | null;
   appeal: Appeal | null;
-  /** Reviewers of earlier rounds: an appeal's fresh review takes none of them (DOMAIN.md, step 6). */
+  /** Reviewers of earlier rounds: an appeal's fresh review takes none of them (docs/DOMAIN.md, Appeals). */
   earlierReviewers: string[];
   designation: Designation | null;
   /** Keys of reminders already issued, so a repeated timer reminds once. */
   reminders: string[];
-  /** Issue 8: a renewal application names the designation it renews. */
+  /** A renewal application names the designation it renews. */
   renewal?: { of: string; previousTermEndsAt: string };
-  /** Issue 8: awards of yearly award cycles (AwardRecorded); optional so states folded before awards read the same. */
+  /** Awards of yearly award cycles (AwardRecorded); optional so states folded before awards read the same. */
   awards?: { awardCycleId: string; year: number; award: string; recordedAt: string }[];
 };
 

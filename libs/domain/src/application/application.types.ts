@@ -5,7 +5,7 @@ export const INSTITUTION_TYPES = [
 ] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
-/** DOMAIN.md, lifecycle step 1: what the intake survey asks. */
+/** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: what the intake survey asks. */
 export type Survey = {
   leaderName: string;
   contactEmail: string;
@@ -24,7 +24,7 @@ export type IndicatorScore = { indicator: string; level: Level; comment: string 
 export const OUTCOMES = ['ProgramOfExcellence', 'CharterMembership', 'NotYetReady'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** What a decision rests on; recorded so an auditor can recompute it (DOMAIN.md, "What auditors need"). */
+/** What a decision rests on; recorded so an auditor can recompute it (docs/DOMAIN.md, What auditors need). */
 export type DecisionInputs = {
   consensus: { indicator: string; level: number }[];
   outcomeMeans: Record<string, number>;
@@ -52,12 +52,15 @@ export type ReviewerCandidate = {
   openAssignments: number;
 };
 
-/** DOMAIN.md, step 6: staff send an appeal to a fresh review (new reviewers only) or straight to the board. */
+/** docs/DOMAIN.md, Appeals: staff send an appeal to a fresh review (new reviewers only) or straight to the board. */
 export const APPEAL_ROUTES = ['fresh-review', 'board'] as const;
 export type AppealRoute = (typeof APPEAL_ROUTES)[number];
 
 /** Which decision an appeal (and the decision it ends in) answers: the first decision's date and outcome. */
 export type AppealedDecision = { decidedAt: string; outcome: Outcome };
 
-/** Pinned at intake: an application keeps the rubric and policy it started with (DOMAIN.md, step 2). */
+/**
+ * Pinned at intake: an application keeps the rubric and policy it started with
+ * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1).
+ */
 export type Pins = { rubricVersion: string; policyVersion: string };

@@ -3,7 +3,7 @@ import {
 } from './application.events';
 import { OpenApplication, reminderKey } from './application.state';
 
-/** Issue 8's events (progress confirmation, term and renewal), folded; application.evolve.ts delegates here. */
+/** The designation's events (progress confirmation, term and renewal), folded; application.evolve.ts delegates here. */
 export type DesignationEvent =
   | ProgressConfirmationRequested
   | ProgressConfirmationRecorded

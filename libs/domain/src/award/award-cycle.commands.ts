@@ -61,7 +61,7 @@ export type RespondToSummitInvitation = Command<'RespondToSummitInvitation', {
   reason: string | null;
   applicantEmail: string;
 }>;
-/** Timers (DOMAIN.md, Deadlines): each names the RSVP date it was set for, so a superseded one decides nothing. */
+/** Timers (docs/DOMAIN.md, Deadlines): each names the RSVP date it was set for, so a superseded one decides nothing. */
 export type RemindSummitRsvp = Command<'RemindSummitRsvp', { nominationId: string; rsvpBy: string; daysBefore: number }>;
 export type CloseSummitRsvp = Command<'CloseSummitRsvp', { nominationId: string; rsvpBy: string }>;
 

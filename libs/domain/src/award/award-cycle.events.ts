@@ -1,7 +1,7 @@
 /**
- * Issue 8, awards and the summit: a yearly award cycle is a stream of its own, `award-cycle-<year>`, that starts
- * from designated applications. Every nomination, board score, selection, summit invitation and answer is an event
- * of it; the award itself is then recorded on each recipient's application (AwardRecorded).
+ * docs/DOMAIN.md, Awards and summit: a yearly award cycle is a stream of its own, `award-cycle-<year>`, that starts
+ * from designated applications. Every nomination, board score, selection, summit invitation and answer is an event of
+ * it; the award itself is then recorded on each recipient's application (AwardRecorded).
  */
 export type Teacher = { name: string; subject: string; statement: string };
 export type StudentPortfolio = { title: string; summary: string; link: string };

@@ -1,5 +1,4 @@
 import { applicationDecider } from '../application/application.decider';
-import { Application } from '../application/application.state';
 import { ApplicationEvent } from '../application/application.events';
 import { cmd, historyOfAfter, scoresAt, underReview } from '../application/application.fixtures';
 import { deciderSpec } from '../../../testing/src/decider-spec';
@@ -10,10 +9,10 @@ import { nomineeOf } from './nominee';
 
 const DECIDED_AT = '2026-01-10T09:00:00.000Z';
 const TERM_ENDS = '2031-01-10T09:00:00.000Z'; // policy v1: five years
-const fold = (events: ApplicationEvent[]) => events.reduce((s, e) => applicationDecider.evolve(s, e), applicationDecider.initialState() as Application);
+const fold = (events: ApplicationEvent[]) => events.reduce((s, e) => applicationDecider.evolve(s, e), applicationDecider.initialState());
 const designated = () => historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership', null, DECIDED_AT));
 
-describe('nomineeOf: what the nominate and select handlers hand the award decider (issue 8)', () => {
+describe('nomineeOf: what the nominate and select handlers hand the award decider', () => {
   it("carries the designation's term end, so the decider can refuse a term over before the expiry timer fires", () => {
     const nominee = nomineeOf(fold(designated()), 'app-a');
     expect(nominee).toEqual(expect.objectContaining({ applicationId: 'app-a', designation: 'CharterMembership', notDesignatedBecause: null, termEndsAt: TERM_ENDS }));

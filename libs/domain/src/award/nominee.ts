@@ -2,7 +2,7 @@ import type { Application } from '../application/application.state';
 import { Nominee } from './award-cycle.commands';
 
 /**
- * Issue 8: "nominations drawn from designated programs". What the nominate handler hands the award decider about an
+ * Nominations are drawn from designated programs. What the nominate handler hands the award decider about an
  * application, folded from the application's own stream: designated means a charter membership or Program of
  * Excellence decision whose designation is active (not suspended, expired or superseded by a renewal). The term's end
  * travels along: the decider, which knows the time, refuses a term already over whose expiry timer has not fired yet.

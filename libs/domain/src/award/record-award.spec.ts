@@ -13,7 +13,7 @@ const record = (actor: Actor = system, now = '2027-02-20T09:05:00.000Z'): Applic
 });
 const designated = () => historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(4)), cmd.submitScores('rev-b', scoresAt(4)), cmd.decide('ProgramOfExcellence'));
 
-describe("application › award on the leader's record (issue 8)", () => {
+describe("application › award on the leader's record", () => {
   it('records the award with the cycle, the year and the title, exactly as the directory reads it', () =>
     given(designated()).when(record()).then([{
       type: 'AwardRecorded',

@@ -5,9 +5,9 @@ import type { Application } from '../application/application.state';
 import { pins, requireOpen } from '../application/decide/guards';
 
 /**
- * Issue 8: "the award recorded on the leader's record". The award cycle's reactor asks for it once the board has
- * selected the recipient (the board's selection is the award; the summit is where it is presented, and a recipient
- * who cannot attend keeps it). A repeated request for the same cycle records nothing.
+ * The award recorded on the leader's record. The award cycle's reactor asks for it once the board has selected the
+ * recipient (the board's selection is the award; the summit is where it is presented, and a recipient who cannot
+ * attend keeps it). A repeated request for the same cycle records nothing.
  */
 export const recordAward = ({ data, metadata }: RecordAward, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);

@@ -11,7 +11,7 @@ export type DecisionPolicy = {
   assessmentWindowDays: number;
   reviewWindowDays: number;
   sameRegionIsConflict: boolean;
-  /** DOMAIN.md, Deadlines: reminders (days before due), grace periods and windows. */
+  /** docs/DOMAIN.md, Deadlines: reminders (days before due), grace periods and windows. */
   assessmentReminderDays: number[];
   reviewReminderDays: number[];
   /** After a review is overdue by this many more days, the reviewer is released and replaced. */
@@ -20,9 +20,9 @@ export type DecisionPolicy = {
   progressIntervalDays: number;
   progressReminderDays: number[];
   progressGraceDays: number;
-  /** Issue 8: a yearly update is accepted from this many days before it is due (and any time after), not earlier. */
+  /** A yearly update is accepted from this many days before it is due (and any time after), not earlier. */
   progressUpdateOpensDaysBefore: number;
-  /** Issue 8: a designation's term in years (Ohio's STEM designation: 5), and renewal reminders, days before it ends. */
+  /** A designation's term in years (Ohio's STEM designation: 5), and renewal reminders, days before it ends. */
   designationTermYears: number;
   renewalReminderDays: number[];
   /** A renewal may be started this many days before the term ends, not earlier. */

@@ -1,6 +1,6 @@
 import { DecisionPolicy } from './decision-policy';
 
-/** DOMAIN.md, "Decision" and "Deadlines": the defaults IASL starts with, as versioned data. */
+/** docs/DOMAIN.md, The decision policy (v1) and Deadlines: the defaults IASL starts with, as versioned data. */
 export const decisionPolicyV1: DecisionPolicy = {
   version: 'decision-policy.v1',
   excellence: { minOutcomeMean: 4.0, minIndicatorLevel: 3.0 },
@@ -18,9 +18,9 @@ export const decisionPolicyV1: DecisionPolicy = {
   progressIntervalDays: 365,
   progressReminderDays: [30, 7],
   progressGraceDays: 60,
-  // Added with issue 8's window fix; read when an update arrives, never recorded, so earlier events fold as they did.
+  // Added to v1 after its release: read when an update arrives, never recorded, so events already in logs fold as they did.
   progressUpdateOpensDaysBefore: 90,
-  // Added with issue 8; recorded on each DecisionRecorded (termEndsAt), so earlier events fold as they did.
+  // Added to v1 after its release: recorded on each DecisionRecorded (termEndsAt), so earlier events fold as they did.
   designationTermYears: 5,
   renewalReminderDays: [180, 30],
   renewalWindowDays: 365,

@@ -9,8 +9,9 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 const mean = (xs: number[]) => round2(xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /**
- * Consensus level per indicator: the mean of the finished reviewers' levels, except where an
- * adjudication ruled a level (DOMAIN.md, step 3: disagreement is settled before a decision).
+ * Consensus level per indicator: the mean of the finished reviewers' levels, except where an adjudication ruled a
+ * level (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3: disagreement is settled before a
+ * decision).
  */
 export const consensus = (
   rubric: Rubric,
@@ -36,7 +37,7 @@ export const decisionInputs = (rubric: Rubric, levels: { indicator: string; leve
   };
 };
 
-/** DOMAIN.md, step 4: the rule that fires first wins; the rule's text is recorded with the decision. */
+/** docs/DOMAIN.md, The decision policy (v1): the rule that fires first wins; the rule's text is recorded with the decision. */
 export const recommend = (policy: DecisionPolicy, inputs: DecisionInputs): Recommendation => {
   const { excellence, charter } = policy;
   const outcomesOk = Object.values(inputs.outcomeMeans).every((m) => m >= excellence.minOutcomeMean);
@@ -71,7 +72,10 @@ export const median = (levels: Level[]): Level => {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-/** DOMAIN.md, step 5: for each indicator, the consensus level and the next level's descriptor as the goal. */
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 5: for each indicator, the consensus level
+ * and the next level's descriptor as the goal.
+ */
 export const growthReport = (rubric: Rubric, levels: { indicator: string; level: number }[]): GrowthItem[] =>
   allIndicators(rubric).map((indicator) => {
     const consensusLevel = levels.find((l) => l.indicator === indicator.code)?.level ?? 1;

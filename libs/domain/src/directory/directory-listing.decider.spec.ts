@@ -42,7 +42,7 @@ const published = (over: Partial<Extract<DirectoryListingEvent, { type: 'Directo
 
 const spec = deciderSpec(directoryListingDecider);
 
-describe('directory listing decider: the who\'s who is opt-in, field by field (issue 8)', () => {
+describe('directory listing decider: the who\'s who is opt-in, field by field', () => {
   it('a designated leader opts in: the event holds a value only for each field shown', () => {
     spec([]).when(publish(['summary', 'leaderName', 'country'], { focusAreas: ['Robotics'] })).then([published()]);
   });

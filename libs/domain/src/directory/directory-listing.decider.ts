@@ -7,9 +7,9 @@ import {
 } from './directory-listing.types';
 
 /**
- * Issue 8, who's who: a designated leader's opt-in to the public directory, on a stream of its own per application
- * (`directory-listing-<applicationId>`), so the application's lifecycle and the listing never contend for one stream.
- * Every opt-in, change and withdrawal is an event an auditor can replay.
+ * docs/DOMAIN.md, Who's-who directory: a designated leader's opt-in to the public directory, on a stream of its own
+ * per application (`directory-listing-<applicationId>`), so the application's lifecycle and the listing never contend
+ * for one stream. Every opt-in, change and withdrawal is an event an auditor can replay.
  */
 export type DirectoryListingPublished = {
   type: 'DirectoryListingPublished';
@@ -40,9 +40,9 @@ const requireLeader = ({ actor }: CommandMeta, program: ListedProgram): void => 
 };
 
 /**
- * Seed 000: the who's who is of designated leaders (charter members and Programs of Excellence). A suspended one may
- * still edit its entry: the public does not see it until the designation is reinstated (the projection hides it).
- * A term already over has ended even while its expiry timer is late and the status still reads active.
+ * The who's who is of designated leaders (charter members and Programs of Excellence). A suspended one may still edit
+ * its entry: the public does not see it until the designation is reinstated (the projection hides it). A term already
+ * over has ended even while its expiry timer is late and the status still reads active.
  */
 const requireDesignated = (program: ListedProgram, now: string): void => {
   if (!program.outcome || !DESIGNATED.includes(program.outcome) || program.standing === null || program.standing === 'ended') {

@@ -1,8 +1,9 @@
 import { Outcome } from '../application/application.types';
 
 /**
- * Seed 000: "a who's who of STEM leaders who will be included in a book of best practices in STEM". Issue 8: an opt-in
- * public directory where nothing is shown that the leader did not opt in to. These are the fields they may choose.
+ * docs/DOMAIN.md, Who's-who directory: a who's who of STEM leaders, printed yearly as a book of best practices, and an
+ * opt-in public directory where nothing is shown that the leader did not opt in to. These are the fields they may
+ * choose.
  */
 export const DIRECTORY_FIELDS = ['leaderName', 'institution', 'country', 'focusAreas', 'designationYear', 'awards', 'summary'] as const;
 export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];

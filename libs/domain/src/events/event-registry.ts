@@ -48,9 +48,9 @@ export const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster
 );
 
 /**
- * Personal fields by event type, for the current schema version of each (the only one ever written from now on);
- * only types that have any are here. The store seals each under its owners' keys (docs/DOMAIN.md, Personal data
- * and the record of reasons).
+ * Personal fields by event type, for the current schema version of each (the only one ever written from now on); only
+ * types that have any are here. The store seals each under its owners' keys
+ * (docs/DOMAIN.md, Personal data and the record of reasons).
  */
 export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>> = Object.fromEntries(
   specs.flatMap(([type, spec]) => (spec.personal?.length ? [[type, spec.personal]] : [])),

@@ -1,6 +1,6 @@
 import { Outcome } from '../application/application.types';
 
-/** docs/DOMAIN.md, The lifecycle (step 4): the three outcomes in the board's words. */
+/** docs/DOMAIN.md, The decision policy (v1): the three outcomes in the board's words. */
 export const OUTCOME_NAMES: Record<Outcome, string> = {
   ProgramOfExcellence: 'STEM Program of Excellence',
   CharterMembership: 'Charter membership',

@@ -2,7 +2,7 @@ import { CommandMeta, Decider, assertNever } from '../decider';
 import { NotFound } from '../errors';
 
 /**
- * DOMAIN.md, Notifications: "every notification is sent once". Each notification is a stream
+ * docs/DOMAIN.md, Notifications: each notification is sent once per recipient. Each notification is a stream
  * `notification-<id>` whose first event records the send; it doubles as the ledger the processor checks.
  */
 export type NotificationSent = {

@@ -13,7 +13,7 @@ const erase = (facts: Partial<EraseSubject['data']> = {}, actor: Actor = staff):
 });
 const erased: SubjectErased = { type: 'SubjectErased', data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 2, accountRemoved: true, erasedAt: T } };
 
-describe('subject › erasure (issue 5)', () => {
+describe('subject › erasure', () => {
   it('records what the erasure destroyed, and nothing personal', () => given().when(erase()).then([erased]));
 
   it('records a request that found nothing to destroy, once', () => {

@@ -2,9 +2,9 @@ import { CommandMeta, Decider, assertNever } from '../decider';
 import { Forbidden } from '../errors';
 
 /**
- * Issue 5: "the erasure itself is an event". A data subject is a person known to the engine only by a pseudonymous
- * id (a keyed hash of their email, computed outside the domain); the stream `subject-<id>` records each erasure.
- * No personal data is in it: the id cannot be turned back into the email without the key store's secret.
+ * docs/DOMAIN.md, Erasure: the erasure itself is an event. A data subject is a person known to the engine only by a
+ * pseudonymous id (a keyed hash of their email, computed outside the domain); the stream `subject-<id>` records each
+ * erasure. No personal data is in it: the id cannot be turned back into the email without the key store's secret.
  */
 export type SubjectErased = {
   type: 'SubjectErased';
@@ -35,7 +35,7 @@ const decide = (command: SubjectCommand, state: Subject): SubjectEvent[] => {
   switch (command.type) {
     case 'EraseSubject': {
       const { data, metadata } = command;
-      // Staff act on a person's request (DOMAIN.md, Who uses it: staff run the cycle and hold its correspondence);
+      // Staff act on a person's request (docs/DOMAIN.md, Who uses it: staff run the cycle and hold its correspondence);
       // auditors change nothing, operators run the machine, and nobody erases on their own say-so.
       if (metadata.actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', 'only staff may erase a person\'s data');
       // A repeated request that found nothing left to destroy is already recorded.

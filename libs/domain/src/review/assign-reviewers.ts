@@ -5,7 +5,7 @@ type ApplicationFacts = { id: string; institution: string; region: string };
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** DOMAIN.md, step 3: same institution, declared conflicts, and (where configured) same region exclude a reviewer. */
+/** docs/DOMAIN.md, Conflicts of interest: same institution, declared conflicts, and (where configured) same region exclude a reviewer. */
 export const conflictOf = (
   app: ApplicationFacts,
   candidate: ReviewerCandidate,

@@ -2,9 +2,10 @@ import { CommandMeta, Decider, assertNever } from '../decider';
 import { Forbidden } from '../errors';
 
 /**
- * Blind review as an option per cycle (issue 4): a cycle is the year in an application's reference (APP-2026-…),
- * and each cycle's review settings are a stream `review-cycle-<year>`. Under blind review reviewers see no applicant
- * identity (leader name, contact email, institution name). Off until staff turn it on for a cycle.
+ * Blind review as an option per cycle (docs/DOMAIN.md, Blind review): a cycle is the year in an application's
+ * reference (APP-2026-…), and each cycle's review settings are a stream `review-cycle-<year>`. Under blind review
+ * reviewers see no applicant identity (leader name, contact email, institution name). Off until staff turn it on for
+ * a cycle.
  */
 export type BlindReviewSet = { type: 'BlindReviewSet'; data: { cycle: string; blindReview: boolean; setAt: string } };
 export type ReviewCycleEvent = BlindReviewSet;

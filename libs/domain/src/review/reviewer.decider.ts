@@ -2,10 +2,11 @@ import { CommandMeta, Decider, assertNever } from '../decider';
 import { Forbidden, NotFound, RuleViolation } from '../errors';
 
 /**
- * DOMAIN.md, step 3: "conflicts excluded (same institution, declared conflicts)". A reviewer's declared conflicts are
- * a stream `reviewer-<id>` of their own: a declaration is not an event of any one application (an institution covers
- * every application of it, including ones not yet submitted). Reviewers declare; staff may pin one, and a pinned
- * conflict only staff can withdraw. The handler hands the result to the application decider as `declaredConflicts`.
+ * docs/DOMAIN.md, Conflicts of interest: same institution and declared conflicts exclude a reviewer. A reviewer's
+ * declared conflicts are a stream `reviewer-<id>` of their own: a declaration is not an event of any one application
+ * (an institution covers every application of it, including ones not yet submitted). Reviewers declare; staff may pin
+ * one, and a pinned conflict only staff can withdraw. The handler hands the result to the application decider as
+ * `declaredConflicts`.
  */
 export type ConflictTarget = { applicationId: string; institution: null } | { applicationId: null; institution: string };
 
@@ -52,7 +53,8 @@ const decide = (command: ReviewerCommand, state: ReviewerConflicts): ReviewerEve
       if ((applicationId === null) === (institution === null)) {
         throw new RuleViolation('conflict.target_required', 'name either an application or an institution');
       }
-      const target = (applicationId !== null ? { applicationId, institution: null } : { applicationId: null, institution: institution!.trim() }) as ConflictTarget;
+      const target =
+        applicationId !== null ? { applicationId, institution: null } : { applicationId: null, institution: institution.trim() };
       const existing = state.conflicts.find((c) => key(c) === key(target));
       // Declaring again is harmless; staff pinning a reviewer's own declaration upgrades it in place.
       if (existing && (existing.pinned || !pin)) return [];
@@ -78,7 +80,7 @@ const evolve = (state: ReviewerConflicts, event: ReviewerEvent): ReviewerConflic
   switch (event.type) {
     case 'ConflictDeclared': {
       const { reviewerId: _, declaredAt, ...rest } = event.data;
-      const conflict = { ...rest, declaredAt } as DeclaredConflict;
+      const conflict = { ...rest, declaredAt };
       return { conflicts: [...state.conflicts.filter((c) => c.conflictId !== conflict.conflictId), conflict] };
     }
     case 'ConflictWithdrawn':

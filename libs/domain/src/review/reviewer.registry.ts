@@ -1,7 +1,7 @@
 import { EventTable, owned } from '../events/event-spec';
 import { ReviewerEvent } from './reviewer.decider';
 
-/** Every event of a reviewer's stream: their declared conflicts (docs/DOMAIN.md, The lifecycle (step 3)). */
+/** Every event of a reviewer's stream: their declared conflicts (docs/DOMAIN.md, Conflicts of interest). */
 export const REVIEWER_EVENTS: EventTable<ReviewerEvent> = {
   ConflictDeclared: {
     schemaVersion: 1,

@@ -2,7 +2,7 @@ import type { Rubric } from './rubric';
 
 /**
  * The S²TEM SC Innovation Configuration (IC) Map "Engaged STEM School Community", transcribed from
- * seeds/003_351693fa2523df09.txt. This is versioned data: never edit it in place once released; add
+ * source/ic-map-seed.txt. This is versioned data: never edit it in place once released; add
  * `ic-map.v2.ts` instead and register it in `rubric-catalog.ts`.
  *
  * Transcription rules:

@@ -11,7 +11,7 @@ import {
   rubricByVersion,
 } from './rubric-catalog';
 
-/** The source document (seeds/003), kept beside the data it was transcribed from. */
+/** The source document, kept beside the data it was transcribed from. */
 const SEED_PATH =
   resolve(__dirname, 'source/ic-map-seed.txt');
 
@@ -58,7 +58,7 @@ const descriptor = (code: string, level: 1 | 2 | 3 | 4 | 5): string => {
   return indicator.levels[level];
 };
 
-describe('IC Map v1 (seeds/003)', () => {
+describe('IC Map v1, against its source document', () => {
   it('is versioned and titled', () => {
     expect(icMapV1.version).toBe('ic-map.v1');
     expect(icMapV1.title).toBe('Engaged STEM School Community');

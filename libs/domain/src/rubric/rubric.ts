@@ -1,4 +1,4 @@
-/** The IC Map's five levels (seeds/003: "from Getting Started … to Sustaining"). */
+/** The IC Map's five levels (source/ic-map-seed.txt: "from Getting Started … to Sustaining"). */
 export type Level = 1 | 2 | 3 | 4 | 5;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 

@@ -7,7 +7,7 @@ const v1 = (justification: string | null) => ({
   data: { outcome: 'CharterMembership', recommendation: 'NotYetReady', overruled: true, justification, rule: 'r' },
 });
 
-describe('upcasters (issue 5, schema evolution)', () => {
+describe('upcasters: older stored event shapes brought to the current schema', () => {
   it('has a step from every version to the next, for every type above version 1', () => {
     const missing = Object.entries(SCHEMA_VERSIONS).flatMap(([type, current]) =>
       Array.from({ length: current - 1 }, (_, i) => i + 1).filter((v) => typeof UPCASTERS[type]?.[v] !== 'function').map((v) => `${type} v${v}`),

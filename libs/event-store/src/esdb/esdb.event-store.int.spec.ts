@@ -2,8 +2,8 @@ import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore } from '../testing/event-st
 import { VersionedEventStore } from '../versioned.event-store';
 import { EsdbEventStore } from './esdb.event-store';
 
-// Opt-in (ARCHITECTURE.md, Tests): no EventStoreDB can run on this machine, so this runs only with ESDB_URL set,
-// e.g. ESDB_URL='esdb://localhost:2113?tls=false'.
+// Opt-in (docs/ARCHITECTURE.md, Tests: where they live and how they run): no EventStoreDB can run on this machine, so
+// this runs only with ESDB_URL set, e.g. ESDB_URL='esdb://localhost:2113?tls=false'.
 const url = process.env.ESDB_URL;
 
 (url ? describe : describe.skip)('EsdbEventStore', () => {

@@ -33,12 +33,12 @@ const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
     type: e.type,
     schemaVersion: schemaVersion ?? 1,
     data: e.data,
-    metadata: metadata as EventMetadata,
+    metadata,
   };
 };
 
 /**
- * The distributed log on EventStoreDB/KurrentDB. Versions are revision + 1 (ARCHITECTURE.md, Event store rules).
+ * The distributed log on EventStoreDB/KurrentDB. Versions are revision + 1 (docs/ARCHITECTURE.md, Event store rules).
  * Positions are the commit position alone. Events appended over gRPC are implicitly committed, and the
  * server reports each one at commit = prepare = its own log position, so the commit position is unique and
  * increasing in $all. (Old explicit TCP transactions shared one commit position; we never write those.)

@@ -6,9 +6,10 @@ import { GENESIS, globalChainHash, linkNewEvent } from '../hash-chain';
 
 /**
  * No UNIQUE index on event_id (files created before keep theirs; the statements work on either). It cost a whole
- * extra page written to the WAL on every commit, about a quarter of an append's CPU when measured (commit 433a685),
- * for a guarantee nothing relies on: ids are random 122-bit UUIDs minted by handle(), nothing reads an event by id, and
- * appending the same batch twice is refused by UNIQUE (stream_id, version) and the expected-version check.
+ * extra page written to the WAL on every commit, a large share of an append's CPU when measured (bench/NOTES.md,
+ * Figures recorded in code comments), for a guarantee nothing relies on: ids are random 122-bit UUIDs minted by
+ * handle(), nothing reads an event by id, and appending the same batch twice is refused by UNIQUE (stream_id, version)
+ * and the expected-version check.
  * AUTOINCREMENT stays: even after a tail of the log is deleted (tampering, a partial restore), no position is
  * ever handed out twice, so a projection's checkpoint can never skip a new event.
  * An event's own chain hashes (metadata.prevHash, metadata.hash) are kept in columns of their own, last in the row,
@@ -98,7 +99,7 @@ const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent =>
   recorded(r[0], r[1], streamId, r[2], r[3], r[4], r[5], envelope(r[6], r[7], r[8]));
 
 /**
- * The embedded log: one SQLite file, safe for several processes (ARCHITECTURE.md, Event store rules).
+ * The embedded log: one SQLite file, safe for several processes (docs/ARCHITECTURE.md, Event store rules).
  * global_position is a gap-safe checkpoint: it is assigned inside the write lock, so a higher position
  * never becomes visible before a lower one (unlike a Postgres sequence).
  * The driver is synchronous, so every read has done its work before its promise settles.
@@ -106,7 +107,7 @@ const toStreamEvent = (streamId: string, r: StreamRow): RecordedEvent =>
  * (concurrent requests) are written in ONE transaction, each in its own SAVEPOINT so one append's version conflict
  * rolls back only that append, with one COMMIT and so one fsync for all of them. Each caller's promise settles only
  * after that COMMIT (and its fsync) has returned, so nothing is acknowledged before it is durable. At NORMAL a
- * commit does not fsync, so waiting a turn would cost more than it saves (measured with commit 433a685): appends commit at once.
+ * commit does not fsync, so waiting a turn was measured to cost more than it saves: appends commit at once.
  * Both hash chains are computed inside the write lock, in the append's own transaction (or savepoint): the stream
  * chain onto the stream's last stored hash, and global_hash onto the log's last link, so the global chain follows
  * commit order exactly and the last row's link is the head to publish.

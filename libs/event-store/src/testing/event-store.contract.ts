@@ -54,7 +54,7 @@ async function readOurs(store: EventStore, after: string | null, stop: string, l
   return { pages, events: pages.flat().filter((e) => streams.includes(e.streamId)) };
 }
 
-/** One suite, every adapter (ARCHITECTURE.md, rule 8). `open` must return a store ready to use. */
+/** One suite, every adapter (docs/ARCHITECTURE.md, Principles (the ten rules), rule 8). `open` must return a store ready to use. */
 export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
   let store: EventStore;
   beforeEach(async () => {

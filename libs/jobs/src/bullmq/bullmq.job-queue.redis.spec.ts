@@ -6,7 +6,7 @@ import { FixedClock } from '@cert/testing';
 import { itBehavesLikeAJobQueue, jobSpec } from '../testing/job-queue.contract';
 import { BullmqJobQueue } from './bullmq.job-queue';
 
-// ARCHITECTURE.md, Tests: the real Redis at REDIS_URL, a unique prefix per test.
+// docs/ARCHITECTURE.md, Tests: where they live and how they run: the real Redis at REDIS_URL, a unique prefix per test.
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Minutes, not seconds: BullMQ's own real-time retry must never fire mid-test; drain() promotes by the FixedClock.
 const backoffMs = 5 * 60_000;

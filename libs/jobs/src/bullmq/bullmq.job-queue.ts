@@ -19,7 +19,7 @@ export type BullmqOptions = { prefix?: string; backoffMs?: number; lockMs?: numb
 const DAY_S = 24 * 3600;
 
 /**
- * The distributed adapter (ARCHITECTURE.md, Worker rules): deterministic job ids dedupe re-enqueues, exponential
+ * The distributed adapter (docs/ARCHITECTURE.md, Worker rules): deterministic job ids dedupe re-enqueues, exponential
  * backoff, UnrecoverableError for permanent failures. bullmq and ioredis load in connect(), so the embedded default
  * (no REDIS_URL) never pays for them at startup.
  */
@@ -90,7 +90,7 @@ export class BullmqJobQueue extends JobQueue {
       });
       if (jobs.length > 0) await this.queues[name].addBulk(jobs);
     }
-    // ARCHITECTURE.md, Worker rules: enqueue, then checkpoint; a crash in between re-adds jobs that dedupe by id.
+    // docs/ARCHITECTURE.md, Worker rules: enqueue, then checkpoint; a crash in between re-adds jobs that dedupe by id.
     commit?.();
   }
 

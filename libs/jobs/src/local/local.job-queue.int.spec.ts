@@ -159,7 +159,8 @@ describe('LocalJobQueue', () => {
 });
 
 function startChild(dbFile: string, now: string) {
-  const proc = spawn(process.execPath, [join(__dirname, 'testing-fixtures/claim-child.js'), dbFile, now], { cwd: join(__dirname, '../../../..') });
+  const child = join(__dirname, 'testing-fixtures/claim-child.mjs');
+  const proc = spawn(process.execPath, [child, dbFile, now], { cwd: join(__dirname, '../../../..') });
   const lines: string[] = [];
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));

@@ -38,10 +38,10 @@ export const CLAIM_SQL = `UPDATE jobs SET status = 'active', attempts = attempts
    RETURNING job_id, name, data, run_at, attempts`;
 
 /**
- * The embedded scheduler (ARCHITECTURE.md, "Two deployment shapes"): pending jobs live in the read-model SQLite db,
+ * The embedded scheduler (docs/ARCHITECTURE.md, Two deployment shapes): pending jobs live in the read-model SQLite db,
  * written in the same transaction as the reactor's checkpoint, so an enqueue is never lost or doubled. All times
  * come from the injected Clock. A job that runs longer than LOCK_MS may be claimed again by another instance;
- * handlers are short and idempotent (ARCHITECTURE.md, rule 9).
+ * handlers are short and idempotent (docs/ARCHITECTURE.md, Principles (the ten rules), rule 9).
  */
 export class LocalJobQueue extends JobQueue {
   private readonly logger = new Logger('LocalJobQueue');
@@ -140,7 +140,10 @@ export class LocalJobQueue extends JobQueue {
     try {
       this.pump();
       const now = this.clock.now().getTime();
-      if (now - this.lastPrune >= PRUNE_EVERY_MS) (this.prune(), (this.lastPrune = now));
+      if (now - this.lastPrune >= PRUNE_EVERY_MS) {
+        this.prune();
+        this.lastPrune = now;
+      }
     } catch (err) {
       this.logger.error(`poll failed: ${errorText(err)}`);
     }
@@ -148,10 +151,9 @@ export class LocalJobQueue extends JobQueue {
   }
 
   /**
-   * A freed slot or a new job starts work at once rather than at the next poll: with the poll alone a queue ran at
-   * most `concurrency` jobs per poll interval (4 mails per 250 ms; one timer per 250 ms on the deadlines queue),
-   * so a backlog drained at that pace whatever the handlers cost. The poll remains for delayed jobs and for jobs
-   * another process enqueued.
+   * A freed slot or a new job starts work at once rather than at the next poll: with the poll alone a queue would run
+   * at most `concurrency` jobs per poll interval, so a backlog would drain at that pace whatever the handlers cost.
+   * The poll remains for delayed jobs and for jobs another process enqueued.
    */
   private pumpSoon(): void {
     if (this.closed || this.pumpQueued || this.workers.size === 0) return;
@@ -187,9 +189,9 @@ export class LocalJobQueue extends JobQueue {
   /**
    * One statement, under the write lock: two instances on the same file never claim the same job. An expired lock is
    * a crashed run. The first due pending job and the first expired active one are each found by a seek on jobs_claim,
-   * then the earlier of the two is taken. Written as one WHERE with an OR, SQLite read every job of the queue (done
-   * ones are kept) and sorted them on every claim: 2.2 ms a claim with 22,000 jobs in the table, against 3.3 µs now
-   * (measured with better-sqlite3 here; the HTTP bench's api stayed busy ~10 s after its load, a third of it claiming).
+   * then the earlier of the two is taken. Written as one WHERE with an OR, SQLite reads every job of the queue (done
+   * ones are kept) and sorts them on every claim, measured far slower than two seeks once done jobs pile up
+   * (bench/NOTES.md, Figures recorded in code comments).
    */
   private claim(queue: QueueName): Row | undefined {
     const now = this.clock.now().getTime();

@@ -29,8 +29,8 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
 }
 
 /**
- * One suite, every adapter (ARCHITECTURE.md, rule 8). `open` returns a new instance on the SAME backing store
- * (file or Redis prefix) each time it is called within a test, and a fresh store per test.
+ * One suite, every adapter (docs/ARCHITECTURE.md, Principles (the ten rules), rule 8). `open` returns a new instance
+ * on the SAME backing store (file or Redis prefix) each time it is called within a test, and a fresh store per test.
  */
 export function itBehavesLikeAJobQueue(open: (clock: FixedClock) => Promise<JobQueue>) {
   describe('behaves like a JobQueue', () => {

@@ -23,7 +23,7 @@ const setup = () => {
   return { db, step: (...commands: ApplicationCommand[]) => apply(run(A, ...commands)) };
 };
 
-describe('application summary and board queue › appeals (DOMAIN.md, step 6)', () => {
+describe('application summary and board queue › appeals', () => {
   it('shows the appeal, a fresh round of reviewers, and the appeal’s decision with the first one kept in the timeline', () => {
     const { db, step } = setup();
     step(...notYetReady, appeal);

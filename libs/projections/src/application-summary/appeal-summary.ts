@@ -5,9 +5,9 @@ import { STAGES } from '../labels';
 type Fields = Record<string, string | number | null>;
 
 /**
- * DOMAIN.md, step 6: what the summary shows of an appeal. A fresh review is a new round, so the summary's reviewers,
- * disputes and recommendation start again (the earlier reviewers are listed apart); the first decision stays in the
- * decision columns until the appeal's own decision replaces it, and in the timeline for good.
+ * docs/DOMAIN.md, Appeals: what the summary shows of an appeal. A fresh review is a new round, so the summary's
+ * reviewers, disputes and recommendation start again (the earlier reviewers are listed apart); the first decision
+ * stays in the decision columns until the appeal's own decision replaces it, and in the timeline for good.
  */
 export const appealChanges = (_db: Database, e: AppealFiled | AppealRouted): Fields => {
   if (e.type === 'AppealFiled') {

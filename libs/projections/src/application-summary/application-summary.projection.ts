@@ -25,7 +25,7 @@ const current = (db: Database, id: string) =>
     | undefined;
 
 const setReviewer = (db: Database, id: string, reviewerId: string, patch: (r: ReviewerEntry | undefined) => ReviewerEntry | undefined): Fields => {
-  const reviewers: ReviewerEntry[] = JSON.parse(current(db, id)?.reviewers ?? '[]');
+  const reviewers = JSON.parse(current(db, id)?.reviewers ?? '[]') as ReviewerEntry[];
   const index = reviewers.findIndex((r) => r.reviewerId === reviewerId);
   const next = patch(reviewers[index]);
   if (!next) return {};
@@ -65,6 +65,8 @@ const saveRatings = (db: Database, id: string, ratings: IndicatorRating[], state
 const changes = (db: Database, e: ApplicationEvent): Fields => {
   const id = e.data.applicationId;
   switch (e.type) {
+    // AwardRecorded is carried by the awards read model (libs/projections/src/awards), the progress confirmations and
+    // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all.
     case 'SurveySubmitted':
     case 'ScoresDraftSaved':
     case 'AdjudicationResolved':
@@ -73,9 +75,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ReviewerReminderIssued':
     case 'ReviewOverdueEscalated':
     case 'ProgressReminderIssued':
-    // Issue 8: the awards read model (libs/projections/src/awards) carries awards; the timeline shows them.
     case 'AwardRecorded':
-    // Issue 8: the progress and renewal read model (libs/projections/src/progress) carries these; the timeline shows them.
     case 'ProgressConfirmationRequested':
     case 'ProgressConfirmationRecorded':
     case 'RenewalReminderIssued':
@@ -97,7 +97,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'DesignationReinstated':
       return { designation_status: 'active' };
     case 'NominationLinked': {
-      const nominators: string[] = JSON.parse(current(db, id)?.nominators ?? '[]');
+      const nominators = JSON.parse(current(db, id)?.nominators ?? '[]') as string[];
       return nominators.includes(e.data.nominatorId) ? {} : { nominators: JSON.stringify([...nominators, e.data.nominatorId]) };
     }
     case 'SurveyAccepted':
@@ -142,14 +142,9 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
   }
 };
 
-/** What applicants, nominators and staff see of an application (DOMAIN.md, The lifecycle). */
+/** What applicants, nominators and staff see of an application (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  // v3: the full survey (reviewers read it while scoring), appeal window and designation standing.
-  // v4: the appeal (status, statement, route, the decision it answers) and earlier rounds' reviewers.
-  // v5: the timeline says an appeal's decision is final (not that an appeal window closed).
-  // v6: a renewal's link to the application whose designation it renews (renewalOf).
-  // v7: the timeline's sentences come from the domain's event registry (the engine credited with its own steps).
   version: 7,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,

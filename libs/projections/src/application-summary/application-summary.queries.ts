@@ -6,6 +6,7 @@ import type {
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
 
 type SummaryRow = Record<string, string | number | null>;
+type View = ApplicationSummaryView;
 
 const total = (rubricVersion: string) => indicatorCodes(rubricByVersion(rubricVersion)).length;
 
@@ -13,16 +14,18 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   id: r.id as string, reference: r.reference as string, status: r.status as ApplicationStatus, stage: r.stage as string,
   leaderName: r.leader_name as string, applicantEmail: r.applicant_email as string, institutionName: r.institution_name as string,
   institutionType: r.institution_type as string, country: r.country as string, region: r.region as string,
-  submittedBy: r.submitted_by as string, nominators: JSON.parse(r.nominators as string), asNominator: r.as_nominator === 1,
+  submittedBy: r.submitted_by as string, nominators: JSON.parse(r.nominators as string) as string[], asNominator: r.as_nominator === 1,
   rubricVersion: r.rubric_version as string, policyVersion: r.policy_version as string, submittedAt: r.submitted_at as string,
   updatedAt: r.updated_at as string, dueAt: r.due_at as string | null, assessmentRated: r.assessment_rated as number,
   assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
-  reviewers: JSON.parse(r.reviewers as string), disputed: JSON.parse(r.disputed as string), survey: JSON.parse(r.survey as string),
+  reviewers: JSON.parse(r.reviewers as string) as View['reviewers'], disputed: JSON.parse(r.disputed as string) as View['disputed'],
+  survey: JSON.parse(r.survey as string) as View['survey'],
   appealUntil: r.appeal_until as string | null, decisionFinal: r.decision_final === 1,
   designationStatus: r.designation_status as 'active' | 'suspended' | 'expired' | 'renewed' | null, progressDueAt: r.progress_due_at as string | null,
   appealStatus: r.appeal_status as ApplicationSummaryView['appealStatus'], appealStatement: r.appeal_statement as string | null,
   appealRoute: r.appeal_route as AppealRoute | null, appealFiledAt: r.appeal_filed_at as string | null,
-  appealOf: r.appeal_of === null ? null : JSON.parse(r.appeal_of as string), earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]'),
+  appealOf: r.appeal_of === null ? null : (JSON.parse(r.appeal_of as string) as View['appealOf']),
+  earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]') as string[],
   renewalOf: (r.renewal_of as string | null) ?? null,
   recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
@@ -53,10 +56,13 @@ export const getAssessment = (db: Database, id: string): AssessmentItemView[] =>
 
 export const getGrowthReport = (db: Database, id: string): GrowthReportView | null => {
   const row = db.prepare('SELECT items, issued_at FROM growth_report WHERE application_id = ?').get(id) as { items: string; issued_at: string } | undefined;
-  return row ? { applicationId: id, items: JSON.parse(row.items), issuedAt: row.issued_at } : null;
+  return row ? { applicationId: id, items: JSON.parse(row.items) as GrowthReportView['items'], issuedAt: row.issued_at } : null;
 };
 
-/** DOMAIN.md, step 1: a second nomination of the same leader and institution joins the open application. */
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a second nomination of the same leader
+ * and institution joins the open application.
+ */
 /** An open application of the same leader and institution; a decided or rejected one leaves room for a new cycle. */
 export const findDuplicate = (db: Database, applicantEmail: string, institutionName: string): ApplicationSummaryView | null => {
   const row = db.prepare(
@@ -107,7 +113,7 @@ export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; lim
 };
 
 /**
- * DOMAIN.md, Deadlines: assessments still open at or after their due date (the lapse timer may not have fired).
+ * docs/DOMAIN.md, Deadlines: assessments still open at or after their due date (the lapse timer may not have fired).
  * `dueAt` is returned exactly as recorded, since ExpireAssessment must quote it verbatim; julianday() compares
  * instants whatever their spelling ("…00Z" and "…00.000Z" would not order as text).
  */

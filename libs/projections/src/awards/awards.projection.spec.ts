@@ -12,10 +12,10 @@ const recorded = (event: AwardCycleEvent | AwardRecorded, actorId = 'user-staff'
   return {
     ...event, id: `evt-${position}`, streamId: 'award-cycle-2027', version: position, position: String(position), schemaVersion: 1,
     metadata: { actorId, actorRole: 'staff', occurredAt: '2027-01-05T09:00:00.000Z', correlationId: 'c', causationId: null },
-  } as RecordedEvent;
+  };
 };
 
-describe('awards projection (issue 8)', () => {
+describe('awards projection', () => {
   it('follows a cycle from opening to the summit answers, ranking and scores included', () => {
     // The applicant filter joins the application summary, so the spec's db has its tables too.
     const { db, apply } = readModel([applicationSummaryProjection, awardsProjection]);

@@ -4,8 +4,9 @@ import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 
 /**
- * Issue 8, awards and the summit: each year's award cycle (from `award-cycle-<year>` streams) with its nominations,
- * board scores, selection and summit answers; and the awards on each leader's record (AwardRecorded on applications).
+ * docs/DOMAIN.md, Awards and summit: each year's award cycle (from `award-cycle-<year>` streams) with its
+ * nominations, board scores, selection and summit answers; and the awards on each leader's record (AwardRecorded on
+ * applications).
  */
 export const awardsProjection: Projection = {
   name: 'awards',

@@ -15,7 +15,8 @@ const cycleView = (r: Row): AwardCycleView => ({
 const nominationView = (r: Row): AwardNominationView => ({
   nominationId: r.nomination_id as string, year: r.year as number, applicationId: r.application_id as string, leaderName: r.leader_name as string,
   institutionName: r.institution_name as string, country: r.country as string, designation: r.designation as string,
-  teachers: JSON.parse(r.teachers as string), portfolios: JSON.parse(r.portfolios as string), nominatedBy: r.nominated_by as string,
+  teachers: JSON.parse(r.teachers as string) as AwardNominationView['teachers'],
+  portfolios: JSON.parse(r.portfolios as string) as AwardNominationView['portfolios'], nominatedBy: r.nominated_by as string,
   nominatedByRole: r.nominated_by_role as 'applicant' | 'staff', submittedAt: r.submitted_at as string, rank: r.rank as number | null,
   meanScore: r.mean_score as number | null, selected: r.selected === 1,
   invitation: r.invitation_status === null ? null : {
@@ -26,7 +27,8 @@ const nominationView = (r: Row): AwardNominationView => ({
 
 const scoresOf = (db: Database, nominationId: string): AwardScoreView[] =>
   (db.prepare('SELECT * FROM award_score WHERE nomination_id = ? ORDER BY scored_at, board_member_id').all(nominationId) as Row[]).map((r) => ({
-    boardMemberId: r.board_member_id as string, scores: JSON.parse(r.scores as string), comment: r.comment as string | null, scoredAt: r.scored_at as string,
+    boardMemberId: r.board_member_id as string, scores: JSON.parse(r.scores as string) as AwardScoreView['scores'],
+    comment: r.comment as string | null, scoredAt: r.scored_at as string,
   }));
 
 export const listAwardCycles = (db: Database): AwardCycleView[] =>
@@ -47,7 +49,7 @@ export const awardNominations = (db: Database, year: number, opts: { withScores:
   return rows.map(nominationView).map((n) => (opts.withScores ? { ...n, scores: scoresOf(db, n.nominationId) } : n));
 };
 
-/** The leader's own nominations and summit invitations, every year (issue 8: applicants see only their own). */
+/** The leader's own nominations and summit invitations, every year (applicants see only their own). */
 export const awardNominationsOfLeader = (db: Database, email: string): (AwardNominationView & { award: string; summit: AwardCycleView['summit'] })[] =>
   (db.prepare(
     `SELECT n.*, c.award, c.summit_starts_at, c.summit_place FROM award_nomination n

@@ -38,7 +38,10 @@ const SCHEMA = [
 
 type Review = { reviewer_id: string; recommendation: string; scores: string };
 
-/** Largest gap between finished reviewers on any one indicator (DOMAIN.md, step 3: strong disagreement). */
+/**
+ * Largest gap between finished reviewers on any one indicator
+ * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3: strong disagreement).
+ */
 export const maxSpread = (reviews: { scores: { indicator: string; level: number }[] }[]): number => {
   const levels = new Map<string, number[]>();
   for (const r of reviews) for (const s of r.scores) levels.set(s.indicator, [...(levels.get(s.indicator) ?? []), s.level]);
@@ -49,7 +52,7 @@ const reviewFacts = (db: Database, applicationId: string) => {
   const reviews = db.prepare('SELECT reviewer_id, recommendation, scores FROM board_review WHERE application_id = ? ORDER BY submitted_at, reviewer_id')
     .all(applicationId) as Review[];
   return {
-    max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) }))),
+    max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) as { indicator: string; level: number }[] }))),
     reviewer_recommendations: JSON.stringify(reviews.map((r) => ({ reviewerId: r.reviewer_id, recommendation: r.recommendation }))),
   };
 };
@@ -59,7 +62,7 @@ const upsert = (db: Database, applicationId: string, changes: Record<string, str
   const app = db.prepare('SELECT reference, institution_name, appeal_of FROM board_application WHERE application_id = ?').get(applicationId) as
     | { reference: string; institution_name: string; appeal_of: string | null }
     | undefined;
-  // DOMAIN.md, step 6: the board sees that it decides on an appeal, and which decision it answers.
+  // docs/DOMAIN.md, Appeals: the board sees that it decides on an appeal, and which decision it answers.
   const fields = { ...changes, appeal_of: app?.appeal_of ?? null };
   db.prepare(
     `INSERT INTO board_queue (application_id, reference, institution_name, status, max_spread, disputed, reviewer_recommendations, updated_at)
@@ -72,10 +75,12 @@ const upsert = (db: Database, applicationId: string, changes: Record<string, str
 const onQueue = (db: Database, applicationId: string) =>
   db.prepare('SELECT 1 FROM board_queue WHERE application_id = ?').get(applicationId) !== undefined;
 
-/** What the board decides on (DOMAIN.md, step 4): the recommendation, its inputs, and how far reviewers disagreed. */
+/**
+ * What the board decides on (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 4): the
+ * recommendation, its inputs, and how far reviewers disagreed.
+ */
 export const boardQueueProjection: Projection = {
   name: 'board-queue',
-  // v2: appeals (the board route puts an appealed decision back before the board; a fresh review starts a new round).
   version: 2,
   schema: SCHEMA,
   tables: ['board_queue', 'board_application', 'board_review'],

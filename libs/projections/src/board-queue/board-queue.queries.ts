@@ -11,10 +11,11 @@ type Row = {
 const toView = (r: Row): BoardItemView => ({
   applicationId: r.application_id, reference: r.reference, institutionName: r.institution_name, status: r.status,
   recommendation: r.recommendation, rule: r.rule, overallMean: r.overall_mean,
-  outcomeMeans: r.outcome_means === null ? null : JSON.parse(r.outcome_means), minIndicator: r.min_indicator, maxSpread: r.max_spread,
-  disputed: JSON.parse(r.disputed), reviewerRecommendations: JSON.parse(r.reviewer_recommendations),
+  outcomeMeans: r.outcome_means === null ? null : (JSON.parse(r.outcome_means) as BoardItemView['outcomeMeans']),
+  minIndicator: r.min_indicator, maxSpread: r.max_spread, disputed: JSON.parse(r.disputed) as BoardItemView['disputed'],
+  reviewerRecommendations: JSON.parse(r.reviewer_recommendations) as BoardItemView['reviewerRecommendations'],
   decisionOutcome: r.decision_outcome, overruled: r.overruled === null ? null : r.overruled === 1,
-  appealOf: r.appeal_of === null ? null : JSON.parse(r.appeal_of), updatedAt: r.updated_at,
+  appealOf: r.appeal_of === null ? null : (JSON.parse(r.appeal_of) as BoardItemView['appealOf']), updatedAt: r.updated_at,
 });
 
 /** Work waiting for the board first (decisions and adjudications), oldest first; decided items after. */

@@ -14,7 +14,7 @@ const event = (type: string, data: Record<string, unknown>, when = at(1)): Recor
   return {
     id: `evt-${seq}`, type, data, streamId: `stream-${String(data.applicationId)}`, version: seq, position: String(seq), schemaVersion: 1,
     metadata: { actorId: 'x', actorRole: 'system', occurredAt: when, correlationId: 'c', causationId: null },
-  } as RecordedEvent;
+  };
 };
 
 const decided = (applicationId: string, outcome: string, when = at(4)) => event('DecisionRecorded', { applicationId, outcome, decidedAt: when }, when);
@@ -26,7 +26,7 @@ const published = (applicationId: string, over: Record<string, unknown> = {}, wh
 
 const setup = () => readModel([directoryProjection]);
 
-describe('directory projection: only opted-in fields, only while the designation stands (issue 8)', () => {
+describe('directory projection: only opted-in fields, only while the designation stands', () => {
   it('lists an opted-in designated program with exactly the fields shown; a designated program not opted in is absent', () => {
     const { db, apply } = setup();
     apply([decided(A, 'CharterMembership'), decided(B, 'ProgramOfExcellence'), published(A)]);

@@ -5,7 +5,7 @@ import type { DirectoryAward } from '@cert/contracts';
 import { LoggedEvent, Projection } from '../projection';
 
 /**
- * Issue 8, who's who. Two tables, so that nothing the leader did not opt in to can leak:
+ * docs/DOMAIN.md, Who's-who directory. Two tables, so that nothing the leader did not opt in to can leak:
  * - `directory_standing` holds, for every designated application, only what the public could ever be shown of its
  *   designation: the year, whether it stands (active / suspended / ended) and its awards. No names, no texts.
  * - `directory_entry` is the public entry: one row per opted-in application, holding exactly the opted-in values
@@ -120,7 +120,7 @@ const applyListing = (db: Database, e: DirectoryListingEvent, at: string) => {
     return;
   }
   const { fields, leaderName, institution, country, focusAreas, summary } = e.data;
-  // Issue 5 + 8: an erased leader disappears from the directory entirely, never as an "[erased]" entry.
+  // An erased leader disappears from the directory entirely, never as an "[erased]" entry.
   if ([leaderName, institution, summary].some(isErased)) {
     db.prepare('DELETE FROM directory_entry WHERE application_id = ?').run(id);
     return;
@@ -134,7 +134,6 @@ const applyListing = (db: Database, e: DirectoryListingEvent, at: string) => {
 
 export const directoryProjection: Projection = {
   name: 'directory',
-  // 2: a renewed designation ends its old entry (was: stayed active), so existing read models rebuild.
   version: 2,
   schema: SCHEMA,
   tables: ['directory_standing', 'directory_entry'],

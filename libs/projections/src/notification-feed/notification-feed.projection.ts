@@ -3,7 +3,7 @@ import { NotificationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 
-/** DOMAIN.md, Notifications: each person's in-app feed, with read/unread, built from the notification ledger. */
+/** docs/DOMAIN.md, Notifications: each person's in-app feed, with read/unread, built from the notification ledger. */
 export const notificationFeedProjection: Projection = {
   name: 'notification-feed',
   version: 1,

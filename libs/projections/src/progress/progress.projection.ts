@@ -4,9 +4,9 @@ import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 
 /**
- * Issue 8: a designation's yearly progress and its term. One row per application (its levels at designation, term
- * and renewal links), one per yearly update, one per reviewer asked to confirm an update. Depends on no other
- * projection's tables, so it rebuilds and versions alone.
+ * A designation's yearly progress (docs/DOMAIN.md, Yearly progress) and its term (docs/DOMAIN.md, Renewal and term).
+ * One row per application (its levels at designation, term and renewal links), one per yearly update, one per
+ * reviewer asked to confirm an update. Depends on no other projection's tables, so it rebuilds and versions alone.
  */
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS progress_designation (

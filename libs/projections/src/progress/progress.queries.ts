@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Outcome, allIndicators, rubricByVersion } from '@cert/domain';
+import { IndicatorRating, Outcome, PreviousDesignation, allIndicators, rubricByVersion } from '@cert/domain';
 import type { ConfirmationAssignmentView, DesignationStatus, ProgressConfirmationView, ProgressView, RenewalHistoryView } from '@cert/contracts';
 
 type DesignationRow = {
@@ -16,7 +16,7 @@ const diff = (a: number | null | undefined, b: number | null | undefined) => (a 
 
 const confirmationView = (r: ConfirmationRow): ProgressConfirmationView => ({
   reviewerId: r.reviewer_id, updateSubmittedAt: r.update_submitted_at, requestedAt: r.requested_at, recordedAt: r.recorded_at,
-  verdicts: r.verdicts ? JSON.parse(r.verdicts) : null,
+  verdicts: r.verdicts ? (JSON.parse(r.verdicts) as ProgressConfirmationView['verdicts']) : null,
 });
 
 const row = (db: Database, id: string) => db.prepare('SELECT * FROM progress_designation WHERE application_id = ?').get(id) as DesignationRow | undefined;
@@ -50,10 +50,10 @@ export const getProgress = (db: Database, id: string): ProgressView | null => {
       outcome: designated.outcome!, designatedAt: designated.decided_at!, status: designated.status as DesignationStatus, termEndsAt: designated.term_ends_at,
       progressDueAt: designated.progress_due_at, renewalId: designated.renewal_id, endedAt: designated.ended_at,
     },
-    renewalOf: r.renewal_of && r.previous ? { applicationId: r.renewal_of, previous: JSON.parse(r.previous) } : null,
+    renewalOf: r.renewal_of && r.previous ? { applicationId: r.renewal_of, previous: JSON.parse(r.previous) as PreviousDesignation } : null,
     indicators,
     updates: updates.map((u) => ({
-      submittedAt: u.submitted_at, dueAt: u.due_at, late: u.submitted_at > u.due_at, ratings: JSON.parse(u.ratings),
+      submittedAt: u.submitted_at, dueAt: u.due_at, late: u.submitted_at > u.due_at, ratings: JSON.parse(u.ratings) as IndicatorRating[],
       confirmations: confirmations.filter((c) => c.update_submitted_at === u.submitted_at).map(confirmationView),
     })),
   };
@@ -65,7 +65,7 @@ export const getRenewalHistory = (db: Database, id: string): RenewalHistoryView 
   const earlier = getProgress(db, r.renewal_of);
   return {
     renewalOf: r.renewal_of,
-    previous: JSON.parse(r.previous),
+    previous: JSON.parse(r.previous) as PreviousDesignation,
     indicators: earlier?.indicators ?? [],
     years: (earlier?.updates ?? []).map((u) => ({
       submittedAt: u.submittedAt, late: u.late, levels: u.ratings.map(({ indicator, level }) => ({ indicator, level })),
@@ -81,7 +81,8 @@ export const progressConfirmationsFor = (db: Database, reviewerId: string): Conf
      JOIN progress_update u ON u.application_id = c.application_id AND u.submitted_at = c.update_submitted_at
      WHERE c.reviewer_id = ? ORDER BY c.requested_at DESC, c.application_id`,
   ).all(reviewerId) as (ConfirmationRow & { reference: string; institution_name: string; ratings: string })[]).map((c) => ({
-    ...confirmationView(c), applicationId: c.application_id, reference: c.reference, institutionName: c.institution_name, ratings: JSON.parse(c.ratings),
+    ...confirmationView(c), applicationId: c.application_id, reference: c.reference, institutionName: c.institution_name,
+    ratings: JSON.parse(c.ratings) as IndicatorRating[],
   }));
 
 /** Whether this reviewer was ever asked to confirm an update of this application (else the application is not theirs to know). */

@@ -10,7 +10,7 @@ const recorded = (event: ReviewerEvent | ReviewCycleEvent, actorRole = 'reviewer
   return {
     ...event, id: `evt-${position}`, streamId: 's', version: position, position: String(position), schemaVersion: 1,
     metadata: { actorId, actorRole, occurredAt: '2026-03-02T09:00:00.000Z', correlationId: 'c', causationId: null },
-  } as RecordedEvent;
+  };
 };
 const declared = (reviewerId: string, conflictId: string, target: { applicationId: string; institution: null } | { applicationId: null; institution: string }, pinned = false): ReviewerEvent =>
   ({ type: 'ConflictDeclared', data: { reviewerId, conflictId, ...target, reason: 'Former colleague', pinned, declaredAt: `2026-03-0${position + 1}T09:00:00.000Z` } });

@@ -4,9 +4,9 @@ import { RecordedEvent } from '@cert/event-store';
 import { Projection } from '../projection';
 
 /**
- * Issue 4: what keeps review conflict-free and, where a cycle asks for it, blind. Reviewers' declared and pinned
- * conflicts (from `reviewer-<id>` streams) feed assignment and the access policy; each cycle's blind-review setting
- * (from `review-cycle-<year>` streams) decides what reviewers see of an applicant.
+ * What keeps review conflict-free and, where a cycle asks for it, blind. Reviewers' declared and pinned conflicts
+ * (from `reviewer-<id>` streams) feed assignment and the access policy; each cycle's blind-review setting (from
+ * `review-cycle-<year>` streams) decides what reviewers see of an applicant.
  */
 export const reviewSafeguardsProjection: Projection = {
   name: 'review-safeguards',

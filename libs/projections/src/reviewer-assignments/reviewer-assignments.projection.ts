@@ -37,7 +37,10 @@ const saveScores = (db: Database, applicationId: string, reviewerId: string, sco
   return db.prepare('SELECT COUNT(*) FROM reviewer_score WHERE application_id = ? AND reviewer_id = ?').pluck().get(applicationId, reviewerId) as number;
 };
 
-/** Each reviewer's work (DOMAIN.md, step 3), and the load that balanced auto-assignment reads. */
+/**
+ * Each reviewer's work (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3), and the load
+ * that balanced auto-assignment reads.
+ */
 export const reviewerAssignmentsProjection: Projection = {
   name: 'reviewer-assignments',
   version: 1,

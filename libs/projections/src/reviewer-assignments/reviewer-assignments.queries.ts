@@ -43,7 +43,7 @@ export const assignmentsFor = (db: Database, reviewerId: string): ReviewerAssign
 export const isAssigned = (db: Database, applicationId: string, reviewerId: string): boolean =>
   db.prepare(`SELECT 1 FROM reviewer_assignment WHERE application_id = ? AND reviewer_id = ? AND status <> 'released'`).get(applicationId, reviewerId) !== undefined;
 
-/** Open work per reviewer, for balanced auto-assignment (DOMAIN.md, step 3). Reviewers with none are absent. */
+/** Open work per reviewer, for balanced auto-assignment (docs/DOMAIN.md, Conflicts of interest). Reviewers with none are absent. */
 export const openAssignmentCounts = (db: Database): Map<string, number> =>
   new Map(
     (db.prepare(`SELECT reviewer_id, COUNT(*) AS n FROM reviewer_assignment WHERE status = 'assigned' GROUP BY reviewer_id`).all() as { reviewer_id: string; n: number }[])

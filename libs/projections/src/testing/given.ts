@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { ApplicationCommand, ApplicationEvent, applicationDecider, applicationStream } from '@cert/domain';
 import { EventStore, RecordedEvent, handle } from '@cert/event-store';
 import { Projection, applyEvent, createSchema } from '../projection';
@@ -42,7 +41,7 @@ export const readModel = (projections: Projection[]) => {
   const db = SqliteReadDb.open(':memory:').db;
   createSchema(db, projections);
   const apply = (events: RecordedEvent[]) => db.transaction(() => events.forEach((e) => applyEvent(db, projections, e)))();
-  return { db: db as Database, apply };
+  return { db, apply };
 };
 
 /** Runs fixture commands through the one write path into a real store (for runner and rebuild specs). */

@@ -7,7 +7,7 @@ const ctx = {
   params: { outcome: 'CharterMembership', appealedOutcome: 'NotYetReady' },
 };
 
-describe('appeal notification templates (DOMAIN.md, step 6)', () => {
+describe('appeal notification templates', () => {
   it('tells the applicant the outcome of the appeal, the decision it answers, and that it is final', () => {
     const mail = toMail(compose('appeal-outcome', ctx));
     expect(mail.subject).toContain('appeal');

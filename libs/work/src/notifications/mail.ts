@@ -7,7 +7,7 @@ const FOOTER = 'International Association for STEM Leaders, STEM Certification D
 /** The same content as plain text and as simple, accessible HTML (no images, no tracking). */
 export const toMail = (m: RenderedMail) => ({
   subject: m.subject,
-  // The reference on every message: it is what people quote when they call or write (STACK.md §5).
+  // The reference on every message: it is what people quote when they call or write.
   text: [...m.lines, '', `${m.link.label}: ${m.link.href}`, `Reference: ${m.reference}`, '', `-- ${FOOTER}`].join('\n'),
   html: [
     '<!doctype html><html lang="en"><body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',

@@ -1,4 +1,4 @@
-/** Who receives a notification; the processor turns it into addresses (DOMAIN.md, Notifications). */
+/** Who receives a notification; the processor turns it into addresses (docs/DOMAIN.md, Notifications). */
 export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string } | { kind: 'staff' };
 
 export const TEMPLATE_NAMES = [

@@ -20,14 +20,15 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   NotYetReady: 'not yet ready',
 };
 
-// "Due in 12 days" paired with the exact date and time zone (STACK.md §5, deadline visibility).
+// "Due in 12 days" paired with the exact date, time and time zone: a count of days goes stale while the mail waits in
+// an inbox, and a date without its zone can be read a day off.
 const due = (iso: unknown, now: string) => {
   const days = Math.ceil((Date.parse(String(iso)) - Date.parse(now)) / 86_400_000);
   const when = `${new Date(String(iso)).toUTCString().replace('GMT', 'UTC')}`;
   return days > 1 ? `in ${days} days (${when})` : days === 1 ? `tomorrow (${when})` : `now (${when})`;
 };
 
-/** Every notification of DOMAIN.md, as content; `mail.ts` wraps it in plain text and HTML. */
+/** Every notification of docs/DOMAIN.md, Notifications, as content; `mail.ts` wraps it in plain text and HTML. */
 export function compose(template: TemplateName, c: TemplateContext): RenderedMail {
   return { ...content(template, c), reference: c.reference };
 }
@@ -73,14 +74,14 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
       return { subject: `Appeal filed: ${c.reference}`, lines: [`The applicant for ${ref} has appealed the decision (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'Please route the appeal to a fresh review (new reviewers only) or to the board.'], link: staff };
     case 'appeal-outcome':
       return { subject: `The outcome of your appeal (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided your appeal for ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]} (the decision appealed was ${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'This decision is final. Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.'], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
-    // Issue 8: term and renewal, and reviewers' confirmation of a yearly update.
+    // Term and renewal, and reviewers' confirmation of a yearly update.
     case 'renewal-due':
       return { subject: `Your IASL designation's term ends ${due(p.termEndsAt, c.now)}: time to renew (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the designation of ${ref} ends ${due(p.termEndsAt, c.now)}. Renewal runs a new IC Map assessment and review, with your earlier years in view; start it from your application, and it must be decided before the term ends.`], link: app };
     case 'designation-expired':
       return { subject: `Your IASL designation has expired (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the term of the designation of ${ref} ended on ${new Date(String(p.termEndsAt)).toUTCString()} without a renewal, so it has expired. You are welcome to apply again.`], link: app };
     case 'progress-confirmation-requested':
       return { subject: `Please confirm a yearly progress update: ${c.reference}`, lines: [`The certification division asks you to confirm the yearly IC Map progress update of application ${c.reference}.`, 'Confirm or dispute each indicator; a dispute needs a comment. If you have a conflict of interest, declare it instead.'], link: { label: 'Open your assignments', href: `${c.publicUrl}/reviews` } };
-    // Issue 8, awards and the summit (seed 001: awards presented at the IASL STEM Leadership Summit).
+    // Awards and the summit where they are presented (docs/DOMAIN.md, Awards and summit).
     case 'award-nomination-received':
       return { subject: `Award nomination received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `${p.nominatedByRole === 'staff' ? 'the IASL certification division has nominated' : 'IASL has received the nomination of'} ${c.institutionName} for the ${String(p.year)} IASL STEM leadership awards.`, 'The advisory board scores every nomination and writes again when it has chosen the recipients.'], link: awards };
     case 'award-invitation':

@@ -9,15 +9,15 @@ import { awardCommandFor, isAwardJob } from '../reactors/award-jobs';
 const TIMER: Actor = { id: 'deadlines', role: 'system' };
 
 /**
- * One job, one command through the same write path as people use (EXAMPLES.md, example 5). Whether a timer
- * still means anything is the decider's call: a stale or repeated one appends nothing and the job succeeds.
+ * One job, one command through the same write path as people use (docs/ARCHITECTURE.md, Worker rules). Whether a
+ * timer still means anything is the decider's call: a stale or repeated one appends nothing and the job succeeds.
  */
 @Injectable()
 export class DeadlinesProcessor {
   constructor(private readonly commands: CommandBus) {}
 
   async process(job: JobContext): Promise<void> {
-    // Issue 8: the award cycle's jobs (award on the record, summit RSVP timers) share this queue.
+    // The award cycle's jobs (award on the record, summit RSVP timers) share this queue.
     if (isAwardJob(job)) return void (await this.commands.execute(awardCommandFor(job, TIMER)));
     if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name'])) throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
     // Destructured from one const, so TypeScript narrows `data` by `name` in each case.

@@ -14,7 +14,7 @@ type Addressee = { email: string; userId: string | null };
 /** What every copy of one notification shares: its template parameters and the data subjects it is about. */
 type Mail = { params: Record<string, unknown>; subjects: string[] };
 
-/** Free text a template quotes is read from the event that caused it, never carried in the job (issue 5). */
+/** Free text a template quotes is read from the event that caused it, never carried in the job, where an erasure would not reach it. */
 const personalParams = (n: NotificationJob, events: RecordedEvent[]): Record<string, unknown> => {
   const cause = events.find((e) => e.id === n.eventId);
   return n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected' ? { reason: (cause.data as SurveyRejected['data']).reason } : {};
@@ -29,7 +29,7 @@ const applicantSubjects = (events: RecordedEvent[]): string[] => {
 const SENDER = { id: 'notifications', role: 'system' as const };
 
 /**
- * DOMAIN.md, Notifications: every notification is sent once per recipient. The ledger is the stream
+ * docs/DOMAIN.md, Notifications: every notification is sent once per recipient. The ledger is the stream
  * `notification-<id>`: checked before sending, written after; the id is also the mail's Message-ID, so a
  * crash between the two at worst repeats a message that carries the same Message-ID (mail clients fold it).
  */
@@ -57,7 +57,7 @@ export class NotificationsProcessor {
   private addressees(n: NotificationJob, app: OpenApplication): Addressee[] {
     switch (n.recipient.kind) {
       case 'applicant':
-        // Issue 5: an erased applicant has no address left, and is not written to again.
+        // An erased applicant has no address left, and is not written to again.
         if (isErased(app.applicantEmail)) return [];
         return [{ email: app.applicantEmail, userId: this.identity.findByEmail(app.applicantEmail)?.id ?? null }];
       case 'user': {

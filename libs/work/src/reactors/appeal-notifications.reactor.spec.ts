@@ -25,7 +25,7 @@ const appealDecided = historyOfAfter(
 );
 const after = (before: ApplicationEvent[], all: ApplicationEvent[]) => all.slice(before.length);
 
-describe('notifications reactor › appeals (DOMAIN.md, Notifications)', () => {
+describe('notifications reactor › appeals', () => {
   it('acknowledges the appeal to the applicant and alerts staff to route it', () =>
     expect(notices(after(decided, appealed))).toEqual(['appeal-received→applicant', 'appeal-filed→staff']));
 

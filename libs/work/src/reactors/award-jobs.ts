@@ -3,7 +3,7 @@ import { DecideApplicationCommand, DecideAwardCycleCommand } from '@cert/command
 import { JobContext } from '@cert/jobs';
 
 /**
- * Payloads of the award cycle's jobs on the deadlines queue (issue 8): recording an award on the recipient's
+ * Payloads of the award cycle's jobs on the deadlines queue: recording an award on the recipient's
  * application, and the summit RSVP reminder and closing. Each becomes one command through the same write path.
  */
 export type AwardJob =

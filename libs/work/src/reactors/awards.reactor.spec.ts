@@ -14,7 +14,7 @@ const recorded = (e: AwardCycleEvent): RecordedEvent<AwardCycleEvent> =>
 const selected = () => cycleHistory(award.open(), award.nominate('a'), award.nominate('b'), award.score('a', 5), award.close(), award.select(['nom-a', 'nom-b']));
 const jobs = (events: AwardCycleEvent[]) => events.flatMap((e) => awardJobs(recorded(e)));
 
-describe('awards reactor (issue 8)', () => {
+describe('awards reactor', () => {
   it("acknowledges each nomination to the program's leader", () => {
     const notices = jobs(cycleHistory(award.open(), award.nominate('a'))).map((j) => j.data as NotificationJob);
     expect(notices).toEqual([expect.objectContaining({ applicationId: 'app-a', template: 'award-nomination-received', recipient: { kind: 'applicant' } })]);

@@ -12,8 +12,9 @@ export const isAwardCycleEvent = (event: RecordedEvent): event is RecordedEvent<
 const deadline = (j: AwardJob, jobId: string, runAt: string | null): JobSpec => ({ queue: 'deadlines', name: j.name, jobId, data: j.data, runAt });
 
 /**
- * Issue 8: what an award cycle's events set in motion. Pure. Mail goes to the leader of the nominated application
- * (the notifications processor resolves the address from that application), so every job names it.
+ * What an award cycle's events set in motion (docs/DOMAIN.md, Awards and summit). Pure. Mail goes to the leader of
+ * the nominated application (the notifications processor resolves the address from that application), so every job
+ * names it.
  */
 export const awardJobs = (event: RecordedEvent<AwardCycleEvent>): JobSpec[] => {
   const notify = (applicationId: string, template: TemplateName, params: Record<string, unknown>): JobSpec => {

@@ -10,7 +10,7 @@ export type DeadlineJob =
   | { name: 'AppealWindowCloses'; data: { applicationId: string; appealUntil: string } }
   | { name: 'ProgressReminder'; data: { applicationId: string; progressDueAt: string; daysBefore: number } }
   | { name: 'ProgressOverdue'; data: { applicationId: string; progressDueAt: string } }
-  // Issue 8: a designation's term, and the old designation told its renewal was decided.
+  // A designation's term, and the old designation told its renewal was decided.
   | { name: 'RenewalReminder'; data: { applicationId: string; termEndsAt: string; daysBefore: number } }
   | { name: 'DesignationExpiry'; data: { applicationId: string; termEndsAt: string } }
   | { name: 'RenewalDecided'; data: { applicationId: string; renewalId: string; outcome: Outcome } };

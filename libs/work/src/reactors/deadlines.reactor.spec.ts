@@ -45,7 +45,7 @@ describe('deadlines reactor', () => {
     expect(jobsFor(notYet, 'DecisionRecorded').map((j) => j.name)).toEqual(['AppealWindowCloses']);
   });
 
-  // Issue 8: the term's reminders (180 and 30 days before) and its expiry; a renewal's decision reports back.
+  // The term's reminders (180 and 30 days before) and its expiry; a renewal's decision reports back.
   it('sets the renewal reminders and the expiry at the end of the term', () => {
     const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
     expect(jobsFor(decided, 'DecisionRecorded').filter((j) => j.name !== 'AppealWindowCloses' && !j.name.startsWith('Progress')).map((j) => [j.name, j.runAt])).toEqual([

@@ -5,10 +5,10 @@ import { DeadlineJob } from './deadline-jobs';
 
 const ms = (iso: string) => Date.parse(iso);
 
-// ARCHITECTURE.md, Worker rules: no ':' in job ids, and the due time in the id, so an extension makes a new timer.
+// docs/ARCHITECTURE.md, Worker rules: no ':' in job ids, and the due time in the id, so an extension makes a new timer.
 const job = (j: DeadlineJob, key: string, runAt: string): JobSpec => ({ queue: 'deadlines', name: j.name, jobId: key, data: j.data, runAt });
 
-/** DOMAIN.md, Deadlines: the timers an event sets. Pure; the decider decides what a timer means when it fires. */
+/** docs/DOMAIN.md, Deadlines: the timers an event sets. Pure; the decider decides what a timer means when it fires. */
 export const deadlineJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] => {
   const { applicationId, policyVersion } = event.data;
   const policy = policyByVersion(policyVersion);
@@ -46,7 +46,7 @@ export const deadlineJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] 
   }
 };
 
-// Issue 8: reminders before the term ends and the expiry at its end; a renewal's decision goes back to the designation it renews.
+// Reminders before the term ends and the expiry at its end; a renewal's decision goes back to the designation it renews.
 const termJobs = (event: RecordedEvent<DecisionRecorded>): JobSpec[] => {
   const { applicationId, termEndsAt, renewalOf, outcome } = event.data;
   const policy = policyByVersion(event.data.policyVersion);

@@ -13,7 +13,7 @@ const notices = (events: ApplicationEvent[]) =>
     return `${d.template}→${d.recipient.kind === 'user' ? d.recipient.userId : d.recipient.kind}`;
   });
 
-describe('notifications reactor (DOMAIN.md, Notifications)', () => {
+describe('notifications reactor', () => {
   it('tells the applicant the nomination arrived and invites them to the assessment', () =>
     expect(notices(accepted())).toEqual(['nomination-received→applicant', 'assessment-invitation→applicant']));
 

@@ -3,7 +3,7 @@ import { RecordedEvent } from '@cert/event-store';
 import { JobSpec } from '@cert/jobs';
 import { NotificationJob, Recipient, TemplateName } from '../notifications/notification-job';
 
-/** DOMAIN.md, Notifications: which event tells whom what. Pure; the processor resolves addresses and sends once. */
+/** docs/DOMAIN.md, Notifications: which event tells whom what. Pure; the processor resolves addresses and sends once. */
 export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] => {
   const notify = (template: TemplateName, recipient: Recipient, params: Record<string, unknown> = {}): JobSpec => {
     const who = recipient.kind === 'applicant' || recipient.kind === 'staff' ? recipient.kind : recipient.userId;
@@ -23,7 +23,7 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
     case 'SurveyAccepted':
       return [notify('assessment-invitation', applicant, { dueAt: event.data.dueAt })];
     case 'SurveyRejected':
-      // The reason is free text (personal data, issue 5): the processor reads it from the event, so it is never
+      // The reason is free text (personal data): the processor reads it from the event, so it is never
       // copied into the job queue, where an erasure would not reach it.
       return [notify('survey-not-accepted', applicant)];
     case 'AssessmentReminderIssued':
@@ -42,16 +42,16 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
       return [notify('review-escalated', { kind: 'staff' }, { reviewerId: event.data.reviewerId, dueAt: event.data.dueAt, reason: event.data.reason })];
     case 'DecisionRecorded': {
       const { outcome, appealUntil, progressDueAt, appealOf } = event.data;
-      // DOMAIN.md, Notifications: "appeal outcome". An appeal's decision is final at once, so it offers no appeal.
+      // docs/DOMAIN.md, Notifications: `appeal-outcome`. An appeal's decision is final at once, so it offers no appeal.
       if (appealOf) return [notify('appeal-outcome', applicant, { outcome, appealedOutcome: appealOf.outcome, appealedDecidedAt: appealOf.decidedAt, progressDueAt })];
       return [notify('decision', applicant, { outcome, appealUntil, progressDueAt })];
     }
     case 'AppealFiled':
-      // The statement is personal data (issue 5): it stays in the event, never in the job queue.
+      // The statement is personal data: it stays in the event, never in the job queue.
       return [notify('appeal-received', applicant, { appealedOutcome: event.data.appealOf.outcome }), notify('appeal-filed', { kind: 'staff' }, { appealedOutcome: event.data.appealOf.outcome })];
     case 'ProgressReminderIssued':
       return [notify('progress-update-due', applicant, { progressDueAt: event.data.progressDueAt })];
-    // Issue 8: term, renewal and progress confirmation.
+    // Term, renewal and progress confirmation.
     case 'RenewalReminderIssued':
       return [notify('renewal-due', applicant, { termEndsAt: event.data.termEndsAt })];
     case 'DesignationExpired':

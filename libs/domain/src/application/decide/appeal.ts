@@ -7,11 +7,11 @@ import { AppealedDecision } from '../application.types';
 import { pins, requireApplicant, requireOpen } from './guards';
 
 /*
- * DOMAIN.md, step 6: "appeal within a window". One appeal per decision, filed by the applicant with a statement
- * before the recorded `appealUntil`; staff route it to a fresh review (new reviewers only: decide/review.ts) or to
- * the board. Either way it ends in a decision of its own, recorded through recordDecision with `appealOf` naming the
- * first; both stay in the log. The appeal's decision is final at once: there is no appeal of an appeal, so a
- * dispute cannot cycle and the designation it grants starts on a settled footing.
+ * docs/DOMAIN.md, Appeals: an appeal within a window. One appeal per decision, filed by the applicant with a
+ * statement before the recorded `appealUntil`; staff route it to a fresh review (new reviewers only:
+ * decide/review.ts) or to the board. Either way it ends in a decision of its own, recorded through recordDecision
+ * with `appealOf` naming the first; both stay in the log. The appeal's decision is final at once: there is no appeal
+ * of an appeal, so a dispute cannot cycle and the designation it grants starts on a settled footing.
  */
 
 export const fileAppeal = ({ data, metadata }: FileAppeal, state: Application): ApplicationEvent[] => {
@@ -23,7 +23,7 @@ export const fileAppeal = ({ data, metadata }: FileAppeal, state: Application): 
   if (app.status !== 'Decided' || !decision) throw new InvalidState('appeal.no_decision', app.status);
   if (app.appeal?.decidedAt === decision.decidedAt) throw new InvalidState('appeal.appeal_decision_final', app.status, { appealOf: app.appeal.appealOf });
   if (decision.final) throw new InvalidState('appeal.decision_final', app.status, { appealUntil: decision.appealUntil });
-  // DOMAIN.md, Deadlines: enforced from the recorded date at command time, whether or not the timer has fired.
+  // docs/DOMAIN.md, Deadlines: enforced from the recorded date at command time, whether or not the timer has fired.
   if (isPast(decision.appealUntil, metadata.now)) throw new InvalidState('appeal.window_closed', app.status, { appealUntil: decision.appealUntil });
   const statement = data.statement.trim();
   if (!statement) throw new RuleViolation('appeal.statement_required', 'an appeal needs a statement');

@@ -6,7 +6,7 @@ import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication } from '../application.state';
 import { pins, requireApplicant, requireCompleteRatings, requireKnownIndicators, requireOpen, requireStatus } from './guards';
 
-// DOMAIN.md, Deadlines: enforced at command time from the recorded due date, whatever the timers do.
+// docs/DOMAIN.md, Deadlines: enforced at command time from the recorded due date, whatever the timers do.
 const requireBeforeDeadline = (app: OpenApplication, now: string) => {
   if (app.dueAt && isPast(app.dueAt, now)) throw new DeadlinePassed('assessment', app.dueAt);
 };
@@ -29,7 +29,7 @@ export const submitAssessment = ({ data, metadata }: SubmitAssessment, state: Ap
   return [{ type: 'AssessmentSubmitted', data: { ...pins(app), ratings, submittedAt: metadata.now } }];
 };
 
-// DOMAIN.md, Deadlines: "staff may extend or reopen"; extending a lapsed application reopens it.
+// docs/DOMAIN.md, Deadlines: staff may extend to a later date; extending a lapsed application reopens it.
 export const extendAssessmentDeadline = ({ data, metadata }: ExtendAssessmentDeadline, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
   requireStatus(app, ['AwaitingAssessment', 'Lapsed'], 'assessment.not_extendable');

@@ -10,9 +10,9 @@ import { pins } from './guards';
 import { appealPending, excludedFromReview } from './appeal';
 
 /*
- * DOMAIN.md, Deadlines. Every timer here may fire late, early, twice, or after the date it was set for was
- * superseded (ARCHITECTURE.md, rule 9): each branch acts only when the recorded due date still matches, the
- * moment has come, and it has not acted before; otherwise it decides nothing.
+ * docs/DOMAIN.md, Deadlines. Every timer here may fire late, early, twice, or after the date it was set for was
+ * superseded (docs/ARCHITECTURE.md, Principles (the ten rules), rule 9): each branch acts only when the recorded due
+ * date still matches, the moment has come, and it has not acted before; otherwise it decides nothing.
  */
 
 const open = (state: Application): OpenApplication | null => (state.status === 'None' ? null : state);
@@ -45,7 +45,7 @@ export const escalateOverdueReview = ({ data, metadata }: EscalateOverdueReview,
   return [{ type: 'ReviewOverdueEscalated', data: { ...pins(app!), ...data, reason: 'overdue', escalatedAt: metadata.now } }];
 };
 
-// DOMAIN.md, Deadlines: "after 7 more days the reviewer is released and another is assigned".
+// docs/DOMAIN.md, Deadlines: 7 days after the due date the reviewer is released and another takes over.
 export const replaceOverdueReviewer = ({ data, metadata }: ReplaceOverdueReviewer, state: Application): ApplicationEvent[] => {
   const app = open(state);
   const slot = openSlot(app, data.reviewerId, data.dueAt);
@@ -71,7 +71,7 @@ export const closeAppealWindow = ({ data, metadata }: CloseAppealWindow, state: 
   const app = open(state);
   const decision = app?.decision;
   if (!app || !decision || decision.final || decision.appealUntil !== data.appealUntil || !isPast(data.appealUntil, metadata.now)) return [];
-  // DOMAIN.md, step 6: a pending appeal keeps the decision open; the appeal's own decision settles it.
+  // docs/DOMAIN.md, Appeals: a pending appeal keeps the decision open; the appeal's own decision settles it.
   if (appealPending(app)) return [];
   return [{ type: 'DecisionFinalized', data: { ...pins(app), appealUntil: data.appealUntil, finalizedAt: metadata.now } }];
 };
@@ -79,14 +79,14 @@ export const closeAppealWindow = ({ data, metadata }: CloseAppealWindow, state: 
 export const remindProgressUpdate = ({ data, metadata }: RemindProgressUpdate, state: Application): ApplicationEvent[] => {
   const app = open(state);
   if (!app?.designation || app.designation.progressDueAt !== data.progressDueAt) return [];
-  // Issue 8: an expired or renewed designation owes no more updates here.
+  // An expired or renewed designation owes no more updates here.
   if (app.designation.status === 'expired' || app.designation.status === 'renewed') return [];
   if (!reminderDue(data.progressDueAt, data.daysBefore, metadata.now)) return [];
   if (app.reminders.includes(reminderKey('progress', data.progressDueAt, data.daysBefore))) return [];
   return [{ type: 'ProgressReminderIssued', data: { ...pins(app), ...data, remindedAt: metadata.now } }];
 };
 
-// DOMAIN.md, Deadlines: "designation suspended after 60 days' grace".
+// docs/DOMAIN.md, Deadlines: the designation is suspended 60 days after a missed progress update's due date.
 export const suspendDesignation = ({ data, metadata }: SuspendDesignation, state: Application): ApplicationEvent[] => {
   const app = open(state);
   const designation = app?.designation;

@@ -15,7 +15,7 @@ export const requireStatus = (state: OpenApplication, allowed: ApplicationStatus
   if (!allowed.includes(state.status)) throw new InvalidState(code, state.status, { allowed });
 };
 
-/** Only the leader named on the survey fills in the assessment (DOMAIN.md, "applicant"). */
+/** Only the leader named on the survey fills in the assessment (docs/DOMAIN.md, Who uses it). */
 export const requireApplicant = (actor: Actor, state: OpenApplication): void => {
   if (actor.role !== 'applicant' || !actor.email || normalizeEmail(actor.email) !== state.applicantEmail) {
     throw new Forbidden('application.not_applicant', 'only the applicant named on the survey may do this');

@@ -27,7 +27,8 @@ export const submitSurvey = ({ data, metadata }: SubmitSurvey, state: Applicatio
   }];
 };
 
-// DOMAIN.md, step 1: duplicate nominations of the same leader and institution are linked, not doubled.
+// docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: duplicate nominations of the same
+// leader and institution are linked, not doubled.
 export const linkNomination = ({ data, metadata }: LinkNomination, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
   const nominatorId = metadata.actor.id;

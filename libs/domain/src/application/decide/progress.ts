@@ -16,7 +16,7 @@ const requireRunningDesignation = (app: OpenApplication) => {
   return app.designation;
 };
 
-// Seed 003: "record and update progress ... yearly". A late update reinstates a suspended designation.
+// docs/DOMAIN.md, Yearly progress: a yearly update per designation; a late update reinstates a suspended designation.
 // The update re-rates the rubric version pinned at designation, with evidence for every indicator, under the same
 // rules as the assessment (requireCompleteRatings). A newer IC Map version would need a recorded mapping first.
 export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, state: Application): ApplicationEvent[] => {
@@ -46,7 +46,7 @@ const requireNoConflict = (app: OpenApplication, reviewer: ReviewerCandidate) =>
   if (reason) throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', { reviewerId: reviewer.reviewerId, reason });
 };
 
-/** Issue 8: "reviewers may be asked to confirm" the latest update; the same conflict rules as review assignment. */
+/** docs/DOMAIN.md, Yearly progress: staff may ask a reviewer to confirm the latest update; the same conflict rules as review assignment. */
 export const requestProgressConfirmation = ({ data, metadata }: RequestProgressConfirmation, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
   if (metadata.actor.role !== 'staff') throw new Forbidden('progress.confirmation_staff_only', 'only staff ask for a confirmation');

@@ -3,7 +3,6 @@ import { policyByVersion } from '../../decision/policy-catalog';
 import { addDays } from '../../time';
 import { consensus, decisionInputs, growthReport, median, recommend } from '../../decision/recommend';
 import { rubricByVersion } from '../../rubric/rubric-catalog';
-import { Level } from '../../rubric/rubric';
 import { RecordDecision, ResolveAdjudication } from '../application.commands';
 import { ApplicationEvent, AdjudicationResolved } from '../application.events';
 import { evolve } from '../application.evolve';
@@ -21,7 +20,8 @@ export const recommendationEvents = (app: OpenApplication, now: string): Applica
   return [{ type: 'RecommendationComputed', data: { ...pins(app), recommendation: outcome, rule, inputs, computedAt: now } }];
 };
 
-// DOMAIN.md, step 3: an extra reviewer settles each disputed indicator; the middle level of all scores stands.
+// docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3: an extra reviewer settles each disputed
+// indicator; the middle level of all scores stands.
 export const resolvedByExtraReviewer = (app: OpenApplication, now: string): ApplicationEvent[] => {
   const finished = activeReviewers(app).filter((r) => r.status === 'finished');
   const rulings = app.disputed.map((indicator) => ({
@@ -51,11 +51,12 @@ export const resolveAdjudication = ({ data, metadata }: ResolveAdjudication, sta
   }
   if (data.rulings.some((r) => ![1, 2, 3, 4, 5].includes(r.level))) throw new RuleViolation('adjudication.invalid_level', 'levels run from 1 to 5');
   if (!data.justification.trim()) throw new RuleViolation('adjudication.justification_required', 'a board ruling needs a justification');
-  const rulings = data.rulings.map((r) => ({ indicator: r.indicator, level: r.level as Level }));
+  const rulings = data.rulings.map((r) => ({ indicator: r.indicator, level: r.level }));
   return resolution(app, { method: 'board-ruling', rulings, justification: data.justification.trim() }, metadata.now);
 };
 
-// DOMAIN.md, step 4: the board may overrule the recommendation only with a written justification.
+// docs/DOMAIN.md, The lifecycle (one application = one event stream), step 4: the board may overrule the
+// recommendation only with a written justification.
 export const recordDecision = ({ data, metadata }: RecordDecision, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
   if (app.status === 'Decided') throw new InvalidState('decision.already_recorded', app.status);
@@ -71,11 +72,11 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
   }
   const items = growthReport(rubricByVersion(app.rubricVersion), recommendation.inputs.consensus);
   const granted = data.outcome !== 'NotYetReady';
-  // DOMAIN.md, step 6: a decision on an appeal names the decision it answers and is final at once (decide/appeal.ts).
+  // docs/DOMAIN.md, Appeals: a decision on an appeal names the decision it answers and is final at once (decide/appeal.ts).
   const appealOf = appealBeingDecided(app);
   const appealUntil = appealOf ? metadata.now : addDays(metadata.now, policy.appealWindowDays);
   const progressDueAt = granted ? addDays(metadata.now, policy.progressIntervalDays) : null;
-  // Issue 8 (decide/renewal.ts): the designation's term, and the designation a renewal renews.
+  // decide/renewal.ts: the designation's term, and the designation a renewal renews.
   const term = designationTerm(app, granted, metadata.now);
   return [
     {

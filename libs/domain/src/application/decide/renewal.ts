@@ -9,10 +9,11 @@ import { referenceFor } from './intake';
 import { pins, requireOpen } from './guards';
 
 /**
- * Issue 8, term and renewal: "a designation has a term (configurable, default 5 years, as Ohio's STEM designation);
- * renewal runs a new assessment and review with the earlier years' history in view; an unrenewed designation expires."
- * The term end is firm: a renewal must be decided (designating) before it, or the designation expires; a renewal
- * decided later grants a designation of its own on the renewal's stream, the old one stays expired.
+ * docs/DOMAIN.md, Renewal and term: a designation has a term (a policy number, 5 years in v1, as Ohio's STEM
+ * designation); renewal runs a new assessment and review with the earlier years' history in view; an unrenewed
+ * designation expires. The term end is firm: a renewal must be decided (designating) before it, or the designation
+ * expires; a renewal decided later grants a designation of its own on the renewal's stream, the old one stays
+ * expired.
  */
 
 /** The same calendar day `years` later (29 February falls to 1 March), at the same time of day. */

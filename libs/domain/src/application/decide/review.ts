@@ -24,7 +24,7 @@ export const assignReviewers = ({ data, metadata }: AssignReviewers, state: Appl
   let chosen: ReviewerCandidate[];
   if (data.mode === 'manual') {
     for (const candidate of data.reviewers) {
-      // DOMAIN.md, step 6: an appeal's fresh review has new reviewers, none of the earlier rounds'.
+      // docs/DOMAIN.md, Appeals: an appeal's fresh review has new reviewers, none of the earlier rounds'.
       if (excludedFromReview(app).includes(candidate.reviewerId)) {
         throw new InvalidState('review.reviewed_earlier_round', app.status, { reviewerId: candidate.reviewerId });
       }
@@ -55,7 +55,8 @@ export const releaseReviewer = ({ data, metadata }: ReleaseReviewer, state: Appl
   return [{ type: 'ReviewerReleased', data: { ...pins(app), reviewerId: data.reviewerId, reason: data.reason, releasedAt: metadata.now } }];
 };
 
-// Only an assigned reviewer scores, and finished scores are locked (DOMAIN.md, step 3).
+// Only an assigned reviewer scores, and finished scores are locked
+// (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3).
 const requireOwnOpenSlot = (actor: Actor, app: OpenApplication): ReviewerSlot => {
   const slot = app.reviewers[actor.id];
   if (actor.role !== 'reviewer' || !slot || slot.status === 'released') {

@@ -67,7 +67,7 @@ export const scoreNomination = ({ data, metadata }: ScoreNomination, cycle: Open
   const nomination = findNomination(cycle, data.nominationId);
   if (!nomination) throw new NotFound('award-nomination', data.nominationId);
   if (cycle.status !== 'Nominating') throw new AwardConflict('award.scoring_closed', `scoring for ${cycle.year} is closed`);
-  // DOMAIN.md, step 3's conflict rule, reused for the board: nobody scores their own institution.
+  // docs/DOMAIN.md, Conflicts of interest, reused for the board: nobody scores their own institution.
   if (sameInstitution(data.scorerInstitution, nomination.institutionName)) {
     throw new Forbidden('award.conflict_of_interest', 'a board member does not score a nomination from their own institution');
   }

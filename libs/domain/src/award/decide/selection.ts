@@ -10,8 +10,9 @@ import { notDesignatedBecause, requireRole } from './guards';
 const cycleOf = (c: OpenCycle) => ({ awardCycleId: c.awardCycleId, year: c.year });
 
 /**
- * Seed 001: the advisory board selects the recipients, who are invited to the summit. Up to the number of awards;
- * choosing other than the top of the score ranking needs a written justification (as overruling a decision does).
+ * docs/DOMAIN.md, Awards and summit: the advisory board selects the recipients, who are invited to the summit. Up to
+ * the number of awards; choosing other than the top of the score ranking needs a written justification (as overruling
+ * a decision does).
  */
 export const selectRecipients = ({ data, metadata }: SelectAwardRecipients, cycle: OpenCycle): AwardCycleEvent[] => {
   requireRole(metadata.actor, ['board'], 'select award recipients');

@@ -2,8 +2,11 @@
 // so every printed line is an acknowledged write. The parent kill -9s it mid-stream.
 // With a third argument "concurrent", each round makes one append to each of 7 streams at once, so they are
 // group-committed together, and acknowledges each as its own promise settles.
-require('../../testing/load-ts.js');
-const { randomUUID } = require('node:crypto');
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import '../../testing/load-ts.mjs';
+
+const require = createRequire(import.meta.url);
 const { SqliteEventStore } = require('../sqlite.event-store.ts');
 
 const [file, synchronous, mode] = process.argv.slice(2);

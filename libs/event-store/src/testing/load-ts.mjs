@@ -1,12 +1,15 @@
 // Lets a plain `node` child process require the real TypeScript sources, so the multi-process specs
 // exercise the adapter itself rather than a copy of its SQL. Dev-only: transpiles with @swc/core on load.
-const Module = require('node:module');
-const path = require('node:path');
-const swc = require('@swc/core');
+// Import it first; the sources then load through a `createRequire` require, since only the CommonJS loader runs
+// these hooks.
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import swc from '@swc/core';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
-require.extensions['.ts'] = (module, filename) => {
+createRequire(import.meta.url).extensions['.ts'] = (module, filename) => {
   const { code } = swc.transformFileSync(filename, {
     swcrc: false,
     jsc: {

@@ -1,6 +1,9 @@
 // One of two workers sharing a jobs table: drains the queue with the real LocalJobQueue and prints the job ids it
 // ran as JSON. Runs as a plain `node` process, so the two claim under SQLite's real cross-process locking.
-require('../../../../event-store/src/testing/load-ts.js');
+import { createRequire } from 'node:module';
+import '../../../../event-store/src/testing/load-ts.mjs';
+
+const require = createRequire(import.meta.url);
 const { SqliteReadDb } = require('../../../../projections/src/read-db.ts');
 const { FixedClock } = require('../../../../testing/src/fixed-clock.ts');
 const { LocalJobQueue } = require('../local.job-queue.ts');

@@ -1,7 +1,10 @@
 // One of two racers: appends `rounds` events to each of the given streams, one step at a time,
 // reloading the stream whenever the other process got there first. Prints its tally as JSON.
-require('../../testing/load-ts.js');
-const { randomUUID } = require('node:crypto');
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import '../../testing/load-ts.mjs';
+
+const require = createRequire(import.meta.url);
 const { SqliteEventStore } = require('../sqlite.event-store.ts');
 const { VersionConflict } = require('../../event-store.ts');
 
