@@ -5,7 +5,10 @@ import react from '@vitejs/plugin-react';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The api serves dist/ at `/` (apps/api/src/web); `npm run web:dev` proxies the API to a running `npm start`.
-const API = ['/auth', '/applications', '/reviewers', '/board', '/me', '/rubrics', '/policies', '/audit', '/health', '/docs'];
+const API = [
+  '/auth', '/applications', '/reviewers', '/review-cycles', '/board', '/award-cycles', '/directory', '/me', '/rubrics', '/policies',
+  '/audit', '/privacy', '/health', '/docs', '/admin',
+];
 
 export default defineConfig({
   root,
