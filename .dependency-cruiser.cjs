@@ -6,7 +6,13 @@ const lib = (name) => `^libs/${name}/`;
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'A cycle means two files are one; split them or move the shared piece.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle means two files are one; split them or move the shared piece.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'no-app-to-app',
       severity: 'error',

@@ -1,12 +1,15 @@
 // Nest 12 ships ESM only; @swc/jest transpiles @nestjs/* so CommonJS jest can load it.
-const swc = ['@swc/jest', {
-  module: { type: 'commonjs' },
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
+const swc = [
+  '@swc/jest',
+  {
+    module: { type: 'commonjs' },
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
   },
-}];
+];
 
 module.exports = {
   testEnvironment: 'node',
@@ -15,7 +18,8 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   moduleNameMapper: {
-    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|work|testing|contracts)$': '<rootDir>/libs/$1/src',
+    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|privacy|work|testing|contracts)$':
+      '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   // Every suite closes what it opens, but one handle (not yet found; it shows now and then, after every test has

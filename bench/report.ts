@@ -44,7 +44,9 @@ const perRunRatio = (a: Figure | undefined, b: Figure | undefined): Figure | nul
 /** The same ratio for the floor's SELECT of the same streams: what the file alone does between 10k and 1M events. */
 function floorScaleNote(small: ScaleSizeResult | undefined, big: ScaleSizeResult | undefined): string {
   const ratio = perRunRatio(big?.floorLoadP99Ms, small?.floorLoadP99Ms);
-  return ratio ? `; the floor's bare SELECT of the same streams: ${ratio.median.toFixed(2)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})` : '';
+  return ratio
+    ? `; the floor's bare SELECT of the same streams: ${ratio.median.toFixed(2)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`
+    : '';
 }
 
 export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale' | 'workers'>): Target[] {
@@ -123,7 +125,8 @@ export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale' | 'worke
   // Run k of both sizes is measured back to back (runScale), so the ratio is taken run by run like Part 1's; results
   // written before that compare the medians.
   const paired = r.scale?.config.pairedRuns === true;
-  const scaleRatio = small && big ? (paired ? perRunRatio(big.loadP99Ms, small.loadP99Ms) : figure([big.loadP99Ms.median / small.loadP99Ms.median])) : null;
+  const scaleRatio =
+    small && big ? (paired ? perRunRatio(big.loadP99Ms, small.loadP99Ms) : figure([big.loadP99Ms.median / small.loadP99Ms.median])) : null;
   out.push({
     id: 'scale.load.p99',
     target: 'Scale: stream load p99 with 1M events ÷ with 10k',
@@ -131,7 +134,11 @@ export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale' | 'worke
     unit: 'ratio',
     goal: '≤ 1.2',
     pass: scaleRatio ? scaleRatio.median <= 1.2 : null,
-    note: big ? (paired ? 'run by run: each run measures both sizes back to back' : 'ratio of the medians of the two sizes (the logs are built separately)') + floorScaleNote(small, big) : 'the 1M log is loaded in full mode only',
+    note: big
+      ? (paired
+          ? 'run by run: each run measures both sizes back to back'
+          : 'ratio of the medians of the two sizes (the logs are built separately)') + floorScaleNote(small, big)
+      : 'the 1M log is loaded in full mode only',
   });
   const w = r.workers;
   const workersRatio = perRunRatio(w?.engine.bullmq?.perSec, w?.floor.mail?.perSec);
@@ -202,14 +209,18 @@ export function markdown(r: BenchResult): string {
   p(`| SQLite | ${m.sqlite} (better-sqlite3 ${m.betterSqlite3}) |`);
   p(`| load client | autocannon ${m.autocannon} |`);
   for (const [k, v] of Object.entries(m.durability)) p(`| durability: ${k} | ${v} |`);
-  p(`| load average (1/5/15 min) at start / end | ${r.loadAverage.start.map((x) => x.toFixed(2)).join(' ')} / ${r.loadAverage.end.map((x) => x.toFixed(2)).join(' ')} |`);
+  p(
+    `| load average (1/5/15 min) at start / end | ${r.loadAverage.start.map((x) => x.toFixed(2)).join(' ')} / ${r.loadAverage.end.map((x) => x.toFixed(2)).join(' ')} |`,
+  );
   p();
   p('## Targets');
   p();
   p('| target | measured | goal | result |');
   p('| --- | --- | --- | --- |');
   for (const t of r.targets) {
-    const measured = t.measured ? `${fmt(t.measured, t.unit === 'ratio' || t.unit === 's' ? 2 : t.unit === 'ms' ? 1 : 0)} ${t.unit === 'ratio' ? '' : t.unit}`.trim() : t.note ?? 'n/a';
+    const measured = t.measured
+      ? `${fmt(t.measured, t.unit === 'ratio' || t.unit === 's' ? 2 : t.unit === 'ms' ? 1 : 0)} ${t.unit === 'ratio' ? '' : t.unit}`.trim()
+      : (t.note ?? 'n/a');
     const extra = t.measured && t.note ? ` (${t.note})` : '';
     p(`| ${t.target} | ${measured} | ${t.goal} | ${verdict(t.pass)}${extra} |`);
   }
@@ -221,10 +232,12 @@ export function markdown(r: BenchResult): string {
     p();
     p(
       `N = ${c.n.toLocaleString('en-US')} applications (${(c.n * 14).toLocaleString('en-US')} commands, one event each), window of ${c.window} round-robin, one closed-loop client; ` +
-        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}${c.replayPasses ? ` (the median of ${c.replayPasses} passes per run${c.replayInterleaved ? ', the subjects\' passes alternated' : ''})` : ''}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
+        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}${c.replayPasses ? ` (the median of ${c.replayPasses} passes per run${c.replayInterleaved ? ", the subjects' passes alternated" : ''})` : ''}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
     );
     p();
-    p('| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |');
+    p(
+      '| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |',
+    );
     p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [, s] of Object.entries(r.part1.subjects)) {
       if (!s) continue;
@@ -235,7 +248,13 @@ export function markdown(r: BenchResult): string {
       );
     }
     p();
-    p(`Payload sizes (JSON bytes, average): ${Object.entries(r.part1.payloadBytes).map(([k, v]) => `${k} ${v}`).join(', ')}. The engine adds its envelope (event id, metadata with actor, correlation, timestamps and the hash chain) to every row.`);
+    p(
+      `Payload sizes (JSON bytes, average): ${Object.entries(r.part1.payloadBytes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}. The engine adds its envelope (event id, metadata with actor, correlation, timestamps and the hash chain) to every row.`,
+    );
     p();
   }
 
@@ -248,13 +267,18 @@ export function markdown(r: BenchResult): string {
         `window of ${x.config.window}, ${x.config.runs} run(s); ${x.eventsPerApplication.toFixed(1)} events per application in the log (26 from the cycle; the rest are appended by the work side running in the same process).`,
     );
     p();
-    p('| applications/s | commands/s | projection lag at the end (events) | catch-up after the last command (ms) | CPU ms per command | other load (cores) |');
+    p(
+      '| applications/s | commands/s | projection lag at the end (events) | catch-up after the last command (ms) | CPU ms per command | other load (cores) |',
+    );
     p('| --- | --- | --- | --- | --- | --- |');
-    p(`| ${fmt(x.applicationsPerSec, 1)} | ${fmt(x.commandsPerSec)} | ${fmt(x.lagEventsAtEnd)} | ${ms(x.catchUpMs)} | ${fmt(x.cpuMsPerCommand, 2)} | ${fmt(x.otherCores, 2)} |`);
+    p(
+      `| ${fmt(x.applicationsPerSec, 1)} | ${fmt(x.commandsPerSec)} | ${fmt(x.lagEventsAtEnd)} | ${ms(x.catchUpMs)} | ${fmt(x.cpuMsPerCommand, 2)} | ${fmt(x.otherCores, 2)} |`,
+    );
     p();
     p('| command | per application | p50 ms | p99 ms |');
     p('| --- | --- | --- | --- |');
-    for (const [name, c] of Object.entries(x.perCommand)) p(`| ${name} | ${c.n / x.config.applications} | ${ms(c.p50Ms)} | ${ms(c.p99Ms)} |`);
+    for (const [name, c] of Object.entries(x.perCommand))
+      p(`| ${name} | ${c.n / x.config.applications} | ${ms(c.p50Ms)} | ${ms(c.p99Ms)} |`);
     p();
   }
 
@@ -269,7 +293,9 @@ export function markdown(r: BenchResult): string {
         'and "sustained" counts that tail in: commands ÷ (shot + busy after).',
     );
     p();
-    p('| connections | bare NestJS req/s | bare p99 ms | api commands/s | applications/s | api p50 ms | api p99 ms | api max ms | errors | api ÷ bare | api CPU ms per command | bare CPU ms per request | other load (cores) | api busy after (s) | sustained commands/s |');
+    p(
+      '| connections | bare NestJS req/s | bare p99 ms | api commands/s | applications/s | api p50 ms | api p99 ms | api max ms | errors | api ÷ bare | api CPU ms per command | bare CPU ms per request | other load (cores) | api busy after (s) | sustained commands/s |',
+    );
     p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const l of h.levels) {
       const ratio = perRunRatio(l.api.commandsPerSec, l.bare.requestsPerSec);
@@ -282,7 +308,9 @@ export function markdown(r: BenchResult): string {
     const withWorker = h.levels.filter((l) => l.api.workerCores);
     if (withWorker.length > 0) {
       p();
-      p(`The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores, 2)} cores at ${l.connections} connections`).join(', ')}.`);
+      p(
+        `The worker process's CPU during the api's shots (not in "other load"): ${withWorker.map((l) => `${fmt(l.api.workerCores, 2)} cores at ${l.connections} connections`).join(', ')}.`,
+      );
     }
     p();
     p(
@@ -291,23 +319,33 @@ export function markdown(r: BenchResult): string {
         'request (for the api always `POST /applications`, the first step of a cycle) waits for that. Those first requests apart:',
     );
     p();
-    p('| connections | bare: first request per connection p50 ms | its max ms | bare p99 ms of the rest | api: first request per connection p50 ms | its max ms | api p99 ms of the rest |');
+    p(
+      '| connections | bare: first request per connection p50 ms | its max ms | bare p99 ms of the rest | api: first request per connection p50 ms | its max ms | api p99 ms of the rest |',
+    );
     p('| --- | --- | --- | --- | --- | --- | --- |');
     for (const l of h.levels) {
       const [b, a] = [l.bare.start, l.api.start];
       if (!b || !a) continue;
-      p(`| ${l.connections} | ${ms(b.firstP50Ms)} | ${ms(b.firstMaxMs)} | ${ms(b.p99WithoutFirstMs)} | ${ms(a.firstP50Ms)} | ${ms(a.firstMaxMs)} | ${ms(a.p99WithoutFirstMs)} |`);
+      p(
+        `| ${l.connections} | ${ms(b.firstP50Ms)} | ${ms(b.firstMaxMs)} | ${ms(b.p99WithoutFirstMs)} | ${ms(a.firstP50Ms)} | ${ms(a.firstMaxMs)} | ${ms(a.p99WithoutFirstMs)} |`,
+      );
     }
     p();
     p('| connections | endpoint | requests/s | p50 ms | p99 ms | max ms |');
     p('| --- | --- | --- | --- | --- | --- |');
     for (const l of h.levels) {
-      for (const [name, e] of Object.entries(l.api.endpoints)) p(`| ${l.connections} | \`${name}\` | ${fmt(e.requestsPerSec)} | ${ms(e.p50Ms)} | ${ms(e.p99Ms)} | ${ms(e.maxMs)} |`);
+      for (const [name, e] of Object.entries(l.api.endpoints))
+        p(`| ${l.connections} | \`${name}\` | ${fmt(e.requestsPerSec)} | ${ms(e.p50Ms)} | ${ms(e.p99Ms)} | ${ms(e.maxMs)} |`);
     }
     const samples = h.levels.flatMap((l) => l.api.errorSamples);
     if (samples.length) {
       p();
-      p(`Error samples: ${samples.slice(0, 5).map((s) => `\`${s.replace(/\|/g, '/')}\``).join('; ')}`);
+      p(
+        `Error samples: ${samples
+          .slice(0, 5)
+          .map((s) => `\`${s.replace(/\|/g, '/')}\``)
+          .join('; ')}`,
+      );
     }
     p();
   }
@@ -316,9 +354,13 @@ export function markdown(r: BenchResult): string {
     const s = r.scale;
     p('## Scale');
     p();
-    p(`Stream load = ${s.config.streamLoad}, ${s.config.loadsPerRun.toLocaleString('en-US')} per run; one command = ${s.config.command}, ${s.config.decisionsPerRun} per run. Rebuild = \`rebuildAndCompare\` of every read model from the whole log into a scratch database.`);
+    p(
+      `Stream load = ${s.config.streamLoad}, ${s.config.loadsPerRun.toLocaleString('en-US')} per run; one command = ${s.config.command}, ${s.config.decisionsPerRun} per run. Rebuild = \`rebuildAndCompare\` of every read model from the whole log into a scratch database.`,
+    );
     p();
-    p('| events in the log | runs | stream load p50 ms | stream load p99 ms | floor SELECT p50 ms | floor SELECT p99 ms | scavenges during the loads | their pause ms | loads a scavenge landed in | RecordDecision p50 ms | RecordDecision p99 ms | rebuild events/s | rebuild runs | rebuild total s | log loaded in s |');
+    p(
+      '| events in the log | runs | stream load p50 ms | stream load p99 ms | floor SELECT p50 ms | floor SELECT p99 ms | scavenges during the loads | their pause ms | loads a scavenge landed in | RecordDecision p50 ms | RecordDecision p99 ms | rebuild events/s | rebuild runs | rebuild total s | log loaded in s |',
+    );
     p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const z of s.sizes) {
       p(
@@ -326,7 +368,9 @@ export function markdown(r: BenchResult): string {
       );
     }
     p();
-    p(`Scavenges are this process's young-generation collections while the loads ran (perf_hooks \`gc\` entries); with ${s.config.loadsPerRun.toLocaleString('en-US')} loads per run the p99 is the ${Math.ceil(s.config.loadsPerRun / 100)}th slowest, so when a scavenge lands in that many loads, the p99 measures the collector's pause rather than the read. Floor SELECT = the engine's own SELECT of the same streams' rows on a bare better-sqlite3 connection, nothing decoded or folded: what the file alone costs at each size.`);
+    p(
+      `Scavenges are this process's young-generation collections while the loads ran (perf_hooks \`gc\` entries); with ${s.config.loadsPerRun.toLocaleString('en-US')} loads per run the p99 is the ${Math.ceil(s.config.loadsPerRun / 100)}th slowest, so when a scavenge lands in that many loads, the p99 measures the collector's pause rather than the read. Floor SELECT = the engine's own SELECT of the same streams' rows on a bare better-sqlite3 connection, nothing decoded or folded: what the file alone costs at each size.`,
+    );
     p();
   }
 
@@ -351,22 +395,31 @@ function workersSection(w: WorkersResult, p: (s?: string) => void): void {
       `(after their invitation mails are out); lateness = reminder mail accepted − due time. ${c.runs} run(s); Redis ${c.redis}, a fresh key prefix per run, deleted afterwards.`,
   );
   p();
-  p('| subject | notifications/s | ÷ floor (mail) | worker CPU ms per message | worker CPU (cores) | other load (cores) | backlog appended at (/s, untimed) |');
+  p(
+    '| subject | notifications/s | ÷ floor (mail) | worker CPU ms per message | worker CPU (cores) | other load (cores) | backlog appended at (/s, untimed) |',
+  );
   p('| --- | --- | --- | --- | --- | --- | --- |');
   const row = (label: string, t: WorkersResult['floor']['mail'] | undefined) => {
     if (!t) return;
     const ratio = perRunRatio(t.perSec, w.floor.mail?.perSec);
-    p(`| ${label} | ${fmt(t.perSec)} | ${fmt(ratio, 2)} | ${fmt(t.workerCpuMsPerMessage, 2)} | ${fmt(t.workerCores, 2)} | ${fmt(t.otherCores, 2)} | ${fmt(t.producerPerSec)} |`);
+    p(
+      `| ${label} | ${fmt(t.perSec)} | ${fmt(ratio, 2)} | ${fmt(t.workerCpuMsPerMessage, 2)} | ${fmt(t.workerCores, 2)} | ${fmt(t.otherCores, 2)} | ${fmt(t.producerPerSec)} |`,
+    );
   };
   for (const shape of c.shapes) row(`engine, ${SHAPE_LABELS[shape]}`, w.engine[shape]);
   row('floor: bare BullMQ loop, jobs send the same mail', w.floor.mail ?? undefined);
   row('bare BullMQ loop, no-op jobs (no mail; for scale)', w.floor.noop ?? undefined);
   p();
-  p('| reminders on | timers | lateness p50 ms | lateness p99 ms | lateness max ms | first due after (s) | invitations out before the first due (ms; < 0 = overlapped) |');
+  p(
+    '| reminders on | timers | lateness p50 ms | lateness p99 ms | lateness max ms | first due after (s) | invitations out before the first due (ms; < 0 = overlapped) |',
+  );
   p('| --- | --- | --- | --- | --- | --- | --- |');
   for (const shape of c.shapes) {
     const l = w.lateness[shape];
-    if (l) p(`| ${SHAPE_LABELS[shape]} | ${fmt(l.timers)} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} | ${fmt(l.leadSeconds, 1)} | ${fmt(l.quietMs)} |`);
+    if (l)
+      p(
+        `| ${SHAPE_LABELS[shape]} | ${fmt(l.timers)} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} | ${fmt(l.leadSeconds, 1)} | ${fmt(l.quietMs)} |`,
+      );
   }
   p();
 }

@@ -37,13 +37,29 @@ function parseArgs(argv: string[]) {
   const only = value('only')?.split(',') as Part[] | undefined;
   for (const p of only ?? []) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (known: ${PARTS.join(', ')})`);
   const subjects = value('subjects')?.split(',') as SubjectId[] | undefined;
-  for (const s of subjects ?? []) if (!SUBJECT_IDS.includes(s)) throw new Error(`--subjects: unknown subject ${s} (known: ${SUBJECT_IDS.join(', ')})`);
+  for (const s of subjects ?? [])
+    if (!SUBJECT_IDS.includes(s)) throw new Error(`--subjects: unknown subject ${s} (known: ${SUBJECT_IDS.join(', ')})`);
   const runs = value('runs') ? Number(value('runs')) : undefined;
   const n = value('n') ? Number(value('n')) : undefined;
-  return { quick: flag('quick'), only, subjects, runs, n, no1m: flag('no-1m'), keep: flag('keep'), profileApi: value('cpu-prof-api'),
-    apiLogLevel: value('api-log-level'), apiSync: value('api-sync'), apiWorker: flag('api-worker'), apiNodeOptions: value('api-node-options')?.split(','), seconds: value('seconds') ? Number(value('seconds')) : undefined,
-    levels: value('levels')?.split(',').map(Number), profileWorker: value('cpu-prof-worker'),
-    notifications: value('notifications') ? Number(value('notifications')) : undefined, timers: value('timers') ? Number(value('timers')) : undefined };
+  return {
+    quick: flag('quick'),
+    only,
+    subjects,
+    runs,
+    n,
+    no1m: flag('no-1m'),
+    keep: flag('keep'),
+    profileApi: value('cpu-prof-api'),
+    apiLogLevel: value('api-log-level'),
+    apiSync: value('api-sync'),
+    apiWorker: flag('api-worker'),
+    apiNodeOptions: value('api-node-options')?.split(','),
+    seconds: value('seconds') ? Number(value('seconds')) : undefined,
+    levels: value('levels')?.split(',').map(Number),
+    profileWorker: value('cpu-prof-worker'),
+    notifications: value('notifications') ? Number(value('notifications')) : undefined,
+    timers: value('timers') ? Number(value('timers')) : undefined,
+  };
 }
 
 async function main() {
@@ -51,7 +67,23 @@ async function main() {
   const mode = args.quick ? 'quick' : 'full';
   const runs = args.runs ?? (args.quick ? 1 : 3);
   const wants = (p: Part) => !args.only || args.only.includes(p);
-  const partial = !!(args.only || args.subjects || args.runs || args.n || args.no1m || args.profileApi || args.apiLogLevel || args.apiSync || args.apiWorker || args.apiNodeOptions || args.seconds || args.levels || args.profileWorker || args.notifications || args.timers);
+  const partial = !!(
+    args.only ||
+    args.subjects ||
+    args.runs ||
+    args.n ||
+    args.no1m ||
+    args.profileApi ||
+    args.apiLogLevel ||
+    args.apiSync ||
+    args.apiWorker ||
+    args.apiNodeOptions ||
+    args.seconds ||
+    args.levels ||
+    args.profileWorker ||
+    args.notifications ||
+    args.timers
+  );
   const started = now();
   const date = new Date().toISOString();
   const dataDir = mkdtempSync(join(tmpdir(), 'iasl-bench-'));
@@ -124,11 +156,17 @@ async function main() {
   }
 
   if (!args.quick && result.scale?.sizes.some((s) => s.events >= 1_000_000)) {
-    notes.push('Scale, 1M events: the log is loaded once; each of the runs measures stream loads and decides its own 200 applications; the rebuild from 1M events runs once (it takes minutes on this machine).');
+    notes.push(
+      'Scale, 1M events: the log is loaded once; each of the runs measures stream loads and decides its own 200 applications; the rebuild from 1M events runs once (it takes minutes on this machine).',
+    );
   }
   if (result.part1) {
-    notes.push('Part 1 per-command latency for the group-commit floor: the commit is charged to the command that closes each batch of 100.');
-    notes.push('Part 1 floor: it parses each event\'s JSON data when it folds (stream loads and replay), as any consumer of the events must; the engine also parses the metadata envelope.');
+    notes.push(
+      'Part 1 per-command latency for the group-commit floor: the commit is charged to the command that closes each batch of 100.',
+    );
+    notes.push(
+      "Part 1 floor: it parses each event's JSON data when it folds (stream loads and replay), as any consumer of the events must; the engine also parses the metadata envelope.",
+    );
   }
   result.loadAverage.end = loadavg();
   result.targets = targets(result);
@@ -141,7 +179,9 @@ async function main() {
   writeFileSync(join(resultsDir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(resultsDir, `${stem}.md`), md + '\n');
   if (mode === 'full' && !partial) copyFileSync(join(resultsDir, `${stem}.md`), join(BENCH_DIR, 'RESULTS.md'));
-  log(`wrote bench/results/${stem}.json and .md${mode === 'full' && !partial ? ' and bench/RESULTS.md' : ''} (${result.durationSeconds.toFixed(0)} s)`);
+  log(
+    `wrote bench/results/${stem}.json and .md${mode === 'full' && !partial ? ' and bench/RESULTS.md' : ''} (${result.durationSeconds.toFixed(0)} s)`,
+  );
   process.stdout.write(md + '\n');
   const failed = result.targets.filter((t) => t.id.startsWith('part1.race') && t.pass === false);
   if (failed.length) {

@@ -25,18 +25,47 @@ import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp }
  */
 
 type Who =
-  | 'anonymous' | 'forged'
-  | 'applicant' | 'otherApplicant' | 'nominator'
-  | 'reviewer' | 'conflictedReviewer' | 'otherReviewer'
-  | 'board' | 'auditor' | 'operator' | 'staff'
+  | 'anonymous'
+  | 'forged'
+  | 'applicant'
+  | 'otherApplicant'
+  | 'nominator'
+  | 'reviewer'
+  | 'conflictedReviewer'
+  | 'otherReviewer'
+  | 'board'
+  | 'auditor'
+  | 'operator'
+  | 'staff'
   | 'spare';
 
 /** The eleven actors above, in that order, plus a forged session. */
-const ACTORS: Who[] = ['anonymous', 'forged', 'applicant', 'otherApplicant', 'nominator', 'reviewer', 'conflictedReviewer', 'otherReviewer', 'board', 'auditor', 'operator', 'staff'];
+const ACTORS: Who[] = [
+  'anonymous',
+  'forged',
+  'applicant',
+  'otherApplicant',
+  'nominator',
+  'reviewer',
+  'conflictedReviewer',
+  'otherReviewer',
+  'board',
+  'auditor',
+  'operator',
+  'staff',
+];
 const ROLE_OF: Record<Exclude<Who, 'anonymous' | 'forged'>, UserRole> = {
-  applicant: 'applicant', otherApplicant: 'applicant', nominator: 'applicant',
-  reviewer: 'reviewer', conflictedReviewer: 'reviewer', otherReviewer: 'reviewer',
-  board: 'board', auditor: 'auditor', operator: 'operator', staff: 'staff', spare: 'operator',
+  applicant: 'applicant',
+  otherApplicant: 'applicant',
+  nominator: 'applicant',
+  reviewer: 'reviewer',
+  conflictedReviewer: 'reviewer',
+  otherReviewer: 'reviewer',
+  board: 'board',
+  auditor: 'auditor',
+  operator: 'operator',
+  staff: 'staff',
+  spare: 'operator',
 };
 
 type Outcome = { status: number; code?: string; check?: (res: Response) => void };
@@ -79,9 +108,15 @@ const ROUTES: Record<string, Route> = {
     allow: ['applicant'],
     // Oscar sends his own survey again: recognised, nothing written. Alice and Nina may submit surveys too; theirs here
     // is refused by validation (a real one would start or join an application, and mail people while the probes run).
-    body: (w) => ({ ...surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy'), ...(w === 'otherApplicant' ? {} : { yearsRunning: -1 }) }),
+    body: (w) => ({
+      ...surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy'),
+      ...(w === 'otherApplicant' ? {} : { yearsRunning: -1 }),
+    }),
     as: {
-      otherApplicant: { status: 201, check: (r) => expect(r.body).toEqual(expect.objectContaining({ applicationId: Z, duplicate: true, events: [] })) },
+      otherApplicant: {
+        status: 201,
+        check: (r) => expect(r.body).toEqual(expect.objectContaining({ applicationId: Z, duplicate: true, events: [] })),
+      },
       applicant: { status: 400, code: 'request.invalid' },
       nominator: { status: 400, code: 'request.invalid' },
     },
@@ -90,8 +125,15 @@ const ROUTES: Record<string, Route> = {
     allow: READERS,
     as: {
       applicant: { status: 200, check: (r) => expect(r.body.map((i: { application?: { id: string } }) => i.application?.id)).toContain(X) },
-      otherApplicant: { status: 200, check: (r) => expect(r.body.map((i: { application?: { id: string } }) => i.application?.id)).toEqual([Z]) },
-      nominator: { status: 200, check: (r) => expect(r.body).toContainEqual({ role: 'nominator', nomination: expect.not.objectContaining({ status: expect.anything() }) }) },
+      otherApplicant: {
+        status: 200,
+        check: (r) => expect(r.body.map((i: { application?: { id: string } }) => i.application?.id)).toEqual([Z]),
+      },
+      nominator: {
+        status: 200,
+        check: (r) =>
+          expect(r.body).toContainEqual({ role: 'nominator', nomination: expect.not.objectContaining({ status: expect.anything() }) }),
+      },
       staff: { status: 200, check: (r) => expect(ids(r.body.items)).toEqual(expect.arrayContaining([X, Z])) },
     },
     others: 200,
@@ -102,7 +144,10 @@ const ROUTES: Record<string, Route> = {
       applicant: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ id: X, status: 'Decided' })) },
       otherApplicant: 404,
       nominator: { status: 200, check: (r) => expect(Object.keys(r.body).sort()).toEqual(['id', 'received', 'reference', 'submittedAt']) },
-      reviewer: { status: 200, check: (r) => expect(r.body.reviewers).toEqual([expect.objectContaining({ reviewerId: who.reviewer!.id })]) },
+      reviewer: {
+        status: 200,
+        check: (r) => expect(r.body.reviewers).toEqual([expect.objectContaining({ reviewerId: who.reviewer!.id })]),
+      },
       conflictedReviewer: RELEASED,
       otherReviewer: 404,
     },
@@ -112,9 +157,11 @@ const ROUTES: Record<string, Route> = {
     allow: APPLICATION_READERS,
     as: {
       applicant: { status: 200, check: (r) => expect(r.body.every((e: object) => !('actorId' in e))).toBe(true) },
-      otherApplicant: 404, nominator: NOT_APPLICANT,
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
       reviewer: { status: 200, check: (r) => expect(r.body.every((e: object) => !('actorId' in e))).toBe(true) },
-      conflictedReviewer: RELEASED, otherReviewer: 404,
+      conflictedReviewer: RELEASED,
+      otherReviewer: 404,
     },
     others: 200,
   },
@@ -122,8 +169,11 @@ const ROUTES: Record<string, Route> = {
     allow: APPLICATION_READERS,
     as: {
       applicant: { status: 200, check: (r) => expect(r.body).toHaveLength(CODES.length) },
-      otherApplicant: 404, nominator: NOT_APPLICANT,
-      reviewer: 200, conflictedReviewer: RELEASED, otherReviewer: 404,
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
+      reviewer: 200,
+      conflictedReviewer: RELEASED,
+      otherReviewer: 404,
     },
     others: 200,
   },
@@ -158,15 +208,21 @@ const ROUTES: Record<string, Route> = {
     // the policy and meets that rule (test/progress-renewal.int.spec.ts takes updates inside the window).
     as: {
       applicant: { status: 409, code: 'progress.window_not_open', check: (r) => expect(r.body.detail).toContain('opens on 2026-12-02') },
-      otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
+      otherApplicant: NOT_FOUND,
+      nominator: NOT_APPLICANT,
     },
   },
   // Yearly progress and renewal (apps/api/src/progress).
   'GET /applications/{id}/progress': {
     allow: READERS,
     as: {
-      applicant: { status: 200, check: (r) => expect(r.body.designation).toEqual(expect.objectContaining({ outcome: 'ProgramOfExcellence', termEndsAt: expect.any(String) })) },
-      otherApplicant: 404, nominator: NOT_APPLICANT,
+      applicant: {
+        status: 200,
+        check: (r) =>
+          expect(r.body.designation).toEqual(expect.objectContaining({ outcome: 'ProgramOfExcellence', termEndsAt: expect.any(String) })),
+      },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
     },
     others: 200,
   },
@@ -216,7 +272,8 @@ const ROUTES: Record<string, Route> = {
     allow: READERS,
     as: {
       applicant: { status: 200, check: (r) => expect(r.body.items).toHaveLength(CODES.length) },
-      otherApplicant: 404, nominator: NOT_APPLICANT,
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
     },
     others: 200,
   },
@@ -224,8 +281,12 @@ const ROUTES: Record<string, Route> = {
   'GET /applications/{id}/directory-listing': {
     allow: READERS,
     as: {
-      applicant: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ designation: expect.objectContaining({ standing: 'active' }) })) },
-      otherApplicant: 404, nominator: NOT_APPLICANT,
+      applicant: {
+        status: 200,
+        check: (r) => expect(r.body).toEqual(expect.objectContaining({ designation: expect.objectContaining({ standing: 'active' }) })),
+      },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
     },
     others: 200,
   },
@@ -234,14 +295,16 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ fields: ['institution', 'country'] }),
     as: {
       applicant: { status: 200, check: (r) => expect(r.body.events).toEqual(['DirectoryListingPublished']) },
-      otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
+      otherApplicant: NOT_FOUND,
+      nominator: NOT_APPLICANT,
     },
   },
   'DELETE /applications/{id}/directory-listing': {
     allow: ['applicant'],
     as: {
       applicant: { status: 200, check: (r) => expect(r.body.events).toEqual(['DirectoryListingWithdrawn']) },
-      otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT,
+      otherApplicant: NOT_FOUND,
+      nominator: NOT_APPLICANT,
     },
   },
   // Awards and the summit: the 2026 cycle is open with X nominated by Alice. Applicants see only their own
@@ -253,18 +316,30 @@ const ROUTES: Record<string, Route> = {
   },
   'POST /award-cycles': {
     allow: ['staff'],
-    body: () => ({ year: 2026, awardsAvailable: 1, nominationsCloseAt: '2026-03-20T09:00:00.000Z', rsvpBy: '2026-04-10T09:00:00.000Z', summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' } }),
+    body: () => ({
+      year: 2026,
+      awardsAvailable: 1,
+      nominationsCloseAt: '2026-03-20T09:00:00.000Z',
+      rsvpBy: '2026-04-10T09:00:00.000Z',
+      summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' },
+    }),
     as: { staff: { status: 409, code: 'award.cycle_exists' } },
   },
   'GET /award-cycles/{year}': {
     allow: ['applicant', 'staff', 'board', 'auditor'],
     params: () => ({ year: '2026' }),
     as: {
-      applicant: { status: 200, check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, applicationId: X })]) },
+      applicant: {
+        status: 200,
+        check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, applicationId: X })]),
+      },
       otherApplicant: { status: 200, check: (r) => expect(r.body.nominations).toEqual([]) },
       nominator: { status: 200, check: (r) => expect(r.body.nominations).toEqual([]) },
     },
-    others: { status: 200, check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, scores: [] })]) },
+    others: {
+      status: 200,
+      check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, scores: [] })]),
+    },
   },
   'POST /award-cycles/{year}/nominations': {
     allow: ['applicant', 'staff'],
@@ -302,7 +377,10 @@ const ROUTES: Record<string, Route> = {
   'GET /me/award-invitations': {
     allow: ['applicant'],
     as: {
-      applicant: { status: 200, check: (r) => expect(r.body).toEqual([expect.objectContaining({ nominationId: aliceNomination, invitation: null })]) },
+      applicant: {
+        status: 200,
+        check: (r) => expect(r.body).toEqual([expect.objectContaining({ nominationId: aliceNomination, invitation: null })]),
+      },
       otherApplicant: { status: 200, check: (r) => expect(r.body).toEqual([]) },
       nominator: { status: 200, check: (r) => expect(r.body).toEqual([]) },
     },
@@ -310,8 +388,15 @@ const ROUTES: Record<string, Route> = {
   'GET /me/notifications': {
     allow: EVERYONE,
     as: {
-      applicant: { status: 200, check: (r) => expect(r.body.items.length > 0 && r.body.items.every((i: { applicationId: string }) => i.applicationId === X)).toBe(true) },
-      otherApplicant: { status: 200, check: (r) => expect(r.body.items.every((i: { applicationId: string }) => i.applicationId === Z)).toBe(true) },
+      applicant: {
+        status: 200,
+        check: (r) =>
+          expect(r.body.items.length > 0 && r.body.items.every((i: { applicationId: string }) => i.applicationId === X)).toBe(true),
+      },
+      otherApplicant: {
+        status: 200,
+        check: (r) => expect(r.body.items.every((i: { applicationId: string }) => i.applicationId === Z)).toBe(true),
+      },
     },
     others: 200,
   },
@@ -346,8 +431,12 @@ const ROUTES: Record<string, Route> = {
     as: {
       // A reviewer sees only their own scores; staff see every finished review.
       reviewer: { status: 200, check: (r) => expect(r.body).toHaveLength(CODES.length) },
-      conflictedReviewer: RELEASED, otherReviewer: 404,
-      staff: { status: 200, check: (r) => expect(r.body.map((v: { reviewerId: string }) => v.reviewerId).sort()).toEqual([who.reviewer!.id, west.id].sort()) },
+      conflictedReviewer: RELEASED,
+      otherReviewer: 404,
+      staff: {
+        status: 200,
+        check: (r) => expect(r.body.map((v: { reviewerId: string }) => v.reviewerId).sort()).toEqual([who.reviewer!.id, west.id].sort()),
+      },
     },
     others: 200,
   },
@@ -363,7 +452,10 @@ const ROUTES: Record<string, Route> = {
     allow: ['reviewer'],
     as: {
       reviewer: { status: 200, check: (r) => expect(r.body).toEqual([]) },
-      conflictedReviewer: { status: 200, check: (r) => expect(r.body).toEqual([expect.objectContaining({ applicationId: X, pinned: true })]) },
+      conflictedReviewer: {
+        status: 200,
+        check: (r) => expect(r.body).toEqual([expect.objectContaining({ applicationId: X, pinned: true })]),
+      },
       otherReviewer: 200,
     },
   },
@@ -388,7 +480,15 @@ const ROUTES: Record<string, Route> = {
   'GET /reviewers/{reviewerId}/conflicts': {
     allow: ['staff', 'auditor'],
     params: () => ({ reviewerId: who.conflictedReviewer!.id }),
-    as: { staff: { status: 200, check: (r) => expect(r.body).toContainEqual(expect.objectContaining({ conflictId: carlConflict, applicationId: X, pinned: true, declaredBy: 'staff' })) } },
+    as: {
+      staff: {
+        status: 200,
+        check: (r) =>
+          expect(r.body).toContainEqual(
+            expect.objectContaining({ conflictId: carlConflict, applicationId: X, pinned: true, declaredBy: 'staff' }),
+          ),
+      },
+    },
     others: 200,
   },
   'POST /reviewers/{reviewerId}/conflicts': {
@@ -437,18 +537,51 @@ const ROUTES: Record<string, Route> = {
   'GET /rubrics/{version}': { allow: EVERYONE, params: () => ({ version: CURRENT_RUBRIC_VERSION }), as: {}, others: 200 },
   'GET /policies/{version}': { allow: EVERYONE, params: () => ({ version: CURRENT_POLICY_VERSION }), as: {}, others: 200 },
   // The auditor reads and verifies everything and changes nothing; the rebuild check compares, never swaps.
-  'GET /audit/head': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.text).toMatch(/^\d+:[0-9a-f]{64}$/) } } },
+  'GET /audit/head': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.text).toMatch(/^\d+:[0-9a-f]{64}$/) } },
+  },
   'GET /audit/verify': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.ok).toBe(true) } } },
-  'GET /audit/applications/{id}/verify': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.ok).toBe(true) } } },
-  'GET /audit/applications/{id}/history': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body[0].type).toBe('SurveySubmitted') } } },
-  'GET /audit/applications/{id}/state': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.state.id).toBe(X) } } },
-  'GET /audit/applications/{id}/decision/reproduce': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.reproduced).toBe(true) } } },
-  'GET /audit/applications/{id}/reviewer-view/{reviewerId}': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.moment.scored).toBe(true) } } },
-  'GET /audit/applications/{id}/report': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.decision.outcome).toBe('ProgramOfExcellence') } } },
-  'GET /audit/applications/{id}/report.pdf': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } } },
-  'GET /audit/applications/{id}/export.json': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.scope).toEqual({ applicationId: X }) } } },
-  'GET /audit/applications/{id}/export.csv': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.headers['content-type']).toMatch(/^text\/csv/) } } },
-  'GET /audit/export.json': { allow: ['auditor'], as: { auditor: { status: 200, check: (r) => expect(r.body.events.length).toBeGreaterThan(0) } } },
+  'GET /audit/applications/{id}/verify': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.ok).toBe(true) } },
+  },
+  'GET /audit/applications/{id}/history': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body[0].type).toBe('SurveySubmitted') } },
+  },
+  'GET /audit/applications/{id}/state': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.state.id).toBe(X) } },
+  },
+  'GET /audit/applications/{id}/decision/reproduce': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.reproduced).toBe(true) } },
+  },
+  'GET /audit/applications/{id}/reviewer-view/{reviewerId}': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.moment.scored).toBe(true) } },
+  },
+  'GET /audit/applications/{id}/report': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.decision.outcome).toBe('ProgramOfExcellence') } },
+  },
+  'GET /audit/applications/{id}/report.pdf': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } },
+  },
+  'GET /audit/applications/{id}/export.json': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.scope).toEqual({ applicationId: X }) } },
+  },
+  'GET /audit/applications/{id}/export.csv': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.headers['content-type']).toMatch(/^text\/csv/) } },
+  },
+  'GET /audit/export.json': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body.events.length).toBeGreaterThan(0) } },
+  },
   'GET /audit/export.csv': { allow: ['auditor'], as: { auditor: 200 } },
   'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
   // Erasure is staff's; an account that holds an office is refused (so the probe erases nothing).
@@ -459,8 +592,15 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /health': { allow: 'public', as: { anonymous: 200 } },
   // The who's who is public; it holds only what leaders opted in to show.
-  'GET /directory': { allow: 'public', as: { anonymous: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ entries: expect.any(Array) })) } } },
-  'GET /directory/books/{year}.pdf': { allow: 'public', params: () => ({ year: '2026' }), as: { anonymous: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } } },
+  'GET /directory': {
+    allow: 'public',
+    as: { anonymous: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ entries: expect.any(Array) })) } },
+  },
+  'GET /directory/books/{year}.pdf': {
+    allow: 'public',
+    params: () => ({ year: '2026' }),
+    as: { anonymous: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } },
+  },
   'POST /auth/login': {
     allow: 'public',
     body: () => ({ email: 'pager@iasl.org', password: PASSWORD }),
@@ -483,7 +623,10 @@ const ROUTES: Record<string, Route> = {
     allow: 'public',
     body: () => {
       const identity = t.get(IdentityStore);
-      return { token: identity.issueOneTimeToken('set-password', identity.findByEmail('pager@iasl.org')!, 60_000).token, password: PASSWORD };
+      return {
+        token: identity.issueOneTimeToken('set-password', identity.findByEmail('pager@iasl.org')!, 60_000).token,
+        password: PASSWORD,
+      };
     },
     as: { anonymous: 204 },
   },
@@ -533,13 +676,24 @@ function cells(spec: Route): Probe[] {
     return { who: w, expect: spec.as[w] ?? spec.others ?? { skip: 'UNSTATED' } };
   });
   // Extra actors (the spare session) named by the route.
-  const extra = Object.entries(spec.as).filter(([w]) => !ACTORS.includes(w as Who)).map(([w, expect]) => ({ who: w as Who, expect }));
+  const extra = Object.entries(spec.as)
+    .filter(([w]) => !ACTORS.includes(w as Who))
+    .map(([w, expect]) => ({ who: w as Who, expect }));
   return [...probes, ...extra];
 }
 
 const outcome = (cell: Cell): Outcome | null => (typeof cell === 'number' ? { status: cell } : 'skip' in cell ? null : cell);
-const isRefusal = (o: Outcome) => [401, 403, 404].includes(o.status) && (o.code === undefined || /^(auth\.required|access\.denied|application\.not_found|application\.not_applicant|review\.not_assigned|review\.conflict_of_interest|notification\.not_found)$/.test(o.code));
-const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
+const isRefusal = (o: Outcome) =>
+  [401, 403, 404].includes(o.status) &&
+  (o.code === undefined ||
+    /^(auth\.required|access\.denied|application\.not_found|application\.not_applicant|review\.not_assigned|review\.conflict_of_interest|notification\.not_found)$/.test(
+      o.code,
+    ));
+const head = () =>
+  t
+    .get(EventStore)
+    .head()
+    .then((h) => h?.position ?? null);
 
 describe('access matrix: every role × every route × someone else’s resource', () => {
   let headAfterFixture: string | null;
@@ -568,30 +722,88 @@ describe('access matrix: every role × every route × someone else’s resource'
     X = (await t.http().post('/applications').set(applicant.auth).send(survey).expect(201)).body.applicationId;
     // Duplicates are found in the read model, so it must have seen X before Nina's nomination arrives.
     await t.get(LogRunner).catchUp();
-    const linked = await t.http().post('/applications').set(nominator.auth).send({ ...survey, asNominator: true }).expect(201);
+    const linked = await t
+      .http()
+      .post('/applications')
+      .set(nominator.auth)
+      .send({ ...survey, asNominator: true })
+      .expect(201);
     expect(linked.body).toEqual(expect.objectContaining({ applicationId: X, duplicate: true, events: ['NominationLinked'] }));
     await t.http().post(`/applications/${X}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${X}/assessment`).set(applicant.auth).send({ ratings: ratings(4) }).expect(201);
-    await t.http().post(`/applications/${X}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewer.id, west.id, conflictedReviewer.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/assessment`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [reviewer.id, west.id, conflictedReviewer.id] })
+      .expect(201);
     await t.get(LogRunner).catchUp();
     // Carl declares a conflict with X and is released from it; staff pin it.
-    const declared = await t.http().post('/reviewers/me/conflicts').set(conflictedReviewer.auth).send({ applicationId: X, reason: 'The leader is my former student.' }).expect(201);
+    const declared = await t
+      .http()
+      .post('/reviewers/me/conflicts')
+      .set(conflictedReviewer.auth)
+      .send({ applicationId: X, reason: 'The leader is my former student.' })
+      .expect(201);
     expect(declared.body.released).toEqual([X]);
     carlConflict = declared.body.conflictId;
-    await t.http().post(`/reviewers/${conflictedReviewer.id}/conflicts`).set(staff.auth).send({ applicationId: X, reason: 'Confirmed by staff.' }).expect(201);
-    eastThrowaway = (await t.http().post(`/reviewers/${otherReviewer.id}/conflicts`).set(staff.auth).send({ institution: 'Throwaway Academy', reason: 'To be withdrawn.' }).expect(201)).body.conflictId;
+    await t
+      .http()
+      .post(`/reviewers/${conflictedReviewer.id}/conflicts`)
+      .set(staff.auth)
+      .send({ applicationId: X, reason: 'Confirmed by staff.' })
+      .expect(201);
+    eastThrowaway = (
+      await t
+        .http()
+        .post(`/reviewers/${otherReviewer.id}/conflicts`)
+        .set(staff.auth)
+        .send({ institution: 'Throwaway Academy', reason: 'To be withdrawn.' })
+        .expect(201)
+    ).body.conflictId;
     for (const r of [reviewer, west]) {
-      await t.http().post(`/applications/${X}/scores`).set(r.auth).send({ scores: scores(4), recommendation: 'ProgramOfExcellence' }).expect(201);
+      await t
+        .http()
+        .post(`/applications/${X}/scores`)
+        .set(r.auth)
+        .send({ scores: scores(4), recommendation: 'ProgramOfExcellence' })
+        .expect(201);
     }
     await t.http().post(`/applications/${X}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
     // The 2026 award cycle is open and Alice has nominated X (her designated program).
-    await t.http().post('/award-cycles').set(staff.auth).send({
-      year: 2026, awardsAvailable: 1, nominationsCloseAt: '2026-03-20T09:00:00.000Z', rsvpBy: '2026-04-10T09:00:00.000Z', summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' },
-    }).expect(201);
-    aliceNomination = (await t.http().post('/award-cycles/2026/nominations').set(applicant.auth).send({ applicationId: X, teachers: [], portfolios: [] }).expect(201)).body.nominationId;
+    await t
+      .http()
+      .post('/award-cycles')
+      .set(staff.auth)
+      .send({
+        year: 2026,
+        awardsAvailable: 1,
+        nominationsCloseAt: '2026-03-20T09:00:00.000Z',
+        rsvpBy: '2026-04-10T09:00:00.000Z',
+        summit: { startsAt: '2026-04-24T18:00:00.000Z', place: 'Washington, DC' },
+      })
+      .expect(201);
+    aliceNomination = (
+      await t
+        .http()
+        .post('/award-cycles/2026/nominations')
+        .set(applicant.auth)
+        .send({ applicationId: X, teachers: [], portfolios: [] })
+        .expect(201)
+    ).body.nominationId;
 
     // Z: Oscar's own application, waiting for screening.
-    const z = await t.http().post('/applications').set(otherApplicant.auth).send(surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy')).expect(201);
+    const z = await t
+      .http()
+      .post('/applications')
+      .set(otherApplicant.auth)
+      .send(surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy'))
+      .expect(201);
     Z = z.body.applicationId;
 
     // The work side sends its notifications now, so nothing moves the log while the probes run.
@@ -614,22 +826,52 @@ describe('access matrix: every role × every route × someone else’s resource'
   });
 
   it('states every cell: each of the eleven actors (and a forged session) on each closed route', () => {
-    const unstated = Object.keys(ROUTES).flatMap((r) => cells(ROUTES[r]).filter((c) => 'skip' in Object(c.expect) && (c.expect as { skip: string }).skip === 'UNSTATED').map((c) => `${r} as ${c.who}`));
+    const unstated = Object.keys(ROUTES).flatMap((r) =>
+      cells(ROUTES[r])
+        .filter((c) => 'skip' in Object(c.expect) && (c.expect as { skip: string }).skip === 'UNSTATED')
+        .map((c) => `${r} as ${c.who}`),
+    );
     expect(unstated).toEqual([]);
     const closed = Object.keys(ROUTES).filter((r) => ROUTES[r].allow !== 'public');
     const probed = closed.flatMap((r) => cells(ROUTES[r]).filter((c) => outcome(c.expect) !== null));
     const skipped = closed.flatMap((r) => cells(ROUTES[r]).filter((c) => outcome(c.expect) === null));
     // Every closed route refuses somebody and lets somebody through.
-    const withoutRefusal = closed.filter((r) => !cells(ROUTES[r]).some((c) => { const o = outcome(c.expect); return o && isRefusal(o); }));
-    const withoutAllowed = Object.keys(ROUTES).filter((r) => !cells(ROUTES[r]).some((c) => { const o = outcome(c.expect); return o && !isRefusal(o); }));
+    const withoutRefusal = closed.filter(
+      (r) =>
+        !cells(ROUTES[r]).some((c) => {
+          const o = outcome(c.expect);
+          return o && isRefusal(o);
+        }),
+    );
+    const withoutAllowed = Object.keys(ROUTES).filter(
+      (r) =>
+        !cells(ROUTES[r]).some((c) => {
+          const o = outcome(c.expect);
+          return o && !isRefusal(o);
+        }),
+    );
     expect({ withoutRefusal, withoutAllowed }).toEqual({ withoutRefusal: [], withoutAllowed: [] });
     expect(probed.length).toBeGreaterThanOrEqual(closed.length * ACTORS.length - skipped.length);
     const publicCells = Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').length;
-    console.info(`access matrix: ${Object.keys(ROUTES).length} routes (${closed.length} closed × ${ACTORS.length} actors, ${publicCells} public); ${probed.length + publicCells} cells probed, ${skipped.length} left out with a reason`);
-    // Sign-in, health and the public who's who are the only doors open to everyone.
-    expect(Object.keys(ROUTES).filter((r) => ROUTES[r].allow === 'public').sort()).toEqual(
-      ['GET /auth/csrf', 'GET /directory', 'GET /directory/books/{year}.pdf', 'GET /health', 'POST /auth/email-link', 'POST /auth/email-link/redeem', 'POST /auth/login', 'POST /auth/password', 'POST /auth/password-reset'],
+    console.info(
+      `access matrix: ${Object.keys(ROUTES).length} routes (${closed.length} closed × ${ACTORS.length} actors, ${publicCells} public); ${probed.length + publicCells} cells probed, ${skipped.length} left out with a reason`,
     );
+    // Sign-in, health and the public who's who are the only doors open to everyone.
+    expect(
+      Object.keys(ROUTES)
+        .filter((r) => ROUTES[r].allow === 'public')
+        .sort(),
+    ).toEqual([
+      'GET /auth/csrf',
+      'GET /directory',
+      'GET /directory/books/{year}.pdf',
+      'GET /health',
+      'POST /auth/email-link',
+      'POST /auth/email-link/redeem',
+      'POST /auth/login',
+      'POST /auth/password',
+      'POST /auth/password-reset',
+    ]);
   });
 
   describe('refused', () => {
@@ -640,7 +882,11 @@ describe('access matrix: every role × every route × someone else’s resource'
         if (!expected || !isRefusal(expected)) continue;
         const before = await head();
         const res = await request(route, probe.who, await spec.body?.(probe.who), spec.params?.());
-        expect({ who: probe.who, status: res.status, code: res.body.code }).toEqual({ who: probe.who, status: expected.status, code: expected.code ?? res.body.code });
+        expect({ who: probe.who, status: res.status, code: res.body.code }).toEqual({
+          who: probe.who,
+          status: expected.status,
+          code: expected.code ?? res.body.code,
+        });
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         // A refusal writes nothing.
         expect({ who: probe.who, head: await head() }).toEqual({ who: probe.who, head: before });
@@ -649,9 +895,13 @@ describe('access matrix: every role × every route × someone else’s resource'
 
     it('an auditor is refused on every write route outside sign-in, and the log did not move across all refusals', async () => {
       const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
-      const writes = Object.entries(document.paths).flatMap(([path, item]) =>
-        HTTP_METHODS.filter((m) => m !== 'get' && m !== 'head' && (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`),
-      ).filter((route) => !route.includes(' /auth/') && route !== 'POST /audit/rebuild-check'); // the rebuild check compares, writes nothing
+      const writes = Object.entries(document.paths)
+        .flatMap(([path, item]) =>
+          HTTP_METHODS.filter((m) => m !== 'get' && m !== 'head' && (item as Record<string, unknown>)[m]).map(
+            (m) => `${m.toUpperCase()} ${path}`,
+          ),
+        )
+        .filter((route) => !route.includes(' /auth/') && route !== 'POST /audit/rebuild-check'); // the rebuild check compares, writes nothing
       expect(writes.length).toBeGreaterThanOrEqual(18);
       for (const route of writes) {
         const res = await request(route, 'auditor', await ROUTES[route]?.body?.('auditor'), ROUTES[route]?.params?.());
@@ -663,7 +913,11 @@ describe('access matrix: every role × every route × someone else’s resource'
     it('an operator reads no application contents', async () => {
       const reads = Object.keys(ROUTES).filter((r) => r.startsWith('GET /applications') || r.startsWith('GET /board/'));
       expect(reads.length).toBeGreaterThanOrEqual(8);
-      for (const route of reads) expect({ route, status: (await request(route, 'operator', undefined, ROUTES[route].params?.())).status }).toEqual({ route, status: 403 });
+      for (const route of reads)
+        expect({ route, status: (await request(route, 'operator', undefined, ROUTES[route].params?.())).status }).toEqual({
+          route,
+          status: 403,
+        });
     });
   });
 
@@ -674,7 +928,11 @@ describe('access matrix: every role × every route × someone else’s resource'
         const expected = outcome(probe.expect);
         if (!expected || isRefusal(expected)) continue;
         const res = await request(route, probe.who, await spec.body?.(probe.who), spec.params?.());
-        expect({ who: probe.who, status: res.status, code: res.body?.code }).toEqual({ who: probe.who, status: expected.status, code: expected.code ?? res.body?.code });
+        expect({ who: probe.who, status: res.status, code: res.body?.code }).toEqual({
+          who: probe.who,
+          status: expected.status,
+          code: expected.code ?? res.body?.code,
+        });
         expected.check?.(res);
       }
     });

@@ -7,7 +7,12 @@ import { Application, ApplicationEvent, DecisionRecorded, SCHEMA_VERSIONS, appli
  * An added optional field needs no new schema version (events written before it simply lack it), so the fixture of
  * that shape lives here rather than in fixtures/events, which holds one fixture per type and version.
  */
-const load = (path: string) => JSON.parse(readFileSync(join(__dirname, 'fixtures', path), 'utf8')) as { type: string; schemaVersion: number; data: Record<string, unknown> };
+const load = (path: string) =>
+  JSON.parse(readFileSync(join(__dirname, 'fixtures', path), 'utf8')) as {
+    type: string;
+    schemaVersion: number;
+    data: Record<string, unknown>;
+  };
 const keys = (data: Record<string, unknown>) => Object.keys(data).sort();
 
 describe('DecisionRecorded v2 with appealOf (the decision an appeal ends in)', () => {
@@ -21,10 +26,17 @@ describe('DecisionRecorded v2 with appealOf (the decision an appeal ends in)', (
   });
 
   it('folds after the appeal events into a decided appeal, and reads as an appeal decision in the timeline', () => {
-    const history = ['SurveySubmitted.v1', 'AppealFiled.v1', 'AppealRouted.v1'].map((name) => load(`events/${name}.json`)) as unknown as ApplicationEvent[];
+    const history = ['SurveySubmitted.v1', 'AppealFiled.v1', 'AppealRouted.v1'].map((name) =>
+      load(`events/${name}.json`),
+    ) as unknown as ApplicationEvent[];
     const decision = onAppeal as unknown as DecisionRecorded;
     const state = [...history, decision].reduce<Application>(applicationDecider.evolve, applicationDecider.initialState());
-    expect(state).toEqual(expect.objectContaining({ status: 'Decided', appeal: expect.objectContaining({ status: 'decided', decidedAt: '2026-02-01T09:00:00.000Z' }) }));
+    expect(state).toEqual(
+      expect.objectContaining({
+        status: 'Decided',
+        appeal: expect.objectContaining({ status: 'decided', decidedAt: '2026-02-01T09:00:00.000Z' }),
+      }),
+    );
     expect(describeEvent(decision)).toBe('Decision on appeal of the decision of 2026-01-10 (Not yet ready): Charter membership');
     expect(describeEvent(plain)).not.toContain('appeal');
   });

@@ -13,7 +13,7 @@ import { Session, TestApp, signInWithPassword, startApp } from './support/test-a
 /** The embedded work side keeps appending (notifications) for a moment after the cycle; wait until the log is still. */
 async function quiet(t: TestApp) {
   const store = t.get(EventStore);
-  for (let last = await store.head().then((h) => h?.position ?? null), still = 0; still < 3; ) {
+  for (let last = await store.head().then((h) => h?.position ?? null), still = 0; still < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = await store.head().then((h) => h?.position ?? null);
     still = now === last ? still + 1 : 0;
@@ -38,7 +38,9 @@ describe('a seeded cycle of 100 applications, audited', () => {
 
   it('takes the applications along every path: each outcome, overrules, board rulings, extra reviewers, releases, extensions', () => {
     const { outcomes, overruled, boardRulings, extraReviewers, released, extended } = cycle;
-    console.info(`cycle: ${JSON.stringify({ applications: cycle.applicationIds.length, outcomes, overruled, boardRulings, extraReviewers, released, extended })}`);
+    console.info(
+      `cycle: ${JSON.stringify({ applications: cycle.applicationIds.length, outcomes, overruled, boardRulings, extraReviewers, released, extended })}`,
+    );
     expect(cycle.applicationIds).toHaveLength(100);
     expect(Object.values(outcomes).every((n) => n > 0)).toBe(true);
     expect(Math.min(overruled, boardRulings, extraReviewers, released, extended)).toBeGreaterThan(0);

@@ -22,7 +22,11 @@ describe('the audit endpoints', () => {
 
   beforeAll(async () => {
     t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
-    cycle = await seedCycle({ commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) }, 6, 11);
+    cycle = await seedCycle(
+      { commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) },
+      6,
+      11,
+    );
     id = cycle.applicationIds[0];
     who.auditor = await signInWithPassword(t, 'auditor', 'auditor@iasl.org');
     who.operator = await signInWithPassword(t, 'operator', 'operator@iasl.org');
@@ -41,10 +45,18 @@ describe('the audit endpoints', () => {
     const events = await storedEvents();
     const history = await get(`/audit/applications/${id}/history`).expect(200);
     expect(history.body.map((e: { version: number }) => e.version)).toEqual(events.map((e) => e.version));
-    expect(history.body[1]).toEqual(expect.objectContaining({
-      type: 'SurveyAccepted', actorRole: 'staff', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1',
-      correlationId: expect.any(String), causationId: null, occurredAt: events[1].metadata.occurredAt, position: events[1].position,
-    }));
+    expect(history.body[1]).toEqual(
+      expect.objectContaining({
+        type: 'SurveyAccepted',
+        actorRole: 'staff',
+        rubricVersion: 'ic-map.v1',
+        policyVersion: 'decision-policy.v1',
+        correlationId: expect.any(String),
+        causationId: null,
+        occurredAt: events[1].metadata.occurredAt,
+        position: events[1].position,
+      }),
+    );
 
     const accepted = events[1];
     const asOf = await get(`/audit/applications/${id}/state?asOf=${accepted.metadata.occurredAt}`).expect(200);
@@ -57,19 +69,26 @@ describe('the audit endpoints', () => {
   });
 
   it('reproduces the decision, shows what a reviewer saw, and reports it as JSON and PDF', async () => {
-    expect((await get(`/audit/applications/${id}/decision/reproduce`).expect(200)).body).toEqual(expect.objectContaining({ reproduced: true, differences: [] }));
+    expect((await get(`/audit/applications/${id}/decision/reproduce`).expect(200)).body).toEqual(
+      expect.objectContaining({ reproduced: true, differences: [] }),
+    );
 
     const assigned = (await storedEvents()).find((e) => e.type === 'ReviewerAssigned')!.data as { reviewerId: string };
     const view = await get(`/audit/applications/${id}/reviewer-view/${assigned.reviewerId}`).expect(200);
-    expect(view.body).toEqual(expect.objectContaining({ reviewerId: assigned.reviewerId, moment: expect.objectContaining({ scored: true }) }));
+    expect(view.body).toEqual(
+      expect.objectContaining({ reviewerId: assigned.reviewerId, moment: expect.objectContaining({ scored: true }) }),
+    );
     expect(view.body.application.assessment).toHaveLength(16);
     await get(`/audit/applications/${id}/reviewer-view/${who.staff.id}`).expect(404);
 
     const report = await get(`/audit/applications/${id}/report`).expect(200);
-    expect(report.body).toEqual(expect.objectContaining({
-      verification: expect.objectContaining({ ok: true }), reproduction: { reproduced: true, differences: [] },
-      decision: expect.objectContaining({ outcome: expect.any(String), rule: expect.stringMatching(/^decision-policy\.v1\//) }),
-    }));
+    expect(report.body).toEqual(
+      expect.objectContaining({
+        verification: expect.objectContaining({ ok: true }),
+        reproduction: { reproduced: true, differences: [] },
+        decision: expect.objectContaining({ outcome: expect.any(String), rule: expect.stringMatching(/^decision-policy\.v1\//) }),
+      }),
+    );
     const pdf = await get(`/audit/applications/${id}/report.pdf`).buffer(true).parse(binary).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -78,14 +97,22 @@ describe('the audit endpoints', () => {
   it('exports one application losslessly as JSON, as CSV, and a whole period as JSON', async () => {
     const events = await storedEvents();
     const json = await get(`/audit/applications/${id}/export.json`).expect(200);
-    expect(json.body).toEqual(expect.objectContaining({ format: 'iasl-audit-export/2', scope: { applicationId: id }, head: expect.objectContaining({ position: expect.any(String) }) }));
+    expect(json.body).toEqual(
+      expect.objectContaining({
+        format: 'iasl-audit-export/2',
+        scope: { applicationId: id },
+        head: expect.objectContaining({ position: expect.any(String) }),
+      }),
+    );
     // Lossless: the events as stored (personal fields as ciphertext), so the hashes recheck from the file alone;
     // beside them the same events as the engine reads them.
     const asStored = (await t.get(EventLog).readStream(applicationStream(id))).events;
     expect(json.body.events).toEqual(JSON.parse(JSON.stringify(asStored)));
     expect(verifyChain(json.body.events)).toEqual({ ok: true });
     expect(JSON.stringify(json.body.events)).not.toContain('leader0@school0.example');
-    expect(json.body.readable).toEqual(JSON.parse(JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data })))));
+    expect(json.body.readable).toEqual(
+      JSON.parse(JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data })))),
+    );
     expect(json.body.readable[0].data.survey.contactEmail).toBe('leader0@school0.example');
 
     const csv = await get(`/audit/applications/${id}/export.csv`).expect(200);
@@ -96,7 +123,9 @@ describe('the audit endpoints', () => {
     const to = events[3].metadata.occurredAt;
     const period = await get(`/audit/export.json?from=${from}&to=${to}`).expect(200);
     expect(period.body.events.length).toBeGreaterThanOrEqual(3);
-    expect(period.body.events.every((e: { metadata: { occurredAt: string } }) => e.metadata.occurredAt >= from && e.metadata.occurredAt < to)).toBe(true);
+    expect(
+      period.body.events.every((e: { metadata: { occurredAt: string } }) => e.metadata.occurredAt >= from && e.metadata.occurredAt < to),
+    ).toBe(true);
     await get(`/audit/export.json?from=yesterday`).expect(400);
     const all = await get('/audit/export.json').expect(200);
     expect(all.body.events.length).toBeGreaterThan(period.body.events.length);
@@ -107,16 +136,26 @@ describe('the audit endpoints', () => {
     expect(head.body.text).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect((await get(`/audit/verify?head=${head.body.text}`).expect(200)).body).toEqual(expect.objectContaining({ ok: true }));
     const forged = `${head.body.head.position}:${'0'.repeat(64)}`;
-    expect((await get(`/audit/verify?head=${forged}`).expect(200)).body.problem).toEqual(expect.objectContaining({ reason: 'changed', position: head.body.head.position }));
+    expect((await get(`/audit/verify?head=${forged}`).expect(200)).body.problem).toEqual(
+      expect.objectContaining({ reason: 'changed', position: head.body.head.position }),
+    );
     await get('/audit/verify?head=12:nothex').expect(400);
     await get(`/audit/applications/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/history`).expect(404);
   });
 
   const ROUTES = () => [
-    `GET /audit/head`, `GET /audit/verify`, `GET /audit/applications/${id}/verify`, `GET /audit/applications/${id}/history`,
-    `GET /audit/applications/${id}/state`, `GET /audit/applications/${id}/decision/reproduce`, `GET /audit/applications/${id}/report`,
-    `GET /audit/applications/${id}/report.pdf`, `GET /audit/applications/${id}/export.json`, `GET /audit/applications/${id}/export.csv`,
-    `GET /audit/export.json?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`, `GET /audit/export.csv?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`,
+    `GET /audit/head`,
+    `GET /audit/verify`,
+    `GET /audit/applications/${id}/verify`,
+    `GET /audit/applications/${id}/history`,
+    `GET /audit/applications/${id}/state`,
+    `GET /audit/applications/${id}/decision/reproduce`,
+    `GET /audit/applications/${id}/report`,
+    `GET /audit/applications/${id}/report.pdf`,
+    `GET /audit/applications/${id}/export.json`,
+    `GET /audit/applications/${id}/export.csv`,
+    `GET /audit/export.json?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`,
+    `GET /audit/export.csv?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`,
     `POST /audit/rebuild-check`,
   ];
 
@@ -124,7 +163,8 @@ describe('the audit endpoints', () => {
     const seen: string[] = [];
     for (const route of ROUTES()) {
       const [method, path] = route.split(' ') as ['GET' | 'POST', string];
-      const call = (as?: Session) => (as ? t.http()[method === 'GET' ? 'get' : 'post'](path).set(as.auth) : t.http()[method === 'GET' ? 'get' : 'post'](path));
+      const call = (as?: Session) =>
+        as ? t.http()[method === 'GET' ? 'get' : 'post'](path).set(as.auth) : t.http()[method === 'GET' ? 'get' : 'post'](path);
       seen.push(`${route.split('?')[0]} anonymous ${(await call()).status}`);
       for (const role of ['applicant', 'reviewer', 'staff', 'board', 'operator', 'auditor'] as const) {
         const status = (await call(who[role])).status;
@@ -134,7 +174,15 @@ describe('the audit endpoints', () => {
     const expected = ROUTES().flatMap((route) => {
       const path = route.split('?')[0];
       const operator = path.endsWith('rebuild-check') ? 'ok' : '403';
-      return [`${path} anonymous 401`, `${path} applicant 403`, `${path} reviewer 403`, `${path} staff 403`, `${path} board 403`, `${path} operator ${operator}`, `${path} auditor ok`];
+      return [
+        `${path} anonymous 401`,
+        `${path} applicant 403`,
+        `${path} reviewer 403`,
+        `${path} staff 403`,
+        `${path} board 403`,
+        `${path} operator ${operator}`,
+        `${path} auditor ok`,
+      ];
     });
     expect(seen).toEqual(expected);
   });

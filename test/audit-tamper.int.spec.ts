@@ -43,7 +43,10 @@ function flipOneByte(json: string): string {
   let inString = false;
   for (let k = 0; k < json.length; k++) {
     const c = json[k];
-    if (c === '\\') { k += c === '\\' && json[k + 1] === 'u' ? 5 : 1; continue; }
+    if (c === '\\') {
+      k += c === '\\' && json[k + 1] === 'u' ? 5 : 1;
+      continue;
+    }
     if (c === '"') inString = !inString;
     else if (inString && /[A-Za-z0-9]/.test(c)) candidates.push(k);
   }
@@ -58,7 +61,8 @@ const trials: Record<string, () => Trial> = {
   change: () => {
     const p = between(1, size);
     return {
-      kind: 'change', expected: { reason: 'changed', position: String(p) },
+      kind: 'change',
+      expected: { reason: 'changed', position: String(p) },
       tamper: (db) => {
         const data = db.prepare('SELECT data FROM events WHERE global_position = ?').pluck().get(p) as string;
         db.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(flipOneByte(data), p);
@@ -69,26 +73,33 @@ const trials: Record<string, () => Trial> = {
     const p = between(1, size);
     // Deleting the newest event is a cut tail: only the published head can tell, and it names it truncated.
     const reason: TamperReason = p === size ? 'truncated' : 'missing';
-    return { kind: 'delete', expected: { reason, position: String(p) }, tamper: (db) => db.prepare('DELETE FROM events WHERE global_position = ?').run(p) };
+    return {
+      kind: 'delete',
+      expected: { reason, position: String(p) },
+      tamper: (db) => db.prepare('DELETE FROM events WHERE global_position = ?').run(p),
+    };
   },
   swap: () => {
     const p1 = between(1, size - 1);
     const p2 = between(p1 + 1, size);
     return {
-      kind: 'swap', expected: { reason: 'reordered', position: String(p1) },
+      kind: 'swap',
+      expected: { reason: 'reordered', position: String(p1) },
       // Each event keeps all its columns and takes the other's place in the log.
-      tamper: (db) => db.transaction(() => {
-        const move = db.prepare('UPDATE events SET global_position = ? WHERE global_position = ?');
-        move.run(-1, p1);
-        move.run(p1, p2);
-        move.run(p2, -1);
-      })(),
+      tamper: (db) =>
+        db.transaction(() => {
+          const move = db.prepare('UPDATE events SET global_position = ? WHERE global_position = ?');
+          move.run(-1, p1);
+          move.run(p1, p2);
+          move.run(p2, -1);
+        })(),
     };
   },
   truncate: () => {
     const p = between(1, size);
     return {
-      kind: 'truncate', expected: { reason: 'truncated', position: String(p) },
+      kind: 'truncate',
+      expected: { reason: 'truncated', position: String(p) },
       tamper: (db) => db.prepare('DELETE FROM events WHERE global_position >= ?').run(p),
     };
   },
@@ -120,37 +131,52 @@ describe('tamper evidence on the SQLite file', () => {
   const tally = { detected: 0, tried: 0 };
   afterAll(() => console.info(`tamper trials: detected and named ${tally.detected} of ${tally.tried}`));
 
-  it.each(Object.keys(trials))('detects and names every %s at random positions', async (kind) => {
-    const misses: unknown[] = [];
-    for (let n = 0; n < TRIALS_PER_KIND; n++) {
-      const trial = trials[kind]();
-      const verdict = await run(trial, n);
-      const named = verdict.problem && { reason: verdict.problem.reason, position: verdict.problem.position };
-      if (JSON.stringify(named) !== JSON.stringify(trial.expected)) misses.push({ expected: trial.expected, got: verdict.problem });
-    }
-    tally.tried += TRIALS_PER_KIND;
-    tally.detected += TRIALS_PER_KIND - misses.length;
-    console.info(`${kind}: detected and named ${TRIALS_PER_KIND - misses.length} of ${TRIALS_PER_KIND} (log of ${size} events)`);
-    expect(misses).toEqual([]);
-  }, 120_000);
+  it.each(Object.keys(trials))(
+    'detects and names every %s at random positions',
+    async (kind) => {
+      const misses: unknown[] = [];
+      for (let n = 0; n < TRIALS_PER_KIND; n++) {
+        const trial = trials[kind]();
+        const verdict = await run(trial, n);
+        const named = verdict.problem && { reason: verdict.problem.reason, position: verdict.problem.position };
+        if (JSON.stringify(named) !== JSON.stringify(trial.expected)) misses.push({ expected: trial.expected, got: verdict.problem });
+      }
+      tally.tried += TRIALS_PER_KIND;
+      tally.detected += TRIALS_PER_KIND - misses.length;
+      console.info(`${kind}: detected and named ${TRIALS_PER_KIND - misses.length} of ${TRIALS_PER_KIND} (log of ${size} events)`);
+      expect(misses).toEqual([]);
+    },
+    120_000,
+  );
 
   it('catches an event rewritten with a fresh hash of its own, by the global chain', async () => {
     const p = Math.floor(size / 2);
-    const verdict = await run({ kind: 'rehash', expected: { reason: 'changed', position: String(p) }, tamper: (db) => rewrite(db, p, false) }, 0);
+    const verdict = await run(
+      { kind: 'rehash', expected: { reason: 'changed', position: String(p) }, tamper: (db) => rewrite(db, p, false) },
+      0,
+    );
     expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'changed', position: String(p) }));
   });
 
   it('catches a whole application stream removed, at its first event', async () => {
-    const verdict = await run({
-      kind: 'stream', expected: { reason: 'missing', position: null },
-      tamper: (db) => db.prepare("DELETE FROM events WHERE stream_id = (SELECT stream_id FROM events WHERE global_position = 1)").run(),
-    }, 0);
+    const verdict = await run(
+      {
+        kind: 'stream',
+        expected: { reason: 'missing', position: null },
+        tamper: (db) => db.prepare('DELETE FROM events WHERE stream_id = (SELECT stream_id FROM events WHERE global_position = 1)').run(),
+      },
+      0,
+    );
     expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'missing', position: '1' }));
   });
 
   it('catches a consistent rewrite of every hash after an edit only through the published head', async () => {
     const p = Math.floor(size / 3);
-    const rewritten = { kind: 'rewrite', expected: { reason: 'changed' as const, position: null }, tamper: (db: Database.Database) => rewrite(db, p, true) };
+    const rewritten = {
+      kind: 'rewrite',
+      expected: { reason: 'changed' as const, position: null },
+      tamper: (db: Database.Database) => rewrite(db, p, true),
+    };
     const withoutHead = await runWithout(rewritten);
     expect(withoutHead.ok).toBe(true);
     const verdict = await run(rewritten, 0);
@@ -178,7 +204,15 @@ function rewrite(db: Database.Database, p: number, everything: boolean) {
     const data = edited ? { ...JSON.parse(row.data as string), forged: true } : JSON.parse(row.data as string);
     const meta = JSON.parse(row.metadata as string);
     const prevHash = lastHash.get(row.stream_id as string) ?? GENESIS;
-    const content = { id: row.event_id as string, streamId: row.stream_id as string, version: row.version as number, type: row.type as string, schemaVersion: row.schema_version as number, data, metadataWithoutHashes: withoutHashes(meta) };
+    const content = {
+      id: row.event_id as string,
+      streamId: row.stream_id as string,
+      version: row.version as number,
+      type: row.type as string,
+      schemaVersion: row.schema_version as number,
+      data,
+      metadataWithoutHashes: withoutHashes(meta),
+    };
     const hash = chainHash(prevHash, content);
     lastHash.set(row.stream_id as string, hash);
     link = everything ? globalChainHash(link, hash) : (row.global_hash as string);

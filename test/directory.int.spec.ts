@@ -29,27 +29,38 @@ function pdfText(pdf: Buffer): string {
       content = raw.slice(start, end);
     }
     for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      const parts = [...tj[1].matchAll(/<([0-9a-fA-F]*)>|\((.*?)\)/g)].map((p) => (p[1] !== undefined ? Buffer.from(p[1], 'hex').toString('latin1') : p[2]));
+      const parts = [...tj[1].matchAll(/<([0-9a-fA-F]*)>|\((.*?)\)/g)].map((p) =>
+        p[1] !== undefined ? Buffer.from(p[1], 'hex').toString('latin1') : p[2],
+      );
       texts.push(parts.join(''));
     }
   }
   return texts.join('\n');
 }
 
-describe('who\'s who: the opt-in public directory over HTTP', () => {
+describe("who's who: the opt-in public directory over HTTP", () => {
   let t: TestApp;
   let staff: Session, board: Session, auditor: Session, north: Session, west: Session;
   let alice: Session, bob: Session, carol: Session;
   let aliceApp: string, bobApp: string, carolApp: string;
 
-  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
+  const head = () =>
+    t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
   const directory = (query = '') => t.http().get(`/directory${query}`).expect(200);
   const book = (year: number) =>
-    t.http().get(`/directory/books/${year}.pdf`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    t
+      .http()
+      .get(`/directory/books/${year}.pdf`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
 
   /** Survey → accepted → assessed → scored by two reviewers → decided, all through the API. */
   async function decide(who: Session, leader: typeof ALICE, level: number, outcome: Outcome, justification?: string) {
@@ -81,8 +92,12 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
   });
 
   it('shows exactly the fields the leader opted in to, and nothing of the program that did not opt in', async () => {
-    const put = await t.http().put(`/applications/${aliceApp}/directory-listing`).set(alice.auth)
-      .send({ fields: ['leaderName', 'country', 'focusAreas', 'summary'], focusAreas: ['Robotics', 'Fab Labs'], summary: SUMMARY }).expect(200);
+    const put = await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .set(alice.auth)
+      .send({ fields: ['leaderName', 'country', 'focusAreas', 'summary'], focusAreas: ['Robotics', 'Fab Labs'], summary: SUMMARY })
+      .expect(200);
     expect(put.body.events).toEqual(['DirectoryListingPublished']);
 
     const res = await directory(`?after=${put.body.position}`);
@@ -92,7 +107,8 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
     expect(entry).toEqual({ leaderName: ALICE.name, country: 'US', focusAreas: ['Robotics', 'Fab Labs'], summary: SUMMARY });
     // Not shown: the institution, the designation year, awards, and anything of the survey (email, description).
     const text = JSON.stringify(res.body);
-    for (const hidden of [ALICE.institution, ALICE.email, 'school-wide STEM program', BOB.name, BOB.institution, CAROL.name]) expect(text).not.toContain(hidden);
+    for (const hidden of [ALICE.institution, ALICE.email, 'school-wide STEM program', BOB.name, BOB.institution, CAROL.name])
+      expect(text).not.toContain(hidden);
   });
 
   it('filters by what entries show only: a hidden designation year finds nothing, a shown one does', async () => {
@@ -101,8 +117,16 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
     expect((await directory('?q=riverside')).body.count).toBe(0);
     expect((await directory('?year=2026')).body.count).toBe(0);
 
-    const put = await t.http().put(`/applications/${aliceApp}/directory-listing`).set(alice.auth)
-      .send({ fields: ['leaderName', 'institution', 'country', 'focusAreas', 'designationYear', 'summary'], focusAreas: ['Robotics', 'Fab Labs'], summary: SUMMARY }).expect(200);
+    const put = await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .set(alice.auth)
+      .send({
+        fields: ['leaderName', 'institution', 'country', 'focusAreas', 'designationYear', 'summary'],
+        focusAreas: ['Robotics', 'Fab Labs'],
+        summary: SUMMARY,
+      })
+      .expect(200);
     const res = await directory(`?year=2026&after=${put.body.position}`);
     expect(res.body.entries).toEqual([expect.objectContaining({ institution: ALICE.institution, designationYear: 2026 })]);
     expect(res.body.years).toEqual([2026]);
@@ -111,8 +135,16 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
   });
 
   it('the same choice again records nothing', async () => {
-    const again = await t.http().put(`/applications/${aliceApp}/directory-listing`).set(alice.auth)
-      .send({ fields: ['leaderName', 'institution', 'country', 'focusAreas', 'designationYear', 'summary'], focusAreas: ['Robotics', 'Fab Labs'], summary: SUMMARY }).expect(200);
+    const again = await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .set(alice.auth)
+      .send({
+        fields: ['leaderName', 'institution', 'country', 'focusAreas', 'designationYear', 'summary'],
+        focusAreas: ['Robotics', 'Fab Labs'],
+        summary: SUMMARY,
+      })
+      .expect(200);
     expect(again.body.events).toEqual([]);
   });
 
@@ -122,7 +154,16 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const shown of ['Who\'s Who of STEM Leaders', 'Contents', 'US', ALICE.name, ALICE.institution, 'Designated 2026', 'Focus: Robotics, Fab Labs', 'weekly Fab Lab studios']) {
+    for (const shown of [
+      "Who's Who of STEM Leaders",
+      'Contents',
+      'US',
+      ALICE.name,
+      ALICE.institution,
+      'Designated 2026',
+      'Focus: Robotics, Fab Labs',
+      'weekly Fab Lab studios',
+    ]) {
       expect(text).toContain(shown);
     }
     for (const hidden of [BOB.name, ALICE.email]) expect(text).not.toContain(hidden);
@@ -132,7 +173,12 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
   it('refuses an opt-in from a program that is not designated (409) and leaves the log untouched', async () => {
     await settle(t);
     const before = await head();
-    const res = await t.http().put(`/applications/${carolApp}/directory-listing`).set(carol.auth).send({ fields: ['leaderName'] }).expect(409);
+    const res = await t
+      .http()
+      .put(`/applications/${carolApp}/directory-listing`)
+      .set(carol.auth)
+      .send({ fields: ['leaderName'] })
+      .expect(409);
     expect(res.body.code).toBe('directory.not_designated');
     expect(await head()).toBe(before);
   });
@@ -141,22 +187,45 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
     const before = await head();
     const put = (body: object) => t.http().put(`/applications/${bobApp}/directory-listing`).set(bob.auth).send(body);
     expect((await put({ fields: ['country'] }).expect(422)).body.code).toBe('directory.identity_required');
-    expect((await put({ fields: ['leaderName', 'summary'], summary: 'x'.repeat(1201) }).expect(400)).body).toEqual(expect.objectContaining({ code: 'request.invalid' }));
+    expect((await put({ fields: ['leaderName', 'summary'], summary: 'x'.repeat(1201) }).expect(400)).body).toEqual(
+      expect.objectContaining({ code: 'request.invalid' }),
+    );
     await put({ fields: ['leaderName', 'email'] }).expect(400);
     expect(await head()).toBe(before);
   });
 
   it('lets only the leader write it; staff, board and auditors read it; anonymous callers are asked to sign in', async () => {
     const before = await head();
-    await t.http().put(`/applications/${aliceApp}/directory-listing`).set(bob.auth).send({ fields: ['leaderName'] }).expect(404);
-    await t.http().put(`/applications/${aliceApp}/directory-listing`).set(staff.auth).send({ fields: ['leaderName'] }).expect(403);
+    await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .set(bob.auth)
+      .send({ fields: ['leaderName'] })
+      .expect(404);
+    await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .set(staff.auth)
+      .send({ fields: ['leaderName'] })
+      .expect(403);
     await t.http().delete(`/applications/${aliceApp}/directory-listing`).set(auditor.auth).expect(403);
-    await t.http().put(`/applications/${aliceApp}/directory-listing`).send({ fields: ['leaderName'] }).expect(401);
+    await t
+      .http()
+      .put(`/applications/${aliceApp}/directory-listing`)
+      .send({ fields: ['leaderName'] })
+      .expect(401);
     await t.http().get(`/applications/${aliceApp}/directory-listing`).set(north.auth).expect(403);
     expect(await head()).toBe(before);
     const own = await t.http().get(`/applications/${aliceApp}/directory-listing`).set(alice.auth).expect(200);
-    expect(own.body).toEqual(expect.objectContaining({ listed: true, visibility: 'shown', designation: { designationYear: 2026, standing: 'active', awards: [] } }));
-    for (const reader of [staff, board, auditor]) await t.http().get(`/applications/${aliceApp}/directory-listing`).set(reader.auth).expect(200);
+    expect(own.body).toEqual(
+      expect.objectContaining({
+        listed: true,
+        visibility: 'shown',
+        designation: { designationYear: 2026, standing: 'active', awards: [] },
+      }),
+    );
+    for (const reader of [staff, board, auditor])
+      await t.http().get(`/applications/${aliceApp}/directory-listing`).set(reader.auth).expect(200);
   });
 
   it('a withdrawn opt-in removes the entry; withdrawing again changes nothing; every step is in the log, chained', async () => {
@@ -167,7 +236,11 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
 
     const store = t.get(EventStore);
     const stream = await store.readStream(directoryListingStream(aliceApp));
-    expect(stream.events.map((e) => e.type)).toEqual(['DirectoryListingPublished', 'DirectoryListingPublished', 'DirectoryListingWithdrawn']);
+    expect(stream.events.map((e) => e.type)).toEqual([
+      'DirectoryListingPublished',
+      'DirectoryListingPublished',
+      'DirectoryListingWithdrawn',
+    ]);
     expect(stream.events.map((e) => e.metadata.actorId)).toEqual([alice.id, alice.id, alice.id]);
     const stored = await t.get(EventLog).readStream(directoryListingStream(aliceApp));
     expect(verifyChain(stored.events)).toEqual({ ok: true });
@@ -177,9 +250,15 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
   });
 
   it('an erased leader disappears from the directory entirely, not as "[erased]"', async () => {
-    const put = await t.http().put(`/applications/${bobApp}/directory-listing`).set(bob.auth)
-      .send({ fields: ['leaderName', 'institution', 'country', 'summary'], summary: 'Makers teach makers, every Saturday.' }).expect(200);
-    expect((await directory(`?after=${put.body.position}`)).body.entries).toEqual([{ leaderName: BOB.name, institution: BOB.institution, country: 'US', summary: 'Makers teach makers, every Saturday.' }]);
+    const put = await t
+      .http()
+      .put(`/applications/${bobApp}/directory-listing`)
+      .set(bob.auth)
+      .send({ fields: ['leaderName', 'institution', 'country', 'summary'], summary: 'Makers teach makers, every Saturday.' })
+      .expect(200);
+    expect((await directory(`?after=${put.body.position}`)).body.entries).toEqual([
+      { leaderName: BOB.name, institution: BOB.institution, country: 'US', summary: 'Makers teach makers, every Saturday.' },
+    ]);
 
     // The read model is what a replay of the log gives: rebuilt from zero, it matches the live tables.
     await settle(t);
@@ -192,7 +271,7 @@ describe('who\'s who: the opt-in public directory over HTTP', () => {
     expect(after.body).toEqual({ count: 0, years: [], entries: [] });
     expect(JSON.stringify(after.body)).not.toContain('[erased]');
     const text = pdfText((await book(2026)).body as Buffer);
-    expect(text).toContain('Who\'s Who of STEM Leaders');
+    expect(text).toContain("Who's Who of STEM Leaders");
     expect(text).not.toContain(BOB.name);
   });
 });

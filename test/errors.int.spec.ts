@@ -17,7 +17,11 @@ describe('the error contract over HTTP', () => {
   let Q: string; // Oscar's application, in screening
   const seen: Response[] = [];
 
-  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
+  const head = () =>
+    t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
   const send = async (req: Test) => {
     const res = await req;
     seen.push(res);
@@ -36,16 +40,31 @@ describe('the error contract over HTTP', () => {
     return res;
   };
   const fields = (res: Response) => (res.body.errors as { field: string }[]).map((e) => e.field).sort();
-  const messagesFor = (res: Response, field: string) => (res.body.errors as { field: string; messages: string[] }[]).find((e) => e.field === field)?.messages ?? [];
+  const messagesFor = (res: Response, field: string) =>
+    (res.body.errors as { field: string; messages: string[] }[]).find((e) => e.field === field)?.messages ?? [];
 
   beforeAll(async () => {
     t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
     staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
     alice = await signInByEmail(t, 'alice@riverside.edu');
     oscar = await signInByEmail(t, 'oscar@elsewhere.org');
-    P = (await t.http().post('/applications').set(alice.auth).send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy')).expect(201)).body.applicationId;
+    P = (
+      await t
+        .http()
+        .post('/applications')
+        .set(alice.auth)
+        .send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy'))
+        .expect(201)
+    ).body.applicationId;
     await t.http().post(`/applications/${P}/screening/accept`).set(staff.auth).expect(200);
-    Q = (await t.http().post('/applications').set(oscar.auth).send(surveyFor('Oscar Owens', oscar.email, 'Elsewhere Academy')).expect(201)).body.applicationId;
+    Q = (
+      await t
+        .http()
+        .post('/applications')
+        .set(oscar.auth)
+        .send(surveyFor('Oscar Owens', oscar.email, 'Elsewhere Academy'))
+        .expect(201)
+    ).body.applicationId;
     await t.get(LogRunner).catchUp();
   });
 
@@ -55,12 +74,16 @@ describe('the error contract over HTTP', () => {
     it('names every offending field of a bad survey by its path, unknown fields included', async () => {
       const survey = surveyFor('Oscar Owens', oscar.email, 'Elsewhere Academy');
       const res = await refused(
-        t.http().post('/applications').set(oscar.auth).send({
-          ...survey,
-          yearsRunning: -1,
-          institution: { ...survey.institution, name: '', type: 'castle', motto: 'Ad astra' },
-          favouriteColour: 'teal',
-        }),
+        t
+          .http()
+          .post('/applications')
+          .set(oscar.auth)
+          .send({
+            ...survey,
+            yearsRunning: -1,
+            institution: { ...survey.institution, name: '', type: 'castle', motto: 'Ad astra' },
+            favouriteColour: 'teal',
+          }),
         400,
       );
       expect(res.body.code).toBe('request.invalid');
@@ -72,12 +95,16 @@ describe('the error contract over HTTP', () => {
 
     it('names array items by index: ratings.0.level', async () => {
       const res = await refused(
-        t.http().post(`/applications/${P}/assessment`).set(alice.auth).send({
-          ratings: [
-            { indicator: CODES[0], level: 9, evidence: 'Minutes of the leadership team' },
-            { indicator: CODES[1], level: 2, evidence: 'Parent survey', weight: 3 },
-          ],
-        }),
+        t
+          .http()
+          .post(`/applications/${P}/assessment`)
+          .set(alice.auth)
+          .send({
+            ratings: [
+              { indicator: CODES[0], level: 9, evidence: 'Minutes of the leadership team' },
+              { indicator: CODES[1], level: 2, evidence: 'Parent survey', weight: 3 },
+            ],
+          }),
         400,
       );
       expect(fields(res)).toEqual(['ratings.0.level', 'ratings.1.weight']);
@@ -94,12 +121,22 @@ describe('the error contract over HTTP', () => {
     it('refuses a malformed id in the path, on a read and on a command', async () => {
       await refused(t.http().get('/applications/not-a-uuid').set(alice.auth), 400);
       await refused(t.http().post('/applications/12345/screening/accept').set(staff.auth), 400);
-      await refused(t.http().post(`/applications/${P}/reviewers/not-a-uuid/release`).set(staff.auth).send({ reason: 'Conflict found' }), 400);
+      await refused(
+        t.http().post(`/applications/${P}/reviewers/not-a-uuid/release`).set(staff.auth).send({ reason: 'Conflict found' }),
+        400,
+      );
     });
 
     it('answers a body that is not JSON, or too large, with a problem document', async () => {
       await refused(t.http().post('/applications').set(oscar.auth).set('Content-Type', 'application/json').send('{"leaderName": '), 400);
-      await refused(t.http().post('/applications').set(oscar.auth).send({ programDescription: 'x'.repeat(300_000) }), 413);
+      await refused(
+        t
+          .http()
+          .post('/applications')
+          .set(oscar.auth)
+          .send({ programDescription: 'x'.repeat(300_000) }),
+        413,
+      );
     });
   });
 
@@ -124,7 +161,11 @@ describe('the error contract over HTTP', () => {
 
     it('400 for a due date that does not exist', async () => {
       const res = await refused(
-        t.http().post(`/applications/${P}/deadline-extensions`).set(staff.auth).send({ dueAt: '2026-02-30T09:00:00.000Z', reason: 'Snow days' }),
+        t
+          .http()
+          .post(`/applications/${P}/deadline-extensions`)
+          .set(staff.auth)
+          .send({ dueAt: '2026-02-30T09:00:00.000Z', reason: 'Snow days' }),
         400,
       );
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'dueAt' })]);
@@ -139,13 +180,27 @@ describe('the error contract over HTTP', () => {
     });
 
     it('422 assessment.incomplete listing the indicators still missing', async () => {
-      const res = await refused(t.http().post(`/applications/${P}/assessment`).set(alice.auth).send({ ratings: ratings(3, CODES.slice(0, 12)) }), 422);
+      const res = await refused(
+        t
+          .http()
+          .post(`/applications/${P}/assessment`)
+          .set(alice.auth)
+          .send({ ratings: ratings(3, CODES.slice(0, 12)) }),
+        422,
+      );
       expect(res.body.code).toBe('assessment.incomplete');
       expect(res.body.missing).toEqual(CODES.slice(12));
     });
 
     it("404 for a command on another applicant's application: the access policy refuses first, revealing nothing", async () => {
-      const res = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(oscar.auth).send({ ratings: ratings(3, CODES.slice(0, 1)) }), 404);
+      const res = await refused(
+        t
+          .http()
+          .put(`/applications/${P}/assessment/draft`)
+          .set(oscar.auth)
+          .send({ ratings: ratings(3, CODES.slice(0, 1)) }),
+        404,
+      );
       expect(res.body.code).toBe('application.not_found');
     });
   });
@@ -157,17 +212,32 @@ describe('the error contract over HTTP', () => {
       expect(version).toBe(2);
       const draft = { ratings: ratings(3, CODES.slice(0, 2)) };
 
-      const stale = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', 'W/"1"').send(draft), 412);
+      const stale = await refused(
+        t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', 'W/"1"').send(draft),
+        412,
+      );
       expect(stale.body.code).toBe('stream.version_conflict');
       for (const tag of ['W/"two"', '2']) {
-        const malformed = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', tag).send(draft), 400);
+        const malformed = await refused(
+          t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', tag).send(draft),
+          400,
+        );
         expect(fields(malformed)).toEqual(['If-Match']);
       }
 
-      const weak = await send(t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', `W/"${version}"`).send(draft));
+      const weak = await send(
+        t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', `W/"${version}"`).send(draft),
+      );
       expect(weak.status).toBe(200);
       expect(weak.body).toEqual(expect.objectContaining({ version: version + 1, events: ['AssessmentDraftSaved'] }));
-      const strong = await send(t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', `"${version + 1}"`).send(draft));
+      const strong = await send(
+        t
+          .http()
+          .put(`/applications/${P}/assessment/draft`)
+          .set(alice.auth)
+          .set('If-Match', `"${version + 1}"`)
+          .send(draft),
+      );
       expect(strong.status).toBe(200);
       expect(strong.body.version).toBe(version + 2);
     });
@@ -181,7 +251,12 @@ describe('the error contract over HTTP', () => {
       try {
         const before = await send(t.http().get(`/applications/${P}`).set(alice.auth).expect(200));
         const saved = await send(
-          t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: ratings(4, CODES.slice(0, 5)) }).expect(200),
+          t
+            .http()
+            .put(`/applications/${P}/assessment/draft`)
+            .set(alice.auth)
+            .send({ ratings: ratings(4, CODES.slice(0, 5)) })
+            .expect(200),
         );
         const position: string = saved.body.position;
         expect(position).toBe(await head());
@@ -220,7 +295,14 @@ describe('the error contract over HTTP', () => {
       const cause = new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/iasl/events.db');
       const spy = jest.spyOn(store, 'readStream').mockRejectedValueOnce(cause);
       try {
-        const res = await refused(t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: ratings(3, CODES.slice(0, 1)) }), 500);
+        const res = await refused(
+          t
+            .http()
+            .put(`/applications/${P}/assessment/draft`)
+            .set(alice.auth)
+            .send({ ratings: ratings(3, CODES.slice(0, 1)) }),
+          500,
+        );
         expect(Object.keys(res.body).sort()).toEqual(['correlationId', 'status', 'title', 'type']);
         expect(res.text).not.toContain('SQLITE_CORRUPT');
         expect(res.text).not.toContain('/var/lib');

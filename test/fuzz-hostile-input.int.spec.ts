@@ -41,14 +41,21 @@ const VALID: Record<string, () => object> = {
   'PUT /applications/{id}/assessment/draft': () => ({ ratings: ratings(3, CODES.slice(0, 2)) }),
   'POST /applications/{id}/assessment': () => ({ ratings: ratings(3) }),
   'POST /applications/{id}/progress-updates': () => ({ ratings: ratings(4) }),
-  'PUT /applications/{id}/directory-listing': () => ({ fields: ['leaderName', 'focusAreas', 'summary'], focusAreas: ['Robotics'], summary: 'Robots with mentors.' }),
+  'PUT /applications/{id}/directory-listing': () => ({
+    fields: ['leaderName', 'focusAreas', 'summary'],
+    focusAreas: ['Robotics'],
+    summary: 'Robots with mentors.',
+  }),
   'POST /applications/{id}/screening/reject': () => ({ reason: 'The program has not started yet.' }),
   'POST /applications/{id}/deadline-extensions': () => ({ dueAt: '2026-05-01T09:00:00.000Z', reason: 'The district calendar moved' }),
   'POST /applications/{id}/reviewers': () => ({ mode: 'manual', reviewerIds: [sessions.reviewer!.id] }),
   'POST /applications/{id}/reviewers/{reviewerId}/release': () => ({ reason: 'A conflict came to light' }),
   'PUT /applications/{id}/scores/draft': () => ({ scores: scores(3).slice(0, 2) }),
   'POST /applications/{id}/scores': () => ({ scores: scores(3), recommendation: 'CharterMembership' }),
-  'POST /applications/{id}/adjudication': () => ({ rulings: [{ indicator: CODES[0], level: 3 }], justification: 'The evidence supports level 3.' }),
+  'POST /applications/{id}/adjudication': () => ({
+    rulings: [{ indicator: CODES[0], level: 3 }],
+    justification: 'The evidence supports level 3.',
+  }),
   'POST /applications/{id}/decision': () => ({ outcome: 'ProgramOfExcellence' }),
   'POST /reviewers/me/conflicts': () => ({ institution: 'Fuzz Academy', reason: 'A former colleague leads it.' }),
   'POST /reviewers/{reviewerId}/conflicts': () => ({ applicationId: X, reason: 'Pinned by staff.' }),
@@ -62,9 +69,33 @@ const VALID: Record<string, () => object> = {
 };
 
 const HOSTILE_STRINGS = [
-  '', ' ', "' OR 1=1 --", '"; DROP TABLE events; --', '<script>alert(1)</script>', '${7*7}', '{{7*7}}', '../../../../etc/passwd',
-  '..%2f..%2f', '%00', '\u0000', '\ud800', '\u202e', '😀'.repeat(50), 'x'.repeat(5000), 'EC9.Nobody99', '2026-02-30T09:00:00.000Z',
-  'NaN', 'Infinity', '-1', '1e309', 'true', 'null', '__proto__', 'constructor', 'prototype', 'admin@iasl.local',
+  '',
+  ' ',
+  "' OR 1=1 --",
+  '"; DROP TABLE events; --',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  '../../../../etc/passwd',
+  '..%2f..%2f',
+  '%00',
+  '\u0000',
+  '\ud800',
+  '\u202e',
+  '😀'.repeat(50),
+  'x'.repeat(5000),
+  'EC9.Nobody99',
+  '2026-02-30T09:00:00.000Z',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  'true',
+  'null',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'admin@iasl.local',
 ];
 
 const deep = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
@@ -76,27 +107,34 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true }),
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(deep(60), deep(2000), Array.from({ length: 2000 }, (_, i) => i)),
+  fc.constantFrom(
+    deep(60),
+    deep(2000),
+    Array.from({ length: 2000 }, (_, i) => i),
+  ),
 );
 
 /** A body: a valid one with one part broken, unknown fields, a wrong shape, or raw text that is not JSON at all. */
 const bodyArb = (route: string): fc.Arbitrary<{ raw?: string; json?: unknown; type?: string }> => {
   const valid = VALID[route]?.() ?? {};
   const keys = Object.keys(valid);
-  const mutated = fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), hostileValue, fc.constantFrom('replace', 'delete', 'add', 'nested')).map(([key, value, how]) => {
-    const copy: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
-    if (how === 'replace') copy[key] = value;
-    else if (how === 'delete') delete copy[key];
-    else if (how === 'add') copy[`${key}Extra`] = value;
-    else {
-      // Inside the first array or object: ratings.0.level, institution.name …
-      const inner = copy[key];
-      if (Array.isArray(inner) && inner.length > 0 && typeof inner[0] === 'object') (inner[0] as Record<string, unknown>)[Object.keys(inner[0] as object)[0] ?? 'x'] = value;
-      else if (inner && typeof inner === 'object') (inner as Record<string, unknown>)[Object.keys(inner)[0] ?? 'x'] = value;
-      else copy[key] = [value];
-    }
-    return { json: copy };
-  });
+  const mutated = fc
+    .tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), hostileValue, fc.constantFrom('replace', 'delete', 'add', 'nested'))
+    .map(([key, value, how]) => {
+      const copy: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
+      if (how === 'replace') copy[key] = value;
+      else if (how === 'delete') delete copy[key];
+      else if (how === 'add') copy[`${key}Extra`] = value;
+      else {
+        // Inside the first array or object: ratings.0.level, institution.name …
+        const inner = copy[key];
+        if (Array.isArray(inner) && inner.length > 0 && typeof inner[0] === 'object')
+          (inner[0] as Record<string, unknown>)[Object.keys(inner[0] as object)[0] ?? 'x'] = value;
+        else if (inner && typeof inner === 'object') (inner as Record<string, unknown>)[Object.keys(inner)[0] ?? 'x'] = value;
+        else copy[key] = [value];
+      }
+      return { json: copy };
+    });
   return fc.oneof(
     { weight: 6, arbitrary: mutated },
     { weight: 2, arbitrary: hostileValue.map((json) => ({ json })) },
@@ -136,7 +174,21 @@ const pathValue = (name: string): fc.Arbitrary<string> => {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...(known[name]?.() ?? ['x'])) },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS.map(encode), '..', '%2e%2e', '%', '%zz', '%E0%A4%A', 'a%2Fb', ';', '1;DROP', '9'.repeat(400)) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        ...HOSTILE_STRINGS.map(encode),
+        '..',
+        '%2e%2e',
+        '%',
+        '%zz',
+        '%E0%A4%A',
+        'a%2Fb',
+        ';',
+        '1;DROP',
+        '9'.repeat(400),
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }).map(encode) },
   );
 };
@@ -146,18 +198,49 @@ const queryArb: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'after=abc', 'after=-1', 'after=0', 'after=1.5', 'after=', 'after[]=1', 'after[x]=1', 'limit=-1', 'limit=lots', 'limit=100000', 'offset=-5',
-      'offset=1e9', 'status=Nope', 'status[]=Screening', 'unreadOnly=maybe', 'unreadOnly=false', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1',
-      'a=1&a=2&a=3', `x=${'y'.repeat(3000)}`, 'sort=name', '%zz=1',
+      'after=abc',
+      'after=-1',
+      'after=0',
+      'after=1.5',
+      'after=',
+      'after[]=1',
+      'after[x]=1',
+      'limit=-1',
+      'limit=lots',
+      'limit=100000',
+      'offset=-5',
+      'offset=1e9',
+      'status=Nope',
+      'status[]=Screening',
+      'unreadOnly=maybe',
+      'unreadOnly=false',
+      '__proto__[polluted]=1',
+      'constructor[prototype][polluted]=1',
+      'a=1&a=2&a=3',
+      `x=${'y'.repeat(3000)}`,
+      'sort=name',
+      '%zz=1',
     ),
   },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 }), { maxKeys: 4 }).map((d) => new URLSearchParams(d).toString()) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 }), { maxKeys: 4 })
+      .map((d) => new URLSearchParams(d).toString()),
+  },
 );
 
 const headersArb: fc.Arbitrary<Record<string, string>> = fc.record(
   {
     'If-Match': fc.constantFrom('W/"1"', '"3"', '*', ' * ', '"abc"', 'W/"99999999999"', '', '"1", "2"', 'W/"-1"', 'W/' + '"9"'.repeat(200)),
-    'Content-Type': fc.constantFrom('application/json', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/merge-patch+json'),
+    'Content-Type': fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=latin1',
+      'application/merge-patch+json',
+    ),
     Accept: fc.constantFrom('application/json', 'text/html', '*/*', 'application/xml', 'image/png', ''),
     'X-CSRF-Token': fc.constantFrom('garbage', `${'a'.repeat(64)}.${'b'.repeat(64)}`, ''),
     'X-Forwarded-For': fc.constantFrom('1.2.3.4', 'not-an-ip', '127.0.0.1, 10.0.0.1'),
@@ -167,7 +250,18 @@ const headersArb: fc.Arbitrary<Record<string, string>> = fc.record(
   { requiredKeys: [] },
 );
 
-const actorArb = fc.constantFrom<Actor>('anonymous', 'forged', 'applicant', 'otherApplicant', 'reviewer', 'staff', 'board', 'auditor', 'operator', 'cookie');
+const actorArb = fc.constantFrom<Actor>(
+  'anonymous',
+  'forged',
+  'applicant',
+  'otherApplicant',
+  'reviewer',
+  'staff',
+  'board',
+  'auditor',
+  'operator',
+  'cookie',
+);
 
 const stats = { sent: 0, byStatus: new Map<number, number>(), byEndpoint: new Map<string, number>(), fiveHundreds: 0, leaks: 0, moved: 0 };
 
@@ -192,29 +286,73 @@ describe('hostile input across every endpoint (fast-check)', () => {
     sessions.applicant = await signInByEmail(t, 'alice@riverside.edu');
     sessions.otherApplicant = await signInByEmail(t, 'oscar@elsewhere.org');
     await t.http().post('/auth/email-link').send({ email: 'carol@cookie.example' }).expect(202);
-    const redeemed = await t.http().post('/auth/email-link/redeem').send({ token: /token=([\w-]+)/.exec(t.mailer.to('carol@cookie.example').at(-1)!.text)![1], session: 'cookie' }).expect(200);
-    cookieSession = ([] as string[]).concat(redeemed.headers['set-cookie']).map((c) => c.split(';')[0]).join('; ');
+    const redeemed = await t
+      .http()
+      .post('/auth/email-link/redeem')
+      .send({ token: /token=([\w-]+)/.exec(t.mailer.to('carol@cookie.example').at(-1)!.text)![1], session: 'cookie' })
+      .expect(200);
+    cookieSession = ([] as string[])
+      .concat(redeemed.headers['set-cookie'])
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const { staff, board, applicant, otherApplicant, reviewer } = sessions as Record<Actor, Session>;
-    X = (await t.http().post('/applications').set(applicant.auth).send(surveyFor('Alice Rivers', applicant.email, 'Riverside STEM Academy')).expect(201)).body.applicationId;
+    X = (
+      await t
+        .http()
+        .post('/applications')
+        .set(applicant.auth)
+        .send(surveyFor('Alice Rivers', applicant.email, 'Riverside STEM Academy'))
+        .expect(201)
+    ).body.applicationId;
     await t.http().post(`/applications/${X}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${X}/assessment`).set(applicant.auth).send({ ratings: ratings(4) }).expect(201);
-    await t.http().post(`/applications/${X}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewer.id, west.id] }).expect(201);
-    for (const r of [reviewer, west]) await t.http().post(`/applications/${X}/scores`).set(r.auth).send({ scores: scores(4), recommendation: 'ProgramOfExcellence' }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/assessment`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [reviewer.id, west.id] })
+      .expect(201);
+    for (const r of [reviewer, west])
+      await t
+        .http()
+        .post(`/applications/${X}/scores`)
+        .set(r.auth)
+        .send({ scores: scores(4), recommendation: 'ProgramOfExcellence' })
+        .expect(201);
     await t.http().post(`/applications/${X}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
-    Z = (await t.http().post('/applications').set(otherApplicant.auth).send(surveyFor('Oscar Owens', otherApplicant.email, 'Elsewhere Academy')).expect(201)).body.applicationId;
+    Z = (
+      await t
+        .http()
+        .post('/applications')
+        .set(otherApplicant.auth)
+        .send(surveyFor('Oscar Owens', otherApplicant.email, 'Elsewhere Academy'))
+        .expect(201)
+    ).body.applicationId;
     await settle(t);
     notification = (await t.http().get('/me/notifications').set(applicant.auth).expect(200)).body.items[0].notificationId;
 
     const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
     endpoints = Object.entries(document.paths).flatMap(([template, item]) =>
-      HTTP_METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({ method, template, params: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]) })),
+      HTTP_METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({
+        method,
+        template,
+        params: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+      })),
     );
   });
 
   afterAll(async () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const histogram = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
+    const histogram = [...stats.byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
     console.info(
       `fuzz: ${stats.sent} requests across ${stats.byEndpoint.size} endpoints in ${seconds} s (seed ${SEED}); ` +
         `5xx: ${stats.fiveHundreds}; stack traces or source paths: ${stats.leaks}; log moved by a refused request: ${stats.moved}\n  statuses: ${histogram}`,
@@ -228,11 +366,20 @@ describe('hostile input across every endpoint (fast-check)', () => {
       const session = sessions[actor]!;
       if (!identity.resolveSession(session.token)) session.token = identity.createSession(session.id, 12 * 3_600_000).token;
     }
-    if (!identity.resolveSession(/iasl-session=([^;]+)/.exec(cookieSession)![1])) cookieSession = cookieFor(identity.createSession(identity.findByEmail('carol@cookie.example')!.id, 12 * 3_600_000).token);
+    if (!identity.resolveSession(/iasl-session=([^;]+)/.exec(cookieSession)![1]))
+      cookieSession = cookieFor(identity.createSession(identity.findByEmail('carol@cookie.example')!.id, 12 * 3_600_000).token);
   };
 
-  const send = async (endpoint: Endpoint, actor: Actor, pathValues: string[], query: string, headers: Record<string, string>, body: { raw?: string; json?: unknown; type?: string } | null) => {
-    const path = endpoint.params.reduce((p, name, i) => p.replace(`{${name}}`, pathValues[i]), endpoint.template) + (query ? `?${query}` : '');
+  const send = async (
+    endpoint: Endpoint,
+    actor: Actor,
+    pathValues: string[],
+    query: string,
+    headers: Record<string, string>,
+    body: { raw?: string; json?: unknown; type?: string } | null,
+  ) => {
+    const path =
+      endpoint.params.reduce((p, name, i) => p.replace(`{${name}}`, pathValues[i]), endpoint.template) + (query ? `?${query}` : '');
     let req = request(baseUrl)[endpoint.method](path).agent(keepAlive);
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
     if (actor === 'forged') req = req.set('Authorization', 'Bearer forged-0000000000000000000000000000000000000');
@@ -240,7 +387,8 @@ describe('hostile input across every endpoint (fast-check)', () => {
     else if (actor !== 'anonymous') req = req.set('Authorization', `Bearer ${sessions[actor]!.token}`);
     // Bodies go as text, so a hostile Content-Type header cannot make the client refuse to send them.
     if (body?.raw !== undefined) req = req.set('Content-Type', body.type ?? 'application/json').send(body.raw);
-    else if (body && body.json !== undefined) req = req.set('Content-Type', headers['Content-Type'] ?? 'application/json').send(JSON.stringify(body.json));
+    else if (body && body.json !== undefined)
+      req = req.set('Content-Type', headers['Content-Type'] ?? 'application/json').send(JSON.stringify(body.json));
     return { path, res: await req };
   };
 
@@ -254,7 +402,10 @@ describe('hostile input across every endpoint (fast-check)', () => {
         pathValues: fc.tuple(...endpoint.params.map(pathValue)),
         query: queryArb,
         headers: headersArb,
-        body: endpoint.method === 'get' ? fc.constant(null) : fc.option(bodyArb(`${endpoint.method.toUpperCase()} ${endpoint.template}`), { nil: null, freq: 8 }),
+        body:
+          endpoint.method === 'get'
+            ? fc.constant(null)
+            : fc.option(bodyArb(`${endpoint.method.toUpperCase()} ${endpoint.template}`), { nil: null, freq: 8 }),
       }),
     );
     const requestArb = fc.integer({ min: 0, max: endpoints.length - 1 }).chain((i) => perEndpoint[i]);
@@ -275,14 +426,18 @@ describe('hostile input across every endpoint (fast-check)', () => {
 
         stats.sent++;
         stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
-        stats.byEndpoint.set(`${endpoint.method} ${endpoint.template}`, (stats.byEndpoint.get(`${endpoint.method} ${endpoint.template}`) ?? 0) + 1);
+        stats.byEndpoint.set(
+          `${endpoint.method} ${endpoint.template}`,
+          (stats.byEndpoint.get(`${endpoint.method} ${endpoint.template}`) ?? 0) + 1,
+        );
         lastWrite = res.status < 400 && endpoint.method !== 'get';
         // A fuzzed logout (or a password set) ends the actor's session; give them a new one for the requests to come.
         if (res.status < 400 && endpoint.template.startsWith('/auth/')) renewSessions();
 
         // What the caller sent may come back in a message; only what the service adds counts as a leak.
         let text = res.text ?? '';
-        for (const echoed of [path, decodeSafely(path), ...pathValues.map(String), ...pathValues.map((v) => decodeSafely(String(v)))]) text = text.split(echoed).join('');
+        for (const echoed of [path, decodeSafely(path), ...pathValues.map(String), ...pathValues.map((v) => decodeSafely(String(v)))])
+          text = text.split(echoed).join('');
         const leaked = LEAK.test(text);
         if (res.status >= 500) stats.fiveHundreds++;
         if (leaked) stats.leaks++;
@@ -316,4 +471,3 @@ function decodeSafely(s: string): string {
     return s;
   }
 }
-

@@ -15,9 +15,18 @@ type Expected = {
   verify: { events: number; streams: number; head: { position: string; globalHash: string } };
   head: { text: string };
   erasedEmail: string;
-  applications: Record<string, {
-    reproduced: boolean; version: number; types: string[]; status: string; leaderName: string; decisionOutcome: string | null; decisions: number;
-  }>;
+  applications: Record<
+    string,
+    {
+      reproduced: boolean;
+      version: number;
+      types: string[];
+      status: string;
+      leaderName: string;
+      decisionOutcome: string | null;
+      decisions: number;
+    }
+  >;
 };
 
 const FIXTURE = join(__dirname, 'fixtures', 'legacy-log');
@@ -47,7 +56,9 @@ describe('a log written by the release before (test/fixtures/legacy-log)', () =>
 
   it('verifies to the head the old code published, over every stream', async () => {
     const verdict = await verifyLog(t.get(EventLog));
-    expect(verdict).toEqual(expect.objectContaining({ ok: true, problem: null, events: expected.verify.events, streams: expected.verify.streams }));
+    expect(verdict).toEqual(
+      expect.objectContaining({ ok: true, problem: null, events: expected.verify.events, streams: expected.verify.streams }),
+    );
     expect(verdict.head).toEqual(expected.verify.head);
     const res = await t.http().get(`/audit/verify?head=${expected.head.text}`).set(auditor.auth).expect(200);
     expect(res.body).toEqual(expect.objectContaining({ ok: true, problem: null }));
@@ -67,10 +78,25 @@ describe('a log written by the release before (test/fixtures/legacy-log)', () =>
       const summary = (await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
       const rep = (await t.http().get(`/audit/applications/${id}/decision/reproduce`).set(auditor.auth).expect(200)).body;
       const decisions = rep.checks.filter((c: { type: string }) => c.type === 'DecisionRecorded').length;
-      expect({ id, version: stream.version, types: stream.events.map((e) => e.type), status: summary.status, leaderName: summary.leaderName,
-        decisionOutcome: summary.decisionOutcome ?? null, reproduced: rep.reproduced, decisions })
-        .toEqual({ id, version: want.version, types: want.types, status: want.status, leaderName: want.leaderName,
-          decisionOutcome: want.decisionOutcome, reproduced: true, decisions: want.decisions });
+      expect({
+        id,
+        version: stream.version,
+        types: stream.events.map((e) => e.type),
+        status: summary.status,
+        leaderName: summary.leaderName,
+        decisionOutcome: summary.decisionOutcome ?? null,
+        reproduced: rep.reproduced,
+        decisions,
+      }).toEqual({
+        id,
+        version: want.version,
+        types: want.types,
+        status: want.status,
+        leaderName: want.leaderName,
+        decisionOutcome: want.decisionOutcome,
+        reproduced: true,
+        decisions: want.decisions,
+      });
     }
     expect(Object.values(expected.applications).filter((a) => a.leaderName === '[erased]')).toHaveLength(1);
   });

@@ -22,7 +22,10 @@ describe('the certification lifecycle over HTTP', () => {
     reviewers.east = await signInWithPassword(t, 'reviewer', 'east@review.org', { institution: 'East University', region: 'Kenya' });
     reviewers.west = await signInWithPassword(t, 'reviewer', 'west@review.org', { institution: 'West Institute', region: 'Chile' });
     // Works at the first applicant's school: must never be assigned to it.
-    reviewers.riverside = await signInWithPassword(t, 'reviewer', 'teacher@riverside.edu', { institution: 'Riverside STEM Academy', region: 'South Carolina' });
+    reviewers.riverside = await signInWithPassword(t, 'reviewer', 'teacher@riverside.edu', {
+      institution: 'Riverside STEM Academy',
+      region: 'South Carolina',
+    });
   });
 
   afterAll(() => t.close());
@@ -39,12 +42,24 @@ describe('the certification lifecycle over HTTP', () => {
   }
   const daysFromNow = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
 
-  const head = () => t.get(EventStore).head().then((h) => h?.position ?? null);
+  const head = () =>
+    t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
   const read = (path: string, who: Session, after?: string | null) =>
-    t.http().get(after ? `${path}?after=${after}` : path).set(who.auth);
+    t
+      .http()
+      .get(after ? `${path}?after=${after}` : path)
+      .set(who.auth);
 
   async function submitAndAccept(who: Session, institution: string) {
-    const res = await t.http().post('/applications').set(who.auth).send(surveyFor(who.email, who.email, institution)).expect(201);
+    const res = await t
+      .http()
+      .post('/applications')
+      .set(who.auth)
+      .send(surveyFor(who.email, who.email, institution))
+      .expect(201);
     expect(res.body).toEqual(expect.objectContaining({ duplicate: false, events: ['SurveySubmitted'] }));
     const id: string = res.body.applicationId;
     const accepted = await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
@@ -52,7 +67,11 @@ describe('the certification lifecycle over HTTP', () => {
   }
 
   function score(id: string, who: Session, level: number, overrides: Record<string, number> = {}, recommendation = 'CharterMembership') {
-    return t.http().post(`/applications/${id}/scores`).set(who.auth).send({ scores: scores(level, overrides), recommendation });
+    return t
+      .http()
+      .post(`/applications/${id}/scores`)
+      .set(who.auth)
+      .send({ scores: scores(level, overrides), recommendation });
   }
 
   it('takes one application to STEM Program of Excellence, auto-assigning reviewers without a conflict', async () => {
@@ -63,14 +82,35 @@ describe('the certification lifecycle over HTTP', () => {
     const invitation = t.mailer.to('alice@riverside.edu').find((m) => m.subject.startsWith('You are invited'));
     expect(invitation?.text).toMatch(/APP-2026-[0-9A-F]{6}/);
     const summary = await read(`/applications/${id}`, alice, position).expect(200);
-    expect(summary.body).toEqual(expect.objectContaining({ status: 'AwaitingAssessment', dueAt: '2026-04-01T09:00:00.000Z', reference: expect.stringMatching(/^APP-2026-/) }));
+    expect(summary.body).toEqual(
+      expect.objectContaining({
+        status: 'AwaitingAssessment',
+        dueAt: '2026-04-01T09:00:00.000Z',
+        reference: expect.stringMatching(/^APP-2026-/),
+      }),
+    );
 
     // A draft is saved, restored and revised before submission.
-    await t.http().put(`/applications/${id}/assessment/draft`).set(alice.auth).send({ ratings: ratings(3, CODES.slice(0, 8)) }).expect(200);
-    const draft = await t.http().put(`/applications/${id}/assessment/draft`).set(alice.auth).send({ ratings: ratings(4, CODES.slice(0, 8)) }).expect(200);
+    await t
+      .http()
+      .put(`/applications/${id}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: ratings(3, CODES.slice(0, 8)) })
+      .expect(200);
+    const draft = await t
+      .http()
+      .put(`/applications/${id}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: ratings(4, CODES.slice(0, 8)) })
+      .expect(200);
     const restored = await read(`/applications/${id}/assessment`, alice, draft.body.position).expect(200);
     expect(restored.body).toHaveLength(8);
-    await t.http().post(`/applications/${id}/assessment`).set(alice.auth).send({ ratings: ratings(4, CODES.slice(8)) }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(alice.auth)
+      .send({ ratings: ratings(4, CODES.slice(8)) })
+      .expect(201);
 
     const assigned = await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'auto', count: 2 }).expect(201);
     expect(assigned.body.events).toEqual(['ReviewerAssigned', 'ReviewerAssigned']);
@@ -85,9 +125,16 @@ describe('the certification lifecycle over HTTP', () => {
     expect(last.body.events).toEqual(['ScoresSubmitted', 'RecommendationComputed']);
 
     const queue = await read('/board/queue', board, last.body.position).expect(200);
-    expect(queue.body).toEqual(expect.arrayContaining([expect.objectContaining({ applicationId: id, recommendation: 'ProgramOfExcellence' })]));
+    expect(queue.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ applicationId: id, recommendation: 'ProgramOfExcellence' })]),
+    );
 
-    const decided = await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
+    const decided = await t
+      .http()
+      .post(`/applications/${id}/decision`)
+      .set(board.auth)
+      .send({ outcome: 'ProgramOfExcellence' })
+      .expect(200);
     expect(decided.body.events).toEqual(['DecisionRecorded', 'GrowthReportIssued']);
     const final = await read(`/applications/${id}`, alice, decided.body.position).expect(200);
     expect(final.body).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'ProgramOfExcellence' }));
@@ -97,8 +144,12 @@ describe('the certification lifecycle over HTTP', () => {
     let bob = await signInByEmail(t, 'bob@hillside.org');
     const { id } = await submitAndAccept(bob, 'Hillside Middle School');
 
-    await t.http().post(`/applications/${id}/deadline-extensions`).set(staff.auth)
-      .send({ dueAt: '2026-04-15T09:00:00.000Z', reason: 'Spring break moved by the district' }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/deadline-extensions`)
+      .set(staff.auth)
+      .send({ dueAt: '2026-04-15T09:00:00.000Z', reason: 'Spring break moved by the district' })
+      .expect(201);
 
     // The original due date passes: its timer still fires, and decides nothing, because the due date moved.
     await travelTo('2026-04-02T09:00:00.000Z');
@@ -108,14 +159,28 @@ describe('the certification lifecycle over HTTP', () => {
     expect(history.body.map((e: { type: string }) => e.type)).not.toContain('ApplicationLapsed');
     expect((await read(`/applications/${id}`, bob).expect(200)).body.status).toBe('AwaitingAssessment');
 
-    await t.http().post(`/applications/${id}/assessment`).set(bob.auth).send({ ratings: ratings(3) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewers.north.id, reviewers.east.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(bob.auth)
+      .send({ ratings: ratings(3) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [reviewers.north.id, reviewers.east.id] })
+      .expect(201);
     await score(id, reviewers.north, 3).expect(201);
     const disputed = await score(id, reviewers.east, 3, { [CODES[5]]: 5 }).expect(201);
     expect(disputed.body.events).toEqual(['ScoresSubmitted', 'AdjudicationRequired']);
 
-    const ruled = await t.http().post(`/applications/${id}/adjudication`).set(board.auth)
-      .send({ rulings: [{ indicator: CODES[5], level: 3 }], justification: 'Evidence supports level 3 only.' }).expect(200);
+    const ruled = await t
+      .http()
+      .post(`/applications/${id}/adjudication`)
+      .set(board.auth)
+      .send({ rulings: [{ indicator: CODES[5], level: 3 }], justification: 'Evidence supports level 3 only.' })
+      .expect(200);
     expect(ruled.body.events).toEqual(['AdjudicationResolved', 'RecommendationComputed']);
 
     const decided = await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome: 'CharterMembership' }).expect(200);
@@ -126,8 +191,18 @@ describe('the certification lifecycle over HTTP', () => {
   it('takes one to not yet ready by a justified overrule, with a growth report toward the next level', async () => {
     const carol = await signInByEmail(t, 'carol@lakeside.net');
     const { id } = await submitAndAccept(carol, 'Lakeside Outreach Center');
-    await t.http().post(`/applications/${id}/assessment`).set(carol.auth).send({ ratings: ratings(2) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewers.west.id, reviewers.north.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(carol.auth)
+      .send({ ratings: ratings(2) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [reviewers.west.id, reviewers.north.id] })
+      .expect(201);
     await score(id, reviewers.west, 2).expect(201);
     const recommended = await score(id, reviewers.north, 2).expect(201);
     const item = await read(`/board/queue/${id}`, board, recommended.body.position).expect(200);
@@ -137,13 +212,22 @@ describe('the certification lifecycle over HTTP', () => {
     expect(unjustified.body.code).toBe('decision.justification_required');
 
     const why = 'The site visit found the program paused since January; re-apply after a full year.';
-    const decided = await t.http().post(`/applications/${id}/decision`).set(board.auth).send({ outcome: 'NotYetReady', justification: why }).expect(200);
+    const decided = await t
+      .http()
+      .post(`/applications/${id}/decision`)
+      .set(board.auth)
+      .send({ outcome: 'NotYetReady', justification: why })
+      .expect(200);
     const report = await read(`/applications/${id}/growth-report`, carol, decided.body.position).expect(200);
     expect(report.body.items).toHaveLength(16);
-    expect(report.body.items[0]).toEqual(expect.objectContaining({ currentLevel: 2, nextLevel: 3, goal: expect.stringMatching(/^Refining and Expanding: /) }));
+    expect(report.body.items[0]).toEqual(
+      expect.objectContaining({ currentLevel: 2, nextLevel: 3, goal: expect.stringMatching(/^Refining and Expanding: /) }),
+    );
 
     const timeline = await read(`/applications/${id}/timeline`, auditor).expect(200);
-    expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['SurveySubmitted', 'DecisionRecorded', 'GrowthReportIssued']));
+    expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['SurveySubmitted', 'DecisionRecorded', 'GrowthReportIssued']),
+    );
   });
 
   it('lapses an application whose assessment window closes, and staff can reopen it', async () => {
@@ -156,21 +240,42 @@ describe('the certification lifecycle over HTTP', () => {
     expect(await settle(t)).toBe(0);
     expect(await head()).toBe(lapsedAt);
     expect(t.mailer.to('dave@prairie.edu').map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/lapsed/)]));
-    const late = await t.http().post(`/applications/${id}/assessment`).set(dave.auth).send({ ratings: ratings(3) }).expect(409);
+    const late = await t
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(dave.auth)
+      .send({ ratings: ratings(3) })
+      .expect(409);
     expect(late.body.code).toBe('assessment.not_open');
-    const reopened = await t.http().post(`/applications/${id}/deadline-extensions`).set(staff.auth)
-      .send({ dueAt: daysFromNow(14), reason: 'Leader was on medical leave' }).expect(201);
+    const reopened = await t
+      .http()
+      .post(`/applications/${id}/deadline-extensions`)
+      .set(staff.auth)
+      .send({ dueAt: daysFromNow(14), reason: 'Leader was on medical leave' })
+      .expect(201);
     const app = await read(`/applications/${id}`, dave, reopened.body.position).expect(200);
     expect(app.body.status).toBe('AwaitingAssessment');
   });
 
   it('links a duplicate nomination of the same leader and institution instead of opening a second application', async () => {
     const erin = await signInByEmail(t, 'erin@harbor.edu');
-    const first = await t.http().post('/applications').set(erin.auth).send(surveyFor('Erin', 'erin@harbor.edu', 'Harbor High')).expect(201);
+    const first = await t
+      .http()
+      .post('/applications')
+      .set(erin.auth)
+      .send(surveyFor('Erin', 'erin@harbor.edu', 'Harbor High'))
+      .expect(201);
     const fan = await signInByEmail(t, 'fan@parents.org');
     await read(`/applications/${first.body.applicationId}`, erin, first.body.position).expect(200);
-    const again = await t.http().post('/applications').set(fan.auth).send({ ...surveyFor('Erin', 'ERIN@harbor.edu', ' harbor high'), asNominator: true }).expect(201);
-    expect(again.body).toEqual(expect.objectContaining({ applicationId: first.body.applicationId, duplicate: true, events: ['NominationLinked'] }));
+    const again = await t
+      .http()
+      .post('/applications')
+      .set(fan.auth)
+      .send({ ...surveyFor('Erin', 'ERIN@harbor.edu', ' harbor high'), asNominator: true })
+      .expect(201);
+    expect(again.body).toEqual(
+      expect.objectContaining({ applicationId: first.body.applicationId, duplicate: true, events: ['NominationLinked'] }),
+    );
     const ack = await read(`/applications/${first.body.applicationId}`, fan, again.body.position).expect(200);
     expect(Object.keys(ack.body).sort()).toEqual(['id', 'received', 'reference', 'submittedAt']);
   });
@@ -183,7 +288,12 @@ describe('the certification lifecycle over HTTP', () => {
       const survey = surveyFor('Hana', 'hana@delta.edu', 'Delta Academy');
       const [a, b] = await Promise.all([
         t.http().post('/applications').set(leader.auth).send(survey).expect(201),
-        t.http().post('/applications').set(friend.auth).send({ ...survey, asNominator: true }).expect(201),
+        t
+          .http()
+          .post('/applications')
+          .set(friend.auth)
+          .send({ ...survey, asNominator: true })
+          .expect(201),
       ]);
       expect(a.body.applicationId).toBe(b.body.applicationId);
       expect([a.body.duplicate, b.body.duplicate].sort()).toEqual([false, true]);
@@ -197,9 +307,12 @@ describe('the certification lifecycle over HTTP', () => {
     const list = await read('/applications', alice).expect(200);
     const own = list.body.find((i: { role: string }) => i.role === 'applicant').application;
     expect(own).toEqual(expect.objectContaining({ status: 'Decided', decisionOutcome: 'ProgramOfExcellence' }));
-    for (const hidden of ['reviewers', 'disputed', 'recommendation', 'recommendationRule', 'decisionOverruled']) expect(own).not.toHaveProperty(hidden);
+    for (const hidden of ['reviewers', 'disputed', 'recommendation', 'recommendationRule', 'decisionOverruled'])
+      expect(own).not.toHaveProperty(hidden);
     const single = await read(`/applications/${own.id}`, alice).expect(200);
     expect(single.body).not.toHaveProperty('reviewers');
-    expect(single.body.survey).toEqual(expect.objectContaining({ institution: expect.objectContaining({ name: 'Riverside STEM Academy' }) }));
+    expect(single.body.survey).toEqual(
+      expect.objectContaining({ institution: expect.objectContaining({ name: 'Riverside STEM Academy' }) }),
+    );
   });
 });

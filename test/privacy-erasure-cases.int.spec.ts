@@ -47,24 +47,51 @@ describe('erasing a reviewer', () => {
     const rita = await signInWithPassword(t, 'reviewer', 'rita@north.edu', { institution: 'North College', region: 'Ontario' });
     const sam = await signInWithPassword(t, 'reviewer', 'sam@east.edu', { institution: 'East University', region: 'Kenya' });
     const leader = await signInByEmail(t, 'lee@school.example');
-    const id = (await t.http().post('/applications').set(leader.auth).send(surveyFor('Lee Leader', 'lee@school.example', 'Lee School')).expect(201)).body.applicationId;
+    const id = (
+      await t
+        .http()
+        .post('/applications')
+        .set(leader.auth)
+        .send(surveyFor('Lee Leader', 'lee@school.example', 'Lee School'))
+        .expect(201)
+    ).body.applicationId;
     await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    await t.http().post(`/applications/${id}/assessment`).set(leader.auth).send({ ratings: ratings(3) }).expect(201);
-    await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [rita.id, sam.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(leader.auth)
+      .send({ ratings: ratings(3) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${id}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [rita.id, sam.id] })
+      .expect(201);
     for (const r of [rita, sam]) {
       const comments = scores(3).map((s) => ({ ...s, comment: `Rita-or-Sam note on ${s.indicator}` }));
-      await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: comments, recommendation: 'CharterMembership' }).expect(201);
+      await t
+        .http()
+        .post(`/applications/${id}/scores`)
+        .set(r.auth)
+        .send({ scores: comments, recommendation: 'CharterMembership' })
+        .expect(201);
     }
     await settle(t);
 
     const erased = await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'rita@north.edu' }).expect(201);
     expect(erased.body).toEqual(expect.objectContaining({ keysDestroyed: 2, accountRemoved: true }));
 
-    const reviews = (await t.http().get(`/applications/${id}/scores`).set(staff.auth).expect(200)).body as { reviewerId: string; scores: { level: number; comment: string }[] }[];
+    const reviews = (await t.http().get(`/applications/${id}/scores`).set(staff.auth).expect(200)).body as {
+      reviewerId: string;
+      scores: { level: number; comment: string }[];
+    }[];
     const byReviewer = Object.fromEntries(reviews.map((r) => [r.reviewerId, r.scores]));
     expect(byReviewer[rita.id].every((s) => s.comment === ERASED && s.level === 3)).toBe(true);
     expect(byReviewer[sam.id].every((s) => s.comment.startsWith('Rita-or-Sam note'))).toBe(true);
-    expect((await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body).toEqual(expect.objectContaining({ leaderName: 'Lee Leader', status: 'AwaitingDecision' }));
+    expect((await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ leaderName: 'Lee Leader', status: 'AwaitingDecision' }),
+    );
     expect(t.get(IdentityStore).findByEmail('rita@north.edu')).toBeNull();
   });
 });

@@ -35,19 +35,30 @@ const KEEP = { name: 'Olive Keepsake', email: 'olive@keep-me.example', instituti
 /** Captures what the process writes to stdout and stderr: pino writes to the descriptors directly, console through streams. */
 function captureOutput() {
   const captured: string[] = [];
-  const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk));
+  const text = (chunk: unknown) =>
+    typeof chunk === 'string'
+      ? chunk
+      : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+        ? Buffer.from(chunk).toString('utf8')
+        : String(chunk);
   const spies = [
-    jest.spyOn(fs, 'writeSync').mockImplementation(((original) => function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
-      if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => number).call(this, fd, chunk, ...rest);
-      captured.push(text(chunk));
-      return Buffer.byteLength(text(chunk));
-    })(fs.writeSync)),
-    jest.spyOn(fs, 'write').mockImplementation(((original) => function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
-      if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => void).call(this, fd, chunk, ...rest);
-      captured.push(text(chunk));
-      const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
-      callback?.(null, Buffer.byteLength(text(chunk)));
-    })(fs.write)),
+    jest.spyOn(fs, 'writeSync').mockImplementation(
+      ((original) =>
+        function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
+          if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => number).call(this, fd, chunk, ...rest);
+          captured.push(text(chunk));
+          return Buffer.byteLength(text(chunk));
+        })(fs.writeSync),
+    ),
+    jest.spyOn(fs, 'write').mockImplementation(
+      ((original) =>
+        function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
+          if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => void).call(this, fd, chunk, ...rest);
+          captured.push(text(chunk));
+          const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
+          callback?.(null, Buffer.byteLength(text(chunk)));
+        })(fs.write),
+    ),
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
   ];
@@ -61,9 +72,10 @@ function filesUnder(dir: string): { path: string; text: string }[] {
     if (statSync(path).isDirectory()) return filesUnder(path);
     const raw = readFileSync(path).toString('latin1');
     // Quoted-printable bodies wrap long lines ("=\n") and escape bytes ("=3D"): undo both so a wrapped name is found.
-    const text = raw.endsWith('.eml') || name.endsWith('.eml')
-      ? raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-      : raw;
+    const text =
+      raw.endsWith('.eml') || name.endsWith('.eml')
+        ? raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        : raw;
     return [{ path, text }];
   });
 }
@@ -98,13 +110,25 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     await http().post(`/applications/${applicationId}/screening/accept`).set(staff.auth).expect(200);
     const evidence = ratings(4).map((r) => ({ ...r, evidence: `${survey.leaderName}'s logbook for ${r.indicator}` }));
     await http().post(`/applications/${applicationId}/assessment`).set(who.auth).send({ ratings: evidence }).expect(201);
-    await http().post(`/applications/${applicationId}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, east.id] }).expect(201);
+    await http()
+      .post(`/applications/${applicationId}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [north.id, east.id] })
+      .expect(201);
     for (const reviewer of [north, east]) {
       const comments = scores(4).map((s) => ({ ...s, comment: `${survey.leaderName} showed us ${s.indicator}` }));
-      await http().post(`/applications/${applicationId}/scores`).set(reviewer.auth).send({ scores: comments, recommendation: 'ProgramOfExcellence' }).expect(201);
+      await http()
+        .post(`/applications/${applicationId}/scores`)
+        .set(reviewer.auth)
+        .send({ scores: comments, recommendation: 'ProgramOfExcellence' })
+        .expect(201);
     }
     // An overrule: its justification is free text under the applicant's key, its length stays clear (DecisionRecorded v2).
-    await http().post(`/applications/${applicationId}/decision`).set(board.auth).send({ outcome: 'CharterMembership', justification }).expect(200);
+    await http()
+      .post(`/applications/${applicationId}/decision`)
+      .set(board.auth)
+      .send({ outcome: 'CharterMembership', justification })
+      .expect(200);
     await settle(t);
     return applicationId;
   }
@@ -115,8 +139,10 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', PUBLIC_URL: 'http://app.test' });
     const clock = new FixedClock('2026-03-02T09:00:00.000Z');
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
-      .overrideProvider(Clock).useValue(clock)
-      .overrideProvider(Mailer).useValue(new OutboxMailer(config.mail.outboxDir, config.mail.from, clock))
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .overrideProvider(Mailer)
+      .useValue(new OutboxMailer(config.mail.outboxDir, config.mail.from, clock))
       .compile();
     // As main.ts does: every Nest log line goes through pino.
     app = moduleRef.createNestApplication({ bufferLogs: true });
@@ -134,8 +160,20 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     zebulon = await signInApplicant(EMAIL);
     olive = await signInApplicant(KEEP.email);
 
-    id = await applyAndDecide(zebulon, { ...surveyFor(NAME, EMAIL, INSTITUTION), programDescription: `${NAME} founded ${INSTITUTION} in 2019.`, partners: [`${NAME} Trust`] }, JUSTIFICATION);
-    keptId = await applyAndDecide(olive, surveyFor(KEEP.name, KEEP.email, KEEP.institution), `${KEEP.name} asked for the charter track as well.`);
+    id = await applyAndDecide(
+      zebulon,
+      {
+        ...surveyFor(NAME, EMAIL, INSTITUTION),
+        programDescription: `${NAME} founded ${INSTITUTION} in 2019.`,
+        partners: [`${NAME} Trust`],
+      },
+      JUSTIFICATION,
+    );
+    keptId = await applyAndDecide(
+      olive,
+      surveyFor(KEEP.name, KEEP.email, KEEP.institution),
+      `${KEEP.name} asked for the charter track as well.`,
+    );
     decisionBefore = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
   }, 120_000);
 
@@ -147,19 +185,38 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
   it('never writes his name or email into the log, even before any erasure; the read models, outbox and identity hold them', () => {
     expect(app.get(EventStore)).toBeInstanceOf(ProtectedEventStore);
     const files = filesUnder(dataDir);
-    expect(found(files.filter((f) => /events\.sqlite/.test(f.path)), PLANTED)).toEqual([]);
+    expect(
+      found(
+        files.filter((f) => /events\.sqlite/.test(f.path)),
+        PLANTED,
+      ),
+    ).toEqual([]);
     // The search works: before the erasure it finds him everywhere else the engine keeps him.
     const where = found(files, [EMAIL]).map((hit) => hit.replace(dataDir, ''));
-    expect(where).toEqual(expect.arrayContaining([expect.stringMatching(/^\/read-models\.sqlite/), expect.stringMatching(/^\/identity\.sqlite/), expect.stringMatching(/^\/outbox\//)]));
-    expect(found(files.filter((f) => f.path.includes('outbox')), ['Quixtrand']).length).toBeGreaterThan(2);
-    expect(decisionBefore).toEqual(expect.objectContaining({ leaderName: NAME, status: 'Decided', decisionOutcome: 'CharterMembership', decisionOverruled: true }));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/read-models\.sqlite/),
+        expect.stringMatching(/^\/identity\.sqlite/),
+        expect.stringMatching(/^\/outbox\//),
+      ]),
+    );
+    expect(
+      found(
+        files.filter((f) => f.path.includes('outbox')),
+        ['Quixtrand'],
+      ).length,
+    ).toBeGreaterThan(2);
+    expect(decisionBefore).toEqual(
+      expect.objectContaining({ leaderName: NAME, status: 'Decided', decisionOutcome: 'CharterMembership', decisionOverruled: true }),
+    );
     // The logs hold no personal data at all: mail is logged as a recipient hash and a file name.
     expect(output.text()).toMatch(/mail to recipient [0-9a-f]{12} written to /);
     expect(found([{ path: 'logs', text: output.text() }], PLANTED)).toEqual([]);
   });
 
   it('is for staff only, and refuses to erase an account that holds an office', async () => {
-    for (const who of [auditor, board, north, zebulon]) await http().post('/privacy/erasures').set(who.auth).send({ email: EMAIL }).expect(403);
+    for (const who of [auditor, board, north, zebulon])
+      await http().post('/privacy/erasures').set(who.auth).send({ email: EMAIL }).expect(403);
     await http().post('/privacy/erasures').set(staff.auth).send({ email: 'not-an-email' }).expect(400);
     const office = await http().post('/privacy/erasures').set(staff.auth).send({ email: 'board@iasl.org' }).expect(422);
     expect(office.body.code).toBe('privacy.account_in_office');
@@ -169,12 +226,18 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
   it('erases him: keys destroyed, account removed, his mail deleted, recorded as SubjectErased, read models rebuilt', async () => {
     erasure = await http().post('/privacy/erasures').set(staff.auth).send({ email: EMAIL.toUpperCase() }).expect(201);
     expect(erasure.body).toEqual({
-      subjectId: expect.stringMatching(/^[0-9a-f]{32}$/), keysDestroyed: 1, accountRemoved: true,
-      outboxMessagesDeleted: expect.any(Number), position: expect.any(String), readModelsRebuilt: true,
+      subjectId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      keysDestroyed: 1,
+      accountRemoved: true,
+      outboxMessagesDeleted: expect.any(Number),
+      position: expect.any(String),
+      readModelsRebuilt: true,
     });
     expect(erasure.body.outboxMessagesDeleted).toBeGreaterThanOrEqual(5);
     const [recorded] = (await app.get(EventStore).readStream(`subject-${erasure.body.subjectId}`)).events;
-    expect(recorded).toEqual(expect.objectContaining({ type: 'SubjectErased', metadata: expect.objectContaining({ actorId: staff.id, actorRole: 'staff' }) }));
+    expect(recorded).toEqual(
+      expect.objectContaining({ type: 'SubjectErased', metadata: expect.objectContaining({ actorId: staff.id, actorRole: 'staff' }) }),
+    );
     expect(JSON.stringify(recorded)).not.toMatch(/zebulon|quixtrand/i);
     // His sessions went with his account.
     await http().get('/auth/me').set(zebulon.auth).expect(401);
@@ -187,34 +250,59 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     const after = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
     expect(after).toEqual({
       ...decisionBefore,
-      leaderName: ERASED, applicantEmail: ERASED, institutionName: ERASED, decisionJustification: ERASED,
-      survey: { ...decisionBefore.survey as object, leaderName: ERASED, contactEmail: ERASED, programDescription: ERASED, underrepresentedReach: ERASED, partners: [ERASED], institution: { ...(decisionBefore.survey as { institution: object }).institution, name: ERASED } },
+      leaderName: ERASED,
+      applicantEmail: ERASED,
+      institutionName: ERASED,
+      decisionJustification: ERASED,
+      survey: {
+        ...(decisionBefore.survey as object),
+        leaderName: ERASED,
+        contactEmail: ERASED,
+        programDescription: ERASED,
+        underrepresentedReach: ERASED,
+        partners: [ERASED],
+        institution: { ...(decisionBefore.survey as { institution: object }).institution, name: ERASED },
+      },
     });
     const timeline = (await http().get(`/applications/${id}/timeline`).set(staff.auth).expect(200)).body as { summary: string }[];
     expect(timeline.map((e) => e.summary).join('\n')).toContain(ERASED);
-    const assessment = (await http().get(`/applications/${id}/assessment`).set(staff.auth).expect(200)).body as { evidence: string; level: number }[];
+    const assessment = (await http().get(`/applications/${id}/assessment`).set(staff.auth).expect(200)).body as {
+      evidence: string;
+      level: number;
+    }[];
     expect(assessment.every((a) => a.evidence === ERASED && a.level === 4)).toBe(true);
     // Someone else's application is untouched.
-    expect((await http().get(`/applications/${keptId}`).set(staff.auth).expect(200)).body).toEqual(expect.objectContaining({ leaderName: KEEP.name, applicantEmail: KEEP.email }));
+    expect((await http().get(`/applications/${keptId}`).set(staff.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ leaderName: KEEP.name, applicantEmail: KEEP.email }),
+    );
   });
 
   it('verifies the whole log and his stream, reproduces his decision, and exports it with the ciphertext intact', async () => {
     const log = (await http().get('/audit/verify').set(auditor.auth).expect(200)).body;
     expect(log).toEqual(expect.objectContaining({ ok: true, problem: null }));
     for (const application of [id, keptId]) {
-      expect((await http().get(`/audit/applications/${application}/verify`).set(auditor.auth).expect(200)).body).toEqual(expect.objectContaining({ ok: true }));
+      expect((await http().get(`/audit/applications/${application}/verify`).set(auditor.auth).expect(200)).body).toEqual(
+        expect.objectContaining({ ok: true }),
+      );
       const reproduction = (await http().get(`/audit/applications/${application}/decision/reproduce`).set(auditor.auth).expect(200)).body;
       expect(reproduction).toEqual(expect.objectContaining({ reproduced: true, differences: [], unverifiable: [] }));
     }
     const exported = (await http().get(`/audit/applications/${id}/export.json`).set(auditor.auth).expect(200)).body;
     expect(verifyChain(exported.events)).toEqual({ ok: true });
     expect(exported.readable.find((e: { type: string }) => e.type === 'DecisionRecorded').data).toEqual(
-      expect.objectContaining({ outcome: 'CharterMembership', overruled: true, justification: ERASED, justificationLength: JUSTIFICATION.length }),
+      expect.objectContaining({
+        outcome: 'CharterMembership',
+        overruled: true,
+        justification: ERASED,
+        justificationLength: JUSTIFICATION.length,
+      }),
     );
     const history = (await http().get(`/audit/applications/${id}/history`).set(auditor.auth).expect(200)).body;
     expect(history[0].data.survey.leaderName).toBe(ERASED);
     // The live read models are exactly what a rebuild from the log gives.
-    expect((await http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body).toEqual(expect.objectContaining({ matches: true, differences: [] }));
+    expect((await http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ matches: true, differences: [] }),
+    );
     // And nothing more is mailed to him: what the work side still had to do for his application sends nothing to him.
     t.clock.advance({ days: 31 });
     await settle(t);

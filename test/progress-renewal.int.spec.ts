@@ -35,9 +35,14 @@ describe('yearly progress, term and renewal over HTTP', () => {
     await settle(t);
     await signIn();
   }
-  const subjects = (email: string) => t.mailer.to(email).map((m) => m.subject).filter((s) => !/sign-in link|Sign in to/i.test(s));
+  const subjects = (email: string) =>
+    t.mailer
+      .to(email)
+      .map((m) => m.subject)
+      .filter((s) => !/sign-in link|Sign in to/i.test(s));
   const leader = (email: string) => signInByEmail(t, email);
-  const history = async (id: string) => (await t.http().get(`/audit/applications/${id}/history`).set(auditor.auth).expect(200)).body.map((e: { type: string }) => e.type);
+  const history = async (id: string) =>
+    (await t.http().get(`/audit/applications/${id}/history`).set(auditor.auth).expect(200)).body.map((e: { type: string }) => e.type);
   const progress = async (id: string, who = staff) => (await t.http().get(`/applications/${id}/progress`).set(who.auth).expect(200)).body;
 
   /** Survey, acceptance, assessment, two reviewers and the board's decision, as people do it. */
@@ -54,7 +59,9 @@ describe('yearly progress, term and renewal over HTTP', () => {
     alpha = await designate('lead@alpha.edu', 'Alpha Academy', 3, 'CharterMembership');
     beta = await designate('lead@beta.edu', 'Beta Academy', 3, 'CharterMembership');
     const view = await progress(alpha);
-    expect(view.designation).toEqual(expect.objectContaining({ status: 'active', termEndsAt: '2031-06-01T09:00:00.000Z', progressDueAt: '2027-06-01T09:00:00.000Z' }));
+    expect(view.designation).toEqual(
+      expect.objectContaining({ status: 'active', termEndsAt: '2031-06-01T09:00:00.000Z', progressDueAt: '2027-06-01T09:00:00.000Z' }),
+    );
     const decision = (await t.http().get(`/audit/applications/${alpha}/state`).set(auditor.auth).expect(200)).body;
     expect(JSON.stringify(decision)).toContain('2031-06-01T09:00:00.000Z');
   });
@@ -62,12 +69,25 @@ describe('yearly progress, term and renewal over HTTP', () => {
   /** A refused update: 409 problem+json naming the day the window opens, and nothing written. */
   async function refusedAsEarly(id: string, applicant: Session, opensOn: string) {
     await settle(t);
-    const head = await t.get(EventStore).head().then((h) => h?.position ?? null);
-    const res = await t.http().post(`/applications/${id}/progress-updates`).set(applicant.auth).send({ ratings: ratings(4) }).expect(409);
+    const head = await t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
+    const res = await t
+      .http()
+      .post(`/applications/${id}/progress-updates`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4) })
+      .expect(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toEqual(expect.objectContaining({ code: 'progress.window_not_open', opensAt: `${opensOn}T09:00:00.000Z` }));
     expect(res.body.detail).toContain(`the progress update window opens on ${opensOn}`);
-    expect(await t.get(EventStore).head().then((h) => h?.position ?? null)).toBe(head);
+    expect(
+      await t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null),
+    ).toBe(head);
   }
 
   it('refuses an update before its window opens (90 days before it is due): one update cannot cover a later year', async () => {
@@ -80,13 +100,33 @@ describe('yearly progress, term and renewal over HTTP', () => {
   it('takes the first yearly update on time and shows the change per indicator since designation', async () => {
     await travel('2027-05-20T09:00:00.000Z');
     const applicant = await leader('lead@alpha.edu');
-    const missing = await t.http().post(`/applications/${alpha}/progress-updates`).set(applicant.auth).send({ ratings: ratings(4).map((r, i) => (i === 0 ? { ...r, evidence: ' ' } : r)) }).expect(422);
+    const missing = await t
+      .http()
+      .post(`/applications/${alpha}/progress-updates`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4).map((r, i) => (i === 0 ? { ...r, evidence: ' ' } : r)) })
+      .expect(422);
     expect(missing.body.code).toBe('progress.incomplete');
-    const res = await t.http().post(`/applications/${alpha}/progress-updates`).set(applicant.auth).send({ ratings: ratings(4, CODES).map((r, i) => (i === 1 ? { ...r, level: 3 } : r)) }).expect(201);
+    const res = await t
+      .http()
+      .post(`/applications/${alpha}/progress-updates`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4, CODES).map((r, i) => (i === 1 ? { ...r, level: 3 } : r)) })
+      .expect(201);
     expect(res.body.events).toEqual(['ProgressUpdateSubmitted']);
     await settle(t);
     const view = await progress(alpha, applicant);
-    expect(view.indicators[0]).toEqual(expect.objectContaining({ indicator: CODES[0], atDesignation: 3, consensusAtDesignation: 3, lastYear: 3, thisYear: 4, changeSinceLastYear: 1, changeSinceDesignation: 1 }));
+    expect(view.indicators[0]).toEqual(
+      expect.objectContaining({
+        indicator: CODES[0],
+        atDesignation: 3,
+        consensusAtDesignation: 3,
+        lastYear: 3,
+        thisYear: 4,
+        changeSinceLastYear: 1,
+        changeSinceDesignation: 1,
+      }),
+    );
     expect(view.indicators[1]).toEqual(expect.objectContaining({ thisYear: 3, changeSinceDesignation: 0 }));
     expect(view.updates).toEqual([expect.objectContaining({ submittedAt: '2027-05-20T09:00:00.000Z', late: false })]);
     // A second update in the same window would bank next year's: next year's window is not open yet.
@@ -95,24 +135,49 @@ describe('yearly progress, term and renewal over HTTP', () => {
   });
 
   it('asks a reviewer without a conflict to confirm; the reviewer disputes one indicator with a comment', async () => {
-    const refused = await t.http().post(`/applications/${alpha}/progress/confirmation-requests`).set(staff.auth).send({ reviewerId: insider.id }).expect(403);
+    const refused = await t
+      .http()
+      .post(`/applications/${alpha}/progress/confirmation-requests`)
+      .set(staff.auth)
+      .send({ reviewerId: insider.id })
+      .expect(403);
     expect(refused.body.code).toBe('review.conflict_of_interest');
     await t.http().post(`/applications/${alpha}/progress/confirmation-requests`).set(staff.auth).send({ reviewerId: east.id }).expect(201);
     await settle(t);
     expect(subjects('east@review.org')).toContain(`Please confirm a yearly progress update: ${(await progress(alpha)).reference}`);
 
     const mine = (await t.http().get('/reviewers/me/progress-confirmations').set(east.auth).expect(200)).body;
-    expect(mine).toEqual([expect.objectContaining({ applicationId: alpha, recordedAt: null, ratings: expect.arrayContaining([expect.objectContaining({ indicator: CODES[0], level: 4 })]) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        applicationId: alpha,
+        recordedAt: null,
+        ratings: expect.arrayContaining([expect.objectContaining({ indicator: CODES[0], level: 4 })]),
+      }),
+    ]);
     expect((await t.http().get('/reviewers/me/progress-confirmations').set(north.auth).expect(200)).body).toEqual([]);
 
-    const verdicts = CODES.map((indicator, i) => ({ indicator, verdict: i === 0 ? 'disputed' : 'confirmed', comment: i === 0 ? 'No minutes of SLT meetings this year.' : '' }));
+    const verdicts = CODES.map((indicator, i) => ({
+      indicator,
+      verdict: i === 0 ? 'disputed' : 'confirmed',
+      comment: i === 0 ? 'No minutes of SLT meetings this year.' : '',
+    }));
     await t.http().post(`/applications/${alpha}/progress/confirmation`).set(north.auth).send({ verdicts }).expect(404);
-    const bare = await t.http().post(`/applications/${alpha}/progress/confirmation`).set(east.auth).send({ verdicts: verdicts.map((v) => ({ ...v, comment: '' })) }).expect(422);
+    const bare = await t
+      .http()
+      .post(`/applications/${alpha}/progress/confirmation`)
+      .set(east.auth)
+      .send({ verdicts: verdicts.map((v) => ({ ...v, comment: '' })) })
+      .expect(422);
     expect(bare.body.code).toBe('progress.dispute_comment_required');
     await t.http().post(`/applications/${alpha}/progress/confirmation`).set(east.auth).send({ verdicts }).expect(200);
     await settle(t);
     const [update] = (await progress(alpha)).updates;
-    expect(update.confirmations).toEqual([expect.objectContaining({ reviewerId: east.id, verdicts: expect.arrayContaining([{ indicator: CODES[0], verdict: 'disputed', comment: 'No minutes of SLT meetings this year.' }]) })]);
+    expect(update.confirmations).toEqual([
+      expect.objectContaining({
+        reviewerId: east.id,
+        verdicts: expect.arrayContaining([{ indicator: CODES[0], verdict: 'disputed', comment: 'No minutes of SLT meetings this year.' }]),
+      }),
+    ]);
   });
 
   it('suspends a designation whose second update lapses past the grace period, and the late update reinstates it', async () => {
@@ -121,14 +186,23 @@ describe('yearly progress, term and renewal over HTTP', () => {
     expect(subjects('lead@alpha.edu').at(-1)).toMatch(/standing is suspended/);
     await travel('2028-08-15T09:00:00.000Z');
     const applicant = await leader('lead@alpha.edu');
-    const res = await t.http().post(`/applications/${alpha}/progress-updates`).set(applicant.auth).send({ ratings: ratings(5) }).expect(201);
+    const res = await t
+      .http()
+      .post(`/applications/${alpha}/progress-updates`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(5) })
+      .expect(201);
     expect(res.body.events).toEqual(['ProgressUpdateSubmitted', 'DesignationReinstated']);
     await settle(t);
     const view = await progress(alpha);
     expect(view.designation.status).toBe('active');
     expect(view.updates.map((u: { late: boolean }) => u.late)).toEqual([false, true]);
-    expect(view.indicators[1]).toEqual(expect.objectContaining({ atDesignation: 3, lastYear: 3, thisYear: 5, changeSinceLastYear: 2, changeSinceDesignation: 2 }));
-    expect(view.indicators[0]).toEqual(expect.objectContaining({ lastYear: 4, thisYear: 5, changeSinceLastYear: 1, changeSinceDesignation: 2 }));
+    expect(view.indicators[1]).toEqual(
+      expect.objectContaining({ atDesignation: 3, lastYear: 3, thisYear: 5, changeSinceLastYear: 2, changeSinceDesignation: 2 }),
+    );
+    expect(view.indicators[0]).toEqual(
+      expect.objectContaining({ lastYear: 4, thisYear: 5, changeSinceLastYear: 1, changeSinceDesignation: 2 }),
+    );
   });
 
   it('keeps progress from other applicants (404) and writes from auditors (403)', async () => {
@@ -137,12 +211,19 @@ describe('yearly progress, term and renewal over HTTP', () => {
     await t.http().post(`/applications/${alpha}/renewal`).set(other.auth).expect(404);
     await t.http().get(`/applications/${alpha}/progress`).set(auditor.auth).expect(200);
     await t.http().post(`/applications/${alpha}/renewal`).set(auditor.auth).expect(403);
-    await t.http().post(`/applications/${alpha}/progress/confirmation-requests`).set(auditor.auth).send({ reviewerId: east.id }).expect(403);
+    await t
+      .http()
+      .post(`/applications/${alpha}/progress/confirmation-requests`)
+      .set(auditor.auth)
+      .send({ reviewerId: east.id })
+      .expect(403);
   });
 
   it('reminds 180 days before the term ends, and a renewal runs the ordinary path with the earlier years in view', async () => {
     await travel('2030-12-04T09:00:00.000Z');
-    expect(subjects('lead@alpha.edu')).toEqual(expect.arrayContaining([expect.stringMatching(/term ends in 179 days \(Sun, 01 Jun 2031 09:00:00 UTC\): time to renew/)]));
+    expect(subjects('lead@alpha.edu')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/term ends in 179 days \(Sun, 01 Jun 2031 09:00:00 UTC\): time to renew/)]),
+    );
     expect(subjects('lead@beta.edu')).toEqual(expect.arrayContaining([expect.stringMatching(/time to renew/)]));
 
     const applicant = await leader('lead@alpha.edu');
@@ -157,25 +238,48 @@ describe('yearly progress, term and renewal over HTTP', () => {
     expect((await progress(alpha)).designation).toEqual(expect.objectContaining({ status: 'renewed', renewalId: renewal }));
     const renewed = await progress(renewal);
     // Decided before the old term ended: the new term continues from it.
-    expect(renewed.designation).toEqual(expect.objectContaining({ outcome: 'ProgramOfExcellence', status: 'active', termEndsAt: '2036-06-01T09:00:00.000Z' }));
-    expect(renewed.renewalOf).toEqual({ applicationId: alpha, previous: expect.objectContaining({ outcome: 'CharterMembership', termEndsAt: '2031-06-01T09:00:00.000Z' }) });
+    expect(renewed.designation).toEqual(
+      expect.objectContaining({ outcome: 'ProgramOfExcellence', status: 'active', termEndsAt: '2036-06-01T09:00:00.000Z' }),
+    );
+    expect(renewed.renewalOf).toEqual({
+      applicationId: alpha,
+      previous: expect.objectContaining({ outcome: 'CharterMembership', termEndsAt: '2031-06-01T09:00:00.000Z' }),
+    });
   });
 
   async function designateRenewal() {
     await settle(t);
     const applicant = await leader('lead@alpha.edu');
-    await t.http().post(`/applications/${renewal}/assessment`).set(applicant.auth).send({ ratings: ratings(4) }).expect(201);
-    await t.http().post(`/applications/${renewal}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, west.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${renewal}/assessment`)
+      .set(applicant.auth)
+      .send({ ratings: ratings(4) })
+      .expect(201);
+    await t
+      .http()
+      .post(`/applications/${renewal}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [north.id, west.id] })
+      .expect(201);
     await settle(t);
     // The reviewers and the board see the earlier years: the designation renewed, its levels and both yearly updates.
     for (const who of [north, board]) {
       const earlier = (await t.http().get(`/applications/${renewal}/renewal-history`).set(who.auth).expect(200)).body;
-      expect(earlier).toEqual(expect.objectContaining({ renewalOf: alpha, previous: expect.objectContaining({ outcome: 'CharterMembership' }) }));
+      expect(earlier).toEqual(
+        expect.objectContaining({ renewalOf: alpha, previous: expect.objectContaining({ outcome: 'CharterMembership' }) }),
+      );
       expect(earlier.years.map((y: { late: boolean }) => y.late)).toEqual([false, true]);
       expect(earlier.years[0].disputed).toEqual([CODES[0]]);
     }
     await t.http().get(`/applications/${renewal}/renewal-history`).set(east.auth).expect(404);
-    for (const r of [north, west]) await t.http().post(`/applications/${renewal}/scores`).set(r.auth).send({ scores: scores(4), recommendation: 'ProgramOfExcellence' }).expect(201);
+    for (const r of [north, west])
+      await t
+        .http()
+        .post(`/applications/${renewal}/scores`)
+        .set(r.auth)
+        .send({ scores: scores(4), recommendation: 'ProgramOfExcellence' })
+        .expect(201);
     await t.http().post(`/applications/${renewal}/decision`).set(board.auth).send({ outcome: 'ProgramOfExcellence' }).expect(200);
   }
 
@@ -191,12 +295,23 @@ describe('yearly progress, term and renewal over HTTP', () => {
   });
 
   it('leaves every step in the history an auditor replays', async () => {
-    expect(await history(alpha)).toEqual(expect.arrayContaining([
-      'DecisionRecorded', 'ProgressUpdateSubmitted', 'ProgressConfirmationRequested', 'ProgressConfirmationRecorded', 'DesignationSuspended',
-      'DesignationReinstated', 'RenewalReminderIssued', 'RenewalStarted', 'DesignationRenewed',
-    ]));
+    expect(await history(alpha)).toEqual(
+      expect.arrayContaining([
+        'DecisionRecorded',
+        'ProgressUpdateSubmitted',
+        'ProgressConfirmationRequested',
+        'ProgressConfirmationRecorded',
+        'DesignationSuspended',
+        'DesignationReinstated',
+        'RenewalReminderIssued',
+        'RenewalStarted',
+        'DesignationRenewed',
+      ]),
+    );
     expect(await history(alpha)).not.toContain('DesignationExpired');
-    expect(await history(renewal)).toEqual(expect.arrayContaining(['SurveySubmitted', 'RenewalOpened', 'SurveyAccepted', 'AssessmentSubmitted', 'DecisionRecorded']));
+    expect(await history(renewal)).toEqual(
+      expect.arrayContaining(['SurveySubmitted', 'RenewalOpened', 'SurveyAccepted', 'AssessmentSubmitted', 'DecisionRecorded']),
+    );
     expect(await history(beta)).toEqual(expect.arrayContaining(['DesignationSuspended', 'RenewalReminderIssued', 'DesignationExpired']));
     const verified = (await t.http().get(`/audit/applications/${alpha}/verify`).set(auditor.auth).expect(200)).body;
     expect(verified).toEqual(expect.objectContaining({ ok: true }));

@@ -30,13 +30,38 @@ describe('restarting the service', () => {
     const east = await signInWithPassword(first, 'reviewer', 'east@review.org', { institution: 'East University' });
     const leader = await signInByEmail(first, 'gail@summit.edu');
 
-    const created = await first.http().post('/applications').set(leader.auth).send(surveyFor('Gail', 'gail@summit.edu', 'Summit Academy')).expect(201);
+    const created = await first
+      .http()
+      .post('/applications')
+      .set(leader.auth)
+      .send(surveyFor('Gail', 'gail@summit.edu', 'Summit Academy'))
+      .expect(201);
     const id = created.body.applicationId as string;
     await first.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
-    await first.http().post(`/applications/${id}/assessment`).set(leader.auth).send({ ratings: ratings(3) }).expect(201);
-    await first.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, east.id] }).expect(201);
-    await first.http().post(`/applications/${id}/scores`).set(north.auth).send({ scores: scores(3), recommendation: 'CharterMembership' }).expect(201);
-    const last = await first.http().post(`/applications/${id}/scores`).set(east.auth).send({ scores: scores(3), recommendation: 'CharterMembership' }).expect(201);
+    await first
+      .http()
+      .post(`/applications/${id}/assessment`)
+      .set(leader.auth)
+      .send({ ratings: ratings(3) })
+      .expect(201);
+    await first
+      .http()
+      .post(`/applications/${id}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [north.id, east.id] })
+      .expect(201);
+    await first
+      .http()
+      .post(`/applications/${id}/scores`)
+      .set(north.auth)
+      .send({ scores: scores(3), recommendation: 'CharterMembership' })
+      .expect(201);
+    const last = await first
+      .http()
+      .post(`/applications/${id}/scores`)
+      .set(east.auth)
+      .send({ scores: scores(3), recommendation: 'CharterMembership' })
+      .expect(201);
     const before = (await first.http().get(`/applications/${id}?after=${last.body.position}`).set(board.auth).expect(200)).body;
     await first.close();
     // Read from the file once the first process has closed: its work side records each notification it sends as an
@@ -53,7 +78,12 @@ describe('restarting the service', () => {
       const after = await second.http().get(`/applications/${id}?after=${headBefore}`).set(boardAgain.auth).expect(200);
       expect(after.body).toEqual(before);
 
-      const decided = await second.http().post(`/applications/${id}/decision`).set(boardAgain.auth).send({ outcome: 'CharterMembership' }).expect(200);
+      const decided = await second
+        .http()
+        .post(`/applications/${id}/decision`)
+        .set(boardAgain.auth)
+        .send({ outcome: 'CharterMembership' })
+        .expect(200);
       expect(decided.body.version).toBe(before.version + 2);
 
       await second.http().get(`/applications/${id}?after=${decided.body.position}`).set(boardAgain.auth).expect(200);

@@ -22,18 +22,32 @@ describe('blind and sealed review over HTTP', () => {
     const survey = { ...surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy'), partners: ['Friends of Riverside STEM Academy'] };
     X = (await t.http().post('/applications').set(alice.auth).send(survey).expect(201)).body.applicationId;
     await t.http().post(`/applications/${X}/screening/accept`).set(staff.auth).expect(200);
-    const evidence = ratings(4).map((r, i) => (i === 0 ? { ...r, evidence: 'Minutes signed by Alice Rivers for RIVERSIDE STEM ACADEMY' } : r));
+    const evidence = ratings(4).map((r, i) =>
+      i === 0 ? { ...r, evidence: 'Minutes signed by Alice Rivers for RIVERSIDE STEM ACADEMY' } : r,
+    );
     await t.http().post(`/applications/${X}/assessment`).set(alice.auth).send({ ratings: evidence }).expect(201);
-    await t.http().post(`/applications/${X}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [north.id, west.id] }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [north.id, west.id] })
+      .expect(201);
     await settle(t);
   });
 
   afterAll(() => t?.close());
 
   it('is off by default: an assigned reviewer sees who applies', async () => {
-    expect((await t.http().get('/review-cycles/2026').set(staff.auth).expect(200)).body).toEqual({ cycle: '2026', blindReview: false, setAt: null, setBy: null });
+    expect((await t.http().get('/review-cycles/2026').set(staff.auth).expect(200)).body).toEqual({
+      cycle: '2026',
+      blindReview: false,
+      setAt: null,
+      setBy: null,
+    });
     const res = await t.http().get(`/applications/${X}`).set(north.auth).expect(200);
-    expect(res.body).toEqual(expect.objectContaining({ leaderName: 'Alice Rivers', institutionName: 'Riverside STEM Academy', blindReview: false }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ leaderName: 'Alice Rivers', institutionName: 'Riverside STEM Academy', blindReview: false }),
+    );
   });
 
   it('only staff set it, for a year', async () => {
@@ -44,13 +58,23 @@ describe('blind and sealed review over HTTP', () => {
     const set = await t.http().put('/review-cycles/2026').set(staff.auth).send({ blindReview: true }).expect(200);
     expect(set.body).toEqual(expect.objectContaining({ cycle: '2026', blindReview: true, events: ['BlindReviewSet'] }));
     await settle(t);
-    expect((await t.http().get('/review-cycles/2026').set(staff.auth).expect(200)).body).toEqual(expect.objectContaining({ blindReview: true, setBy: staff.id }));
+    expect((await t.http().get('/review-cycles/2026').set(staff.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ blindReview: true, setBy: staff.id }),
+    );
   });
 
   it('under blind review a reviewer sees no leader name, contact email or institution name in the application, assessment, timeline or worklist', async () => {
     const app = await t.http().get(`/applications/${X}`).set(north.auth).expect(200);
-    expect(app.body).toEqual(expect.objectContaining({ id: X, leaderName: null, applicantEmail: null, institutionName: null, blindReview: true }));
-    expect(app.body.survey).toEqual(expect.objectContaining({ leaderName: null, contactEmail: null, institution: expect.objectContaining({ name: null, region: 'South Carolina' }) }));
+    expect(app.body).toEqual(
+      expect.objectContaining({ id: X, leaderName: null, applicantEmail: null, institutionName: null, blindReview: true }),
+    );
+    expect(app.body.survey).toEqual(
+      expect.objectContaining({
+        leaderName: null,
+        contactEmail: null,
+        institution: expect.objectContaining({ name: null, region: 'South Carolina' }),
+      }),
+    );
     expect(app.body.survey.programDescription).toContain('[withheld: blind review]');
 
     const assessment = await t.http().get(`/applications/${X}/assessment`).set(north.auth).expect(200);
@@ -72,24 +96,44 @@ describe('blind and sealed review over HTTP', () => {
     }
   });
 
-  it("a reviewer sees neither the other reviewers nor anything computed from their scores before submitting their own", async () => {
-    await t.http().post(`/applications/${X}/scores`).set(west.auth).send({ scores: scores(5), recommendation: 'ProgramOfExcellence' }).expect(201);
-    await t.http().put(`/applications/${X}/scores/draft`).set(north.auth).send({ scores: scores(2).slice(0, 3) }).expect(200);
+  it('a reviewer sees neither the other reviewers nor anything computed from their scores before submitting their own', async () => {
+    await t
+      .http()
+      .post(`/applications/${X}/scores`)
+      .set(west.auth)
+      .send({ scores: scores(5), recommendation: 'ProgramOfExcellence' })
+      .expect(201);
+    await t
+      .http()
+      .put(`/applications/${X}/scores/draft`)
+      .set(north.auth)
+      .send({ scores: scores(2).slice(0, 3) })
+      .expect(200);
     await settle(t);
 
     const app = await t.http().get(`/applications/${X}`).set(north.auth).expect(200);
     expect(app.body.reviewers).toEqual([expect.objectContaining({ reviewerId: north.id })]);
-    for (const key of ['disputed', 'recommendation', 'overallMean', 'decisionOutcome', 'nominators', 'submittedBy']) expect(app.body).not.toHaveProperty(key);
+    for (const key of ['disputed', 'recommendation', 'overallMean', 'decisionOutcome', 'nominators', 'submittedBy'])
+      expect(app.body).not.toHaveProperty(key);
     expect(app.text).not.toContain(west.id);
     const own = await t.http().get(`/applications/${X}/scores`).set(north.auth).expect(200);
-    expect(own.body.map((s: { level: number; final: boolean }) => [s.level, s.final])).toEqual([[2, false], [2, false], [2, false]]);
+    expect(own.body.map((s: { level: number; final: boolean }) => [s.level, s.final])).toEqual([
+      [2, false],
+      [2, false],
+      [2, false],
+    ]);
     const timeline = await t.http().get(`/applications/${X}/timeline`).set(north.auth).expect(200);
     expect(timeline.text).not.toContain('ScoresSubmitted');
     expect(timeline.text).not.toContain(west.id);
   });
 
   it('once their own scores are in, what follows from all scores appears (still without the other reviewers)', async () => {
-    await t.http().post(`/applications/${X}/scores`).set(north.auth).send({ scores: scores(5), recommendation: 'ProgramOfExcellence' }).expect(201);
+    await t
+      .http()
+      .post(`/applications/${X}/scores`)
+      .set(north.auth)
+      .send({ scores: scores(5), recommendation: 'ProgramOfExcellence' })
+      .expect(201);
     await settle(t);
     const app = await t.http().get(`/applications/${X}`).set(north.auth).expect(200);
     expect(app.body).toEqual(expect.objectContaining({ recommendation: 'ProgramOfExcellence', overallMean: 5, disputed: [] }));

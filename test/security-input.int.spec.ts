@@ -14,7 +14,14 @@ describe('strict input', () => {
     staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
     reviewer = await signInWithPassword(t, 'reviewer', 'north@review.org');
     alice = await signInByEmail(t, 'alice@riverside.edu');
-    P = (await t.http().post('/applications').set(alice.auth).send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy')).expect(201)).body.applicationId;
+    P = (
+      await t
+        .http()
+        .post('/applications')
+        .set(alice.auth)
+        .send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy'))
+        .expect(201)
+    ).body.applicationId;
     await t.http().post(`/applications/${P}/screening/accept`).set(staff.auth).expect(200);
     await settle(t);
   });
@@ -23,25 +30,62 @@ describe('strict input', () => {
 
   it('refuses a survey without its institution (a 500 before the fuzz suite found it)', async () => {
     const { institution: _, ...survey } = surveyFor('Oscar Owens', 'oscar@elsewhere.org', 'Elsewhere Academy');
-    const before = await t.get(EventStore).head().then((h) => h?.position ?? null);
+    const before = await t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
     const res = await t.http().post('/applications').set(alice.auth).send(survey).expect(400);
     expect(fields(res.body)).toEqual(['institution']);
-    expect(await t.get(EventStore).head().then((h) => h?.position ?? null)).toBe(before);
+    expect(
+      await t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null),
+    ).toBe(before);
   });
 
   it('ratings must name real indicators of the pinned rubric, at levels 1-5', async () => {
-    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: CODES[0], level: 6, evidence: 'x' }] }).expect(400);
-    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: CODES[0], level: 2.5, evidence: 'x' }] }).expect(400);
-    const unknown = await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [{ indicator: 'EC9.Nobody1', level: 3, evidence: 'x' }] }).expect(422);
+    await t
+      .http()
+      .put(`/applications/${P}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: [{ indicator: CODES[0], level: 6, evidence: 'x' }] })
+      .expect(400);
+    await t
+      .http()
+      .put(`/applications/${P}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: [{ indicator: CODES[0], level: 2.5, evidence: 'x' }] })
+      .expect(400);
+    const unknown = await t
+      .http()
+      .put(`/applications/${P}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: [{ indicator: 'EC9.Nobody1', level: 3, evidence: 'x' }] })
+      .expect(422);
     expect(unknown.body).toEqual(expect.objectContaining({ code: 'assessment.unknown_indicator', unknown: ['EC9.Nobody1'] }));
-    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: [null] }).expect(400);
-    await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).send({ ratings: ratings(3).map((r) => ({ ...r, evidence: 'x'.repeat(4001) })) }).expect(400);
+    await t
+      .http()
+      .put(`/applications/${P}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: [null] })
+      .expect(400);
+    await t
+      .http()
+      .put(`/applications/${P}/assessment/draft`)
+      .set(alice.auth)
+      .send({ ratings: ratings(3).map((r) => ({ ...r, evidence: 'x'.repeat(4001) })) })
+      .expect(400);
   });
 
   it('bounds query parameters and path names', async () => {
     await t.http().get('/applications').set(staff.auth).query({ offset: 10_000_000 }).expect(400);
     await t.http().get('/rubrics/..%2F..%2Fetc%2Fpasswd').set(staff.auth).expect(400);
-    await t.http().get(`/rubrics/${'v'.repeat(100)}`).set(staff.auth).expect(400);
+    await t
+      .http()
+      .get(`/rubrics/${'v'.repeat(100)}`)
+      .set(staff.auth)
+      .expect(400);
     await t.http().get('/rubrics/ic-map.v9').set(staff.auth).expect(404);
     await t.http().get('/review-cycles/20261').set(staff.auth).expect(400);
     await t.http().post('/me/notifications/not-a-notification/read').set(alice.auth).expect(400);
@@ -60,7 +104,12 @@ describe('strict input', () => {
   });
 
   it('refuses the same reviewer twice in one assignment', async () => {
-    const res = await t.http().post(`/applications/${P}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: [reviewer.id, reviewer.id] }).expect(400);
+    const res = await t
+      .http()
+      .post(`/applications/${P}/reviewers`)
+      .set(staff.auth)
+      .send({ mode: 'manual', reviewerIds: [reviewer.id, reviewer.id] })
+      .expect(400);
     expect(fields(res.body)).toEqual(['reviewerIds']);
   });
 

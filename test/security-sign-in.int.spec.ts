@@ -13,12 +13,19 @@ import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp }
 const PASSWORD = 'correct horse battery staple';
 const linkToken = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
 const cookiesOf = (res: Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-const cookieHeader = (res: Response) => cookiesOf(res).map((c) => c.split(';')[0]).join('; ');
+const cookieHeader = (res: Response) =>
+  cookiesOf(res)
+    .map((c) => c.split(';')[0])
+    .join('; ');
 const tamper = (token: string) => `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`;
 
 describe('sign-in under attack', () => {
   let t: TestApp;
-  const login = (email: string, password: string, extra: object = {}) => t.http().post('/auth/login').send({ email, password, ...extra });
+  const login = (email: string, password: string, extra: object = {}) =>
+    t
+      .http()
+      .post('/auth/login')
+      .send({ email, password, ...extra });
 
   afterEach(() => t?.close());
 
@@ -77,7 +84,15 @@ describe('sign-in under attack', () => {
     it('refuses the 121st sign-in attempt from one address within a minute with 429, whatever the lockout said', async () => {
       const statuses: number[] = [];
       // Different unknown accounts, so the per-account lockout stays out of it (the address lock comes at 20).
-      for (let i = 0; i < 120; i++) statuses.push((await t.http().post('/auth/login').send({ email: `a${i}@x.org`, password: 'p' })).status);
+      for (let i = 0; i < 120; i++)
+        statuses.push(
+          (
+            await t
+              .http()
+              .post('/auth/login')
+              .send({ email: `a${i}@x.org`, password: 'p' })
+          ).status,
+        );
       expect(statuses.slice(0, 19).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(19).every((s) => s === 429)).toBe(true);
       const res = await t.http().post('/auth/login').send({ email: 'b@x.org', password: 'p' }).expect(429);
@@ -161,9 +176,21 @@ describe('sign-in under attack', () => {
     });
 
     it('a browser session lives in an httpOnly SameSite=Strict cookie; the body carries a CSRF token, never the session token', async () => {
-      await t.http().post('/auth/password').send({ token: t.get(IdentityStore).issueOneTimeToken('set-password', t.get(IdentityStore).findByEmail('staff@iasl.org')!, 60_000).token, password: PASSWORD }).expect(204);
+      await t
+        .http()
+        .post('/auth/password')
+        .send({
+          token: t.get(IdentityStore).issueOneTimeToken('set-password', t.get(IdentityStore).findByEmail('staff@iasl.org')!, 60_000).token,
+          password: PASSWORD,
+        })
+        .expect(204);
       const res = await login('staff@iasl.org', PASSWORD, { session: 'cookie' }).expect(200);
-      expect(res.body).toEqual({ csrfToken: expect.stringMatching(/^[0-9a-f]{64}\.[0-9a-f]{64}$/), expiresAt: expect.any(String), expiresInSeconds: 43_200, user: expect.objectContaining({ role: 'staff' }) });
+      expect(res.body).toEqual({
+        csrfToken: expect.stringMatching(/^[0-9a-f]{64}\.[0-9a-f]{64}$/),
+        expiresAt: expect.any(String),
+        expiresInSeconds: 43_200,
+        user: expect.objectContaining({ role: 'staff' }),
+      });
       const session = cookiesOf(res).find((c) => c.startsWith('iasl-session='))!;
       expect(session).toMatch(/HttpOnly/);
       expect(session).toMatch(/SameSite=Strict/);
@@ -174,35 +201,84 @@ describe('sign-in under attack', () => {
     });
 
     it('refuses a state-changing cookie request without the CSRF token (403), with a wrong one, or with one from another session, and writes nothing', async () => {
-      const res = await t.http().post('/auth/email-link/redeem').send({ token: await freshLink('alice@riverside.edu'), session: 'cookie' }).expect(200);
+      const res = await t
+        .http()
+        .post('/auth/email-link/redeem')
+        .send({ token: await freshLink('alice@riverside.edu'), session: 'cookie' })
+        .expect(200);
       const cookie = cookieHeader(res);
       const csrf = res.body.csrfToken as string;
       const survey = surveyFor('Alice Rivers', 'alice@riverside.edu', 'Riverside STEM Academy');
-      const head = await t.get(EventStore).head().then((h) => h?.position ?? null);
+      const head = await t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null);
 
       const missing = await t.http().post('/applications').set('Cookie', cookie).send(survey).expect(403);
       expect(missing.body.code).toBe('auth.csrf_invalid');
       await t.http().post('/applications').set('Cookie', cookie).set('X-CSRF-Token', tamper(csrf)).send(survey).expect(403);
       // A token fetched before signing in (or for another session) is bound to that session, not this one.
       const anonymous = await t.http().get('/auth/csrf').expect(200);
-      const otherCookie = `${cookie.split('; ').filter((c) => !c.startsWith('iasl-csrf=')).join('; ')}; ${cookieHeader(anonymous)}`;
-      await t.http().post('/applications').set('Cookie', otherCookie).set('X-CSRF-Token', anonymous.body.csrfToken).send(survey).expect(403);
+      const otherCookie = `${cookie
+        .split('; ')
+        .filter((c) => !c.startsWith('iasl-csrf='))
+        .join('; ')}; ${cookieHeader(anonymous)}`;
+      await t
+        .http()
+        .post('/applications')
+        .set('Cookie', otherCookie)
+        .set('X-CSRF-Token', anonymous.body.csrfToken)
+        .send(survey)
+        .expect(403);
       // A cross-site form cannot read the cookie, so it cannot echo it either: header without the cookie fails too.
-      await t.http().post('/applications').set('Cookie', cookie.split('; ').filter((c) => !c.startsWith('iasl-csrf=')).join('; ')).set('X-CSRF-Token', csrf).send(survey).expect(403);
-      expect(await t.get(EventStore).head().then((h) => h?.position ?? null)).toBe(head);
+      await t
+        .http()
+        .post('/applications')
+        .set(
+          'Cookie',
+          cookie
+            .split('; ')
+            .filter((c) => !c.startsWith('iasl-csrf='))
+            .join('; '),
+        )
+        .set('X-CSRF-Token', csrf)
+        .send(survey)
+        .expect(403);
+      expect(
+        await t
+          .get(EventStore)
+          .head()
+          .then((h) => h?.position ?? null),
+      ).toBe(head);
 
       const ok = await t.http().post('/applications').set('Cookie', cookie).set('X-CSRF-Token', csrf).send(survey).expect(201);
       expect(ok.body.events).toEqual(['SurveySubmitted']);
       // Reads need no token; GET /auth/csrf gives a fresh one for the same session (after a page reload).
       await t.http().get(`/applications/${ok.body.applicationId}`).set('Cookie', cookie).expect(200);
       const fresh = await t.http().get('/auth/csrf').set('Cookie', cookie).expect(200);
-      const refreshed = `${cookie.split('; ').filter((c) => !c.startsWith('iasl-csrf=')).join('; ')}; ${cookieHeader(fresh)}`;
-      await t.http().put(`/applications/${ok.body.applicationId}/assessment/draft`).set('Cookie', refreshed).set('X-CSRF-Token', fresh.body.csrfToken).send({ ratings: ratings(3).slice(0, 1) }).expect(409);
+      const refreshed = `${cookie
+        .split('; ')
+        .filter((c) => !c.startsWith('iasl-csrf='))
+        .join('; ')}; ${cookieHeader(fresh)}`;
+      await t
+        .http()
+        .put(`/applications/${ok.body.applicationId}/assessment/draft`)
+        .set('Cookie', refreshed)
+        .set('X-CSRF-Token', fresh.body.csrfToken)
+        .send({ ratings: ratings(3).slice(0, 1) })
+        .expect(409);
     });
 
     it('refuses a forged or tampered session cookie, and one ended by logout', async () => {
-      const res = await t.http().post('/auth/email-link/redeem').send({ token: await freshLink('alice@riverside.edu'), session: 'cookie' }).expect(200);
-      const value = cookiesOf(res).find((c) => c.startsWith('iasl-session='))!.split(';')[0].split('=')[1];
+      const res = await t
+        .http()
+        .post('/auth/email-link/redeem')
+        .send({ token: await freshLink('alice@riverside.edu'), session: 'cookie' })
+        .expect(200);
+      const value = cookiesOf(res)
+        .find((c) => c.startsWith('iasl-session='))!
+        .split(';')[0]
+        .split('=')[1];
       for (const forged of ['0'.repeat(43), tamper(value), `${value}A`]) {
         await t.http().get('/auth/me').set('Cookie', `iasl-session=${forged}`).expect(401);
       }
@@ -211,7 +287,13 @@ describe('sign-in under attack', () => {
     });
 
     it('a bearer client needs no CSRF token, even with a stray cookie', async () => {
-      await t.http().post('/applications').set(alice.auth).set('Cookie', 'iasl-session=whatever').send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy')).expect(201);
+      await t
+        .http()
+        .post('/applications')
+        .set(alice.auth)
+        .set('Cookie', 'iasl-session=whatever')
+        .send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy'))
+        .expect(201);
     });
 
     async function freshLink(email: string) {
@@ -230,7 +312,14 @@ describe('sign-in under attack', () => {
       staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
       alice = await signInByEmail(t, 'alice@riverside.edu');
       oscar = await signInByEmail(t, 'oscar@elsewhere.org');
-      P = (await t.http().post('/applications').set(alice.auth).send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy')).expect(201)).body.applicationId;
+      P = (
+        await t
+          .http()
+          .post('/applications')
+          .set(alice.auth)
+          .send(surveyFor('Alice Rivers', alice.email, 'Riverside STEM Academy'))
+          .expect(201)
+      ).body.applicationId;
       await t.http().post(`/applications/${P}/screening/accept`).set(staff.auth).expect(200);
       await settle(t);
       warnings = [];
@@ -240,15 +329,33 @@ describe('sign-in under attack', () => {
     afterEach(() => jest.restoreAllMocks());
 
     it('a stranger with a stale If-Match gets 404, not 412 with the stream version', async () => {
-      const res = await t.http().put(`/applications/${P}/assessment/draft`).set(oscar.auth).set('If-Match', 'W/"1"').send({ ratings: ratings(3).slice(0, 1) }).expect(404);
+      const res = await t
+        .http()
+        .put(`/applications/${P}/assessment/draft`)
+        .set(oscar.auth)
+        .set('If-Match', 'W/"1"')
+        .send({ ratings: ratings(3).slice(0, 1) })
+        .expect(404);
       expect(res.body.code).toBe('application.not_found');
       expect(res.text).not.toMatch(/version/i);
       // The owner with the same stale tag gets the precondition failure.
-      await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', 'W/"1"').send({ ratings: ratings(3).slice(0, 1) }).expect(412);
+      await t
+        .http()
+        .put(`/applications/${P}/assessment/draft`)
+        .set(alice.auth)
+        .set('If-Match', 'W/"1"')
+        .send({ ratings: ratings(3).slice(0, 1) })
+        .expect(412);
     });
 
     it('If-Match: * asks only that the application exists', async () => {
-      const res = await t.http().put(`/applications/${P}/assessment/draft`).set(alice.auth).set('If-Match', '*').send({ ratings: ratings(3).slice(0, 1) }).expect(200);
+      const res = await t
+        .http()
+        .put(`/applications/${P}/assessment/draft`)
+        .set(alice.auth)
+        .set('If-Match', '*')
+        .send({ ratings: ratings(3).slice(0, 1) })
+        .expect(200);
       expect(res.body.events).toEqual(['AssessmentDraftSaved']);
     });
 
@@ -256,21 +363,38 @@ describe('sign-in under attack', () => {
       await t.http().get(`/applications/${P}`).set(oscar.auth).expect(404);
       await t.http().post(`/applications/${P}/screening/accept`).set(alice.auth).expect(403);
       await t.http().get(`/applications/${P}`).expect(401);
-      expect(warnings).toEqual(expect.arrayContaining([
-        expect.objectContaining({ msg: 'access denied', status: 404, actorId: oscar.id, role: 'applicant', route: 'GET /applications/:id', reason: 'not an application of this applicant' }),
-        expect.objectContaining({ msg: 'access denied', status: 403, actorId: alice.id, role: 'applicant', route: 'POST /applications/:id/screening/accept' }),
-        expect.objectContaining({ msg: 'access denied', status: 401, actorId: null, role: 'anonymous' }),
-      ]));
+      expect(warnings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            msg: 'access denied',
+            status: 404,
+            actorId: oscar.id,
+            role: 'applicant',
+            route: 'GET /applications/:id',
+            reason: 'not an application of this applicant',
+          }),
+          expect.objectContaining({
+            msg: 'access denied',
+            status: 403,
+            actorId: alice.id,
+            role: 'applicant',
+            route: 'POST /applications/:id/screening/accept',
+          }),
+          expect.objectContaining({ msg: 'access denied', status: 401, actorId: null, role: 'anonymous' }),
+        ]),
+      );
     });
 
     it('sends security headers', async () => {
       const res = await t.http().get('/health').expect(200);
-      expect(res.headers).toEqual(expect.objectContaining({
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'SAMEORIGIN',
-        'strict-transport-security': expect.stringContaining('max-age='),
-        'content-security-policy': expect.stringContaining("default-src 'self'"),
-      }));
+      expect(res.headers).toEqual(
+        expect.objectContaining({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'SAMEORIGIN',
+          'strict-transport-security': expect.stringContaining('max-age='),
+          'content-security-policy': expect.stringContaining("default-src 'self'"),
+        }),
+      );
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
   });

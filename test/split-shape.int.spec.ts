@@ -24,7 +24,11 @@ describe('an api that leaves the work side to a worker process (RUN_WORK_SIDE=fa
     // One machine, two processes: the log, keys and accounts are shared files; each process has its own read models.
     api = await startApp({ dataDir: dir, env: { RUN_WORK_SIDE: 'false', READ_DB_PATH: join(dir, 'api-read-models.sqlite') } });
     worker = startWorker({
-      DATA_DIR: dir, READ_DB_PATH: join(dir, 'worker-read-models.sqlite'), MAIL_TRANSPORT: 'smtp', SMTP_URL: sink.url, PUBLIC_URL: 'http://app.test',
+      DATA_DIR: dir,
+      READ_DB_PATH: join(dir, 'worker-read-models.sqlite'),
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: sink.url,
+      PUBLIC_URL: 'http://app.test',
     });
   });
 
@@ -38,7 +42,12 @@ describe('an api that leaves the work side to a worker process (RUN_WORK_SIDE=fa
 
   it("sends the applicant's notification from the worker, and the api's feed shows it without being asked to wait", async () => {
     const lena = await signInByEmail(api, 'lena@ridge.edu');
-    const submitted = await api.http().post('/applications').set(lena.auth).send(surveyFor('Lena Ruiz', lena.email, 'Ridge High')).expect(201);
+    const submitted = await api
+      .http()
+      .post('/applications')
+      .set(lena.auth)
+      .send(surveyFor('Lena Ruiz', lena.email, 'Ridge High'))
+      .expect(201);
     const { applicationId } = submitted.body as { applicationId: string };
 
     const feed = async (): Promise<FeedItem[]> => (await api.http().get('/me/notifications').set(lena.auth).expect(200)).body.items;

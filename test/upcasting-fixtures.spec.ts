@@ -2,9 +2,26 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  AWARD_CYCLE_EVENTS, Application, DIRECTORY_LISTING_EVENTS, EVENT_REGISTRY, EventShape, EventSpec, NOTIFICATION_EVENTS, PERSONAL_FIELDS,
-  REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, SCHEMA_VERSIONS, SUBJECT_EVENTS, applicationDecider, awardCycleStream, directoryListingStream,
-  notificationStream, reviewCycleStream, reviewerStream, subjectStream, upcast,
+  AWARD_CYCLE_EVENTS,
+  Application,
+  DIRECTORY_LISTING_EVENTS,
+  EVENT_REGISTRY,
+  EventShape,
+  EventSpec,
+  NOTIFICATION_EVENTS,
+  PERSONAL_FIELDS,
+  REVIEWER_EVENTS,
+  REVIEW_CYCLE_EVENTS,
+  SCHEMA_VERSIONS,
+  SUBJECT_EVENTS,
+  applicationDecider,
+  awardCycleStream,
+  directoryListingStream,
+  notificationStream,
+  reviewCycleStream,
+  reviewerStream,
+  subjectStream,
+  upcast,
 } from '@cert/domain';
 import { SqliteEventStore, VersionedEventStore, handle, verifyChain } from '@cert/event-store';
 import { ALL_PROJECTIONS, applyEvent, createSchema, getApplication } from '@cert/projections';
@@ -20,7 +37,10 @@ import { reactTo } from '../libs/work/src/reaction-runner';
 const DIR = join(__dirname, 'fixtures', 'events');
 type Fixture = { type: string; schemaVersion: number; data: Record<string, unknown> };
 const fixtures = new Map<string, Fixture>(
-  readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8'))]),
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8'))]),
 );
 const current = (type: string) => (SCHEMA_VERSIONS as Record<string, number>)[type];
 const fixture = (name: string) => {
@@ -32,20 +52,53 @@ const fixture = (name: string) => {
 /** The structure of a value: object keys (sorted, recursively) and array element shapes; leaves are just "value". */
 const shape = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.length ? [shape(v[0])] : [];
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape((v as Record<string, unknown>)[k])]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, shape((v as Record<string, unknown>)[k])]),
+    );
   return 'value';
 };
 
 /** An application's events in an order its lifecycle can produce, then the ones from other paths (rejected, lapsed, released). */
 const APPLICATION = [
-  'SurveySubmitted.v1', 'NominationLinked.v1', 'SurveyAccepted.v1', 'AssessmentReminderIssued.v1', 'AssessmentDraftSaved.v1',
-  'AssessmentDeadlineExtended.v1', 'AssessmentSubmitted.v1', 'ReviewerAssigned.v1', 'ScoresDraftSaved.v1', 'ReviewerReminderIssued.v1',
-  'ReviewOverdueEscalated.v1', 'ScoresSubmitted.v1', 'AdjudicationRequired.v1', 'AdjudicationResolved.v1', 'RecommendationComputed.v1',
-  'DecisionRecorded.v1', 'GrowthReportIssued.v1', 'DecisionFinalized.v1', 'ProgressReminderIssued.v1', 'DesignationSuspended.v1',
-  'ProgressUpdateSubmitted.v1', 'DesignationReinstated.v1', 'ReviewerReleased.v1', 'SurveyRejected.v1', 'ApplicationLapsed.v1', 'AppealFiled.v1', 'AppealRouted.v1', 'DecisionRecorded.v2',
+  'SurveySubmitted.v1',
+  'NominationLinked.v1',
+  'SurveyAccepted.v1',
+  'AssessmentReminderIssued.v1',
+  'AssessmentDraftSaved.v1',
+  'AssessmentDeadlineExtended.v1',
+  'AssessmentSubmitted.v1',
+  'ReviewerAssigned.v1',
+  'ScoresDraftSaved.v1',
+  'ReviewerReminderIssued.v1',
+  'ReviewOverdueEscalated.v1',
+  'ScoresSubmitted.v1',
+  'AdjudicationRequired.v1',
+  'AdjudicationResolved.v1',
+  'RecommendationComputed.v1',
+  'DecisionRecorded.v1',
+  'GrowthReportIssued.v1',
+  'DecisionFinalized.v1',
+  'ProgressReminderIssued.v1',
+  'DesignationSuspended.v1',
+  'ProgressUpdateSubmitted.v1',
+  'DesignationReinstated.v1',
+  'ReviewerReleased.v1',
+  'SurveyRejected.v1',
+  'ApplicationLapsed.v1',
+  'AppealFiled.v1',
+  'AppealRouted.v1',
+  'DecisionRecorded.v2',
   // Progress confirmation, term and renewal (RenewalOpened opens a renewal's stream; folded here it only links).
-  'ProgressConfirmationRequested.v1', 'ProgressConfirmationRecorded.v1', 'RenewalReminderIssued.v1', 'RenewalStarted.v1', 'DesignationRenewed.v1',
-  'DesignationExpired.v1', 'RenewalOpened.v1',
+  'ProgressConfirmationRequested.v1',
+  'ProgressConfirmationRecorded.v1',
+  'RenewalReminderIssued.v1',
+  'RenewalStarted.v1',
+  'DesignationRenewed.v1',
+  'DesignationExpired.v1',
+  'RenewalOpened.v1',
   // The award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
   'AwardRecorded.v1',
 ];
@@ -60,13 +113,18 @@ const FAMILY_STREAMS: [family: object, streamOf: (data: Data) => string][] = [
   [AWARD_CYCLE_EVENTS, (d) => awardCycleStream(Number(d.year))],
 ];
 const OTHER_STREAMS: Record<string, string> = Object.fromEntries(
-  FAMILY_STREAMS.flatMap(([family, streamOf]) => Object.keys(family).flatMap((type) =>
-    [...fixtures].filter(([, f]) => f.type === type).map(([name, f]) => [name, streamOf(f.data as Data)]))),
+  FAMILY_STREAMS.flatMap(([family, streamOf]) =>
+    Object.keys(family).flatMap((type) =>
+      [...fixtures].filter(([, f]) => f.type === type).map(([name, f]) => [name, streamOf(f.data as Data)]),
+    ),
+  ),
 );
 
 describe('event schema evolution: a fixture of every event type at every version', () => {
   it('has exactly one fixture per type and version, from 1 to the version written today', () => {
-    const expected = Object.keys(SCHEMA_VERSIONS).flatMap((type) => Array.from({ length: current(type) }, (_, i) => `${type}.v${i + 1}`)).sort();
+    const expected = Object.keys(SCHEMA_VERSIONS)
+      .flatMap((type) => Array.from({ length: current(type) }, (_, i) => `${type}.v${i + 1}`))
+      .sort();
     expect([...fixtures.keys()]).toEqual(expected);
     for (const [name, f] of fixtures) expect(`${f.type}.v${f.schemaVersion}`).toBe(name);
     expect([...APPLICATION, ...Object.keys(OTHER_STREAMS)].sort()).toEqual(expected);
@@ -99,20 +157,28 @@ describe('event schema evolution: a fixture of every event type at every version
     expect(read).toHaveLength(fixtures.size);
     expect(read.every((e) => e.schemaVersion === current(e.type))).toBe(true);
     const oldDecision = read.find((e) => e.type === 'DecisionRecorded' && e.upcastFrom === 1)!;
-    expect(oldDecision.data).toEqual(expect.objectContaining({ justificationLength: 69, justification: expect.stringMatching(/^The site visit/) }));
+    expect(oldDecision.data).toEqual(
+      expect.objectContaining({ justificationLength: 69, justification: expect.stringMatching(/^The site visit/) }),
+    );
     // The stored v1 bytes are untouched, so their hashes hold.
     expect((await verifyLog(stored)).ok).toBe(true);
     expect(verifyChain((await stored.readStream(`application-${applicationId}`)).events)).toEqual({ ok: true });
-    expect((await stored.readStream(`application-${applicationId}`)).events.find((e) => e.type === 'DecisionRecorded')!.schemaVersion).toBe(1);
+    expect((await stored.readStream(`application-${applicationId}`)).events.find((e) => e.type === 'DecisionRecorded')!.schemaVersion).toBe(
+      1,
+    );
 
     const application = read.filter((e) => e.streamId.startsWith('application-'));
     const state = application.reduce<Application>((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
-    expect(state).toEqual(expect.objectContaining({ status: 'Decided', decision: expect.objectContaining({ outcome: 'ProgramOfExcellence' }) }));
+    expect(state).toEqual(
+      expect.objectContaining({ status: 'Decided', decision: expect.objectContaining({ outcome: 'ProgramOfExcellence' }) }),
+    );
 
     const db = new Database(':memory:');
     createSchema(db, ALL_PROJECTIONS);
     for (const e of read) applyEvent(db, ALL_PROJECTIONS, e);
-    expect(getApplication(db, applicationId)).toEqual(expect.objectContaining({ decisionOutcome: 'ProgramOfExcellence', leaderName: 'Dr. Ada Rivers' }));
+    expect(getApplication(db, applicationId)).toEqual(
+      expect.objectContaining({ decisionOutcome: 'ProgramOfExcellence', leaderName: 'Dr. Ada Rivers' }),
+    );
     expect(() => read.flatMap(reactTo)).not.toThrow();
     db.close();
     await store.close();
@@ -168,4 +234,3 @@ describe('the registry on the fixtures: every event type as written today', () =
     }
   });
 });
-

@@ -13,7 +13,12 @@ describe('the in-process scheduler across a restart', () => {
     const first = await startApp({ dataDir, now: '2026-05-01T09:00:00.000Z' });
     const staff = await signInWithPassword(first, 'staff', 'staff@iasl.org');
     const leader = await signInByEmail(first, 'kim@harbor.edu');
-    const created = await first.http().post('/applications').set(leader.auth).send(surveyFor('Kim', 'kim@harbor.edu', 'Harbor School')).expect(201);
+    const created = await first
+      .http()
+      .post('/applications')
+      .set(leader.auth)
+      .send(surveyFor('Kim', 'kim@harbor.edu', 'Harbor School'))
+      .expect(201);
     const id = created.body.applicationId as string;
     await first.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
     await settle(first);

@@ -30,9 +30,21 @@ describe.each([
     const actor = { id: 'crash-test', role: 'applicant' as const };
     for (let i = 0; i < MESSAGES; i++) {
       const applicationId = randomUUID();
-      const data = { applicationId, survey: surveyFor(`Leader ${i}`, `leader${i}@school${i}.org`, `School ${i}`), asNominator: false, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
+      const data = {
+        applicationId,
+        survey: surveyFor(`Leader ${i}`, `leader${i}@school${i}.org`, `School ${i}`),
+        asNominator: false,
+        rubricVersion: CURRENT_RUBRIC_VERSION,
+        policyVersion: CURRENT_POLICY_VERSION,
+      };
       const now = new Date().toISOString();
-      await handle(store, applicationStream(applicationId), applicationDecider, { type: 'SubmitSurvey', data, metadata: { now, actor } } as never, { actorId: actor.id, actorRole: actor.role, now });
+      await handle(
+        store,
+        applicationStream(applicationId),
+        applicationDecider,
+        { type: 'SubmitSurvey', data, metadata: { now, actor } } as never,
+        { actorId: actor.id, actorRole: actor.role, now },
+      );
     }
     await store.close();
 
@@ -52,7 +64,9 @@ describe.each([
       await exited(last);
 
       const repeats = sink.total() - sink.distinct();
-      console.info(`${name}: ${sink.distinct()} distinct messages, ${sink.total()} deliveries, ${repeats} repeated after ${KILLS} kill -9s`);
+      console.info(
+        `${name}: ${sink.distinct()} distinct messages, ${sink.total()} deliveries, ${repeats} repeated after ${KILLS} kill -9s`,
+      );
       expect(sink.distinct()).toBe(MESSAGES);
       expect([...sink.deliveries.keys()].every((id) => /nomination-received/.test(id))).toBe(true);
       expect(repeats).toBeLessThanOrEqual(KILLS * CONCURRENCY);

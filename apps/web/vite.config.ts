@@ -6,8 +6,21 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The api serves dist/ at `/` (apps/api/src/web); `npm run web:dev` proxies the API to a running `npm start`.
 const API = [
-  '/auth', '/applications', '/reviewers', '/review-cycles', '/board', '/award-cycles', '/directory', '/me', '/rubrics', '/policies',
-  '/audit', '/privacy', '/health', '/docs', '/admin',
+  '/auth',
+  '/applications',
+  '/reviewers',
+  '/review-cycles',
+  '/board',
+  '/award-cycles',
+  '/directory',
+  '/me',
+  '/rubrics',
+  '/policies',
+  '/audit',
+  '/privacy',
+  '/health',
+  '/docs',
+  '/admin',
 ];
 
 export default defineConfig({
@@ -23,7 +36,10 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     proxy: Object.fromEntries(
-      API.map((path) => [path, { target: 'http://127.0.0.1:3000', bypass: (req) => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined) }]),
+      API.map((path) => [
+        path,
+        { target: 'http://127.0.0.1:3000', bypass: (req) => (req.headers.accept?.includes('text/html') ? '/index.html' : undefined) },
+      ]),
     ),
   },
 });

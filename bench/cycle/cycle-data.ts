@@ -51,7 +51,10 @@ export const scoresFor = (app: number, reviewer: number) =>
   CODES.map((indicator, i) => ({ indicator, level: levelFor(app), comment: prngFor(app, 40 + reviewer * 20 + i, 0xc0de).text(40) }));
 
 /** A justification long enough for an overrule, so the decision stands whatever the engine recommended. */
-export const DECISION = { outcome: 'CharterMembership' as const, justification: 'Board decision recorded by the benchmark after review of both score sheets.' };
+export const DECISION = {
+  outcome: 'CharterMembership' as const,
+  justification: 'Board decision recorded by the benchmark after review of both score sheets.',
+};
 
 export const REVIEWER_PROFILES = [
   { email: 'north@review.bench', institution: 'North College', region: 'Ontario' },

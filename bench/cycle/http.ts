@@ -45,7 +45,16 @@ type EndpointStats = { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; max
 type ConnectionStart = { firstP50Ms: Figure; firstMaxMs: Figure; p99WithoutFirstMs: Figure };
 export type LevelResult = {
   connections: number;
-  bare: { requestsPerSec: Figure; p50Ms: Figure; p99Ms: Figure; maxMs: Figure; errors: number; cpuMsPerRequest: Figure; otherCores: Figure; start: ConnectionStart };
+  bare: {
+    requestsPerSec: Figure;
+    p50Ms: Figure;
+    p99Ms: Figure;
+    maxMs: Figure;
+    errors: number;
+    cpuMsPerRequest: Figure;
+    otherCores: Figure;
+    start: ConnectionStart;
+  };
   api: {
     commandsPerSec: Figure;
     applicationsPerSec: Figure;
@@ -71,7 +80,10 @@ export type LevelResult = {
     start: ConnectionStart;
   };
 };
-export type HttpResult = { config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string; shape: string }; levels: LevelResult[] };
+export type HttpResult = {
+  config: HttpConfig & { apiLogLevel: string; durability: string; cycle: string; shape: string };
+  levels: LevelResult[];
+};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -144,7 +156,12 @@ async function post(url: string, body: unknown, expected: number): Promise<unkno
   return text ? JSON.parse(text) : null;
 }
 
-type Sessions = { staff: string; board: string; reviewers: { id: string; token: string }[]; applicants: { email: string; token: string }[] };
+type Sessions = {
+  staff: string;
+  board: string;
+  reviewers: { id: string; token: string }[];
+  applicants: { email: string; token: string }[];
+};
 
 /**
  * Real sign-ins through the api: staff, board and reviewers set a password with a one-time link and log in;
@@ -154,8 +171,11 @@ type Sessions = { staff: string; board: string; reviewers: { id: string; token: 
 async function signIn(base: string, identityPath: string): Promise<Sessions> {
   const identity = new IdentityStore(identityPath);
   try {
-    const user = (email: string, role: 'staff' | 'board' | 'reviewer' | 'applicant', profile: { institution?: string; region?: string } = {}): User =>
-      identity.findByEmail(email) ?? identity.createUser({ email, name: email.split('@')[0], role, ...profile });
+    const user = (
+      email: string,
+      role: 'staff' | 'board' | 'reviewer' | 'applicant',
+      profile: { institution?: string; region?: string } = {},
+    ): User => identity.findByEmail(email) ?? identity.createUser({ email, name: email.split('@')[0], role, ...profile });
     const withPassword = async (u: User) => {
       const { token } = identity.issueOneTimeToken('set-password', u, 3_600_000);
       await post(`${base}/auth/password`, { token, password: PASSWORD }, 204);
@@ -198,7 +218,13 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
     ctx.failed = true;
     if (counters.errors.length < 10) counters.errors.push(`${name}: ${status} ${body.slice(0, 200)}`);
   };
-  const step = (name: string, method: 'POST' | 'PUT', path: (id: string) => string, token: (ctx: Ctx) => string, body: (ctx: Ctx, app: number) => unknown): Req => ({
+  const step = (
+    name: string,
+    method: 'POST' | 'PUT',
+    path: (id: string) => string,
+    token: (ctx: Ctx) => string,
+    body: (ctx: Ctx, app: number) => unknown,
+  ): Req => ({
     name,
     method,
     setupRequest: (req, ctx) => {
@@ -216,7 +242,13 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
       const app = counters.cycles++;
       const applicant = s.applicants[app % s.applicants.length];
       Object.assign(ctx, { app, applicant, id: undefined, failed: false });
-      return { ...req, method: 'POST', path: '/applications', headers: json(applicant.token), body: JSON.stringify(surveyFor(tag, app, applicant.email)) };
+      return {
+        ...req,
+        method: 'POST',
+        path: '/applications',
+        headers: json(applicant.token),
+        body: JSON.stringify(surveyFor(tag, app, applicant.email)),
+      };
     },
     onResponse: (status, body, ctx) => {
       fail('POST /applications')(status, body, ctx);
@@ -226,16 +258,52 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
   const applicant = (ctx: Ctx) => ctx.applicant!.token;
   const requests: Req[] = [
     first,
-    step('POST /applications/:id/screening/accept', 'POST', (id) => `/applications/${id}/screening/accept`, () => s.staff, () => ({})),
+    step(
+      'POST /applications/:id/screening/accept',
+      'POST',
+      (id) => `/applications/${id}/screening/accept`,
+      () => s.staff,
+      () => ({}),
+    ),
     ...CODES.map((_, i) =>
-      step('PUT /applications/:id/assessment/draft', 'PUT', (id) => `/applications/${id}/assessment/draft`, applicant, (_ctx, app) => ({ ratings: [ratingFor(app, i)] })),
+      step(
+        'PUT /applications/:id/assessment/draft',
+        'PUT',
+        (id) => `/applications/${id}/assessment/draft`,
+        applicant,
+        (_ctx, app) => ({ ratings: [ratingFor(app, i)] }),
+      ),
     ),
-    step('POST /applications/:id/assessment', 'POST', (id) => `/applications/${id}/assessment`, applicant, () => ({ ratings: [] })),
-    step('POST /applications/:id/reviewers', 'POST', (id) => `/applications/${id}/reviewers`, () => s.staff, () => ({ mode: 'manual', reviewerIds: s.reviewers.map((r) => r.id) })),
+    step(
+      'POST /applications/:id/assessment',
+      'POST',
+      (id) => `/applications/${id}/assessment`,
+      applicant,
+      () => ({ ratings: [] }),
+    ),
+    step(
+      'POST /applications/:id/reviewers',
+      'POST',
+      (id) => `/applications/${id}/reviewers`,
+      () => s.staff,
+      () => ({ mode: 'manual', reviewerIds: s.reviewers.map((r) => r.id) }),
+    ),
     ...s.reviewers.map((r, k) =>
-      step('POST /applications/:id/scores', 'POST', (id) => `/applications/${id}/scores`, () => r.token, (_ctx, app) => ({ scores: scoresFor(app, k), recommendation: 'CharterMembership' })),
+      step(
+        'POST /applications/:id/scores',
+        'POST',
+        (id) => `/applications/${id}/scores`,
+        () => r.token,
+        (_ctx, app) => ({ scores: scoresFor(app, k), recommendation: 'CharterMembership' }),
+      ),
     ),
-    step('POST /applications/:id/decision', 'POST', (id) => `/applications/${id}/decision`, () => s.board, () => DECISION),
+    step(
+      'POST /applications/:id/decision',
+      'POST',
+      (id) => `/applications/${id}/decision`,
+      () => s.board,
+      () => DECISION,
+    ),
   ];
   const last = requests[requests.length - 1];
   const onLast = last.onResponse;
@@ -248,17 +316,35 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
 }
 
 type Shot = {
-  requestsPerSec: number; p50: number; p99: number; max: number; errors: number; decidedPerSec: number;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  decidedPerSec: number;
   /** CPU of the server per request (ms), of the load client (cores), and of everything else on the machine (cores) */
-  serverCpuMsPerRequest: number; clientCores: number; otherCores: number; workerCores: number;
-  endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>; errorSamples: string[];
+  serverCpuMsPerRequest: number;
+  clientCores: number;
+  otherCores: number;
+  workerCores: number;
+  endpoints: Record<string, { rps: number; p50: number; p99: number; max: number; n: number }>;
+  errorSamples: string[];
   /** the first request on each connection, and every other request */
-  first: LatencySummary; afterFirst: LatencySummary;
+  first: LatencySummary;
+  afterFirst: LatencySummary;
   /** the shot's measured length, and (set after it) how long the server stayed busy once the load stopped */
-  seconds: number; busyAfterSeconds: number };
+  seconds: number;
+  busyAfterSeconds: number;
+};
 
 async function shoot(opts: {
-  url: string; connections: number; seconds: number; serverPid: number; workerPid?: number; requests?: Req[]; counters?: { decided: number; errors: string[] };
+  url: string;
+  connections: number;
+  seconds: number;
+  serverPid: number;
+  workerPid?: number;
+  requests?: Req[];
+  counters?: { decided: number; errors: string[] };
 }): Promise<Shot> {
   const all = new Latencies();
   const first = new Latencies();
@@ -266,7 +352,11 @@ async function shoot(opts: {
   const connected = new WeakSet<object>();
   const byEndpoint = new Map<string, Latencies>();
   let bad = 0;
-  const instance = (autocannon as unknown as (o: Record<string, unknown>) => Promise<autocannon.Result> & { on: (e: string, l: (...a: never[]) => void) => void })({
+  const instance = (
+    autocannon as unknown as (
+      o: Record<string, unknown>,
+    ) => Promise<autocannon.Result> & { on: (e: string, l: (...a: never[]) => void) => void }
+  )({
     url: opts.url,
     connections: opts.connections,
     duration: opts.seconds,
@@ -354,7 +444,10 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
   const api = spawn(process.execPath, [...(config.apiNodeOptions ?? []), ...profile, API_MAIN], { env, stdio: ['ignore', logFd, logFd] });
   // Same log, keys, accounts and outbox; read models of its own (as every process keeps), and the work side.
   const worker = config.workerProcess
-    ? spawn(process.execPath, [WORKER_MAIN], { env: { ...env, RUN_WORK_SIDE: 'true', READ_DB_PATH: join(apiDir, 'worker-read-models.sqlite') }, stdio: ['ignore', logFd, logFd] })
+    ? spawn(process.execPath, [WORKER_MAIN], {
+        env: { ...env, RUN_WORK_SIDE: 'true', READ_DB_PATH: join(apiDir, 'worker-read-models.sqlite') },
+        stdio: ['ignore', logFd, logFd],
+      })
     : null;
   const bare = fork(BARE_MAIN, [String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const apiPids = [api.pid!, ...(worker ? [worker.pid!] : [])];
@@ -363,14 +456,24 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
     await waitForHttp(`${base}/health`, api);
     await waitForHttp(`http://${HOST}:${barePort}/noop`, bare);
     const sessions = await signIn(base, join(apiDir, 'identity.sqlite'));
-    log(`part 2 HTTP: api on ${base} (log ${join(apiDir, 'api.log')}), bare NestJS on :${barePort}; ${sessions.applicants.length} applicants, staff, board and ${sessions.reviewers.length} reviewers signed in`);
+    log(
+      `part 2 HTTP: api on ${base} (log ${join(apiDir, 'api.log')}), bare NestJS on :${barePort}; ${sessions.applicants.length} applicants, staff, board and ${sessions.reviewers.length} reviewers signed in`,
+    );
     const counters = { cycles: 0, decided: 0, errors: [] as string[] };
     const requests = cycleRequests(sessions, counters, `h${Date.now().toString(36)}`);
     const bareUrl = `http://${HOST}:${barePort}/noop`;
 
     if (config.warmupSeconds > 0) {
       await shoot({ url: bareUrl, connections: 8, seconds: config.warmupSeconds, serverPid: bare.pid! });
-      await shoot({ url: base, connections: 8, seconds: config.warmupSeconds, serverPid: api.pid!, workerPid: worker?.pid, requests, counters });
+      await shoot({
+        url: base,
+        connections: 8,
+        seconds: config.warmupSeconds,
+        serverPid: api.pid!,
+        workerPid: worker?.pid,
+        requests,
+        counters,
+      });
       counters.errors.length = 0;
     }
 
@@ -381,9 +484,18 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
         const b = await shoot({ url: bareUrl, connections: c, seconds: config.seconds, serverPid: bare.pid! });
         await waitIdle(bare.pid!);
         counters.errors.length = 0;
-        const a = await shoot({ url: base, connections: c, seconds: config.seconds, serverPid: api.pid!, workerPid: worker?.pid, requests, counters });
+        const a = await shoot({
+          url: base,
+          connections: c,
+          seconds: config.seconds,
+          serverPid: api.pid!,
+          workerPid: worker?.pid,
+          requests,
+          counters,
+        });
         a.busyAfterSeconds = await waitIdle(...apiPids);
-        if (worker && worker.exitCode !== null) throw new Error(`the worker process exited with ${worker.exitCode} (log ${join(apiDir, 'api.log')})`);
+        if (worker && worker.exitCode !== null)
+          throw new Error(`the worker process exited with ${worker.exitCode} (log ${join(apiDir, 'api.log')})`);
         shots.get(c)!.bare.push(b);
         shots.get(c)!.api.push(a);
         log(
@@ -443,7 +555,10 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
     return {
       config: {
         ...config,
-        apiLogLevel: config.apiLogLevel && config.apiLogLevel !== 'info' ? config.apiLogLevel : 'info (the default: pino-http logs every request, to a file)',
+        apiLogLevel:
+          config.apiLogLevel && config.apiLogLevel !== 'info'
+            ? config.apiLogLevel
+            : 'info (the default: pino-http logs every request, to a file)',
         durability: config.apiSynchronous === 'NORMAL' ? 'SQLITE_SYNCHRONOUS=NORMAL' : 'SQLITE_SYNCHRONOUS=FULL (default)',
         cycle: `${COMMANDS_PER_CYCLE} commands per application, every request a command; ${APPLICANTS} applicants, 2 reviewers, staff and board signed in`,
         shape: config.workerProcess

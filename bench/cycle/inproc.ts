@@ -70,7 +70,13 @@ export async function runInproc(dataDir: string, applications: number, runs: num
     };
   }
   return {
-    config: { applications, runs, window: INPROC_WINDOW, commandsPerCycle: COMMANDS_PER_CYCLE, durability: 'SQLITE_SYNCHRONOUS=FULL (default)' },
+    config: {
+      applications,
+      runs,
+      window: INPROC_WINDOW,
+      commandsPerCycle: COMMANDS_PER_CYCLE,
+      durability: 'SQLITE_SYNCHRONOUS=FULL (default)',
+    },
     applicationsPerSec: figure(results.map((r) => r.applicationsPerSec)),
     commandsPerSec: figure(results.map((r) => r.commandsPerSec)),
     perCommand,
@@ -83,18 +89,29 @@ export async function runInproc(dataDir: string, applications: number, runs: num
 }
 
 async function oneRun(dir: string, applications: number, label: string, tag: string): Promise<InprocRun> {
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://bench.local', BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.local' });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://bench.local',
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.local',
+  });
   const app: INestApplicationContext = await NestFactory.createApplicationContext(ApiModule.forRoot(config), { logger: false });
   try {
     const bus = app.get(CommandBus);
     const identity = app.get(IdentityStore);
     const runner = app.get(LogRunner);
     const store = app.get(EventStore);
-    const reviewers = REVIEWER_PROFILES.slice(0, 2).map((p) => identity.createUser({ email: p.email, name: p.email, role: 'reviewer', institution: p.institution, region: p.region }));
+    const reviewers = REVIEWER_PROFILES.slice(0, 2).map((p) =>
+      identity.createUser({ email: p.email, name: p.email, role: 'reviewer', institution: p.institution, region: p.region }),
+    );
     const staff: Actor = { id: 'bench-staff', role: 'staff' };
     const board: Actor = { id: 'bench-board', role: 'board' };
     const reviewerActors: Actor[] = reviewers.map((r) => ({ id: r.id, role: 'reviewer', email: r.email }));
-    const applicantOf = (n: number): Actor => ({ id: `bench-applicant-${tag}-${n}`, role: 'applicant', email: `leader-${tag}-${n}@school.bench` });
+    const applicantOf = (n: number): Actor => ({
+      id: `bench-applicant-${tag}-${n}`,
+      role: 'applicant',
+      email: `leader-${tag}-${n}@school.bench`,
+    });
 
     const lat = new Map<string, Latencies>([...new Set<string>(CYCLE_STEPS)].map((s) => [s, new Latencies()]));
     const total = applications * COMMANDS_PER_CYCLE;
@@ -111,16 +128,35 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
       const step = CYCLE_STEPS[s.step];
       const id = s.id!;
       switch (s.step) {
-        case 0: return new SubmitSurveyCommand(surveyFor(tag, s.app, s.applicant.email!), false, s.applicant);
-        case 1: return new DecideApplicationCommand(id, { type: 'AcceptSurvey', data: {} }, staff);
-        case 18: return new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: [] } }, s.applicant);
-        case 19: return new AssignReviewersCommand(id, { mode: 'manual', reviewerIds: reviewers.map((r) => r.id) }, staff);
-        case 20: return new DecideApplicationCommand(id, { type: 'SubmitScores', data: { scores: scoresFor(s.app, 0), recommendation: 'CharterMembership' } }, reviewerActors[0]);
-        case 21: return new DecideApplicationCommand(id, { type: 'SubmitScores', data: { scores: scoresFor(s.app, 1), recommendation: 'CharterMembership' } }, reviewerActors[1]);
-        case 22: return new DecideApplicationCommand(id, { type: 'RecordDecision', data: DECISION }, board);
+        case 0:
+          return new SubmitSurveyCommand(surveyFor(tag, s.app, s.applicant.email!), false, s.applicant);
+        case 1:
+          return new DecideApplicationCommand(id, { type: 'AcceptSurvey', data: {} }, staff);
+        case 18:
+          return new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: [] } }, s.applicant);
+        case 19:
+          return new AssignReviewersCommand(id, { mode: 'manual', reviewerIds: reviewers.map((r) => r.id) }, staff);
+        case 20:
+          return new DecideApplicationCommand(
+            id,
+            { type: 'SubmitScores', data: { scores: scoresFor(s.app, 0), recommendation: 'CharterMembership' } },
+            reviewerActors[0],
+          );
+        case 21:
+          return new DecideApplicationCommand(
+            id,
+            { type: 'SubmitScores', data: { scores: scoresFor(s.app, 1), recommendation: 'CharterMembership' } },
+            reviewerActors[1],
+          );
+        case 22:
+          return new DecideApplicationCommand(id, { type: 'RecordDecision', data: DECISION }, board);
         default:
           if (step !== 'SaveAssessmentDraft') throw new Error(`unexpected step ${s.step}`);
-          return new DecideApplicationCommand(id, { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(s.app, s.step - 2)] } }, s.applicant);
+          return new DecideApplicationCommand(
+            id,
+            { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(s.app, s.step - 2)] } },
+            s.applicant,
+          );
       }
     };
     if (CODES.length !== 16 || COMMANDS_PER_CYCLE !== 23) throw new Error('the IC Map no longer has 16 indicators: review the cycle');
@@ -164,7 +200,9 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
     }
     const catchUpMs = now() - c0;
     const events = Number(head ?? 0);
-    log(`${label}: ${(applications / seconds).toFixed(1)} applications/s, ${(done / seconds).toFixed(0)} commands/s; lag at end ${lagEventsAtEnd} events, caught up in ${catchUpMs.toFixed(0)} ms; CPU ${((used.cores.self * used.seconds * 1000) / done).toFixed(2)} ms/command, other load ${used.otherCores.toFixed(2)} cores`);
+    log(
+      `${label}: ${(applications / seconds).toFixed(1)} applications/s, ${(done / seconds).toFixed(0)} commands/s; lag at end ${lagEventsAtEnd} events, caught up in ${catchUpMs.toFixed(0)} ms; CPU ${((used.cores.self * used.seconds * 1000) / done).toFixed(2)} ms/command, other load ${used.otherCores.toFixed(2)} cores`,
+    );
     return {
       applications,
       commands: done,

@@ -24,7 +24,10 @@ export function watchScavenges(): { sample(start: number, end: number): void; st
       const first = samples[0] ?? 0;
       const last = samples[samples.length - 1] ?? 0;
       const minor = entries.filter(
-        (e) => (e as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR && e.startTime >= first && e.startTime <= last,
+        (e) =>
+          (e as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR &&
+          e.startTime >= first &&
+          e.startTime <= last,
       );
       let timedHit = 0;
       for (let i = 0; i < samples.length; i += 2) {

@@ -50,8 +50,10 @@ export function machineFacts(dataDir: string): MachineFacts {
     autocannon: pkgVersion('autocannon'),
     durability: {
       'engine default': 'SqliteEventStore, journal_mode=WAL, synchronous=FULL (AppConfig.sqliteSynchronous default)',
-      'engine alternative': 'synchronous=NORMAL (SQLITE_SYNCHRONOUS=NORMAL): WAL commits are not fsynced; a power cut or OS crash can lose the last acknowledged commits, a process kill cannot',
-      floor: 'raw better-sqlite3, journal_mode=WAL, synchronous=FULL / NORMAL, one transaction per command; group commit = 100 commands per transaction at FULL',
+      'engine alternative':
+        'synchronous=NORMAL (SQLITE_SYNCHRONOUS=NORMAL): WAL commits are not fsynced; a power cut or OS crash can lose the last acknowledged commits, a process kill cannot',
+      floor:
+        'raw better-sqlite3, journal_mode=WAL, synchronous=FULL / NORMAL, one transaction per command; group commit = 100 commands per transaction at FULL',
       'read models': 'SqliteReadDb, WAL, synchronous=NORMAL (rebuildable from the log)',
     },
   };

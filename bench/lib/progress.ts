@@ -18,7 +18,9 @@ export class Progress {
     this.lastPrint = t;
     const rate = done / ((t - this.start) / 1000);
     const pct = this.total > 0 ? ` (${((100 * done) / this.total).toFixed(0)}%)` : '';
-    log(`${this.label}: ${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ${this.unit}${pct}, ${Math.round(rate).toLocaleString('en-US')}/s`);
+    log(
+      `${this.label}: ${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ${this.unit}${pct}, ${Math.round(rate).toLocaleString('en-US')}/s`,
+    );
   }
 
   done(done = this.total): void {

@@ -53,22 +53,30 @@ function commandAt(app: number, step: number): ApplicationCommand {
       return {
         type: 'SubmitSurvey',
         data: {
-          applicationId: idOf(app), survey: surveyFor('scale', app, applicant.email!), asNominator: false,
-          rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION,
+          applicationId: idOf(app),
+          survey: surveyFor('scale', app, applicant.email!),
+          asNominator: false,
+          rubricVersion: CURRENT_RUBRIC_VERSION,
+          policyVersion: CURRENT_POLICY_VERSION,
         },
         metadata: meta(applicant),
       };
-    case 1: return { type: 'AcceptSurvey', data: {}, metadata: meta(staff) };
-    case 18: return { type: 'SubmitAssessment', data: { ratings: [] }, metadata: meta(applicant) };
-    case 19: return { type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff) };
+    case 1:
+      return { type: 'AcceptSurvey', data: {}, metadata: meta(staff) };
+    case 18:
+      return { type: 'SubmitAssessment', data: { ratings: [] }, metadata: meta(applicant) };
+    case 19:
+      return { type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff) };
     case 20:
     case 21: {
       const k = step - 20;
       const actor: Actor = { id: reviewers[k].reviewerId, role: 'reviewer' };
       return { type: 'SubmitScores', data: { scores: scoresFor(app, k), recommendation: 'CharterMembership' }, metadata: meta(actor) };
     }
-    case 22: return { type: 'RecordDecision', data: DECISION, metadata: meta(board) };
-    default: return { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(app, step - 2)] }, metadata: meta(applicant) };
+    case 22:
+      return { type: 'RecordDecision', data: DECISION, metadata: meta(board) };
+    default:
+      return { type: 'SaveAssessmentDraft', data: { ratings: [ratingFor(app, step - 2)] }, metadata: meta(applicant) };
   }
 }
 
@@ -185,11 +193,18 @@ export async function buildLog(path: string, targetEvents: number, awaitingCount
 
 /** gc: the scavenges of this process during the stream loads, and how many loads one of them landed in. */
 export type ScaleRun = {
-  loadP50: number; loadP99: number; floorP50: number; floorP99: number; commandP50: number; commandP99: number; gc: GcWindow;
+  loadP50: number;
+  loadP99: number;
+  floorP50: number;
+  floorP99: number;
+  commandP50: number;
+  commandP99: number;
+  gc: GcWindow;
 };
 
 /** The floor of a stream load: the engine's own SELECT of a stream's rows on a bare connection, nothing decoded or folded. */
-const FLOOR_SELECT = 'SELECT global_position, event_id, version, type, schema_version, data, metadata, prev_hash, hash FROM events WHERE stream_id = ? ORDER BY version';
+const FLOOR_SELECT =
+  'SELECT global_position, event_id, version, type, schema_version, data, metadata, prev_hash, hash FROM events WHERE stream_id = ? ORDER BY version';
 
 /**
  * The same applications as the engine's loads (the same seed), read by the floor's SELECT. It shows how much of the
@@ -232,7 +247,8 @@ export async function measure(log: ScaleLog, run: number, decisions: number[]): 
       const t1 = now();
       loads.add(t1 - t0);
       gc.sample(t0, t1);
-      if (version !== EVENTS_COMPLETE || state.status !== 'Decided') throw new Error(`scale: application ${app} at version ${version}, ${state.status}`);
+      if (version !== EVENTS_COMPLETE || state.status !== 'Decided')
+        throw new Error(`scale: application ${app} at version ${version}, ${state.status}`);
     }
     const gcDuringLoads = await gc.stop();
     const commands = new Latencies();
@@ -246,7 +262,15 @@ export async function measure(log: ScaleLog, run: number, decisions: number[]): 
     const floor = measureFloor(log, run);
     const l = loads.summary();
     const c = commands.summary();
-    return { loadP50: l.p50, loadP99: l.p99, floorP50: floor.p50, floorP99: floor.p99, commandP50: c.p50, commandP99: c.p99, gc: gcDuringLoads };
+    return {
+      loadP50: l.p50,
+      loadP99: l.p99,
+      floorP50: floor.p50,
+      floorP99: floor.p99,
+      commandP50: c.p50,
+      commandP99: c.p99,
+      gc: gcDuringLoads,
+    };
   } finally {
     await store.close();
   }
@@ -273,7 +297,13 @@ export async function rebuild(log: ScaleLog, label: string): Promise<RebuildRun>
     const replaySeconds = (replayedAt - start) / 1000;
     progress.done(report.events);
     if (report.events !== head) throw new Error(`rebuild replayed ${report.events} events of ${head}`);
-    return { events: report.events, replaySeconds, totalSeconds, eventsPerSec: report.events / replaySeconds, tablesDiffering: report.differences.length };
+    return {
+      events: report.events,
+      replaySeconds,
+      totalSeconds,
+      eventsPerSec: report.events / replaySeconds,
+      tablesDiffering: report.differences.length,
+    };
   } finally {
     live.close();
     await store.close();
@@ -350,7 +380,8 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
       size.measured.push(await measure(built, run, mine));
     }
     for (const size of thisRun) {
-      if (size.perRunLog && run <= size.rebuildRuns) size.rebuilds.push(await rebuild(size.built!, `scale ${size.tag} run ${run}/${size.runs}: rebuild of all read models`));
+      if (size.perRunLog && run <= size.rebuildRuns)
+        size.rebuilds.push(await rebuild(size.built!, `scale ${size.tag} run ${run}/${size.runs}: rebuild of all read models`));
       const r = size.measured[run - 1];
       log(
         `scale ${size.tag} run ${run}/${size.runs}: stream load p50 ${r.loadP50.toFixed(3)} p99 ${r.loadP99.toFixed(3)} ms ` +
@@ -398,7 +429,8 @@ export async function runScale(dataDir: string, config: ScaleConfig): Promise<Sc
       decisionsPerRun: DECISIONS_PER_RUN,
       pairedRuns: true,
       command: 'RecordDecision through handle() with the real decider, on an application awaiting the board (24 events), synchronous=FULL',
-      streamLoad: 'readStream + fold with the real decider of a decided application (26 events), after one sequential read of the log file (OS page cache warm)',
+      streamLoad:
+        'readStream + fold with the real decider of a decided application (26 events), after one sequential read of the log file (OS page cache warm)',
     },
     sizes,
   };

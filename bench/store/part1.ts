@@ -46,11 +46,32 @@ export function payloadBytes(apps = 200): Record<string, number> {
 }
 
 export async function runPart1(dataDir: string, config: Part1Config): Promise<Part1Result> {
-  type PerRun = { cpu: number[]; other: number[]; write: number[]; p50: number[]; p99: number[]; rp50: number[]; rp99: number[]; replay: number[]; races: RaceResult[] };
-  const per = new Map<SubjectId, PerRun>(config.subjects.map((id) => [id, { cpu: [], other: [], write: [], p50: [], p99: [], rp50: [], rp99: [], replay: [], races: [] }]));
+  type PerRun = {
+    cpu: number[];
+    other: number[];
+    write: number[];
+    p50: number[];
+    p99: number[];
+    rp50: number[];
+    rp99: number[];
+    replay: number[];
+    races: RaceResult[];
+  };
+  const per = new Map<SubjectId, PerRun>(
+    config.subjects.map((id) => [id, { cpu: [], other: [], write: [], p50: [], p99: [], rp50: [], rp99: [], replay: [], races: [] }]),
+  );
   for (let run = 1; run <= config.runs; run++) {
     // Write and read subject by subject; the replays then interleave across the run's subjects (phaseReplayInterleaved).
-    const opened: { id: SubjectId; label: string; path: string; subject: StoreSubject; w: WriteResult; r: ReadResult; cpuMs: number; other: number }[] = [];
+    const opened: {
+      id: SubjectId;
+      label: string;
+      path: string;
+      subject: StoreSubject;
+      w: WriteResult;
+      r: ReadResult;
+      cpuMs: number;
+      other: number;
+    }[] = [];
     for (const id of config.subjects) {
       const label = `part 1 run ${run}/${config.runs} ${id}`;
       const path = join(dataDir, `part1-${id}-${run}.sqlite`);
@@ -115,5 +136,9 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
             },
     };
   }
-  return { config: { ...config, window: 100, pageSize: 1000, replayPasses: REPLAY_PASSES, replayInterleaved: true }, payloadBytes: payloadBytes(), subjects };
+  return {
+    config: { ...config, window: 100, pageSize: 1000, replayPasses: REPLAY_PASSES, replayInterleaved: true },
+    payloadBytes: payloadBytes(),
+    subjects,
+  };
 }

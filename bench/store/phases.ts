@@ -92,7 +92,10 @@ export const REPLAY_PASSES = 3;
  * and the floor's passes are seconds apart and a slow phase of the machine weighs on both rather than on one. Each
  * file is read once beforehand, so no subject replays from the disk because its file went cold while the others wrote.
  */
-export async function phaseReplayInterleaved(subjects: { subject: StoreSubject; path: string }[], n: number): Promise<Map<StoreSubject, ReplayResult>> {
+export async function phaseReplayInterleaved(
+  subjects: { subject: StoreSubject; path: string }[],
+  n: number,
+): Promise<Map<StoreSubject, ReplayResult>> {
   for (const { path } of subjects) warmPageCache(path);
   const passes = new Map<StoreSubject, ReplayPass[]>(subjects.map(({ subject }) => [subject, []]));
   for (let pass = 0; pass < REPLAY_PASSES; pass++) {

@@ -50,14 +50,18 @@ export async function phaseRace(subject: SubjectId, path: string, firstApp: numb
 
   const problems: string[] = [];
   const db = new Database(path, { readonly: true });
-  const rows = db.prepare<[string], { version: number; type: string; data: string }>('SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version');
+  const rows = db.prepare<[string], { version: number; type: string; data: string }>(
+    'SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version',
+  );
   for (let s = 0; s < streams; s++) {
     const id = streamIdOf(firstApp + s);
     const events = rows.all(id);
     if (events.length !== STEPS) problems.push(`${id}: ${events.length} events`);
     if (events.some((e, i) => e.version !== i + 1)) problems.push(`${id}: versions ${events.map((e) => e.version).join(',')}`);
     if (events.some((e, i) => e.type !== EVENT_TYPES[i])) problems.push(`${id}: types out of order`);
-    const indicators = new Set(events.filter((e) => e.type === 'IndicatorRated').map((e) => (JSON.parse(e.data) as { indicator: string }).indicator));
+    const indicators = new Set(
+      events.filter((e) => e.type === 'IndicatorRated').map((e) => (JSON.parse(e.data) as { indicator: string }).indicator),
+    );
     if (indicators.size !== INDICATORS) problems.push(`${id}: ${indicators.size} distinct indicators`);
   }
   db.close();
@@ -72,7 +76,8 @@ export async function phaseRace(subject: SubjectId, path: string, firstApp: numb
     await store.close();
   }
   const appends = ra.appends + rb.appends;
-  if (appends !== streams * STEPS) problems.push(`successful appends ${ra.appends} + ${rb.appends} = ${appends}, expected ${streams * STEPS}`);
+  if (appends !== streams * STEPS)
+    problems.push(`successful appends ${ra.appends} + ${rb.appends} = ${appends}, expected ${streams * STEPS}`);
   if (ra.notAllowedYet + rb.notAllowedYet > 0) problems.push(`${ra.notAllowedYet + rb.notAllowedYet} "not allowed yet" refusals`);
   return {
     streams,

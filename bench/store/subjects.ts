@@ -147,10 +147,14 @@ export class FloorSubject implements StoreSubject {
       UNIQUE (stream_id, version)
     )`);
     this.groupSize = id === 'floor-group100' ? 100 : 1;
-    this.readStream = this.db.prepare<[string], Row>('SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version').raw(true);
+    this.readStream = this.db
+      .prepare<[string], Row>('SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version')
+      .raw(true);
     this.insert = this.db.prepare('INSERT INTO events (stream_id, version, type, data) VALUES (?, ?, ?, ?)');
     this.readAll = this.db
-      .prepare<[number, number], [number, string, string, string]>('SELECT position, stream_id, type, data FROM events WHERE position > ? ORDER BY position LIMIT ?')
+      .prepare<[number, number], [number, string, string, string]>(
+        'SELECT position, stream_id, type, data FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      )
       .raw(true);
   }
 

@@ -67,13 +67,20 @@ export function commandFor(app: number, step: number): BenchCommand {
 
 const stepOf = (c: BenchCommand): number => {
   switch (c.type) {
-    case 'SubmitApplication': return 1;
-    case 'StartAssessment': return 2;
-    case 'RateIndicator': return 2 + c.indicator;
-    case 'SubmitAssessment': return 11;
-    case 'AssignReviewer': return 12;
-    case 'RecordScore': return 13;
-    case 'MakeDecision': return 14;
+    case 'SubmitApplication':
+      return 1;
+    case 'StartAssessment':
+      return 2;
+    case 'RateIndicator':
+      return 2 + c.indicator;
+    case 'SubmitAssessment':
+      return 11;
+    case 'AssignReviewer':
+      return 12;
+    case 'RecordScore':
+      return 13;
+    case 'MakeDecision':
+      return 14;
   }
 };
 
@@ -113,7 +120,12 @@ function payloadFor(c: BenchCommand, s: BenchState): Record<string, unknown> {
     case 'SubmitApplication':
       return surveyPayload(c.app, r);
     case 'StartAssessment':
-      return { applicationId: c.app, assessmentId: `asm-${c.app}-${r.digits(6)}`, framework: r.pick(FRAMEWORKS), startedAt: at(c.app, step) };
+      return {
+        applicationId: c.app,
+        assessmentId: `asm-${c.app}-${r.digits(6)}`,
+        framework: r.pick(FRAMEWORKS),
+        startedAt: at(c.app, step),
+      };
     case 'RateIndicator':
       return {
         applicationId: c.app,
@@ -185,14 +197,22 @@ export const initialState = (): BenchState => ({ status: 'None', ratings: {}, sc
 export function evolve(s: BenchState, e: { type: string; data: unknown }): BenchState {
   const d = e.data as Record<string, unknown>;
   switch (e.type) {
-    case 'ApplicationSubmitted': return { ...s, status: 'Submitted' };
-    case 'AssessmentStarted': return { ...s, status: 'Assessing' };
-    case 'IndicatorRated': return { ...s, ratings: { ...s.ratings, [Number(String(d.indicator).slice(-2))]: d.rating as number } };
-    case 'AssessmentSubmitted': return { ...s, status: 'AssessmentSubmitted' };
-    case 'ReviewerAssigned': return { ...s, status: 'ReviewerAssigned' };
-    case 'ScoreRecorded': return { ...s, status: 'Scored', score: d.score as number };
-    case 'DecisionMade': return { ...s, status: 'Decided' };
-    default: return s;
+    case 'ApplicationSubmitted':
+      return { ...s, status: 'Submitted' };
+    case 'AssessmentStarted':
+      return { ...s, status: 'Assessing' };
+    case 'IndicatorRated':
+      return { ...s, ratings: { ...s.ratings, [Number(String(d.indicator).slice(-2))]: d.rating as number } };
+    case 'AssessmentSubmitted':
+      return { ...s, status: 'AssessmentSubmitted' };
+    case 'ReviewerAssigned':
+      return { ...s, status: 'ReviewerAssigned' };
+    case 'ScoreRecorded':
+      return { ...s, status: 'Scored', score: d.score as number };
+    case 'DecisionMade':
+      return { ...s, status: 'Decided' };
+    default:
+      return s;
   }
 }
 
@@ -202,12 +222,19 @@ export const benchDecider = { decide, evolve, initialState };
 /** The status fold of phase 3: only the type matters. */
 export const statusAfter = (type: string): BenchStatus | null => {
   switch (type) {
-    case 'ApplicationSubmitted': return 'Submitted';
-    case 'AssessmentStarted': return 'Assessing';
-    case 'AssessmentSubmitted': return 'AssessmentSubmitted';
-    case 'ReviewerAssigned': return 'ReviewerAssigned';
-    case 'ScoreRecorded': return 'Scored';
-    case 'DecisionMade': return 'Decided';
-    default: return null;
+    case 'ApplicationSubmitted':
+      return 'Submitted';
+    case 'AssessmentStarted':
+      return 'Assessing';
+    case 'AssessmentSubmitted':
+      return 'AssessmentSubmitted';
+    case 'ReviewerAssigned':
+      return 'ReviewerAssigned';
+    case 'ScoreRecorded':
+      return 'Scored';
+    case 'DecisionMade':
+      return 'Decided';
+    default:
+      return null;
   }
 };

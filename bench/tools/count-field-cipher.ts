@@ -7,7 +7,10 @@ import { join } from 'node:path';
  */
 // Compiled to CommonJS: callers reach these functions through the module's exports object, so wrapping them there counts every call.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS exports object itself, to patch (see above)
-const cipher = require(join(__dirname, '..', '..', 'libs', 'privacy', 'src', 'field-cipher.js')) as Record<string, (...args: unknown[]) => unknown>;
+const cipher = require(join(__dirname, '..', '..', 'libs', 'privacy', 'src', 'field-cipher.js')) as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
 const counts = { encryptField: 0, decryptField: 0 };
 for (const name of Object.keys(counts) as (keyof typeof counts)[]) {
   const original = cipher[name];
@@ -16,4 +19,6 @@ for (const name of Object.keys(counts) as (keyof typeof counts)[]) {
     return original(...args);
   };
 }
-process.on('exit', () => process.stderr.write(`field cipher calls: ${counts.encryptField} encryptions, ${counts.decryptField} decryptions\n`));
+process.on('exit', () =>
+  process.stderr.write(`field cipher calls: ${counts.encryptField} encryptions, ${counts.decryptField} decryptions\n`),
+);

@@ -22,7 +22,11 @@ const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 const totalUs = profile.timeDeltas.reduce((a, b) => a + b, 0);
 
-const short = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'nm:').replace(/^.*\/dist\//, 'dist:');
+const short = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, 'nm:')
+    .replace(/^.*\/dist\//, 'dist:');
 const keyOf = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 const self = new Map<string, number>();
@@ -87,7 +91,10 @@ if (filter === 'packages') {
       // the nearest caller frames, two levels, so anonymous wrappers still say where they are
       const p1 = parent.get(cur);
       const p2 = p1 === undefined ? undefined : parent.get(p1);
-      const k = [p1, p2].filter((x): x is number => x !== undefined).map((x) => keyOf(byId.get(x)!)).join('  <-  ');
+      const k = [p1, p2]
+        .filter((x): x is number => x !== undefined)
+        .map((x) => keyOf(byId.get(x)!))
+        .join('  <-  ');
       callers.set(k, (callers.get(k) ?? 0) + us);
       break;
     }

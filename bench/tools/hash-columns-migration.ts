@@ -18,9 +18,19 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 const streamOf = (): NewEvent[] =>
   Array.from({ length: perStream }, (_, v) => {
     const metadata = {
-      actorId: randomUUID(), actorRole: 'reviewer', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString(),
+      actorId: randomUUID(),
+      actorRole: 'reviewer',
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
     };
-    return { id: randomUUID(), type: 'ScoreRecorded', schemaVersion: 1, data: { criterion: `c${v}`, score: v % 4, note: 'x'.repeat(40) }, metadata };
+    return {
+      id: randomUUID(),
+      type: 'ScoreRecorded',
+      schemaVersion: 1,
+      data: { criterion: `c${v}`, score: v % 4, note: 'x'.repeat(40) },
+      metadata,
+    };
   });
 
 async function main() {

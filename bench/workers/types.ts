@@ -2,7 +2,10 @@ import type { Figure } from '../lib/stats';
 
 /** The Workers part's result shapes (kept apart from workers.ts so report.ts loads none of the engine). */
 export type Shape = 'bullmq' | 'local';
-export const SHAPE_LABELS: Record<Shape, string> = { bullmq: 'BullMQ on Redis (REDIS_URL)', local: 'in-process scheduler (SQLite jobs table)' };
+export const SHAPE_LABELS: Record<Shape, string> = {
+  bullmq: 'BullMQ on Redis (REDIS_URL)',
+  local: 'in-process scheduler (SQLite jobs table)',
+};
 
 export type ThroughputRun = {
   messages: number;
@@ -23,10 +26,19 @@ export type LatenessRun = { timers: number; p50Ms: number; p99Ms: number; maxMs:
 export type LatenessResult = { [K in keyof LatenessRun]: Figure };
 
 export type WorkersResult = {
-  config: { notifications: number; warmup: number; timers: number; timersPerSecond: number; runs: number; concurrency: number; shapes: Shape[]; floor: string; redis: string };
+  config: {
+    notifications: number;
+    warmup: number;
+    timers: number;
+    timersPerSecond: number;
+    runs: number;
+    concurrency: number;
+    shapes: Shape[];
+    floor: string;
+    redis: string;
+  };
   engine: Partial<Record<Shape, ThroughputResult>>;
   floor: { mail: ThroughputResult | null; noop: ThroughputResult | null };
   lateness: Partial<Record<Shape, LatenessResult>>;
   notes: string[];
 };
-

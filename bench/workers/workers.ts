@@ -76,11 +76,29 @@ export async function runWorkers(dataDir: string, config: WorkersConfig): Promis
       // The floor and the engine back to back, so both see the same machine.
       if (redisUp) floor.mail.push(await floorThroughput(dataDir, 'mail', sink, config, `${label}, floor (bare BullMQ + nodemailer)`, tag));
       for (const shape of shapes) {
-        engine[shape].push(await engineThroughput(join(dataDir, `workers-${shape}-${run}`), shape, sink, config, `${label}, engine ${shape}`, `${tag}-${shape}`));
+        engine[shape].push(
+          await engineThroughput(
+            join(dataDir, `workers-${shape}-${run}`),
+            shape,
+            sink,
+            config,
+            `${label}, engine ${shape}`,
+            `${tag}-${shape}`,
+          ),
+        );
       }
       if (redisUp) floor.noop.push(await floorThroughput(dataDir, 'noop', sink, config, `${label}, floor (bare BullMQ, no-op jobs)`, tag));
       for (const shape of shapes) {
-        lateness[shape].push(await reminderLateness(join(dataDir, `workers-late-${shape}-${run}`), shape, sink, config, `${label}, reminders ${shape}`, `${tag}-l${shape}`));
+        lateness[shape].push(
+          await reminderLateness(
+            join(dataDir, `workers-late-${shape}-${run}`),
+            shape,
+            sink,
+            config,
+            `${label}, reminders ${shape}`,
+            `${tag}-l${shape}`,
+          ),
+        );
       }
     }
   } finally {
@@ -88,11 +106,18 @@ export async function runWorkers(dataDir: string, config: WorkersConfig): Promis
   }
 
   const summarise = <T extends Record<string, number>>(runs: T[]) =>
-    runs.length === 0 ? null : (Object.fromEntries(Object.keys(runs[0]).map((k) => [k, figure(runs.map((r) => r[k]))])) as { [K in keyof T]: Figure });
+    runs.length === 0
+      ? null
+      : (Object.fromEntries(Object.keys(runs[0]).map((k) => [k, figure(runs.map((r) => r[k]))])) as { [K in keyof T]: Figure });
   return {
     config: {
-      notifications: config.notifications, warmup: config.warmup, timers: config.timers, timersPerSecond: config.timersPerSecond, runs: config.runs,
-      concurrency: CONCURRENCY, shapes,
+      notifications: config.notifications,
+      warmup: config.warmup,
+      timers: config.timers,
+      timersPerSecond: config.timersPerSecond,
+      runs: config.runs,
+      concurrency: CONCURRENCY,
+      shapes,
       floor: `bare BullMQ: Queue.add per job from this process into the backlog of a Worker (concurrency ${CONCURRENCY}) in its own process, stopped and released the same way, that sends each job's mail (the same rendered template) with nodemailer (non-pooled, as SmtpMailer) to the same sink; the no-op variant does nothing per job`,
       redis: config.redisUrl,
     },
@@ -116,7 +141,10 @@ async function openProducer(dir: string, clock: Clock): Promise<{ app: INestAppl
     PUBLIC_URL: 'http://bench.local',
     BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.local',
   });
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   moduleRef.useLogger(false);
   const app = await moduleRef.init();
   return { app, bus: app.get(CommandBus), store: app.get(EventStore) };
@@ -139,11 +167,18 @@ function startEngineWorker(dir: string, shape: Shape, sink: Sink, config: Worker
   return spawnLogged(WORKER_MAIN, env, join(dir, 'worker.log'), config.profileDir, { prefix });
 }
 
-const applicant = (tag: string, i: number): Actor => ({ id: `bench-applicant-${tag}-${i}`, role: 'applicant', email: `leader-${tag}-${i}@school.bench` });
+const applicant = (tag: string, i: number): Actor => ({
+  id: `bench-applicant-${tag}-${i}`,
+  role: 'applicant',
+  email: `leader-${tag}-${i}@school.bench`,
+});
 
 async function submit(bus: CommandBus, tag: string, i: number): Promise<string> {
   const actor = applicant(tag, i);
-  const result = (await bus.execute(new SubmitSurveyCommand(surveyFor(tag, i, actor.email!) as never, false, actor))) as { applicationId: string; events: string[] };
+  const result = (await bus.execute(new SubmitSurveyCommand(surveyFor(tag, i, actor.email!) as never, false, actor))) as {
+    applicationId: string;
+    events: string[];
+  };
   if (result.events.length !== 1) throw new Error(`SubmitSurvey ${tag}-${i} appended ${result.events.length} events`);
   return result.applicationId;
 }
@@ -156,7 +191,14 @@ async function submit(bus: CommandBus, tag: string, i: number): Promise<string> 
  * event loop in synchronous SQLite commits and slowed every SMTP reply). The worker holds no write lock on the
  * producer's files while idle (its job table is in its own read-model file), so stopping it blocks nothing.
  */
-async function engineThroughput(dir: string, shape: Shape, sink: Sink, config: WorkersConfig, label: string, tag: string): Promise<ThroughputRun> {
+async function engineThroughput(
+  dir: string,
+  shape: Shape,
+  sink: Sink,
+  config: WorkersConfig,
+  label: string,
+  tag: string,
+): Promise<ThroughputRun> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const producer = await openProducer(dir, new ShiftedClock());
@@ -185,7 +227,8 @@ async function engineThroughput(dir: string, shape: Shape, sink: Sink, config: W
     const used = cpu.stop();
     const mails = sink.deliveries.slice(mark, mark + config.notifications);
     const strays = mails.filter((m) => !expected.delete(m.to));
-    if (strays.length > 0 || expected.size > 0) throw new Error(`${label}: ${strays.length} mails no event asked for, ${expected.size} events without a mail`);
+    if (strays.length > 0 || expected.size > 0)
+      throw new Error(`${label}: ${strays.length} mails no event asked for, ${expected.size} events without a mail`);
     return finishThroughput(label, mails, start, producerSeconds, used, config.notifications);
   } finally {
     await stop(worker);
@@ -207,7 +250,14 @@ async function engineThroughput(dir: string, shape: Shape, sink: Sink, config: W
  * now; `quietMs` records how long before the first due time the invitations were all delivered (negative = they
  * overlapped, and the figure includes that load).
  */
-async function reminderLateness(dir: string, shape: Shape, sink: Sink, config: WorkersConfig, label: string, tag: string): Promise<LatenessRun> {
+async function reminderLateness(
+  dir: string,
+  shape: Shape,
+  sink: Sink,
+  config: WorkersConfig,
+  label: string,
+  tag: string,
+): Promise<LatenessRun> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const policy = policyByVersion(CURRENT_POLICY_VERSION);
@@ -251,7 +301,11 @@ async function reminderLateness(dir: string, shape: Shape, sink: Sink, config: W
     const quietMs = Math.min(...dueByEmail.values()) - wallNow();
 
     const reminders = () => sink.deliveries.slice(mark).filter((d) => d.messageId.includes('-assessment-reminder-'));
-    await sink.until(() => reminders().length >= config.timers, leadMs + spreadMs + 300_000, `${label}: ${config.timers} reminder mails (${tail(worker)})`);
+    await sink.until(
+      () => reminders().length >= config.timers,
+      leadMs + spreadMs + 300_000,
+      `${label}: ${config.timers} reminder mails (${tail(worker)})`,
+    );
     const late = new Latencies();
     for (const m of reminders()) {
       const due = dueByEmail.get(m.to);
@@ -291,8 +345,13 @@ async function untilLedger(dir: string, count: number, worker: ChildProcess & { 
 /** One rendered nomination-received mail of the engine's own templates, so the floor sends the same bytes per message. */
 function floorMail(to: string, messageId: string): FloorMail {
   const content = compose('nomination-received', {
-    reference: 'IASL-2026-000000', leaderName: 'Leader Bench', institutionName: 'Bench School', applicationId: randomUUID(),
-    publicUrl: 'http://bench.local', now: new Date().toISOString(), params: {},
+    reference: 'IASL-2026-000000',
+    leaderName: 'Leader Bench',
+    institutionName: 'Bench School',
+    applicationId: randomUUID(),
+    publicUrl: 'http://bench.local',
+    now: new Date().toISOString(),
+    params: {},
   });
   const { subject, text, html } = toMail(content);
   return { to, subject, text, html, messageId };
@@ -303,7 +362,14 @@ function floorMail(to: string, messageId: string): FloorMail {
  * then released, as the engine's worker is. mode mail: the figure is jobs ÷ (last mail accepted − release);
  * noop: jobs ÷ (last completion seen by QueueEvents − release).
  */
-async function floorThroughput(dir: string, mode: 'mail' | 'noop', sink: Sink, config: WorkersConfig, label: string, tag: string): Promise<ThroughputRun> {
+async function floorThroughput(
+  dir: string,
+  mode: 'mail' | 'noop',
+  sink: Sink,
+  config: WorkersConfig,
+  label: string,
+  tag: string,
+): Promise<ThroughputRun> {
   const prefix = `bench-floor-${tag}-${randomUUID().slice(0, 8)}`;
   const queueName = 'floor';
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -314,10 +380,21 @@ async function floorThroughput(dir: string, mode: 'mail' | 'noop', sink: Sink, c
   const completedAt: number[] = [];
   events?.on('completed', () => void completedAt.push(wallNow()));
   const logPath = join(dir, `floor-${mode}-${tag}.log`);
-  const worker = spawnLogged(FLOOR_MAIN, {
-    PATH: process.env.PATH ?? '', REDIS_URL: config.redisUrl, QUEUE_PREFIX: prefix, FLOOR_QUEUE: queueName,
-    CONCURRENCY: String(CONCURRENCY), FLOOR_MODE: mode, SMTP_URL: sink.url,
-  }, logPath, config.profileDir, { prefix });
+  const worker = spawnLogged(
+    FLOOR_MAIN,
+    {
+      PATH: process.env.PATH ?? '',
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: prefix,
+      FLOOR_QUEUE: queueName,
+      CONCURRENCY: String(CONCURRENCY),
+      FLOOR_MODE: mode,
+      SMTP_URL: sink.url,
+    },
+    logPath,
+    config.profileDir,
+    { prefix },
+  );
   const mail = floorMail('leader@school.bench', '');
   const add = (i: number, kind: string) => {
     const to = `floor-${tag}-${kind}-${i}@school.bench`;
@@ -344,7 +421,10 @@ async function floorThroughput(dir: string, mode: 'mail' | 'noop', sink: Sink, c
     worker.kill('SIGCONT');
     await done(mark + config.notifications);
     const used = cpu.stop();
-    const ends = mode === 'mail' ? sink.deliveries.slice(mark, mark + config.notifications) : completedAt.slice(mark, mark + config.notifications).map((at) => ({ at }));
+    const ends =
+      mode === 'mail'
+        ? sink.deliveries.slice(mark, mark + config.notifications)
+        : completedAt.slice(mark, mark + config.notifications).map((at) => ({ at }));
     return finishThroughput(label, ends, start, producerSeconds, used, config.notifications);
   } finally {
     await stop(worker);
@@ -359,8 +439,12 @@ async function floorThroughput(dir: string, mode: 'mail' | 'noop', sink: Sink, c
 // ---------- shared ----------
 
 function finishThroughput(
-  label: string, ends: { at: number }[], start: number, producerSeconds: number,
-  used: ReturnType<ReturnType<typeof cpuWindow>['stop']>, n: number,
+  label: string,
+  ends: { at: number }[],
+  start: number,
+  producerSeconds: number,
+  used: ReturnType<ReturnType<typeof cpuWindow>['stop']>,
+  n: number,
 ): ThroughputRun {
   const last = ends.reduce((a, m) => Math.max(a, m.at), -Infinity);
   const seconds = (last - start) / 1000;
@@ -370,12 +454,23 @@ function finishThroughput(
       `worker CPU ${workerCpuMsPerMessage.toFixed(2)} ms/message (${used.cores.worker.toFixed(2)} cores), bench ${used.cores.bench.toFixed(2)} cores, other load ${used.otherCores.toFixed(2)} cores`,
   );
   return {
-    messages: n, seconds, perSec: n / seconds, producerPerSec: n / producerSeconds, workerCpuMsPerMessage,
-    workerCores: used.cores.worker, otherCores: used.otherCores,
+    messages: n,
+    seconds,
+    perSec: n / seconds,
+    producerPerSec: n / producerSeconds,
+    workerCpuMsPerMessage,
+    workerCores: used.cores.worker,
+    otherCores: used.otherCores,
   };
 }
 
-function spawnLogged(main: string, env: Record<string, string>, logPath: string, profileDir: string | undefined, extra: { prefix: string | null }) {
+function spawnLogged(
+  main: string,
+  env: Record<string, string>,
+  logPath: string,
+  profileDir: string | undefined,
+  extra: { prefix: string | null },
+) {
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '-r', EXIT_ON_SIGTERM] : [];
   const fd = openSync(logPath, 'a');
   const child = spawn(process.execPath, [...profile, main], { env, stdio: ['ignore', 'pipe', fd] });
@@ -405,7 +500,12 @@ function untilDelivered(sink: Sink, target: number, worker: ChildProcess & { log
   });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string, child: ChildProcess & { logPath: string }): Promise<void> {
+async function waitFor(
+  condition: () => boolean,
+  timeoutMs: number,
+  what: string,
+  child: ChildProcess & { logPath: string },
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (child.exitCode !== null) throw new Error(`${what}: the worker exited: ${tail(child)}`);

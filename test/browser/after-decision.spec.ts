@@ -28,7 +28,8 @@ const YEAR = Number(TODAY.slice(0, 4));
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 // Designated at 07:00 today: the first yearly update is due 365 days on, and its window opens 90 days before (policy v1).
 const WINDOW_OPENS = `${day(365 - 90)}T07:00:00.000Z`;
-const longDay = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+const longDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 
 const ALICE = { name: 'Dr. Alice Rivers', email: 'alice@riverside.edu', institution: 'Riverside STEM Academy' };
 const STATEMENT = 'The reviewers did not see our Fab Lab portfolio, which was uploaded late; it shows level 3 work on most indicators.';
@@ -55,14 +56,27 @@ describeWeb('after the decision, in a real browser', () => {
     api = apiClient(stack);
     await passwordAccount(stack, 'staff', 'staff@iasl.org', { name: 'Sam Staff' });
     await passwordAccount(stack, 'board', 'chair@iasl.org', { name: 'Board Chair' });
-    const north = await passwordAccount(stack, 'reviewer', 'north@review.org', { name: 'Rita North', institution: 'North College', region: 'Ontario' });
-    const east = await passwordAccount(stack, 'reviewer', 'east@review.org', { name: 'Eli East', institution: 'East University', region: 'Kenya' });
+    const north = await passwordAccount(stack, 'reviewer', 'north@review.org', {
+      name: 'Rita North',
+      institution: 'North College',
+      region: 'Ontario',
+    });
+    const east = await passwordAccount(stack, 'reviewer', 'east@review.org', {
+      name: 'Eli East',
+      institution: 'East University',
+      region: 'Kenya',
+    });
 
     // Seeded: survey → accepted → self-assessment → two reviewers → the board decides "not yet ready".
     const staffApi = await api.login('staff@iasl.org');
     const boardApi = await api.login('chair@iasl.org');
     const aliceApi = await api.emailLink(ALICE.email);
-    ({ applicationId } = await api.call<{ applicationId: string }>('POST', '/applications', surveyFor(ALICE.name, ALICE.email, ALICE.institution), aliceApi));
+    ({ applicationId } = await api.call<{ applicationId: string }>(
+      'POST',
+      '/applications',
+      surveyFor(ALICE.name, ALICE.email, ALICE.institution),
+      aliceApi,
+    ));
     await api.call('POST', `/applications/${applicationId}/screening/accept`, {}, staffApi);
     await api.call('POST', `/applications/${applicationId}/assessment`, { ratings: ratings(1) }, aliceApi);
     await api.call('POST', `/applications/${applicationId}/reviewers`, { mode: 'manual', reviewerIds: [north.id, east.id] }, staffApi);
@@ -115,7 +129,9 @@ describeWeb('after the decision, in a real browser', () => {
     await board.goto(`/board/applications/${applicationId}`);
     await pwExpect(board.getByRole('region', { name: 'Appeal' }).getByText(/This decision answers an appeal/)).toBeVisible();
     await board.getByRole('radio', { name: 'Charter membership' }).check();
-    await board.getByRole('textbox', { name: /^Justification/ }).fill('The late Fab Lab portfolio shows level 3 work: charter membership, with a growth plan.');
+    await board
+      .getByRole('textbox', { name: /^Justification/ })
+      .fill('The late Fab Lab portfolio shows level 3 work: charter membership, with a growth plan.');
     await checkA11y(board, 'board-appeal-decision');
     await screenshot(board, 'board-appeal-decision');
     await board.getByRole('button', { name: 'Record decision' }).click();
@@ -127,7 +143,10 @@ describeWeb('after the decision, in a real browser', () => {
     await applicant.goto(`/applications/${applicationId}`);
     await pwExpect(applicant.getByRole('heading', { name: 'Decision: Charter membership' })).toBeVisible();
     await pwExpect(applicant.getByText(/The advisory board has decided your appeal/)).toBeVisible();
-    await applicant.getByRole('region', { name: 'Yearly progress' }).getByRole('link', { name: /^See the change per indicator/ }).click();
+    await applicant
+      .getByRole('region', { name: 'Yearly progress' })
+      .getByRole('link', { name: /^See the change per indicator/ })
+      .click();
     await pwExpect(applicant).toHaveURL(new RegExp(`/applications/${applicationId}/progress$`));
     await pwExpect(applicant.getByRole('heading', { level: 2, name: 'Charter membership' })).toBeVisible();
     // Designated today, so the first update is due in 365 days; the window opens 90 days before that (policy v1).
@@ -216,10 +235,11 @@ describeWeb('after the decision, in a real browser', () => {
     await pwExpect(staff.getByText('Accepted', { exact: true })).toBeVisible();
   });
 
-  it('lets the leader opt in to the who\'s who, and anyone signed out find the entry and the book', async () => {
+  it("lets the leader opt in to the who's who, and anyone signed out find the entry and the book", async () => {
     await applicant.goto(`/applications/${applicationId}`);
-    const panel = applicant.getByRole('region', { name: 'Who\'s who of STEM leaders' });
-    for (const field of ['Your name', 'Institution', 'Awards', 'Best-practice summary']) await panel.getByRole('checkbox', { name: field }).check();
+    const panel = applicant.getByRole('region', { name: "Who's who of STEM leaders" });
+    for (const field of ['Your name', 'Institution', 'Awards', 'Best-practice summary'])
+      await panel.getByRole('checkbox', { name: field }).check();
     await panel.getByRole('textbox', { name: 'Best-practice summary' }).fill(SUMMARY);
     await pwExpect(panel.getByRole('article').getByText(SUMMARY)).toBeVisible();
     await checkA11y(applicant, 'applicant-directory-opt-in');
@@ -230,7 +250,7 @@ describeWeb('after the decision, in a real browser', () => {
     await stack.settle();
     const { page } = await stack.person();
     await page.goto('/directory');
-    await pwExpect(page.getByRole('heading', { level: 1, name: 'Who\'s who of STEM leaders' })).toBeVisible();
+    await pwExpect(page.getByRole('heading', { level: 1, name: "Who's who of STEM leaders" })).toBeVisible();
     const entry = page.getByRole('article', { name: ALICE.name });
     await pwExpect(entry.getByText(SUMMARY)).toBeVisible();
     await pwExpect(entry.getByText(ALICE.institution)).toBeVisible();
@@ -244,7 +264,9 @@ describeWeb('after the decision, in a real browser', () => {
     // The book is a plain link: a page load of it (Accept: text/html, no session) gets the PDF, not the web app.
     const link = page.getByRole('link', { name: `Download the ${YEAR} book (PDF)` });
     await pwExpect(link).toHaveAttribute('href', `/directory/books/${YEAR}.pdf`);
-    const book = await page.request.get(`/directory/books/${YEAR}.pdf`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    const book = await page.request.get(`/directory/books/${YEAR}.pdf`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
     pwExpect(book.status()).toBe(200);
     pwExpect(book.headers()['content-type']).toContain('application/pdf');
     pwExpect((await book.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -265,7 +287,9 @@ describeWeb('after the decision, in a real browser', () => {
     for (let i = 1; i <= 16; i++) {
       // The levels start from the last rating (1); this year the first indicator has moved up to 2.
       if (i === 1) await applicant.getByRole('radio', { name: /^Level 2 · / }).click();
-      await applicant.getByRole('textbox', { name: 'Evidence for this year' }).fill(`This year's club logs and student survey for indicator ${i}`);
+      await applicant
+        .getByRole('textbox', { name: 'Evidence for this year' })
+        .fill(`This year's club logs and student survey for indicator ${i}`);
       if (i === 1) {
         await checkA11y(applicant, 'applicant-progress-update');
         await screenshot(applicant, 'applicant-progress-update');
@@ -283,9 +307,11 @@ describeWeb('after the decision, in a real browser', () => {
     await pwExpect(first.getByRole('cell', { name: '+1' })).toHaveCount(2);
     await pwExpect(table.locator('tbody tr').nth(1).getByRole('cell', { name: '0', exact: true })).toHaveCount(2);
     // The update is in for this year: the page says so rather than offering the same form again.
-    await pwExpect(applicant.getByRole('heading', { name: 'This year\'s update is in' })).toBeVisible();
+    await pwExpect(applicant.getByRole('heading', { name: "This year's update is in" })).toBeVisible();
     // The next one is due a year after this one was, and its window opens 90 days before that.
-    await pwExpect(applicant.getByText(new RegExp(`the update window opens on ${longDay(`${day(730 - 90)}T07:00:00.000Z`)}`))).toBeVisible();
+    await pwExpect(
+      applicant.getByText(new RegExp(`the update window opens on ${longDay(`${day(730 - 90)}T07:00:00.000Z`)}`)),
+    ).toBeVisible();
     await pwExpect(applicant.getByText(/no reviewer asked to confirm it/)).toBeVisible();
     await checkA11y(applicant, 'applicant-progress-change');
     await screenshot(applicant, 'applicant-progress-change');
@@ -308,25 +334,39 @@ describeWeb('after the decision, in a real browser', () => {
     const first = reviewer.getByRole('group').first();
     await first.getByRole('radio', { name: 'Dispute' }).check();
     await pwExpect(reviewer.getByText('1 disputed indicator still needs a comment.')).toBeVisible();
-    await first.getByRole('textbox', { name: /^Why do you dispute this level\?/ }).fill('The club logs show one term only, not the whole year.');
+    await first
+      .getByRole('textbox', { name: /^Why do you dispute this level\?/ })
+      .fill('The club logs show one term only, not the whole year.');
     await checkA11y(reviewer, 'reviewer-progress-confirmation');
     await screenshot(reviewer, 'reviewer-progress-confirmation');
     await reviewer.getByRole('button', { name: 'Send my confirmation' }).click();
     await pwExpect(reviewer).toHaveURL(/\/reviews$/);
 
     await staff.reload();
-    await pwExpect(staff.getByRole('region', { name: 'Yearly progress' }).getByText('Reviewer Rita North: 1 indicators disputed')).toBeVisible();
+    await pwExpect(
+      staff.getByRole('region', { name: 'Yearly progress' }).getByText('Reviewer Rita North: 1 indicators disputed'),
+    ).toBeVisible();
   });
 
-  it('shows a renewal\'s reviewer the earlier years, four years on', async () => {
+  it("shows a renewal's reviewer the earlier years, four years on", async () => {
     // Seeded: within the term's last year the leader starts the renewal and submits its assessment; staff assign.
     clock.set(`${day(4 * 365 + 30)}T09:00:00.000Z`);
     const aliceApi = await api.emailLink(ALICE.email);
-    const { applicationId: renewalId } = await api.call<{ applicationId: string }>('POST', `/applications/${applicationId}/renewal`, {}, aliceApi);
+    const { applicationId: renewalId } = await api.call<{ applicationId: string }>(
+      'POST',
+      `/applications/${applicationId}/renewal`,
+      {},
+      aliceApi,
+    );
     await api.call('POST', `/applications/${renewalId}/assessment`, { ratings: ratings(2) }, aliceApi);
     const north = stack.identity.findByEmail('north@review.org')!;
     const east = stack.identity.findByEmail('east@review.org')!;
-    await api.call('POST', `/applications/${renewalId}/reviewers`, { mode: 'manual', reviewerIds: [north.id, east.id] }, await api.login('staff@iasl.org'));
+    await api.call(
+      'POST',
+      `/applications/${renewalId}/reviewers`,
+      { mode: 'manual', reviewerIds: [north.id, east.id] },
+      await api.login('staff@iasl.org'),
+    );
 
     const reviewer = await signInWithPassword(stack, 'north@review.org');
     reviewer.on('request', (r) => requested.push(new URL(r.url()).pathname));

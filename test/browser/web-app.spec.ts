@@ -2,7 +2,16 @@ import { expect as pwExpect } from './support/pw-expect';
 import { describeWeb, failWithoutPrerequisites } from './support/gate';
 import { signInByEmailLink as signInByLink, signInWithPassword as signInAs } from './support/people';
 import { Page } from 'playwright-core';
-import { AxeFinding, PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
+import {
+  AxeFinding,
+  PASSWORD,
+  WebStack,
+  passwordAccount,
+  screenshot,
+  seriousA11yViolations,
+  startWebStack,
+  writeAxeReport,
+} from './support/web-stack';
 
 /**
  * The built web app and the real api on loopback, driven in Debian's Chromium.
@@ -21,7 +30,11 @@ describeWeb('the web app in a real browser', () => {
   const a11yProblems: Record<string, AxeFinding[]> = {};
   let applicant: Page, staff: Page;
   let applicationId = '';
-  const REVIEWERS: Record<string, string> = { 'Rita North': 'north@review.org', 'Eli East': 'east@review.org', 'Wes West': 'west@review.org' };
+  const REVIEWERS: Record<string, string> = {
+    'Rita North': 'north@review.org',
+    'Eli East': 'east@review.org',
+    'Wes West': 'west@review.org',
+  };
   let scorers: string[] = [];
 
   /** Axe on the page as it is; findings are gathered and asserted once at the end, so one run shows them all. */
@@ -41,7 +54,11 @@ describeWeb('the web app in a real browser', () => {
     await passwordAccount(stack, 'reviewer', 'east@review.org', { name: 'Eli East', institution: 'East University', region: 'Kenya' });
     await passwordAccount(stack, 'reviewer', 'west@review.org', { name: 'Wes West', institution: 'West Institute', region: 'Chile' });
     // Works at the applicant's school: auto-assignment must never pick her, and she cannot open the application.
-    await passwordAccount(stack, 'reviewer', 'teacher@riverside.edu', { name: 'Tess Riverside', institution: 'Riverside STEM Academy', region: 'South Carolina' });
+    await passwordAccount(stack, 'reviewer', 'teacher@riverside.edu', {
+      name: 'Tess Riverside',
+      institution: 'Riverside STEM Academy',
+      region: 'South Carolina',
+    });
     // Two other applicants already in the queue, sent through the API, so the staff and auditor pages show a real list.
     await surveyByApi('dana@lakeside.net', 'Dana Lake', 'Lakeside Outreach Center');
     await surveyByApi('omar@prairie.edu', 'Omar Prairie', 'Prairie District');
@@ -49,15 +66,29 @@ describeWeb('the web app in a real browser', () => {
 
   async function surveyByApi(email: string, leaderName: string, institution: string) {
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${stack.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     await post('/auth/email-link', { email });
     const token = /token=([A-Za-z0-9_-]+)/.exec(stack.mailer.to(email).at(-1)?.text ?? '')?.[1];
     const session = (await (await post('/auth/email-link/redeem', { token })).json()) as { token: string };
-    const res = await post('/applications', {
-      leaderName, contactEmail: email, institution: { name: institution, type: 'outreach', country: 'US', region: 'Iowa' },
-      programDescription: `${institution} runs after-school robotics and coding clubs for 200 students.`, yearsRunning: 3, studentsServed: 200,
-      focusAreas: ['robotics'], underrepresentedReach: 'Rural students.', partners: [],
-    }, session.token);
+    const res = await post(
+      '/applications',
+      {
+        leaderName,
+        contactEmail: email,
+        institution: { name: institution, type: 'outreach', country: 'US', region: 'Iowa' },
+        programDescription: `${institution} runs after-school robotics and coding clubs for 200 students.`,
+        yearsRunning: 3,
+        studentsServed: 200,
+        focusAreas: ['robotics'],
+        underrepresentedReach: 'Rural students.',
+        partners: [],
+      },
+      session.token,
+    );
     if (res.status !== 201) throw new Error(`survey for ${email} answered ${res.status}`);
   }
 
@@ -69,7 +100,9 @@ describeWeb('the web app in a real browser', () => {
   it('serves the app to browsers while the API, /docs and /health keep their paths', async () => {
     const html = await fetch(`${stack.baseUrl}/applications/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'text/html' } });
     pwExpect(html.headers.get('content-type')).toContain('text/html');
-    const api = await fetch(`${stack.baseUrl}/applications/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'application/json' } });
+    const api = await fetch(`${stack.baseUrl}/applications/00000000-0000-4000-8000-000000000000`, {
+      headers: { accept: 'application/json' },
+    });
     pwExpect(api.status).toBe(401);
     pwExpect(api.headers.get('content-type')).toContain('application/problem+json');
     const health = await fetch(`${stack.baseUrl}/health`, { headers: { accept: 'text/html' } });
@@ -95,7 +128,9 @@ describeWeb('the web app in a real browser', () => {
     await applicant.getByLabel('Students served each year').fill('420');
     await applicant.getByRole('combobox', { name: 'Focus areas' }).fill('robotics');
     await applicant.getByRole('combobox', { name: 'Focus areas' }).press('Enter');
-    await applicant.getByLabel('Reach to students under-represented').fill('Half of our students are from groups under-represented in STEM.');
+    await applicant
+      .getByLabel('Reach to students under-represented')
+      .fill('Half of our students are from groups under-represented in STEM.');
     await applicant.getByRole('combobox', { name: 'Partners' }).fill('County Makerspace');
     await applicant.getByRole('combobox', { name: 'Partners' }).press('Enter');
     await applicant.getByRole('button', { name: 'Send the survey' }).click();
@@ -139,7 +174,10 @@ describeWeb('the web app in a real browser', () => {
     await checkA11y(staff, 'staff-queue');
     await screenshot(staff, 'staff-queue');
 
-    await staff.getByRole('row', { name: /Riverside STEM Academy/ }).getByRole('link').click();
+    await staff
+      .getByRole('row', { name: /Riverside STEM Academy/ })
+      .getByRole('link')
+      .click();
     await staff.getByRole('button', { name: 'Accept survey' }).click();
     await pwExpect(staff.getByText('Self-assessment open').first()).toBeVisible();
     await pwExpect(staff.getByRole('heading', { name: 'Extend the deadline' })).toBeVisible();
@@ -171,7 +209,9 @@ describeWeb('the web app in a real browser', () => {
         await checkA11y(applicant, 'applicant-self-assessment');
         await screenshot(applicant, 'applicant-self-assessment');
         await applicant.reload();
-        await pwExpect(applicant.getByRole('textbox', { name: 'Evidence' })).toHaveValue('SLT minutes and parent survey results for indicator 3');
+        await pwExpect(applicant.getByRole('textbox', { name: 'Evidence' })).toHaveValue(
+          'SLT minutes and parent survey results for indicator 3',
+        );
         await pwExpect(applicant.getByRole('radio', { name: /^Level 4 · / })).toHaveAttribute('aria-checked', 'true');
       }
       await applicant.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and check your answers' }).click();
@@ -311,10 +351,10 @@ describeWeb('the web app in a real browser', () => {
 
   // Who's who: the designated leader ticks what to show and sees the entry as the public will; anyone then
   // reads it from the sign-in page without signing in, and nothing unticked shows.
-  it('lets the designated applicant choose what the who\'s who shows, and anyone read it without signing in', async () => {
+  it("lets the designated applicant choose what the who's who shows, and anyone read it without signing in", async () => {
     const SUMMARY = 'Every student builds a robot with a mentor; teachers co-plan in weekly Fab Lab studios.';
     await applicant.goto(`/applications/${applicationId}`);
-    const panel = applicant.getByRole('region', { name: 'Who\'s who of STEM leaders' });
+    const panel = applicant.getByRole('region', { name: "Who's who of STEM leaders" });
     await panel.getByRole('checkbox', { name: 'Your name' }).check();
     await panel.getByRole('checkbox', { name: 'Best-practice summary' }).check();
     await panel.getByRole('textbox', { name: 'Best-practice summary' }).fill(SUMMARY);
@@ -326,15 +366,15 @@ describeWeb('the web app in a real browser', () => {
 
     const { page } = await stack.person();
     await page.goto('/sign-in');
-    await page.getByRole('link', { name: 'Who\'s who' }).click();
-    await pwExpect(page.getByRole('heading', { level: 1, name: 'Who\'s who of STEM leaders' })).toBeVisible();
+    await page.getByRole('link', { name: "Who's who" }).click();
+    await pwExpect(page.getByRole('heading', { level: 1, name: "Who's who of STEM leaders" })).toBeVisible();
     await pwExpect(page.getByText(SUMMARY)).toBeVisible();
     await pwExpect(page.getByText('Riverside STEM Academy')).toHaveCount(0);
     await checkA11y(page, 'public-directory');
     await screenshot(page, 'public-directory');
   });
 
-  it('does not let an applicant open someone else\'s application', async () => {
+  it("does not let an applicant open someone else's application", async () => {
     const other = await signInByEmailLink('bob@hillside.org');
     await other.goto(`/applications/${applicationId}`);
     await pwExpect(other.getByText('This application cannot be opened')).toBeVisible();
@@ -348,7 +388,10 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(auditor.getByText('The log is intact')).toBeVisible();
     await checkA11y(auditor, 'auditor-home');
     await screenshot(auditor, 'auditor-home');
-    await auditor.getByRole('row', { name: /Riverside STEM Academy/ }).getByRole('link').click();
+    await auditor
+      .getByRole('row', { name: /Riverside STEM Academy/ })
+      .getByRole('link')
+      .click();
     await pwExpect(auditor.getByRole('heading', { name: /^History of APP-/ })).toBeVisible();
     await pwExpect(auditor.getByRole('cell', { name: /Board decision recorded/ })).toBeVisible();
     await auditor.getByRole('button', { name: 'Verify history' }).click();

@@ -14,7 +14,8 @@ export const surveyFor = (leaderName: string, email: string, institution: string
   partners: ['County Makerspace'],
 });
 
-export const ratings = (level: number, codes = CODES) => codes.map((indicator) => ({ indicator, level, evidence: `Evidence for ${indicator}` }));
+export const ratings = (level: number, codes = CODES) =>
+  codes.map((indicator) => ({ indicator, level, evidence: `Evidence for ${indicator}` }));
 
 export const scores = (level: number, overrides: Record<string, number> = {}) =>
   CODES.map((indicator) => ({ indicator, level: overrides[indicator] ?? level, comment: `Observed for ${indicator}` }));

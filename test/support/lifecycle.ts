@@ -25,23 +25,51 @@ export async function submitAccepted(t: TestApp, applicant: Session, staff: Sess
  * recommending the outcome, then the board deciding it.
  */
 export async function reviewToDecision(
-  t: TestApp, id: string, applicant: Session, panel: Panel, opts: { level: number; outcome: Outcome; justification?: string },
+  t: TestApp,
+  id: string,
+  applicant: Session,
+  panel: Panel,
+  opts: { level: number; outcome: Outcome; justification?: string },
 ): Promise<{ lastScores: Written; decision: Written }> {
   const { staff, board, reviewers } = panel;
-  await t.http().post(`/applications/${id}/assessment`).set(applicant.auth).send({ ratings: ratings(opts.level) }).expect(201);
-  await t.http().post(`/applications/${id}/reviewers`).set(staff.auth).send({ mode: 'manual', reviewerIds: reviewers.map((r) => r.id) }).expect(201);
+  await t
+    .http()
+    .post(`/applications/${id}/assessment`)
+    .set(applicant.auth)
+    .send({ ratings: ratings(opts.level) })
+    .expect(201);
+  await t
+    .http()
+    .post(`/applications/${id}/reviewers`)
+    .set(staff.auth)
+    .send({ mode: 'manual', reviewerIds: reviewers.map((r) => r.id) })
+    .expect(201);
   let lastScores: Written | null = null;
   for (const r of reviewers) {
-    lastScores = (await t.http().post(`/applications/${id}/scores`).set(r.auth).send({ scores: scores(opts.level), recommendation: opts.outcome }).expect(201)).body;
+    lastScores = (
+      await t
+        .http()
+        .post(`/applications/${id}/scores`)
+        .set(r.auth)
+        .send({ scores: scores(opts.level), recommendation: opts.outcome })
+        .expect(201)
+    ).body;
   }
-  const decided = await t.http().post(`/applications/${id}/decision`).set(board.auth)
-    .send({ outcome: opts.outcome, ...(opts.justification && { justification: opts.justification }) }).expect(200);
+  const decided = await t
+    .http()
+    .post(`/applications/${id}/decision`)
+    .set(board.auth)
+    .send({ outcome: opts.outcome, ...(opts.justification && { justification: opts.justification }) })
+    .expect(200);
   return { lastScores: lastScores!, decision: decided.body };
 }
 
 /** The whole lifecycle over HTTP, survey to decision, as people do it. */
 export async function decideOverHttp(
-  t: TestApp, applicant: Session, panel: Panel, opts: { survey: object; level: number; outcome: Outcome; justification?: string },
+  t: TestApp,
+  applicant: Session,
+  panel: Panel,
+  opts: { survey: object; level: number; outcome: Outcome; justification?: string },
 ): Promise<{ id: string; lastScores: Written; decision: Written }> {
   const id = await submitAccepted(t, applicant, panel.staff, opts.survey);
   return { id, ...(await reviewToDecision(t, id, applicant, panel, opts)) };

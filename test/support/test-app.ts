@@ -32,17 +32,23 @@ export async function startApp(
   const clock = new FixedClock(opts.now ?? '2026-03-02T09:00:00.000Z');
   const mailer = new RecordingMailer();
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
-    .overrideProvider(Clock).useValue(clock)
-    .overrideProvider(Mailer).useValue(mailer);
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .overrideProvider(Mailer)
+    .useValue(mailer);
   // BullMQ on the real Redis, under a prefix of this test's own so runs never share keys.
-  if (redisUrl) builder = builder.overrideProvider(JobQueue).useValue(await BullmqJobQueue.connect(redisUrl, clock, { prefix: opts.redisPrefix }));
+  if (redisUrl)
+    builder = builder.overrideProvider(JobQueue).useValue(await BullmqJobQueue.connect(redisUrl, clock, { prefix: opts.redisPrefix }));
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app);
   app.enableShutdownHooks();
   await app.init();
   return {
-    app, clock, mailer, dataDir,
+    app,
+    clock,
+    mailer,
+    dataDir,
     http: () => request(app.getHttpServer()),
     get: (token) => app.get(token),
     close: async () => {
@@ -55,11 +61,19 @@ export async function startApp(
 export type Session = { token: string; id: string; email: string; auth: { Authorization: string } };
 
 const sessionOf = (body: { token: string; user: { id: string; email: string } }): Session => ({
-  token: body.token, id: body.user.id, email: body.user.email, auth: { Authorization: `Bearer ${body.token}` },
+  token: body.token,
+  id: body.user.id,
+  email: body.user.email,
+  auth: { Authorization: `Bearer ${body.token}` },
 });
 
 /** A password account signed in through the real endpoints: one-time set-password link, then login. */
-export async function signInWithPassword(t: TestApp, role: Exclude<UserRole, 'applicant'>, email: string, profile: { institution?: string; region?: string } = {}) {
+export async function signInWithPassword(
+  t: TestApp,
+  role: Exclude<UserRole, 'applicant'>,
+  email: string,
+  profile: { institution?: string; region?: string } = {},
+) {
   const identity = t.get(IdentityStore);
   const user = identity.findByEmail(email) ?? identity.createUser({ email, name: email.split('@')[0], role, ...profile });
   const password = 'correct horse battery staple';

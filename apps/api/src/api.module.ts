@@ -59,7 +59,22 @@ export class ApiModule {
         // The built web app at `/` (apps/web); browser page loads only, so the API keeps every path it answers.
         WebModule.forRoot(),
       ],
-      controllers: [AwardsController, NotificationsController, ApplicationsController, AuditController, ReviewsController, ReviewersController, ReviewCyclesController, DecisionsController, RubricsController, HealthController, DirectoryController, DirectoryListingController, AppealsController, ProgressController],
+      controllers: [
+        AwardsController,
+        NotificationsController,
+        ApplicationsController,
+        AuditController,
+        ReviewsController,
+        ReviewersController,
+        ReviewCyclesController,
+        DecisionsController,
+        RubricsController,
+        HealthController,
+        DirectoryController,
+        DirectoryListingController,
+        AppealsController,
+        ProgressController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },

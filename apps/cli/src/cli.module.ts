@@ -26,6 +26,14 @@ const config = loadConfig();
     MailModule.forRoot(config),
     ErasureModule,
   ],
-  providers: [CreateUserCommand, ListUsersCommand, PasswordLinkCommand, RebuildProjectionsCommand, VerifyCommand, EraseSubjectCommand, ReconcileErasuresCommand],
+  providers: [
+    CreateUserCommand,
+    ListUsersCommand,
+    PasswordLinkCommand,
+    RebuildProjectionsCommand,
+    VerifyCommand,
+    EraseSubjectCommand,
+    ReconcileErasuresCommand,
+  ],
 })
 export class CliModule {}

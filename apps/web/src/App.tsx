@@ -45,7 +45,12 @@ function Home() {
 function ApplicationLink() {
   const { user } = useSession();
   const { id } = useParams();
-  const own: Partial<Record<Role, string>> = { staff: `/staff/applications/${id}`, board: `/board/applications/${id}`, auditor: `/auditor/applications/${id}`, reviewer: `/reviews/${id}` };
+  const own: Partial<Record<Role, string>> = {
+    staff: `/staff/applications/${id}`,
+    board: `/board/applications/${id}`,
+    auditor: `/auditor/applications/${id}`,
+    reviewer: `/reviews/${id}`,
+  };
   if (user && own[user.role]) return <Navigate to={own[user.role]!} replace />;
   return only(['applicant'], <ApplicationHubPage />);
 }
@@ -70,7 +75,15 @@ const router = createBrowserRouter([
       { path: '/reviews/progress/:id', element: only(['reviewer'], <ProgressConfirmationPage />) },
       { path: '/staff', element: only(['staff'], <StaffQueuePage />) },
       { path: '/staff/applications/:id', element: only(['staff'], <StaffApplicationPage />) },
-      { path: '/board', element: only(['board'], <Suspense fallback={<Loading what="Loading the dashboard" />}><BoardDashboardPage /></Suspense>) },
+      {
+        path: '/board',
+        element: only(
+          ['board'],
+          <Suspense fallback={<Loading what="Loading the dashboard" />}>
+            <BoardDashboardPage />
+          </Suspense>,
+        ),
+      },
       { path: '/board/decisions', element: only(['board'], <DecisionQueuePage />) },
       { path: '/board/applications/:id', element: only(['board'], <BoardApplicationPage />) },
       { path: '/auditor', element: only(['auditor'], <AuditorHomePage />) },

@@ -19,11 +19,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => whenSignedOut(() => setUser(null)), []);
 
-  const signedIn = useCallback((session: StoredSession) => {
-    client.clear();
-    saveSession(session);
-    setUser(session.user);
-  }, [client]);
+  const signedIn = useCallback(
+    (session: StoredSession) => {
+      client.clear();
+      saveSession(session);
+      setUser(session.user);
+    },
+    [client],
+  );
 
   const signOut = useCallback(async () => {
     await write('POST', '/auth/logout').catch(() => undefined);

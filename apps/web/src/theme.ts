@@ -1,4 +1,11 @@
-import { createTheme, CSSVariablesResolver, darken, defaultVariantColorsResolver, parseThemeColor, VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  CSSVariablesResolver,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  VariantColorsResolver,
+} from '@mantine/core';
 
 /**
  * Mantine's defaults miss WCAG AA, which every page must meet: dimmed text is 3.3:1, and text in green, orange, teal, cyan or

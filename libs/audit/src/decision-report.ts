@@ -21,39 +21,79 @@ export function decisionReport(
   const summaries = describeEvents(events);
   return {
     application: {
-      id: state.id, reference: state.reference, leaderName: state.survey.leaderName, institution: state.survey.institution.name,
-      status: state.status, rubricVersion: state.rubricVersion, policyVersion: state.policyVersion,
+      id: state.id,
+      reference: state.reference,
+      leaderName: state.survey.leaderName,
+      institution: state.survey.institution.name,
+      status: state.status,
+      rubricVersion: state.rubricVersion,
+      policyVersion: state.policyVersion,
     },
     generatedAt: extra.generatedAt,
-    verification: { ok: extra.verification.ok, events: extra.verification.events, headHash: extra.verification.headHash, problem: extra.verification.problem },
+    verification: {
+      ok: extra.verification.ok,
+      events: extra.verification.events,
+      headHash: extra.verification.headHash,
+      problem: extra.verification.problem,
+    },
     timeline: events.map((e, i) => ({
-      version: e.version, position: e.position, occurredAt: e.metadata.occurredAt, actorId: e.metadata.actorId, actorRole: e.metadata.actorRole,
-      type: e.type, versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`,
+      version: e.version,
+      position: e.position,
+      occurredAt: e.metadata.occurredAt,
+      actorId: e.metadata.actorId,
+      actorRole: e.metadata.actorRole,
+      type: e.type,
+      versions: `${e.data.rubricVersion} / ${e.data.policyVersion}`,
       summary: summaries[i],
     })),
     reviewers: reviewers.map((r) => ({ reviewerId: r.reviewerId, purpose: r.purpose, status: r.status, recommendation: r.recommendation })),
     scores: allIndicators(rubric).map((indicator) => ({
-      indicator: indicator.code, outcome: outcomeOf(rubric, indicator.code) ?? '', title: indicator.title,
-      levels: Object.fromEntries(reviewers.flatMap((r) => (r.scores ?? []).filter((s) => s.indicator === indicator.code).map((s) => [r.reviewerId, s.level]))),
+      indicator: indicator.code,
+      outcome: outcomeOf(rubric, indicator.code) ?? '',
+      title: indicator.title,
+      levels: Object.fromEntries(
+        reviewers.flatMap((r) => (r.scores ?? []).filter((s) => s.indicator === indicator.code).map((s) => [r.reviewerId, s.level])),
+      ),
       ruling: state.rulings[indicator.code] ?? null,
       consensus: consensus.find((c) => c.indicator === indicator.code)?.level ?? null,
     })),
     adjudications: events.flatMap((e) =>
       e.type === 'AdjudicationResolved'
-        ? [{ version: e.version, method: e.data.method, rulings: e.data.rulings, justification: e.data.justification, by: e.metadata.actorId, at: e.metadata.occurredAt }]
+        ? [
+            {
+              version: e.version,
+              method: e.data.method,
+              rulings: e.data.rulings,
+              justification: e.data.justification,
+              by: e.metadata.actorId,
+              at: e.metadata.occurredAt,
+            },
+          ]
         : [],
     ),
-    recommendation: recommendationEvent?.type === 'RecommendationComputed'
-      ? { outcome: recommendationEvent.data.recommendation, rule: recommendationEvent.data.rule, computedAt: recommendationEvent.data.computedAt }
-      : null,
-    decision: decisionEvent?.type === 'DecisionRecorded'
-      ? {
-          outcome: decisionEvent.data.outcome, recommendation: decisionEvent.data.recommendation, rule: decisionEvent.data.rule,
-          overruled: decisionEvent.data.overruled, justification: decisionEvent.data.justification, decidedBy: decisionEvent.data.decidedBy,
-          decidedAt: decisionEvent.data.decidedAt, appealUntil: decisionEvent.data.appealUntil, progressDueAt: decisionEvent.data.progressDueAt,
-          final: state.decision?.final ?? false,
-        }
-      : null,
+    recommendation:
+      recommendationEvent?.type === 'RecommendationComputed'
+        ? {
+            outcome: recommendationEvent.data.recommendation,
+            rule: recommendationEvent.data.rule,
+            computedAt: recommendationEvent.data.computedAt,
+          }
+        : null,
+    decision:
+      decisionEvent?.type === 'DecisionRecorded'
+        ? {
+            outcome: decisionEvent.data.outcome,
+            recommendation: decisionEvent.data.recommendation,
+            rule: decisionEvent.data.rule,
+            overruled: decisionEvent.data.overruled,
+            justification: decisionEvent.data.justification,
+            decidedBy: decisionEvent.data.decidedBy,
+            decidedAt: decisionEvent.data.decidedAt,
+            appealUntil: decisionEvent.data.appealUntil,
+            progressDueAt: decisionEvent.data.progressDueAt,
+            final: state.decision?.final ?? false,
+          }
+        : null,
     deadlines: deadlines(events),
     reproduction: extra.reproduction && { reproduced: extra.reproduction.reproduced, differences: extra.reproduction.differences },
   };
@@ -64,16 +104,28 @@ const deadlines = (events: ApplicationHistory): DecisionReport['deadlines'] =>
   events.flatMap((e): DecisionReport['deadlines'] => {
     const at = { setAt: e.metadata.occurredAt, by: e.metadata.actorId };
     switch (e.type) {
-      case 'SurveyAccepted': return [{ what: 'assessment', dueAt: e.data.dueAt, ...at, note: null }];
+      case 'SurveyAccepted':
+        return [{ what: 'assessment', dueAt: e.data.dueAt, ...at, note: null }];
       case 'AssessmentDeadlineExtended':
-        return [{ what: 'assessment (extended)', dueAt: e.data.dueAt, ...at, note: `from ${e.data.previousDueAt}${e.data.reopened ? ', reopened' : ''}: ${e.data.reason}` }];
-      case 'ApplicationLapsed': return [{ what: 'assessment missed: lapsed', dueAt: e.data.dueAt, ...at, note: null }];
-      case 'ReviewerAssigned': return [{ what: `scores from ${e.data.reviewerId}`, dueAt: e.data.dueAt, ...at, note: e.data.purpose }];
-      case 'ReviewOverdueEscalated': return [{ what: `scores from ${e.data.reviewerId} overdue`, dueAt: e.data.dueAt, ...at, note: e.data.reason }];
+        return [
+          {
+            what: 'assessment (extended)',
+            dueAt: e.data.dueAt,
+            ...at,
+            note: `from ${e.data.previousDueAt}${e.data.reopened ? ', reopened' : ''}: ${e.data.reason}`,
+          },
+        ];
+      case 'ApplicationLapsed':
+        return [{ what: 'assessment missed: lapsed', dueAt: e.data.dueAt, ...at, note: null }];
+      case 'ReviewerAssigned':
+        return [{ what: `scores from ${e.data.reviewerId}`, dueAt: e.data.dueAt, ...at, note: e.data.purpose }];
+      case 'ReviewOverdueEscalated':
+        return [{ what: `scores from ${e.data.reviewerId} overdue`, dueAt: e.data.dueAt, ...at, note: e.data.reason }];
       case 'DecisionRecorded': {
         const progress = e.data.progressDueAt ? [{ what: 'progress update', dueAt: e.data.progressDueAt, ...at, note: null }] : [];
         return [{ what: 'appeal window', dueAt: e.data.appealUntil, ...at, note: null }, ...progress];
       }
-      default: return [];
+      default:
+        return [];
     }
   });

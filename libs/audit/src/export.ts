@@ -36,8 +36,24 @@ export async function eventsBetween(store: EventStore, from: string | null, to: 
 }
 
 const COLUMNS = [
-  'position', 'stream_id', 'version', 'event_id', 'type', 'schema_version', 'occurred_at', 'actor_id', 'actor_role',
-  'correlation_id', 'causation_id', 'rubric_version', 'policy_version', 'prev_hash', 'hash', 'global_hash', 'data', 'summary',
+  'position',
+  'stream_id',
+  'version',
+  'event_id',
+  'type',
+  'schema_version',
+  'occurred_at',
+  'actor_id',
+  'actor_role',
+  'correlation_id',
+  'causation_id',
+  'rubric_version',
+  'policy_version',
+  'prev_hash',
+  'hash',
+  'global_hash',
+  'data',
+  'summary',
 ];
 
 const pinned = (data: unknown, key: string) => {
@@ -54,9 +70,24 @@ export const eventsCsv = (events: RecordedEvent[]): string => {
   const summaries = describeEvents(events);
   return stringify(
     events.map((e, i) => [
-      e.position, e.streamId, e.version, e.id, e.type, e.schemaVersion, e.metadata.occurredAt, e.metadata.actorId, e.metadata.actorRole,
-      e.metadata.correlationId, e.metadata.causationId ?? '', pinned(e.data, 'rubricVersion'), pinned(e.data, 'policyVersion'),
-      e.metadata.prevHash ?? '', e.metadata.hash ?? '', e.globalHash ?? '', JSON.stringify(e.data), summaries[i],
+      e.position,
+      e.streamId,
+      e.version,
+      e.id,
+      e.type,
+      e.schemaVersion,
+      e.metadata.occurredAt,
+      e.metadata.actorId,
+      e.metadata.actorRole,
+      e.metadata.correlationId,
+      e.metadata.causationId ?? '',
+      pinned(e.data, 'rubricVersion'),
+      pinned(e.data, 'policyVersion'),
+      e.metadata.prevHash ?? '',
+      e.metadata.hash ?? '',
+      e.globalHash ?? '',
+      JSON.stringify(e.data),
+      summaries[i],
     ]),
     { header: true, columns: COLUMNS },
   );

@@ -35,7 +35,11 @@ describe('an application history with its linked streams', () => {
     const positions = entries.map((e) => BigInt(e.position));
     expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
     // Without the cycle named, only the application's own streams.
-    expect((await loadLinkedHistory(store, A)).map((e) => e.type)).toEqual(['SurveySubmitted', 'DirectoryListingPublished', 'AwardRecorded']);
+    expect((await loadLinkedHistory(store, A)).map((e) => e.type)).toEqual([
+      'SurveySubmitted',
+      'DirectoryListingPublished',
+      'AwardRecorded',
+    ]);
     expect((await verifyStream(store, applicationStream(A))).ok).toBe(true);
     expect((await verifyLog(store)).ok).toBe(true);
     await expect(loadLinkedHistory(store, '0b8f7a1e-2c3d-4e5f-8a9b-00000000000f', [2027])).rejects.toThrow(/not found/);

@@ -16,18 +16,26 @@ export const linkedStreamsOf = (applicationId: string, awardYears: readonly numb
 /** An award cycle's event is about an application when it names it: a nomination, its scores, the ranking, the selection, the invitation. */
 const namesApplication = (e: RecordedEvent, applicationId: string): boolean => {
   const data = e.data as { applicationId?: string; ranking?: { applicationId: string }[]; recipients?: { applicationId: string }[] };
-  return data.applicationId === applicationId
-    || !!data.ranking?.some((r) => r.applicationId === applicationId)
-    || !!data.recipients?.some((r) => r.applicationId === applicationId);
+  return (
+    data.applicationId === applicationId ||
+    !!data.ranking?.some((r) => r.applicationId === applicationId) ||
+    !!data.recipients?.some((r) => r.applicationId === applicationId)
+  );
 };
 
 /**
  * The application's stream (404 when there is none) merged with what its linked streams say about it, ordered by
  * global position. Award cycles are shared by every nominee, so only their events naming this application are kept.
  */
-export async function loadLinkedHistory(store: EventStore, applicationId: string, awardYears: readonly number[] = []): Promise<RecordedEvent[]> {
+export async function loadLinkedHistory(
+  store: EventStore,
+  applicationId: string,
+  awardYears: readonly number[] = [],
+): Promise<RecordedEvent[]> {
   const own = await loadHistory(store, applicationId);
   const linked = await Promise.all(linkedStreamsOf(applicationId, awardYears).map((s) => store.readStream(s)));
-  const about = linked.flatMap(({ events }) => events.filter((e) => e.streamId === directoryListingStream(applicationId) || namesApplication(e, applicationId)));
+  const about = linked.flatMap(({ events }) =>
+    events.filter((e) => e.streamId === directoryListingStream(applicationId) || namesApplication(e, applicationId)),
+  );
   return [...own, ...about].sort((a, b) => comparePositions(a.position, b.position));
 }

@@ -41,10 +41,18 @@ describe('history and state as of a moment', () => {
   it('lists every event with who, when, versions and correlation', () => {
     const entries = historyEntries(events);
     expect(entries).toHaveLength(events.length);
-    expect(entries[0]).toEqual(expect.objectContaining({
-      version: 1, type: 'SurveySubmitted', actorId: 'user-staff', correlationId: 'c-0', causationId: null,
-      rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1', hash: events[0].metadata.hash,
-    }));
+    expect(entries[0]).toEqual(
+      expect.objectContaining({
+        version: 1,
+        type: 'SurveySubmitted',
+        actorId: 'user-staff',
+        correlationId: 'c-0',
+        causationId: null,
+        rubricVersion: 'ic-map.v1',
+        policyVersion: 'decision-policy.v1',
+        hash: events[0].metadata.hash,
+      }),
+    );
     // Each with the one sentence every timeline, report and export uses.
     expect(entries[0].summary).toMatch(/^(Intake survey|Nomination) received for .+ \(APP-\d{4}-[0-9A-F]+\)$/);
     expect(entries.find((e) => e.type === 'ReviewerReleased')!.summary).toBe('Reviewer rev-b released: Unavailable');
@@ -52,8 +60,12 @@ describe('history and state as of a moment', () => {
 
   it('folds the decider over the prefix up to an instant or a position, and over nothing before the first event', () => {
     const scored = at('ScoresSubmitted');
-    expect(stateAsOf(events, { asOf: scored.metadata.occurredAt })).toEqual(expect.objectContaining({ version: scored.version, position: scored.position }));
-    expect(stateAsOf(events, { position: at('ReviewerReleased').position }).state).toEqual(expect.objectContaining({ status: 'UnderReview' }));
+    expect(stateAsOf(events, { asOf: scored.metadata.occurredAt })).toEqual(
+      expect.objectContaining({ version: scored.version, position: scored.position }),
+    );
+    expect(stateAsOf(events, { position: at('ReviewerReleased').position }).state).toEqual(
+      expect.objectContaining({ status: 'UnderReview' }),
+    );
     expect(stateAsOf(events, { asOf: '2000-01-01T00:00:00Z' })).toEqual(expect.objectContaining({ version: 0, state: { status: 'None' } }));
     expect(stateAsOf(events, {}).state).toEqual(expect.objectContaining({ status: 'Decided' }));
     expect(() => stateAsOf(events, { asOf: 'yesterday' })).toThrow(/ISO/);
@@ -83,7 +95,11 @@ describe('reviewerView', () => {
 
 describe('decision report, PDF and CSV', () => {
   const verification = { ok: true, streamId: 's', events: events.length, headHash: events.at(-1)!.metadata.hash!, problem: null };
-  const report = decisionReport(events, { generatedAt: '2026-05-01T00:00:00.000Z', verification, reproduction: reproduceDecision(APP_ID, events) });
+  const report = decisionReport(events, {
+    generatedAt: '2026-05-01T00:00:00.000Z',
+    verification,
+    reproduction: reproduceDecision(APP_ID, events),
+  });
 
   it('gathers timeline, scores by indicator and reviewer, the rule, the decision and the deadlines', () => {
     expect(report.timeline).toHaveLength(events.length);
@@ -92,7 +108,14 @@ describe('decision report, PDF and CSV', () => {
     expect(report.scores[0]).toEqual(expect.objectContaining({ levels: { 'rev-a': 4, 'rev-d': 3 }, consensus: 3.5 }));
     expect(report.recommendation?.rule).toMatch(/^decision-policy\.v1\/charter/);
     expect(report.decision).toEqual(expect.objectContaining({ outcome: 'CharterMembership', overruled: false }));
-    expect(report.deadlines.map((d) => d.what)).toEqual(['assessment', 'scores from rev-a', 'scores from rev-b', 'scores from rev-d', 'appeal window', 'progress update']);
+    expect(report.deadlines.map((d) => d.what)).toEqual([
+      'assessment',
+      'scores from rev-a',
+      'scores from rev-b',
+      'scores from rev-d',
+      'appeal window',
+      'progress update',
+    ]);
     expect(report.reproduction).toEqual({ reproduced: true, differences: [] });
     const recommended = report.timeline.find((t) => t.type === 'RecommendationComputed')!;
     expect(recommended.summary).toMatch(/^The engine recommends Charter membership \(overall mean/);
@@ -107,7 +130,15 @@ describe('decision report, PDF and CSV', () => {
   it('writes one CSV row per event that a spreadsheet reads back', () => {
     const rows = parseCsv(eventsCsv(events));
     expect(rows).toHaveLength(events.length);
-    expect(rows[0]).toEqual(expect.objectContaining({ position: '10', version: '1', type: 'SurveySubmitted', rubric_version: 'ic-map.v1', hash: events[0].metadata.hash }));
+    expect(rows[0]).toEqual(
+      expect.objectContaining({
+        position: '10',
+        version: '1',
+        type: 'SurveySubmitted',
+        rubric_version: 'ic-map.v1',
+        hash: events[0].metadata.hash,
+      }),
+    );
     expect(JSON.parse(rows[0].data)).toEqual(events[0].data);
     expect(rows.map((r) => r.summary)).toEqual(historyEntries(events).map((e) => e.summary));
   });

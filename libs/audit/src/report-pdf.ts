@@ -6,7 +6,11 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
-    info: { Title: `Decision report ${report.application.reference}`, Author: 'IASL certification engine', CreationDate: new Date(report.generatedAt) },
+    info: {
+      Title: `Decision report ${report.application.reference}`,
+      Author: 'IASL certification engine',
+      CreationDate: new Date(report.generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -16,7 +20,8 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   });
 
   const { application: app, decision, recommendation, reproduction, verification } = report;
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(9).moveDown(0.3);
+  const heading = (text: string) =>
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(9).moveDown(0.3);
   const line = (text: string) => doc.text(text);
 
   doc.font('Helvetica-Bold').fontSize(16).text(`Decision report ${app.reference}`);
@@ -24,21 +29,34 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   line(`Status ${app.status}. Rubric ${app.rubricVersion}, decision policy ${app.policyVersion}. Generated ${report.generatedAt}.`);
 
   heading('Integrity');
-  line(verification.ok
-    ? `Hash chain verified over ${verification.events} events; stream head hash ${verification.headHash}.`
-    : `HASH CHAIN BROKEN: ${verification.problem?.reason} at version ${verification.problem?.version}: ${verification.problem?.detail}`);
+  line(
+    verification.ok
+      ? `Hash chain verified over ${verification.events} events; stream head hash ${verification.headHash}.`
+      : `HASH CHAIN BROKEN: ${verification.problem?.reason} at version ${verification.problem?.version}: ${verification.problem?.detail}`,
+  );
   if (reproduction) {
-    line(reproduction.reproduced
-      ? 'Recomputed from the recorded inputs and from the reviewers\' scores under the pinned versions: reproduced.'
-      : `NOT REPRODUCED: ${reproduction.differences.map((d) => `v${d.version} ${d.field}: recorded ${JSON.stringify(d.recorded)}, recomputed ${JSON.stringify(d.recomputed)}`).join('; ')}`);
+    line(
+      reproduction.reproduced
+        ? "Recomputed from the recorded inputs and from the reviewers' scores under the pinned versions: reproduced."
+        : `NOT REPRODUCED: ${reproduction.differences.map((d) => `v${d.version} ${d.field}: recorded ${JSON.stringify(d.recorded)}, recomputed ${JSON.stringify(d.recomputed)}`).join('; ')}`,
+    );
   }
 
   heading('Decision');
-  if (recommendation) line(`Engine recommendation: ${recommendation.outcome}, computed ${recommendation.computedAt}. Rule that fired: ${recommendation.rule}.`);
+  if (recommendation)
+    line(
+      `Engine recommendation: ${recommendation.outcome}, computed ${recommendation.computedAt}. Rule that fired: ${recommendation.rule}.`,
+    );
   if (decision) {
     line(`Board decision: ${decision.outcome} by ${decision.decidedBy} at ${decision.decidedAt}.`);
-    line(decision.overruled ? `Overruled the recommendation (${decision.recommendation}). Justification: ${decision.justification}` : 'Followed the recommendation.');
-    line(`Appeal window until ${decision.appealUntil}${decision.final ? ' (closed: final)' : ''}.${decision.progressDueAt ? ` Progress update due ${decision.progressDueAt}.` : ''}`);
+    line(
+      decision.overruled
+        ? `Overruled the recommendation (${decision.recommendation}). Justification: ${decision.justification}`
+        : 'Followed the recommendation.',
+    );
+    line(
+      `Appeal window until ${decision.appealUntil}${decision.final ? ' (closed: final)' : ''}.${decision.progressDueAt ? ` Progress update due ${decision.progressDueAt}.` : ''}`,
+    );
   } else {
     line('No decision recorded yet.');
   }
@@ -49,13 +67,22 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
     defaultStyle: { padding: 2 },
     data: [
       ['Indicator', ...reviewerIds.map((id, i) => `R${i + 1}`), 'Ruling', 'Consensus'],
-      ...report.scores.map((s) => [s.indicator, ...reviewerIds.map((id) => String(s.levels[id] ?? '')), s.ruling === null ? '' : String(s.ruling), s.consensus === null ? '' : String(s.consensus)]),
+      ...report.scores.map((s) => [
+        s.indicator,
+        ...reviewerIds.map((id) => String(s.levels[id] ?? '')),
+        s.ruling === null ? '' : String(s.ruling),
+        s.consensus === null ? '' : String(s.consensus),
+      ]),
     ],
   });
   doc.fontSize(9);
-  report.reviewers.forEach((r, i) => line(`R${i + 1} = ${r.reviewerId} (${r.purpose}, ${r.status}${r.recommendation ? `, recommended ${r.recommendation}` : ''})`));
+  report.reviewers.forEach((r, i) =>
+    line(`R${i + 1} = ${r.reviewerId} (${r.purpose}, ${r.status}${r.recommendation ? `, recommended ${r.recommendation}` : ''})`),
+  );
   for (const a of report.adjudications) {
-    line(`Adjudication by ${a.method} (${a.by}, ${a.at}): ${a.rulings.map((r) => `${r.indicator}=${r.level}`).join(', ')}${a.justification ? `. Justification: ${a.justification}` : ''}`);
+    line(
+      `Adjudication by ${a.method} (${a.by}, ${a.at}): ${a.rulings.map((r) => `${r.indicator}=${r.level}`).join(', ')}${a.justification ? `. Justification: ${a.justification}` : ''}`,
+    );
   }
 
   heading('Deadlines and extensions');

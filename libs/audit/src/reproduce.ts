@@ -1,5 +1,15 @@
 import {
-  DecisionInputs, IndicatorScore, Level, NotFound, Outcome, consensus, decisionInputs, isErased, median, policyByVersion, recommend,
+  DecisionInputs,
+  IndicatorScore,
+  Level,
+  NotFound,
+  Outcome,
+  consensus,
+  decisionInputs,
+  isErased,
+  median,
+  policyByVersion,
+  recommend,
   rubricByVersion,
 } from '@cert/domain';
 import type { Difference, RecommendationCheck, Reproduction, Unverifiable } from '@cert/contracts';
@@ -8,7 +18,11 @@ import { ApplicationHistory } from './history';
 type Slot = { purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; scores: IndicatorScore[] | null };
 
 /** Every path where two JSON values differ, so a mismatch names the exact field (`inputs.outcomeMeans.EC2`). */
-export function jsonDifferences(recorded: unknown, recomputed: unknown, path = ''): { field: string; recorded: unknown; recomputed: unknown }[] {
+export function jsonDifferences(
+  recorded: unknown,
+  recomputed: unknown,
+  path = '',
+): { field: string; recorded: unknown; recomputed: unknown }[] {
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
   if (isObject(recorded) && isObject(recomputed) && Array.isArray(recorded) === Array.isArray(recomputed)) {
     const keys = [...new Set([...Object.keys(recorded), ...Object.keys(recomputed)])];
@@ -78,11 +92,17 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         const policy = policyByVersion(e.data.policyVersion);
         const rubric = rubricByVersion(e.data.rubricVersion);
         const fromInputs = recommend(policy, e.data.inputs);
-        const reviews = [...slots.values()].filter((s) => s.purpose === 'review' && s.status !== 'released').map((s) => ({ scores: s.scores ?? [] }));
+        const reviews = [...slots.values()]
+          .filter((s) => s.purpose === 'review' && s.status !== 'released')
+          .map((s) => ({ scores: s.scores ?? [] }));
         const inputs = decisionInputs(rubric, consensus(rubric, reviews, rulings));
         const fromScores = recommend(policy, inputs);
         checks.push({
-          version: e.version, type: e.type, rubricVersion: e.data.rubricVersion, policyVersion: e.data.policyVersion, recorded,
+          version: e.version,
+          type: e.type,
+          rubricVersion: e.data.rubricVersion,
+          policyVersion: e.data.policyVersion,
+          recorded,
           fromRecordedInputs: { outcome: fromInputs.outcome, rule: fromInputs.rule },
           fromScores: { outcome: fromScores.outcome, rule: fromScores.rule, inputs },
         });
@@ -103,7 +123,8 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
         const text = e.data.justification;
         if (text !== null && !isErased(text)) compare(e.version, e.type, 'justificationLength', e.data.justificationLength, text.length);
         const length = text === null ? 0 : isErased(text) ? e.data.justificationLength : text.length;
-        if (length === null) unverifiable.push({ version: e.version, type: e.type, field: 'justification', why: 'erased before its length was recorded' });
+        if (length === null)
+          unverifiable.push({ version: e.version, type: e.type, field: 'justification', why: 'erased before its length was recorded' });
         else if (e.data.overruled && length < policy.overruleJustificationMinLength) {
           compare(e.version, e.type, 'justification', text, `at least ${policy.overruleJustificationMinLength} characters`);
         }

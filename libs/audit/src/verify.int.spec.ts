@@ -83,7 +83,9 @@ describe('verify', () => {
     await fill(log);
     const [a1, a2] = log.events.filter((e) => e.streamId === 'a-1');
     a2.data = { i: 99 };
-    expect((await verifyStream(log, 'a-1')).problem).toEqual(expect.objectContaining({ reason: 'changed', version: 2, eventId: a2.id, position: a2.position }));
+    expect((await verifyStream(log, 'a-1')).problem).toEqual(
+      expect.objectContaining({ reason: 'changed', version: 2, eventId: a2.id, position: a2.position }),
+    );
     log.events.splice(log.events.indexOf(a1), 1);
     expect((await verifyStream(log, 'a-1')).problem).toEqual(expect.objectContaining({ reason: 'missing', version: 1, eventId: null }));
   });

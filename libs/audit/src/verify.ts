@@ -1,6 +1,4 @@
-import {
-  EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain,
-} from '@cert/event-store';
+import { EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain } from '@cert/event-store';
 
 import type { LogVerdict, PublishedHead, StreamVerdict, TamperReason, VerifyProblem } from '@cert/contracts';
 
@@ -17,7 +15,12 @@ export function parseHead(text: string): PublishedHead {
 export const formatHead = (head: LogHead) => (head.globalHash === null ? head.position : `${head.position}:${head.globalHash}`);
 
 const problemAt = (reason: TamperReason, e: RecordedEvent | null, detail: string, position = e?.position ?? null): VerifyProblem => ({
-  reason, position, streamId: e?.streamId ?? null, version: e?.version ?? null, eventId: e?.id ?? null, detail,
+  reason,
+  position,
+  streamId: e?.streamId ?? null,
+  version: e?.version ?? null,
+  eventId: e?.id ?? null,
+  detail,
 });
 
 const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metadata.prevHash ?? '', contentOf(e));
@@ -40,7 +43,12 @@ export async function verifyLog(store: EventLog, against: LogHead | null = null)
   let events = 0;
   let linksStored = true;
   const verdict = (problem: VerifyProblem | null): LogVerdict => ({
-    ok: problem === null, events, streams: streams.size, against, globalChain: linksStored ? 'stored' : 'computed', problem,
+    ok: problem === null,
+    events,
+    streams: streams.size,
+    against,
+    globalChain: linksStored ? 'stored' : 'computed',
+    problem,
     head: last ? { position: last.position, globalHash: link } : null,
   });
 
@@ -60,11 +68,19 @@ export async function verifyLog(store: EventLog, against: LogHead | null = null)
       if (against && e.position === against.position) {
         seenAgainst = true;
         if (against.globalHash !== null && link !== against.globalHash) {
-          return verdict(problemAt('changed', e, `the history up to position ${e.position} no longer gives the published head: an event at or before it was rewritten and every hash after it recomputed`));
+          return verdict(
+            problemAt(
+              'changed',
+              e,
+              `the history up to position ${e.position} no longer gives the published head: an event at or before it was rewritten and every hash after it recomputed`,
+            ),
+          );
         }
       }
       if (against && !seenAgainst && BigInt(e.position) > BigInt(against.position)) {
-        return verdict(problemAt('missing', null, `the published head's event at position ${against.position} is not in the log`, against.position));
+        return verdict(
+          problemAt('missing', null, `the published head's event at position ${against.position} is not in the log`, against.position),
+        );
       }
     }
     if (page.length < PAGE) break;
@@ -89,13 +105,19 @@ async function checkEvent(
     const elsewhere = await belongsElsewhere(store, e, link);
     if (elsewhere) return problemAt('reordered', e, elsewhere);
     if (firstAbsent) {
-      return problemAt('missing', null, `the log jumps to position ${e.position}, and the global chain shows events were removed before it`, firstAbsent);
+      return problemAt(
+        'missing',
+        null,
+        `the log jumps to position ${e.position}, and the global chain shows events were removed before it`,
+        firstAbsent,
+      );
     }
     // No gap and no other place for it: the event was rewritten with a fresh hash (or events removed and renumbered).
     return problemAt('changed', e, 'the global chain breaks here although the event matches its own hash: it was rewritten and rehashed');
   }
   const expectedVersion = (previous?.version ?? 0) + 1;
-  if (e.version < expectedVersion) return problemAt('reordered', e, `version ${e.version} comes after version ${previous!.version} of its stream`);
+  if (e.version < expectedVersion)
+    return problemAt('reordered', e, `version ${e.version} comes after version ${previous!.version} of its stream`);
   if (e.version > expectedVersion) {
     const detail = `version ${expectedVersion} of the stream is absent: the next one found is ${e.version}`;
     return { reason: 'missing', position: null, streamId: e.streamId, version: expectedVersion, eventId: null, detail };
@@ -119,7 +141,9 @@ async function belongsElsewhere(store: EventLog, e: RecordedEvent, link: string)
   }
   const due = all.find((x) => x.id !== e.id && globalChainHash(link, x.metadata.hash ?? '') === e.globalHash);
   if (due) return `the event recorded at this place in the log is ${due.id}, now found at position ${due.position}`;
-  const after = all.find((x) => x.id !== e.id && x.globalHash !== undefined && globalChainHash(x.globalHash, e.metadata.hash ?? '') === e.globalHash);
+  const after = all.find(
+    (x) => x.id !== e.id && x.globalHash !== undefined && globalChainHash(x.globalHash, e.metadata.hash ?? '') === e.globalHash,
+  );
   if (after) return `this event was recorded right after the event now at position ${after.position}`;
   if (globalChainHash(GENESIS, e.metadata.hash ?? '') === e.globalHash) return 'this event was recorded first in the log';
   return null;
@@ -136,7 +160,12 @@ export async function verifyStream(store: EventLog, streamId: string): Promise<S
   if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };
   const at = events.find((e) => e.version === result.version);
   const problem: VerifyProblem = {
-    reason: result.reason, position: at?.position ?? null, streamId, version: result.version, eventId: at?.id ?? null, detail: DETAIL[result.reason],
+    reason: result.reason,
+    position: at?.position ?? null,
+    streamId,
+    version: result.version,
+    eventId: at?.id ?? null,
+    detail: DETAIL[result.reason],
   };
   return { ok: false, streamId, events: events.length, headHash, problem };
 }
@@ -144,5 +173,5 @@ export async function verifyStream(store: EventLog, streamId: string): Promise<S
 const DETAIL: Record<'changed' | 'missing' | 'reordered', string> = {
   changed: 'the event no longer matches its hash, or the next one no longer links to it',
   missing: 'this version of the stream is absent',
-  reordered: 'the stream\'s events are out of order',
+  reordered: "the stream's events are out of order",
 };

@@ -16,9 +16,21 @@ import { AWARD_HANDLERS } from './award/award-handlers';
 /** Every command handler; EventStore, Clock, ReadDb and IdentityStore come from global modules. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [DecideApplicationHandler, SubmitSurveyHandler, AssignReviewersHandler, ReplaceOverdueReviewerHandler, MarkNotificationReadHandler,
-    DeclareConflictHandler, WithdrawConflictHandler, SetBlindReviewHandler,
-    RequestProgressConfirmationHandler, RecordProgressConfirmationHandler, StartRenewalHandler, PublishDirectoryListingHandler, ...AWARD_HANDLERS],
+  providers: [
+    DecideApplicationHandler,
+    SubmitSurveyHandler,
+    AssignReviewersHandler,
+    ReplaceOverdueReviewerHandler,
+    MarkNotificationReadHandler,
+    DeclareConflictHandler,
+    WithdrawConflictHandler,
+    SetBlindReviewHandler,
+    RequestProgressConfirmationHandler,
+    RecordProgressConfirmationHandler,
+    StartRenewalHandler,
+    PublishDirectoryListingHandler,
+    ...AWARD_HANDLERS,
+  ],
   exports: [CqrsModule],
 })
 export class CommandsModule {}

@@ -3,12 +3,20 @@ import { loadConfig } from './env';
 describe('loadConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ eventStore: 'sqlite', sqlitePath: './data/events.sqlite', sqliteSynchronous: 'FULL', port: 3000, redisUrl: null });
+    expect(config).toMatchObject({
+      eventStore: 'sqlite',
+      sqlitePath: './data/events.sqlite',
+      sqliteSynchronous: 'FULL',
+      port: 3000,
+      redisUrl: null,
+    });
     expect(config.mail.transport).toBe('log');
   });
 
   it('lists every bad key at once', () => {
-    expect(() => loadConfig({ EVENT_STORE: 'mongo', PORT: 'abc', MAIL_TRANSPORT: 'smtp' })).toThrow(/EVENT_STORE[\s\S]*PORT[\s\S]*SMTP_URL/);
+    expect(() => loadConfig({ EVENT_STORE: 'mongo', PORT: 'abc', MAIL_TRANSPORT: 'smtp' })).toThrow(
+      /EVENT_STORE[\s\S]*PORT[\s\S]*SMTP_URL/,
+    );
   });
 
   it('requires ESDB_URL when the EventStoreDB adapter is chosen', () => {

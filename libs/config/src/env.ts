@@ -13,7 +13,12 @@ export class Env {
   @IsOptional() @IsString() ESDB_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
   @IsOptional() @IsString() QUEUE_PREFIX?: string;
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(3600) JOB_LOCK_SECONDS?: number;
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_LOCK_SECONDS?: number;
   @IsOptional() @IsBooleanString() RUN_WORK_SIDE?: string;
   /** Replaced by RUN_WORK_SIDE; still declared so that setting it is refused with the reason (see loadConfig). */
   @IsOptional() @IsString() RUN_LOG_RUNNER?: string;
@@ -66,7 +71,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Set only by configurations of an earlier release, where it switched the projections off too (an api replica's
   // read tables went stale): refused with the reason, not reinterpreted.
   if (env.RUN_LOG_RUNNER !== undefined) {
-    problems.push('RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)');
+    problems.push(
+      'RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)',
+    );
   }
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
 

@@ -25,7 +25,15 @@ export * from './award/award';
 export * from './directory/directory-listing.types';
 export * from './directory/directory-listing.decider';
 export type {
-  Describe, EventShape, EventSpec, EventTable, Names, PersonalFieldOf, SentenceContext, TextPath, Upcaster,
+  Describe,
+  EventShape,
+  EventSpec,
+  EventTable,
+  Names,
+  PersonalFieldOf,
+  SentenceContext,
+  TextPath,
+  Upcaster,
 } from './events/event-spec';
 export * from './events/event-registry';
 export { OUTCOME_NAMES } from './events/words';

@@ -19,15 +19,30 @@ describe('EventStoreModule', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('provides the SQLite store from config under the EventStore and EventLog tokens and closes it on shutdown', async () => {
-    const config = configOf({ eventStore: 'sqlite', sqlitePath: join(dir, 'data', 'events.sqlite'), sqliteSynchronous: 'NORMAL', esdbUrl: null });
+    const config = configOf({
+      eventStore: 'sqlite',
+      sqlitePath: join(dir, 'data', 'events.sqlite'),
+      sqliteSynchronous: 'NORMAL',
+      esdbUrl: null,
+    });
     const app = await Test.createTestingModule({ imports: [EventStoreModule.forRoot(config)] }).compile();
     const store = app.get(EventStore);
     expect(store).toBeInstanceOf(SqliteEventStore);
     expect(app.get(EventLog)).toBe(store);
     expect(existsSync(join(dir, 'data'))).toBe(true);
-    await store.appendToStream('application-1', [
-      { id: 'e-1', type: 'Noted', schemaVersion: 1, data: {}, metadata: { actorId: 'a', actorRole: 'staff', correlationId: 'c', causationId: null, occurredAt: '2026-01-01T00:00:00Z' } },
-    ], { expectedVersion: 0 });
+    await store.appendToStream(
+      'application-1',
+      [
+        {
+          id: 'e-1',
+          type: 'Noted',
+          schemaVersion: 1,
+          data: {},
+          metadata: { actorId: 'a', actorRole: 'staff', correlationId: 'c', causationId: null, occurredAt: '2026-01-01T00:00:00Z' },
+        },
+      ],
+      { expectedVersion: 0 },
+    );
     await app.close();
     await expect(store.readStream('application-1')).rejects.toThrow(/not open/);
   });

@@ -48,7 +48,10 @@ export class EventStoreModule {
   static forInstance(log: EventLog, store: EventStore = log): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EventLog, useValue: log }, { provide: EventStore, useValue: store }],
+      providers: [
+        { provide: EventLog, useValue: log },
+        { provide: EventStore, useValue: store },
+      ],
       exports: [EventLog, EventStore],
     };
   }

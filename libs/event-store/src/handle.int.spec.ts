@@ -74,7 +74,14 @@ describe('handle', () => {
       type: 'Added',
       data: { by: 2 },
       schemaVersion: 4,
-      metadata: { actorId: 'user-1', actorRole: 'staff', correlationId: 'corr-1', causationId: 'cmd-1', occurredAt: ctx.now, prevHash: GENESIS },
+      metadata: {
+        actorId: 'user-1',
+        actorRole: 'staff',
+        correlationId: 'corr-1',
+        causationId: 'cmd-1',
+        occurredAt: ctx.now,
+        prevHash: GENESIS,
+      },
     });
     expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
     expect(events[2].metadata.prevHash).toBe(events[1].metadata.hash);

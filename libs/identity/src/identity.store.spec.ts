@@ -120,7 +120,10 @@ describe('IdentityStore', () => {
     });
   });
   describe('sign-in lockout', () => {
-    const keys = [{ key: accountKey('ada@iasl.org'), policy: ACCOUNT_LOCKOUT }, { key: addressKey('203.0.113.9'), policy: ADDRESS_LOCKOUT }];
+    const keys = [
+      { key: accountKey('ada@iasl.org'), policy: ACCOUNT_LOCKOUT },
+      { key: addressKey('203.0.113.9'), policy: ADDRESS_LOCKOUT },
+    ];
     const lockedFor = () => store.signInLockedUntil(keys.map((k) => k.key));
 
     it('locks an account after five failures in a row, for a minute, then two', () => {

@@ -10,14 +10,27 @@ import { hashPassword, hashToken, newToken, passwordMatches } from './secrets';
 import { EmailTaken, HOUR, NewUser, OneTimePurpose, User, UserRole } from './user';
 
 type UserRow = {
-  id: string; email: string; name: string; role: UserRole; password_hash: string | null;
-  institution: string | null; region: string | null; created_at: string; disabled_at: string | null;
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  password_hash: string | null;
+  institution: string | null;
+  region: string | null;
+  created_at: string;
+  disabled_at: string | null;
 };
 export type IssuedToken = { token: string; expiresAt: string };
 
 const toUser = (r: UserRow): User => ({
-  id: r.id, email: r.email, name: r.name, role: r.role, institution: r.institution,
-  region: r.region, createdAt: r.created_at, disabledAt: r.disabled_at,
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  institution: r.institution,
+  region: r.region,
+  createdAt: r.created_at,
+  disabledAt: r.disabled_at,
 });
 // Emails are compared case-insensitively everywhere: people type them as they like.
 const normalise = (email: string) => email.trim().toLowerCase();
@@ -26,7 +39,10 @@ const normalise = (email: string) => email.trim().toLowerCase();
 export class IdentityStore {
   private readonly db: Database.Database;
 
-  constructor(path: string, private readonly clock: Clock = new SystemClock()) {
+  constructor(
+    path: string,
+    private readonly clock: Clock = new SystemClock(),
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -98,14 +114,16 @@ export class IdentityStore {
   /** Single use: marking it used and reading it happen in one write transaction, so two redeems cannot both win. */
   redeemOneTimeToken(token: string, purpose: OneTimePurpose): User | null {
     const now = this.nowIso();
-    const userId = this.db.transaction(() => {
-      const row = this.db
-        .prepare('SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?')
-        .get(hashToken(token), purpose, now) as { user_id: string } | undefined;
-      if (!row) return null;
-      this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
-      return row.user_id;
-    }).immediate();
+    const userId = this.db
+      .transaction(() => {
+        const row = this.db
+          .prepare('SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?')
+          .get(hashToken(token), purpose, now) as { user_id: string } | undefined;
+        if (!row) return null;
+        this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
+        return row.user_id;
+      })
+      .immediate();
     const user = userId === null ? null : this.findById(userId);
     return user && user.disabledAt === null ? user : null;
   }
@@ -143,11 +161,13 @@ export class IdentityStore {
    */
   eraseAccount(userId: string): boolean {
     this.db.pragma('secure_delete = ON');
-    const removed = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM one_time_tokens WHERE user_id = ?').run(userId);
-      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
-      return this.db.prepare('DELETE FROM users WHERE id = ?').run(userId).changes > 0;
-    }).immediate();
+    const removed = this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM one_time_tokens WHERE user_id = ?').run(userId);
+        this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+        return this.db.prepare('DELETE FROM users WHERE id = ?').run(userId).changes > 0;
+      })
+      .immediate();
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return removed;
@@ -156,8 +176,10 @@ export class IdentityStore {
   /** The latest sign-in lock among these keys (account, address) still in force, or null. */
   signInLockedUntil(keys: string[]): string | null {
     const now = this.nowIso();
-    const rows = this.db.prepare(`SELECT locked_until FROM sign_in_failures WHERE key IN (${keys.map(() => '?').join(', ')}) AND locked_until > ?`)
-      .pluck().all(...keys, now) as string[];
+    const rows = this.db
+      .prepare(`SELECT locked_until FROM sign_in_failures WHERE key IN (${keys.map(() => '?').join(', ')}) AND locked_until > ?`)
+      .pluck()
+      .all(...keys, now) as string[];
     return rows.sort().at(-1) ?? null;
   }
 
@@ -175,19 +197,21 @@ export class IdentityStore {
        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at, locked_until = excluded.locked_until`,
     );
     let latest: string | null = null;
-    this.db.transaction(() => {
-      // Counts older than a day can lock nothing any more (the longest lock is an hour): keep no more than that.
-      this.db.prepare('DELETE FROM sign_in_failures WHERE last_at < ?').run(new Date(now - 24 * HOUR).toISOString());
-      for (const { key, policy } of keys) {
-        const row = read.get(key) as { failures: number; last_at: string } | undefined;
-        const fresh = !row || now - Date.parse(row.last_at) > policy.windowMs + lockFor(row.failures, policy);
-        const failures = fresh ? 1 : row.failures + 1;
-        const lockMs = lockFor(failures, policy);
-        const lockedUntil = lockMs > 0 ? new Date(now + lockMs).toISOString() : null;
-        write.run({ key, failures, lastAt: new Date(now).toISOString(), lockedUntil });
-        if (lockedUntil && (!latest || lockedUntil > latest)) latest = lockedUntil;
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // Counts older than a day can lock nothing any more (the longest lock is an hour): keep no more than that.
+        this.db.prepare('DELETE FROM sign_in_failures WHERE last_at < ?').run(new Date(now - 24 * HOUR).toISOString());
+        for (const { key, policy } of keys) {
+          const row = read.get(key) as { failures: number; last_at: string } | undefined;
+          const fresh = !row || now - Date.parse(row.last_at) > policy.windowMs + lockFor(row.failures, policy);
+          const failures = fresh ? 1 : row.failures + 1;
+          const lockMs = lockFor(failures, policy);
+          const lockedUntil = lockMs > 0 ? new Date(now + lockMs).toISOString() : null;
+          write.run({ key, failures, lastAt: new Date(now).toISOString(), lockedUntil });
+          if (lockedUntil && (!latest || lockedUntil > latest)) latest = lockedUntil;
+        }
+      })
+      .immediate();
     return latest;
   }
 
@@ -198,13 +222,17 @@ export class IdentityStore {
 
   /** How many links of this purpose the account was sent since `sinceMs` ago (a cap on mail to one address). */
   recentOneTimeTokens(userId: string, purpose: OneTimePurpose, sinceMs: number): number {
-    return this.db.prepare('SELECT COUNT(*) FROM one_time_tokens WHERE user_id = ? AND purpose = ? AND created_at > ?')
-      .pluck().get(userId, purpose, this.isoAfter(-sinceMs)) as number;
+    return this.db
+      .prepare('SELECT COUNT(*) FROM one_time_tokens WHERE user_id = ? AND purpose = ? AND created_at > ?')
+      .pluck()
+      .get(userId, purpose, this.isoAfter(-sinceMs)) as number;
   }
 
   /** A new link makes the account's older unused ones worthless, so only the latest mail can be used. */
   revokeOneTimeTokens(userId: string, purpose: OneTimePurpose): void {
-    this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL').run(this.nowIso(), userId, purpose);
+    this.db
+      .prepare('UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL')
+      .run(this.nowIso(), userId, purpose);
   }
 
   /** A server-side secret, made on first use and kept in this database (so every process sharing it agrees). */

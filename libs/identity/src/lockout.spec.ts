@@ -3,7 +3,15 @@ import { HOUR, MINUTE } from './user';
 
 describe('lockout policy', () => {
   it('lets the first failures pass, then locks for 1, 2, 4 … minutes, at most an hour', () => {
-    expect([1, 4, 5, 6, 7, 10, 30].map((n) => lockFor(n, ACCOUNT_LOCKOUT))).toEqual([0, 0, MINUTE, 2 * MINUTE, 4 * MINUTE, 32 * MINUTE, HOUR]);
+    expect([1, 4, 5, 6, 7, 10, 30].map((n) => lockFor(n, ACCOUNT_LOCKOUT))).toEqual([
+      0,
+      0,
+      MINUTE,
+      2 * MINUTE,
+      4 * MINUTE,
+      32 * MINUTE,
+      HOUR,
+    ]);
   });
 
   it('allows an address (many people behind one NAT) more failures than one account', () => {

@@ -47,8 +47,10 @@ export const emptyDepth = (): QueueDepth =>
 export function checkSpecs(specs: JobSpec[]): void {
   for (const spec of specs) {
     if (!QUEUE_NAMES.includes(spec.queue)) throw new Error(`unknown queue "${spec.queue}"`);
-    if (!spec.jobId || spec.jobId.includes(':')) throw new Error(`job id "${spec.jobId}" must be non-empty and contain no ':' (BullMQ rejects it)`);
-    if (spec.runAt !== null && Number.isNaN(Date.parse(spec.runAt))) throw new Error(`job ${spec.jobId}: runAt "${spec.runAt}" is not an ISO date`);
+    if (!spec.jobId || spec.jobId.includes(':'))
+      throw new Error(`job id "${spec.jobId}" must be non-empty and contain no ':' (BullMQ rejects it)`);
+    if (spec.runAt !== null && Number.isNaN(Date.parse(spec.runAt)))
+      throw new Error(`job ${spec.jobId}: runAt "${spec.runAt}" is not an ISO date`);
   }
 }
 

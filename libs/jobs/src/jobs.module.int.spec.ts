@@ -34,7 +34,9 @@ describe('JobsModule', () => {
   });
 
   it('without REDIS_URL and without a ReadDb, says what is missing', async () => {
-    await expect(Test.createTestingModule({ imports: [deps(), JobsModule.forRoot({ redisUrl: null, jobs: JOBS })] }).compile()).rejects.toThrow(/needs ReadDb/);
+    await expect(
+      Test.createTestingModule({ imports: [deps(), JobsModule.forRoot({ redisUrl: null, jobs: JOBS })] }).compile(),
+    ).rejects.toThrow(/needs ReadDb/);
   });
 
   it('with REDIS_URL, provides BullMQ (no ReadDb needed) and closes it on shutdown', async () => {

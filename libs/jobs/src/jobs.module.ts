@@ -21,7 +21,11 @@ class JobQueueCloser implements BeforeApplicationShutdown {
  * BullMQ when REDIS_URL is set (distributed), else the in-process scheduler on the ReadDb
  * (docs/ARCHITECTURE.md, Two deployment shapes).
  */
-export const openJobQueue = async (config: Pick<AppConfig, 'redisUrl' | 'jobs'>, readDb: ReadDb | undefined, clock: Clock): Promise<JobQueue> => {
+export const openJobQueue = async (
+  config: Pick<AppConfig, 'redisUrl' | 'jobs'>,
+  readDb: ReadDb | undefined,
+  clock: Clock,
+): Promise<JobQueue> => {
   const { lockSeconds, redisPrefix } = config.jobs;
   if (config.redisUrl) return BullmqJobQueue.connect(config.redisUrl, clock, { prefix: redisPrefix, lockMs: lockSeconds * 1000 });
   // The jobs table must share the ReadDb so the reactor writes jobs and its checkpoint in one transaction.

@@ -33,7 +33,11 @@ describe('OutboxMailer', () => {
     const outbox = join(dir, 'nested', 'outbox');
     const mailer = new OutboxMailer(outbox, 'IASL <certification@iasl.local>', new FixedClock('2026-03-01T10:20:30.000Z'));
 
-    const { messageId } = await mailer.send({ to: 'leader@school.example', subject: 'Your sign-in link', text: 'Open https://x.test/sign-in?token=abc' });
+    const { messageId } = await mailer.send({
+      to: 'leader@school.example',
+      subject: 'Your sign-in link',
+      text: 'Open https://x.test/sign-in?token=abc',
+    });
 
     const files = readdirSync(outbox);
     expect(files).toHaveLength(1);

@@ -37,7 +37,11 @@ describe('SmtpMailer', () => {
   it('delivers the message over SMTP with envelope, headers and text', async () => {
     const mailer = new SmtpMailer(sink.url, 'IASL <certification@iasl.local>');
 
-    const { messageId } = await mailer.send({ to: 'reviewer@uni.example', subject: 'Reviewer assigned', text: 'Please score APP-2026-0042.' });
+    const { messageId } = await mailer.send({
+      to: 'reviewer@uni.example',
+      subject: 'Reviewer assigned',
+      text: 'Please score APP-2026-0042.',
+    });
     mailer.onApplicationShutdown();
 
     expect(sink.received).toHaveLength(1);

@@ -6,7 +6,10 @@ import { MailMessage, Mailer, envelopeFor } from './mailer';
 export class SmtpMailer extends Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter<SMTPSentMessageInfo>;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     super();
     this.transport = createTransport(smtpUrl);
   }

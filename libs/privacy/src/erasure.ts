@@ -34,11 +34,13 @@ export class SubjectErasure {
 
   async erase(email: string, actor: Actor): Promise<ErasureReport> {
     // Checked before anything is destroyed; the decider checks it again when the event is recorded.
-    if (actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', 'only staff may erase a person\'s data');
+    if (actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', "only staff may erase a person's data");
     const address = normalizeEmail(email);
     const account = this.identity.findByEmail(address);
     if (account && !ERASABLE_ACCOUNTS.includes(account.role)) {
-      throw new RuleViolation('privacy.account_in_office', `a ${account.role} account holds an office: disable it instead of erasing it`, { role: account.role });
+      throw new RuleViolation('privacy.account_in_office', `a ${account.role} account holds an office: disable it instead of erasing it`, {
+        role: account.role,
+      });
     }
     const subjectId = emailSubject(this.keys, address);
     const subjects = account ? [subjectId, userSubject(this.keys, account.id)] : [subjectId];
@@ -48,10 +50,25 @@ export class SubjectErasure {
     const outboxMessagesDeleted = await this.mailer.purge({ subjects, emails: [address] });
 
     const now = this.clock.now().toISOString();
-    const command = { type: 'EraseSubject' as const, data: { subjectId, subjects, keysDestroyed, accountRemoved }, metadata: { now, actor } };
-    const result = await handle(this.store, subjectStream(subjectId), subjectDecider, command, { actorId: actor.id, actorRole: actor.role, now });
+    const command = {
+      type: 'EraseSubject' as const,
+      data: { subjectId, subjects, keysDestroyed, accountRemoved },
+      metadata: { now, actor },
+    };
+    const result = await handle(this.store, subjectStream(subjectId), subjectDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    });
     await this.runner.catchUp();
-    return { subjectId, keysDestroyed, accountRemoved, outboxMessagesDeleted, position: result.position, readModelsRebuilt: result.position !== null };
+    return {
+      subjectId,
+      keysDestroyed,
+      accountRemoved,
+      outboxMessagesDeleted,
+      position: result.position,
+      readModelsRebuilt: result.position !== null,
+    };
   }
 }
 

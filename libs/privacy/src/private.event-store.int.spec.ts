@@ -1,6 +1,13 @@
 import {
-  APPLICATION_EVENT_TYPES, ApplicationCommand, ERASED, OpenApplication, PERSONAL_FIELDS, applicationDecider, applicationStream,
-  notificationDecider, notificationStream,
+  APPLICATION_EVENT_TYPES,
+  ApplicationCommand,
+  ERASED,
+  OpenApplication,
+  PERSONAL_FIELDS,
+  applicationDecider,
+  applicationStream,
+  notificationDecider,
+  notificationStream,
 } from '@cert/domain';
 import { EventStore, NewEvent, SqliteEventStore, handle, verifyChain } from '@cert/event-store';
 import { APP_ID, T0, candidate, cmd, ratingsAt, scoresAt } from '../../domain/src/application/application.fixtures';
@@ -34,7 +41,14 @@ class CountingReads extends EventStore {
     return this.inner.close();
   }
 }
-const PLANTED = ['Dr. Ada Rivers', 'leader@riverside.edu', 'Riverside STEM Academy', 'Clemson Extension', 'Seen during the visit', 'Minutes of the SLT'];
+const PLANTED = [
+  'Dr. Ada Rivers',
+  'leader@riverside.edu',
+  'Riverside STEM Academy',
+  'Clemson Extension',
+  'Seen during the visit',
+  'Minutes of the SLT',
+];
 
 describe('personal data sealed under per-person keys (crypto-shredding)', () => {
   let stored: SqliteEventStore;
@@ -51,16 +65,28 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
   });
 
   const run = (command: ApplicationCommand, on: EventStore = store) =>
-    handle(on, STREAM, applicationDecider, command, { actorId: command.metadata.actor.id, actorRole: command.metadata.actor.role, now: command.metadata.now });
+    handle(on, STREAM, applicationDecider, command, {
+      actorId: command.metadata.actor.id,
+      actorRole: command.metadata.actor.role,
+      now: command.metadata.now,
+    });
   const rawJson = async () => JSON.stringify((await stored.readStream(STREAM)).events);
-  const state = async () => (await store.readStream(STREAM)).events.reduce(applicationDecider.evolve as never, applicationDecider.initialState()) as OpenApplication;
+  const state = async () =>
+    (await store.readStream(STREAM)).events.reduce(
+      applicationDecider.evolve as never,
+      applicationDecider.initialState(),
+    ) as OpenApplication;
 
   /** Survey, assessment, two reviewers' scores: every kind of personal field an application holds. */
   const scored = async () => {
     for (const c of [
-      cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(4)), cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
+      cmd.submitSurvey(),
+      cmd.accept(),
+      cmd.submitAssessment(ratingsAt(4)),
+      cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
       cmd.submitScores('rev-a', scoresAt(4)),
-    ]) await run(c);
+    ])
+      await run(c);
   };
 
   it('stores names, contacts and free text only as ciphertext, and the hashes cover that ciphertext', async () => {
@@ -73,7 +99,9 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     const survey = (submitted.data as { survey: Record<string, unknown> }).survey;
     expect(survey.leaderName).toEqual(expect.stringMatching(/^pii:v1:[0-9a-f]{32}:/));
     // Categories, counts and pins stay clear: statistics, conflicts and the decision read them.
-    expect(survey).toEqual(expect.objectContaining({ yearsRunning: 6, studentsServed: 540, focusAreas: ['robotics', 'fab-labs', 'coding'] }));
+    expect(survey).toEqual(
+      expect.objectContaining({ yearsRunning: 6, studentsServed: 540, focusAreas: ['robotics', 'fab-labs', 'coding'] }),
+    );
     expect(survey.institution).toEqual(expect.objectContaining({ type: 'academy', country: 'US', region: 'South Carolina' }));
     expect(submitted.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
     expect(verifyChain((await stored.readStream(STREAM)).events)).toEqual({ ok: true });
@@ -81,7 +109,9 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     // Every reader gets the clear text: handle()'s own result, readStream and readAll.
     expect((result.events[0].data as { survey: { leaderName: string } }).survey.leaderName).toBe('Dr. Ada Rivers');
     expect((await state()).survey.leaderName).toBe('Dr. Ada Rivers');
-    expect((await store.readAll(null, 10))[0].data).toEqual(expect.objectContaining({ survey: expect.objectContaining({ contactEmail: 'leader@riverside.edu' }) }));
+    expect((await store.readAll(null, 10))[0].data).toEqual(
+      expect.objectContaining({ survey: expect.objectContaining({ contactEmail: 'leader@riverside.edu' }) }),
+    );
   });
 
   it('reads a destroyed key\'s fields as "[erased]" everywhere, keeps state and levels, and every hash still verifies', async () => {
@@ -93,24 +123,34 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     expect(await rawJson()).toBe(before);
     expect(verifyChain((await stored.readStream(STREAM)).events)).toEqual({ ok: true });
     const app = await state();
-    expect(app.survey).toEqual(expect.objectContaining({
-      leaderName: ERASED, contactEmail: ERASED, programDescription: ERASED, underrepresentedReach: ERASED, partners: [ERASED, ERASED],
-      institution: expect.objectContaining({ name: ERASED, type: 'academy' }), studentsServed: 540,
-    }));
+    expect(app.survey).toEqual(
+      expect.objectContaining({
+        leaderName: ERASED,
+        contactEmail: ERASED,
+        programDescription: ERASED,
+        underrepresentedReach: ERASED,
+        partners: [ERASED, ERASED],
+        institution: expect.objectContaining({ name: ERASED, type: 'academy' }),
+        studentsServed: 540,
+      }),
+    );
     expect(app.assessment!.every((r) => r.evidence === ERASED && r.level === 4)).toBe(true);
     // A reviewer's comment is under the applicant's key as well as the reviewer's: either erasure removes it.
     expect(app.reviewers['rev-a'].scores!.every((s) => s.comment === ERASED && s.level === 4)).toBe(true);
     expect(app.status).toBe('UnderReview');
   });
 
-  it('erases a reviewer\'s comments with the reviewer\'s key, leaving the applicant\'s data readable', async () => {
+  it("erases a reviewer's comments with the reviewer's key, leaving the applicant's data readable", async () => {
     await scored();
     keys.destroy([userSubject(keys, 'rev-a')]);
     const app = await state();
     expect(app.survey.leaderName).toBe('Dr. Ada Rivers');
     expect(app.reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(Array(16).fill(ERASED));
     const scores = (await stored.readStream(STREAM)).events.find((e) => e.type === 'ScoresSubmitted')!;
-    expect(scores.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu'), reviewer: userSubject(keys, 'rev-a') });
+    expect(scores.metadata.dataSubjects).toEqual({
+      applicant: emailSubject(keys, 'leader@riverside.edu'),
+      reviewer: userSubject(keys, 'rev-a'),
+    });
   });
 
   it('keys later events to the applicant found in the stream, with a fresh key once the old one is destroyed', async () => {
@@ -125,20 +165,38 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     expect(await rawJson()).not.toContain('Ada Rivers');
   });
 
-  it('seals a notification\'s recipient under theirs and its subject under the applicant\'s key, found from the application', async () => {
+  it("seals a notification's recipient under theirs and its subject under the applicant's key, found from the application", async () => {
     await run(cmd.submitSurvey());
     const notificationId = 'n-1';
     const data = {
-      notificationId, template: 'decision', applicationId: APP_ID, causedBy: 'e-1', recipientEmail: 'leader@riverside.edu', recipientUserId: null,
-      subject: 'Decision on APP-2026-ABC', link: 'http://x.test', messageId: '<m@x>',
+      notificationId,
+      template: 'decision',
+      applicationId: APP_ID,
+      causedBy: 'e-1',
+      recipientEmail: 'leader@riverside.edu',
+      recipientUserId: null,
+      subject: 'Decision on APP-2026-ABC',
+      link: 'http://x.test',
+      messageId: '<m@x>',
     };
     const actor = { id: 'notifications', role: 'system' as const };
-    await handle(store, notificationStream(notificationId), notificationDecider, { type: 'RecordNotificationSent', data, metadata: { now: T0, actor } }, { actorId: actor.id, actorRole: actor.role, now: T0 });
+    await handle(
+      store,
+      notificationStream(notificationId),
+      notificationDecider,
+      { type: 'RecordNotificationSent', data, metadata: { now: T0, actor } },
+      { actorId: actor.id, actorRole: actor.role, now: T0 },
+    );
 
     const [raw] = (await stored.readStream(notificationStream(notificationId))).events;
     expect(JSON.stringify(raw.data)).not.toContain('leader@riverside.edu');
-    expect(raw.metadata.dataSubjects).toEqual({ recipient: emailSubject(keys, 'leader@riverside.edu'), applicant: emailSubject(keys, 'leader@riverside.edu') });
-    expect((await store.readStream(notificationStream(notificationId))).events[0].data).toEqual(expect.objectContaining({ ...data, sentAt: T0 }));
+    expect(raw.metadata.dataSubjects).toEqual({
+      recipient: emailSubject(keys, 'leader@riverside.edu'),
+      applicant: emailSubject(keys, 'leader@riverside.edu'),
+    });
+    expect((await store.readStream(notificationStream(notificationId))).events[0].data).toEqual(
+      expect.objectContaining({ ...data, sentAt: T0 }),
+    );
   });
 
   it('reads events written before encryption as they were, and seals what follows under the applicant of their clear survey', async () => {
@@ -150,10 +208,12 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     expect(legacy.metadata.dataSubjects).toBeUndefined();
     expect(isEnvelope((rejected.data as { reason: string }).reason)).toBe(true);
     expect(rejected.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
-    expect((await store.readStream(STREAM)).events[1].data).toEqual(expect.objectContaining({ reason: 'Incomplete survey from Dr. Ada Rivers' }));
+    expect((await store.readStream(STREAM)).events[1].data).toEqual(
+      expect.objectContaining({ reason: 'Incomplete survey from Dr. Ada Rivers' }),
+    );
   });
 
-  it('seals with the applicant remembered from handle()\'s own read, and reads the stream for an append made without one', async () => {
+  it("seals with the applicant remembered from handle()'s own read, and reads the stream for an append made without one", async () => {
     const counted = new CountingReads(stored);
     store = new ProtectedEventStore(counted, keys);
     await run(cmd.submitSurvey());
@@ -180,9 +240,20 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     // A new event type with a free-text field must be listed in PERSONAL_FIELDS; this keeps the list in sight.
     const sealed = APPLICATION_EVENT_TYPES.filter((t) => (PERSONAL_FIELDS[t] ?? []).length > 0);
     expect(sealed).toEqual([
-      'SurveySubmitted', 'NominationLinked', 'SurveyRejected', 'AssessmentDraftSaved', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',
-      'ReviewerReleased', 'ScoresDraftSaved', 'ScoresSubmitted', 'AdjudicationResolved', 'DecisionRecorded', 'ProgressUpdateSubmitted',
-      'ProgressConfirmationRecorded', 'AppealFiled',
+      'SurveySubmitted',
+      'NominationLinked',
+      'SurveyRejected',
+      'AssessmentDraftSaved',
+      'AssessmentSubmitted',
+      'AssessmentDeadlineExtended',
+      'ReviewerReleased',
+      'ScoresDraftSaved',
+      'ScoresSubmitted',
+      'AdjudicationResolved',
+      'DecisionRecorded',
+      'ProgressUpdateSubmitted',
+      'ProgressConfirmationRecorded',
+      'AppealFiled',
     ]);
   });
 });

@@ -58,9 +58,12 @@ describe('the privacy codec remembering plaintexts between reads', () => {
   });
 
   const run = (command: ApplicationCommand) =>
-    handle(store, STREAM, applicationDecider, command, { actorId: command.metadata.actor.id, actorRole: command.metadata.actor.role, now: command.metadata.now });
-  const leaderName = async () =>
-    ((await store.readStream(STREAM)).events[0].data as { survey: { leaderName: string } }).survey.leaderName;
+    handle(store, STREAM, applicationDecider, command, {
+      actorId: command.metadata.actor.id,
+      actorRole: command.metadata.actor.role,
+      now: command.metadata.now,
+    });
+  const leaderName = async () => ((await store.readStream(STREAM)).events[0].data as { survey: { leaderName: string } }).survey.leaderName;
 
   it('reads as erased right after another connection destroys the key, though the plaintext was read before', async () => {
     await run(cmd.submitSurvey());
@@ -72,7 +75,9 @@ describe('the privacy codec remembering plaintexts between reads', () => {
     elsewhere.close();
 
     expect(await leaderName()).toBe(ERASED);
-    expect((await store.readAll(null, 10))[0].data).toEqual(expect.objectContaining({ survey: expect.objectContaining({ contactEmail: ERASED }) }));
+    expect((await store.readAll(null, 10))[0].data).toEqual(
+      expect.objectContaining({ survey: expect.objectContaining({ contactEmail: ERASED }) }),
+    );
   });
 
   it('reads as erased right after another connection destroys the key, though this process sealed the plaintext', async () => {

@@ -11,7 +11,8 @@ const subjectsOf = (e: { metadata: Record<string, unknown> }): DataSubjects | un
 
 type Field = { path: string; owners: readonly DataOwner[] };
 /** The personal fields of an event type, none for most; looked up by type name, however the domain keys its table. */
-const personalFields = (type: string): readonly Field[] => (PERSONAL_FIELDS as Readonly<Record<string, readonly Field[] | undefined>>)[type] ?? [];
+const personalFields = (type: string): readonly Field[] =>
+  (PERSONAL_FIELDS as Readonly<Record<string, readonly Field[] | undefined>>)[type] ?? [];
 const isSurvey = (type: string): boolean => SURVEY_EVENT_TYPES.includes(type);
 
 const MAX_NESTING = 4;
@@ -178,7 +179,11 @@ export class PrivateEventStore extends EventStore {
     return {
       applicant: need.has('applicant') ? await this.applicantOf(e, streamId, expectedVersion) : undefined,
       // No reviewer named (should not happen): the stream's own subject, so the text is still never stored clear.
-      reviewer: need.has('reviewer') ? (typeof data.reviewerId === 'string' ? userSubject(this.keys, data.reviewerId) : this.keys.subjectOf(`stream:${streamId}`)) : undefined,
+      reviewer: need.has('reviewer')
+        ? typeof data.reviewerId === 'string'
+          ? userSubject(this.keys, data.reviewerId)
+          : this.keys.subjectOf(`stream:${streamId}`)
+        : undefined,
       recipient: need.has('recipient') ? emailSubject(this.keys, String(data.recipientEmail)) : undefined,
     };
   }

@@ -27,7 +27,11 @@ describe('replaying erasures after the key store is restored from a backup', () 
     const submit = (applicationId: string) => {
       const command = cmd.submitSurvey({ now: clock.now().toISOString() });
       const c = { ...command, data: { ...command.data, applicationId } } as typeof command;
-      return handle(new ProtectedEventStore(stored, keys), applicationStream(applicationId), applicationDecider, c, { actorId: 'u', actorRole: 'applicant', now: clock.now().toISOString() });
+      return handle(new ProtectedEventStore(stored, keys), applicationStream(applicationId), applicationDecider, c, {
+        actorId: 'u',
+        actorRole: 'applicant',
+        now: clock.now().toISOString(),
+      });
     };
 
     await submit(APP_ID);
@@ -40,7 +44,17 @@ describe('replaying erasures after the key store is restored from a backup', () 
     const keysDestroyed = keys.destroy([subject]);
     const now = clock.now().toISOString();
     const staff = { id: 'user-staff', role: 'staff' as const };
-    await handle(new ProtectedEventStore(stored, keys), subjectStream(subject), subjectDecider, { type: 'EraseSubject', data: { subjectId: subject, subjects: [subject], keysDestroyed, accountRemoved: false }, metadata: { now, actor: staff } }, { actorId: staff.id, actorRole: staff.role, now });
+    await handle(
+      new ProtectedEventStore(stored, keys),
+      subjectStream(subject),
+      subjectDecider,
+      {
+        type: 'EraseSubject',
+        data: { subjectId: subject, subjects: [subject], keysDestroyed, accountRemoved: false },
+        metadata: { now, actor: staff },
+      },
+      { actorId: staff.id, actorRole: staff.role, now },
+    );
     clock.advance({ days: 1 });
     // She comes back and applies again: a new key, created after the erasure.
     const SECOND = '3f1c2a9e-0000-4000-8000-000000000002';

@@ -36,13 +36,15 @@ export class SqliteSubjectKeys extends SubjectKeys {
       'SELECT key_id AS keyId, key FROM subject_keys WHERE subject_id = ? AND key IS NOT NULL ORDER BY created_at DESC, key_id LIMIT 1',
     );
     this.keyByIdStmt = db.prepare<[string], Buffer | null>('SELECT key FROM subject_keys WHERE key_id = ?').pluck();
-    this.secret = db.transaction(() => {
-      const found = db.prepare("SELECT value FROM key_store_secret WHERE name = 'subject-id'").pluck().get() as Buffer | undefined;
-      if (found) return found;
-      const fresh = randomBytes(32);
-      db.prepare("INSERT INTO key_store_secret (name, value) VALUES ('subject-id', ?)").run(fresh);
-      return fresh;
-    }).immediate();
+    this.secret = db
+      .transaction(() => {
+        const found = db.prepare("SELECT value FROM key_store_secret WHERE name = 'subject-id'").pluck().get() as Buffer | undefined;
+        if (found) return found;
+        const fresh = randomBytes(32);
+        db.prepare("INSERT INTO key_store_secret (name, value) VALUES ('subject-id', ?)").run(fresh);
+        return fresh;
+      })
+      .immediate();
   }
 
   static open(path: string, clock: Clock = new SystemClock()): SqliteSubjectKeys {
@@ -65,14 +67,17 @@ export class SqliteSubjectKeys extends SubjectKeys {
     const found = live();
     if (found) return found;
     // Checked again under the write lock: two processes may create the first key of the same person at once.
-    return this.db.transaction(() => {
-      const raced = live();
-      if (raced) return raced;
-      const created = { keyId: randomBytes(16).toString('hex'), key: randomBytes(32) };
-      this.db.prepare('INSERT INTO subject_keys (key_id, subject_id, key, created_at) VALUES (?, ?, ?, ?)')
-        .run(created.keyId, subjectId, created.key, this.clock.now().toISOString());
-      return created;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const raced = live();
+        if (raced) return raced;
+        const created = { keyId: randomBytes(16).toString('hex'), key: randomBytes(32) };
+        this.db
+          .prepare('INSERT INTO subject_keys (key_id, subject_id, key, created_at) VALUES (?, ?, ?, ?)')
+          .run(created.keyId, subjectId, created.key, this.clock.now().toISOString());
+        return created;
+      })
+      .immediate();
   }
 
   keyById(keyId: string): Buffer | null {
@@ -83,7 +88,9 @@ export class SqliteSubjectKeys extends SubjectKeys {
     if (subjectIds.length === 0) return 0;
     const marks = subjectIds.map(() => '?').join(', ');
     const destroyed = this.db
-      .prepare(`UPDATE subject_keys SET key = NULL, destroyed_at = ? WHERE subject_id IN (${marks}) AND key IS NOT NULL AND created_at <= ?`)
+      .prepare(
+        `UPDATE subject_keys SET key = NULL, destroyed_at = ? WHERE subject_id IN (${marks}) AND key IS NOT NULL AND created_at <= ?`,
+      )
       .run(this.clock.now().toISOString(), ...subjectIds, createdBy ?? '9999').changes;
     // The pages that held the keys are in the WAL until a checkpoint copies them back; truncating it drops those frames.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -79,7 +79,15 @@ describe('LogRunner', () => {
   it('does not skip an event a projection fails on: nothing of the page is kept, and it retries', async () => {
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     let broken = true;
-    const flaky: Projection = { ...spy(), name: 'flaky', schema: [], tables: [], apply: () => { if (broken) throw new Error('disk on fire'); } };
+    const flaky: Projection = {
+      ...spy(),
+      name: 'flaky',
+      schema: [],
+      tables: [],
+      apply: () => {
+        if (broken) throw new Error('disk on fire');
+      },
+    };
     const runner = new LogRunner(store, readDb, [...ALL_PROJECTIONS, flaky]);
     await runCommands(store, 'app-1', cmd.submitSurvey());
 
@@ -87,7 +95,10 @@ describe('LogRunner', () => {
     expect(runner.checkpoint()).toBeNull();
     expect(getApplication(readDb.db, 'app-1')).toBeNull();
     const [event] = await store.readAll(null, 1);
-    expect(error).toHaveBeenCalledWith(expect.stringContaining(`${event.id} (SurveySubmitted at 1)`), expect.stringContaining('disk on fire'));
+    expect(error).toHaveBeenCalledWith(
+      expect.stringContaining(`${event.id} (SurveySubmitted at 1)`),
+      expect.stringContaining('disk on fire'),
+    );
 
     broken = false;
     expect(await runner.catchUp()).toBe(1);

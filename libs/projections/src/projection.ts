@@ -26,7 +26,9 @@ export class ProjectionFailed extends Error {
     readonly event: { id: string; type: string; position: string },
     override readonly cause: unknown,
   ) {
-    super(`projection ${projection} failed on event ${event.id} (${event.type} at ${event.position}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `projection ${projection} failed on event ${event.id} (${event.type} at ${event.position}): ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'ProjectionFailed';
   }
 }

@@ -52,7 +52,9 @@ describe('ProjectionsModule', () => {
     const dir = mkdtempSync(join(tmpdir(), 'projections-'));
     const config = loadConfig({ DATA_DIR: join(dir, 'nested') });
     const store = SqliteEventStore.open(':memory:');
-    const app = await Test.createTestingModule({ imports: [EventStoreModule.forInstance(store), ProjectionsModule.forRoot(config, { runLogRunner: false })] }).compile();
+    const app = await Test.createTestingModule({
+      imports: [EventStoreModule.forInstance(store), ProjectionsModule.forRoot(config, { runLogRunner: false })],
+    }).compile();
     await app.init();
     const readDb = app.get(ReadDb);
     expect(existsSync(config.readDbPath)).toBe(true);

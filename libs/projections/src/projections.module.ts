@@ -1,4 +1,14 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
 import type { AppConfig } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { LogRunner } from './log-runner';
@@ -42,7 +52,11 @@ class LogRunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 const providers = (readDb: Provider, options: RunnerOptions): Provider[] => [
   readDb,
   { provide: RUNNER_OPTIONS, useValue: options },
-  { provide: LogRunner, useFactory: (store: EventStore, db: ReadDb) => new LogRunner(store, db, ALL_PROJECTIONS), inject: [EventStore, ReadDb] },
+  {
+    provide: LogRunner,
+    useFactory: (store: EventStore, db: ReadDb) => new LogRunner(store, db, ALL_PROJECTIONS),
+    inject: [EventStore, ReadDb],
+  },
   LogRunnerLifecycle,
 ];
 
@@ -52,12 +66,20 @@ const providers = (readDb: Provider, options: RunnerOptions): Provider[] => [
 export class ProjectionsModule {
   static forRoot(config: AppConfig, opts: { runLogRunner?: boolean } = {}): DynamicModule {
     const readDb = { provide: ReadDb, useFactory: () => SqliteReadDb.open(config.readDbPath) };
-    return { module: ProjectionsModule, providers: providers(readDb, { runLogRunner: opts.runLogRunner ?? true, closeDb: true }), exports: [ReadDb, LogRunner] };
+    return {
+      module: ProjectionsModule,
+      providers: providers(readDb, { runLogRunner: opts.runLogRunner ?? true, closeDb: true }),
+      exports: [ReadDb, LogRunner],
+    };
   }
 
   /** Tests hand in their own read db (usually `SqliteReadDb.open(':memory:')`) and close it themselves. */
   static forInstance(readDb: ReadDb, opts: { runLogRunner?: boolean } = {}): DynamicModule {
     const provider = { provide: ReadDb, useValue: readDb };
-    return { module: ProjectionsModule, providers: providers(provider, { runLogRunner: opts.runLogRunner ?? false, closeDb: false }), exports: [ReadDb, LogRunner] };
+    return {
+      module: ProjectionsModule,
+      providers: providers(provider, { runLogRunner: opts.runLogRunner ?? false, closeDb: false }),
+      exports: [ReadDb, LogRunner],
+    };
   }
 }

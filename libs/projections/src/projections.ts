@@ -8,4 +8,13 @@ import { progressProjection } from './progress/progress.projection';
 import { directoryProjection } from './directory/directory.projection';
 import { awardsProjection } from './awards/awards.projection';
 
-export const ALL_PROJECTIONS: Projection[] = [applicationSummaryProjection, reviewerAssignmentsProjection, boardQueueProjection, notificationFeedProjection, reviewSafeguardsProjection, directoryProjection, progressProjection, awardsProjection];
+export const ALL_PROJECTIONS: Projection[] = [
+  applicationSummaryProjection,
+  reviewerAssignmentsProjection,
+  boardQueueProjection,
+  notificationFeedProjection,
+  reviewSafeguardsProjection,
+  directoryProjection,
+  progressProjection,
+  awardsProjection,
+];

@@ -16,9 +16,16 @@ describe('rebuildAndCompare', () => {
     store = SqliteEventStore.open(':memory:');
     readDb = SqliteReadDb.open(':memory:');
     runner = new LogRunner(store, readDb, ALL_PROJECTIONS);
-    await runCommands(store, 'app-1',
-      cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(3)), cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
-      cmd.submitScores('rev-a', scoresAt(4)), cmd.submitScores('rev-b', scoresAt(4, { [CODES[0]]: 2 })));
+    await runCommands(
+      store,
+      'app-1',
+      cmd.submitSurvey(),
+      cmd.accept(),
+      cmd.submitAssessment(ratingsAt(3)),
+      cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
+      cmd.submitScores('rev-a', scoresAt(4)),
+      cmd.submitScores('rev-b', scoresAt(4, { [CODES[0]]: 2 })),
+    );
     await runCommands(store, 'app-2', cmd.submitSurvey(), cmd.reject('Not a STEM program'));
     await runner.catchUp();
   });

@@ -15,13 +15,18 @@ const columnsOf = (db: Database.Database, table: string) =>
   db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
 
 const rowsOf = (db: Database.Database, table: string, columns: string[]): Row[] =>
-  db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${columns.map((c) => `"${c}"`).join(', ')}`).all() as Row[];
+  db
+    .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${columns.map((c) => `"${c}"`).join(', ')}`)
+    .all() as Row[];
 
 /** Rows matched by primary key: absent live = missing, only live = extra, same key but other values = changed. */
 const compareTable = (fresh: Database.Database, live: Database.Database, table: string): TableDifference => {
   const info = columnsOf(fresh, table);
   const columns = info.map((c) => c.name);
-  const keyColumns = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const keyColumns = info
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   const keyOf = (r: Row) => JSON.stringify((keyColumns.length ? keyColumns : columns).map((c) => r[c]));
   const index = (rows: Row[]) => new Map(rows.map((r) => [keyOf(r), JSON.stringify(columns.map((c) => r[c]))]));
   const expected = index(rowsOf(fresh, table, columns));

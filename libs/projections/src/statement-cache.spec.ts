@@ -42,7 +42,10 @@ describe('cacheStatements', () => {
   it('given many distinct SQL texts (variable IN lists), when more than the bound are prepared, then each still runs', () => {
     for (let k = 1; k <= 600; k++) {
       const ids = Array.from({ length: k }, (_, i) => i + 1);
-      const count = db.prepare(`SELECT COUNT(*) FROM t WHERE id IN (${ids.map(() => '?').join(',')})`).pluck().get(...ids);
+      const count = db
+        .prepare(`SELECT COUNT(*) FROM t WHERE id IN (${ids.map(() => '?').join(',')})`)
+        .pluck()
+        .get(...ids);
       expect(count).toBe(Math.min(k, 2));
     }
   });

@@ -38,7 +38,8 @@ export class ReactionRunner {
   }
 
   checkpoint(): string | null {
-    const row = this.readDb.db.prepare("SELECT position FROM reaction_state WHERE name = 'reactors'").get() as { position: string } | undefined;
+    const row = this.readDb.db.prepare("SELECT position FROM reaction_state WHERE name = 'reactors'").get() as
+      { position: string } | undefined;
     return row?.position ?? null;
   }
 
@@ -63,14 +64,20 @@ export class ReactionRunner {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), graceMs); });
-    const outcome = await Promise.race([this.running.catch(() => 0).then(() => 'done' as const), expired]).finally(() => clearTimeout(timer));
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), graceMs);
+    });
+    const outcome = await Promise.race([this.running.catch(() => 0).then(() => 'done' as const), expired]).finally(() =>
+      clearTimeout(timer),
+    );
     if (outcome === 'expired') this.logger.warn(`the reactors' pass under way did not finish within ${graceMs} ms; stopping without it`);
   }
 
   private async catchUpNow(): Promise<number> {
     let seen = 0;
-    const save = this.readDb.db.prepare("INSERT INTO reaction_state (name, position) VALUES ('reactors', ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position");
+    const save = this.readDb.db.prepare(
+      "INSERT INTO reaction_state (name, position) VALUES ('reactors', ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+    );
     for (;;) {
       const page = await this.store.readAll(this.checkpoint(), PAGE, { links: false });
       if (page.length === 0) return seen;

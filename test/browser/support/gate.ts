@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { CHROMIUM } from './web-stack';
 
 const WEB_BUILT = existsSync(join(__dirname, '../../../apps/web/dist/index.html'));
-const MISSING = !WEB_BUILT ? 'no web build: run `npm run web:build`' : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium` : null;
+const MISSING = !WEB_BUILT
+  ? 'no web build: run `npm run web:build`'
+  : !existsSync(CHROMIUM)
+    ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium`
+    : null;
 const SKIP = process.env.SKIP_BROWSER_TESTS === '1';
 
 /**

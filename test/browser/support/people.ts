@@ -40,7 +40,11 @@ export function apiClient(stack: WebStack) {
   const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, session?: ApiSession): Promise<T> => {
     const res = await fetch(`${stack.baseUrl}${path}`, {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -24,7 +24,8 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
   throw new Error(`${what}; last seen: ${error instanceof Error ? error.message : JSON.stringify(last)}`);
 }
 
-const isLocator = (x: unknown): x is Locator => !!x && typeof (x as Locator).waitFor === 'function' && typeof (x as Locator).count === 'function';
+const isLocator = (x: unknown): x is Locator =>
+  !!x && typeof (x as Locator).waitFor === 'function' && typeof (x as Locator).count === 'function';
 const isPage = (x: unknown): x is Page => !!x && typeof (x as Page).goto === 'function' && typeof (x as Page).url === 'function';
 
 let failures = 0;
@@ -37,7 +38,10 @@ async function withScreenshot<T>(locator: Locator, run: () => Promise<T>): Promi
     return await run();
   } catch (error) {
     const file = join(__dirname, '..', 'screenshots', `${failurePrefix()}${++failures}.png`);
-    await locator.page().screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    await locator
+      .page()
+      .screenshot({ path: file, fullPage: true })
+      .catch(() => undefined);
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n(page ${locator.page().url()}, screenshot ${file})`);
   }
 }
@@ -46,17 +50,47 @@ function locatorMatchers(locator: Locator) {
   const name = locator.toString();
   const m = {
     toBeVisible: () => locator.waitFor({ state: 'visible', timeout: TIMEOUT }),
-    toHaveCount: (n: number) => poll(() => locator.count(), (c) => c === n, `expected ${name} to match ${n} elements`),
-    toHaveValue: (v: string) => poll(() => locator.inputValue(), (x) => x === v, `expected ${name} to have value ${JSON.stringify(v)}`),
-    toHaveAttribute: (attr: string, v: string) => poll(() => locator.getAttribute(attr), (x) => x === v, `expected ${name} to have ${attr}=${v}`),
-    toBeChecked: () => poll(() => locator.isChecked(), (x) => x, `expected ${name} to be checked`),
+    toHaveCount: (n: number) =>
+      poll(
+        () => locator.count(),
+        (c) => c === n,
+        `expected ${name} to match ${n} elements`,
+      ),
+    toHaveValue: (v: string) =>
+      poll(
+        () => locator.inputValue(),
+        (x) => x === v,
+        `expected ${name} to have value ${JSON.stringify(v)}`,
+      ),
+    toHaveAttribute: (attr: string, v: string) =>
+      poll(
+        () => locator.getAttribute(attr),
+        (x) => x === v,
+        `expected ${name} to have ${attr}=${v}`,
+      ),
+    toBeChecked: () =>
+      poll(
+        () => locator.isChecked(),
+        (x) => x,
+        `expected ${name} to be checked`,
+      ),
   };
-  return Object.fromEntries(Object.entries<(...a: never[]) => Promise<void>>(m).map(([k, f]) => [k, (...args: never[]) => withScreenshot(locator, () => f(...args))])) as typeof m;
+  return Object.fromEntries(
+    Object.entries<(...a: never[]) => Promise<void>>(m).map(([k, f]) => [
+      k,
+      (...args: never[]) => withScreenshot(locator, () => f(...args)),
+    ]),
+  ) as typeof m;
 }
 
 function pageMatchers(page: Page) {
   return {
-    toHaveURL: (re: RegExp) => poll(async () => page.url(), (u) => re.test(u), `expected the page URL to match ${re}`),
+    toHaveURL: (re: RegExp) =>
+      poll(
+        async () => page.url(),
+        (u) => re.test(u),
+        `expected the page URL to match ${re}`,
+      ),
   };
 }
 

@@ -23,8 +23,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * launch a fresh profile dir.
  */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 export const PASSWORD = 'correct horse battery staple';
@@ -68,7 +73,9 @@ export async function startWebStack(opts: { clock?: FixedClock } = {}): Promise<
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: baseUrl, PORT: String(port), HOST: '127.0.0.1' });
   const mailer = new RecordingMailer();
-  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).overrideProvider(Mailer).useValue(mailer);
+  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
+    .overrideProvider(Mailer)
+    .useValue(mailer);
   if (opts.clock) builder = builder.overrideProvider(Clock).useValue(opts.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
@@ -82,9 +89,19 @@ export async function startWebStack(opts: { clock?: FixedClock } = {}): Promise<
   const pageErrors: string[] = [];
 
   return {
-    app, baseUrl, mailer, browser, identity, pageErrors,
+    app,
+    baseUrl,
+    mailer,
+    browser,
+    identity,
+    pageErrors,
     person: async () => {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width: 1280, height: 900 },
+        locale: 'en-GB',
+        timezoneId: 'UTC',
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -115,10 +132,20 @@ export async function startWebStack(opts: { clock?: FixedClock } = {}): Promise<
 }
 
 /** An account with a password, set through the real one-time-link endpoint (as the set-password page does). */
-export async function passwordAccount(stack: WebStack, role: Exclude<UserRole, 'applicant'>, email: string, profile: { name?: string; institution?: string; region?: string } = {}) {
-  const user = stack.identity.findByEmail(email) ?? stack.identity.createUser({ email, name: profile.name ?? email.split('@')[0], role, ...profile });
+export async function passwordAccount(
+  stack: WebStack,
+  role: Exclude<UserRole, 'applicant'>,
+  email: string,
+  profile: { name?: string; institution?: string; region?: string } = {},
+) {
+  const user =
+    stack.identity.findByEmail(email) ?? stack.identity.createUser({ email, name: profile.name ?? email.split('@')[0], role, ...profile });
   const { token } = stack.identity.issueOneTimeToken('set-password', user, 3_600_000);
-  const res = await fetch(`${stack.baseUrl}/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: PASSWORD }) });
+  const res = await fetch(`${stack.baseUrl}/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password: PASSWORD }),
+  });
   if (res.status !== 204) throw new Error(`set-password for ${email} answered ${res.status}`);
   return user;
 }
@@ -134,17 +161,26 @@ export type AxeFinding = { id: string; impact: string | null | undefined; help: 
 async function transitionsSettled(page: Page): Promise<void> {
   await page
     // A function, not a string: the app's CSP forbids eval, and a string predicate is evaluated by eval in the page.
-    .waitForFunction(() => {
-      const w = globalThis as unknown as { document: { getAnimations(): { playState: string }[] }; CSSTransition: new () => object };
-      return w.document.getAnimations().every((a) => !(a instanceof w.CSSTransition) || a.playState !== 'running');
-    }, undefined, { timeout: 3000 })
+    .waitForFunction(
+      () => {
+        const w = globalThis as unknown as { document: { getAnimations(): { playState: string }[] }; CSSTransition: new () => object };
+        return w.document.getAnimations().every((a) => !(a instanceof w.CSSTransition) || a.playState !== 'running');
+      },
+      undefined,
+      { timeout: 3000 },
+    )
     .catch(() => undefined);
 }
 
 export async function seriousA11yViolations(page: Page, label: string, log: Record<string, unknown>): Promise<AxeFinding[]> {
   await transitionsSettled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const all = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  const all = result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
   log[label] = { url: page.url(), passes: result.passes.length, violations: all };
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

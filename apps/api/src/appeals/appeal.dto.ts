@@ -4,11 +4,21 @@ import { APPEAL_ROUTES, AppealRoute } from '@cert/domain';
 import type { FileAppealRequest, RouteAppealRequest } from '@cert/contracts';
 
 export class FileAppealDto implements FileAppealRequest {
-  @ApiProperty({ example: 'The reviewers did not see our robotics evidence, uploaded late because of a portal outage.', minLength: 20, maxLength: 4000 })
-  @IsString() @Length(20, 4000) readonly statement!: string;
+  @ApiProperty({
+    example: 'The reviewers did not see our robotics evidence, uploaded late because of a portal outage.',
+    minLength: 20,
+    maxLength: 4000,
+  })
+  @IsString()
+  @Length(20, 4000)
+  readonly statement!: string;
 }
 
 export class RouteAppealDto implements RouteAppealRequest {
-  @ApiProperty({ enum: APPEAL_ROUTES, description: 'fresh-review: new reviewers, none of the earlier ones; board: the board decides directly' })
-  @IsIn(APPEAL_ROUTES) readonly route!: AppealRoute;
+  @ApiProperty({
+    enum: APPEAL_ROUTES,
+    description: 'fresh-review: new reviewers, none of the earlier ones; board: the board decides directly',
+  })
+  @IsIn(APPEAL_ROUTES)
+  readonly route!: AppealRoute;
 }

@@ -1,5 +1,10 @@
 import type {
-  ApplicantApplicationView, ApplicationSummaryView, AssessmentItemView, MilestoneView, NominationAcknowledgement, ReviewerApplicationView,
+  ApplicantApplicationView,
+  ApplicationSummaryView,
+  AssessmentItemView,
+  MilestoneView,
+  NominationAcknowledgement,
+  ReviewerApplicationView,
   TimelineEntryView,
 } from '@cert/contracts';
 import { STAGES } from '@cert/projections';
@@ -24,13 +29,28 @@ export const applicantView = (app: ApplicationSummaryView): ApplicantApplication
 
 // Applicants follow their own milestones; who reviews them stays private (blind, conflict-free review).
 const APPLICANT_MILESTONES = new Set([
-  'SurveySubmitted', 'SurveyAccepted', 'SurveyRejected', 'AssessmentSubmitted', 'AssessmentDeadlineExtended',
-  'ApplicationLapsed', 'DecisionRecorded', 'GrowthReportIssued', 'AppealFiled', 'AppealRouted', 'DecisionFinalized',
+  'SurveySubmitted',
+  'SurveyAccepted',
+  'SurveyRejected',
+  'AssessmentSubmitted',
+  'AssessmentDeadlineExtended',
+  'ApplicationLapsed',
+  'DecisionRecorded',
+  'GrowthReportIssued',
+  'AppealFiled',
+  'AppealRouted',
+  'DecisionFinalized',
   // An award of a yearly cycle is on the leader's own record.
   'AwardRecorded',
   // The designation's yearly standing, term and renewal (reviewers' confirmations stay with staff).
-  'ProgressUpdateSubmitted', 'DesignationSuspended', 'DesignationReinstated', 'RenewalReminderIssued', 'DesignationExpired', 'RenewalStarted',
-  'RenewalOpened', 'DesignationRenewed',
+  'ProgressUpdateSubmitted',
+  'DesignationSuspended',
+  'DesignationReinstated',
+  'RenewalReminderIssued',
+  'DesignationExpired',
+  'RenewalStarted',
+  'RenewalOpened',
+  'DesignationRenewed',
 ]);
 
 export const applicantTimeline = (entries: TimelineEntryView[]): MilestoneView[] =>
@@ -41,7 +61,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Blind review: the applicant's identity (leader, contact email, institution) taken out of free text too. */
 export const identityRedactor = (app: ApplicationSummaryView) => {
-  const names = [app.leaderName, app.survey.leaderName, app.applicantEmail, app.survey.contactEmail, app.institutionName, app.survey.institution.name]
+  const names = [
+    app.leaderName,
+    app.survey.leaderName,
+    app.applicantEmail,
+    app.survey.contactEmail,
+    app.institutionName,
+    app.survey.institution.name,
+  ]
     .map((s) => s?.trim())
     .filter((s): s is string => !!s && s.length >= 2)
     .sort((a, b) => b.length - a.length);
@@ -64,8 +91,24 @@ const roundEndedBeforeAppeal = (app: ApplicationSummaryView, grant: Grant) =>
  */
 const asTheirRoundEnded = (view: ReturnType<typeof roundReviewerView>, appealed: NonNullable<ApplicationSummaryView['appealOf']>) => {
   const {
-    appealStatus, appealStatement, appealRoute, appealFiledAt, appealOf, appealUntil, decisionFinal, designationStatus, progressDueAt,
-    disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt, ...rest
+    appealStatus,
+    appealStatement,
+    appealRoute,
+    appealFiledAt,
+    appealOf,
+    appealUntil,
+    decisionFinal,
+    designationStatus,
+    progressDueAt,
+    disputed,
+    recommendation,
+    recommendationRule,
+    overallMean,
+    decisionOutcome,
+    decisionOverruled,
+    decisionJustification,
+    decidedAt,
+    ...rest
   } = view as ReturnType<typeof roundReviewerView> & Partial<ApplicationSummaryView>;
   return { ...rest, status: 'Decided' as const, stage: STAGES.Decided, decisionOutcome: appealed.outcome, decidedAt: appealed.decidedAt };
 };
@@ -80,12 +123,37 @@ export const reviewerView = (app: ApplicationSummaryView, grant: Grant): Reviewe
 
 const roundReviewerView = (app: ApplicationSummaryView, grant: Grant) => {
   const {
-    reviewers, nominators, submittedBy, asNominator, disputed, recommendation, recommendationRule, overallMean,
-    decisionOutcome, decisionOverruled, decisionJustification, decidedAt, appealOf, earlierReviewers, ...rest
+    reviewers,
+    nominators,
+    submittedBy,
+    asNominator,
+    disputed,
+    recommendation,
+    recommendationRule,
+    overallMean,
+    decisionOutcome,
+    decisionOverruled,
+    decisionJustification,
+    decidedAt,
+    appealOf,
+    earlierReviewers,
+    ...rest
   } = app;
   const own = reviewers.filter((r) => r.reviewerId === grant.actor.id);
   // An appeal's fresh reviewers score without knowing the decision appealed (appealOf) until their own scores are in.
-  const derived = grant.sealed ? {} : { disputed, recommendation, recommendationRule, overallMean, decisionOutcome, decisionOverruled, decisionJustification, decidedAt, appealOf };
+  const derived = grant.sealed
+    ? {}
+    : {
+        disputed,
+        recommendation,
+        recommendationRule,
+        overallMean,
+        decisionOutcome,
+        decisionOverruled,
+        decisionJustification,
+        decidedAt,
+        appealOf,
+      };
   const view = { ...rest, reviewers: own, ...derived, blindReview: grant.blind };
   if (!grant.blind) return view;
   const redact = identityRedactor(app);

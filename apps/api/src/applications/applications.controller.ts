@@ -3,7 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
 import { DecideApplicationCommand, SubmitSurveyCommand } from '@cert/commands';
-import { ReadDb, getApplication, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, staffQueue } from '@cert/projections';
+import {
+  ReadDb,
+  getApplication,
+  getAssessment,
+  getGrowthReport,
+  getTimeline,
+  listApplicationsForApplicant,
+  staffQueue,
+} from '@cert/projections';
 import { Access } from '../auth/access.decorators';
 import type { Grant } from '../auth/access-policy';
 import { CurrentGrant } from '../auth/grant.decorator';
@@ -34,7 +42,7 @@ export class ApplicationsController {
 
   @Get()
   @Access('applications.list')
-  @Operation('List applications: an applicant\'s own, or the staff queue with counts by status', 'ApplicationList')
+  @Operation("List applications: an applicant's own, or the staff queue with counts by status", 'ApplicationList')
   list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
     if (actor.role === 'applicant') {
       return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id).map((item) =>
@@ -57,7 +65,7 @@ export class ApplicationsController {
 
   @Get(':id/timeline')
   @Access('application.timeline')
-  @Operation('Read an application\'s timeline', 'TimelineView')
+  @Operation("Read an application's timeline", 'TimelineView')
   timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const entries = getTimeline(this.readDb.db, id);
     if (grant.standing === 'review') return reviewerTimeline(grant.application!, entries, grant);
@@ -75,14 +83,26 @@ export class ApplicationsController {
   @Put(':id/assessment/draft')
   @Access('application.assessment.write')
   @Operation('Save a self-assessment draft', 'CommandResult')
-  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssessmentDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
-    return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveAssessmentDraft', data: { ratings: dto.ratings } }, actor, v));
+  saveDraft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssessmentDraftDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'SaveAssessmentDraft', data: { ratings: dto.ratings } }, actor, v),
+    );
   }
 
   @Post(':id/assessment')
   @Access('application.assessment.write')
   @Operation('Submit the self-assessment', 'CommandResult')
-  submitAssessment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  submitAssessment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitAssessmentDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: dto.ratings } }, actor, v));
   }
 
@@ -98,23 +118,42 @@ export class ApplicationsController {
   @HttpCode(200)
   @Access('application.screen')
   @Operation('Reject the intake survey, with a reason', 'CommandResult')
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectSurveyDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  reject(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectSurveyDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'RejectSurvey', data: { reason: dto.reason } }, actor, v));
   }
 
   @Post(':id/deadline-extensions')
   @Access('application.deadline.extend')
   @Operation('Extend the self-assessment deadline, or reopen a lapsed one', 'CommandResult')
-  extend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtendDeadlineDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
-    return this.commands.execute(new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v));
+  extend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ExtendDeadlineDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'ExtendAssessmentDeadline', data: { dueAt: dto.dueAt, reason: dto.reason } }, actor, v),
+    );
   }
 
   /** docs/DOMAIN.md, Yearly progress: the leader re-rates every indicator; a late update reinstates a suspended standing. */
   @Post(':id/progress-updates')
   @Access('application.progress.write')
   @Operation('Submit the yearly progress update of a designation', 'CommandResult')
-  submitProgress(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitAssessmentDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
-    return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitProgressUpdate', data: { ratings: dto.ratings } }, actor, v));
+  submitProgress(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitAssessmentDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'SubmitProgressUpdate', data: { ratings: dto.ratings } }, actor, v),
+    );
   }
 
   @Get(':id/growth-report')

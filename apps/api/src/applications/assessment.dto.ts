@@ -1,6 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsISO8601, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsISO8601,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IndicatorRating, Level } from '@cert/domain';
 import type { ExtendDeadlineRequest, RatingsRequest, RejectSurveyRequest } from '@cert/contracts';
 
@@ -14,15 +27,22 @@ export class IndicatorRatingDto implements IndicatorRating {
 }
 
 export class AssessmentDraftDto implements RatingsRequest {
-  @ApiProperty({ type: [IndicatorRatingDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(64)
-  @ValidateNested({ each: true }) @Type(() => IndicatorRatingDto)
+  @ApiProperty({ type: [IndicatorRatingDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorRatingDto)
   readonly ratings!: IndicatorRatingDto[];
 }
 
 /** Final ratings are merged over the saved draft, so an empty list submits the draft as it is. */
 export class SubmitAssessmentDto implements RatingsRequest {
-  @ApiProperty({ type: [IndicatorRatingDto] }) @IsArray() @ArrayMaxSize(64)
-  @ValidateNested({ each: true }) @Type(() => IndicatorRatingDto)
+  @ApiProperty({ type: [IndicatorRatingDto] })
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorRatingDto)
   readonly ratings!: IndicatorRatingDto[];
 }
 

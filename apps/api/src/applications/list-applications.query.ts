@@ -6,7 +6,10 @@ import type { ListApplicationsQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
 
 export class ListApplicationsQueryDto extends ReadQueryDto implements ListApplicationsQuery {
-  @ApiProperty({ required: false, enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) readonly status?: ApplicationStatus;
+  @ApiProperty({ required: false, enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  readonly status?: ApplicationStatus;
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) readonly limit?: number;
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) readonly offset?: number;
 }

@@ -8,7 +8,8 @@ import { Operation } from '../http/operation.decorator';
 /** A version names a data module (`ic-map.v1`, `decision-policy.v1`): short, lowercase, dotted. */
 const VERSION: PipeTransform<string, string> = {
   transform(value: string) {
-    if (!/^[a-z0-9][a-z0-9.-]{0,63}$/.test(value)) throw new FieldErrors([{ field: 'version', messages: ['must be a version name such as ic-map.v1'] }]);
+    if (!/^[a-z0-9][a-z0-9.-]{0,63}$/.test(value))
+      throw new FieldErrors([{ field: 'version', messages: ['must be a version name such as ic-map.v1'] }]);
     return value;
   },
 };

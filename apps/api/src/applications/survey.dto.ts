@@ -1,7 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
 import type { Institution, SubmitSurveyRequest } from '@cert/contracts';
@@ -22,11 +35,21 @@ export class SubmitSurveyDto implements SubmitSurveyRequest {
   @ApiProperty() @IsString() @Length(20, 5000) readonly programDescription!: string;
   @ApiProperty() @IsInt() @Min(0) @Max(200) readonly yearsRunning!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) readonly studentsServed!: number;
-  @ApiProperty({ example: ['robotics', 'coding'] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(2, 80, { each: true })
+  @ApiProperty({ example: ['robotics', 'coding'] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(2, 80, { each: true })
   readonly focusAreas!: string[];
   @ApiProperty() @IsString() @MaxLength(5000) readonly underrepresentedReach!: string;
-  @ApiProperty({ example: ['Clemson Extension'] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 200, { each: true })
+  @ApiProperty({ example: ['Clemson Extension'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
   readonly partners!: string[];
   @ApiProperty({ required: false, description: 'true when you propose someone else as the leader' })
-  @IsOptional() @IsBoolean() readonly asNominator?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  readonly asNominator?: boolean;
 }

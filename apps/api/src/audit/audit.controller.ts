@@ -5,8 +5,22 @@ import { Clock } from '@cert/config';
 import { EventLog, EventStore } from '@cert/event-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
 import {
-  decisionReport, decisionReportPdf, eventsBetween, eventsCsv, exportDocument, formatHead, historyEntries, loadHistory, loadLinkedHistory, loadStoredHistory, parseHead,
-  reproduceDecision, reviewerView, stateAsOf, verifyLog, verifyStream,
+  decisionReport,
+  decisionReportPdf,
+  eventsBetween,
+  eventsCsv,
+  exportDocument,
+  formatHead,
+  historyEntries,
+  loadHistory,
+  loadLinkedHistory,
+  loadStoredHistory,
+  parseHead,
+  reproduceDecision,
+  reviewerView,
+  stateAsOf,
+  verifyLog,
+  verifyStream,
 } from '@cert/audit';
 import { Allow } from '../auth/access.decorators';
 import { FieldErrors } from '../http/validation';
@@ -54,7 +68,7 @@ export class AuditController {
   }
 
   @Get('applications/:id/verify')
-  @Operation('Verify an application\'s stream', 'StreamVerdict')
+  @Operation("Verify an application's stream", 'StreamVerdict')
   verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return verifyStream(this.log, applicationStream(id));
   }
@@ -65,11 +79,9 @@ export class AuditController {
    * is read from the log.
    */
   @Get('applications/:id/history')
-  @Operation(
-    'An application\'s events and those of its linked streams, from the log',
-    ['HistoryEntry'],
-    { refuses: ['application.not_found'] },
-  )
+  @Operation("An application's events and those of its linked streams, from the log", ['HistoryEntry'], {
+    refuses: ['application.not_found'],
+  })
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     await this.runner.catchUp();
     const awardYears = listAwardCycles(this.readDb.db).map((c) => c.year);
@@ -84,22 +96,22 @@ export class AuditController {
   }
 
   @Get('applications/:id/decision/reproduce')
-  @Operation(
-    'Recompute an application\'s recommendation and decision from the log',
-    'Reproduction',
-    { refuses: ['application.not_found', 'recommendation.not_found'] },
-  )
+  @Operation("Recompute an application's recommendation and decision from the log", 'Reproduction', {
+    refuses: ['application.not_found', 'recommendation.not_found'],
+  })
   async reproduce(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return reproduceDecision(id, await loadHistory(this.store, id));
   }
 
   @Get('applications/:id/reviewer-view/:reviewerId')
-  @Operation(
-    'What a reviewer was shown when they scored',
-    'AuditReviewerView',
-    { refuses: ['application.not_found', 'assignment.not_found'] },
-  )
-  async reviewerView(@Param('id', ParseUUIDPipe) id: string, @Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
+  @Operation('What a reviewer was shown when they scored', 'AuditReviewerView', {
+    refuses: ['application.not_found', 'assignment.not_found'],
+  })
+  async reviewerView(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
+    @Query() _query: ReadQueryDto,
+  ) {
     return reviewerView(id, reviewerId, await loadHistory(this.store, id));
   }
 
@@ -118,14 +130,14 @@ export class AuditController {
 
   /** As stored (personal fields sealed; the hashes recheck from the file alone), with the same events readable beside them. */
   @Get('applications/:id/export.json')
-  @Operation('Export an application\'s events as stored, with a readable copy', 'AuditExport', { refuses: ['application.not_found'] })
+  @Operation("Export an application's events as stored, with a readable copy", 'AuditExport', { refuses: ['application.not_found'] })
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const stored = await loadStoredHistory(this.log, id);
     return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.log.head(), this.now());
   }
 
   @Get('applications/:id/export.csv')
-  @Operation('Export an application\'s events as CSV', { file: 'text/csv' }, { refuses: ['application.not_found'] })
+  @Operation("Export an application's events as CSV", { file: 'text/csv' }, { refuses: ['application.not_found'] })
   async exportCsv(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return file(eventsCsv(await loadHistory(this.store, id)), 'text/csv; charset=utf-8', `application-${id}.csv`);
   }

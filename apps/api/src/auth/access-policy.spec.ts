@@ -15,7 +15,21 @@ import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
 
-const CONTROLLERS = [ApplicationsController, RubricsController, DecisionsController, NotificationsController, ReviewCyclesController, ReviewersController, ReviewsController, AuthController, ProgressController, AwardsController, DirectoryController, DirectoryListingController, AppealsController];
+const CONTROLLERS = [
+  ApplicationsController,
+  RubricsController,
+  DecisionsController,
+  NotificationsController,
+  ReviewCyclesController,
+  ReviewersController,
+  ReviewsController,
+  AuthController,
+  ProgressController,
+  AwardsController,
+  DirectoryController,
+  DirectoryListingController,
+  AppealsController,
+];
 
 const routes = CONTROLLERS.flatMap((controller) => {
   const proto = controller.prototype as unknown as Record<string, object>;
@@ -23,10 +37,15 @@ const routes = CONTROLLERS.flatMap((controller) => {
     .filter((name) => name !== 'constructor' && Reflect.getMetadata(METHOD_METADATA, proto[name]) !== undefined)
     .map((name) => {
       const handler = proto[name];
-      return { route: `${controller.name}.${name}`, method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod, access: Reflect.getMetadata(ACCESS_POLICY, handler) as RouteAccess | undefined };
+      return {
+        route: `${controller.name}.${name}`,
+        method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod,
+        access: Reflect.getMetadata(ACCESS_POLICY, handler) as RouteAccess | undefined,
+      };
     });
 });
-const actionOf = (access: RouteAccess | undefined): Action | null => (access && typeof access === 'object' && 'action' in access ? access.action : null);
+const actionOf = (access: RouteAccess | undefined): Action | null =>
+  access && typeof access === 'object' && 'action' in access ? access.action : null;
 
 describe('the access policy table', () => {
   it('is what every route of these controllers uses: an action from the table, or public sign-in', () => {
@@ -39,12 +58,16 @@ describe('the access policy table', () => {
 
   it('lets auditors change nothing: no route that writes names a rule open to auditors (ending their own session aside)', () => {
     const writes = routes.filter((r) => r.method !== RequestMethod.GET).map((r) => ({ route: r.route, action: actionOf(r.access) }));
-    const auditorWrites = writes.filter((w) => w.action && w.action !== 'session.end' && (POLICY[w.action].roles as readonly string[]).includes('auditor'));
+    const auditorWrites = writes.filter(
+      (w) => w.action && w.action !== 'session.end' && (POLICY[w.action].roles as readonly string[]).includes('auditor'),
+    );
     expect(auditorWrites).toEqual([]);
   });
 
   it('keeps operators out of application contents', () => {
-    const operatorReads = (Object.keys(POLICY) as Action[]).filter((a) => 'application' in POLICY[a] && (POLICY[a].roles as readonly string[]).includes('operator'));
+    const operatorReads = (Object.keys(POLICY) as Action[]).filter(
+      (a) => 'application' in POLICY[a] && (POLICY[a].roles as readonly string[]).includes('operator'),
+    );
     expect(operatorReads).toEqual([]);
   });
 

@@ -4,7 +4,13 @@ import { IdentityStore } from '@cert/identity';
 import { NOTIFICATION_ID } from '../notifications/notification-id.pipe';
 import type { ApplicationSummaryView } from '@cert/contracts';
 import {
-  LogRunner, ReadDb, assignmentOf, conflictTargetsOf, getApplication, isBlindReview, notificationRecipient,
+  LogRunner,
+  ReadDb,
+  assignmentOf,
+  conflictTargetsOf,
+  getApplication,
+  isBlindReview,
+  notificationRecipient,
 } from '@cert/projections';
 
 /**
@@ -141,7 +147,8 @@ export class AccessPolicy {
   async decide(actor: Actor, action: Action | readonly Role[], request: RequestFacts): Promise<Grant> {
     const rule: Rule = typeof action === 'string' ? POLICY[action] : { roles: action };
     const grant: Grant = { actor, blind: false, sealed: false };
-    if (!rule.roles.includes(actor.role)) this.deny(actor, request, 403, `the ${actor.role} role may not ${typeof action === 'string' ? action : 'use this route'}`);
+    if (!rule.roles.includes(actor.role))
+      this.deny(actor, request, 403, `the ${actor.role} role may not ${typeof action === 'string' ? action : 'use this route'}`);
 
     if (rule.application) {
       const id = request.params.id;
@@ -182,7 +189,14 @@ export class AccessPolicy {
 
   /** Logs a refusal decided elsewhere in the request (401 from the sign-in check) the same way. */
   logDenial(actor: Actor | null, request: RequestFacts, status: number, reason: string): void {
-    this.logger.warn({ msg: 'access denied', status, actorId: actor?.id ?? null, role: actor?.role ?? 'anonymous', route: `${request.method} ${request.route}`, reason });
+    this.logger.warn({
+      msg: 'access denied',
+      status,
+      actorId: actor?.id ?? null,
+      role: actor?.role ?? 'anonymous',
+      route: `${request.method} ${request.route}`,
+      reason,
+    });
   }
 
   private standingOn(actor: Actor, id: string): Found {
@@ -196,25 +210,43 @@ export class AccessPolicy {
       case 'auditor':
         return { standing: 'full', reason: '', grant: { application: app, standing: 'full' } };
       case 'applicant': {
-        if (actor.email && normalizeEmail(actor.email) === app.applicantEmail) return { standing: 'full', reason: '', grant: { application: app, standing: 'full' } };
+        if (actor.email && normalizeEmail(actor.email) === app.applicantEmail)
+          return { standing: 'full', reason: '', grant: { application: app, standing: 'full' } };
         if (app.submittedBy === actor.id || app.nominators.includes(actor.id)) {
-          return { standing: 'acknowledgement', reason: 'a nominator sees only that the nomination was received', code: 'application.not_applicant', grant: { application: app, standing: 'acknowledgement' } };
+          return {
+            standing: 'acknowledgement',
+            reason: 'a nominator sees only that the nomination was received',
+            code: 'application.not_applicant',
+            grant: { application: app, standing: 'acknowledgement' },
+          };
         }
         return none('not an application of this applicant');
       }
       case 'reviewer': {
         const assignment = assignmentOf(db, id, actor.id);
         if (assignment === null) return none('not assigned to this reviewer');
-        if (assignment === 'released') return { standing: 'known', reason: 'this reviewer was released from the application', code: 'review.not_assigned', grant: {} };
+        if (assignment === 'released')
+          return { standing: 'known', reason: 'this reviewer was released from the application', code: 'review.not_assigned', grant: {} };
         const profile = this.identity.findById(actor.id);
         const conflict = conflictOf(
           { id: app.id, institution: app.institutionName, region: app.region },
-          { reviewerId: actor.id, institution: profile?.institution ?? null, region: profile?.region ?? null, declaredConflicts: conflictTargetsOf(db, actor.id), openAssignments: 0 },
+          {
+            reviewerId: actor.id,
+            institution: profile?.institution ?? null,
+            region: profile?.region ?? null,
+            declaredConflicts: conflictTargetsOf(db, actor.id),
+            openAssignments: 0,
+          },
           policyByVersion(app.policyVersion),
         );
-        if (conflict) return { standing: 'known', reason: `conflict of interest (${conflict})`, code: 'review.conflict_of_interest', grant: {} };
+        if (conflict)
+          return { standing: 'known', reason: `conflict of interest (${conflict})`, code: 'review.conflict_of_interest', grant: {} };
         const blind = isBlindReview(db, cycleOf(app.submittedAt));
-        return { standing: 'review', reason: '', grant: { application: app, standing: 'review', blind, sealed: assignment !== 'finished' } };
+        return {
+          standing: 'review',
+          reason: '',
+          grant: { application: app, standing: 'review', blind, sealed: assignment !== 'finished' },
+        };
       }
       default:
         // Operators run the service; application contents are not theirs to read (and the role check refused them already).

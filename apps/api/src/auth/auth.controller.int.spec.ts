@@ -15,7 +15,8 @@ import { AuthModule } from './auth.module';
 
 @Controller('probe')
 class ProbeController {
-  @Allow('staff') @Get('staff-only')
+  @Allow('staff')
+  @Get('staff-only')
   staffOnly(@CurrentActor() actor: Actor) {
     return actor;
   }
@@ -46,7 +47,12 @@ describe('AuthController (int)', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
     const config = loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'https://cert.test', BOOTSTRAP_ADMIN_EMAIL: 'admin@iasl.test' });
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), IdentityModule.forInstance(new IdentityStore(':memory:', clock)), MailModule.forInstance(mailer), AuthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        IdentityModule.forInstance(new IdentityStore(':memory:', clock)),
+        MailModule.forInstance(mailer),
+        AuthModule,
+      ],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -64,14 +70,20 @@ describe('AuthController (int)', () => {
   const bootstrapLink = () => linkIn(warnings.find((w) => w.includes('/set-password?token='))!);
 
   async function signInAdmin(): Promise<string> {
-    await http().post('/auth/password').send({ token: tokenIn(bootstrapLink()), password: 'first staff passphrase' }).expect(204);
+    await http()
+      .post('/auth/password')
+      .send({ token: tokenIn(bootstrapLink()), password: 'first staff passphrase' })
+      .expect(204);
     const res = await http().post('/auth/login').send({ email: 'admin@iasl.test', password: 'first staff passphrase' }).expect(200);
     return res.body.token;
   }
 
   async function signInApplicant(email = 'leader@school.example'): Promise<string> {
     await http().post('/auth/email-link').send({ email }).expect(202);
-    const res = await http().post('/auth/email-link/redeem').send({ token: tokenIn(linkIn(mailer.last()!.text)) }).expect(200);
+    const res = await http()
+      .post('/auth/email-link/redeem')
+      .send({ token: tokenIn(linkIn(mailer.last()!.text)) })
+      .expect(200);
     return res.body.token;
   }
 
@@ -79,7 +91,10 @@ describe('AuthController (int)', () => {
     it('bootstrap link → set password → login → /auth/me', async () => {
       expect(bootstrapLink()).toMatch(/^https:\/\/cert\.test\/set-password\?token=[\w-]{43}$/);
 
-      await http().post('/auth/password').send({ token: tokenIn(bootstrapLink()), password: 'first staff passphrase' }).expect(204);
+      await http()
+        .post('/auth/password')
+        .send({ token: tokenIn(bootstrapLink()), password: 'first staff passphrase' })
+        .expect(204);
       const login = await http().post('/auth/login').send({ email: 'ADMIN@iasl.test', password: 'first staff passphrase' }).expect(200);
 
       expect(login.body).toEqual({
@@ -119,7 +134,10 @@ describe('AuthController (int)', () => {
       expect(mailer.last()).toMatchObject({ to: 'leader@school.example', subject: expect.stringContaining('sign-in link') });
       expect(linkIn(mailer.last()!.text)).toMatch(/^https:\/\/cert\.test\/sign-in\?token=[\w-]{43}$/);
 
-      const res = await http().post('/auth/email-link/redeem').send({ token: tokenIn(linkIn(mailer.last()!.text)) }).expect(200);
+      const res = await http()
+        .post('/auth/email-link/redeem')
+        .send({ token: tokenIn(linkIn(mailer.last()!.text)) })
+        .expect(200);
       expect(res.body.user).toMatchObject({ email: 'leader@school.example', role: 'applicant' });
       const me = await http().get('/auth/me').auth(res.body.token, { type: 'bearer' }).expect(200);
       expect(me.body.role).toBe('applicant');
@@ -135,7 +153,10 @@ describe('AuthController (int)', () => {
     it('a link expires after 15 minutes', async () => {
       await http().post('/auth/email-link').send({ email: 'leader@school.example' }).expect(202);
       clock.advance({ minutes: 16 });
-      await http().post('/auth/email-link/redeem').send({ token: tokenIn(linkIn(mailer.last()!.text)) }).expect(401);
+      await http()
+        .post('/auth/email-link/redeem')
+        .send({ token: tokenIn(linkIn(mailer.last()!.text)) })
+        .expect(401);
     });
 
     it('answers 202 for a staff email but sends nothing: staff use passwords', async () => {

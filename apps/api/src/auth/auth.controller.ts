@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -39,10 +52,17 @@ export class AuthController {
     private readonly browser: BrowserSessions,
   ) {}
 
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('login') @HttpCode(200)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(120)
+  @Post('login')
+  @HttpCode(200)
   @Operation('Sign in with email and password', 'SessionResponse', { refuses: ['auth.required', 'auth.locked'] })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
-    const keys = [{ key: accountKey(body.email), policy: ACCOUNT_LOCKOUT }, { key: addressKey(clientAddress(req)), policy: ADDRESS_LOCKOUT }];
+    const keys = [
+      { key: accountKey(body.email), policy: ACCOUNT_LOCKOUT },
+      { key: addressKey(clientAddress(req)), policy: ADDRESS_LOCKOUT },
+    ];
     // Checked before the password, so a locked account costs no argon2 time and a right guess during the lock is no use.
     const locked = this.identity.signInLockedUntil(keys.map((k) => k.key));
     if (locked) this.tooManyFailures(res, locked);
@@ -57,13 +77,21 @@ export class AuthController {
   }
 
   /** 202 whatever the email: whether a link went out is between us and that mailbox. */
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(20) @Post('email-link') @HttpCode(202)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(20)
+  @Post('email-link')
+  @HttpCode(202)
   @Operation('Email a one-time sign-in link (202 whatever the email)', null)
   requestLink(@Body() body: EmailLinkDto): void {
     this.links.request(body.email);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('email-link/redeem') @HttpCode(200)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(120)
+  @Post('email-link/redeem')
+  @HttpCode(200)
   @Operation('Sign in with an emailed link', 'SessionResponse', { refuses: ['auth.required'] })
   redeemLink(@Body() body: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): SessionResponse {
     const user = this.identity.redeemOneTimeToken(body.token, 'sign-in');
@@ -72,13 +100,21 @@ export class AuthController {
   }
 
   /** A forgotten password. 202 whatever the email; a password account gets a one-time set-password link. */
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(10) @Post('password-reset') @HttpCode(202)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(10)
+  @Post('password-reset')
+  @HttpCode(202)
   @Operation('Email a set-password link (202 whatever the email)', null)
   requestPasswordReset(@Body() body: PasswordResetDto): void {
     this.links.passwordReset(body.email);
   }
 
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120) @Post('password') @HttpCode(204)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(120)
+  @Post('password')
+  @HttpCode(204)
   @Operation('Set a password with an emailed link', null, { refuses: ['auth.required'] })
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
     const user = this.identity.redeemOneTimeToken(body.token, 'set-password');
@@ -92,13 +128,16 @@ export class AuthController {
    * For browsers: a CSRF token for the session their cookie carries (send it as `X-CSRF-Token` with every POST, PUT
    * and DELETE), also set as its own httpOnly cookie. Ask again after signing in, or after a reload.
    */
-  @Public() @Get('csrf') @Header('Cache-Control', 'no-store')
-  @Operation('A CSRF token for the browser session\'s changes', 'CsrfTokenView')
+  @Public()
+  @Get('csrf')
+  @Header('Cache-Control', 'no-store')
+  @Operation("A CSRF token for the browser session's changes", 'CsrfTokenView')
   csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): CsrfTokenView {
     return { csrfToken: this.browser.csrfToken(req, res) };
   }
 
-  @Access('session.read') @Get('me')
+  @Access('session.read')
+  @Get('me')
   @Operation('Who is signed in', 'SessionUser')
   me(@CurrentActor() actor: Actor): SessionUser {
     const user = this.identity.findById(actor.id);
@@ -106,7 +145,9 @@ export class AuthController {
     return summary(user);
   }
 
-  @Access('session.end') @Post('logout') @HttpCode(204)
+  @Access('session.end')
+  @Post('logout')
+  @HttpCode(204)
   @Operation('End the session', null)
   logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): void {
     // The guard has already resolved this session, from the header or the cookie.
@@ -125,7 +166,11 @@ export class AuthController {
   private tooManyFailures(res: Response, until: string): never {
     res.setHeader('Retry-After', String(this.identity.secondsUntil(until)));
     throw new HttpException(
-      { message: `too many failed sign-ins; try again after ${until}, or reset the password by email`, code: 'auth.locked', lockedUntil: until },
+      {
+        message: `too many failed sign-ins; try again after ${until}, or reset the password by email`,
+        code: 'auth.locked',
+        lockedUntil: until,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SESSION_MODES } from '@cert/contracts';
 import type {
-  EmailLinkRequest, LoginRequest, PasswordResetRequest, RedeemLinkRequest, SessionMode, SetPasswordRequest,
+  EmailLinkRequest,
+  LoginRequest,
+  PasswordResetRequest,
+  RedeemLinkRequest,
+  SessionMode,
+  SetPasswordRequest,
 } from '@cert/contracts';
 
 // Upper bounds keep a hostile request from making argon2 or the database chew on megabytes.

@@ -64,13 +64,18 @@ export class AuthGuard implements CanActivate {
     const user = token ? this.identity.resolveSession(token) : null;
     if (!user) {
       this.policy.logDenial(null, facts, 401, token ? 'unknown, expired, revoked or forged session' : 'no session');
-      throw new UnauthorizedException('sign in first, then send the session token as "Authorization: Bearer <token>" (or the session cookie from a browser)');
+      throw new UnauthorizedException(
+        'sign in first, then send the session token as "Authorization: Bearer <token>" (or the session cookie from a browser)',
+      );
     }
     // A cookie travels with any request the browser makes, even one another site set off: a state-changing request
     // signed in by cookie must prove it comes from our own page with the CSRF token.
     if (!bearer && !SAFE_METHODS.has(request.method) && !this.sessions.csrfValid(request)) {
       this.policy.logDenial({ id: user.id, role: user.role }, facts, 403, 'missing or invalid CSRF token on a cookie session');
-      throw new Forbidden('auth.csrf_invalid', 'send the X-CSRF-Token header from GET /auth/csrf with every change made from a browser session');
+      throw new Forbidden(
+        'auth.csrf_invalid',
+        'send the X-CSRF-Token header from GET /auth/csrf with every change made from a browser session',
+      );
     }
     request.sessionToken = token!;
 

@@ -23,7 +23,9 @@ describe('FirstStaffBootstrap', () => {
   it('creates the first staff account and logs a 24-hour set-password link', () => {
     start();
     expect(store.listByRole('staff')).toEqual([expect.objectContaining({ email: 'admin@iasl.test', name: 'Administrator' })]);
-    expect(warnings).toEqual([expect.stringMatching(/before 2026-03-03T09:00:00\.000Z: https:\/\/cert\.test\/set-password\?token=[\w-]{43}$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/before 2026-03-03T09:00:00\.000Z: https:\/\/cert\.test\/set-password\?token=[\w-]{43}$/),
+    ]);
   });
 
   it('prints a fresh link on a restart before anyone set a password, without a second account', () => {

@@ -22,7 +22,9 @@ export class FirstStaffBootstrap implements OnApplicationBootstrap {
     const email = this.config.bootstrapAdminEmail;
     const admin = this.identity.findByEmail(email) ?? this.identity.createUser({ email, name: 'Administrator', role: 'staff' });
     if (admin.role !== 'staff') {
-      this.logger.error(`BOOTSTRAP_ADMIN_EMAIL ${email} belongs to a ${admin.role} account; create a staff account with the CLI (users:create)`);
+      this.logger.error(
+        `BOOTSTRAP_ADMIN_EMAIL ${email} belongs to a ${admin.role} account; create a staff account with the CLI (users:create)`,
+      );
       return;
     }
     const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', admin, SET_PASSWORD_TTL);

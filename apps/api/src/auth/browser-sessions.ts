@@ -35,7 +35,10 @@ export class BrowserSessions {
     this.csrf = doubleCsrf({
       getSecret: () => (this.secretValue ??= this.identity.secret('csrf')),
       // Bound to the session: a token fetched before sign-in, or for another session, is refused.
-      getSessionIdentifier: (req) => createHash('sha256').update(this.tokenFrom(req) ?? '').digest('hex'),
+      getSessionIdentifier: (req) =>
+        createHash('sha256')
+          .update(this.tokenFrom(req) ?? '')
+          .digest('hex'),
       cookieName: this.csrfCookie,
       cookieOptions: { sameSite: 'strict', secure: this.secure, httpOnly: true, path: '/' },
       getCsrfTokenFromRequest: (req) => req.headers['x-csrf-token'],
@@ -50,13 +53,20 @@ export class BrowserSessions {
 
   /** Sets the session cookie and answers a CSRF token bound to the new session. */
   open(req: CookieRequest, res: Response, token: string, expiresAt: string): string {
-    res.cookie(this.sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: this.secure, path: '/', expires: new Date(expiresAt) });
+    res.cookie(this.sessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+      path: '/',
+      expires: new Date(expiresAt),
+    });
     req.cookies = { ...(req.cookies ?? {}), [this.sessionCookie]: token };
     return this.csrfToken(req, res);
   }
 
   close(res: Response): void {
-    for (const name of [this.sessionCookie, this.csrfCookie]) res.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure: this.secure, path: '/' });
+    for (const name of [this.sessionCookie, this.csrfCookie])
+      res.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure: this.secure, path: '/' });
   }
 
   /** A fresh CSRF token for the session the request carries (none before sign-in), also set as its cookie. */

@@ -43,11 +43,16 @@ export class AwardsController {
 
   @Post('award-cycles')
   @Access('awards.cycle.open')
-  @Operation('Open a year\'s award cycle', 'AwardCycleResult')
+  @Operation("Open a year's award cycle", 'AwardCycleResult')
   open(@Body() dto: OpenAwardCycleDto, @CurrentActor() actor: Actor) {
     const data = {
-      year: dto.year, award: dto.award ?? `IASL STEM Leadership Award ${dto.year}`, criteriaVersion: CURRENT_AWARD_CRITERIA,
-      awardsAvailable: dto.awardsAvailable, nominationsCloseAt: dto.nominationsCloseAt, rsvpBy: dto.rsvpBy, summit: { startsAt: dto.summit.startsAt, place: dto.summit.place },
+      year: dto.year,
+      award: dto.award ?? `IASL STEM Leadership Award ${dto.year}`,
+      criteriaVersion: CURRENT_AWARD_CRITERIA,
+      awardsAvailable: dto.awardsAvailable,
+      nominationsCloseAt: dto.nominationsCloseAt,
+      rsvpBy: dto.rsvpBy,
+      summit: { startsAt: dto.summit.startsAt, place: dto.summit.place },
     };
     return this.commands.execute(new DecideAwardCycleCommand(dto.year, { type: 'OpenAwardCycle', data }, actor));
   }
@@ -61,7 +66,9 @@ export class AwardsController {
     if (!cycle) throw new NotFoundException(`award cycle ${year} not found`);
     const own = actor.role === 'applicant';
     if (own) {
-      const nominations = awardNominations(this.readDb.db, year, { withScores: false, applicantEmail: actor.email ?? '' }).map(nominationForApplicant);
+      const nominations = awardNominations(this.readDb.db, year, { withScores: false, applicantEmail: actor.email ?? '' }).map(
+        nominationForApplicant,
+      );
       return { ...cycleForApplicant(cycle), criteria: awardCriteriaByVersion(cycle.criteriaVersion).criteria, nominations };
     }
     const nominations = awardNominations(this.readDb.db, year, { withScores: true });
@@ -80,7 +87,12 @@ export class AwardsController {
   @Post('award-cycles/:year/nominations/:nominationId/scores')
   @Access('awards.score')
   @Operation('Score a nomination on every criterion', 'AwardCycleResult')
-  score(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: ScoreNominationDto, @CurrentActor() actor: Actor) {
+  score(
+    @Param('year', AwardYearPipe) year: number,
+    @Param('nominationId', ParseUUIDPipe) nominationId: string,
+    @Body() dto: ScoreNominationDto,
+    @CurrentActor() actor: Actor,
+  ) {
     const scores = dto.scores.map(({ criterion, level }) => ({ criterion, level }));
     return this.commands.execute(new ScoreNominationCommand(year, nominationId, scores, dto.comment?.trim() || null, actor));
   }
@@ -98,7 +110,10 @@ export class AwardsController {
   @Access('awards.select')
   @Operation('Select the award recipients', 'AwardCycleResult')
   select(@Param('year', AwardYearPipe) year: number, @Body() dto: SelectRecipientsDto, @CurrentActor() actor: Actor) {
-    const body = { type: 'SelectAwardRecipients' as const, data: { nominationIds: dto.nominationIds, justification: dto.justification ?? null } };
+    const body = {
+      type: 'SelectAwardRecipients' as const,
+      data: { nominationIds: dto.nominationIds, justification: dto.justification ?? null },
+    };
     return this.commands.execute(new DecideAwardCycleCommand(year, body, actor));
   }
 
@@ -106,7 +121,12 @@ export class AwardsController {
   @HttpCode(200)
   @Access('awards.invitation.respond')
   @Operation('Accept or decline the summit invitation', 'AwardCycleResult')
-  respond(@Param('year', AwardYearPipe) year: number, @Param('nominationId', ParseUUIDPipe) nominationId: string, @Body() dto: RespondToInvitationDto, @CurrentActor() actor: Actor) {
+  respond(
+    @Param('year', AwardYearPipe) year: number,
+    @Param('nominationId', ParseUUIDPipe) nominationId: string,
+    @Body() dto: RespondToInvitationDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.commands.execute(new RespondToSummitInvitationCommand(year, nominationId, dto.accept, dto.reason?.trim() || null, actor));
   }
 

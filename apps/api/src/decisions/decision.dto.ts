@@ -1,6 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Level, OUTCOMES, Outcome } from '@cert/domain';
 import type { RecordDecisionRequest, ResolveAdjudicationRequest, Ruling } from '@cert/contracts';
 import { INDICATOR_CODE } from '../applications/assessment.dto';
@@ -11,7 +25,12 @@ export class RulingDto implements Ruling {
 }
 
 export class ResolveAdjudicationDto implements ResolveAdjudicationRequest {
-  @ApiProperty({ type: [RulingDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(64) @ValidateNested({ each: true }) @Type(() => RulingDto)
+  @ApiProperty({ type: [RulingDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => RulingDto)
   readonly rulings!: RulingDto[];
   @ApiProperty() @IsString() @Length(5, 4000) readonly justification!: string;
 }
@@ -19,5 +38,8 @@ export class ResolveAdjudicationDto implements ResolveAdjudicationRequest {
 export class RecordDecisionDto implements RecordDecisionRequest {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) readonly outcome!: Outcome;
   @ApiProperty({ required: false, description: 'required (20+ characters) to overrule the recommendation' })
-  @IsOptional() @IsString() @MaxLength(4000) readonly justification?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  readonly justification?: string;
 }

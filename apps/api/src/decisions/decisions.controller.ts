@@ -22,7 +22,7 @@ export class DecisionsController {
 
   @Get('board/queue')
   @Access('board.queue')
-  @Operation('The board\'s queue: applications needing adjudication or a decision', ['BoardItemView'])
+  @Operation("The board's queue: applications needing adjudication or a decision", ['BoardItemView'])
   queue(@Query() _query: ReadQueryDto) {
     return boardQueue(this.readDb.db, {});
   }
@@ -40,7 +40,12 @@ export class DecisionsController {
   @HttpCode(200)
   @Access('board.adjudicate')
   @Operation('Rule on the disputed indicators', 'CommandResult')
-  adjudicate(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveAdjudicationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  adjudicate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResolveAdjudicationDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     const body = { type: 'ResolveAdjudication' as const, data: { rulings: dto.rulings, justification: dto.justification } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
   }
@@ -49,7 +54,12 @@ export class DecisionsController {
   @HttpCode(200)
   @Access('board.decide')
   @Operation('Record the board decision', 'CommandResult')
-  decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordDecisionDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  decide(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordDecisionDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     const body = { type: 'RecordDecision' as const, data: { outcome: dto.outcome, justification: dto.justification ?? null } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
   }

@@ -30,7 +30,11 @@ export function directoryBookPdf(book: DirectoryBook, opts: { compress?: boolean
     margin: 56,
     bufferPages: true,
     compress: opts.compress ?? true,
-    info: { Title: `Who's Who of STEM Leaders ${book.year}`, Author: 'International Association for STEM Leaders (IASL)', CreationDate: new Date(book.generatedAt) },
+    info: {
+      Title: `Who's Who of STEM Leaders ${book.year}`,
+      Author: 'International Association for STEM Leaders (IASL)',
+      CreationDate: new Date(book.generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,24 +81,37 @@ const currentPage = (doc: PDFKit.PDFDocument) => doc.bufferedPageRange().start +
 
 function titlePage(doc: PDFKit.PDFDocument, book: DirectoryBook, countries: number) {
   doc.moveDown(8);
-  doc.font('Helvetica-Bold').fontSize(30).text('Who\'s Who of STEM Leaders', { align: 'center' });
+  doc.font('Helvetica-Bold').fontSize(30).text("Who's Who of STEM Leaders", { align: 'center' });
   doc.moveDown(0.5).font('Helvetica').fontSize(16).text('A book of best practices in STEM', { align: 'center' });
   doc.moveDown(0.5).fontSize(22).text(`${book.year}`, { align: 'center' });
   doc.moveDown(3).fontSize(12).text('International Association for STEM Leaders (IASL)', { align: 'center' });
   doc.moveDown(0.3).text('STEM Certification Division', { align: 'center' });
-  doc.moveDown(3).fontSize(10).text(
-    `${book.entries.length} designated ${book.entries.length === 1 ? 'program' : 'programs'} in ${countries} ${countries === 1 ? 'country' : 'countries'}, designated or awarded in ${book.year}. `
-      + 'Every entry appears as its leader chose to show it; the best-practice summaries are in the leaders\' own words.',
-    { align: 'center' },
-  );
-  doc.moveDown(0.5).fontSize(9).fillColor('#555555').text(`Generated ${book.generatedAt.slice(0, 10)}.`, { align: 'center' }).fillColor('black');
+  doc
+    .moveDown(3)
+    .fontSize(10)
+    .text(
+      `${book.entries.length} designated ${book.entries.length === 1 ? 'program' : 'programs'} in ${countries} ${countries === 1 ? 'country' : 'countries'}, designated or awarded in ${book.year}. ` +
+        "Every entry appears as its leader chose to show it; the best-practice summaries are in the leaders' own words.",
+      { align: 'center' },
+    );
+  doc
+    .moveDown(0.5)
+    .fontSize(9)
+    .fillColor('#555555')
+    .text(`Generated ${book.generatedAt.slice(0, 10)}.`, { align: 'center' })
+    .fillColor('black');
 }
 
 const textWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
 /** Roughly the height entryBlock will take: its heading and fact lines, and the summary as set. */
 function entryHeight(doc: PDFKit.PDFDocument, e: DirectoryEntryView): number {
-  const summary = e.summary ? doc.font('Helvetica-Oblique').fontSize(10).heightOfString(e.summary, { width: textWidth(doc), align: 'justify' }) : 0;
+  const summary = e.summary
+    ? doc
+        .font('Helvetica-Oblique')
+        .fontSize(10)
+        .heightOfString(e.summary, { width: textWidth(doc), align: 'justify' })
+    : 0;
   return 80 + summary;
 }
 
@@ -120,7 +137,11 @@ function contents(
 ) {
   const lines = parts.flatMap((p, i) => [
     { text: p.country, page: pages[i].country, bold: true },
-    ...p.entries.map((e, j) => ({ text: `    ${titleOf(e)}${e.leaderName && e.institution ? `, ${e.institution}` : ''}`, page: pages[i].entries[j], bold: false })),
+    ...p.entries.map((e, j) => ({
+      text: `    ${titleOf(e)}${e.leaderName && e.institution ? `, ${e.institution}` : ''}`,
+      page: pages[i].entries[j],
+      bold: false,
+    })),
   ]);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -147,7 +168,10 @@ function pageNumbers(doc: PDFKit.PDFDocument) {
     const bottom = doc.page.margins.bottom;
     // Writing inside the bottom margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#555555')
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#555555')
       .text(String(i + 1), 0, doc.page.height - 32, { width: doc.page.width, align: 'center', lineBreak: false })
       .fillColor('black');
     doc.page.margins.bottom = bottom;

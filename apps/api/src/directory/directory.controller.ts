@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Put, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Query,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
@@ -30,7 +43,9 @@ export class DirectoryController {
     private readonly clock: Clock,
   ) {}
 
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(120)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(120)
   @Get()
   @Header('Cache-Control', 'no-cache')
   @Operation('Search the public directory of designated programs', 'DirectoryPageView')
@@ -43,11 +58,13 @@ export class DirectoryController {
    * The book of one year: the programs whose entry shows a designation or an award in that year, as `?year=` finds
    * them. An entry that shows neither year is in the online directory only: its inclusion would reveal the year.
    */
-  @Public() @UseGuards(ThrottlerGuard) @PER_MINUTE(20)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @PER_MINUTE(20)
   @Get('books/:year.pdf')
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'no-cache')
-  @Operation('The year\'s directory book', { file: 'application/pdf' })
+  @Operation("The year's directory book", { file: 'application/pdf' })
   async book(@Param('year', DirectoryYearPipe) year: number, @Query() _query: ReadQueryDto) {
     const entries = listDirectory(this.readDb.db, { year });
     const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries });
@@ -67,7 +84,7 @@ export class DirectoryListingController {
 
   @Get(':id/directory-listing')
   @Access('application.directory-listing.read')
-  @Operation('Read the leader\'s directory listing and the designation it rests on', 'DirectoryListingView')
+  @Operation("Read the leader's directory listing and the designation it rests on", 'DirectoryListingView')
   get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     return { ...ownListing(this.readDb.db, id), designation: directoryStanding(this.readDb.db, id) };
   }
@@ -76,7 +93,9 @@ export class DirectoryListingController {
   @Access('application.directory-listing.write')
   @Operation('List the program in the directory, with the fields to show', 'CommandResult')
   publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DirectoryListingDto, @CurrentActor() actor: Actor) {
-    return this.commands.execute(new PublishDirectoryListingCommand(id, { fields: dto.fields, focusAreas: dto.focusAreas ?? [], summary: dto.summary ?? null }, actor));
+    return this.commands.execute(
+      new PublishDirectoryListingCommand(id, { fields: dto.fields, focusAreas: dto.focusAreas ?? [], summary: dto.summary ?? null }, actor),
+    );
   }
 
   @Delete(':id/directory-listing')

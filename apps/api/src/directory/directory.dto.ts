@@ -8,15 +8,30 @@ import { ReadQueryDto } from '../http/read-query.dto';
 /** The leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
 export class DirectoryListingDto implements DirectoryListingRequest {
   @ApiProperty({ enum: DIRECTORY_FIELDS, isArray: true, example: ['leaderName', 'institution', 'country', 'summary'] })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(DIRECTORY_FIELDS.length) @IsIn(DIRECTORY_FIELDS, { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(DIRECTORY_FIELDS.length)
+  @IsIn(DIRECTORY_FIELDS, { each: true })
   readonly fields!: DirectoryField[];
 
   @ApiProperty({ required: false, type: [String], example: ['Robotics', 'Fab Labs'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(FOCUS_AREAS_MAX) @IsString({ each: true }) @MaxLength(FOCUS_AREA_MAX_CHARS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FOCUS_AREAS_MAX)
+  @IsString({ each: true })
+  @MaxLength(FOCUS_AREA_MAX_CHARS, { each: true })
   readonly focusAreas?: string[];
 
-  @ApiProperty({ required: false, nullable: true, maxLength: SUMMARY_MAX_CHARS, description: 'a short best-practice summary in the leader\'s own words' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(SUMMARY_MAX_CHARS)
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    maxLength: SUMMARY_MAX_CHARS,
+    description: "a short best-practice summary in the leader's own words",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(SUMMARY_MAX_CHARS)
   readonly summary?: string | null;
 }
 

@@ -16,10 +16,13 @@ const documented: ParamDecoratorEnhancer = (target, key) =>
  * `If-Match: *` (RFC 9110: "any current representation") asks only that the application exists, which every
  * command on it requires anyway, so it adds no version condition.
  */
-export const ExpectedVersion = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
-  const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw new FieldErrors([{ field: 'If-Match', messages: ['must be an entity tag holding a stream version, e.g. W/"7"'] }]);
-  return Number(match[1]);
-}, [documented]);
+export const ExpectedVersion = createParamDecorator(
+  (_: unknown, context: ExecutionContext): number | undefined => {
+    const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
+    if (header === undefined || header.trim() === '*') return undefined;
+    const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+    if (!match) throw new FieldErrors([{ field: 'If-Match', messages: ['must be an entity tag holding a stream version, e.g. W/"7"'] }]);
+    return Number(match[1]);
+  },
+  [documented],
+);

@@ -39,11 +39,25 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown, request: Request): Problem {
     if (error instanceof FieldErrors) {
-      return { type: 'about:blank', title: 'Invalid request', status: 400, code: 'request.invalid', detail: error.message, errors: error.fields };
+      return {
+        type: 'about:blank',
+        title: 'Invalid request',
+        status: 400,
+        code: 'request.invalid',
+        detail: error.message,
+        errors: error.fields,
+      };
     }
     if (error instanceof DomainError) {
       // Details first, so a detail can never overwrite the problem's own fields.
-      return { ...error.details, type: 'about:blank', title: error.message, status: STATUS_BY_KIND[error.kind], code: error.code, detail: error.message };
+      return {
+        ...error.details,
+        type: 'about:blank',
+        title: error.message,
+        status: STATUS_BY_KIND[error.kind],
+        code: error.code,
+        detail: error.message,
+      };
     }
     if (error instanceof VersionConflict) {
       // With If-Match the client asked for that exact version: a failed precondition. Otherwise handle() already retried.

@@ -5,5 +5,7 @@ import type { ReadQuery } from '@cert/contracts';
 /** Every GET may pass `after` (see ReadPositionInterceptor); query DTOs extend this so the strict pipe accepts it. */
 export class ReadQueryDto implements ReadQuery {
   @ApiProperty({ required: false, description: 'log position from a command response; waits (max 2 s) until read models include it' })
-  @IsOptional() @Matches(/^\d{1,20}$/) readonly after?: string;
+  @IsOptional()
+  @Matches(/^\d{1,20}$/)
+  readonly after?: string;
 }

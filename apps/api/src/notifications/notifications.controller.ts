@@ -15,7 +15,10 @@ import { NotificationIdPipe } from './notification-id.pipe';
 
 class FeedQueryDto extends ReadQueryDto implements FeedQuery {
   // `?unreadOnly=false` must mean false: Boolean('false') is true, so only the words true and false convert.
-  @ApiProperty({ required: false }) @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   readonly unreadOnly?: boolean;
 }
 

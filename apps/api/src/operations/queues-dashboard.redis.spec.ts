@@ -25,9 +25,16 @@ describe('mountQueuesDashboard', () => {
       expect(await mountQueuesDashboard(app, queue, resolveActor)).toBe(true);
       await app.init();
       const http = request(app.getHttpServer());
-      await http.get('/admin/queues').expect(401).expect('content-type', /application\/problem\+json/);
+      await http
+        .get('/admin/queues')
+        .expect(401)
+        .expect('content-type', /application\/problem\+json/);
       await http.get('/admin/queues?token=op-token').expect(401);
-      await http.get('/admin/queues').set('Authorization', 'Bearer staff-token').expect(403).expect('content-type', /problem\+json/);
+      await http
+        .get('/admin/queues')
+        .set('Authorization', 'Bearer staff-token')
+        .expect(403)
+        .expect('content-type', /problem\+json/);
       await http.get('/admin/queues').set('Authorization', 'Bearer op-token').expect(200).expect('content-type', /html/);
       const api = await http.get('/admin/queues/api/queues').set('Authorization', 'Bearer op-token').expect(200);
       expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['deadlines', 'notifications']);

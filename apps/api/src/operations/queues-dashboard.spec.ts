@@ -15,6 +15,10 @@ describe('queue dashboard access', () => {
   });
 
   it('answers 403 to a signed-in user who is not an operator', () => {
-    expect(dashboardDenial('Bearer staff-token', resolveActor)).toMatchObject({ status: 403, code: 'access.denied', detail: expect.stringContaining('staff') });
+    expect(dashboardDenial('Bearer staff-token', resolveActor)).toMatchObject({
+      status: 403,
+      code: 'access.denied',
+      detail: expect.stringContaining('staff'),
+    });
   });
 });

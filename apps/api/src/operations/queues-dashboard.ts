@@ -18,10 +18,22 @@ export function dashboardDenial(authorization: string | undefined, resolveActor:
   const token = bearerToken(authorization);
   const actor = token ? resolveActor(token) : null;
   if (!actor) {
-    return { type: 'about:blank', title: 'Sign in first', status: 401, code: 'auth.required', detail: 'send the session token as "Authorization: Bearer <token>"' };
+    return {
+      type: 'about:blank',
+      title: 'Sign in first',
+      status: 401,
+      code: 'auth.required',
+      detail: 'send the session token as "Authorization: Bearer <token>"',
+    };
   }
   if (actor.role !== 'operator') {
-    return { type: 'about:blank', title: 'Operators only', status: 403, code: 'access.denied', detail: `the queue dashboard is not open to the ${actor.role} role` };
+    return {
+      type: 'about:blank',
+      title: 'Operators only',
+      status: 403,
+      code: 'access.denied',
+      detail: `the queue dashboard is not open to the ${actor.role} role`,
+    };
   }
   return null;
 }

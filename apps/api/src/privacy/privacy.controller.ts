@@ -21,11 +21,9 @@ export class PrivacyController {
   constructor(private readonly erasure: SubjectErasure) {}
 
   @Post('erasures')
-  @Operation(
-    'Erase a person\'s data everywhere the engine keeps it',
-    'ErasureReport',
-    { refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'] },
-  )
+  @Operation("Erase a person's data everywhere the engine keeps it", 'ErasureReport', {
+    refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'],
+  })
   erase(@Body() dto: EraseSubjectDto, @CurrentActor() actor: Actor) {
     return this.erasure.erase(dto.email, actor);
   }

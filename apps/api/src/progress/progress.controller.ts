@@ -40,7 +40,12 @@ export class ProgressController {
   @Post('applications/:id/progress/confirmation-requests')
   @Access('application.progress.confirmation.request')
   @Operation('Ask a reviewer to confirm the latest yearly update', 'CommandResult')
-  requestConfirmation(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestProgressConfirmationDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  requestConfirmation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestProgressConfirmationDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     return this.commands.execute(new RequestProgressConfirmationCommand(id, dto.reviewerId, actor, v));
   }
 
@@ -62,8 +67,16 @@ export class ProgressController {
     const declared = conflictTargetsOf(this.readDb.db, actor.id);
     return progressConfirmationsFor(this.readDb.db, actor.id).filter((c) => {
       const app = getApplication(this.readDb.db, c.applicationId);
-      const me = { reviewerId: actor.id, institution: profile?.institution ?? null, region: profile?.region ?? null, declaredConflicts: declared, openAssignments: 0 };
-      return !!app && !conflictOf({ id: app.id, institution: app.institutionName, region: app.region }, me, policyByVersion(app.policyVersion));
+      const me = {
+        reviewerId: actor.id,
+        institution: profile?.institution ?? null,
+        region: profile?.region ?? null,
+        declaredConflicts: declared,
+        openAssignments: 0,
+      };
+      return (
+        !!app && !conflictOf({ id: app.id, institution: app.institutionName, region: app.region }, me, policyByVersion(app.policyVersion))
+      );
     });
   }
 

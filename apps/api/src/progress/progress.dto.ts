@@ -16,7 +16,11 @@ export class ProgressVerdictDto implements ProgressVerdict {
 }
 
 export class RecordProgressConfirmationDto implements RecordProgressConfirmationRequest {
-  @ApiProperty({ type: [ProgressVerdictDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(64)
-  @ValidateNested({ each: true }) @Type(() => ProgressVerdictDto)
+  @ApiProperty({ type: [ProgressVerdictDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => ProgressVerdictDto)
   readonly verdicts!: ProgressVerdictDto[];
 }

@@ -5,14 +5,26 @@ import type { BlindReviewRequest, DeclareConflictRequest } from '@cert/contracts
 /** Name an application or a whole institution (every application of it), with the reason. */
 export class DeclareConflictDto implements DeclareConflictRequest {
   @ApiProperty({ required: false, description: 'the application in conflict' })
-  @IsOptional() @IsUUID() readonly applicationId?: string;
-  @ApiProperty({ required: false, example: 'Riverside STEM Academy', description: 'an institution: every application of it is in conflict' })
-  @IsOptional() @IsString() @Length(2, 200) readonly institution?: string;
+  @IsOptional()
+  @IsUUID()
+  readonly applicationId?: string;
+  @ApiProperty({
+    required: false,
+    example: 'Riverside STEM Academy',
+    description: 'an institution: every application of it is in conflict',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  readonly institution?: string;
   @ApiProperty({ example: 'I mentored the program leader until 2024.' })
-  @IsString() @Length(5, 2000) readonly reason!: string;
+  @IsString()
+  @Length(5, 2000)
+  readonly reason!: string;
 }
 
 export class BlindReviewDto implements BlindReviewRequest {
   @ApiProperty({ description: 'reviewers of this cycle see no applicant identity (leader name, contact email, institution name)' })
-  @IsBoolean() readonly blindReview!: boolean;
+  @IsBoolean()
+  readonly blindReview!: boolean;
 }

@@ -23,7 +23,7 @@ export class ReviewCyclesController {
 
   @Get(':cycle')
   @Access('cycle.settings.read')
-  @Operation('Read a cycle\'s review settings', 'CycleSettingsView')
+  @Operation("Read a cycle's review settings", 'CycleSettingsView')
   settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
     return reviewCycleSettings(this.readDb.db, cycle);
   }

@@ -76,7 +76,7 @@ export class ReviewersController {
 
   @Get(':reviewerId/conflicts')
   @Access('reviewer.conflicts.read')
-  @Operation('Read a reviewer\'s conflicts of interest', ['ConflictView'])
+  @Operation("Read a reviewer's conflicts of interest", ['ConflictView'])
   conflicts(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
     if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
     return conflictsOf(this.readDb.db, reviewerId);
@@ -92,8 +92,12 @@ export class ReviewersController {
 
   @Delete(':reviewerId/conflicts/:conflictId')
   @Access('reviewer.conflicts.pin')
-  @Operation('Withdraw a reviewer\'s conflict, pinned or not', 'ConflictResult')
-  unpin(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Param('conflictId', ParseUUIDPipe) conflictId: string, @CurrentActor() actor: Actor) {
+  @Operation("Withdraw a reviewer's conflict, pinned or not", 'ConflictResult')
+  unpin(
+    @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
+    @Param('conflictId', ParseUUIDPipe) conflictId: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.commands.execute(new WithdrawConflictCommand(reviewerId, conflictId, actor));
   }
 }

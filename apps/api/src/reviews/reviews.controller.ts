@@ -24,8 +24,16 @@ export class ReviewsController {
   @Post('reviewers')
   @Access('review.assign')
   @Operation('Assign reviewers, by hand or balanced by load', 'CommandResult')
-  assign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignReviewersDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
-    const request = dto.mode === 'auto' ? { mode: 'auto' as const, count: dto.count ?? 2 } : { mode: 'manual' as const, reviewerIds: dto.reviewerIds ?? [] };
+  assign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignReviewersDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    const request =
+      dto.mode === 'auto'
+        ? { mode: 'auto' as const, count: dto.count ?? 2 }
+        : { mode: 'manual' as const, reviewerIds: dto.reviewerIds ?? [] };
     return this.commands.execute(new AssignReviewersCommand(id, request, actor, v));
   }
 
@@ -40,20 +48,32 @@ export class ReviewsController {
     @CurrentActor() actor: Actor,
     @ExpectedVersion() v?: number,
   ) {
-    return this.commands.execute(new DecideApplicationCommand(id, { type: 'ReleaseReviewer', data: { reviewerId, reason: dto.reason } }, actor, v));
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'ReleaseReviewer', data: { reviewerId, reason: dto.reason } }, actor, v),
+    );
   }
 
   @Put('scores/draft')
   @Access('review.score')
   @Operation('Save a draft of your scores', 'CommandResult')
-  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScoresDraftDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  saveDraft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ScoresDraftDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SaveScoresDraft', data: { scores: dto.scores } }, actor, v));
   }
 
   @Post('scores')
   @Access('review.score')
   @Operation('Submit your scores and recommendation', 'CommandResult')
-  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitScoresDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  submit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitScoresDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     const body = { type: 'SubmitScores' as const, data: { scores: dto.scores, recommendation: dto.recommendation } };
     return this.commands.execute(new DecideApplicationCommand(id, body, actor, v));
   }
@@ -61,7 +81,7 @@ export class ReviewsController {
   /** A reviewer sees only their own scores; staff, board and auditors see every finished review. */
   @Get('scores')
   @Access('review.scores.read')
-  @Operation('Read scores: a reviewer\'s own, or every finished review', 'ScoresView')
+  @Operation("Read scores: a reviewer's own, or every finished review", 'ScoresView')
   scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     return actor.role === 'reviewer' ? scoresFor(this.readDb.db, id, actor.id) : finalScores(this.readDb.db, id);
   }

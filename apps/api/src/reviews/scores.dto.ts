@@ -12,14 +12,21 @@ export class IndicatorScoreDto implements IndicatorScore {
 }
 
 export class ScoresDraftDto implements ScoresRequest {
-  @ApiProperty({ type: [IndicatorScoreDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(64)
-  @ValidateNested({ each: true }) @Type(() => IndicatorScoreDto)
+  @ApiProperty({ type: [IndicatorScoreDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorScoreDto)
   readonly scores!: IndicatorScoreDto[];
 }
 
 export class SubmitScoresDto implements SubmitScoresRequest {
-  @ApiProperty({ type: [IndicatorScoreDto] }) @IsArray() @ArrayMaxSize(64)
-  @ValidateNested({ each: true }) @Type(() => IndicatorScoreDto)
+  @ApiProperty({ type: [IndicatorScoreDto] })
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorScoreDto)
   readonly scores!: IndicatorScoreDto[];
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) readonly recommendation!: Outcome;
 }

@@ -27,7 +27,10 @@ const FILE_NAME = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
 
 /** A page load by a browser: it asks for HTML before JSON. fetch(), curl and API clients ask for `*` or JSON. */
 const isNavigation = (req: Request, pathname: string) =>
-  (req.method === 'GET' || req.method === 'HEAD') && !req.headers.authorization && !FILE_NAME.test(pathname) && req.accepts(['json', 'html']) === 'html';
+  (req.method === 'GET' || req.method === 'HEAD') &&
+  !req.headers.authorization &&
+  !FILE_NAME.test(pathname) &&
+  req.accepts(['json', 'html']) === 'html';
 
 /**
  * Serves the built web app next to the API, which has no `/api` prefix. The mailed links point at web pages whose

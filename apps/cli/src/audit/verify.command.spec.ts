@@ -38,7 +38,11 @@ describe('audit:verify', () => {
     store = SqliteEventStore.open(file);
     printed.length = 0;
     await new VerifyCommand(store).run([], { head });
-    expect(printed).toEqual([expect.stringMatching(/^TAMPERED changed: position 2, stream application-2 version 1, event .*: the event no longer matches its own hash$/)]);
+    expect(printed).toEqual([
+      expect.stringMatching(
+        /^TAMPERED changed: position 2, stream application-2 version 1, event .*: the event no longer matches its own hash$/,
+      ),
+    ]);
     expect(process.exitCode).toBe(2);
 
     printed.length = 0;

@@ -8,7 +8,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const describe = (p: VerifyProblem) => {
   const where = [
-    p.position && `position ${p.position}`, p.streamId && `stream ${p.streamId} version ${p.version}`, p.eventId && `event ${p.eventId}`,
+    p.position && `position ${p.position}`,
+    p.streamId && `stream ${p.streamId} version ${p.version}`,
+    p.eventId && `event ${p.eventId}`,
   ].filter(Boolean);
   return `${p.reason}${where.length ? `: ${where.join(', ')}` : ''}: ${p.detail}`;
 };
@@ -36,7 +38,9 @@ export class VerifyCommand extends CommandRunner {
     }
     const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null);
     if (verdict.problem) return this.fail(verdict.problem);
-    console.log(`log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`);
+    console.log(
+      `log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`,
+    );
     console.log(`head ${verdict.head ? formatHead(verdict.head) : 'none (empty log)'}`);
     if (verdict.globalChain === 'computed') {
       console.log('this store keeps no global chain: the head was computed from commit order (a removed event shows against a head)');
@@ -53,7 +57,10 @@ export class VerifyCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--head <position:hash>', description: 'a head published earlier; fails if the history up to it changed or was cut off' })
+  @Option({
+    flags: '--head <position:hash>',
+    description: 'a head published earlier; fails if the history up to it changed or was cut off',
+  })
   parseHead(value: string): string {
     parseHead(value);
     return value;

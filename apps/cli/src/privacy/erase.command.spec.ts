@@ -8,7 +8,14 @@ describe('privacy:erase', () => {
   let identity: IdentityStore;
   let printed: string[];
   const calls: { email: string; actor: unknown }[] = [];
-  const report: ErasureReport = { subjectId: 'ab'.repeat(16), keysDestroyed: 2, accountRemoved: true, outboxMessagesDeleted: 3, position: '42', readModelsRebuilt: true };
+  const report: ErasureReport = {
+    subjectId: 'ab'.repeat(16),
+    keysDestroyed: 2,
+    accountRemoved: true,
+    outboxMessagesDeleted: 3,
+    position: '42',
+    readModelsRebuilt: true,
+  };
   const erasure = { erase: async (email: string, actor: unknown) => (calls.push({ email, actor }), report) } as unknown as SubjectErasure;
 
   beforeEach(() => {
@@ -26,14 +33,20 @@ describe('privacy:erase', () => {
     const staff = identity.createUser({ email: 'staff@iasl.org', name: 'Staff', role: 'staff' });
     await new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'Staff@IASL.org' });
     expect(calls).toEqual([{ email: 'ada@school.example', actor: { id: staff.id, role: 'staff' } }]);
-    expect(printed.join('\n')).toContain(`subject ${report.subjectId} erased: 2 key(s) destroyed, account removed, 3 kept message(s) deleted`);
+    expect(printed.join('\n')).toContain(
+      `subject ${report.subjectId} erased: 2 key(s) destroyed, account removed, 3 kept message(s) deleted`,
+    );
     expect(printed.join('\n')).not.toContain('ada@school.example');
   });
 
   it('refuses anyone but an active staff account', async () => {
     identity.createUser({ email: 'op@iasl.org', name: 'Op', role: 'operator' });
-    await expect(new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'op@iasl.org' })).rejects.toThrow(/only staff may erase/);
-    await expect(new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'nobody@iasl.org' })).rejects.toThrow(/not an active staff account/);
+    await expect(new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'op@iasl.org' })).rejects.toThrow(
+      /only staff may erase/,
+    );
+    await expect(
+      new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'nobody@iasl.org' }),
+    ).rejects.toThrow(/not an active staff account/);
     expect(calls).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { SubjectErasure } from '@cert/privacy';
  * authority, as the api route does. `--by` names that staff account; the log records it as the actor. Prints only
  * the pseudonymous subject id and counts, never the email.
  */
-@Command({ name: 'privacy:erase', description: 'erase a person\'s data everywhere (crypto-shredding); the log and its hashes stay intact' })
+@Command({ name: 'privacy:erase', description: "erase a person's data everywhere (crypto-shredding); the log and its hashes stay intact" })
 export class EraseSubjectCommand extends CommandRunner {
   constructor(
     private readonly erasure: SubjectErasure,
@@ -18,10 +18,17 @@ export class EraseSubjectCommand extends CommandRunner {
 
   async run(_: string[], options: { email: string; by: string }): Promise<void> {
     const staff = this.identity.findByEmail(options.by);
-    if (!staff || staff.role !== 'staff' || staff.disabledAt) throw new Error(`--by: ${options.by} is not an active staff account; only staff may erase`);
+    if (!staff || staff.role !== 'staff' || staff.disabledAt)
+      throw new Error(`--by: ${options.by} is not an active staff account; only staff may erase`);
     const report = await this.erasure.erase(options.email, { id: staff.id, role: 'staff' });
-    console.log(`subject ${report.subjectId} erased: ${report.keysDestroyed} key(s) destroyed, account ${report.accountRemoved ? 'removed' : 'none'}, ${report.outboxMessagesDeleted} kept message(s) deleted`);
-    console.log(report.position ? `recorded as SubjectErased at log position ${report.position}; read models rebuilt` : 'already erased: nothing new to record');
+    console.log(
+      `subject ${report.subjectId} erased: ${report.keysDestroyed} key(s) destroyed, account ${report.accountRemoved ? 'removed' : 'none'}, ${report.outboxMessagesDeleted} kept message(s) deleted`,
+    );
+    console.log(
+      report.position
+        ? `recorded as SubjectErased at log position ${report.position}; read models rebuilt`
+        : 'already erased: nothing new to record',
+    );
   }
 
   @Option({ flags: '--email <email>', description: 'the person to erase', required: true })

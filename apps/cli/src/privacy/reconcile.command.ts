@@ -6,7 +6,10 @@ import { SubjectKeys, replayErasures } from '@cert/privacy';
  * docs/DOMAIN.md, Erasure: after restoring keys.sqlite from a backup, erasures recorded in the log since that backup must be made
  * again, or the erased people's keys are back. Replays every SubjectErased against the key store.
  */
-@Command({ name: 'privacy:reconcile', description: 'destroy again the keys of every erasure in the log (run after restoring the key store from a backup)' })
+@Command({
+  name: 'privacy:reconcile',
+  description: 'destroy again the keys of every erasure in the log (run after restoring the key store from a backup)',
+})
 export class ReconcileErasuresCommand extends CommandRunner {
   constructor(
     private readonly log: EventLog,

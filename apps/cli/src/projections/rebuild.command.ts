@@ -6,7 +6,10 @@ import { ALL_PROJECTIONS, LogRunner, ReadDb, rebuildAndCompare } from '@cert/pro
  * docs/DOMAIN.md, What auditors need: replay the log into fresh read models and compare them with the live ones.
  * Exits 0 when the live read models equal a replay from zero, 2 when they differ (and were not swapped).
  */
-@Command({ name: 'projections:rebuild', description: 'replay the whole log into fresh read models, compare with the live ones, optionally swap' })
+@Command({
+  name: 'projections:rebuild',
+  description: 'replay the whole log into fresh read models, compare with the live ones, optionally swap',
+})
 export class RebuildProjectionsCommand extends CommandRunner {
   constructor(
     private readonly store: EventStore,
@@ -30,7 +33,11 @@ export class RebuildProjectionsCommand extends CommandRunner {
       return;
     }
     for (const d of report.differences) console.log(`${d.table}: ${d.missing} missing, ${d.extra} extra, ${d.changed} changed`);
-    console.log(options.swap ? 'live read models replaced by the rebuilt ones' : 'differences found; run again with --swap to replace the live read models');
+    console.log(
+      options.swap
+        ? 'live read models replaced by the rebuilt ones'
+        : 'differences found; run again with --swap to replace the live read models',
+    );
     if (!options.swap) process.exitCode = 2;
   }
 

@@ -19,7 +19,8 @@ describe('users commands', () => {
     store.close();
   });
 
-  const tokenPrinted = () => new URL(printed.find((l) => l.startsWith('https://cert.test/set-password?token='))!).searchParams.get('token')!;
+  const tokenPrinted = () =>
+    new URL(printed.find((l) => l.startsWith('https://cert.test/set-password?token='))!).searchParams.get('token')!;
 
   describe('users:create', () => {
     const create = (options: Record<string, string>) =>
@@ -28,7 +29,9 @@ describe('users commands', () => {
     it('creates the account with its reviewer profile and prints a 24-hour set-password link that works', async () => {
       await create({ email: 'Rita@Uni.example', institution: 'Uni A', region: 'EU' });
 
-      expect(store.listReviewers()).toEqual([{ id: expect.any(String), name: 'Rev Iewer', email: 'rita@uni.example', institution: 'Uni A', region: 'EU' }]);
+      expect(store.listReviewers()).toEqual([
+        { id: expect.any(String), name: 'Rev Iewer', email: 'rita@uni.example', institution: 'Uni A', region: 'EU' },
+      ]);
       expect(printed.join('\n')).toContain('valid until 2026-04-02T12:00:00.000Z');
       expect(store.redeemOneTimeToken(tokenPrinted(), 'set-password')?.email).toBe('rita@uni.example');
     });
@@ -53,7 +56,10 @@ describe('users commands', () => {
 
       await new ListUsersCommand(store).run([], {});
       // Grouped by role in USER_ROLES order, then by email.
-      expect(printed).toEqual([expect.stringMatching(/^reviewer +r@uni\.example {2}Rev {2}Uni A$/), expect.stringMatching(/^board +b@iasl\.test {2}Board Member$/)]);
+      expect(printed).toEqual([
+        expect.stringMatching(/^reviewer +r@uni\.example {2}Rev {2}Uni A$/),
+        expect.stringMatching(/^board +b@iasl\.test {2}Board Member$/),
+      ]);
 
       printed.length = 0;
       await new ListUsersCommand(store).run([], { role: 'board' });

@@ -1,14 +1,28 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ApplicantListItem, ApplicationReadView, ApplicationSummaryView, AssessmentItemView, BoardItemView, CommandResult, DecisionPolicy,
-  FeedView, FinishedReviewView, GrowthReportView, HistoryEntry, OwnAssignmentView, ReviewerPoolEntry, ReviewerScoreView, Rubric,
-  StaffQueue, TimelineView,
+  ApplicantListItem,
+  ApplicationReadView,
+  ApplicationSummaryView,
+  AssessmentItemView,
+  BoardItemView,
+  CommandResult,
+  DecisionPolicy,
+  FeedView,
+  FinishedReviewView,
+  GrowthReportView,
+  HistoryEntry,
+  OwnAssignmentView,
+  ReviewerPoolEntry,
+  ReviewerScoreView,
+  Rubric,
+  StaffQueue,
+  TimelineView,
 } from '@cert/contracts';
 import { get, write } from './client';
 
 /** Read models: one hook per API read, cached by path; a write refreshes everything (see useWrite). */
-const useRead = <T,>(path: string | null, query?: Record<string, string | undefined>, opts: { retry?: boolean } = {}) =>
+const useRead = <T>(path: string | null, query?: Record<string, string | undefined>, opts: { retry?: boolean } = {}) =>
   useQuery<T>({
     queryKey: [path, query ?? {}],
     queryFn: () => get<T>(path!, query),
@@ -16,7 +30,8 @@ const useRead = <T,>(path: string | null, query?: Record<string, string | undefi
     retry: opts.retry ?? false,
   });
 
-export const useRubric = (version = 'ic-map.v1') => useQuery<Rubric>({ queryKey: ['rubric', version], queryFn: () => get<Rubric>(`/rubrics/${version}`), staleTime: Infinity });
+export const useRubric = (version = 'ic-map.v1') =>
+  useQuery<Rubric>({ queryKey: ['rubric', version], queryFn: () => get<Rubric>(`/rubrics/${version}`), staleTime: Infinity });
 /** The decision policy an application is pinned to (its `policyVersion`): every policy number a page shows comes from it. */
 export const usePolicy = (version: string | undefined) =>
   useQuery<DecisionPolicy>({
@@ -29,13 +44,15 @@ export const usePolicy = (version: string | undefined) =>
 export const useMyApplications = () => useRead<ApplicantListItem[]>('/applications');
 export const useStaffQueue = (status?: string) => useRead<StaffQueue>('/applications', { status, limit: '500' });
 /** The api shapes the application by who asks: staff, board and auditors read the summary, others their own view of it. */
-export const useApplication = <V extends ApplicationReadView = ApplicationSummaryView,>(id: string | undefined) =>
+export const useApplication = <V extends ApplicationReadView = ApplicationSummaryView>(id: string | undefined) =>
   useRead<V>(id ? `/applications/${id}` : null);
 /** Staff, board and auditors read who did each step; applicants and reviewers the milestones. */
-export const useTimeline = <V extends TimelineView = TimelineView,>(id: string | undefined) =>
+export const useTimeline = <V extends TimelineView = TimelineView>(id: string | undefined) =>
   useRead<V>(id ? `/applications/${id}/timeline` : null);
-export const useAssessment = (id: string | undefined, enabled = true) => useRead<AssessmentItemView[]>(id && enabled ? `/applications/${id}/assessment` : null);
-export const useGrowthReport = (id: string | undefined, enabled = true) => useRead<GrowthReportView>(id && enabled ? `/applications/${id}/growth-report` : null);
+export const useAssessment = (id: string | undefined, enabled = true) =>
+  useRead<AssessmentItemView[]>(id && enabled ? `/applications/${id}/assessment` : null);
+export const useGrowthReport = (id: string | undefined, enabled = true) =>
+  useRead<GrowthReportView>(id && enabled ? `/applications/${id}/growth-report` : null);
 export const useNotifications = (enabled = true) => useRead<FeedView>(enabled ? '/me/notifications' : null);
 
 export const useAssignments = () => useRead<OwnAssignmentView[]>('/reviewers/me/assignments');

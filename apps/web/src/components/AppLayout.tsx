@@ -7,10 +7,20 @@ import { HOME, useSession } from '../session-context';
 import { ROLE_LABEL } from '../lib/labels';
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
-  applicant: [{ to: '/home', label: 'My application' }, { to: '/awards', label: 'Awards' }],
+  applicant: [
+    { to: '/home', label: 'My application' },
+    { to: '/awards', label: 'Awards' },
+  ],
   reviewer: [{ to: '/reviews', label: 'My assignments' }],
-  staff: [{ to: '/staff', label: 'Queue' }, { to: '/staff/awards', label: 'Awards' }],
-  board: [{ to: '/board', label: 'Dashboard' }, { to: '/board/decisions', label: 'Decision queue' }, { to: '/board/awards', label: 'Awards' }],
+  staff: [
+    { to: '/staff', label: 'Queue' },
+    { to: '/staff/awards', label: 'Awards' },
+  ],
+  board: [
+    { to: '/board', label: 'Dashboard' },
+    { to: '/board/decisions', label: 'Decision queue' },
+    { to: '/board/awards', label: 'Awards' },
+  ],
   auditor: [{ to: '/auditor', label: 'Applications' }],
   operator: [{ to: '/operator', label: 'Operations' }],
 };
@@ -34,7 +44,9 @@ export function AppLayout() {
 
   return (
     <>
-      <a className="skip-link" href="#main">Skip to main content</a>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <Box component="header" bg="blue.9" c="white" py="sm">
         <Container size="xl">
           <Group justify="space-between" wrap="wrap" gap="sm">

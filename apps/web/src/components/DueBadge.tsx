@@ -8,7 +8,8 @@ export function DueBadge({ dueAt, label, done = false }: { dueAt: string; label?
   return (
     <Group gap="xs" wrap="wrap">
       <Badge color={color} variant={due.overdue && !done ? 'filled' : 'outline'} size="lg" radius="sm">
-        {label ? `${label}: ` : ''}{done ? 'Done' : due.text}
+        {label ? `${label}: ` : ''}
+        {done ? 'Done' : due.text}
       </Badge>
       <Text size="sm" c="gray.8">
         <time dateTime={dueAt}>{exactDate(dueAt)}</time>

@@ -22,18 +22,31 @@ function collapseDrafts(entries: Entry[]): Shown[] {
   return out;
 }
 
-
 /** What happened to an application, oldest first: what, when and (for staff) by which role. */
-export function EventTimeline({ entries, showActor = false, names }: { entries: Entry[]; showActor?: boolean; names?: Map<string, string> }) {
+export function EventTimeline({
+  entries,
+  showActor = false,
+  names,
+}: {
+  entries: Entry[];
+  showActor?: boolean;
+  names?: Map<string, string>;
+}) {
   if (entries.length === 0) return <Text>Nothing has happened yet.</Text>;
   const shown = collapseDrafts(entries);
   return (
     <Timeline active={shown.length - 1} bulletSize={16} lineWidth={2} color="blue">
       {shown.map((e, i) => (
         <Timeline.Item key={`${e.type}-${e.occurredAt}-${i}`} title={eventLabel(e.type)}>
-          <Text size="sm" c="gray.9">{e.repeated > 1 ? `Saved ${e.repeated} times` : withNames(e.summary, names)}</Text>
+          <Text size="sm" c="gray.9">
+            {e.repeated > 1 ? `Saved ${e.repeated} times` : withNames(e.summary, names)}
+          </Text>
           <Text size="xs" c="gray.8" mt={2}>
-            {e.repeated > 1 && <><time dateTime={e.firstAt}>{exactDate(e.firstAt)}</time> to </>}
+            {e.repeated > 1 && (
+              <>
+                <time dateTime={e.firstAt}>{exactDate(e.firstAt)}</time> to{' '}
+              </>
+            )}
             <time dateTime={e.occurredAt}>{exactDate(e.occurredAt)}</time>
             {showActor && e.actorRole ? ` · ${isEngineStep(e.type) ? ROLE_LABEL.system : (ROLE_LABEL[e.actorRole] ?? e.actorRole)}` : ''}
           </Text>

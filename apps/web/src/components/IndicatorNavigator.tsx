@@ -6,7 +6,11 @@ import type { Indicator } from '@cert/contracts';
  * `done(code)` marks finished indicators in the jump list.
  */
 export function IndicatorNavigator({
-  indicators, index, onGo, done, completeLabel,
+  indicators,
+  index,
+  onGo,
+  done,
+  completeLabel,
 }: {
   indicators: Indicator[];
   index: number;
@@ -21,7 +25,12 @@ export function IndicatorNavigator({
         <Text fw={600} id="indicator-progress-label">
           {finished} of {indicators.length} indicators {completeLabel}
         </Text>
-        <Progress value={(finished / indicators.length) * 100} aria-label={`${finished} of ${indicators.length} indicators ${completeLabel}`} mt={6} size="md" />
+        <Progress
+          value={(finished / indicators.length) * 100}
+          aria-label={`${finished} of ${indicators.length} indicators ${completeLabel}`}
+          mt={6}
+          size="md"
+        />
       </div>
       <Select
         label="Jump to indicator"

@@ -8,7 +8,14 @@ const LEVELS: Level[] = [1, 2, 3, 4, 5];
  * it says. Arrow keys move between levels; `marks` labels cards, e.g. the applicant's self-rating.
  */
 export function LevelCards({
-  indicator, levelNames, value, onChange, marks = {}, error, disabled = false, label = 'Choose the level that describes your program today',
+  indicator,
+  levelNames,
+  value,
+  onChange,
+  marks = {},
+  error,
+  disabled = false,
+  label = 'Choose the level that describes your program today',
 }: {
   indicator: Indicator;
   levelNames: Record<Level, string>;
@@ -30,7 +37,15 @@ export function LevelCards({
     >
       <SimpleGrid cols={{ base: 1, md: 1 }} spacing="sm">
         {LEVELS.map((level) => (
-          <Radio.Card key={level} value={String(level)} className="level-card" p="md" radius="md" disabled={disabled} aria-disabled={disabled || undefined}>
+          <Radio.Card
+            key={level}
+            value={String(level)}
+            className="level-card"
+            p="md"
+            radius="md"
+            disabled={disabled}
+            aria-disabled={disabled || undefined}
+          >
             <Group wrap="nowrap" align="flex-start">
               <Radio.Indicator aria-hidden />
               <Stack gap={4} style={{ flex: 1 }}>
@@ -44,7 +59,9 @@ export function LevelCards({
                     </Badge>
                   )}
                 </Group>
-                <Text size="sm" c="gray.9">{indicator.levels[level]}</Text>
+                <Text size="sm" c="gray.9">
+                  {indicator.levels[level]}
+                </Text>
               </Stack>
             </Group>
           </Radio.Card>

@@ -10,7 +10,9 @@ export function Page({ title, intro, actions, children }: { title: string; intro
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={4}>
-          <Title order={1} fz={{ base: 26, sm: 30 }}>{title}</Title>
+          <Title order={1} fz={{ base: 26, sm: 30 }}>
+            {title}
+          </Title>
           {intro && <Text c="gray.8">{intro}</Text>}
         </Stack>
         {actions}

@@ -10,7 +10,9 @@ export function ProblemAlert({ error, title = 'That did not work' }: { error: un
       <Text c="gray.9">{problemText(error)}</Text>
       {detailLines.length > 0 && (
         <List size="sm" mt="xs" c="gray.9">
-          {detailLines.map((line) => <List.Item key={line}>{line}</List.Item>)}
+          {detailLines.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
         </List>
       )}
     </Alert>

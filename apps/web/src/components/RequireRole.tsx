@@ -13,7 +13,11 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   if (!roles.includes(user.role)) {
     return (
       <Alert color="orange" variant="light" title="This page is for another role" role="alert">
-        You are signed in as {user.email}. <Anchor component={Link} to={HOME[user.role]}>Go to your own pages</Anchor>.
+        You are signed in as {user.email}.{' '}
+        <Anchor component={Link} to={HOME[user.role]}>
+          Go to your own pages
+        </Anchor>
+        .
       </Alert>
     );
   }

@@ -13,11 +13,17 @@ export function SaveStatus({ state }: { state: SaveState }) {
           <Text size="sm">Saving…</Text>
         </>
       ) : state.error ? (
-        <Text size="sm" c="red.9">Not saved: {problemText(state.error)}</Text>
+        <Text size="sm" c="red.9">
+          Not saved: {problemText(state.error)}
+        </Text>
       ) : state.dirty ? (
-        <Text size="sm" c="gray.8">Unsaved changes</Text>
+        <Text size="sm" c="gray.8">
+          Unsaved changes
+        </Text>
       ) : state.savedAt ? (
-        <Text size="sm" c="teal.9">All changes saved at {state.savedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</Text>
+        <Text size="sm" c="teal.9">
+          All changes saved at {state.savedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        </Text>
       ) : null}
     </Group>
   );

@@ -45,7 +45,11 @@ export function useRubricDraft(opts: {
     if (!editable) return true;
     const codes = [...dirty.current].filter((code) => entriesRef.current[code]?.level);
     if (codes.length === 0) return true;
-    const sent = codes.map((code) => ({ indicator: code, level: entriesRef.current[code].level as Level, text: entriesRef.current[code].text }));
+    const sent = codes.map((code) => ({
+      indicator: code,
+      level: entriesRef.current[code].level as Level,
+      text: entriesRef.current[code].text,
+    }));
     setState((s) => ({ ...s, saving: true, error: null }));
     try {
       await saveRef.current(sent);
@@ -63,18 +67,21 @@ export function useRubricDraft(opts: {
     }
   }, [editable, storageKey]);
 
-  const update = useCallback((code: string, patch: Partial<RubricEntry>) => {
-    setEntries((prev) => {
-      const next = { ...prev, [code]: { ...{ level: null, text: '' }, ...prev[code], ...patch } };
-      entriesRef.current = next;
-      dirty.current.add(code);
-      writeLocal(storageKey, next, dirty.current);
-      return next;
-    });
-    setState((s) => ({ ...s, dirty: true }));
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void flush(), AUTOSAVE_MS);
-  }, [flush, storageKey]);
+  const update = useCallback(
+    (code: string, patch: Partial<RubricEntry>) => {
+      setEntries((prev) => {
+        const next = { ...prev, [code]: { ...{ level: null, text: '' }, ...prev[code], ...patch } };
+        entriesRef.current = next;
+        dirty.current.add(code);
+        writeLocal(storageKey, next, dirty.current);
+        return next;
+      });
+      setState((s) => ({ ...s, dirty: true }));
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), AUTOSAVE_MS);
+    },
+    [flush, storageKey],
+  );
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 

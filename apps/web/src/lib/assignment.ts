@@ -1,9 +1,15 @@
 import type { ApplicationSummaryView, ConflictView, DecisionPolicy, ReviewerPoolEntry } from '@cert/contracts';
 
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Why a reviewer may not score this application: libs/domain conflictOf, with the reviewer's declared or pinned conflicts. */
-export function conflictOf(app: ApplicationSummaryView, reviewer: ReviewerPoolEntry, policy: DecisionPolicy | undefined, declared: ConflictView[] = []): string | null {
+export function conflictOf(
+  app: ApplicationSummaryView,
+  reviewer: ReviewerPoolEntry,
+  policy: DecisionPolicy | undefined,
+  declared: ConflictView[] = [],
+): string | null {
   if (same(reviewer.institution, app.survey.institution.name)) return 'same institution';
   if (declared.some((c) => c.applicationId === app.id || same(c.institution, app.survey.institution.name))) return 'declared';
   if (policy?.sameRegionIsConflict && same(reviewer.region, app.survey.institution.region)) return 'same region';
@@ -15,10 +21,14 @@ export function conflictOf(app: ApplicationSummaryView, reviewer: ReviewerPoolEn
  * never assigned to this application, least open work first, ties by id. The server decides; this shows what it will pick.
  */
 /** docs/DOMAIN.md, Appeals: while an appeal is in its fresh review, nobody from the earlier rounds may review again. */
-export const earlierRound = (app: ApplicationSummaryView): string[] => (app.appealStatus === 'routed' ? app.earlierReviewers ?? [] : []);
+export const earlierRound = (app: ApplicationSummaryView): string[] => (app.appealStatus === 'routed' ? (app.earlierReviewers ?? []) : []);
 
 export function previewAutoAssignment(
-  app: ApplicationSummaryView, pool: ReviewerPoolEntry[], count: number, policy: DecisionPolicy | undefined, conflicts: Map<string, ConflictView[]>,
+  app: ApplicationSummaryView,
+  pool: ReviewerPoolEntry[],
+  count: number,
+  policy: DecisionPolicy | undefined,
+  conflicts: Map<string, ConflictView[]>,
 ): ReviewerPoolEntry[] {
   const ever = new Set([...(app.reviewers ?? []).map((r) => r.reviewerId), ...earlierRound(app)]);
   return pool

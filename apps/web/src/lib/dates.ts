@@ -16,7 +16,14 @@ export function dueIn(dueAt: string, now: Date = new Date()): { text: string; da
 }
 
 // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
-const exactFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const exactFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const utcFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 

@@ -31,7 +31,13 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 export const OUTCOMES: Outcome[] = ['ProgramOfExcellence', 'CharterMembership', 'NotYetReady'];
 
 export const ROLE_LABEL: Record<string, string> = {
-  applicant: 'Applicant', staff: 'Certification staff', reviewer: 'Reviewer', board: 'Advisory board', auditor: 'Auditor', operator: 'Operator', system: 'The engine',
+  applicant: 'Applicant',
+  staff: 'Certification staff',
+  reviewer: 'Reviewer',
+  board: 'Advisory board',
+  auditor: 'Auditor',
+  operator: 'Operator',
+  system: 'The engine',
 };
 
 export const INSTITUTION_TYPES: { value: string; label: string }[] = [

@@ -7,5 +7,4 @@ export type IndicatorInOutcome = Indicator & { outcome: DesiredOutcome };
 export const indicatorsOf = (rubric: Rubric): IndicatorInOutcome[] =>
   rubric.outcomes.flatMap((outcome) => outcome.indicators.map((indicator) => ({ ...indicator, outcome })));
 
-export const outcomeName = (outcome: DesiredOutcome) =>
-  OUTCOME_SHORT[outcome.code] ?? `${outcome.text.split(' ').slice(0, 8).join(' ')}…`;
+export const outcomeName = (outcome: DesiredOutcome) => OUTCOME_SHORT[outcome.code] ?? `${outcome.text.split(' ').slice(0, 8).join(' ')}…`;

@@ -49,19 +49,41 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const staff: Actor = { id: identity.createUser({ email: 'cycle-staff@iasl.example', name: 'Staff', role: 'staff' }).id, role: 'staff' };
   const board: Actor = { id: identity.createUser({ email: 'cycle-board@iasl.example', name: 'Board', role: 'board' }).id, role: 'board' };
-  REGIONS.forEach((region, n) => identity.createUser({ email: `cycle-reviewer${n}@review.example`, name: `Reviewer ${n}`, role: 'reviewer', institution: `University ${n}`, region }));
-  const summary: CycleSummary = { applicationIds: [], outcomes: { ProgramOfExcellence: 0, CharterMembership: 0, NotYetReady: 0 }, overruled: 0, boardRulings: 0, extraReviewers: 0, released: 0, extended: 0 };
+  REGIONS.forEach((region, n) =>
+    identity.createUser({
+      email: `cycle-reviewer${n}@review.example`,
+      name: `Reviewer ${n}`,
+      role: 'reviewer',
+      institution: `University ${n}`,
+      region,
+    }),
+  );
+  const summary: CycleSummary = {
+    applicationIds: [],
+    outcomes: { ProgramOfExcellence: 0, CharterMembership: 0, NotYetReady: 0 },
+    overruled: 0,
+    boardRulings: 0,
+    extraReviewers: 0,
+    released: 0,
+    extended: 0,
+  };
 
   const step = async (id: string, body: CommandBody, actor: Actor) => {
     clock.advance({ minutes: 7 });
     return commands.execute(new DecideApplicationCommand(id, body, actor));
   };
   const events = async (id: string) => (await store.readStream(applicationStream(id))).events as RecordedEvent[];
-  const assigned = async (id: string) => (await events(id)).flatMap((e) => (e.type === 'ReviewerAssigned' ? [(e.data as { reviewerId: string }).reviewerId] : []));
+  const assigned = async (id: string) =>
+    (await events(id)).flatMap((e) => (e.type === 'ReviewerAssigned' ? [(e.data as { reviewerId: string }).reviewerId] : []));
   const lastOf = async <T>(id: string, type: string) => (await events(id)).filter((e) => e.type === type).at(-1)?.data as T;
-  const scoresAt = (levels: number[]) => CODES.map((indicator, k) => ({ indicator, level: clamp(levels[k]), comment: `Seen for ${indicator}` }));
+  const scoresAt = (levels: number[]) =>
+    CODES.map((indicator, k) => ({ indicator, level: clamp(levels[k]), comment: `Seen for ${indicator}` }));
   const score = (id: string, reviewerId: string, levels: number[]) =>
-    step(id, { type: 'SubmitScores', data: { scores: scoresAt(levels), recommendation: pick(OUTCOMES) } }, { id: reviewerId, role: 'reviewer' });
+    step(
+      id,
+      { type: 'SubmitScores', data: { scores: scoresAt(levels), recommendation: pick(OUTCOMES) } },
+      { id: reviewerId, role: 'reviewer' },
+    );
 
   for (let i = 0; i < count; i++) {
     const applicant: Actor = { id: `applicant-${i}`, role: 'applicant', email: `leader${i}@school${i}.example` };
@@ -76,7 +98,14 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
     }
     const base = 1 + Math.floor(random() * 5);
     const first = CODES.map(() => clamp(base + pick([-1, 0, 0, 1])));
-    await step(id, { type: 'SubmitAssessment', data: { ratings: CODES.map((indicator, k) => ({ indicator, level: first[k], evidence: `Evidence ${k}` })) } }, applicant);
+    await step(
+      id,
+      {
+        type: 'SubmitAssessment',
+        data: { ratings: CODES.map((indicator, k) => ({ indicator, level: first[k], evidence: `Evidence ${k}` })) },
+      },
+      applicant,
+    );
     clock.advance({ minutes: 7 });
     await commands.execute(new AssignReviewersCommand(id, { mode: 'auto', count: 2 }, staff));
     const [r1, firstSecondReviewer] = await assigned(id);
@@ -88,7 +117,8 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
       r2 = (await assigned(id)).at(-1)!;
       summary.released++;
     }
-    if (random() < 0.3) await step(id, { type: 'SaveScoresDraft', data: { scores: scoresAt(first).slice(0, 4) } }, { id: r1, role: 'reviewer' });
+    if (random() < 0.3)
+      await step(id, { type: 'SaveScoresDraft', data: { scores: scoresAt(first).slice(0, 4) } }, { id: r1, role: 'reviewer' });
     await score(id, r1, first);
     // Close to the first reviewer's levels, except that one in five applications gets a strong disagreement.
     const second = first.map((level) => clamp(level + pick([0, 0, 1, -1])));
@@ -106,7 +136,11 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
     } else if (required) {
       clock.advance({ minutes: 7 });
       await commands.execute(new AssignReviewersCommand(id, { mode: 'auto', count: 1 }, staff));
-      await score(id, (await assigned(id)).at(-1)!, first.map((l) => clamp(l + pick([-1, 0, 1]))));
+      await score(
+        id,
+        (await assigned(id)).at(-1)!,
+        first.map((l) => clamp(l + pick([-1, 0, 1]))),
+      );
       summary.extraReviewers++;
     }
     const { recommendation } = await lastOf<{ recommendation: Outcome }>(id, 'RecommendationComputed');

@@ -36,7 +36,10 @@ export class AssignReviewersHandler implements ICommandHandler<AssignReviewersCo
     const body =
       request.mode === 'auto'
         ? { type: 'AssignReviewers' as const, data: { mode: 'auto' as const, count: request.count, pool } }
-        : { type: 'AssignReviewers' as const, data: { mode: 'manual' as const, reviewers: request.reviewerIds.map((id) => this.known(pool, id)) } };
+        : {
+            type: 'AssignReviewers' as const,
+            data: { mode: 'manual' as const, reviewers: request.reviewerIds.map((id) => this.known(pool, id)) },
+          };
     return executeOnApplication(this.store, this.clock, applicationId, body, actor, { expectedVersion });
   }
 

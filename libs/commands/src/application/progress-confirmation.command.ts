@@ -47,7 +47,9 @@ export class RequestProgressConfirmationHandler implements ICommandHandler<Reque
   execute({ applicationId, reviewerId, actor, expectedVersion }: RequestProgressConfirmationCommand) {
     const reviewer = reviewerFacts(this.identity, this.readDb, reviewerId);
     if (!reviewer) throw new RuleViolation('review.unknown_reviewer', 'no reviewer account with this id', { reviewerId });
-    return executeOnApplication(this.store, this.clock, applicationId, { type: 'RequestProgressConfirmation', data: { reviewer } }, actor, { expectedVersion });
+    return executeOnApplication(this.store, this.clock, applicationId, { type: 'RequestProgressConfirmation', data: { reviewer } }, actor, {
+      expectedVersion,
+    });
   }
 }
 
@@ -64,6 +66,12 @@ export class RecordProgressConfirmationHandler implements ICommandHandler<Record
     const reviewer = reviewerFacts(this.identity, this.readDb, actor.id);
     // Not a reviewer account any more: the application is not theirs to know (the decider says the same for one never asked).
     if (!reviewer) throw new NotFound('application', applicationId);
-    return executeOnApplication(this.store, this.clock, applicationId, { type: 'RecordProgressConfirmation', data: { reviewer, verdicts } }, actor);
+    return executeOnApplication(
+      this.store,
+      this.clock,
+      applicationId,
+      { type: 'RecordProgressConfirmation', data: { reviewer, verdicts } },
+      actor,
+    );
   }
 }

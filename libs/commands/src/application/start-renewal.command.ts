@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, CURRENT_POLICY_VERSION, CURRENT_RUBRIC_VERSION, InvalidState, NotFound, OpenApplication, applicationDecider, applicationStream, isErased,
+  Actor,
+  CURRENT_POLICY_VERSION,
+  CURRENT_RUBRIC_VERSION,
+  InvalidState,
+  NotFound,
+  OpenApplication,
+  applicationDecider,
+  applicationStream,
+  isErased,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
@@ -44,9 +52,23 @@ export class StartRenewalHandler implements ICommandHandler<StartRenewalCommand>
     if (!app.decision || !termEndsAt) throw new InvalidState('renewal.no_term', app.status);
     if (isErased(app.applicantEmail)) throw new InvalidState('renewal.applicant_erased', app.status);
     const renewalId = app.designation?.renewalId ?? renewalIdFor(applicationId, termEndsAt);
-    const started = await executeOnApplication(this.store, this.clock, applicationId, { type: 'StartRenewal', data: { renewalId } }, actor, { expectedVersion });
+    const started = await executeOnApplication(
+      this.store,
+      this.clock,
+      applicationId,
+      { type: 'StartRenewal', data: { renewalId } },
+      actor,
+      { expectedVersion },
+    );
     const previous = { reference: app.reference, outcome: app.decision.outcome, decidedAt, termEndsAt };
-    const data = { applicationId: renewalId, renewalOf: applicationId, survey: app.survey, previous, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
+    const data = {
+      applicationId: renewalId,
+      renewalOf: applicationId,
+      survey: app.survey,
+      previous,
+      rubricVersion: CURRENT_RUBRIC_VERSION,
+      policyVersion: CURRENT_POLICY_VERSION,
+    };
     const opened = await executeOnApplication(this.store, this.clock, renewalId, { type: 'OpenRenewal', data }, actor);
     return { ...opened, events: [...started.events, ...opened.events], renewalId };
   }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, CURRENT_POLICY_VERSION, CURRENT_RUBRIC_VERSION, Survey, applicationDecider, applicationStream, isErased, normalizeEmail,
+  Actor,
+  CURRENT_POLICY_VERSION,
+  CURRENT_RUBRIC_VERSION,
+  Survey,
+  applicationDecider,
+  applicationStream,
+  isErased,
+  normalizeEmail,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, VersionConflict } from '@cert/event-store';
@@ -52,7 +59,9 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
       const applicationId = nameUuid(`${normalizeEmail(contactEmail)}|${institutionKey(institution.name)}|${cycle}`);
       const data = { applicationId, survey, asNominator, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
       try {
-        const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor, { expectedVersion: 0 });
+        const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor, {
+          expectedVersion: 0,
+        });
         return { ...result, duplicate: false };
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;

@@ -1,6 +1,13 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, CurrentDesignation, applicationDecider, applicationStream, awardCycleDecider, awardCycleStream, findNomination, nomineeOf,
+  Actor,
+  CurrentDesignation,
+  applicationDecider,
+  applicationStream,
+  awardCycleDecider,
+  awardCycleStream,
+  findNomination,
+  nomineeOf,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
@@ -30,7 +37,9 @@ export class DecideAwardCycleHandler implements ICommandHandler<DecideAwardCycle
 
   async execute({ year, body, actor }: DecideAwardCycleCommand) {
     const domainBody: AwardDomainBody =
-      body.type === 'SelectAwardRecipients' ? { ...body, data: { ...body.data, standings: await this.standingsOf(year, body.data.nominationIds) } } : body;
+      body.type === 'SelectAwardRecipients'
+        ? { ...body, data: { ...body.data, standings: await this.standingsOf(year, body.data.nominationIds) } }
+        : body;
     return executeOnAwardCycle(this.store, this.clock, year, domainBody, actor);
   }
 
@@ -40,15 +49,31 @@ export class DecideAwardCycleHandler implements ICommandHandler<DecideAwardCycle
    * Unknown nominations get no standing: the decider answers them as missing.
    */
   private async standingsOf(year: number, nominationIds: string[]): Promise<CurrentDesignation[]> {
-    const cycle = (await this.store.readStream(awardCycleStream(year))).events
-      .reduce((s, e) => awardCycleDecider.evolve(s, e as never), awardCycleDecider.initialState());
+    const cycle = (await this.store.readStream(awardCycleStream(year))).events.reduce(
+      (s, e) => awardCycleDecider.evolve(s, e as never),
+      awardCycleDecider.initialState(),
+    );
     if (cycle.status === 'None') return [];
-    const applicationIds = [...new Set(nominationIds.map((id) => findNomination(cycle, id)?.applicationId).filter((id): id is string => !!id))];
-    const standings = await Promise.all(applicationIds.map(async (applicationId) => {
-      const { events } = await this.store.readStream(applicationStream(applicationId));
-      const nominee = nomineeOf(events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()), applicationId);
-      return nominee && { applicationId, designation: nominee.designation, notDesignatedBecause: nominee.notDesignatedBecause, termEndsAt: nominee.termEndsAt };
-    }));
+    const applicationIds = [
+      ...new Set(nominationIds.map((id) => findNomination(cycle, id)?.applicationId).filter((id): id is string => !!id)),
+    ];
+    const standings = await Promise.all(
+      applicationIds.map(async (applicationId) => {
+        const { events } = await this.store.readStream(applicationStream(applicationId));
+        const nominee = nomineeOf(
+          events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()),
+          applicationId,
+        );
+        return (
+          nominee && {
+            applicationId,
+            designation: nominee.designation,
+            notDesignatedBecause: nominee.notDesignatedBecause,
+            termEndsAt: nominee.termEndsAt,
+          }
+        );
+      }),
+    );
     return standings.filter((s): s is CurrentDesignation => s !== null);
   }
 }

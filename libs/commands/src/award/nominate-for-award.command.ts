@@ -29,7 +29,10 @@ export class NominateForAwardHandler implements ICommandHandler<NominateForAward
   async execute({ year, applicationId, teachers, portfolios, actor }: NominateForAwardCommand): Promise<AwardCycleResult> {
     // Eligibility from the application's own stream, not a read model: a designation suspended a moment ago counts.
     const { events } = await this.store.readStream(applicationStream(applicationId));
-    const nominee = nomineeOf(events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()), applicationId);
+    const nominee = nomineeOf(
+      events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState()),
+      applicationId,
+    );
     if (!nominee) throw new NotFound('application', applicationId);
     const nominationId = randomUUID();
     const body = { type: 'NominateForAward' as const, data: { nominationId, nominee, teachers, portfolios } };

@@ -26,12 +26,16 @@ export class RespondToSummitInvitationHandler implements ICommandHandler<Respond
   ) {}
 
   async execute({ year, nominationId, accept, reason, actor }: RespondToSummitInvitationCommand): Promise<AwardCycleResult> {
-    const cycle = (await this.store.readStream(awardCycleStream(year))).events
-      .reduce((s, e) => awardCycleDecider.evolve(s, e as never), awardCycleDecider.initialState());
+    const cycle = (await this.store.readStream(awardCycleStream(year))).events.reduce(
+      (s, e) => awardCycleDecider.evolve(s, e as never),
+      awardCycleDecider.initialState(),
+    );
     const nomination = cycle.status === 'None' ? undefined : findNomination(cycle, nominationId);
     if (!nomination) throw new NotFound('award-invitation', nominationId);
-    const app = (await this.store.readStream(applicationStream(nomination.applicationId))).events
-      .reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
+    const app = (await this.store.readStream(applicationStream(nomination.applicationId))).events.reduce(
+      (s, e) => applicationDecider.evolve(s, e as never),
+      applicationDecider.initialState(),
+    );
     const applicantEmail = app.status === 'None' ? '' : app.applicantEmail;
     const body = { type: 'RespondToSummitInvitation' as const, data: { nominationId, accept, reason, applicantEmail } };
     return executeOnAwardCycle(this.store, this.clock, year, body, actor);

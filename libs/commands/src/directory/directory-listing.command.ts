@@ -1,7 +1,14 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Actor, DesignationStanding, DirectoryField, ListedProgram, NotFound, applicationDecider, applicationStream,
-  directoryListingDecider, directoryListingStream,
+  Actor,
+  DesignationStanding,
+  DirectoryField,
+  ListedProgram,
+  NotFound,
+  applicationDecider,
+  applicationStream,
+  directoryListingDecider,
+  directoryListingStream,
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
@@ -46,7 +53,11 @@ export class PublishDirectoryListingHandler implements ICommandHandler<PublishDi
     const command = choice
       ? { type: 'PublishDirectoryListing' as const, data: { program, ...choice }, metadata }
       : { type: 'WithdrawDirectoryListing' as const, data: { program }, metadata };
-    const result = await handle(this.store, directoryListingStream(applicationId), directoryListingDecider, command, { actorId: actor.id, actorRole: actor.role, now });
+    const result = await handle(this.store, directoryListingStream(applicationId), directoryListingDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    });
     return { applicationId, version: result.version, position: result.position, events: result.events.map((e) => e.type) };
   }
 

@@ -23,7 +23,11 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
   async execute({ notificationId, actor }: MarkNotificationReadCommand) {
     const now = this.clock.now().toISOString();
     const command = { type: 'MarkNotificationRead' as const, data: {}, metadata: { now, actor } };
-    const result = await handle(this.store, notificationStream(notificationId), notificationDecider, command, { actorId: actor.id, actorRole: actor.role, now });
+    const result = await handle(this.store, notificationStream(notificationId), notificationDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    });
     return { position: result.position };
   }
 }

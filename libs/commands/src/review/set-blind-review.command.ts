@@ -25,7 +25,11 @@ export class SetBlindReviewHandler implements ICommandHandler<SetBlindReviewComm
   async execute({ cycle, blindReview, actor }: SetBlindReviewCommand): Promise<CycleResult> {
     const now = this.clock.now().toISOString();
     const command = { type: 'SetBlindReview' as const, data: { cycle, blindReview }, metadata: { now, actor } };
-    const result = await handle(this.store, reviewCycleStream(cycle), reviewCycleDecider, command, { actorId: actor.id, actorRole: actor.role, now });
+    const result = await handle(this.store, reviewCycleStream(cycle), reviewCycleDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    });
     return { cycle, blindReview: result.state.blindReview, position: result.position, events: result.events.map((e) => e.type) };
   }
 }

@@ -41,12 +41,24 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
   async execute({ reviewerId, target, reason, pin, actor }: DeclareConflictCommand): Promise<ConflictResult> {
     if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
     const now = this.clock.now().toISOString();
-    const command = { type: 'DeclareConflict' as const, data: { reviewerId, conflictId: randomUUID(), reason, pin, ...target }, metadata: { now, actor } };
-    const result = await handle(this.store, reviewerStream(reviewerId), reviewerDecider, command, { actorId: actor.id, actorRole: actor.role, now });
-    const declared = result.state.conflicts.find((c) => (target.applicationId !== null ? c.applicationId === target.applicationId : sameInstitution(c.institution, target.institution)));
+    const command = {
+      type: 'DeclareConflict' as const,
+      data: { reviewerId, conflictId: randomUUID(), reason, pin, ...target },
+      metadata: { now, actor },
+    };
+    const result = await handle(this.store, reviewerStream(reviewerId), reviewerDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    });
+    const declared = result.state.conflicts.find((c) =>
+      target.applicationId !== null ? c.applicationId === target.applicationId : sameInstitution(c.institution, target.institution),
+    );
 
     const covered = assignmentsFor(this.readDb.db, reviewerId).filter(
-      (a) => a.status === 'assigned' && (target.applicationId !== null ? a.applicationId === target.applicationId : sameInstitution(a.institutionName, target.institution)),
+      (a) =>
+        a.status === 'assigned' &&
+        (target.applicationId !== null ? a.applicationId === target.applicationId : sameInstitution(a.institutionName, target.institution)),
     );
     const released: string[] = [];
     for (const a of covered) {
@@ -58,6 +70,12 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
         if (!(error instanceof DomainError)) throw error;
       }
     }
-    return { reviewerId, conflictId: declared?.conflictId ?? null, position: result.position, events: result.events.map((e) => e.type), released };
+    return {
+      reviewerId,
+      conflictId: declared?.conflictId ?? null,
+      position: result.position,
+      events: result.events.map((e) => e.type),
+      released,
+    };
   }
 }

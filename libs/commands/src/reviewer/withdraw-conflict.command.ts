@@ -25,7 +25,11 @@ export class WithdrawConflictHandler implements ICommandHandler<WithdrawConflict
   async execute({ reviewerId, conflictId, actor }: WithdrawConflictCommand): Promise<ConflictResult> {
     const now = this.clock.now().toISOString();
     const command = { type: 'WithdrawConflict' as const, data: { reviewerId, conflictId }, metadata: { now, actor } };
-    const result = await handle(this.store, reviewerStream(reviewerId), reviewerDecider, command, { actorId: actor.id, actorRole: actor.role, now }).catch((error: unknown) => {
+    const result = await handle(this.store, reviewerStream(reviewerId), reviewerDecider, command, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      now,
+    }).catch((error: unknown) => {
       // The decider saw a state, not the ids: name the conflict asked for.
       throw error instanceof NotFound ? new NotFound('conflict', conflictId) : error;
     });

@@ -4,13 +4,16 @@ import { AppealRoute, IndicatorRating, IndicatorScore, Outcome, ReviewerCandidat
 
 type Command<T extends string, D> = { type: T; data: D; metadata: CommandMeta };
 
-export type SubmitSurvey = Command<'SubmitSurvey', {
-  applicationId: string;
-  survey: Survey;
-  asNominator: boolean;
-  rubricVersion: string;
-  policyVersion: string;
-}>;
+export type SubmitSurvey = Command<
+  'SubmitSurvey',
+  {
+    applicationId: string;
+    survey: Survey;
+    asNominator: boolean;
+    rubricVersion: string;
+    policyVersion: string;
+  }
+>;
 /**
  * A second nomination of the same leader and institution joins the first
  * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1).
@@ -23,16 +26,20 @@ export type SubmitAssessment = Command<'SubmitAssessment', { ratings: IndicatorR
 export type ExtendAssessmentDeadline = Command<'ExtendAssessmentDeadline', { dueAt: string; reason: string }>;
 /** Fired by the deadline timer; `dueAt` is the due date the timer was set for. */
 export type ExpireAssessment = Command<'ExpireAssessment', { dueAt: string }>;
-export type AssignReviewers = Command<'AssignReviewers',
-  | { mode: 'manual'; reviewers: ReviewerCandidate[] }
-  | { mode: 'auto'; count: number; pool: ReviewerCandidate[] }>;
+export type AssignReviewers = Command<
+  'AssignReviewers',
+  { mode: 'manual'; reviewers: ReviewerCandidate[] } | { mode: 'auto'; count: number; pool: ReviewerCandidate[] }
+>;
 export type ReleaseReviewer = Command<'ReleaseReviewer', { reviewerId: string; reason: string }>;
 export type SaveScoresDraft = Command<'SaveScoresDraft', { scores: IndicatorScore[] }>;
 export type SubmitScores = Command<'SubmitScores', { scores: IndicatorScore[]; recommendation: Outcome }>;
-export type ResolveAdjudication = Command<'ResolveAdjudication', {
-  rulings: { indicator: string; level: IndicatorScore['level'] }[];
-  justification: string;
-}>;
+export type ResolveAdjudication = Command<
+  'ResolveAdjudication',
+  {
+    rulings: { indicator: string; level: IndicatorScore['level'] }[];
+    justification: string;
+  }
+>;
 export type RecordDecision = Command<'RecordDecision', { outcome: Outcome; justification: string | null }>;
 
 /** Deadline timers (docs/DOMAIN.md, Deadlines): each names the due date it was set for, so a superseded one decides nothing. */
@@ -49,18 +56,24 @@ export type RecordAward = Command<'RecordAward', { awardCycleId: string; year: n
 // Yearly progress, term and renewal (decide/progress.ts, decide/renewal.ts). The reviewer's facts come from the
 // handler, for the conflict rules.
 export type RequestProgressConfirmation = Command<'RequestProgressConfirmation', { reviewer: ReviewerCandidate }>;
-export type RecordProgressConfirmation = Command<'RecordProgressConfirmation', { reviewer: ReviewerCandidate; verdicts: ProgressVerdict[] }>;
+export type RecordProgressConfirmation = Command<
+  'RecordProgressConfirmation',
+  { reviewer: ReviewerCandidate; verdicts: ProgressVerdict[] }
+>;
 export type RemindRenewal = Command<'RemindRenewal', { termEndsAt: string; daysBefore: number }>;
 export type ExpireDesignation = Command<'ExpireDesignation', { termEndsAt: string }>;
 export type StartRenewal = Command<'StartRenewal', { renewalId: string }>;
-export type OpenRenewal = Command<'OpenRenewal', {
-  applicationId: string;
-  renewalOf: string;
-  survey: Survey;
-  previous: PreviousDesignation;
-  rubricVersion: string;
-  policyVersion: string;
-}>;
+export type OpenRenewal = Command<
+  'OpenRenewal',
+  {
+    applicationId: string;
+    renewalOf: string;
+    survey: Survey;
+    previous: PreviousDesignation;
+    rubricVersion: string;
+    policyVersion: string;
+  }
+>;
 export type ConcludeRenewal = Command<'ConcludeRenewal', { renewalId: string; outcome: Outcome }>;
 /** docs/DOMAIN.md, Appeals: the applicant appeals a decision within the appeal window (decide/appeal.ts). */
 export type FileAppeal = Command<'FileAppeal', { statement: string }>;

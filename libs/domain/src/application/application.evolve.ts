@@ -10,11 +10,27 @@ export const evolve = (state: Application, event: ApplicationEvent): Application
   if (event.type === 'SurveySubmitted') {
     const d = event.data;
     return {
-      status: 'Screening', id: d.applicationId, reference: d.reference, survey: d.survey,
-      applicantEmail: normalizeEmail(d.survey.contactEmail), submittedBy: d.submittedBy,
-      nominators: d.asNominator ? [d.submittedBy] : [], rubricVersion: d.rubricVersion, policyVersion: d.policyVersion,
-      dueAt: null, draft: {}, assessment: null, reviewers: {}, disputed: [], rulings: {}, recommendation: null, decision: null, designation: null, reminders: [],
-      appeal: null, earlierReviewers: [],
+      status: 'Screening',
+      id: d.applicationId,
+      reference: d.reference,
+      survey: d.survey,
+      applicantEmail: normalizeEmail(d.survey.contactEmail),
+      submittedBy: d.submittedBy,
+      nominators: d.asNominator ? [d.submittedBy] : [],
+      rubricVersion: d.rubricVersion,
+      policyVersion: d.policyVersion,
+      dueAt: null,
+      draft: {},
+      assessment: null,
+      reviewers: {},
+      disputed: [],
+      rulings: {},
+      recommendation: null,
+      decision: null,
+      designation: null,
+      reminders: [],
+      appeal: null,
+      earlierReviewers: [],
     };
   }
   if (state.status === 'None') return state;
@@ -41,7 +57,16 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return { ...s, status: 'Lapsed' };
     case 'ReviewerAssigned': {
       const { reviewerId, purpose, dueAt } = event.data;
-      const slot = { reviewerId, purpose, dueAt, status: 'assigned' as const, draft: {}, scores: null, recommendation: null, escalated: false };
+      const slot = {
+        reviewerId,
+        purpose,
+        dueAt,
+        status: 'assigned' as const,
+        draft: {},
+        scores: null,
+        recommendation: null,
+        escalated: false,
+      };
       return { ...s, reviewers: { ...s.reviewers, [reviewerId]: slot } };
     }
     case 'ReviewerReleased':
@@ -86,7 +111,10 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
     case 'ProgressUpdateSubmitted': {
       // A new update starts its own round of confirmations.
       const kept = s.designation ?? { status: 'active' as const };
-      return { ...s, designation: { ...kept, progressDueAt: event.data.nextDueAt, lastUpdateAt: event.data.submittedAt, confirmations: {} } };
+      return {
+        ...s,
+        designation: { ...kept, progressDueAt: event.data.nextDueAt, lastUpdateAt: event.data.submittedAt, confirmations: {} },
+      };
     }
     case 'ProgressConfirmationRequested':
     case 'ProgressConfirmationRecorded':

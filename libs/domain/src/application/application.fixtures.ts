@@ -34,7 +34,12 @@ export const survey = (overrides: Partial<Survey> = {}): Survey => ({
 });
 
 export const candidate = (reviewerId: string, overrides: Partial<ReviewerCandidate> = {}): ReviewerCandidate => ({
-  reviewerId, institution: 'Elsewhere University', region: 'Ontario', declaredConflicts: [], openAssignments: 0, ...overrides,
+  reviewerId,
+  institution: 'Elsewhere University',
+  region: 'Ontario',
+  declaredConflicts: [],
+  openAssignments: 0,
+  ...overrides,
 });
 
 export const ratingsAt = (level: Level, evidence = 'Minutes of the SLT meetings, 2025-26'): IndicatorRating[] =>
@@ -50,30 +55,84 @@ export const cmd = {
   submitSurvey: (o: { now?: string; actor?: Actor; survey?: Survey; asNominator?: boolean } = {}): ApplicationCommand => ({
     type: 'SubmitSurvey',
     data: {
-      applicationId: APP_ID, survey: o.survey ?? survey(), asNominator: o.asNominator ?? false,
-      rubricVersion: icMapV1.version, policyVersion: decisionPolicyV1.version,
+      applicationId: APP_ID,
+      survey: o.survey ?? survey(),
+      asNominator: o.asNominator ?? false,
+      rubricVersion: icMapV1.version,
+      policyVersion: decisionPolicyV1.version,
     },
     metadata: meta(o.actor ?? applicant, o.now ?? T0),
   }),
-  linkNomination: (actor: Actor, now = T0): ApplicationCommand => ({ type: 'LinkNomination', data: { survey: survey() }, metadata: meta(actor, now) }),
+  linkNomination: (actor: Actor, now = T0): ApplicationCommand => ({
+    type: 'LinkNomination',
+    data: { survey: survey() },
+    metadata: meta(actor, now),
+  }),
   accept: (now = T0): ApplicationCommand => ({ type: 'AcceptSurvey', data: {}, metadata: meta(staff, now) }),
   reject: (reason: string, now = T0): ApplicationCommand => ({ type: 'RejectSurvey', data: { reason }, metadata: meta(staff, now) }),
-  saveDraft: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({ type: 'SaveAssessmentDraft', data: { ratings }, metadata: meta(actor, now) }),
-  submitAssessment: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({ type: 'SubmitAssessment', data: { ratings }, metadata: meta(actor, now) }),
-  extend: (dueAt: string, now = T0, reason = 'School closed for storms'): ApplicationCommand => ({ type: 'ExtendAssessmentDeadline', data: { dueAt, reason }, metadata: meta(staff, now) }),
+  saveDraft: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({
+    type: 'SaveAssessmentDraft',
+    data: { ratings },
+    metadata: meta(actor, now),
+  }),
+  submitAssessment: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({
+    type: 'SubmitAssessment',
+    data: { ratings },
+    metadata: meta(actor, now),
+  }),
+  extend: (dueAt: string, now = T0, reason = 'School closed for storms'): ApplicationCommand => ({
+    type: 'ExtendAssessmentDeadline',
+    data: { dueAt, reason },
+    metadata: meta(staff, now),
+  }),
   expire: (dueAt: string, now: string): ApplicationCommand => ({ type: 'ExpireAssessment', data: { dueAt }, metadata: meta(timer, now) }),
-  assignManual: (reviewers: ReviewerCandidate[], now = T0): ApplicationCommand => ({ type: 'AssignReviewers', data: { mode: 'manual', reviewers }, metadata: meta(staff, now) }),
-  assignAuto: (pool: ReviewerCandidate[], count = 2, now = T0): ApplicationCommand => ({ type: 'AssignReviewers', data: { mode: 'auto', count, pool }, metadata: meta(staff, now) }),
-  release: (reviewerId: string, now = T0): ApplicationCommand => ({ type: 'ReleaseReviewer', data: { reviewerId, reason: 'Unavailable' }, metadata: meta(staff, now) }),
-  saveScores: (reviewerId: string, scores: IndicatorScore[], now = T0): ApplicationCommand => ({ type: 'SaveScoresDraft', data: { scores }, metadata: meta(reviewer(reviewerId), now) }),
-  submitScores: (reviewerId: string, scores: IndicatorScore[], recommendation: 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady' = 'CharterMembership', now = T0): ApplicationCommand => ({
-    type: 'SubmitScores', data: { scores, recommendation }, metadata: meta(reviewer(reviewerId), now),
+  assignManual: (reviewers: ReviewerCandidate[], now = T0): ApplicationCommand => ({
+    type: 'AssignReviewers',
+    data: { mode: 'manual', reviewers },
+    metadata: meta(staff, now),
   }),
-  resolve: (rulings: { indicator: string; level: Level }[], justification = 'Board reviewed the site-visit notes.', now = T0): ApplicationCommand => ({
-    type: 'ResolveAdjudication', data: { rulings, justification }, metadata: meta(board, now),
+  assignAuto: (pool: ReviewerCandidate[], count = 2, now = T0): ApplicationCommand => ({
+    type: 'AssignReviewers',
+    data: { mode: 'auto', count, pool },
+    metadata: meta(staff, now),
   }),
-  decide: (outcome: 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady', justification: string | null = null, now = T0): ApplicationCommand => ({
-    type: 'RecordDecision', data: { outcome, justification }, metadata: meta(board, now),
+  release: (reviewerId: string, now = T0): ApplicationCommand => ({
+    type: 'ReleaseReviewer',
+    data: { reviewerId, reason: 'Unavailable' },
+    metadata: meta(staff, now),
+  }),
+  saveScores: (reviewerId: string, scores: IndicatorScore[], now = T0): ApplicationCommand => ({
+    type: 'SaveScoresDraft',
+    data: { scores },
+    metadata: meta(reviewer(reviewerId), now),
+  }),
+  submitScores: (
+    reviewerId: string,
+    scores: IndicatorScore[],
+    recommendation: 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady' = 'CharterMembership',
+    now = T0,
+  ): ApplicationCommand => ({
+    type: 'SubmitScores',
+    data: { scores, recommendation },
+    metadata: meta(reviewer(reviewerId), now),
+  }),
+  resolve: (
+    rulings: { indicator: string; level: Level }[],
+    justification = 'Board reviewed the site-visit notes.',
+    now = T0,
+  ): ApplicationCommand => ({
+    type: 'ResolveAdjudication',
+    data: { rulings, justification },
+    metadata: meta(board, now),
+  }),
+  decide: (
+    outcome: 'ProgramOfExcellence' | 'CharterMembership' | 'NotYetReady',
+    justification: string | null = null,
+    now = T0,
+  ): ApplicationCommand => ({
+    type: 'RecordDecision',
+    data: { outcome, justification },
+    metadata: meta(board, now),
   }),
 };
 

@@ -10,8 +10,12 @@ export type DecisionRecordedV1 = Omit<DecisionRecorded['data'], 'justificationLe
 // Institution type, country, region, years, students served and focus areas stay clear: categories, not identities,
 // and conflicts and statistics read them.
 const SURVEY = applicant(
-  'survey.leaderName', 'survey.contactEmail', 'survey.institution.name', 'survey.programDescription',
-  'survey.underrepresentedReach', 'survey.partners[]',
+  'survey.leaderName',
+  'survey.contactEmail',
+  'survey.institution.name',
+  'survey.programDescription',
+  'survey.underrepresentedReach',
+  'survey.partners[]',
 );
 // A reviewer's words are theirs and about the applicant: either one's erasure removes them.
 const reviewerAndApplicant = owned('applicant', 'reviewer');
@@ -109,14 +113,14 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     personal: applicant('justification'),
     label: 'Adjudication resolved',
     describe: ({ data }) =>
-      `Adjudication settled by ${data.method === 'board-ruling' ? 'board ruling' : 'extra reviewer'}: ${
-        list(data.rulings.map((r) => `${r.indicator} at level ${r.level}`))}`,
+      `Adjudication settled by ${data.method === 'board-ruling' ? 'board ruling' : 'extra reviewer'}: ${list(
+        data.rulings.map((r) => `${r.indicator} at level ${r.level}`),
+      )}`,
   },
   RecommendationComputed: {
     schemaVersion: 1,
     label: 'Recommendation computed',
-    describe: ({ data }) =>
-      `The engine recommends ${outcome[data.recommendation]} (overall mean ${data.inputs.overallMean.toFixed(2)})`,
+    describe: ({ data }) => `The engine recommends ${outcome[data.recommendation]} (overall mean ${data.inputs.overallMean.toFixed(2)})`,
     byEngine: true,
   },
   DecisionRecorded: {

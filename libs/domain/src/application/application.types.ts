@@ -1,8 +1,6 @@
 import { Level } from '../rubric/rubric';
 
-export const INSTITUTION_TYPES = [
-  'school', 'district', 'academy', 'higher-ed', 'ngo', 'nontraditional', 'outreach', 'corporate',
-] as const;
+export const INSTITUTION_TYPES = ['school', 'district', 'academy', 'higher-ed', 'ngo', 'nontraditional', 'outreach', 'corporate'] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: what the intake survey asks. */

@@ -16,26 +16,42 @@ describe('application › self-assessment draft', () => {
   });
 
   it('refuses an indicator that is not in the pinned rubric', () =>
-    given(accepted()).when(cmd.saveDraft([{ indicator: 'EC9.Aliens1', level: 3, evidence: 'x' }])).thenThrows(RuleViolation, 'assessment.unknown_indicator'));
+    given(accepted())
+      .when(cmd.saveDraft([{ indicator: 'EC9.Aliens1', level: 3, evidence: 'x' }]))
+      .thenThrows(RuleViolation, 'assessment.unknown_indicator'));
 
   it('refuses a level outside 1-5', () =>
-    given(accepted()).when(cmd.saveDraft([{ indicator: CODES[0], level: 6 as never, evidence: 'x' }])).thenThrows(RuleViolation, 'assessment.invalid_level'));
+    given(accepted())
+      .when(cmd.saveDraft([{ indicator: CODES[0], level: 6 as never, evidence: 'x' }]))
+      .thenThrows(RuleViolation, 'assessment.invalid_level'));
 
   it('refuses the same indicator twice in one save', () =>
-    given(accepted()).when(cmd.saveDraft([{ indicator: CODES[0], level: 2, evidence: '' }, { indicator: CODES[0], level: 3, evidence: '' }]))
+    given(accepted())
+      .when(
+        cmd.saveDraft([
+          { indicator: CODES[0], level: 2, evidence: '' },
+          { indicator: CODES[0], level: 3, evidence: '' },
+        ]),
+      )
       .thenThrows(RuleViolation, 'assessment.repeated_indicator'));
 
   it('refuses anyone but the applicant named on the survey', () =>
-    given(accepted()).when(cmd.saveDraft(ratingsAt(3), undefined, nominator)).thenThrows(Forbidden, 'application.not_applicant'));
+    given(accepted())
+      .when(cmd.saveDraft(ratingsAt(3), undefined, nominator))
+      .thenThrows(Forbidden, 'application.not_applicant'));
 
   it('refuses a draft before the survey is accepted', () =>
-    given(historyOf(cmd.submitSurvey())).when(cmd.saveDraft(ratingsAt(3))).thenThrows(InvalidState, 'assessment.not_open'));
+    given(historyOf(cmd.submitSurvey()))
+      .when(cmd.saveDraft(ratingsAt(3)))
+      .thenThrows(InvalidState, 'assessment.not_open'));
 });
 
 describe('application › submitting the assessment', () => {
   it('submits every indicator, merging the draft with the final ratings', () => {
     const draft = historyOfAfter(accepted(), cmd.saveDraft(ratingsAt(2).slice(0, 10)));
-    const events = given(draft).when(cmd.submitAssessment(ratingsAt(4).slice(10), BEFORE_DUE)).thenEvents();
+    const events = given(draft)
+      .when(cmd.submitAssessment(ratingsAt(4).slice(10), BEFORE_DUE))
+      .thenEvents();
     expect(events).toHaveLength(1);
     expect(events[0].type).toBe('AssessmentSubmitted');
     const ratings = (events[0].data as { ratings: { level: number }[] }).ratings;
@@ -45,7 +61,10 @@ describe('application › submitting the assessment', () => {
   it('refuses an incomplete assessment and names what is missing', () => {
     let error: RuleViolation | undefined;
     try {
-      applicationDecider.decide(cmd.submitAssessment(ratingsAt(3).slice(1)), accepted().reduce(applicationDecider.evolve, applicationDecider.initialState()));
+      applicationDecider.decide(
+        cmd.submitAssessment(ratingsAt(3).slice(1)),
+        accepted().reduce(applicationDecider.evolve, applicationDecider.initialState()),
+      );
     } catch (e) {
       error = e as RuleViolation;
     }
@@ -54,38 +73,56 @@ describe('application › submitting the assessment', () => {
   });
 
   it('refuses ratings without evidence', () =>
-    given(accepted()).when(cmd.submitAssessment(ratingsAt(3, '  '))).thenThrows(RuleViolation, 'assessment.incomplete'));
+    given(accepted())
+      .when(cmd.submitAssessment(ratingsAt(3, '  ')))
+      .thenThrows(RuleViolation, 'assessment.incomplete'));
 
   it('refuses after the deadline even if no timer has fired', () =>
-    given(accepted()).when(cmd.submitAssessment(ratingsAt(3), AFTER_DUE)).thenThrows(DeadlinePassed, 'assessment.deadline_passed'));
+    given(accepted())
+      .when(cmd.submitAssessment(ratingsAt(3), AFTER_DUE))
+      .thenThrows(DeadlinePassed, 'assessment.deadline_passed'));
 
   it('refuses a second submission', () =>
-    given(submitted()).when(cmd.submitAssessment(ratingsAt(3))).thenThrows(InvalidState, 'assessment.not_open'));
+    given(submitted())
+      .when(cmd.submitAssessment(ratingsAt(3)))
+      .thenThrows(InvalidState, 'assessment.not_open'));
 });
 
 describe('application › assessment deadline', () => {
   it('lapses the application when its due date passes', () => {
     const events = given(accepted()).when(cmd.expire(DUE, DUE)).thenEvents();
-    expect(events).toEqual([expect.objectContaining({ type: 'ApplicationLapsed', data: expect.objectContaining({ dueAt: DUE, lapsedAt: DUE }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'ApplicationLapsed', data: expect.objectContaining({ dueAt: DUE, lapsedAt: DUE }) }),
+    ]);
   });
 
   it('ignores a timer that fires early', () => given(accepted()).when(cmd.expire(DUE, BEFORE_DUE)).then([]));
 
   it('ignores a timer made stale by an extension', () =>
-    given(historyOfAfter(accepted(), cmd.extend(LATER_DUE))).when(cmd.expire(DUE, AFTER_DUE)).then([]));
+    given(historyOfAfter(accepted(), cmd.extend(LATER_DUE)))
+      .when(cmd.expire(DUE, AFTER_DUE))
+      .then([]));
 
   it('ignores a timer once the assessment is submitted', () => given(submitted()).when(cmd.expire(DUE, AFTER_DUE)).then([]));
 
   it('ignores a duplicate timer after lapsing', () =>
-    given(historyOfAfter(accepted(), cmd.expire(DUE, AFTER_DUE))).when(cmd.expire(DUE, AFTER_DUE)).then([]));
+    given(historyOfAfter(accepted(), cmd.expire(DUE, AFTER_DUE)))
+      .when(cmd.expire(DUE, AFTER_DUE))
+      .then([]));
 
   it('extends the deadline and lets a submission through before the new date', () => {
     const extended = historyOfAfter(accepted(), cmd.extend(LATER_DUE, BEFORE_DUE));
-    expect(extended.at(-1)).toEqual(expect.objectContaining({
-      type: 'AssessmentDeadlineExtended',
-      data: expect.objectContaining({ previousDueAt: DUE, dueAt: LATER_DUE, reopened: false }),
-    }));
-    expect(given(extended).when(cmd.submitAssessment(ratingsAt(3), AFTER_DUE)).thenEvents()[0].type).toBe('AssessmentSubmitted');
+    expect(extended.at(-1)).toEqual(
+      expect.objectContaining({
+        type: 'AssessmentDeadlineExtended',
+        data: expect.objectContaining({ previousDueAt: DUE, dueAt: LATER_DUE, reopened: false }),
+      }),
+    );
+    expect(
+      given(extended)
+        .when(cmd.submitAssessment(ratingsAt(3), AFTER_DUE))
+        .thenEvents()[0].type,
+    ).toBe('AssessmentSubmitted');
   });
 
   it('reopens a lapsed application when staff extend it', () => {

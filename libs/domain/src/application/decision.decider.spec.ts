@@ -10,15 +10,27 @@ const recommended = (level: 1 | 2 | 3 | 4 | 5) =>
 
 describe('application › board decision', () => {
   it('records the recommended outcome with its inputs, versions and rule, and a growth report', () => {
-    const [decision, report] = given(recommended(4)).when(cmd.decide('ProgramOfExcellence')).thenEvents() as [DecisionRecorded, GrowthReportIssued];
-    expect(decision.data).toEqual(expect.objectContaining({
-      outcome: 'ProgramOfExcellence', recommendation: 'ProgramOfExcellence', overruled: false, justification: null,
-      rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1', decidedBy: 'user-board',
-      rule: expect.stringContaining('decision-policy.v1/excellence'),
-    }));
+    const [decision, report] = given(recommended(4)).when(cmd.decide('ProgramOfExcellence')).thenEvents() as [
+      DecisionRecorded,
+      GrowthReportIssued,
+    ];
+    expect(decision.data).toEqual(
+      expect.objectContaining({
+        outcome: 'ProgramOfExcellence',
+        recommendation: 'ProgramOfExcellence',
+        overruled: false,
+        justification: null,
+        rubricVersion: 'ic-map.v1',
+        policyVersion: 'decision-policy.v1',
+        decidedBy: 'user-board',
+        rule: expect.stringContaining('decision-policy.v1/excellence'),
+      }),
+    );
     expect(decision.data.inputs).toEqual(expect.objectContaining({ overallMean: 4, outcomeMeans: { EC1: 4, EC2: 4, EC3: 4 } }));
     expect(report.data.items).toHaveLength(16);
-    expect(report.data.items[0]).toEqual(expect.objectContaining({ currentLevel: 4, nextLevel: 5, goal: expect.stringMatching(/^Sustaining: /) }));
+    expect(report.data.items[0]).toEqual(
+      expect.objectContaining({ currentLevel: 4, nextLevel: 5, goal: expect.stringMatching(/^Sustaining: /) }),
+    );
   });
 
   it('refuses to overrule the recommendation without a written justification', () =>
@@ -27,7 +39,9 @@ describe('application › board decision', () => {
   it('records an overrule with its justification', () => {
     const why = 'Site visit showed sustained practice beyond the written evidence.';
     const [decision] = given(recommended(3)).when(cmd.decide('ProgramOfExcellence', why)).thenEvents() as [DecisionRecorded];
-    expect(decision.data).toEqual(expect.objectContaining({ outcome: 'ProgramOfExcellence', recommendation: 'CharterMembership', overruled: true, justification: why }));
+    expect(decision.data).toEqual(
+      expect.objectContaining({ outcome: 'ProgramOfExcellence', recommendation: 'CharterMembership', overruled: true, justification: why }),
+    );
   });
 
   it('gives a not-yet-ready application a growth report toward the next level', () => {
@@ -40,6 +54,7 @@ describe('application › board decision', () => {
     given(underReview()).when(cmd.decide('CharterMembership')).thenThrows(InvalidState, 'decision.not_ready'));
 
   it('refuses a second decision', () =>
-    given(historyOfAfter(recommended(3), cmd.decide('CharterMembership'))).when(cmd.decide('CharterMembership'))
+    given(historyOfAfter(recommended(3), cmd.decide('CharterMembership')))
+      .when(cmd.decide('CharterMembership'))
       .thenThrows(InvalidState, 'decision.already_recorded'));
 });

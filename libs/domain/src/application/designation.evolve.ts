@@ -1,5 +1,11 @@
 import {
-  DesignationExpired, DesignationRenewed, ProgressConfirmationRecorded, ProgressConfirmationRequested, RenewalOpened, RenewalReminderIssued, RenewalStarted,
+  DesignationExpired,
+  DesignationRenewed,
+  ProgressConfirmationRecorded,
+  ProgressConfirmationRequested,
+  RenewalOpened,
+  RenewalReminderIssued,
+  RenewalStarted,
 } from './application.events';
 import { OpenApplication, reminderKey } from './application.state';
 

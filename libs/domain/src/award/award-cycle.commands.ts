@@ -23,29 +23,38 @@ export type Nominee = {
   country: string;
 };
 
-export type OpenAwardCycle = Command<'OpenAwardCycle', {
-  year: number;
-  award: string;
-  criteriaVersion: string;
-  awardsAvailable: number;
-  nominationsCloseAt: string;
-  rsvpBy: string;
-  summit: Summit;
-}>;
+export type OpenAwardCycle = Command<
+  'OpenAwardCycle',
+  {
+    year: number;
+    award: string;
+    criteriaVersion: string;
+    awardsAvailable: number;
+    nominationsCloseAt: string;
+    rsvpBy: string;
+    summit: Summit;
+  }
+>;
 /** `nominationId` is minted by the handler. */
-export type NominateForAward = Command<'NominateForAward', {
-  nominationId: string;
-  nominee: Nominee;
-  teachers: Teacher[];
-  portfolios: StudentPortfolio[];
-}>;
+export type NominateForAward = Command<
+  'NominateForAward',
+  {
+    nominationId: string;
+    nominee: Nominee;
+    teachers: Teacher[];
+    portfolios: StudentPortfolio[];
+  }
+>;
 /** `scorerInstitution`: the board member's own institution from their profile, for the conflict check. */
-export type ScoreNomination = Command<'ScoreNomination', {
-  nominationId: string;
-  scores: CriterionScore[];
-  comment: string | null;
-  scorerInstitution: string | null;
-}>;
+export type ScoreNomination = Command<
+  'ScoreNomination',
+  {
+    nominationId: string;
+    scores: CriterionScore[];
+    comment: string | null;
+    scorerInstitution: string | null;
+  }
+>;
 export type CloseAwardScoring = Command<'CloseAwardScoring', Record<string, never>>;
 /**
  * Where a nominated application's designation stands now, folded by the select handler from the application's own
@@ -53,14 +62,20 @@ export type CloseAwardScoring = Command<'CloseAwardScoring', Record<string, neve
  */
 export type CurrentDesignation = Pick<Nominee, 'applicationId' | 'designation' | 'notDesignatedBecause' | 'termEndsAt'>;
 /** `standings`: the current designation of each chosen nomination's application, looked up by the handler. */
-export type SelectAwardRecipients = Command<'SelectAwardRecipients', { nominationIds: string[]; justification: string | null; standings: CurrentDesignation[] }>;
+export type SelectAwardRecipients = Command<
+  'SelectAwardRecipients',
+  { nominationIds: string[]; justification: string | null; standings: CurrentDesignation[] }
+>;
 /** `applicantEmail`: the leader of the nominated application, looked up by the handler. */
-export type RespondToSummitInvitation = Command<'RespondToSummitInvitation', {
-  nominationId: string;
-  accept: boolean;
-  reason: string | null;
-  applicantEmail: string;
-}>;
+export type RespondToSummitInvitation = Command<
+  'RespondToSummitInvitation',
+  {
+    nominationId: string;
+    accept: boolean;
+    reason: string | null;
+    applicantEmail: string;
+  }
+>;
 /** Timers (docs/DOMAIN.md, Deadlines): each names the RSVP date it was set for, so a superseded one decides nothing. */
 export type RemindSummitRsvp = Command<'RemindSummitRsvp', { nominationId: string; rsvpBy: string; daysBefore: number }>;
 export type CloseSummitRsvp = Command<'CloseSummitRsvp', { nominationId: string; rsvpBy: string }>;

@@ -16,14 +16,22 @@ export const decideAwardCycle = (command: AwardCycleCommand, state: AwardCycle):
   if (command.type === 'OpenAwardCycle') return openCycle(command, state);
   const cycle = requireCycle(state, 0);
   switch (command.type) {
-    case 'NominateForAward': return nominate(command, cycle);
-    case 'ScoreNomination': return scoreNomination(command, cycle);
-    case 'CloseAwardScoring': return closeScoring(command, cycle);
-    case 'SelectAwardRecipients': return selectRecipients(command, cycle);
-    case 'RespondToSummitInvitation': return respond(command, cycle);
-    case 'RemindSummitRsvp': return remindRsvp(command, cycle);
-    case 'CloseSummitRsvp': return closeRsvp(command, cycle);
-    default: return assertNever(command);
+    case 'NominateForAward':
+      return nominate(command, cycle);
+    case 'ScoreNomination':
+      return scoreNomination(command, cycle);
+    case 'CloseAwardScoring':
+      return closeScoring(command, cycle);
+    case 'SelectAwardRecipients':
+      return selectRecipients(command, cycle);
+    case 'RespondToSummitInvitation':
+      return respond(command, cycle);
+    case 'RemindSummitRsvp':
+      return remindRsvp(command, cycle);
+    case 'CloseSummitRsvp':
+      return closeRsvp(command, cycle);
+    default:
+      return assertNever(command);
   }
 };
 

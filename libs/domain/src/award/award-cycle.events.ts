@@ -14,46 +14,67 @@ type Event<T extends string, D> = { type: T; data: D & Cycle };
 /** Events about one nomination name its application, so its personal fields are sealed under that leader's key. */
 type NominationRef = { nominationId: string; applicationId: string };
 
-export type AwardCycleOpened = Event<'AwardCycleOpened', {
-  award: string;
-  criteriaVersion: string;
-  awardsAvailable: number;
-  nominationsCloseAt: string;
-  rsvpBy: string;
-  summit: Summit;
-  openedAt: string;
-}>;
-export type AwardNominationSubmitted = Event<'AwardNominationSubmitted', NominationRef & {
-  leaderName: string;
-  institutionName: string;
-  country: string;
-  designation: 'ProgramOfExcellence' | 'CharterMembership';
-  teachers: Teacher[];
-  portfolios: StudentPortfolio[];
-  nominatedBy: string;
-  nominatedByRole: 'applicant' | 'staff';
-  submittedAt: string;
-}>;
-export type AwardNominationScored = Event<'AwardNominationScored', NominationRef & {
-  boardMemberId: string;
-  scores: CriterionScore[];
-  comment: string | null;
-  scoredAt: string;
-}>;
+export type AwardCycleOpened = Event<
+  'AwardCycleOpened',
+  {
+    award: string;
+    criteriaVersion: string;
+    awardsAvailable: number;
+    nominationsCloseAt: string;
+    rsvpBy: string;
+    summit: Summit;
+    openedAt: string;
+  }
+>;
+export type AwardNominationSubmitted = Event<
+  'AwardNominationSubmitted',
+  NominationRef & {
+    leaderName: string;
+    institutionName: string;
+    country: string;
+    designation: 'ProgramOfExcellence' | 'CharterMembership';
+    teachers: Teacher[];
+    portfolios: StudentPortfolio[];
+    nominatedBy: string;
+    nominatedByRole: 'applicant' | 'staff';
+    submittedAt: string;
+  }
+>;
+export type AwardNominationScored = Event<
+  'AwardNominationScored',
+  NominationRef & {
+    boardMemberId: string;
+    scores: CriterionScore[];
+    comment: string | null;
+    scoredAt: string;
+  }
+>;
 export type AwardScoringClosed = Event<'AwardScoringClosed', { ranking: RankedNomination[]; closedAt: string }>;
-export type AwardRecipientsSelected = Event<'AwardRecipientsSelected', {
-  award: string;
-  recipients: NominationRef[];
-  /** The board chose other than the top of the score ranking; then a justification is required. */
-  overridesRanking: boolean;
-  justification: string | null;
-  selectedBy: string;
-  selectedAt: string;
-}>;
-export type SummitInvitationSent = Event<'SummitInvitationSent', NominationRef & { award: string; summit: Summit; rsvpBy: string; invitedAt: string }>;
+export type AwardRecipientsSelected = Event<
+  'AwardRecipientsSelected',
+  {
+    award: string;
+    recipients: NominationRef[];
+    /** The board chose other than the top of the score ranking; then a justification is required. */
+    overridesRanking: boolean;
+    justification: string | null;
+    selectedBy: string;
+    selectedAt: string;
+  }
+>;
+export type SummitInvitationSent = Event<
+  'SummitInvitationSent',
+  NominationRef & { award: string; summit: Summit; rsvpBy: string; invitedAt: string }
+>;
 export type SummitInvitationAccepted = Event<'SummitInvitationAccepted', NominationRef & { respondedBy: string; respondedAt: string }>;
-export type SummitInvitationDeclined = Event<'SummitInvitationDeclined', NominationRef & { reason: string | null; respondedBy: string; respondedAt: string }>;
-export type SummitRsvpReminderIssued = Event<'SummitRsvpReminderIssued', NominationRef & { rsvpBy: string; daysBefore: number; remindedAt: string }>;
+export type SummitInvitationDeclined = Event<
+  'SummitInvitationDeclined',
+  NominationRef & { reason: string | null; respondedBy: string; respondedAt: string }
+>;
+export type SummitRsvpReminderIssued = Event<
+  'SummitRsvpReminderIssued',
+  NominationRef & { rsvpBy: string; daysBefore: number; remindedAt: string }
+>;
 export type SummitInvitationUnanswered = Event<'SummitInvitationUnanswered', NominationRef & { rsvpBy: string; markedAt: string }>;
 
 export type AwardCycleEvent =

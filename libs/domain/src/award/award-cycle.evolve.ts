@@ -7,7 +7,19 @@ export const initialAwardCycle = (): AwardCycle => ({ status: 'None' });
 export const evolveAwardCycle = (state: AwardCycle, event: AwardCycleEvent): AwardCycle => {
   if (event.type === 'AwardCycleOpened') {
     const { awardCycleId, year, award, criteriaVersion, awardsAvailable, nominationsCloseAt, rsvpBy, summit } = event.data;
-    return { status: 'Nominating', awardCycleId, year, award, criteriaVersion, awardsAvailable, nominationsCloseAt, rsvpBy, summit, nominations: [], ranking: null };
+    return {
+      status: 'Nominating',
+      awardCycleId,
+      year,
+      award,
+      criteriaVersion,
+      awardsAvailable,
+      nominationsCloseAt,
+      rsvpBy,
+      summit,
+      nominations: [],
+      ranking: null,
+    };
   }
   if (state.status === 'None') return state;
   return evolveOpen(state, event);
@@ -19,7 +31,13 @@ const evolveOpen = (s: OpenCycle, event: AwardCycleEvent): OpenCycle => {
       return s;
     case 'AwardNominationSubmitted': {
       const { nominationId, applicationId, leaderName, institutionName, teachers, portfolios } = event.data;
-      return { ...s, nominations: [...s.nominations, { nominationId, applicationId, leaderName, institutionName, teachers, portfolios, scores: {}, invitation: null }] };
+      return {
+        ...s,
+        nominations: [
+          ...s.nominations,
+          { nominationId, applicationId, leaderName, institutionName, teachers, portfolios, scores: {}, invitation: null },
+        ],
+      };
     }
     case 'AwardNominationScored':
       return update(s, event.data.nominationId, (n) => ({ scores: { ...n.scores, [event.data.boardMemberId]: event.data.scores } }));
@@ -36,7 +54,9 @@ const evolveOpen = (s: OpenCycle, event: AwardCycleEvent): OpenCycle => {
     case 'SummitInvitationUnanswered':
       return invitation(s, event.data.nominationId, 'unanswered');
     case 'SummitRsvpReminderIssued':
-      return update(s, event.data.nominationId, (n) => (n.invitation ? { invitation: { ...n.invitation, reminders: [...n.invitation.reminders, event.data.daysBefore] } } : {}));
+      return update(s, event.data.nominationId, (n) =>
+        n.invitation ? { invitation: { ...n.invitation, reminders: [...n.invitation.reminders, event.data.daysBefore] } } : {},
+      );
     default:
       return assertNever(event);
   }

@@ -18,8 +18,13 @@ export const AWARD_CYCLE_EVENTS: EventTable<AwardCycleEvent> = {
   AwardNominationSubmitted: {
     schemaVersion: 1,
     personal: applicant(
-      'leaderName', 'institutionName', 'teachers[].name', 'teachers[].statement',
-      'portfolios[].title', 'portfolios[].summary', 'portfolios[].link',
+      'leaderName',
+      'institutionName',
+      'teachers[].name',
+      'teachers[].statement',
+      'portfolios[].title',
+      'portfolios[].summary',
+      'portfolios[].link',
     ),
     label: 'Award nomination submitted',
     describe: ({ data }) => {
@@ -44,7 +49,8 @@ export const AWARD_CYCLE_EVENTS: EventTable<AwardCycleEvent> = {
     label: 'Award recipients selected',
     describe: ({ data }) =>
       `The board selected ${count(data.recipients.length, 'recipient')} of ${data.award}${
-        data.overridesRanking ? `, departing from the score ranking: ${data.justification ?? ''}` : ''}`,
+        data.overridesRanking ? `, departing from the score ranking: ${data.justification ?? ''}` : ''
+      }`,
   },
   SummitInvitationSent: {
     schemaVersion: 1,

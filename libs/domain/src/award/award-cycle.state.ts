@@ -47,4 +47,9 @@ export const rank = (cycle: OpenCycle): RankedNomination[] =>
   cycle.nominations
     .map((n, order) => ({ n, order, mean: meanScore(n) }))
     .sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1) || a.order - b.order)
-    .map(({ n, mean }) => ({ nominationId: n.nominationId, applicationId: n.applicationId, meanScore: mean, scoreCount: Object.keys(n.scores).length }));
+    .map(({ n, mean }) => ({
+      nominationId: n.nominationId,
+      applicationId: n.applicationId,
+      meanScore: mean,
+      scoreCount: Object.keys(n.scores).length,
+    }));

@@ -21,36 +21,94 @@ export const timer: Actor = { id: 'deadlines', role: 'system' };
 export const leaderOf = (n: 'a' | 'b' | 'c'): Actor => ({ id: `user-${n}`, role: 'applicant', email: `leader-${n}@school-${n}.edu` });
 
 export const nominee = (n: 'a' | 'b' | 'c', overrides: Partial<Nominee> = {}): Nominee => ({
-  applicationId: `app-${n}`, designation: 'CharterMembership', notDesignatedBecause: null, applicantEmail: `leader-${n}@school-${n}.edu`,
-  leaderName: `Leader ${n.toUpperCase()}`, institutionName: `School ${n.toUpperCase()}`, country: 'US', termEndsAt: TERM_ENDS, ...overrides,
+  applicationId: `app-${n}`,
+  designation: 'CharterMembership',
+  notDesignatedBecause: null,
+  applicantEmail: `leader-${n}@school-${n}.edu`,
+  leaderName: `Leader ${n.toUpperCase()}`,
+  institutionName: `School ${n.toUpperCase()}`,
+  country: 'US',
+  termEndsAt: TERM_ENDS,
+  ...overrides,
 });
-export const standingOf = ({ applicationId, designation, notDesignatedBecause, termEndsAt }: Nominee): CurrentDesignation => ({ applicationId, designation, notDesignatedBecause, termEndsAt });
-export const teacher = (i: number): Teacher => ({ name: `Teacher ${i}`, subject: 'Robotics', statement: 'Runs the after-school robotics league.' });
-export const portfolio = (i: number): StudentPortfolio => ({ title: `Portfolio ${i}`, summary: 'A solar car designed in the Fab Lab.', link: `https://example.org/p/${i}` });
+export const standingOf = ({ applicationId, designation, notDesignatedBecause, termEndsAt }: Nominee): CurrentDesignation => ({
+  applicationId,
+  designation,
+  notDesignatedBecause,
+  termEndsAt,
+});
+export const teacher = (i: number): Teacher => ({
+  name: `Teacher ${i}`,
+  subject: 'Robotics',
+  statement: 'Runs the after-school robotics league.',
+});
+export const portfolio = (i: number): StudentPortfolio => ({
+  title: `Portfolio ${i}`,
+  summary: 'A solar car designed in the Fab Lab.',
+  link: `https://example.org/p/${i}`,
+});
 export const levels = (level: number): CriterionScore[] => awardCriteriaV1.criteria.map((c) => ({ criterion: c.code, level }));
 
 const meta = (actor: Actor, now: string) => ({ actor, now });
 export const award = {
   open: (o: { now?: string; actor?: Actor; awardsAvailable?: number } = {}): AwardCycleCommand => ({
     type: 'OpenAwardCycle',
-    data: { year: YEAR, award: AWARD, criteriaVersion: awardCriteriaV1.version, awardsAvailable: o.awardsAvailable ?? 2, nominationsCloseAt: CLOSES, rsvpBy: RSVP_BY, summit: SUMMIT },
+    data: {
+      year: YEAR,
+      award: AWARD,
+      criteriaVersion: awardCriteriaV1.version,
+      awardsAvailable: o.awardsAvailable ?? 2,
+      nominationsCloseAt: CLOSES,
+      rsvpBy: RSVP_BY,
+      summit: SUMMIT,
+    },
     metadata: meta(o.actor ?? staffer, o.now ?? OPENED),
   }),
-  nominate: (n: 'a' | 'b' | 'c', o: { actor?: Actor; now?: string; nominee?: Nominee; teachers?: Teacher[]; portfolios?: StudentPortfolio[] } = {}): AwardCycleCommand => ({
+  nominate: (
+    n: 'a' | 'b' | 'c',
+    o: { actor?: Actor; now?: string; nominee?: Nominee; teachers?: Teacher[]; portfolios?: StudentPortfolio[] } = {},
+  ): AwardCycleCommand => ({
     type: 'NominateForAward',
-    data: { nominationId: `nom-${n}`, nominee: o.nominee ?? nominee(n), teachers: o.teachers ?? [teacher(1), teacher(2)], portfolios: o.portfolios ?? [portfolio(1)] },
+    data: {
+      nominationId: `nom-${n}`,
+      nominee: o.nominee ?? nominee(n),
+      teachers: o.teachers ?? [teacher(1), teacher(2)],
+      portfolios: o.portfolios ?? [portfolio(1)],
+    },
     metadata: meta(o.actor ?? leaderOf(n), o.now ?? '2027-01-20T09:00:00.000Z'),
   }),
-  score: (n: 'a' | 'b' | 'c', level: number, o: { actor?: Actor; institution?: string | null; scores?: CriterionScore[] } = {}): AwardCycleCommand => ({
+  score: (
+    n: 'a' | 'b' | 'c',
+    level: number,
+    o: { actor?: Actor; institution?: string | null; scores?: CriterionScore[] } = {},
+  ): AwardCycleCommand => ({
     type: 'ScoreNomination',
-    data: { nominationId: `nom-${n}`, scores: o.scores ?? levels(level), comment: 'Strong evidence of sustained practice.', scorerInstitution: o.institution ?? null },
+    data: {
+      nominationId: `nom-${n}`,
+      scores: o.scores ?? levels(level),
+      comment: 'Strong evidence of sustained practice.',
+      scorerInstitution: o.institution ?? null,
+    },
     metadata: meta(o.actor ?? chair, '2027-02-01T09:00:00.000Z'),
   }),
-  close: (now = '2027-02-16T09:00:00.000Z', actor: Actor = staffer): AwardCycleCommand => ({ type: 'CloseAwardScoring', data: {}, metadata: meta(actor, now) }),
+  close: (now = '2027-02-16T09:00:00.000Z', actor: Actor = staffer): AwardCycleCommand => ({
+    type: 'CloseAwardScoring',
+    data: {},
+    metadata: meta(actor, now),
+  }),
   /** By default every chosen nomination's designation still stands; `standings` says otherwise. */
-  select: (ids: string[], justification: string | null = null, now = '2027-02-20T09:00:00.000Z', standings?: CurrentDesignation[]): AwardCycleCommand => ({
+  select: (
+    ids: string[],
+    justification: string | null = null,
+    now = '2027-02-20T09:00:00.000Z',
+    standings?: CurrentDesignation[],
+  ): AwardCycleCommand => ({
     type: 'SelectAwardRecipients',
-    data: { nominationIds: ids, justification, standings: standings ?? ids.map((id) => standingOf(nominee(id.replace('nom-', '') as 'a' | 'b' | 'c'))) },
+    data: {
+      nominationIds: ids,
+      justification,
+      standings: standings ?? ids.map((id) => standingOf(nominee(id.replace('nom-', '') as 'a' | 'b' | 'c'))),
+    },
     metadata: meta(chair, now),
   }),
   respond: (n: 'a' | 'b' | 'c', accept: boolean, o: { actor?: Actor; now?: string; reason?: string } = {}): AwardCycleCommand => ({
@@ -59,10 +117,14 @@ export const award = {
     metadata: meta(o.actor ?? leaderOf(n), o.now ?? '2027-03-01T09:00:00.000Z'),
   }),
   remind: (n: 'a' | 'b' | 'c', rsvpBy = RSVP_BY, daysBefore = 7): AwardCycleCommand => ({
-    type: 'RemindSummitRsvp', data: { nominationId: `nom-${n}`, rsvpBy, daysBefore }, metadata: meta(timer, '2027-03-25T09:00:00.000Z'),
+    type: 'RemindSummitRsvp',
+    data: { nominationId: `nom-${n}`, rsvpBy, daysBefore },
+    metadata: meta(timer, '2027-03-25T09:00:00.000Z'),
   }),
   closeRsvp: (n: 'a' | 'b' | 'c', now = RSVP_BY, rsvpBy = RSVP_BY): AwardCycleCommand => ({
-    type: 'CloseSummitRsvp', data: { nominationId: `nom-${n}`, rsvpBy }, metadata: meta(timer, now),
+    type: 'CloseSummitRsvp',
+    data: { nominationId: `nom-${n}`, rsvpBy },
+    metadata: meta(timer, now),
   }),
 };
 
@@ -73,4 +135,5 @@ export const cycleHistory = (...commands: AwardCycleCommand[]): AwardCycleEvent[
   }, []);
 
 /** Two designated programs nominated, A scored above B, scoring closed. */
-export const scored = () => cycleHistory(award.open(), award.nominate('a'), award.nominate('b'), award.score('a', 5), award.score('b', 3), award.close());
+export const scored = () =>
+  cycleHistory(award.open(), award.nominate('a'), award.nominate('b'), award.score('a', 5), award.score('b', 3), award.close());

@@ -10,13 +10,20 @@ import { Nominee } from './award-cycle.commands';
 export const nomineeOf = (app: Application, applicationId: string): Nominee | null => {
   if (app.status === 'None') return null;
   const base = {
-    applicationId, applicantEmail: app.applicantEmail, leaderName: app.survey.leaderName,
-    institutionName: app.survey.institution.name, country: app.survey.institution.country,
+    applicationId,
+    applicantEmail: app.applicantEmail,
+    leaderName: app.survey.leaderName,
+    institutionName: app.survey.institution.name,
+    country: app.survey.institution.country,
     termEndsAt: app.designation?.termEndsAt ?? null,
   };
   const outcome = app.decision?.outcome;
   if (outcome !== 'ProgramOfExcellence' && outcome !== 'CharterMembership') {
-    return { ...base, designation: null, notDesignatedBecause: app.decision ? 'the decision was not yet ready' : `the application is ${app.status}` };
+    return {
+      ...base,
+      designation: null,
+      notDesignatedBecause: app.decision ? 'the decision was not yet ready' : `the application is ${app.status}`,
+    };
   }
   if (app.designation?.status !== 'active') {
     return { ...base, designation: null, notDesignatedBecause: `the designation is ${app.designation?.status ?? 'missing'}` };

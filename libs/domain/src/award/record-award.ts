@@ -15,5 +15,10 @@ export const recordAward = ({ data, metadata }: RecordAward, state: Application)
     throw new Forbidden('award.not_allowed', 'awards are recorded by the award cycle, not by hand');
   }
   if ((app.awards ?? []).some((a) => a.awardCycleId === data.awardCycleId)) return [];
-  return [{ type: 'AwardRecorded', data: { ...pins(app), awardCycleId: data.awardCycleId, year: data.year, award: data.award, recordedAt: metadata.now } }];
+  return [
+    {
+      type: 'AwardRecorded',
+      data: { ...pins(app), awardCycleId: data.awardCycleId, year: data.year, award: data.award, recordedAt: metadata.now },
+    },
+  ];
 };

@@ -5,8 +5,11 @@ import { decisionPolicyV1 } from './decision-policy.v1';
 import { consensus, decisionInputs, disagreements, growthReport, median, recommend } from './recommend';
 
 const codes = indicatorCodes(icMapV1);
-const levels = (level: number, overrides: Record<string, number> = {}) => codes.map((indicator) => ({ indicator, level: overrides[indicator] ?? level }));
-const scores = (level: Level, overrides: Record<string, Level> = {}) => ({ scores: codes.map((indicator) => ({ indicator, level: overrides[indicator] ?? level })) });
+const levels = (level: number, overrides: Record<string, number> = {}) =>
+  codes.map((indicator) => ({ indicator, level: overrides[indicator] ?? level }));
+const scores = (level: Level, overrides: Record<string, Level> = {}) => ({
+  scores: codes.map((indicator) => ({ indicator, level: overrides[indicator] ?? level })),
+});
 const outcomeFor = (ls: { indicator: string; level: number }[]) => recommend(decisionPolicyV1, decisionInputs(icMapV1, ls)).outcome;
 
 describe('recommend under decision policy v1', () => {
@@ -38,11 +41,26 @@ describe('recommend under decision policy v1', () => {
 
 describe('disagreements', () => {
   it('flags an indicator whose reviewers are two or more levels apart', () => {
-    const found = disagreements([{ reviewerId: 'a', ...scores(2) }, { reviewerId: 'b', ...scores(3, { [codes[7]]: 4 }) }], 2);
+    const found = disagreements(
+      [
+        { reviewerId: 'a', ...scores(2) },
+        { reviewerId: 'b', ...scores(3, { [codes[7]]: 4 }) },
+      ],
+      2,
+    );
     expect(found.map((d) => d.indicator)).toEqual([codes[7]]);
   });
 
-  it('does not flag a one-level difference', () => expect(disagreements([{ reviewerId: 'a', ...scores(2) }, { reviewerId: 'b', ...scores(3) }], 2)).toEqual([]));
+  it('does not flag a one-level difference', () =>
+    expect(
+      disagreements(
+        [
+          { reviewerId: 'a', ...scores(2) },
+          { reviewerId: 'b', ...scores(3) },
+        ],
+        2,
+      ),
+    ).toEqual([]));
 });
 
 describe('median and growth report', () => {
@@ -51,9 +69,18 @@ describe('median and growth report', () => {
   it('sets the next level descriptor of each indicator as the goal', () => {
     const items = growthReport(icMapV1, levels(2.5));
     const first = icMapV1.outcomes[0].indicators[0];
-    expect(items[0]).toEqual({ indicator: first.code, title: first.title, consensusLevel: 2.5, currentLevel: 2, nextLevel: 3, goal: `Refining and Expanding: ${first.levels[3]}` });
+    expect(items[0]).toEqual({
+      indicator: first.code,
+      title: first.title,
+      consensusLevel: 2.5,
+      currentLevel: 2,
+      nextLevel: 3,
+      goal: `Refining and Expanding: ${first.levels[3]}`,
+    });
   });
 
   it('asks a Sustaining indicator to keep its level', () =>
-    expect(growthReport(icMapV1, levels(5))[0]).toEqual(expect.objectContaining({ nextLevel: null, goal: expect.stringMatching(/^Keep Sustaining: /) })));
+    expect(growthReport(icMapV1, levels(5))[0]).toEqual(
+      expect.objectContaining({ nextLevel: null, goal: expect.stringMatching(/^Keep Sustaining: /) }),
+    ));
 });

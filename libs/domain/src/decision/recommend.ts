@@ -26,9 +26,7 @@ export const consensus = (
 
 export const decisionInputs = (rubric: Rubric, levels: { indicator: string; level: number }[]): DecisionInputs => {
   const byCode = new Map(levels.map((l) => [l.indicator, l.level]));
-  const outcomeMeans = Object.fromEntries(
-    rubric.outcomes.map((o) => [o.code, mean(o.indicators.map((i) => byCode.get(i.code) ?? 0))]),
-  );
+  const outcomeMeans = Object.fromEntries(rubric.outcomes.map((o) => [o.code, mean(o.indicators.map((i) => byCode.get(i.code) ?? 0))]));
   return {
     consensus: levels,
     outcomeMeans,
@@ -52,10 +50,7 @@ export const recommend = (policy: DecisionPolicy, inputs: DecisionInputs): Recom
 };
 
 /** Indicators where two reviewers are `threshold` or more levels apart. */
-export const disagreements = (
-  reviews: { reviewerId: string; scores: { indicator: string; level: Level }[] }[],
-  threshold: number,
-) => {
+export const disagreements = (reviews: { reviewerId: string; scores: { indicator: string; level: Level }[] }[], threshold: number) => {
   const codes = [...new Set(reviews.flatMap((r) => r.scores.map((s) => s.indicator)))];
   return codes.flatMap((indicator) => {
     const levels = reviews.flatMap((r) =>

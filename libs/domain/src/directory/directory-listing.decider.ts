@@ -3,7 +3,14 @@ import { Forbidden, InvalidState, RuleViolation } from '../errors';
 import { normalizeEmail } from '../application/application.state';
 import { isPast } from '../time';
 import {
-  DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS, IDENTITY_FIELDS, ListedProgram, ListingContent, SUMMARY_MAX_CHARS,
+  DIRECTORY_FIELDS,
+  DirectoryField,
+  FOCUS_AREAS_MAX,
+  FOCUS_AREA_MAX_CHARS,
+  IDENTITY_FIELDS,
+  ListedProgram,
+  ListingContent,
+  SUMMARY_MAX_CHARS,
 } from './directory-listing.types';
 
 /**
@@ -46,7 +53,10 @@ const requireLeader = ({ actor }: CommandMeta, program: ListedProgram): void => 
  */
 const requireDesignated = (program: ListedProgram, now: string): void => {
   if (!program.outcome || !DESIGNATED.includes(program.outcome) || program.standing === null || program.standing === 'ended') {
-    throw new InvalidState('directory.not_designated', program.standing ?? program.outcome ?? 'undecided', { outcome: program.outcome, standing: program.standing });
+    throw new InvalidState('directory.not_designated', program.standing ?? program.outcome ?? 'undecided', {
+      outcome: program.outcome,
+      standing: program.standing,
+    });
   }
   if (program.termEndsAt && isPast(program.termEndsAt, now)) {
     throw new InvalidState('directory.term_ended', program.standing, { termEndsAt: program.termEndsAt });
@@ -56,12 +66,20 @@ const requireDesignated = (program: ListedProgram, now: string): void => {
 const clean = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** Only what the leader chose is kept: a field left unticked has no value in the event, whatever was sent. */
-export function listingContent(program: ListedProgram, fields: DirectoryField[], focusAreas: string[], summary: string | null): ListingContent {
+export function listingContent(
+  program: ListedProgram,
+  fields: DirectoryField[],
+  focusAreas: string[],
+  summary: string | null,
+): ListingContent {
   const unknown = fields.filter((f) => !DIRECTORY_FIELDS.includes(f));
   if (unknown.length > 0) throw new RuleViolation('directory.unknown_field', 'unknown directory fields', { unknown });
   const shown = DIRECTORY_FIELDS.filter((f) => fields.includes(f));
   if (!IDENTITY_FIELDS.some((f) => shown.includes(f))) {
-    throw new RuleViolation('directory.identity_required', 'show the leader\'s name, the institution, or both: a who\'s-who entry names somebody');
+    throw new RuleViolation(
+      'directory.identity_required',
+      "show the leader's name, the institution, or both: a who's-who entry names somebody",
+    );
   }
   const show = (f: DirectoryField) => shown.includes(f);
   // The first spelling of a repeated area is kept.
@@ -69,11 +87,17 @@ export function listingContent(program: ListedProgram, fields: DirectoryField[],
     ? focusAreas.map(clean).filter((a, i, all) => a && all.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === i)
     : [];
   if (show('focusAreas') && (areas.length === 0 || areas.length > FOCUS_AREAS_MAX || areas.some((a) => a.length > FOCUS_AREA_MAX_CHARS))) {
-    throw new RuleViolation('directory.focus_areas_invalid', `between 1 and ${FOCUS_AREAS_MAX} focus areas of at most ${FOCUS_AREA_MAX_CHARS} characters`, { count: areas.length });
+    throw new RuleViolation(
+      'directory.focus_areas_invalid',
+      `between 1 and ${FOCUS_AREAS_MAX} focus areas of at most ${FOCUS_AREA_MAX_CHARS} characters`,
+      { count: areas.length },
+    );
   }
   const text = show('summary') ? (summary ?? '').trim() : null;
   if (text !== null && (text.length === 0 || text.length > SUMMARY_MAX_CHARS)) {
-    throw new RuleViolation('directory.summary_invalid', `a best-practice summary of 1 to ${SUMMARY_MAX_CHARS} characters`, { length: text.length });
+    throw new RuleViolation('directory.summary_invalid', `a best-practice summary of 1 to ${SUMMARY_MAX_CHARS} characters`, {
+      length: text.length,
+    });
   }
   return {
     fields: [...shown],
@@ -96,7 +120,12 @@ const decide = (command: DirectoryListingCommand, state: DirectoryListing): Dire
       const content = listingContent(program, command.data.fields, command.data.focusAreas, command.data.summary);
       // The same choice again (a double click, a retried request) changes nothing.
       if (state.listed && sameContent(state.content, content)) return [];
-      return [{ type: 'DirectoryListingPublished', data: { applicationId: program.applicationId, ...content, publishedAt: command.metadata.now } }];
+      return [
+        {
+          type: 'DirectoryListingPublished',
+          data: { applicationId: program.applicationId, ...content, publishedAt: command.metadata.now },
+        },
+      ];
     }
     case 'WithdrawDirectoryListing': {
       requireLeader(command.metadata, program);

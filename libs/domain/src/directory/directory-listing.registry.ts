@@ -3,8 +3,13 @@ import { DirectoryListingEvent } from './directory-listing.decider';
 import { DirectoryField } from './directory-listing.types';
 
 const FIELD_NAMES: Record<DirectoryField, string> = {
-  leaderName: 'name', institution: 'institution', country: 'country', focusAreas: 'focus areas',
-  designationYear: 'designation year', awards: 'awards', summary: 'summary',
+  leaderName: 'name',
+  institution: 'institution',
+  country: 'country',
+  focusAreas: 'focus areas',
+  designationYear: 'designation year',
+  awards: 'awards',
+  summary: 'summary',
 };
 
 /** Every event of a leader's who's-who listing: what they chose to show, and their withdrawal. */

@@ -9,11 +9,24 @@ import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
 import { REVIEWER_EVENTS } from '../review/reviewer.registry';
 import { EventSpec, EventTable, applicant } from './event-spec';
 import {
-  EVENT_REGISTRY, PERSONAL_FIELDS, SCHEMA_VERSIONS, SURVEY_EVENT_TYPES, UPCASTERS, describeEvent, describeEvents, eventLabel, isEngineStep,
+  EVENT_REGISTRY,
+  PERSONAL_FIELDS,
+  SCHEMA_VERSIONS,
+  SURVEY_EVENT_TYPES,
+  UPCASTERS,
+  describeEvent,
+  describeEvents,
+  eventLabel,
+  isEngineStep,
 } from './event-registry';
 
 const FAMILIES = [
-  APPLICATION_EVENTS, AWARD_CYCLE_EVENTS, REVIEWER_EVENTS, REVIEW_CYCLE_EVENTS, DIRECTORY_LISTING_EVENTS, NOTIFICATION_EVENTS,
+  APPLICATION_EVENTS,
+  AWARD_CYCLE_EVENTS,
+  REVIEWER_EVENTS,
+  REVIEW_CYCLE_EVENTS,
+  DIRECTORY_LISTING_EVENTS,
+  NOTIFICATION_EVENTS,
   SUBJECT_EVENTS,
 ];
 const TYPES = Object.keys(EVENT_REGISTRY);
@@ -76,17 +89,35 @@ describe('describeEvent: the one sentence per event', () => {
   });
 
   it('says an appeal decision is final at once, per stream, when describing a history', () => {
-    const decided = (appealOf?: DecisionRecorded['data']['appealOf']) => ({ streamId: 'application-a', type: 'DecisionRecorded', data: {
-      ...pins, outcome: 'CharterMembership', recommendation: 'CharterMembership', rule: 'r', overruled: false, justification: null,
-      justificationLength: 0, decidedBy: 'b', decidedAt: '2026-02-01T09:00:00.000Z', appealUntil: '2026-03-03T09:00:00.000Z',
-      progressDueAt: null, ...(appealOf && { appealOf }),
-    } });
+    const decided = (appealOf?: DecisionRecorded['data']['appealOf']) => ({
+      streamId: 'application-a',
+      type: 'DecisionRecorded',
+      data: {
+        ...pins,
+        outcome: 'CharterMembership',
+        recommendation: 'CharterMembership',
+        rule: 'r',
+        overruled: false,
+        justification: null,
+        justificationLength: 0,
+        decidedBy: 'b',
+        decidedAt: '2026-02-01T09:00:00.000Z',
+        appealUntil: '2026-03-03T09:00:00.000Z',
+        progressDueAt: null,
+        ...(appealOf && { appealOf }),
+      },
+    });
     const finalized = (streamId: string) => ({
-      streamId, type: 'DecisionFinalized', data: { ...pins, appealUntil: '2026-03-03T09:00:00.000Z', finalizedAt: '2026-03-04T09:00:00Z' },
+      streamId,
+      type: 'DecisionFinalized',
+      data: { ...pins, appealUntil: '2026-03-03T09:00:00.000Z', finalizedAt: '2026-03-04T09:00:00Z' },
     });
     const sentences = describeEvents([
-      decided(), finalized('application-a'), decided({ decidedAt: '2026-02-01T09:00:00.000Z', outcome: 'NotYetReady' }),
-      finalized('application-b'), finalized('application-a'),
+      decided(),
+      finalized('application-a'),
+      decided({ decidedAt: '2026-02-01T09:00:00.000Z', outcome: 'NotYetReady' }),
+      finalized('application-b'),
+      finalized('application-a'),
     ]);
     expect(sentences).toEqual([
       'Decision: Charter membership',

@@ -17,7 +17,7 @@ import { EventShape, EventSpec, EventTable, Names, SentenceContext, Upcaster } f
 
 /** Every event the log can hold, of every stream category. */
 export type LoggedEvent =
-  | ApplicationEvent | AwardCycleEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | NotificationEvent | SubjectEvent;
+  ApplicationEvent | AwardCycleEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | NotificationEvent | SubjectEvent;
 export type LoggedEventType = LoggedEvent['type'];
 
 /** The families' tables as one: what the engine knows about every event type. */

@@ -52,10 +52,18 @@ export type EventTable<E extends EventShape> = { readonly [T in E['type']]: Even
 export type TextPath<D> = { [K in keyof D & string]-?: PathAt<K, NonNullable<D[K]>> }[keyof D & string];
 
 type PathAt<K extends string, V> = V extends string
-  ? string extends V ? K : never
+  ? string extends V
+    ? K
+    : never
   : V extends readonly (infer I)[]
-    ? NonNullable<I> extends string ? (string extends NonNullable<I> ? `${K}[]` : never) : `${K}[].${TextPath<NonNullable<I>>}`
-    : V extends object ? `${K}.${TextPath<V>}` : never;
+    ? NonNullable<I> extends string
+      ? string extends NonNullable<I>
+        ? `${K}[]`
+        : never
+      : `${K}[].${TextPath<NonNullable<I>>}`
+    : V extends object
+      ? `${K}.${TextPath<V>}`
+      : never;
 
 /** A personal field whose path must exist in the event's data. At runtime it is the plain `{ path, owners }`. */
 export type PersonalFieldOf<D> = PersonalField & { path: TextPath<D> };

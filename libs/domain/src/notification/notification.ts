@@ -23,13 +23,16 @@ export type NotificationSent = {
 export type NotificationRead = { type: 'NotificationRead'; data: { notificationId: string; readAt: string } };
 export type NotificationEvent = NotificationSent | NotificationRead;
 
-export type RecordNotificationSent = { type: 'RecordNotificationSent'; data: Omit<NotificationSent['data'], 'sentAt'>; metadata: CommandMeta };
+export type RecordNotificationSent = {
+  type: 'RecordNotificationSent';
+  data: Omit<NotificationSent['data'], 'sentAt'>;
+  metadata: CommandMeta;
+};
 export type MarkNotificationRead = { type: 'MarkNotificationRead'; data: Record<string, never>; metadata: CommandMeta };
 export type NotificationCommand = RecordNotificationSent | MarkNotificationRead;
 
 export type Notification =
-  | { status: 'None' }
-  | { status: 'Sent' | 'Read'; id: string; recipientEmail: string; recipientUserId: string | null };
+  { status: 'None' } | { status: 'Sent' | 'Read'; id: string; recipientEmail: string; recipientUserId: string | null };
 
 export const notificationStream = (notificationId: string) => `notification-${notificationId}`;
 
@@ -40,7 +43,9 @@ const decide = (command: NotificationCommand, state: Notification): Notification
     case 'MarkNotificationRead': {
       const { actor, now } = command.metadata;
       // Someone else's notification reads as missing: its existence is not theirs to know.
-      const mine = state.status !== 'None' && (state.recipientUserId === actor.id || (!!actor.email && state.recipientEmail === actor.email.toLowerCase()));
+      const mine =
+        state.status !== 'None' &&
+        (state.recipientUserId === actor.id || (!!actor.email && state.recipientEmail === actor.email.toLowerCase()));
       if (state.status === 'None' || !mine) throw new NotFound('notification', 'requested');
       return state.status === 'Read' ? [] : [{ type: 'NotificationRead', data: { notificationId: state.id, readAt: now } }];
     }

@@ -11,22 +11,35 @@ const erase = (facts: Partial<EraseSubject['data']> = {}, actor: Actor = staff):
   data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 2, accountRemoved: true, ...facts },
   metadata: { now: T, actor },
 });
-const erased: SubjectErased = { type: 'SubjectErased', data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 2, accountRemoved: true, erasedAt: T } };
+const erased: SubjectErased = {
+  type: 'SubjectErased',
+  data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 2, accountRemoved: true, erasedAt: T },
+};
 
 describe('subject › erasure', () => {
   it('records what the erasure destroyed, and nothing personal', () => given().when(erase()).then([erased]));
 
   it('records a request that found nothing to destroy, once', () => {
     const nothing = erase({ keysDestroyed: 0, accountRemoved: false });
-    given().when(nothing).then([{ type: 'SubjectErased', data: { ...nothing.data, erasedAt: T } }]);
+    given()
+      .when(nothing)
+      .then([{ type: 'SubjectErased', data: { ...nothing.data, erasedAt: T } }]);
     given([erased]).when(nothing).then([]);
   });
 
   it('records a second erasure when the person came back and had new data', () =>
-    given([erased]).when(erase({ keysDestroyed: 1, accountRemoved: false })).then([
-      { type: 'SubjectErased', data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 1, accountRemoved: false, erasedAt: T } },
-    ]));
+    given([erased])
+      .when(erase({ keysDestroyed: 1, accountRemoved: false }))
+      .then([
+        {
+          type: 'SubjectErased',
+          data: { subjectId: 's-1', subjects: ['s-1', 's-2'], keysDestroyed: 1, accountRemoved: false, erasedAt: T },
+        },
+      ]));
 
   it.each(['auditor', 'operator', 'board', 'reviewer', 'applicant'] as const)('refuses the %s role: only staff erase', (role) =>
-    given().when(erase({}, { id: 'someone', role })).thenThrows(Forbidden, 'privacy.erase_not_allowed'));
+    given()
+      .when(erase({}, { id: 'someone', role }))
+      .thenThrows(Forbidden, 'privacy.erase_not_allowed'),
+  );
 });

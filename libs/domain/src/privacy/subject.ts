@@ -37,7 +37,7 @@ const decide = (command: SubjectCommand, state: Subject): SubjectEvent[] => {
       const { data, metadata } = command;
       // Staff act on a person's request (docs/DOMAIN.md, Who uses it: staff run the cycle and hold its correspondence);
       // auditors change nothing, operators run the machine, and nobody erases on their own say-so.
-      if (metadata.actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', 'only staff may erase a person\'s data');
+      if (metadata.actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', "only staff may erase a person's data");
       // A repeated request that found nothing left to destroy is already recorded.
       if (state.erasures > 0 && data.keysDestroyed === 0 && !data.accountRemoved) return [];
       return [{ type: 'SubjectErased', data: { ...data, erasedAt: metadata.now } }];

@@ -6,11 +6,7 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** docs/DOMAIN.md, Conflicts of interest: same institution, declared conflicts, and (where configured) same region exclude a reviewer. */
-export const conflictOf = (
-  app: ApplicationFacts,
-  candidate: ReviewerCandidate,
-  opts: { sameRegionIsConflict: boolean },
-): string | null => {
+export const conflictOf = (app: ApplicationFacts, candidate: ReviewerCandidate, opts: { sameRegionIsConflict: boolean }): string | null => {
   if (same(candidate.institution, app.institution)) return 'same-institution';
   if (candidate.declaredConflicts.some((c) => c === app.id || same(c, app.institution))) return 'declared-conflict';
   if (opts.sameRegionIsConflict && same(candidate.region, app.region)) return 'same-region';

@@ -25,7 +25,9 @@ const decide = (command: ReviewCycleCommand, state: ReviewCycle): ReviewCycleEve
     case 'SetBlindReview': {
       if (command.metadata.actor.role !== 'staff') throw new Forbidden('cycle.not_allowed', 'only staff set how a cycle is reviewed');
       const { cycle, blindReview } = command.data;
-      return state.blindReview === blindReview ? [] : [{ type: 'BlindReviewSet', data: { cycle, blindReview, setAt: command.metadata.now } }];
+      return state.blindReview === blindReview
+        ? []
+        : [{ type: 'BlindReviewSet', data: { cycle, blindReview, setAt: command.metadata.now } }];
     }
     default:
       return assertNever(command.type);

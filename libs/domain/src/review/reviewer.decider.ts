@@ -31,7 +31,8 @@ export type ReviewerConflicts = { conflicts: DeclaredConflict[] };
 
 export const reviewerStream = (reviewerId: string) => `reviewer-${reviewerId}`;
 
-const key = (t: ConflictTarget) => (t.applicationId !== null ? `application:${t.applicationId}` : `institution:${t.institution.trim().toLowerCase()}`);
+const key = (t: ConflictTarget) =>
+  t.applicationId !== null ? `application:${t.applicationId}` : `institution:${t.institution.trim().toLowerCase()}`;
 
 /** What the application decider's conflict check reads: application ids and institution names. */
 export const declaredConflictsOf = (state: ReviewerConflicts): string[] =>
@@ -41,7 +42,7 @@ export const declaredConflictsOf = (state: ReviewerConflicts): string[] =>
 const requireSpeaker = ({ actor }: CommandMeta, reviewerId: string, pin: boolean) => {
   if (actor.role === 'staff') return;
   if (actor.role === 'reviewer' && actor.id === reviewerId && !pin) return;
-  throw new Forbidden('conflict.not_allowed', 'only the reviewer or staff may change a reviewer\'s conflicts');
+  throw new Forbidden('conflict.not_allowed', "only the reviewer or staff may change a reviewer's conflicts");
 };
 
 const decide = (command: ReviewerCommand, state: ReviewerConflicts): ReviewerEvent[] => {

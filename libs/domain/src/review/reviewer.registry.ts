@@ -9,7 +9,8 @@ export const REVIEWER_EVENTS: EventTable<ReviewerEvent> = {
     label: 'Conflict declared',
     describe: ({ data }, { person }) =>
       `Reviewer ${person(data.reviewerId)} declared a conflict with ${data.institution ?? 'one application'}${
-        data.pinned ? ' (pinned by staff)' : ''}: ${data.reason}`,
+        data.pinned ? ' (pinned by staff)' : ''
+      }: ${data.reason}`,
   },
   ConflictWithdrawn: {
     schemaVersion: 1,

@@ -2,18 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { icMapV1 } from './ic-map.v1';
 import { LEVELS, type IndicatorRole } from './rubric';
-import {
-  CURRENT_RUBRIC_VERSION,
-  allIndicators,
-  findIndicator,
-  indicatorCodes,
-  outcomeOf,
-  rubricByVersion,
-} from './rubric-catalog';
+import { CURRENT_RUBRIC_VERSION, allIndicators, findIndicator, indicatorCodes, outcomeOf, rubricByVersion } from './rubric-catalog';
 
 /** The source document, kept beside the data it was transcribed from. */
-const SEED_PATH =
-  resolve(__dirname, 'source/ic-map-seed.txt');
+const SEED_PATH = resolve(__dirname, 'source/ic-map-seed.txt');
 
 /** Whitespace only: any run of whitespace (line breaks, tabs) becomes one space. */
 const ws = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -3,28 +3,36 @@ import { SCHEMA_VERSIONS, UPCASTERS } from '../events/event-registry';
 import { schemaVersionOf, upcast } from './upcasters';
 
 const v1 = (justification: string | null) => ({
-  type: 'DecisionRecorded', schemaVersion: 1, id: 'e-9',
+  type: 'DecisionRecorded',
+  schemaVersion: 1,
+  id: 'e-9',
   data: { outcome: 'CharterMembership', recommendation: 'NotYetReady', overruled: true, justification, rule: 'r' },
 });
 
 describe('upcasters: older stored event shapes brought to the current schema', () => {
   it('has a step from every version to the next, for every type above version 1', () => {
     const missing = Object.entries(SCHEMA_VERSIONS).flatMap(([type, current]) =>
-      Array.from({ length: current - 1 }, (_, i) => i + 1).filter((v) => typeof UPCASTERS[type]?.[v] !== 'function').map((v) => `${type} v${v}`),
+      Array.from({ length: current - 1 }, (_, i) => i + 1)
+        .filter((v) => typeof UPCASTERS[type]?.[v] !== 'function')
+        .map((v) => `${type} v${v}`),
     );
     expect(missing).toEqual([]);
     expect(Object.keys(UPCASTERS).every((type) => type in SCHEMA_VERSIONS)).toBe(true);
     // No step starts at or past the version written today: it would never run.
     const current = SCHEMA_VERSIONS as Record<string, number>;
     const stale = Object.entries(UPCASTERS).flatMap(([type, steps]) =>
-      Object.keys(steps).map(Number).filter((v) => v < 1 || v >= current[type]).map((v) => `${type} v${v}`),
+      Object.keys(steps)
+        .map(Number)
+        .filter((v) => v < 1 || v >= current[type])
+        .map((v) => `${type} v${v}`),
     );
     expect(stale).toEqual([]);
   });
 
   it('brings DecisionRecorded v1 to v2 by measuring its justification, leaving the rest and the envelope as they were', () => {
     expect(upcast(v1('The site visit showed far more than the written evidence.'))).toEqual({
-      ...v1('The site visit showed far more than the written evidence.'), schemaVersion: 2,
+      ...v1('The site visit showed far more than the written evidence.'),
+      schemaVersion: 2,
       data: { ...v1('The site visit showed far more than the written evidence.').data, justificationLength: 57 },
     });
     expect(upcast(v1(null)).data).toEqual(expect.objectContaining({ justification: null, justificationLength: 0 }));

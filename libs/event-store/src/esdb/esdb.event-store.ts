@@ -74,11 +74,7 @@ export class EsdbEventStore extends EventLog {
     return { version: events.at(-1)?.version ?? 0, events };
   }
 
-  async appendToStream(
-    streamId: string,
-    events: NewEvent[],
-    { expectedVersion }: { expectedVersion: number },
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: number }): Promise<AppendResult> {
     let prevHash = await this.hashAt(streamId, expectedVersion);
     const chained = events.map((e, i) => {
       const { envelope, hash } = linkNewEvent(prevHash, streamId, expectedVersion + i + 1, e);

@@ -39,7 +39,7 @@ describe('the SQLite global chain', () => {
     await store.close();
   });
 
-  it('leaves the chains (global links, each event\'s own hashes) out of a log read that asks so, and nothing else', async () => {
+  it("leaves the chains (global links, each event's own hashes) out of a log read that asks so, and nothing else", async () => {
     const store = SqliteEventStore.open(':memory:');
     await store.appendToStream('a-1', [noteAdded('1'), noteAdded('2')], { expectedVersion: 0 });
     await store.appendToStream('b-1', [noteAdded('3')], { expectedVersion: 0 });
@@ -77,7 +77,8 @@ describe('the SQLite global chain', () => {
     const insert = (n: number, stream: string, version: number) => {
       const e = noteAdded(String(n));
       const metadata = { ...e.metadata, hash: `${n}`.repeat(64).slice(0, 64) };
-      old.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      old
+        .prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(e.id, stream, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(metadata));
     };
     insert(1, 'a-1', 1);
@@ -90,7 +91,10 @@ describe('the SQLite global chain', () => {
 
     // An older process still running writes a row without a link; the next append chains it first.
     const raw = new Database(file);
-    raw.prepare("INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES ('x', 'c-1', 1, 'NoteAdded', 1, '{}', ?)")
+    raw
+      .prepare(
+        "INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES ('x', 'c-1', 1, 'NoteAdded', 1, '{}', ?)",
+      )
       .run(JSON.stringify({ ...noteAdded('').metadata, hash: '3'.repeat(64) }));
     raw.close();
     await store.appendToStream('a-1', [noteAdded('4')], { expectedVersion: 1 });
@@ -121,7 +125,11 @@ describe('the SQLite hash columns', () => {
     expect(await reopened.head()).toEqual(before.head);
     await reopened.close();
     const check = new Database(file, { readonly: true });
-    const rows = check.prepare('SELECT metadata, prev_hash, hash FROM events').all() as { metadata: string; prev_hash: string; hash: string }[];
+    const rows = check.prepare('SELECT metadata, prev_hash, hash FROM events').all() as {
+      metadata: string;
+      prev_hash: string;
+      hash: string;
+    }[];
     check.close();
     expect(rows.map((r) => [JSON.parse(r.metadata).hash, JSON.parse(r.metadata).prevHash, r.prev_hash, r.hash])).toEqual(
       before.log.map((e) => [undefined, undefined, e.metadata.prevHash, e.metadata.hash]),
@@ -138,7 +146,8 @@ describe('the SQLite hash columns', () => {
     const older = noteAdded('2');
     const olderMetadata = { ...older.metadata, prevHash: 'q'.repeat(64), hash: '2'.repeat(64) };
     const raw = new Database(file);
-    raw.prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, 1, ?, ?, ?, ?)')
+    raw
+      .prepare('INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, 1, ?, ?, ?, ?)')
       .run(older.id, 'b-1', older.type, older.schemaVersion, JSON.stringify(older.data), JSON.stringify(olderMetadata));
     raw.close();
 

@@ -84,7 +84,11 @@ describe('SqliteEventStore on :memory:', () => {
   it('hashes what the chains always covered: fixed events get the hashes and links they always got', async () => {
     const store = SqliteEventStore.open(':memory:');
     const metadata = {
-      dataSubjects: { applicant: 'abc' }, actorId: 'user-1', actorRole: 'staff', correlationId: 'corr-1', causationId: null,
+      dataSubjects: { applicant: 'abc' },
+      actorId: 'user-1',
+      actorRole: 'staff',
+      correlationId: 'corr-1',
+      causationId: null,
       occurredAt: '2026-03-01T10:00:00.000Z',
     };
     const fixed = (n: number) => ({ ...noteAdded('é ✓'), id: `00000000-0000-4000-8000-00000000000${n}`, metadata });
@@ -190,25 +194,29 @@ describe('SqliteEventStore across processes', () => {
   it.each([
     ['one append at a time', 'sequential'],
     ['seven concurrent appends per group commit', 'concurrent'],
-  ])('finds every acknowledged event after the writer is killed with SIGKILL mid-stream (%s)', async (_name, mode) => {
-    const file = freshFile();
-    const acks = 400;
-    const writer = start('append-child.mjs', [file, 'FULL', mode]);
-    await waitFor(writer, (lines) => lines.length >= acks);
-    writer.proc.kill('SIGKILL');
-    await writer.exited;
+  ])(
+    'finds every acknowledged event after the writer is killed with SIGKILL mid-stream (%s)',
+    async (_name, mode) => {
+      const file = freshFile();
+      const acks = 400;
+      const writer = start('append-child.mjs', [file, 'FULL', mode]);
+      await waitFor(writer, (lines) => lines.length >= acks);
+      writer.proc.kill('SIGKILL');
+      await writer.exited;
 
-    const acked = writer.lines.filter((l) => l.startsWith('ack ')).map((l) => l.split(' '));
-    expect(acked.length).toBeGreaterThanOrEqual(acks);
-    const store = SqliteEventStore.open(file);
-    for (const [, streamId, version, id] of acked) {
-      const { events } = await store.readStream(streamId);
-      expect(events[Number(version) - 1]?.id).toBe(id);
-    }
-    await store.close();
-    const db = new Database(file, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
-    console.info(`kill -9 (${mode}): ${acked.length} acknowledged, all found after reopen`);
-  }, 60_000);
+      const acked = writer.lines.filter((l) => l.startsWith('ack ')).map((l) => l.split(' '));
+      expect(acked.length).toBeGreaterThanOrEqual(acks);
+      const store = SqliteEventStore.open(file);
+      for (const [, streamId, version, id] of acked) {
+        const { events } = await store.readStream(streamId);
+        expect(events[Number(version) - 1]?.id).toBe(id);
+      }
+      await store.close();
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+      console.info(`kill -9 (${mode}): ${acked.length} acknowledged, all found after reopen`);
+    },
+    60_000,
+  );
 });

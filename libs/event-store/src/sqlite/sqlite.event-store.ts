@@ -54,8 +54,15 @@ const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_ver
  * select the event's own hashes, which are part of the event as read.
  */
 type StreamRow = [
-  global_position: number, event_id: string, version: number, type: string, schema_version: number, data: string, metadata: string,
-  prev_hash: string | null, hash: string | null,
+  global_position: number,
+  event_id: string,
+  version: number,
+  type: string,
+  schema_version: number,
+  data: string,
+  metadata: string,
+  prev_hash: string | null,
+  hash: string | null,
 ];
 const STREAM_COLUMNS = 'global_position, event_id, version, type, schema_version, data, metadata, prev_hash, hash';
 
@@ -79,9 +86,23 @@ const envelope = (metadata: string, prevHash: string | null, hash: string | null
 
 /** One literal shape for every event (globalHash added only when stored), so V8 keeps them fast objects. */
 const recorded = (
-  position: number, id: string, streamId: string, version: number, type: string, schemaVersion: number, data: string, metadata: EventMetadata,
+  position: number,
+  id: string,
+  streamId: string,
+  version: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: EventMetadata,
 ): RecordedEvent => ({
-  id, streamId, version, position: String(position), type, schemaVersion, data: JSON.parse(data), metadata,
+  id,
+  streamId,
+  version,
+  position: String(position),
+  type,
+  schemaVersion,
+  data: JSON.parse(data),
+  metadata,
 });
 
 const toRecorded = (r: Row): RecordedEvent => {
@@ -91,7 +112,16 @@ const toRecorded = (r: Row): RecordedEvent => {
 };
 
 /** A log read without the chain (ReadAllOptions): Row up to the metadata. */
-type UnlinkedRow = [global_position: number, event_id: string, stream_id: string, version: number, type: string, schema_version: number, data: string, metadata: string];
+type UnlinkedRow = [
+  global_position: number,
+  event_id: string,
+  stream_id: string,
+  version: number,
+  type: string,
+  schema_version: number,
+  data: string,
+  metadata: string,
+];
 const UNLINKED_COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata';
 const toUnlinked = (r: UnlinkedRow): RecordedEvent => recorded(r[0], r[1], r[2], r[3], r[4], r[5], r[6], JSON.parse(r[7]) as EventMetadata);
 
@@ -131,7 +161,9 @@ export class SqliteEventStore extends EventLog {
     private readonly groupCommit: boolean,
   ) {
     super();
-    this.readStreamStmt = db.prepare<[string], StreamRow>(`SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`).raw(true);
+    this.readStreamStmt = db
+      .prepare<[string], StreamRow>(`SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? ORDER BY version`)
+      .raw(true);
     // The stream's version and last hash, and the log's newest link, in one statement: an append needs all of them
     // under the write lock, and every statement run has a fixed cost whatever it does. The metadata comes only with
     // a NULL hash column (a row of an older writer, whose hashes are inside it).
@@ -152,7 +184,9 @@ export class SqliteEventStore extends EventLog {
       .prepare<[bigint, number], Row>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
       .raw(true);
     this.readAllUnlinkedStmt = db
-      .prepare<[bigint, number], UnlinkedRow>(`SELECT ${UNLINKED_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .prepare<[bigint, number], UnlinkedRow>(
+        `SELECT ${UNLINKED_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      )
       .raw(true);
     this.lastLinkStmt = db.prepare<[], { global_position: number; global_hash: string | null }>(
       'SELECT global_position, global_hash FROM events ORDER BY global_position DESC LIMIT 1',
@@ -168,7 +202,16 @@ export class SqliteEventStore extends EventLog {
         const { envelope, hash } = linkNewEvent(prevHash, streamId, current + i + 1, e);
         link = globalChainHash(link, hash);
         const { lastInsertRowid } = this.insertStmt.run(
-          e.id, streamId, current + i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(envelope), link, prevHash, hash,
+          e.id,
+          streamId,
+          current + i + 1,
+          e.type,
+          e.schemaVersion,
+          JSON.stringify(e.data),
+          JSON.stringify(envelope),
+          link,
+          prevHash,
+          hash,
         );
         const metadata = { ...envelope, prevHash, hash } as EventMetadata;
         prevHash = hash;
@@ -219,7 +262,11 @@ export class SqliteEventStore extends EventLog {
       if (total > 0) progress(`moving the event hashes of ${total} events into their own columns (once)`);
       db.exec('ALTER TABLE events ADD COLUMN prev_hash TEXT; ALTER TABLE events ADD COLUMN hash TEXT');
       let done = 0;
-      const read = db.prepare<[number], [number, string]>('SELECT global_position, metadata FROM events WHERE global_position > ? ORDER BY global_position LIMIT 1000').raw(true);
+      const read = db
+        .prepare<[number], [number, string]>(
+          'SELECT global_position, metadata FROM events WHERE global_position > ? ORDER BY global_position LIMIT 1000',
+        )
+        .raw(true);
       const update = db.prepare('UPDATE events SET metadata = ?, prev_hash = ?, hash = ? WHERE global_position = ?');
       for (let page = read.all(0); page.length > 0; page = read.all(page[page.length - 1][0])) {
         for (const [position, json] of page) {
@@ -262,11 +309,7 @@ export class SqliteEventStore extends EventLog {
     return { version: events.at(-1)?.version ?? 0, events };
   }
 
-  async appendToStream(
-    streamId: string,
-    events: NewEvent[],
-    { expectedVersion }: { expectedVersion: number },
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: number }): Promise<AppendResult> {
     // An empty append has no position to return; handle() never makes one.
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // At NORMAL, or inside a transaction the caller holds on this connection (a bulk loader): append now (in the
@@ -340,7 +383,9 @@ export class SqliteEventStore extends EventLog {
     if (!last) return null;
     if (last.global_hash !== null) return { position: String(last.global_position), globalHash: last.global_hash };
     // A tail appended by an older process: chain it under the write lock, as an append would.
-    return this.db.transaction(() => ({ position: String(this.lastLinkStmt.get()!.global_position), globalHash: this.lastLink() })).immediate();
+    return this.db
+      .transaction(() => ({ position: String(this.lastLinkStmt.get()!.global_position), globalHash: this.lastLink() }))
+      .immediate();
   }
 
   async close(): Promise<void> {
@@ -361,7 +406,11 @@ type AppendOutcome = { ok: true; value: AppendResult } | { ok: false; error: unk
 
 /** The stream's version and last hash (or metadata holding it), the log's newest position and link; NULLs when absent. */
 type AppendFacts = [
-  version: number | null, lastHash: string | null, lastMetadata: string | null, lastPosition: number | null, lastLink: string | null,
+  version: number | null,
+  lastHash: string | null,
+  lastMetadata: string | null,
+  lastPosition: number | null,
+  lastLink: string | null,
 ];
 
 /** UNIQUE(stream_id, version) is the backstop should the version check ever be bypassed: that too is a conflict. */

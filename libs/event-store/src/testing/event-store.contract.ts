@@ -77,7 +77,11 @@ export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
 
     const read = await store.readStream(id);
     expect(read.version).toBe(3);
-    expect(read.events.map((e) => [e.streamId, e.version])).toEqual([[id, 1], [id, 2], [id, 3]]);
+    expect(read.events.map((e) => [e.streamId, e.version])).toEqual([
+      [id, 1],
+      [id, 2],
+      [id, 3],
+    ]);
     expect(read.events.map(stored)).toEqual([...first, ...second].map(stored));
   });
 
@@ -87,18 +91,14 @@ export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
     const err = await store.appendToStream(id, [noteAdded('late')], { expectedVersion: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VersionConflict);
     expect(err).toMatchObject({ streamId: id, expectedVersion: 1, code: 'stream.version_conflict' });
-    await expect(store.appendToStream(id, [noteAdded('ahead')], { expectedVersion: 5 })).rejects.toBeInstanceOf(
-      VersionConflict,
-    );
+    await expect(store.appendToStream(id, [noteAdded('ahead')], { expectedVersion: 5 })).rejects.toBeInstanceOf(VersionConflict);
     expect((await store.readStream(id)).events.map((e) => (e.data as { text: string }).text)).toEqual(['a', 'b']);
   });
 
   it('rejects a second "new stream" append (expected version 0) to a stream that exists', async () => {
     const id = newStream();
     await store.appendToStream(id, [noteAdded('first')], { expectedVersion: 0 });
-    await expect(store.appendToStream(id, [noteAdded('again')], { expectedVersion: 0 })).rejects.toBeInstanceOf(
-      VersionConflict,
-    );
+    await expect(store.appendToStream(id, [noteAdded('again')], { expectedVersion: 0 })).rejects.toBeInstanceOf(VersionConflict);
     expect((await store.readStream(id)).version).toBe(1);
   });
 
@@ -151,7 +151,10 @@ export function itBehavesLikeAnEventStore(open: () => Promise<EventStore>) {
     const id = newStream();
     await store.appendToStream(id, [noteAdded('a')], { expectedVersion: 0 });
     const result = await store.appendToStream(id, [noteAdded('b'), noteAdded('c')], { expectedVersion: 1 });
-    expect(result.events.map((e) => [e.streamId, e.version])).toEqual([[id, 2], [id, 3]]);
+    expect(result.events.map((e) => [e.streamId, e.version])).toEqual([
+      [id, 2],
+      [id, 3],
+    ]);
     expect(result.events.at(-1)!.position).toBe(result.position);
     // Positions aside: a stream read may not know them (ESDB's index), and an append may know only its last.
     const withoutPosition = ({ position: _, globalHash: __, ...e }: RecordedEvent) => e;

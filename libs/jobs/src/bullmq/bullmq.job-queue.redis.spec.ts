@@ -45,10 +45,16 @@ describe('BullmqJobQueue', () => {
 
   it('refuses to start on a Redis that may evict keys', async () => {
     const port = await freePort();
-    const server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    const server = spawn(
+      '/usr/bin/redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+      { stdio: 'ignore' },
+    );
     try {
       await waitForRedis(port, server);
-      await expect(BullmqJobQueue.connect(`redis://127.0.0.1:${port}`, new FixedClock())).rejects.toThrow(/maxmemory-policy is "allkeys-lru".*noeviction/);
+      await expect(BullmqJobQueue.connect(`redis://127.0.0.1:${port}`, new FixedClock())).rejects.toThrow(
+        /maxmemory-policy is "allkeys-lru".*noeviction/,
+      );
     } finally {
       server.kill();
       await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));

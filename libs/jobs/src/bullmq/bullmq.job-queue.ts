@@ -3,8 +3,20 @@ import type { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@cert/config';
 import {
-  backoffDelay, BACKOFF_BASE_MS, checkQueue, checkSpecs, emptyDepth, errorText, JobHandler, JobQueue, JobSpec,
-  MAX_ATTEMPTS, PermanentJobFailure, QUEUE_NAMES, QueueDepth, QueueName,
+  backoffDelay,
+  BACKOFF_BASE_MS,
+  checkQueue,
+  checkSpecs,
+  emptyDepth,
+  errorText,
+  JobHandler,
+  JobQueue,
+  JobSpec,
+  MAX_ATTEMPTS,
+  PermanentJobFailure,
+  QUEUE_NAMES,
+  QueueDepth,
+  QueueName,
 } from '../job-queue';
 
 /** Job data in Redis: the spec's data plus the clock times drain() promotes by (BullMQ's own delay is real time). */
@@ -75,19 +87,21 @@ export class BullmqJobQueue extends JobQueue {
     checkSpecs(specs);
     const now = this.clock.now().getTime();
     for (const name of QUEUE_NAMES) {
-      const jobs = specs.filter((s) => s.queue === name).map((s) => {
-        const runAt = s.runAt === null ? null : new Date(s.runAt).toISOString();
-        const data: Envelope = { data: s.data ?? null, runAt };
-        const opts = {
-          jobId: s.jobId,
-          delay: runAt === null ? 0 : Math.max(0, Date.parse(runAt) - now),
-          attempts: MAX_ATTEMPTS,
-          backoff: { type: 'exponential', delay: this.opts.backoffMs },
-          removeOnComplete: { age: 7 * DAY_S },
-          removeOnFail: { age: 30 * DAY_S },
-        };
-        return { name: s.name, data, opts };
-      });
+      const jobs = specs
+        .filter((s) => s.queue === name)
+        .map((s) => {
+          const runAt = s.runAt === null ? null : new Date(s.runAt).toISOString();
+          const data: Envelope = { data: s.data ?? null, runAt };
+          const opts = {
+            jobId: s.jobId,
+            delay: runAt === null ? 0 : Math.max(0, Date.parse(runAt) - now),
+            attempts: MAX_ATTEMPTS,
+            backoff: { type: 'exponential', delay: this.opts.backoffMs },
+            removeOnComplete: { age: 7 * DAY_S },
+            removeOnFail: { age: 30 * DAY_S },
+          };
+          return { name: s.name, data, opts };
+        });
       if (jobs.length > 0) await this.queues[name].addBulk(jobs);
     }
     // docs/ARCHITECTURE.md, Worker rules: enqueue, then checkpoint; a crash in between re-adds jobs that dedupe by id.
@@ -132,7 +146,12 @@ export class BullmqJobQueue extends JobQueue {
     const depth = emptyDepth();
     for (const name of QUEUE_NAMES) {
       const c = await this.queues[name].getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
-      depth[name] = { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), delayed: c.delayed ?? 0, active: c.active ?? 0, failed: c.failed ?? 0 };
+      depth[name] = {
+        waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+        delayed: c.delayed ?? 0,
+        active: c.active ?? 0,
+        failed: c.failed ?? 0,
+      };
     }
     return depth;
   }
@@ -143,20 +162,33 @@ export class BullmqJobQueue extends JobQueue {
       // Each step has a deadline: after Redis went away and came back, a worker's or queue's close can wait on a
       // connection that never answers, and a shutdown that never ends is worse than one that cuts a job short (an
       // unfinished job's lock expires and it runs again; the notification ledger keeps that from mailing twice).
-      await this.withinDeadline('workers', () => Promise.all([...this.workers.values()].map((w) => w.close())), () =>
-        Promise.all([...this.workers.values()].map((w) => w.close(true))));
-      await this.withinDeadline('queues', () => Promise.all(Object.values(this.queues).map((q) => q.close())), async () => undefined);
-      await this.withinDeadline('connections', () => Promise.all([this.connections.workers.quit(), this.connections.queues.quit()]), async () => {
-        this.connections.workers.disconnect();
-        this.connections.queues.disconnect();
-      });
+      await this.withinDeadline(
+        'workers',
+        () => Promise.all([...this.workers.values()].map((w) => w.close())),
+        () => Promise.all([...this.workers.values()].map((w) => w.close(true))),
+      );
+      await this.withinDeadline(
+        'queues',
+        () => Promise.all(Object.values(this.queues).map((q) => q.close())),
+        async () => undefined,
+      );
+      await this.withinDeadline(
+        'connections',
+        () => Promise.all([this.connections.workers.quit(), this.connections.queues.quit()]),
+        async () => {
+          this.connections.workers.disconnect();
+          this.connections.queues.disconnect();
+        },
+      );
     })();
     return this.closing;
   }
 
   private async withinDeadline(step: string, graceful: () => Promise<unknown>, forced: () => Promise<unknown>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), this.opts.closeTimeoutMs); });
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), this.opts.closeTimeoutMs);
+    });
     const outcome = await Promise.race([graceful().then(() => 'done' as const), expired]).finally(() => clearTimeout(timer));
     if (outcome === 'expired') {
       this.logger.warn(`closing ${step} took over ${this.opts.closeTimeoutMs} ms: closing them without waiting`);
@@ -192,7 +224,13 @@ export class BullmqJobQueue extends JobQueue {
         const due = (job.data as Envelope | undefined)?.retryAt ?? (job.data as Envelope | undefined)?.runAt ?? null;
         if (due !== null && Date.parse(due) > now) continue;
         // Already moved by BullMQ's own timer or another instance: nothing to do.
-        if (await job.promote().then(() => true, () => false)) promoted++;
+        if (
+          await job.promote().then(
+            () => true,
+            () => false,
+          )
+        )
+          promoted++;
       }
     }
     return promoted;

@@ -37,10 +37,12 @@ describe('LocalJobQueue', () => {
     const db = openDb();
     const queue = new LocalJobQueue(db.db, new FixedClock());
     db.db.exec('CREATE TABLE checkpoint (position TEXT)');
-    const save = (position: string, fail = false) => () => {
-      db.db.prepare('INSERT INTO checkpoint VALUES (?)').run(position);
-      if (fail) throw new Error('disk full');
-    };
+    const save =
+      (position: string, fail = false) =>
+      () => {
+        db.db.prepare('INSERT INTO checkpoint VALUES (?)').run(position);
+        if (fail) throw new Error('disk full');
+      };
     await expect(queue.enqueue([jobSpec('tx-1')], save('7', true))).rejects.toThrow('disk full');
     expect(status(db, 'tx-1')).toBeUndefined();
     expect(db.db.prepare('SELECT * FROM checkpoint').all()).toEqual([]);
@@ -65,9 +67,11 @@ describe('LocalJobQueue', () => {
     const [crashedDb, survivorDb] = [openDb(), openDb()];
     const crashed = new LocalJobQueue(crashedDb.db, clock, { pollMs: 60_000 });
     let release!: () => void;
-    crashed.process('notifications', () => new Promise<void>((resolve) => (release = resolve)).then(() => {
-      throw new Error('the dead run comes back late');
-    }));
+    crashed.process('notifications', () =>
+      new Promise<void>((resolve) => (release = resolve)).then(() => {
+        throw new Error('the dead run comes back late');
+      }),
+    );
     await crashed.enqueue([jobSpec('crash-1')]);
     void crashed.drain();
     await new Promise((resolve) => setImmediate(resolve));
@@ -126,7 +130,9 @@ describe('LocalJobQueue', () => {
   describe('claiming with many finished jobs kept in the table', () => {
     const insert = (db: SqliteReadDb, jobId: string, status: string, dueAt: string, lockedUntil: string | null = null) =>
       db.db
-        .prepare(`INSERT INTO jobs (job_id, queue, name, data, due_at, status, locked_until, created_at) VALUES (?, 'notifications', 'Send', '{}', ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO jobs (job_id, queue, name, data, due_at, status, locked_until, created_at) VALUES (?, 'notifications', 'Send', '{}', ?, ?, ?, ?)`,
+        )
         .run(jobId, dueAt, status, lockedUntil, dueAt);
 
     it('seeks the next due job on the claim index instead of reading and sorting every job of the queue', () => {
@@ -168,7 +174,9 @@ function startChild(dbFile: string, now: string) {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   createInterface({ input: proc.stdout }).on('line', (line) => (lines.push(line), line === 'ready' && markReady()));
   const result = new Promise<string[]>((resolve, reject) =>
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(lines.at(-1)!)) : reject(new Error(`claim-child exited ${code}: ${stderr}`)))),
+    proc.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(lines.at(-1)!)) : reject(new Error(`claim-child exited ${code}: ${stderr}`)),
+    ),
   );
   // A child that dies before 'ready' must fail the test rather than hang it.
   return { proc, ready: Promise.race([ready, result.then(() => undefined)]), result };

@@ -2,8 +2,19 @@ import type Database from 'better-sqlite3';
 import { Logger } from '@nestjs/common';
 import type { Clock } from '@cert/config';
 import {
-  backoffDelay, checkQueue, checkSpecs, emptyDepth, errorText, JobHandler, JobQueue, JobSpec, MAX_ATTEMPTS,
-  PermanentJobFailure, QUEUE_NAMES, QueueDepth, QueueName,
+  backoffDelay,
+  checkQueue,
+  checkSpecs,
+  emptyDepth,
+  errorText,
+  JobHandler,
+  JobQueue,
+  JobSpec,
+  MAX_ATTEMPTS,
+  PermanentJobFailure,
+  QUEUE_NAMES,
+  QueueDepth,
+  QueueName,
 } from '../job-queue';
 
 type Row = { job_id: string; name: string; data: string; run_at: string | null; attempts: number };
@@ -75,13 +86,15 @@ export class LocalJobQueue extends JobQueue {
        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
     );
     // Immediate: take the write lock first, so a second process waits (busy_timeout) instead of failing mid-way.
-    this.db.transaction(() => {
-      for (const s of specs) {
-        const runAt = s.runAt === null ? null : new Date(s.runAt).toISOString();
-        insert.run(s.jobId, s.queue, s.name, JSON.stringify(s.data ?? null), runAt, runAt ?? now, now);
-      }
-      commit?.();
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const s of specs) {
+          const runAt = s.runAt === null ? null : new Date(s.runAt).toISOString();
+          insert.run(s.jobId, s.queue, s.name, JSON.stringify(s.data ?? null), runAt, runAt ?? now, now);
+        }
+        commit?.();
+      })
+      .immediate();
     this.pumpSoon();
   }
 
@@ -225,10 +238,16 @@ export class LocalJobQueue extends JobQueue {
     if (error === null) {
       write(`UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = @now ${fence}`, { now: iso(now) });
     } else if (error instanceof PermanentJobFailure || row.attempts >= MAX_ATTEMPTS) {
-      write(`UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = @error, finished_at = @now ${fence}`, { now: iso(now), error: errorText(error) });
+      write(`UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = @error, finished_at = @now ${fence}`, {
+        now: iso(now),
+        error: errorText(error),
+      });
     } else {
       const dueAt = iso(now + backoffDelay(row.attempts));
-      write(`UPDATE jobs SET status = 'pending', locked_until = NULL, last_error = @error, due_at = @dueAt ${fence}`, { dueAt, error: errorText(error) });
+      write(`UPDATE jobs SET status = 'pending', locked_until = NULL, last_error = @error, due_at = @dueAt ${fence}`, {
+        dueAt,
+        error: errorText(error),
+      });
     }
   }
 

@@ -7,7 +7,12 @@ const START = '2026-01-15T09:00:00.000Z';
 const PAST_BACKOFF = { hours: 1 };
 
 export const jobSpec = (jobId: string, over: Partial<JobSpec> = {}): JobSpec => ({
-  queue: 'notifications', name: 'Send', jobId, data: { jobId }, runAt: null, ...over,
+  queue: 'notifications',
+  name: 'Send',
+  jobId,
+  data: { jobId },
+  runAt: null,
+  ...over,
 });
 
 const zero = { waiting: 0, delayed: 0, active: 0, failed: 0 };
@@ -63,7 +68,16 @@ export function itBehavesLikeAJobQueue(open: (clock: FixedClock) => Promise<JobQ
       const runs = recorder(queue);
       await queue.enqueue([jobSpec('welcome-1', { data: { to: 'ada@example.org', n: [1, null] } })]);
       expect(await queue.drain()).toBe(1);
-      expect(runs).toEqual([{ queue: 'notifications', name: 'Send', jobId: 'welcome-1', data: { to: 'ada@example.org', n: [1, null] }, attempt: 1, runAt: null }]);
+      expect(runs).toEqual([
+        {
+          queue: 'notifications',
+          name: 'Send',
+          jobId: 'welcome-1',
+          data: { to: 'ada@example.org', n: [1, null] },
+          attempt: 1,
+          runAt: null,
+        },
+      ]);
       expect(await queue.drain()).toBe(0);
       expect(await queue.depth()).toEqual({ deadlines: zero, notifications: zero });
     });
@@ -104,7 +118,10 @@ export function itBehavesLikeAJobQueue(open: (clock: FixedClock) => Promise<JobQ
       await queue.drain();
       expect(runs.map((r) => r.attempt)).toEqual([1]);
       expect((await queue.depth()).notifications).toEqual({ ...zero, delayed: 1 });
-      for (const expected of [[1, 2], [1, 2, 3]]) {
+      for (const expected of [
+        [1, 2],
+        [1, 2, 3],
+      ]) {
         clock.advance(PAST_BACKOFF);
         await queue.drain();
         expect(runs.map((r) => r.attempt)).toEqual(expected);
@@ -153,7 +170,11 @@ export function itBehavesLikeAJobQueue(open: (clock: FixedClock) => Promise<JobQ
       const queue = await openQueue();
       const runs = recorder(queue);
       const specs = [jobSpec('crash-1'), jobSpec('crash-2')];
-      await expect(queue.enqueue(specs, () => { throw new Error('checkpoint failed'); })).rejects.toThrow('checkpoint failed');
+      await expect(
+        queue.enqueue(specs, () => {
+          throw new Error('checkpoint failed');
+        }),
+      ).rejects.toThrow('checkpoint failed');
       await queue.enqueue(specs, () => undefined);
       await queue.drain();
       expect(runs.map((r) => r.jobId).sort()).toEqual(['crash-1', 'crash-2']);
@@ -169,10 +190,14 @@ export function itBehavesLikeAJobQueue(open: (clock: FixedClock) => Promise<JobQ
       const [left, right] = [await openQueue(), await openQueue()];
       const counts = new Map<string, number>();
       for (const queue of [left, right]) {
-        queue.process('notifications', async (job) => {
-          counts.set(job.jobId, (counts.get(job.jobId) ?? 0) + 1);
-          await new Promise((resolve) => setImmediate(resolve));
-        }, { concurrency: 4 });
+        queue.process(
+          'notifications',
+          async (job) => {
+            counts.set(job.jobId, (counts.get(job.jobId) ?? 0) + 1);
+            await new Promise((resolve) => setImmediate(resolve));
+          },
+          { concurrency: 4 },
+        );
       }
       await left.enqueue(Array.from({ length: 200 }, (_, i) => jobSpec(`many-${i}`)));
       await Promise.all([left.drain(), right.drain()]);

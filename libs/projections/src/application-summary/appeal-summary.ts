@@ -13,14 +13,26 @@ export const appealChanges = (_db: Database, e: AppealFiled | AppealRouted): Fie
   if (e.type === 'AppealFiled') {
     const { statement, filedAt, appealOf } = e.data;
     return {
-      status: 'Appealed', stage: STAGES.Appealed, appeal_status: 'filed', appeal_statement: statement, appeal_filed_at: filedAt,
-      appeal_of: JSON.stringify(appealOf), appeal_route: null,
+      status: 'Appealed',
+      stage: STAGES.Appealed,
+      appeal_status: 'filed',
+      appeal_statement: statement,
+      appeal_filed_at: filedAt,
+      appeal_of: JSON.stringify(appealOf),
+      appeal_route: null,
     };
   }
   const routed = { appeal_status: 'routed', appeal_route: e.data.route };
   if (e.data.route === 'board') return { ...routed, status: 'AwaitingDecision', stage: STAGES.AwaitingDecision };
   return {
-    ...routed, status: 'UnderReview', stage: STAGES.UnderReview, earlier_reviewers: JSON.stringify(e.data.excludedReviewers),
-    reviewers: '[]', disputed: '[]', recommendation: null, recommendation_rule: null, overall_mean: null,
+    ...routed,
+    status: 'UnderReview',
+    stage: STAGES.UnderReview,
+    earlier_reviewers: JSON.stringify(e.data.excludedReviewers),
+    reviewers: '[]',
+    disputed: '[]',
+    recommendation: null,
+    recommendation_rule: null,
+    overall_mean: null,
   };
 };

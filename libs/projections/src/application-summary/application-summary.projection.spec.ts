@@ -1,8 +1,26 @@
 import { ALL_PROJECTIONS } from '../projections';
 import { logBuilder, readModel } from '../testing/given';
-import { CODES, DUE, T0, applicant, candidate, cmd, nominator, ratingsAt, scoresAt, survey } from '../../../domain/src/application/application.fixtures';
 import {
-  findDuplicate, getApplication, getAssessment, getGrowthReport, getTimeline, listApplicationsForApplicant, overdueAssessments, staffQueue,
+  CODES,
+  DUE,
+  T0,
+  applicant,
+  candidate,
+  cmd,
+  nominator,
+  ratingsAt,
+  scoresAt,
+  survey,
+} from '../../../domain/src/application/application.fixtures';
+import {
+  findDuplicate,
+  getApplication,
+  getAssessment,
+  getGrowthReport,
+  getTimeline,
+  listApplicationsForApplicant,
+  overdueAssessments,
+  staffQueue,
 } from './application-summary.queries';
 
 const A = '3f1c2a9e-0000-4000-8000-00000000000a';
@@ -21,7 +39,16 @@ describe('application-summary projection', () => {
     const at = () => getApplication(db, A)!;
 
     step(A, cmd.submitSurvey());
-    expect(at()).toMatchObject({ status: 'Screening', stage: 'Intake screening', reference: 'APP-2026-3F1C2A', leaderName: 'Dr. Ada Rivers', applicantEmail: 'leader@riverside.edu', institutionName: 'Riverside STEM Academy', nominators: [], version: 1 });
+    expect(at()).toMatchObject({
+      status: 'Screening',
+      stage: 'Intake screening',
+      reference: 'APP-2026-3F1C2A',
+      leaderName: 'Dr. Ada Rivers',
+      applicantEmail: 'leader@riverside.edu',
+      institutionName: 'Riverside STEM Academy',
+      nominators: [],
+      version: 1,
+    });
 
     step(A, cmd.accept());
     expect(at()).toMatchObject({ status: 'AwaitingAssessment', stage: 'Self-assessment', dueAt: DUE });
@@ -41,28 +68,43 @@ describe('application-summary projection', () => {
       { reviewerId: 'rev-b', purpose: 'review', status: 'assigned', dueAt: later(16) },
     ]);
 
-    step(A, cmd.submitScores('rev-a', scoresAt(4), 'ProgramOfExcellence', later(3)), cmd.submitScores('rev-b', scoresAt(4, { [CODES[0]]: 2 }), 'CharterMembership', later(4)));
+    step(
+      A,
+      cmd.submitScores('rev-a', scoresAt(4), 'ProgramOfExcellence', later(3)),
+      cmd.submitScores('rev-b', scoresAt(4, { [CODES[0]]: 2 }), 'CharterMembership', later(4)),
+    );
     expect(at()).toMatchObject({ status: 'NeedsAdjudication', stage: 'Adjudication', disputed: [CODES[0]] });
     expect(at().reviewers.map((r) => r.status)).toEqual(['finished', 'finished']);
 
     step(A, cmd.resolve([{ indicator: CODES[0], level: 3 }], 'Board reviewed the site-visit notes.', later(5)));
-    expect(at()).toMatchObject({ status: 'AwaitingDecision', stage: 'Board decision', recommendation: 'CharterMembership', recommendationRule: expect.stringContaining('charter') });
+    expect(at()).toMatchObject({
+      status: 'AwaitingDecision',
+      stage: 'Board decision',
+      recommendation: 'CharterMembership',
+      recommendationRule: expect.stringContaining('charter'),
+    });
 
     step(A, cmd.decide('ProgramOfExcellence', 'The site visit showed district-wide practice.', later(6)));
     expect(at()).toMatchObject({
-      status: 'Decided', stage: 'Decided', decisionOutcome: 'ProgramOfExcellence', decisionOverruled: true,
-      decisionJustification: 'The site visit showed district-wide practice.', decidedAt: later(6),
+      status: 'Decided',
+      stage: 'Decided',
+      decisionOutcome: 'ProgramOfExcellence',
+      decisionOverruled: true,
+      decisionJustification: 'The site visit showed district-wide practice.',
+      decidedAt: later(6),
     });
     expect(getGrowthReport(db, A)).toMatchObject({ applicationId: A, issuedAt: later(6) });
     expect(getGrowthReport(db, A)!.items).toHaveLength(16);
 
     const timeline = getTimeline(db, A);
     expect(timeline.map((e) => e.version)).toEqual(timeline.map((_, i) => i + 1));
-    expect(timeline.map((e) => e.summary)).toEqual(expect.arrayContaining([
-      'Survey accepted; assessment due 2026-02-09',
-      'Reviewer rev-a assigned (auto), due 2026-01-26',
-      'Decision: STEM Program of Excellence (overruled recommendation Charter membership: The site visit showed district-wide practice.)',
-    ]));
+    expect(timeline.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'Survey accepted; assessment due 2026-02-09',
+        'Reviewer rev-a assigned (auto), due 2026-01-26',
+        'Decision: STEM Program of Excellence (overruled recommendation Charter membership: The site visit showed district-wide practice.)',
+      ]),
+    );
     expect(timeline[1]).toMatchObject({ type: 'SurveyAccepted', actorId: 'user-staff', actorRole: 'staff', occurredAt: T0 });
   });
 
@@ -74,8 +116,14 @@ describe('application-summary projection', () => {
     expect(getApplication(db, 'lapsed')).toMatchObject({ status: 'Lapsed', stage: 'Lapsed' });
 
     step('lapsed', cmd.extend('2026-03-15T09:00:00.000Z', later(32)));
-    expect(getApplication(db, 'lapsed')).toMatchObject({ status: 'AwaitingAssessment', stage: 'Self-assessment', dueAt: '2026-03-15T09:00:00.000Z' });
-    expect(getTimeline(db, 'lapsed').at(-1)!.summary).toBe('Assessment deadline extended from 2026-02-09 to 2026-03-15, application reopened: School closed for storms');
+    expect(getApplication(db, 'lapsed')).toMatchObject({
+      status: 'AwaitingAssessment',
+      stage: 'Self-assessment',
+      dueAt: '2026-03-15T09:00:00.000Z',
+    });
+    expect(getTimeline(db, 'lapsed').at(-1)!.summary).toBe(
+      'Assessment deadline extended from 2026-02-09 to 2026-03-15, application reopened: School closed for storms',
+    );
   });
 
   it('counts the staff queue by status and lists the oldest first', () => {
@@ -86,7 +134,17 @@ describe('application-summary projection', () => {
     step('r1', cmd.submitSurvey(), cmd.reject('Duplicate entry', later(4)));
 
     const queue = staffQueue(db);
-    expect(queue.counts).toEqual({ Screening: 2, Rejected: 1, AwaitingAssessment: 1, Lapsed: 0, UnderReview: 0, NeedsAdjudication: 0, AwaitingDecision: 0, Decided: 0, Appealed: 0 });
+    expect(queue.counts).toEqual({
+      Screening: 2,
+      Rejected: 1,
+      AwaitingAssessment: 1,
+      Lapsed: 0,
+      UnderReview: 0,
+      NeedsAdjudication: 0,
+      AwaitingDecision: 0,
+      Decided: 0,
+      Appealed: 0,
+    });
     expect(queue.items.map((a) => a.id)).toEqual(['s2', 's1', 'a1', 'r1']);
     expect(staffQueue(db, { status: 'Screening' }).items.map((a) => a.id)).toEqual(['s2', 's1']);
     expect(staffQueue(db, { status: 'Screening', limit: 1, offset: 1 }).items.map((a) => a.id)).toEqual(['s1']);
@@ -107,14 +165,35 @@ describe('application-summary projection', () => {
   it('lists the leader their applications and a nominator only what they nominated', () => {
     const { db, step } = setup();
     step('own', cmd.submitSurvey({ now: later(1) }));
-    step('nominated', cmd.submitSurvey({ actor: nominator, asNominator: true, survey: survey({ institution: { name: 'Hill Academy', type: 'academy', country: 'US', region: 'Ohio' } }) }));
+    step(
+      'nominated',
+      cmd.submitSurvey({
+        actor: nominator,
+        asNominator: true,
+        survey: survey({ institution: { name: 'Hill Academy', type: 'academy', country: 'US', region: 'Ohio' } }),
+      }),
+    );
     step('own', cmd.linkNomination({ id: 'user-second', role: 'applicant', email: 'second@example.org' }));
 
     const leader = listApplicationsForApplicant(db, 'LEADER@riverside.edu', 'user-leader');
-    expect(leader.map((i) => [i.role, i.role === 'applicant' ? i.application.id : i.nomination.id])).toEqual([['applicant', 'own'], ['applicant', 'nominated']]);
+    expect(leader.map((i) => [i.role, i.role === 'applicant' ? i.application.id : i.nomination.id])).toEqual([
+      ['applicant', 'own'],
+      ['applicant', 'nominated'],
+    ]);
 
     const fan = listApplicationsForApplicant(db, 'fan@example.org', 'user-nominator');
-    expect(fan).toEqual([{ role: 'nominator', nomination: { id: 'nominated', reference: expect.any(String), leaderName: 'Dr. Ada Rivers', institutionName: 'Hill Academy', submittedAt: T0 } }]);
+    expect(fan).toEqual([
+      {
+        role: 'nominator',
+        nomination: {
+          id: 'nominated',
+          reference: expect.any(String),
+          leaderName: 'Dr. Ada Rivers',
+          institutionName: 'Hill Academy',
+          submittedAt: T0,
+        },
+      },
+    ]);
     expect(listApplicationsForApplicant(db, 'second@example.org', 'user-second').map((i) => i.role)).toEqual(['nominator']);
     expect(getApplication(db, 'own')!.nominators).toEqual(['user-second']);
   });
@@ -127,7 +206,10 @@ describe('application-summary projection', () => {
 
     expect(overdueAssessments(db, later(29)).map((a) => a.id)).toEqual([]);
     expect(overdueAssessments(db, DUE).map((a) => [a.id, a.dueAt])).toEqual([['due', DUE]]);
-    expect(overdueAssessments(db, '2026-03-01T00:00:00.000Z').map((a) => [a.id, a.dueAt])).toEqual([['due', DUE], ['extended', '2026-03-01T00:00:00Z']]);
+    expect(overdueAssessments(db, '2026-03-01T00:00:00.000Z').map((a) => [a.id, a.dueAt])).toEqual([
+      ['due', DUE],
+      ['extended', '2026-03-01T00:00:00Z'],
+    ]);
   });
 
   it('links a renewal to the application it renews (its pages then show the earlier years), and no other', () => {
@@ -136,9 +218,12 @@ describe('application-summary projection', () => {
     step('new', {
       type: 'OpenRenewal',
       data: {
-        applicationId: 'new', renewalOf: 'old', survey: survey(),
+        applicationId: 'new',
+        renewalOf: 'old',
+        survey: survey(),
         previous: { reference: 'APP-2026-OLD', outcome: 'CharterMembership', decidedAt: T0, termEndsAt: later(5 * 365) },
-        rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1',
+        rubricVersion: 'ic-map.v1',
+        policyVersion: 'decision-policy.v1',
       },
       metadata: { actor: applicant, now: later(4 * 365) },
     });

@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import {
-  APPLICATION_EVENT_TYPES, ApplicationEvent, ApplicationStatus, IndicatorRating, SurveySubmitted, describeEvent, normalizeEmail,
+  APPLICATION_EVENT_TYPES,
+  ApplicationEvent,
+  ApplicationStatus,
+  IndicatorRating,
+  SurveySubmitted,
+  describeEvent,
+  normalizeEmail,
 } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import type { ReviewerEntry } from '@cert/contracts';
@@ -21,10 +27,14 @@ const update = (db: Database, id: string, fields: Fields) => {
 
 const current = (db: Database, id: string) =>
   db.prepare('SELECT nominators, reviewers FROM application_summary WHERE id = ?').get(id) as
-    | { nominators: string; reviewers: string }
-    | undefined;
+    { nominators: string; reviewers: string } | undefined;
 
-const setReviewer = (db: Database, id: string, reviewerId: string, patch: (r: ReviewerEntry | undefined) => ReviewerEntry | undefined): Fields => {
+const setReviewer = (
+  db: Database,
+  id: string,
+  reviewerId: string,
+  patch: (r: ReviewerEntry | undefined) => ReviewerEntry | undefined,
+): Fields => {
   const reviewers = JSON.parse(current(db, id)?.reviewers ?? '[]') as ReviewerEntry[];
   const index = reviewers.findIndex((r) => r.reviewerId === reviewerId);
   const next = patch(reviewers[index]);
@@ -43,11 +53,22 @@ const insertSubmitted = (db: Database, { data }: SurveySubmitted) => {
      VALUES (@id, @reference, @status, @stage, @leaderName, @email, @institution, @key, @type, @country, @region, @submittedBy,
        @nominators, @asNominator, @rubricVersion, @policyVersion, @at, @at, NULL, 0, NULL, '[]', '[]', @survey, 0, '')`,
   ).run({
-    id: data.applicationId, reference: data.reference, ...moveTo('Screening'), leaderName: survey.leaderName,
-    email: normalizeEmail(survey.contactEmail), institution: survey.institution.name, key: institutionKey(survey.institution.name),
-    type: survey.institution.type, country: survey.institution.country, region: survey.institution.region,
-    submittedBy: data.submittedBy, nominators: JSON.stringify(data.asNominator ? [data.submittedBy] : []),
-    asNominator: data.asNominator ? 1 : 0, rubricVersion: data.rubricVersion, policyVersion: data.policyVersion, at: data.submittedAt,
+    id: data.applicationId,
+    reference: data.reference,
+    ...moveTo('Screening'),
+    leaderName: survey.leaderName,
+    email: normalizeEmail(survey.contactEmail),
+    institution: survey.institution.name,
+    key: institutionKey(survey.institution.name),
+    type: survey.institution.type,
+    country: survey.institution.country,
+    region: survey.institution.region,
+    submittedBy: data.submittedBy,
+    nominators: JSON.stringify(data.asNominator ? [data.submittedBy] : []),
+    asNominator: data.asNominator ? 1 : 0,
+    rubricVersion: data.rubricVersion,
+    policyVersion: data.policyVersion,
+    at: data.submittedAt,
     survey: JSON.stringify(survey),
   });
 };
@@ -126,14 +147,21 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
       return { ...moveTo('NeedsAdjudication'), disputed: JSON.stringify(e.data.disputed.map((d) => d.indicator)) };
     case 'RecommendationComputed':
       return {
-        ...moveTo('AwaitingDecision'), recommendation: e.data.recommendation, recommendation_rule: e.data.rule,
+        ...moveTo('AwaitingDecision'),
+        recommendation: e.data.recommendation,
+        recommendation_rule: e.data.rule,
         overall_mean: e.data.inputs.overallMean,
       };
     case 'DecisionRecorded':
       return {
-        ...moveTo('Decided'), decision_outcome: e.data.outcome, decision_overruled: e.data.overruled ? 1 : 0,
-        decision_justification: e.data.justification, decided_at: e.data.decidedAt, appeal_until: e.data.appealUntil,
-        designation_status: e.data.progressDueAt ? 'active' : null, progress_due_at: e.data.progressDueAt,
+        ...moveTo('Decided'),
+        decision_outcome: e.data.outcome,
+        decision_overruled: e.data.overruled ? 1 : 0,
+        decision_justification: e.data.justification,
+        decided_at: e.data.decidedAt,
+        appeal_until: e.data.appealUntil,
+        designation_status: e.data.progressDueAt ? 'active' : null,
+        progress_due_at: e.data.progressDueAt,
         ...(e.data.appealOf && { appeal_status: 'decided' }),
       };
     case 'AppealFiled':
@@ -155,18 +183,28 @@ export const applicationSummaryProjection: Projection = {
     const at = event.metadata.occurredAt;
     if (event.type === 'SurveySubmitted') insertSubmitted(db, event);
     if (event.type === 'GrowthReportIssued') {
-      db.prepare('INSERT OR REPLACE INTO growth_report (application_id, items, issued_at) VALUES (?, ?, ?)')
-        .run(id, JSON.stringify(event.data.items), event.data.issuedAt);
+      db.prepare('INSERT OR REPLACE INTO growth_report (application_id, items, issued_at) VALUES (?, ?, ?)').run(
+        id,
+        JSON.stringify(event.data.items),
+        event.data.issuedAt,
+      );
     }
     update(db, id, { ...changes(db, event), updated_at: at, last_version: event.version, last_position: event.position });
     // An appeal's DecisionFinalized follows its DecisionRecorded (which marked the appeal decided) in the same append.
-    const appealDecided = event.type === 'DecisionFinalized'
-      && db.prepare('SELECT appeal_status FROM application_summary WHERE id = ?').pluck().get(id) === 'decided';
+    const appealDecided =
+      event.type === 'DecisionFinalized' &&
+      db.prepare('SELECT appeal_status FROM application_summary WHERE id = ?').pluck().get(id) === 'decided';
     db.prepare(
       `INSERT OR REPLACE INTO application_timeline (application_id, version, position, type, occurred_at, actor_id, actor_role, summary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      id, event.version, event.position, event.type, at, event.metadata.actorId, event.metadata.actorRole,
+      id,
+      event.version,
+      event.position,
+      event.type,
+      at,
+      event.metadata.actorId,
+      event.metadata.actorRole,
       describeEvent(event, { appealDecided }),
     );
   },

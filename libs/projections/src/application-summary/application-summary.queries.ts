@@ -1,7 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { AppealRoute, ApplicationStatus, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
 import type {
-  ApplicantListItem, ApplicationSummaryView, AssessmentItemView, GrowthReportView, StaffQueue, TimelineEntryView,
+  ApplicantListItem,
+  ApplicationSummaryView,
+  AssessmentItemView,
+  GrowthReportView,
+  StaffQueue,
+  TimelineEntryView,
 } from '@cert/contracts';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
 
@@ -11,27 +16,50 @@ type View = ApplicationSummaryView;
 const total = (rubricVersion: string) => indicatorCodes(rubricByVersion(rubricVersion)).length;
 
 const toView = (r: SummaryRow): ApplicationSummaryView => ({
-  id: r.id as string, reference: r.reference as string, status: r.status as ApplicationStatus, stage: r.stage as string,
-  leaderName: r.leader_name as string, applicantEmail: r.applicant_email as string, institutionName: r.institution_name as string,
-  institutionType: r.institution_type as string, country: r.country as string, region: r.region as string,
-  submittedBy: r.submitted_by as string, nominators: JSON.parse(r.nominators as string) as string[], asNominator: r.as_nominator === 1,
-  rubricVersion: r.rubric_version as string, policyVersion: r.policy_version as string, submittedAt: r.submitted_at as string,
-  updatedAt: r.updated_at as string, dueAt: r.due_at as string | null, assessmentRated: r.assessment_rated as number,
-  assessmentTotal: total(r.rubric_version as string), assessmentSubmittedAt: r.assessment_submitted_at as string | null,
-  reviewers: JSON.parse(r.reviewers as string) as View['reviewers'], disputed: JSON.parse(r.disputed as string) as View['disputed'],
+  id: r.id as string,
+  reference: r.reference as string,
+  status: r.status as ApplicationStatus,
+  stage: r.stage as string,
+  leaderName: r.leader_name as string,
+  applicantEmail: r.applicant_email as string,
+  institutionName: r.institution_name as string,
+  institutionType: r.institution_type as string,
+  country: r.country as string,
+  region: r.region as string,
+  submittedBy: r.submitted_by as string,
+  nominators: JSON.parse(r.nominators as string) as string[],
+  asNominator: r.as_nominator === 1,
+  rubricVersion: r.rubric_version as string,
+  policyVersion: r.policy_version as string,
+  submittedAt: r.submitted_at as string,
+  updatedAt: r.updated_at as string,
+  dueAt: r.due_at as string | null,
+  assessmentRated: r.assessment_rated as number,
+  assessmentTotal: total(r.rubric_version as string),
+  assessmentSubmittedAt: r.assessment_submitted_at as string | null,
+  reviewers: JSON.parse(r.reviewers as string) as View['reviewers'],
+  disputed: JSON.parse(r.disputed as string) as View['disputed'],
   survey: JSON.parse(r.survey as string) as View['survey'],
-  appealUntil: r.appeal_until as string | null, decisionFinal: r.decision_final === 1,
-  designationStatus: r.designation_status as 'active' | 'suspended' | 'expired' | 'renewed' | null, progressDueAt: r.progress_due_at as string | null,
-  appealStatus: r.appeal_status as ApplicationSummaryView['appealStatus'], appealStatement: r.appeal_statement as string | null,
-  appealRoute: r.appeal_route as AppealRoute | null, appealFiledAt: r.appeal_filed_at as string | null,
+  appealUntil: r.appeal_until as string | null,
+  decisionFinal: r.decision_final === 1,
+  designationStatus: r.designation_status as 'active' | 'suspended' | 'expired' | 'renewed' | null,
+  progressDueAt: r.progress_due_at as string | null,
+  appealStatus: r.appeal_status as ApplicationSummaryView['appealStatus'],
+  appealStatement: r.appeal_statement as string | null,
+  appealRoute: r.appeal_route as AppealRoute | null,
+  appealFiledAt: r.appeal_filed_at as string | null,
   appealOf: r.appeal_of === null ? null : (JSON.parse(r.appeal_of as string) as View['appealOf']),
   earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]') as string[],
   renewalOf: (r.renewal_of as string | null) ?? null,
-  recommendation: r.recommendation as Outcome | null, recommendationRule: r.recommendation_rule as string | null,
-  overallMean: r.overall_mean as number | null, decisionOutcome: r.decision_outcome as Outcome | null,
+  recommendation: r.recommendation as Outcome | null,
+  recommendationRule: r.recommendation_rule as string | null,
+  overallMean: r.overall_mean as number | null,
+  decisionOutcome: r.decision_outcome as Outcome | null,
   decisionOverruled: r.decision_overruled === null ? null : r.decision_overruled === 1,
-  decisionJustification: r.decision_justification as string | null, decidedAt: r.decided_at as string | null,
-  version: r.last_version as number, position: r.last_position as string,
+  decisionJustification: r.decision_justification as string | null,
+  decidedAt: r.decided_at as string | null,
+  version: r.last_version as number,
+  position: r.last_position as string,
 });
 
 export const getApplication = (db: Database, id: string): ApplicationSummaryView | null => {
@@ -40,14 +68,18 @@ export const getApplication = (db: Database, id: string): ApplicationSummaryView
 };
 
 export const getTimeline = (db: Database, id: string): TimelineEntryView[] =>
-  db.prepare(
-    `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, summary
+  db
+    .prepare(
+      `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, summary
      FROM application_timeline WHERE application_id = ? ORDER BY version`,
-  ).all(id) as TimelineEntryView[];
+    )
+    .all(id) as TimelineEntryView[];
 
 /** In rubric order (outcome by outcome, as the IC Map reads), not alphabetical. */
 export const getAssessment = (db: Database, id: string): AssessmentItemView[] => {
-  const items = db.prepare('SELECT indicator, level, evidence, state FROM application_assessment WHERE application_id = ?').all(id) as AssessmentItemView[];
+  const items = db
+    .prepare('SELECT indicator, level, evidence, state FROM application_assessment WHERE application_id = ?')
+    .all(id) as AssessmentItemView[];
   const version = db.prepare('SELECT rubric_version FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined;
   const order = version ? indicatorCodes(rubricByVersion(version)) : [];
   const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
@@ -55,7 +87,8 @@ export const getAssessment = (db: Database, id: string): AssessmentItemView[] =>
 };
 
 export const getGrowthReport = (db: Database, id: string): GrowthReportView | null => {
-  const row = db.prepare('SELECT items, issued_at FROM growth_report WHERE application_id = ?').get(id) as { items: string; issued_at: string } | undefined;
+  const row = db.prepare('SELECT items, issued_at FROM growth_report WHERE application_id = ?').get(id) as
+    { items: string; issued_at: string } | undefined;
   return row ? { applicationId: id, items: JSON.parse(row.items) as GrowthReportView['items'], issuedAt: row.issued_at } : null;
 };
 
@@ -65,50 +98,73 @@ export const getGrowthReport = (db: Database, id: string): GrowthReportView | nu
  */
 /** An open application of the same leader and institution; a decided or rejected one leaves room for a new cycle. */
 export const findDuplicate = (db: Database, applicantEmail: string, institutionName: string): ApplicationSummaryView | null => {
-  const row = db.prepare(
-    `SELECT * FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status NOT IN ('Rejected', 'Decided')
+  const row = db
+    .prepare(
+      `SELECT * FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status NOT IN ('Rejected', 'Decided')
      ORDER BY submitted_at, id LIMIT 1`,
-  ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as SummaryRow | undefined;
+    )
+    .get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as SummaryRow | undefined;
   return row ? toView(row) : null;
 };
 
 /** How many earlier cycles of this leader and institution are closed (rejected or decided): the next one is a new application. */
 export const closedApplicationCount = (db: Database, applicantEmail: string, institutionName: string): number =>
-  (db.prepare(
-    `SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ('Rejected', 'Decided')`,
-  ).get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as { n: number }).n;
+  (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ('Rejected', 'Decided')`,
+      )
+      .get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as { n: number }
+  ).n;
 
 /**
  * The leader's own applications in full (the api shapes what the applicant sees of them); nominations this user made
  * or joined, as acknowledgements only.
  */
 export type OwnApplicationItem =
-  | { role: 'applicant'; application: ApplicationSummaryView }
-  | Extract<ApplicantListItem, { role: 'nominator' }>;
+  { role: 'applicant'; application: ApplicationSummaryView } | Extract<ApplicantListItem, { role: 'nominator' }>;
 
 export const listApplicationsForApplicant = (db: Database, email: string, userId: string): OwnApplicationItem[] => {
-  const rows = db.prepare(
-    `SELECT * FROM application_summary
+  const rows = db
+    .prepare(
+      `SELECT * FROM application_summary
      WHERE applicant_email = @email OR submitted_by = @userId OR EXISTS (SELECT 1 FROM json_each(nominators) WHERE value = @userId)
      ORDER BY submitted_at DESC, id`,
-  ).all({ email: normalizeEmail(email), userId }) as SummaryRow[];
-  return rows.map(toView).map((app): OwnApplicationItem =>
-    app.applicantEmail === normalizeEmail(email)
-      ? { role: 'applicant', application: app }
-      : { role: 'nominator', nomination: { id: app.id, reference: app.reference, leaderName: app.leaderName, institutionName: app.institutionName, submittedAt: app.submittedAt } },
-  );
+    )
+    .all({ email: normalizeEmail(email), userId }) as SummaryRow[];
+  return rows
+    .map(toView)
+    .map((app): OwnApplicationItem =>
+      app.applicantEmail === normalizeEmail(email)
+        ? { role: 'applicant', application: app }
+        : {
+            role: 'nominator',
+            nomination: {
+              id: app.id,
+              reference: app.reference,
+              leaderName: app.leaderName,
+              institutionName: app.institutionName,
+              submittedAt: app.submittedAt,
+            },
+          },
+    );
 };
 
 /** Oldest first: surveys by when they arrived, everything else by how long it has waited in its step. */
 export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; limit?: number; offset?: number } = {}): StaffQueue => {
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-  for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM application_summary GROUP BY status').all() as { status: ApplicationStatus; n: number }[]) {
+  for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM application_summary GROUP BY status').all() as {
+    status: ApplicationStatus;
+    n: number;
+  }[]) {
     counts[r.status] = r.n;
   }
-  const rows = db.prepare(
-    `SELECT * FROM application_summary WHERE @status IS NULL OR status = @status
+  const rows = db
+    .prepare(
+      `SELECT * FROM application_summary WHERE @status IS NULL OR status = @status
      ORDER BY CASE WHEN status = 'Screening' THEN submitted_at ELSE updated_at END, id LIMIT @limit OFFSET @offset`,
-  ).all({ status: opts.status ?? null, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
+    )
+    .all({ status: opts.status ?? null, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
   return { counts, items: rows.map(toView) };
 };
 
@@ -118,7 +174,11 @@ export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; lim
  * instants whatever their spelling ("…00Z" and "…00.000Z" would not order as text).
  */
 export const overdueAssessments = (db: Database, nowIso: string): (ApplicationSummaryView & { dueAt: string })[] =>
-  (db.prepare(
-    `SELECT * FROM application_summary
+  (
+    db
+      .prepare(
+        `SELECT * FROM application_summary
      WHERE status = 'AwaitingAssessment' AND due_at IS NOT NULL AND julianday(due_at) <= julianday(?) ORDER BY julianday(due_at), id`,
-  ).all(nowIso) as SummaryRow[]).map((r) => toView(r) as ApplicationSummaryView & { dueAt: string });
+      )
+      .all(nowIso) as SummaryRow[]
+  ).map((r) => toView(r) as ApplicationSummaryView & { dueAt: string });

@@ -10,7 +10,12 @@ let position = 0;
 const recorded = (event: AwardCycleEvent | AwardRecorded, actorId = 'user-staff'): RecordedEvent => {
   position++;
   return {
-    ...event, id: `evt-${position}`, streamId: 'award-cycle-2027', version: position, position: String(position), schemaVersion: 1,
+    ...event,
+    id: `evt-${position}`,
+    streamId: 'award-cycle-2027',
+    version: position,
+    position: String(position),
+    schemaVersion: 1,
     metadata: { actorId, actorRole: 'staff', occurredAt: '2027-01-05T09:00:00.000Z', correlationId: 'c', causationId: null },
   };
 };
@@ -20,16 +25,49 @@ describe('awards projection', () => {
     // The applicant filter joins the application summary, so the spec's db has its tables too.
     const { db, apply } = readModel([applicationSummaryProjection, awardsProjection]);
     const events = cycleHistory(
-      award.open(), award.nominate('a'), award.nominate('b'), award.score('a', 3), award.score('b', 5), award.close(),
-      award.select(['nom-b', 'nom-a']), award.remind('a'), award.respond('b', true), award.respond('a', false, { reason: 'Exams that week.' }),
+      award.open(),
+      award.nominate('a'),
+      award.nominate('b'),
+      award.score('a', 3),
+      award.score('b', 5),
+      award.close(),
+      award.select(['nom-b', 'nom-a']),
+      award.remind('a'),
+      award.respond('b', true),
+      award.respond('a', false, { reason: 'Exams that week.' }),
     );
     apply(events.map((e) => recorded(e)));
     expect(listAwardCycles(db).map((c) => c.year)).toEqual([2027]);
-    expect(getAwardCycle(db, 2027)).toEqual(expect.objectContaining({ awardCycleId: 'award-cycle-2027', status: 'Selected', awardsAvailable: 2, overridesRanking: false, openedAt: '2027-01-05T09:00:00.000Z' }));
+    expect(getAwardCycle(db, 2027)).toEqual(
+      expect.objectContaining({
+        awardCycleId: 'award-cycle-2027',
+        status: 'Selected',
+        awardsAvailable: 2,
+        overridesRanking: false,
+        openedAt: '2027-01-05T09:00:00.000Z',
+      }),
+    );
     const [b, a] = awardNominations(db, 2027, { withScores: true });
-    expect(b).toEqual(expect.objectContaining({ nominationId: 'nom-b', rank: 1, meanScore: 5, selected: true, invitation: expect.objectContaining({ status: 'accepted', reminders: 0 }) }));
-    expect(a).toEqual(expect.objectContaining({ nominationId: 'nom-a', rank: 2, meanScore: 3, invitation: expect.objectContaining({ status: 'declined', declineReason: 'Exams that week.', reminders: 1 }) }));
-    expect(a.scores).toEqual([expect.objectContaining({ boardMemberId: 'board-chair', scores: expect.arrayContaining([{ criterion: 'reach', level: 3 }]) })]);
+    expect(b).toEqual(
+      expect.objectContaining({
+        nominationId: 'nom-b',
+        rank: 1,
+        meanScore: 5,
+        selected: true,
+        invitation: expect.objectContaining({ status: 'accepted', reminders: 0 }),
+      }),
+    );
+    expect(a).toEqual(
+      expect.objectContaining({
+        nominationId: 'nom-a',
+        rank: 2,
+        meanScore: 3,
+        invitation: expect.objectContaining({ status: 'declined', declineReason: 'Exams that week.', reminders: 1 }),
+      }),
+    );
+    expect(a.scores).toEqual([
+      expect.objectContaining({ boardMemberId: 'board-chair', scores: expect.arrayContaining([{ criterion: 'reach', level: 3 }]) }),
+    ]);
     expect(awardNominations(db, 2027, { withScores: false })[0]).not.toHaveProperty('scores');
     expect(getAwardCycle(db, 2026)).toBeNull();
   });
@@ -38,9 +76,19 @@ describe('awards projection', () => {
     const { db, apply } = readModel([awardsProjection]);
     const recordedAward: AwardRecorded = {
       type: 'AwardRecorded',
-      data: { applicationId: 'app-a', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1', awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027', recordedAt: '2027-02-20T09:00:00.000Z' },
+      data: {
+        applicationId: 'app-a',
+        rubricVersion: 'ic-map.v1',
+        policyVersion: 'decision-policy.v1',
+        awardCycleId: 'award-cycle-2027',
+        year: 2027,
+        award: 'IASL Leadership Award 2027',
+        recordedAt: '2027-02-20T09:00:00.000Z',
+      },
     };
     apply([recorded(recordedAward, 'deadlines')]);
-    expect(awardsOfApplication(db, 'app-a')).toEqual([{ awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027', recordedAt: '2027-02-20T09:00:00.000Z' }]);
+    expect(awardsOfApplication(db, 'app-a')).toEqual([
+      { awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027', recordedAt: '2027-02-20T09:00:00.000Z' },
+    ]);
   });
 });

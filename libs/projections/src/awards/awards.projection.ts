@@ -75,8 +75,16 @@ export const awardsProjection: Projection = {
   ],
   tables: ['award_cycle', 'award_nomination', 'award_score', 'application_award'],
   handles: [
-    'AwardCycleOpened', 'AwardNominationSubmitted', 'AwardNominationScored', 'AwardScoringClosed', 'AwardRecipientsSelected',
-    'SummitInvitationSent', 'SummitInvitationAccepted', 'SummitInvitationDeclined', 'SummitRsvpReminderIssued', 'SummitInvitationUnanswered',
+    'AwardCycleOpened',
+    'AwardNominationSubmitted',
+    'AwardNominationScored',
+    'AwardScoringClosed',
+    'AwardRecipientsSelected',
+    'SummitInvitationSent',
+    'SummitInvitationAccepted',
+    'SummitInvitationDeclined',
+    'SummitRsvpReminderIssued',
+    'SummitInvitationUnanswered',
     'AwardRecorded',
   ],
   apply(db: Database, recorded: RecordedEvent) {
@@ -89,7 +97,19 @@ export const awardsProjection: Projection = {
         db.prepare(
           `INSERT OR REPLACE INTO award_cycle (year, award_cycle_id, award, status, criteria_version, awards_available, nominations_close_at, rsvp_by,
              summit_starts_at, summit_place, opened_at, opened_by) VALUES (?, ?, ?, 'Nominating', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(d.year, d.awardCycleId, d.award, d.criteriaVersion, d.awardsAvailable, d.nominationsCloseAt, d.rsvpBy, d.summit.startsAt, d.summit.place, d.openedAt, recorded.metadata.actorId);
+        ).run(
+          d.year,
+          d.awardCycleId,
+          d.award,
+          d.criteriaVersion,
+          d.awardsAvailable,
+          d.nominationsCloseAt,
+          d.rsvpBy,
+          d.summit.startsAt,
+          d.summit.place,
+          d.openedAt,
+          recorded.metadata.actorId,
+        );
         return;
       }
       case 'AwardNominationSubmitted': {
@@ -97,14 +117,27 @@ export const awardsProjection: Projection = {
         db.prepare(
           `INSERT OR REPLACE INTO award_nomination (nomination_id, year, application_id, leader_name, institution_name, country, designation, teachers,
              portfolios, nominated_by, nominated_by_role, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(d.nominationId, d.year, d.applicationId, d.leaderName, d.institutionName, d.country, d.designation, JSON.stringify(d.teachers),
-          JSON.stringify(d.portfolios), d.nominatedBy, d.nominatedByRole, d.submittedAt);
+        ).run(
+          d.nominationId,
+          d.year,
+          d.applicationId,
+          d.leaderName,
+          d.institutionName,
+          d.country,
+          d.designation,
+          JSON.stringify(d.teachers),
+          JSON.stringify(d.portfolios),
+          d.nominatedBy,
+          d.nominatedByRole,
+          d.submittedAt,
+        );
         return;
       }
       case 'AwardNominationScored': {
         const d = event.data;
-        db.prepare('INSERT OR REPLACE INTO award_score (nomination_id, board_member_id, scores, comment, scored_at) VALUES (?, ?, ?, ?, ?)')
-          .run(d.nominationId, d.boardMemberId, JSON.stringify(d.scores), d.comment, d.scoredAt);
+        db.prepare(
+          'INSERT OR REPLACE INTO award_score (nomination_id, board_member_id, scores, comment, scored_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(d.nominationId, d.boardMemberId, JSON.stringify(d.scores), d.comment, d.scoredAt);
         return;
       }
       case 'AwardScoringClosed':
@@ -113,19 +146,34 @@ export const awardsProjection: Projection = {
         return;
       case 'AwardRecipientsSelected': {
         const d = event.data;
-        db.prepare("UPDATE award_cycle SET status = 'Selected', selected_at = ?, selected_by = ?, overrides_ranking = ?, selection_justification = ? WHERE year = ?")
-          .run(d.selectedAt, d.selectedBy, d.overridesRanking ? 1 : 0, d.justification, d.year);
+        db.prepare(
+          "UPDATE award_cycle SET status = 'Selected', selected_at = ?, selected_by = ?, overrides_ranking = ?, selection_justification = ? WHERE year = ?",
+        ).run(d.selectedAt, d.selectedBy, d.overridesRanking ? 1 : 0, d.justification, d.year);
         for (const r of d.recipients) nomination(r.nominationId, 'selected = 1');
         return;
       }
       case 'SummitInvitationSent':
-        nomination(event.data.nominationId, "invitation_status = 'invited', rsvp_by = ?, invited_at = ?", event.data.rsvpBy, event.data.invitedAt);
+        nomination(
+          event.data.nominationId,
+          "invitation_status = 'invited', rsvp_by = ?, invited_at = ?",
+          event.data.rsvpBy,
+          event.data.invitedAt,
+        );
         return;
       case 'SummitInvitationAccepted':
-        nomination(event.data.nominationId, "invitation_status = 'accepted', responded_at = ?, decline_reason = NULL", event.data.respondedAt);
+        nomination(
+          event.data.nominationId,
+          "invitation_status = 'accepted', responded_at = ?, decline_reason = NULL",
+          event.data.respondedAt,
+        );
         return;
       case 'SummitInvitationDeclined':
-        nomination(event.data.nominationId, "invitation_status = 'declined', responded_at = ?, decline_reason = ?", event.data.respondedAt, event.data.reason);
+        nomination(
+          event.data.nominationId,
+          "invitation_status = 'declined', responded_at = ?, decline_reason = ?",
+          event.data.respondedAt,
+          event.data.reason,
+        );
         return;
       case 'SummitRsvpReminderIssued':
         nomination(event.data.nominationId, 'reminders = reminders + 1');
@@ -135,8 +183,9 @@ export const awardsProjection: Projection = {
         return;
       case 'AwardRecorded': {
         const d = event.data;
-        db.prepare('INSERT OR REPLACE INTO application_award (application_id, award_cycle_id, year, award, recorded_at) VALUES (?, ?, ?, ?, ?)')
-          .run(d.applicationId, d.awardCycleId, d.year, d.award, d.recordedAt);
+        db.prepare(
+          'INSERT OR REPLACE INTO application_award (application_id, award_cycle_id, year, award, recorded_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(d.applicationId, d.awardCycleId, d.year, d.award, d.recordedAt);
         return;
       }
     }

@@ -6,7 +6,10 @@ import { boardItem, boardQueue } from './board-queue.queries';
 const later = (days: number) => new Date(Date.parse(T0) + days * 86_400_000).toISOString();
 
 const reviewed = (a: Parameters<typeof scoresAt>, b: Parameters<typeof scoresAt>, day: number) => [
-  cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(3)), cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
+  cmd.submitSurvey(),
+  cmd.accept(),
+  cmd.submitAssessment(ratingsAt(3)),
+  cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
   cmd.submitScores('rev-a', scoresAt(...a), 'ProgramOfExcellence', later(day)),
   cmd.submitScores('rev-b', scoresAt(...b), 'CharterMembership', later(day)),
 ];
@@ -22,11 +25,25 @@ describe('board-queue projection', () => {
     const { db, step } = setup();
     step('agreed', ...reviewed([4], [4, { [CODES[2]]: 5 }], 2));
     expect(boardItem(db, 'agreed')).toEqual({
-      applicationId: 'agreed', reference: expect.stringMatching(/^APP-2026-/), institutionName: 'Riverside STEM Academy',
-      status: 'AwaitingDecision', recommendation: 'ProgramOfExcellence', rule: expect.stringContaining('excellence'),
-      overallMean: 4.03, outcomeMeans: { EC1: 4.07, EC2: 4, EC3: 4 }, minIndicator: 4, maxSpread: 1, disputed: [],
-      reviewerRecommendations: [{ reviewerId: 'rev-a', recommendation: 'ProgramOfExcellence' }, { reviewerId: 'rev-b', recommendation: 'CharterMembership' }],
-      decisionOutcome: null, overruled: null, appealOf: null, updatedAt: later(2),
+      applicationId: 'agreed',
+      reference: expect.stringMatching(/^APP-2026-/),
+      institutionName: 'Riverside STEM Academy',
+      status: 'AwaitingDecision',
+      recommendation: 'ProgramOfExcellence',
+      rule: expect.stringContaining('excellence'),
+      overallMean: 4.03,
+      outcomeMeans: { EC1: 4.07, EC2: 4, EC3: 4 },
+      minIndicator: 4,
+      maxSpread: 1,
+      disputed: [],
+      reviewerRecommendations: [
+        { reviewerId: 'rev-a', recommendation: 'ProgramOfExcellence' },
+        { reviewerId: 'rev-b', recommendation: 'CharterMembership' },
+      ],
+      decisionOutcome: null,
+      overruled: null,
+      appealOf: null,
+      updatedAt: later(2),
     });
   });
 
@@ -34,15 +51,46 @@ describe('board-queue projection', () => {
     const { db, step } = setup();
     step('split', ...reviewed([4], [4, { [CODES[0]]: 1, [CODES[1]]: 2 }], 2));
     expect(boardItem(db, 'split')).toMatchObject({
-      status: 'NeedsAdjudication', recommendation: null, maxSpread: 3,
+      status: 'NeedsAdjudication',
+      recommendation: null,
+      maxSpread: 3,
       disputed: [
-        { indicator: CODES[0], levels: [{ reviewerId: 'rev-a', level: 4 }, { reviewerId: 'rev-b', level: 1 }], spread: 3 },
-        { indicator: CODES[1], levels: [{ reviewerId: 'rev-a', level: 4 }, { reviewerId: 'rev-b', level: 2 }], spread: 2 },
+        {
+          indicator: CODES[0],
+          levels: [
+            { reviewerId: 'rev-a', level: 4 },
+            { reviewerId: 'rev-b', level: 1 },
+          ],
+          spread: 3,
+        },
+        {
+          indicator: CODES[1],
+          levels: [
+            { reviewerId: 'rev-a', level: 4 },
+            { reviewerId: 'rev-b', level: 2 },
+          ],
+          spread: 2,
+        },
       ],
     });
 
-    step('split', cmd.resolve([{ indicator: CODES[0], level: 3 }, { indicator: CODES[1], level: 3 }], 'Ruled on the visit notes.', later(3)));
-    expect(boardItem(db, 'split')).toMatchObject({ status: 'AwaitingDecision', recommendation: 'CharterMembership', maxSpread: 3, updatedAt: later(3) });
+    step(
+      'split',
+      cmd.resolve(
+        [
+          { indicator: CODES[0], level: 3 },
+          { indicator: CODES[1], level: 3 },
+        ],
+        'Ruled on the visit notes.',
+        later(3),
+      ),
+    );
+    expect(boardItem(db, 'split')).toMatchObject({
+      status: 'AwaitingDecision',
+      recommendation: 'CharterMembership',
+      maxSpread: 3,
+      updatedAt: later(3),
+    });
 
     step('split', cmd.decide('CharterMembership', null, later(4)));
     expect(boardItem(db, 'split')).toMatchObject({ status: 'Decided', decisionOutcome: 'CharterMembership', overruled: false });
@@ -56,7 +104,9 @@ describe('board-queue projection', () => {
     step('in-review', cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(3)));
 
     expect(boardQueue(db).map((i) => [i.applicationId, i.status])).toEqual([
-      ['older', 'NeedsAdjudication'], ['newer', 'AwaitingDecision'], ['decided', 'Decided'],
+      ['older', 'NeedsAdjudication'],
+      ['newer', 'AwaitingDecision'],
+      ['decided', 'Decided'],
     ]);
     expect(boardQueue(db, { status: 'AwaitingDecision' }).map((i) => i.applicationId)).toEqual(['newer']);
     expect(boardItem(db, 'in-review')).toBeNull();

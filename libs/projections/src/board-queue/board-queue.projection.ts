@@ -49,7 +49,8 @@ export const maxSpread = (reviews: { scores: { indicator: string; level: number 
 };
 
 const reviewFacts = (db: Database, applicationId: string) => {
-  const reviews = db.prepare('SELECT reviewer_id, recommendation, scores FROM board_review WHERE application_id = ? ORDER BY submitted_at, reviewer_id')
+  const reviews = db
+    .prepare('SELECT reviewer_id, recommendation, scores FROM board_review WHERE application_id = ? ORDER BY submitted_at, reviewer_id')
     .all(applicationId) as Review[];
   return {
     max_spread: maxSpread(reviews.map((r) => ({ scores: JSON.parse(r.scores) as { indicator: string; level: number }[] }))),
@@ -59,9 +60,9 @@ const reviewFacts = (db: Database, applicationId: string) => {
 
 /** Puts the application before the board, or refreshes its row; the row keeps what earlier steps set. */
 const upsert = (db: Database, applicationId: string, changes: Record<string, string | number | null>) => {
-  const app = db.prepare('SELECT reference, institution_name, appeal_of FROM board_application WHERE application_id = ?').get(applicationId) as
-    | { reference: string; institution_name: string; appeal_of: string | null }
-    | undefined;
+  const app = db
+    .prepare('SELECT reference, institution_name, appeal_of FROM board_application WHERE application_id = ?')
+    .get(applicationId) as { reference: string; institution_name: string; appeal_of: string | null } | undefined;
   // docs/DOMAIN.md, Appeals: the board sees that it decides on an appeal, and which decision it answers.
   const fields = { ...changes, appeal_of: app?.appeal_of ?? null };
   db.prepare(
@@ -69,7 +70,10 @@ const upsert = (db: Database, applicationId: string, changes: Record<string, str
      VALUES (@id, @reference, @institution, 'NeedsAdjudication', 0, '[]', '[]', '') ON CONFLICT (application_id) DO NOTHING`,
   ).run({ id: applicationId, reference: app?.reference ?? '', institution: app?.institution_name ?? '' });
   const columns = Object.keys(fields);
-  db.prepare(`UPDATE board_queue SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE application_id = @id`).run({ ...fields, id: applicationId });
+  db.prepare(`UPDATE board_queue SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE application_id = @id`).run({
+    ...fields,
+    id: applicationId,
+  });
 };
 
 const onQueue = (db: Database, applicationId: string) =>
@@ -84,31 +88,61 @@ export const boardQueueProjection: Projection = {
   version: 2,
   schema: SCHEMA,
   tables: ['board_queue', 'board_application', 'board_review'],
-  handles: ['SurveySubmitted', 'ScoresSubmitted', 'AdjudicationRequired', 'AdjudicationResolved', 'RecommendationComputed', 'DecisionRecorded', 'AppealFiled', 'AppealRouted'],
+  handles: [
+    'SurveySubmitted',
+    'ScoresSubmitted',
+    'AdjudicationRequired',
+    'AdjudicationResolved',
+    'RecommendationComputed',
+    'DecisionRecorded',
+    'AppealFiled',
+    'AppealRouted',
+  ],
   apply(db: Database, event: RecordedEvent<ApplicationEvent>) {
     const e = event as ApplicationEvent;
     const id = e.data.applicationId;
     const at = event.metadata.occurredAt;
     switch (e.type) {
       case 'SurveySubmitted':
-        db.prepare('INSERT OR REPLACE INTO board_application (application_id, reference, institution_name) VALUES (?, ?, ?)')
-          .run(id, e.data.reference, e.data.survey.institution.name);
+        db.prepare('INSERT OR REPLACE INTO board_application (application_id, reference, institution_name) VALUES (?, ?, ?)').run(
+          id,
+          e.data.reference,
+          e.data.survey.institution.name,
+        );
         return;
       case 'ScoresSubmitted':
-        db.prepare('INSERT OR REPLACE INTO board_review (application_id, reviewer_id, recommendation, scores, submitted_at) VALUES (?, ?, ?, ?, ?)')
-          .run(id, e.data.reviewerId, e.data.recommendation, JSON.stringify(e.data.scores.map((s) => ({ indicator: s.indicator, level: s.level }))), e.data.submittedAt);
+        db.prepare(
+          'INSERT OR REPLACE INTO board_review (application_id, reviewer_id, recommendation, scores, submitted_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(
+          id,
+          e.data.reviewerId,
+          e.data.recommendation,
+          JSON.stringify(e.data.scores.map((s) => ({ indicator: s.indicator, level: s.level }))),
+          e.data.submittedAt,
+        );
         // An extra reviewer finishing while the application awaits adjudication changes what the board sees.
         if (onQueue(db, id)) upsert(db, id, { ...reviewFacts(db, id), updated_at: at });
         return;
       case 'AdjudicationRequired':
-        return upsert(db, id, { status: 'NeedsAdjudication', disputed: JSON.stringify(e.data.disputed), ...reviewFacts(db, id), updated_at: at });
+        return upsert(db, id, {
+          status: 'NeedsAdjudication',
+          disputed: JSON.stringify(e.data.disputed),
+          ...reviewFacts(db, id),
+          updated_at: at,
+        });
       case 'AdjudicationResolved':
         return upsert(db, id, { updated_at: at });
       case 'RecommendationComputed': {
         const { recommendation, rule, inputs } = e.data;
         return upsert(db, id, {
-          status: 'AwaitingDecision', recommendation, rule, overall_mean: inputs.overallMean, outcome_means: JSON.stringify(inputs.outcomeMeans),
-          min_indicator: inputs.minIndicatorLevel, ...reviewFacts(db, id), updated_at: at,
+          status: 'AwaitingDecision',
+          recommendation,
+          rule,
+          overall_mean: inputs.overallMean,
+          outcome_means: JSON.stringify(inputs.outcomeMeans),
+          min_indicator: inputs.minIndicatorLevel,
+          ...reviewFacts(db, id),
+          updated_at: at,
         });
       }
       case 'DecisionRecorded':
@@ -117,7 +151,8 @@ export const boardQueueProjection: Projection = {
         db.prepare('UPDATE board_application SET appeal_of = ? WHERE application_id = ?').run(JSON.stringify(e.data.appealOf), id);
         return;
       case 'AppealRouted':
-        if (e.data.route === 'board') return upsert(db, id, { status: 'AwaitingDecision', decision_outcome: null, overruled: null, updated_at: at });
+        if (e.data.route === 'board')
+          return upsert(db, id, { status: 'AwaitingDecision', decision_outcome: null, overruled: null, updated_at: at });
         // A fresh review is a new round: the earlier scores leave the board's view until the new recommendation.
         db.prepare('DELETE FROM board_review WHERE application_id = ?').run(id);
         db.prepare('DELETE FROM board_queue WHERE application_id = ?').run(id);

@@ -39,7 +39,12 @@ type Standing = { designation_year: number; standing: 'active' | 'suspended' | '
 
 /** The application events that say whether a designation stands, since when, and which awards it won. */
 const FROM_APPLICATION = [
-  'DecisionRecorded', 'DesignationSuspended', 'DesignationReinstated', 'DesignationExpired', 'DesignationRenewed', 'AwardRecorded',
+  'DecisionRecorded',
+  'DesignationSuspended',
+  'DesignationReinstated',
+  'DesignationExpired',
+  'DesignationRenewed',
+  'AwardRecorded',
 ] as const satisfies readonly ApplicationEvent['type'][];
 const DESIGNATED = ['ProgramOfExcellence', 'CharterMembership'];
 

@@ -3,8 +3,16 @@ import { DirectoryField } from '@cert/domain';
 import type { DirectoryAward, DirectoryEntryView, DirectoryQuery, DirectoryStandingView, OwnListingView } from '@cert/contracts';
 
 type Row = {
-  fields: string; leader_name: string | null; institution: string | null; country: string | null; focus_areas: string;
-  designation_year: number | null; awards: string; summary: string | null; visible: number; updated_at: string;
+  fields: string;
+  leader_name: string | null;
+  institution: string | null;
+  country: string | null;
+  focus_areas: string;
+  designation_year: number | null;
+  awards: string;
+  summary: string | null;
+  visible: number;
+  updated_at: string;
 };
 
 const toView = (row: Row): DirectoryEntryView => {
@@ -20,18 +28,40 @@ const toView = (row: Row): DirectoryEntryView => {
   return view;
 };
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * Filters look only at what the entry shows: a leader who hides their designation year is never found by a year, and
  * one who hides their country never by a country, so a filter cannot reveal a hidden field by inclusion.
  */
 const matches = (entry: DirectoryEntryView, filter: DirectoryQuery): boolean => {
-  if (filter.year !== undefined && entry.designationYear !== filter.year && !entry.awards?.some((a) => a.year === filter.year)) return false;
+  if (filter.year !== undefined && entry.designationYear !== filter.year && !entry.awards?.some((a) => a.year === filter.year))
+    return false;
   if (filter.country && fold(entry.country ?? '') !== fold(filter.country.trim())) return false;
   if (filter.q?.trim()) {
-    const text = fold([entry.leaderName, entry.institution, entry.country, entry.summary, ...(entry.focusAreas ?? []), ...(entry.awards ?? []).map((a) => a.award)].filter(Boolean).join(' \n '));
-    if (!fold(filter.q).split(/\s+/).filter(Boolean).every((word) => text.includes(word))) return false;
+    const text = fold(
+      [
+        entry.leaderName,
+        entry.institution,
+        entry.country,
+        entry.summary,
+        ...(entry.focusAreas ?? []),
+        ...(entry.awards ?? []).map((a) => a.award),
+      ]
+        .filter(Boolean)
+        .join(' \n '),
+    );
+    if (
+      !fold(filter.q)
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => text.includes(word))
+    )
+      return false;
   }
   return true;
 };
@@ -41,7 +71,10 @@ const sortKey = (e: DirectoryEntryView) => fold(`${e.country ?? '\uffff'}|${e.in
 /** The public directory: shown entries only, by country then institution (the book's order). */
 export function listDirectory(db: Database, filter: DirectoryQuery = {}): DirectoryEntryView[] {
   const rows = db.prepare('SELECT * FROM directory_entry WHERE visible = 1').all() as Row[];
-  return rows.map(toView).filter((e) => matches(e, filter)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  return rows
+    .map(toView)
+    .filter((e) => matches(e, filter))
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
 
 /** The years a book can be made for: every designation or award year an entry shows. */
@@ -70,8 +103,8 @@ export function ownListing(db: Database, applicationId: string): OwnListingView 
 
 /** Whether the application holds a designation the directory knows of (for the opt-in form). */
 export function directoryStanding(db: Database, applicationId: string): DirectoryStandingView | null {
-  const row = db.prepare('SELECT designation_year, standing, awards FROM directory_standing WHERE application_id = ?').get(applicationId) as
-    | { designation_year: number; standing: DirectoryStandingView['standing']; awards: string }
-    | undefined;
+  const row = db
+    .prepare('SELECT designation_year, standing, awards FROM directory_standing WHERE application_id = ?')
+    .get(applicationId) as { designation_year: number; standing: DirectoryStandingView['standing']; awards: string } | undefined;
   return row ? { designationYear: row.designation_year, standing: row.standing, awards: JSON.parse(row.awards) as DirectoryAward[] } : null;
 }

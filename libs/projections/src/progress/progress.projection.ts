@@ -49,10 +49,14 @@ const SCHEMA = [
 
 const set = (db: Database, id: string, fields: Record<string, string | null>) => {
   const columns = Object.keys(fields);
-  db.prepare(`UPDATE progress_designation SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE application_id = @id`).run({ ...fields, id });
+  db.prepare(`UPDATE progress_designation SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE application_id = @id`).run({
+    ...fields,
+    id,
+  });
 };
 
-const levels = (items: { indicator: string; level: number }[]) => JSON.stringify(items.map(({ indicator, level }) => ({ indicator, level })));
+const levels = (items: { indicator: string; level: number }[]) =>
+  JSON.stringify(items.map(({ indicator, level }) => ({ indicator, level })));
 
 export const progressProjection: Projection = {
   name: 'progress',
@@ -60,30 +64,46 @@ export const progressProjection: Projection = {
   schema: SCHEMA,
   tables: ['progress_designation', 'progress_update', 'progress_confirmation'],
   handles: [
-    'SurveySubmitted', 'AssessmentSubmitted', 'DecisionRecorded', 'ProgressUpdateSubmitted', 'DesignationSuspended', 'DesignationReinstated',
-    'ProgressConfirmationRequested', 'ProgressConfirmationRecorded', 'DesignationExpired', 'RenewalStarted', 'RenewalOpened', 'DesignationRenewed',
+    'SurveySubmitted',
+    'AssessmentSubmitted',
+    'DecisionRecorded',
+    'ProgressUpdateSubmitted',
+    'DesignationSuspended',
+    'DesignationReinstated',
+    'ProgressConfirmationRequested',
+    'ProgressConfirmationRecorded',
+    'DesignationExpired',
+    'RenewalStarted',
+    'RenewalOpened',
+    'DesignationRenewed',
   ],
   apply(db: Database, event: RecordedEvent<ApplicationEvent>) {
     const e = event as ApplicationEvent;
     const id = e.data.applicationId;
     switch (e.type) {
       case 'SurveySubmitted':
-        db.prepare('INSERT OR IGNORE INTO progress_designation (application_id, reference, institution_name, rubric_version) VALUES (?, ?, ?, ?)')
-          .run(id, e.data.reference, e.data.survey.institution.name, e.data.rubricVersion);
+        db.prepare(
+          'INSERT OR IGNORE INTO progress_designation (application_id, reference, institution_name, rubric_version) VALUES (?, ?, ?, ?)',
+        ).run(id, e.data.reference, e.data.survey.institution.name, e.data.rubricVersion);
         return;
       case 'AssessmentSubmitted':
         return set(db, id, { assessment: levels(e.data.ratings) });
       case 'DecisionRecorded': {
         const { outcome, decidedAt, progressDueAt, termEndsAt, inputs } = e.data;
         return set(db, id, {
-          outcome, decided_at: decidedAt, consensus: levels(inputs.consensus), status: progressDueAt ? 'active' : null,
-          progress_due_at: progressDueAt, term_ends_at: termEndsAt ?? null,
+          outcome,
+          decided_at: decidedAt,
+          consensus: levels(inputs.consensus),
+          status: progressDueAt ? 'active' : null,
+          progress_due_at: progressDueAt,
+          term_ends_at: termEndsAt ?? null,
         });
       }
       case 'ProgressUpdateSubmitted': {
         const { submittedAt, progressDueAt, nextDueAt, ratings } = e.data;
-        db.prepare('INSERT OR REPLACE INTO progress_update (application_id, submitted_at, due_at, next_due_at, ratings) VALUES (?, ?, ?, ?, ?)')
-          .run(id, submittedAt, progressDueAt, nextDueAt, JSON.stringify(ratings));
+        db.prepare(
+          'INSERT OR REPLACE INTO progress_update (application_id, submitted_at, due_at, next_due_at, ratings) VALUES (?, ?, ?, ?, ?)',
+        ).run(id, submittedAt, progressDueAt, nextDueAt, JSON.stringify(ratings));
         return set(db, id, { progress_due_at: nextDueAt });
       }
       case 'DesignationSuspended':
@@ -91,12 +111,14 @@ export const progressProjection: Projection = {
       case 'DesignationReinstated':
         return set(db, id, { status: 'active' });
       case 'ProgressConfirmationRequested':
-        db.prepare('INSERT OR IGNORE INTO progress_confirmation (application_id, update_submitted_at, reviewer_id, requested_at) VALUES (?, ?, ?, ?)')
-          .run(id, e.data.updateSubmittedAt, e.data.reviewerId, e.data.requestedAt);
+        db.prepare(
+          'INSERT OR IGNORE INTO progress_confirmation (application_id, update_submitted_at, reviewer_id, requested_at) VALUES (?, ?, ?, ?)',
+        ).run(id, e.data.updateSubmittedAt, e.data.reviewerId, e.data.requestedAt);
         return;
       case 'ProgressConfirmationRecorded':
-        db.prepare('UPDATE progress_confirmation SET recorded_at = ?, verdicts = ? WHERE application_id = ? AND update_submitted_at = ? AND reviewer_id = ?')
-          .run(e.data.recordedAt, JSON.stringify(e.data.verdicts), id, e.data.updateSubmittedAt, e.data.reviewerId);
+        db.prepare(
+          'UPDATE progress_confirmation SET recorded_at = ?, verdicts = ? WHERE application_id = ? AND update_submitted_at = ? AND reviewer_id = ?',
+        ).run(e.data.recordedAt, JSON.stringify(e.data.verdicts), id, e.data.updateSubmittedAt, e.data.reviewerId);
         return;
       case 'DesignationExpired':
         return set(db, id, { status: 'expired', ended_at: e.data.expiredAt });

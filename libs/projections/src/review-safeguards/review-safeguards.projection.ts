@@ -41,15 +41,31 @@ export const reviewSafeguardsProjection: Projection = {
         db.prepare(
           `INSERT OR REPLACE INTO reviewer_conflict (reviewer_id, conflict_id, application_id, institution, reason, pinned, declared_at, declared_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(d.reviewerId, d.conflictId, d.applicationId, d.institution, d.reason, d.pinned ? 1 : 0, d.declaredAt, recorded.metadata.actorRole);
+        ).run(
+          d.reviewerId,
+          d.conflictId,
+          d.applicationId,
+          d.institution,
+          d.reason,
+          d.pinned ? 1 : 0,
+          d.declaredAt,
+          recorded.metadata.actorRole,
+        );
         return;
       }
       case 'ConflictWithdrawn':
-        db.prepare('DELETE FROM reviewer_conflict WHERE reviewer_id = ? AND conflict_id = ?').run(event.data.reviewerId, event.data.conflictId);
+        db.prepare('DELETE FROM reviewer_conflict WHERE reviewer_id = ? AND conflict_id = ?').run(
+          event.data.reviewerId,
+          event.data.conflictId,
+        );
         return;
       case 'BlindReviewSet':
-        db.prepare('INSERT OR REPLACE INTO review_cycle (cycle, blind_review, set_at, set_by) VALUES (?, ?, ?, ?)')
-          .run(event.data.cycle, event.data.blindReview ? 1 : 0, event.data.setAt, recorded.metadata.actorId);
+        db.prepare('INSERT OR REPLACE INTO review_cycle (cycle, blind_review, set_at, set_by) VALUES (?, ?, ?, ?)').run(
+          event.data.cycle,
+          event.data.blindReview ? 1 : 0,
+          event.data.setAt,
+          recorded.metadata.actorId,
+        );
         return;
     }
   },

@@ -6,7 +6,13 @@ import { assignmentsFor, finalScores, isAssigned, openAssignmentCounts, scoresFo
 const later = (days: number) => new Date(Date.parse(T0) + days * 86_400_000).toISOString();
 
 const underReview = (ids: string[]) => [
-  cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(3)), cmd.assignManual(ids.map((id) => candidate(id)), later(1)),
+  cmd.submitSurvey(),
+  cmd.accept(),
+  cmd.submitAssessment(ratingsAt(3)),
+  cmd.assignManual(
+    ids.map((id) => candidate(id)),
+    later(1),
+  ),
 ];
 
 const setup = () => {
@@ -19,21 +25,47 @@ describe('reviewer-assignments projection', () => {
   it("follows a reviewer's progress from assignment to finished scores", () => {
     const { db, step } = setup();
     step('app-1', ...underReview(['rev-a', 'rev-b']));
-    expect(assignmentsFor(db, 'rev-a')).toEqual([{
-      applicationId: 'app-1', reference: expect.stringMatching(/^APP-2026-/), institutionName: 'Riverside STEM Academy', stage: 'Review',
-      purpose: 'review', status: 'assigned', assignedAt: later(1), dueAt: later(15), submittedAt: null, recommendation: null,
-      progress: { scored: 0, total: 16 },
-    }]);
+    expect(assignmentsFor(db, 'rev-a')).toEqual([
+      {
+        applicationId: 'app-1',
+        reference: expect.stringMatching(/^APP-2026-/),
+        institutionName: 'Riverside STEM Academy',
+        stage: 'Review',
+        purpose: 'review',
+        status: 'assigned',
+        assignedAt: later(1),
+        dueAt: later(15),
+        submittedAt: null,
+        recommendation: null,
+        progress: { scored: 0, total: 16 },
+      },
+    ]);
 
     step('app-1', cmd.saveScores('rev-a', scoresAt(4).slice(0, 5)), cmd.saveScores('rev-a', scoresAt(5).slice(3, 7)));
     expect(assignmentsFor(db, 'rev-a')[0].progress).toEqual({ scored: 7, total: 16 });
-    expect(scoresFor(db, 'app-1', 'rev-a').map((s) => [s.level, s.final])).toEqual([[4, false], [4, false], [4, false], [5, false], [5, false], [5, false], [5, false]]);
+    expect(scoresFor(db, 'app-1', 'rev-a').map((s) => [s.level, s.final])).toEqual([
+      [4, false],
+      [4, false],
+      [4, false],
+      [5, false],
+      [5, false],
+      [5, false],
+      [5, false],
+    ]);
 
     step('app-1', cmd.submitScores('rev-a', scoresAt(4), 'CharterMembership', later(2)));
-    expect(assignmentsFor(db, 'rev-a')[0]).toMatchObject({ status: 'finished', stage: null, submittedAt: later(2), recommendation: 'CharterMembership', progress: { scored: 16, total: 16 } });
+    expect(assignmentsFor(db, 'rev-a')[0]).toMatchObject({
+      status: 'finished',
+      stage: null,
+      submittedAt: later(2),
+      recommendation: 'CharterMembership',
+      progress: { scored: 16, total: 16 },
+    });
     expect(scoresFor(db, 'app-1', 'rev-a').map((s) => s.indicator)).toEqual(CODES);
     expect(scoresFor(db, 'app-1', 'rev-a').every((s) => s.final && s.level === 4)).toBe(true);
-    expect(finalScores(db, 'app-1')).toEqual([expect.objectContaining({ reviewerId: 'rev-a', recommendation: 'CharterMembership', purpose: 'review' })]);
+    expect(finalScores(db, 'app-1')).toEqual([
+      expect.objectContaining({ reviewerId: 'rev-a', recommendation: 'CharterMembership', purpose: 'review' }),
+    ]);
     expect(finalScores(db, 'app-1')[0].scores).toHaveLength(16);
   });
 

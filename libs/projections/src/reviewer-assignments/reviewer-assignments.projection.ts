@@ -34,7 +34,10 @@ const saveScores = (db: Database, applicationId: string, reviewerId: string, sco
      ON CONFLICT (application_id, reviewer_id, indicator) DO UPDATE SET level = excluded.level, comment = excluded.comment, final = excluded.final`,
   );
   for (const s of scores) upsert.run(applicationId, reviewerId, s.indicator, s.level, s.comment, final);
-  return db.prepare('SELECT COUNT(*) FROM reviewer_score WHERE application_id = ? AND reviewer_id = ?').pluck().get(applicationId, reviewerId) as number;
+  return db
+    .prepare('SELECT COUNT(*) FROM reviewer_score WHERE application_id = ? AND reviewer_id = ?')
+    .pluck()
+    .get(applicationId, reviewerId) as number;
 };
 
 /**
@@ -61,13 +64,19 @@ export const reviewerAssignmentsProjection: Projection = {
         return;
       }
       case 'ReviewerReleased':
-        db.prepare(`UPDATE reviewer_assignment SET status = 'released' WHERE application_id = ? AND reviewer_id = ?`)
-          .run(e.data.applicationId, e.data.reviewerId);
+        db.prepare(`UPDATE reviewer_assignment SET status = 'released' WHERE application_id = ? AND reviewer_id = ?`).run(
+          e.data.applicationId,
+          e.data.reviewerId,
+        );
         return;
       case 'ScoresDraftSaved': {
         const { applicationId, reviewerId, scores } = e.data;
         const count = saveScores(db, applicationId, reviewerId, scores, 0);
-        db.prepare('UPDATE reviewer_assignment SET scored_count = ? WHERE application_id = ? AND reviewer_id = ?').run(count, applicationId, reviewerId);
+        db.prepare('UPDATE reviewer_assignment SET scored_count = ? WHERE application_id = ? AND reviewer_id = ?').run(
+          count,
+          applicationId,
+          reviewerId,
+        );
         return;
       }
       case 'ScoresSubmitted': {

@@ -26,8 +26,11 @@ export const logBuilder = () => {
         position: String(log.length + i + 1),
         schemaVersion: 1,
         metadata: {
-          actorId: command.metadata.actor.id, actorRole: command.metadata.actor.role, occurredAt: command.metadata.now,
-          correlationId: `corr-${log.length + 1}`, causationId: null,
+          actorId: command.metadata.actor.id,
+          actorRole: command.metadata.actor.role,
+          occurredAt: command.metadata.now,
+          correlationId: `corr-${log.length + 1}`,
+          causationId: null,
         },
       })) as RecordedEvent<ApplicationEvent>[];
       log.push(...recorded);
@@ -49,7 +52,9 @@ export const runCommands = async (store: EventStore, applicationId: string, ...c
   let position: string | null = null;
   for (const command of commands) {
     const result = await handle(store, applicationStream(applicationId), applicationDecider, forApp(applicationId, command), {
-      actorId: command.metadata.actor.id, actorRole: command.metadata.actor.role, now: command.metadata.now,
+      actorId: command.metadata.actor.id,
+      actorRole: command.metadata.actor.role,
+      now: command.metadata.now,
     });
     position = result.position ?? position;
   }

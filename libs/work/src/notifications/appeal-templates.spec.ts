@@ -2,8 +2,12 @@ import { toMail } from './mail';
 import { compose } from './templates';
 
 const ctx = {
-  reference: 'APP-2026-3F1C2A', leaderName: 'Dr. Ada Rivers', institutionName: 'Riverside STEM Academy', applicationId: 'app-1',
-  publicUrl: 'https://cert.iasl.org', now: '2026-02-01T09:00:00.000Z',
+  reference: 'APP-2026-3F1C2A',
+  leaderName: 'Dr. Ada Rivers',
+  institutionName: 'Riverside STEM Academy',
+  applicationId: 'app-1',
+  publicUrl: 'https://cert.iasl.org',
+  now: '2026-02-01T09:00:00.000Z',
   params: { outcome: 'CharterMembership', appealedOutcome: 'NotYetReady' },
 };
 
@@ -17,7 +21,9 @@ describe('appeal notification templates', () => {
   });
 
   it('acknowledges the appeal to the applicant', () =>
-    expect(toMail(compose('appeal-received', ctx)).text).toContain('received your appeal of the decision on Riverside STEM Academy (not yet ready)'));
+    expect(toMail(compose('appeal-received', ctx)).text).toContain(
+      'received your appeal of the decision on Riverside STEM Academy (not yet ready)',
+    ));
 
   it('asks staff to route the appeal, linking to the staff page', () => {
     const mail = toMail(compose('appeal-filed', ctx));

@@ -2,11 +2,28 @@
 export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string } | { kind: 'staff' };
 
 export const TEMPLATE_NAMES = [
-  'nomination-received', 'assessment-invitation', 'survey-not-accepted', 'assessment-reminder', 'deadline-extended',
-  'assessment-received', 'application-lapsed', 'reviewer-assigned', 'reviewer-reminder', 'review-escalated', 'decision',
-  'progress-update-due', 'designation-suspended', 'appeal-received', 'appeal-filed', 'appeal-outcome',
-  'renewal-due', 'designation-expired', 'progress-confirmation-requested',
-  'award-nomination-received', 'award-invitation', 'award-rsvp-reminder',
+  'nomination-received',
+  'assessment-invitation',
+  'survey-not-accepted',
+  'assessment-reminder',
+  'deadline-extended',
+  'assessment-received',
+  'application-lapsed',
+  'reviewer-assigned',
+  'reviewer-reminder',
+  'review-escalated',
+  'decision',
+  'progress-update-due',
+  'designation-suspended',
+  'appeal-received',
+  'appeal-filed',
+  'appeal-outcome',
+  'renewal-due',
+  'designation-expired',
+  'progress-confirmation-requested',
+  'award-nomination-received',
+  'award-invitation',
+  'award-rsvp-reminder',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -3,9 +3,28 @@ import { TEMPLATE_NAMES } from './notification-job';
 import { compose } from './templates';
 
 const ctx = {
-  reference: 'APP-2026-3F1C2A', leaderName: 'Dr. Ada <Rivers>', institutionName: 'Riverside STEM Academy', applicationId: 'app-1',
-  publicUrl: 'https://cert.iasl.org', now: '2026-02-01T09:00:00.000Z',
-  params: { dueAt: '2026-02-13T09:00:00.000Z', progressDueAt: '2026-03-01T09:00:00.000Z', appealUntil: '2026-03-01T09:00:00.000Z', outcome: 'CharterMembership', appealedOutcome: 'NotYetReady', reason: 'overdue', reviewerId: 'rev-a', purpose: 'review', year: 2027, award: 'IASL Leadership Award 2027', summitStartsAt: '2027-04-24T15:00:00.000Z', summitPlace: 'Washington, DC', rsvpBy: '2026-02-08T09:00:00.000Z', nominatedByRole: 'applicant' },
+  reference: 'APP-2026-3F1C2A',
+  leaderName: 'Dr. Ada <Rivers>',
+  institutionName: 'Riverside STEM Academy',
+  applicationId: 'app-1',
+  publicUrl: 'https://cert.iasl.org',
+  now: '2026-02-01T09:00:00.000Z',
+  params: {
+    dueAt: '2026-02-13T09:00:00.000Z',
+    progressDueAt: '2026-03-01T09:00:00.000Z',
+    appealUntil: '2026-03-01T09:00:00.000Z',
+    outcome: 'CharterMembership',
+    appealedOutcome: 'NotYetReady',
+    reason: 'overdue',
+    reviewerId: 'rev-a',
+    purpose: 'review',
+    year: 2027,
+    award: 'IASL Leadership Award 2027',
+    summitStartsAt: '2027-04-24T15:00:00.000Z',
+    summitPlace: 'Washington, DC',
+    rsvpBy: '2026-02-08T09:00:00.000Z',
+    nominatedByRole: 'applicant',
+  },
 };
 
 describe('notification templates', () => {

@@ -42,53 +42,219 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
   const ref = `${c.reference}, ${c.institutionName}`;
   switch (template) {
     case 'nomination-received':
-      return { subject: `Nomination received: ${c.reference}`, lines: [`IASL has received the nomination of ${c.leaderName} (${ref}).`, 'The certification division screens every nomination and writes again when it is done.'], link: { label: 'Sign in to follow it', href: `${c.publicUrl}/sign-in` } };
+      return {
+        subject: `Nomination received: ${c.reference}`,
+        lines: [
+          `IASL has received the nomination of ${c.leaderName} (${ref}).`,
+          'The certification division screens every nomination and writes again when it is done.',
+        ],
+        link: { label: 'Sign in to follow it', href: `${c.publicUrl}/sign-in` },
+      };
     case 'assessment-invitation':
-      return { subject: `You are invited to the IASL readiness assessment (${c.reference})`, lines: [`Dear ${c.leaderName},`, `your survey for ${c.institutionName} was accepted. Please rate your program on the IC Map, with evidence for each indicator.`, `The assessment is due ${due(p.dueAt, c.now)}. Sign in with this email address to start; you can save a draft and come back.`], link: { label: 'Sign in and start the assessment', href: `${c.publicUrl}/sign-in` } };
+      return {
+        subject: `You are invited to the IASL readiness assessment (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `your survey for ${c.institutionName} was accepted. Please rate your program on the IC Map, with evidence for each indicator.`,
+          `The assessment is due ${due(p.dueAt, c.now)}. Sign in with this email address to start; you can save a draft and come back.`,
+        ],
+        link: { label: 'Sign in and start the assessment', href: `${c.publicUrl}/sign-in` },
+      };
     case 'survey-not-accepted':
-      return { subject: `Your IASL survey was not accepted (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the certification division did not accept the survey for ${c.institutionName}.`, `Reason: ${String(p.reason)}`], link: app };
+      return {
+        subject: `Your IASL survey was not accepted (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the certification division did not accept the survey for ${c.institutionName}.`,
+          `Reason: ${String(p.reason)}`,
+        ],
+        link: app,
+      };
     case 'assessment-reminder':
-      return { subject: `Reminder: your IC Map assessment is due ${due(p.dueAt, c.now)}`, lines: [`Dear ${c.leaderName},`, `the readiness assessment for ${ref} is due ${due(p.dueAt, c.now)}. Drafts are kept; submit once every indicator has a level and evidence.`], link: app };
+      return {
+        subject: `Reminder: your IC Map assessment is due ${due(p.dueAt, c.now)}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the readiness assessment for ${ref} is due ${due(p.dueAt, c.now)}. Drafts are kept; submit once every indicator has a level and evidence.`,
+        ],
+        link: app,
+      };
     case 'deadline-extended':
-      return { subject: `Your assessment deadline was extended (${c.reference})`, lines: [`Dear ${c.leaderName},`, `${p.reopened ? 'your application is open again and ' : ''}the assessment for ${ref} is now due ${due(p.dueAt, c.now)}.`], link: app };
+      return {
+        subject: `Your assessment deadline was extended (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `${p.reopened ? 'your application is open again and ' : ''}the assessment for ${ref} is now due ${due(p.dueAt, c.now)}.`,
+        ],
+        link: app,
+      };
     case 'assessment-received':
-      return { subject: `Assessment received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `IASL has received your readiness assessment for ${c.institutionName}. Reviewers will now score it against the IC Map.`], link: app };
+      return {
+        subject: `Assessment received: ${c.reference}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `IASL has received your readiness assessment for ${c.institutionName}. Reviewers will now score it against the IC Map.`,
+        ],
+        link: app,
+      };
     case 'application-lapsed':
-      return { subject: `Your IASL application has lapsed (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no assessment for ${ref} arrived by ${new Date(String(p.dueAt)).toUTCString()}, so the application has lapsed. The certification division can reopen it: reply to this message.`], link: app };
+      return {
+        subject: `Your IASL application has lapsed (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `no assessment for ${ref} arrived by ${new Date(String(p.dueAt)).toUTCString()}, so the application has lapsed. The certification division can reopen it: reply to this message.`,
+        ],
+        link: app,
+      };
     // Reviewer mail names only the reference: under blind review the institution is withheld from reviewers.
     case 'reviewer-assigned':
-      return { subject: `New ${p.purpose === 'adjudication' ? 'adjudication' : 'review'} assignment: ${c.reference}`, lines: [`You have been asked to score application ${c.reference} on the IC Map.`, `Your scores are due ${due(p.dueAt, c.now)}. If you have a conflict of interest, declare it before you open the application.`], link: review };
+      return {
+        subject: `New ${p.purpose === 'adjudication' ? 'adjudication' : 'review'} assignment: ${c.reference}`,
+        lines: [
+          `You have been asked to score application ${c.reference} on the IC Map.`,
+          `Your scores are due ${due(p.dueAt, c.now)}. If you have a conflict of interest, declare it before you open the application.`,
+        ],
+        link: review,
+      };
     case 'reviewer-reminder':
-      return { subject: `Reminder: scores for ${c.reference} are due ${due(p.dueAt, c.now)}`, lines: [`Your scores for application ${c.reference} are due ${due(p.dueAt, c.now)}.`], link: review };
+      return {
+        subject: `Reminder: scores for ${c.reference} are due ${due(p.dueAt, c.now)}`,
+        lines: [`Your scores for application ${c.reference} are due ${due(p.dueAt, c.now)}.`],
+        link: review,
+      };
     case 'review-escalated':
       return p.reason === 'overdue'
-        ? { subject: `Overdue review: ${c.reference}`, lines: [`Scores for ${ref} from reviewer ${String(p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`, 'If they do not arrive within 7 days the reviewer is released and another one is assigned.'], link: staff }
-        : { subject: `No reviewer left for ${c.reference}`, lines: [`Reviewer ${String(p.reviewerId)} was released for overdue scores on ${ref}, and no eligible reviewer was left to take over. Please assign one.`], link: staff };
+        ? {
+            subject: `Overdue review: ${c.reference}`,
+            lines: [
+              `Scores for ${ref} from reviewer ${String(p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`,
+              'If they do not arrive within 7 days the reviewer is released and another one is assigned.',
+            ],
+            link: staff,
+          }
+        : {
+            subject: `No reviewer left for ${c.reference}`,
+            lines: [
+              `Reviewer ${String(p.reviewerId)} was released for overdue scores on ${ref}, and no eligible reviewer was left to take over. Please assign one.`,
+            ],
+            link: staff,
+          };
     case 'decision':
-      return { subject: `The IASL board's decision on ${c.reference}`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided on ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]}.`, 'Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.', `You may appeal until ${new Date(String(p.appealUntil)).toUTCString()}.`], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
+      return {
+        subject: `The IASL board's decision on ${c.reference}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the advisory board has decided on ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]}.`,
+          'Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.',
+          `You may appeal until ${new Date(String(p.appealUntil)).toUTCString()}.`,
+        ],
+        link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` },
+      };
     case 'progress-update-due':
-      return { subject: `Your yearly IC Map progress update is due ${due(p.progressDueAt, c.now)}`, lines: [`Dear ${c.leaderName},`, `the yearly progress update for ${ref} is due ${due(p.progressDueAt, c.now)}. Re-rate each indicator with evidence of this year's work.`], link: app };
+      return {
+        subject: `Your yearly IC Map progress update is due ${due(p.progressDueAt, c.now)}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the yearly progress update for ${ref} is due ${due(p.progressDueAt, c.now)}. Re-rate each indicator with evidence of this year's work.`,
+        ],
+        link: app,
+      };
     case 'appeal-received':
-      return { subject: `Appeal received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `IASL has received your appeal of the decision on ${c.institutionName} (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'The certification division sends it to a fresh review by new reviewers or to the advisory board, and writes again with the outcome. Until then the decision is not final.'], link: app };
+      return {
+        subject: `Appeal received: ${c.reference}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `IASL has received your appeal of the decision on ${c.institutionName} (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`,
+          'The certification division sends it to a fresh review by new reviewers or to the advisory board, and writes again with the outcome. Until then the decision is not final.',
+        ],
+        link: app,
+      };
     case 'appeal-filed':
-      return { subject: `Appeal filed: ${c.reference}`, lines: [`The applicant for ${ref} has appealed the decision (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'Please route the appeal to a fresh review (new reviewers only) or to the board.'], link: staff };
+      return {
+        subject: `Appeal filed: ${c.reference}`,
+        lines: [
+          `The applicant for ${ref} has appealed the decision (${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`,
+          'Please route the appeal to a fresh review (new reviewers only) or to the board.',
+        ],
+        link: staff,
+      };
     case 'appeal-outcome':
-      return { subject: `The outcome of your appeal (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the advisory board has decided your appeal for ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]} (the decision appealed was ${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`, 'This decision is final. Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.'], link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` } };
+      return {
+        subject: `The outcome of your appeal (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the advisory board has decided your appeal for ${c.institutionName}: ${OUTCOME_WORDS[p.outcome as Outcome]} (the decision appealed was ${OUTCOME_WORDS[p.appealedOutcome as Outcome]}).`,
+          'This decision is final. Your growth report shows, for each IC Map indicator, where your program stands and the next level to aim for.',
+        ],
+        link: { label: 'Read the decision and your growth report', href: `${c.publicUrl}/applications/${c.applicationId}/growth-report` },
+      };
     // Term and renewal, and reviewers' confirmation of a yearly update.
     case 'renewal-due':
-      return { subject: `Your IASL designation's term ends ${due(p.termEndsAt, c.now)}: time to renew (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the designation of ${ref} ends ${due(p.termEndsAt, c.now)}. Renewal runs a new IC Map assessment and review, with your earlier years in view; start it from your application, and it must be decided before the term ends.`], link: app };
+      return {
+        subject: `Your IASL designation's term ends ${due(p.termEndsAt, c.now)}: time to renew (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the designation of ${ref} ends ${due(p.termEndsAt, c.now)}. Renewal runs a new IC Map assessment and review, with your earlier years in view; start it from your application, and it must be decided before the term ends.`,
+        ],
+        link: app,
+      };
     case 'designation-expired':
-      return { subject: `Your IASL designation has expired (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the term of the designation of ${ref} ended on ${new Date(String(p.termEndsAt)).toUTCString()} without a renewal, so it has expired. You are welcome to apply again.`], link: app };
+      return {
+        subject: `Your IASL designation has expired (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the term of the designation of ${ref} ended on ${new Date(String(p.termEndsAt)).toUTCString()} without a renewal, so it has expired. You are welcome to apply again.`,
+        ],
+        link: app,
+      };
     case 'progress-confirmation-requested':
-      return { subject: `Please confirm a yearly progress update: ${c.reference}`, lines: [`The certification division asks you to confirm the yearly IC Map progress update of application ${c.reference}.`, 'Confirm or dispute each indicator; a dispute needs a comment. If you have a conflict of interest, declare it instead.'], link: { label: 'Open your assignments', href: `${c.publicUrl}/reviews` } };
+      return {
+        subject: `Please confirm a yearly progress update: ${c.reference}`,
+        lines: [
+          `The certification division asks you to confirm the yearly IC Map progress update of application ${c.reference}.`,
+          'Confirm or dispute each indicator; a dispute needs a comment. If you have a conflict of interest, declare it instead.',
+        ],
+        link: { label: 'Open your assignments', href: `${c.publicUrl}/reviews` },
+      };
     // Awards and the summit where they are presented (docs/DOMAIN.md, Awards and summit).
     case 'award-nomination-received':
-      return { subject: `Award nomination received: ${c.reference}`, lines: [`Dear ${c.leaderName},`, `${p.nominatedByRole === 'staff' ? 'the IASL certification division has nominated' : 'IASL has received the nomination of'} ${c.institutionName} for the ${String(p.year)} IASL STEM leadership awards.`, 'The advisory board scores every nomination and writes again when it has chosen the recipients.'], link: awards };
+      return {
+        subject: `Award nomination received: ${c.reference}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `${p.nominatedByRole === 'staff' ? 'the IASL certification division has nominated' : 'IASL has received the nomination of'} ${c.institutionName} for the ${String(p.year)} IASL STEM leadership awards.`,
+          'The advisory board scores every nomination and writes again when it has chosen the recipients.',
+        ],
+        link: awards,
+      };
     case 'award-invitation':
-      return { subject: `${String(p.award)}: you are invited to the IASL STEM Leadership Summit (${c.reference})`, lines: [`Dear ${c.leaderName},`, `the IASL advisory board has selected you and ${c.institutionName} for the ${String(p.award)}.`, `The award is presented at the IASL STEM Leadership Summit on ${new Date(String(p.summitStartsAt)).toUTCString()}, ${String(p.summitPlace)}.`, `Please accept or decline the invitation ${due(p.rsvpBy, c.now)}.`], link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` } };
+      return {
+        subject: `${String(p.award)}: you are invited to the IASL STEM Leadership Summit (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the IASL advisory board has selected you and ${c.institutionName} for the ${String(p.award)}.`,
+          `The award is presented at the IASL STEM Leadership Summit on ${new Date(String(p.summitStartsAt)).toUTCString()}, ${String(p.summitPlace)}.`,
+          `Please accept or decline the invitation ${due(p.rsvpBy, c.now)}.`,
+        ],
+        link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` },
+      };
     case 'award-rsvp-reminder':
-      return { subject: `Reminder: please answer the summit invitation ${due(p.rsvpBy, c.now)} (${c.reference})`, lines: [`Dear ${c.leaderName},`, `we have not yet heard whether you will attend the IASL STEM Leadership Summit. Please accept or decline ${due(p.rsvpBy, c.now)}; after that the invitation is marked unanswered.`], link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` } };
+      return {
+        subject: `Reminder: please answer the summit invitation ${due(p.rsvpBy, c.now)} (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `we have not yet heard whether you will attend the IASL STEM Leadership Summit. Please accept or decline ${due(p.rsvpBy, c.now)}; after that the invitation is marked unanswered.`,
+        ],
+        link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` },
+      };
     case 'designation-suspended':
-      return { subject: `Your IASL standing is suspended (${c.reference})`, lines: [`Dear ${c.leaderName},`, `no yearly progress update for ${ref} has arrived since it was due on ${new Date(String(p.progressDueAt)).toUTCString()}, so the standing is suspended. Submitting the update reinstates it.`], link: app };
+      return {
+        subject: `Your IASL standing is suspended (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `no yearly progress update for ${ref} has arrived since it was due on ${new Date(String(p.progressDueAt)).toUTCString()}, so the standing is suspended. Submitting the update reinstates it.`,
+        ],
+        link: app,
+      };
   }
 }

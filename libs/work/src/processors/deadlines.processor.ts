@@ -19,7 +19,8 @@ export class DeadlinesProcessor {
   async process(job: JobContext): Promise<void> {
     // The award cycle's jobs (award on the record, summit RSVP timers) share this queue.
     if (isAwardJob(job)) return void (await this.commands.execute(awardCommandFor(job, TIMER)));
-    if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name'])) throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
+    if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name']))
+      throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
     // Destructured from one const, so TypeScript narrows `data` by `name` in each case.
     const { name, data } = { name: job.name, data: job.data } as DeadlineJob;
     const decide = (body: ConstructorParameters<typeof DecideApplicationCommand>[1]) =>
@@ -30,15 +31,23 @@ export class DeadlinesProcessor {
       case 'AssessmentDue':
         return void (await decide({ type: 'ExpireAssessment', data: { dueAt: data.dueAt } }));
       case 'ReviewerReminder':
-        return void (await decide({ type: 'RemindReviewer', data: { reviewerId: data.reviewerId, dueAt: data.dueAt, daysBefore: data.daysBefore } }));
+        return void (await decide({
+          type: 'RemindReviewer',
+          data: { reviewerId: data.reviewerId, dueAt: data.dueAt, daysBefore: data.daysBefore },
+        }));
       case 'ReviewOverdue':
         return void (await decide({ type: 'EscalateOverdueReview', data: { reviewerId: data.reviewerId, dueAt: data.dueAt } }));
       case 'ReviewerReplacement':
-        return void (await this.commands.execute(new ReplaceOverdueReviewerCommand(data.applicationId, data.reviewerId, data.dueAt, TIMER)));
+        return void (await this.commands.execute(
+          new ReplaceOverdueReviewerCommand(data.applicationId, data.reviewerId, data.dueAt, TIMER),
+        ));
       case 'AppealWindowCloses':
         return void (await decide({ type: 'CloseAppealWindow', data: { appealUntil: data.appealUntil } }));
       case 'ProgressReminder':
-        return void (await decide({ type: 'RemindProgressUpdate', data: { progressDueAt: data.progressDueAt, daysBefore: data.daysBefore } }));
+        return void (await decide({
+          type: 'RemindProgressUpdate',
+          data: { progressDueAt: data.progressDueAt, daysBefore: data.daysBefore },
+        }));
       case 'ProgressOverdue':
         return void (await decide({ type: 'SuspendDesignation', data: { progressDueAt: data.progressDueAt } }));
       case 'RenewalReminder':

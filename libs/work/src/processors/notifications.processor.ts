@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
-import { OpenApplication, SurveyRejected, applicationDecider, applicationStream, isErased, notificationDecider, notificationStream } from '@cert/domain';
+import {
+  OpenApplication,
+  SurveyRejected,
+  applicationDecider,
+  applicationStream,
+  isErased,
+  notificationDecider,
+  notificationStream,
+} from '@cert/domain';
 import { EventStore, RecordedEvent, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { JobContext, PermanentJobFailure } from '@cert/jobs';
@@ -17,7 +25,9 @@ type Mail = { params: Record<string, unknown>; subjects: string[] };
 /** Free text a template quotes is read from the event that caused it, never carried in the job, where an erasure would not reach it. */
 const personalParams = (n: NotificationJob, events: RecordedEvent[]): Record<string, unknown> => {
   const cause = events.find((e) => e.id === n.eventId);
-  return n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected' ? { reason: (cause.data as SurveyRejected['data']).reason } : {};
+  return n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected'
+    ? { reason: (cause.data as SurveyRejected['data']).reason }
+    : {};
 };
 
 /** The applicant's data subject, as the store recorded it when it sealed their survey: kept copies of the mail carry it. */
@@ -66,7 +76,10 @@ export class NotificationsProcessor {
         return user ? [{ email: user.email, userId: user.id }] : [];
       }
       case 'staff':
-        return this.identity.listByRole('staff').filter((u) => !u.disabledAt).map((u) => ({ email: u.email, userId: u.id }));
+        return this.identity
+          .listByRole('staff')
+          .filter((u) => !u.disabledAt)
+          .map((u) => ({ email: u.email, userId: u.id }));
     }
   }
 
@@ -77,16 +90,42 @@ export class NotificationsProcessor {
     if ((await this.store.readStream(stream)).version > 0) return;
     const now = this.clock.now().toISOString();
     const content = compose(n.template, {
-      reference: app.reference, leaderName: app.survey.leaderName, institutionName: app.survey.institution.name,
-      applicationId: app.id, publicUrl: this.config.publicUrl, now, params: about.params,
+      reference: app.reference,
+      leaderName: app.survey.leaderName,
+      institutionName: app.survey.institution.name,
+      applicationId: app.id,
+      publicUrl: this.config.publicUrl,
+      now,
+      params: about.params,
     });
-    const { messageId } = await this.mailer.send({ to: to.email, ...toMail(content), idempotencyKey: notificationId, subjects: about.subjects });
+    const { messageId } = await this.mailer.send({
+      to: to.email,
+      ...toMail(content),
+      idempotencyKey: notificationId,
+      subjects: about.subjects,
+    });
     const data = {
-      notificationId, template: n.template, applicationId: app.id, causedBy: n.eventId, recipientEmail: to.email,
-      recipientUserId: to.userId, subject: content.subject, link: content.link.href, messageId,
+      notificationId,
+      template: n.template,
+      applicationId: app.id,
+      causedBy: n.eventId,
+      recipientEmail: to.email,
+      recipientUserId: to.userId,
+      subject: content.subject,
+      link: content.link.href,
+      messageId,
     };
-    await handle(this.store, stream, notificationDecider, { type: 'RecordNotificationSent', data, metadata: { now, actor: SENDER } }, {
-      actorId: SENDER.id, actorRole: SENDER.role, now, causationId: n.eventId,
-    });
+    await handle(
+      this.store,
+      stream,
+      notificationDecider,
+      { type: 'RecordNotificationSent', data, metadata: { now, actor: SENDER } },
+      {
+        actorId: SENDER.id,
+        actorRole: SENDER.role,
+        now,
+        causationId: n.eventId,
+      },
+    );
   }
 }

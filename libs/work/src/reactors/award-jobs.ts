@@ -20,10 +20,22 @@ export const awardCommandFor = (job: JobContext, actor: Actor): DecideApplicatio
   const { name, data } = { name: job.name, data: job.data } as AwardJob;
   switch (name) {
     case 'RecordAward':
-      return new DecideApplicationCommand(data.applicationId, { type: 'RecordAward', data: { awardCycleId: data.awardCycleId, year: data.year, award: data.award } }, actor);
+      return new DecideApplicationCommand(
+        data.applicationId,
+        { type: 'RecordAward', data: { awardCycleId: data.awardCycleId, year: data.year, award: data.award } },
+        actor,
+      );
     case 'SummitRsvpReminder':
-      return new DecideAwardCycleCommand(data.year, { type: 'RemindSummitRsvp', data: { nominationId: data.nominationId, rsvpBy: data.rsvpBy, daysBefore: data.daysBefore } }, actor);
+      return new DecideAwardCycleCommand(
+        data.year,
+        { type: 'RemindSummitRsvp', data: { nominationId: data.nominationId, rsvpBy: data.rsvpBy, daysBefore: data.daysBefore } },
+        actor,
+      );
     case 'SummitRsvpCloses':
-      return new DecideAwardCycleCommand(data.year, { type: 'CloseSummitRsvp', data: { nominationId: data.nominationId, rsvpBy: data.rsvpBy } }, actor);
+      return new DecideAwardCycleCommand(
+        data.year,
+        { type: 'CloseSummitRsvp', data: { nominationId: data.nominationId, rsvpBy: data.rsvpBy } },
+        actor,
+      );
   }
 };

@@ -9,15 +9,32 @@ import { awardCommandFor } from './award-jobs';
 import { awardJobs } from './awards.reactor';
 
 let n = 0;
-const recorded = (e: AwardCycleEvent): RecordedEvent<AwardCycleEvent> =>
-  ({ ...e, id: `ev-${++n}`, streamId: 'award-cycle-2027', version: n, position: String(n), schemaVersion: 1, metadata: {} as never });
-const selected = () => cycleHistory(award.open(), award.nominate('a'), award.nominate('b'), award.score('a', 5), award.close(), award.select(['nom-a', 'nom-b']));
+const recorded = (e: AwardCycleEvent): RecordedEvent<AwardCycleEvent> => ({
+  ...e,
+  id: `ev-${++n}`,
+  streamId: 'award-cycle-2027',
+  version: n,
+  position: String(n),
+  schemaVersion: 1,
+  metadata: {} as never,
+});
+const selected = () =>
+  cycleHistory(
+    award.open(),
+    award.nominate('a'),
+    award.nominate('b'),
+    award.score('a', 5),
+    award.close(),
+    award.select(['nom-a', 'nom-b']),
+  );
 const jobs = (events: AwardCycleEvent[]) => events.flatMap((e) => awardJobs(recorded(e)));
 
 describe('awards reactor', () => {
   it("acknowledges each nomination to the program's leader", () => {
     const notices = jobs(cycleHistory(award.open(), award.nominate('a'))).map((j) => j.data as NotificationJob);
-    expect(notices).toEqual([expect.objectContaining({ applicationId: 'app-a', template: 'award-nomination-received', recipient: { kind: 'applicant' } })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ applicationId: 'app-a', template: 'award-nomination-received', recipient: { kind: 'applicant' } }),
+    ]);
   });
 
   it("records the award on each recipient's application, invites them, and sets the RSVP reminder and closing", () => {
@@ -37,9 +54,15 @@ describe('awards reactor', () => {
 
   it('turns the record-award job into the exact AwardRecorded command on the application stream', () => {
     const [job] = jobs(selected().slice(-3));
-    const command = awardCommandFor({ ...job, attempt: 1 }, { id: 'deadlines', role: 'system' }) as unknown as { applicationId: string; body: unknown };
+    const command = awardCommandFor({ ...job, attempt: 1 }, { id: 'deadlines', role: 'system' }) as unknown as {
+      applicationId: string;
+      body: unknown;
+    };
     expect(command.applicationId).toBe('app-a');
-    expect(command.body).toEqual({ type: 'RecordAward', data: { awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027' } });
+    expect(command.body).toEqual({
+      type: 'RecordAward',
+      data: { awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027' },
+    });
   });
 
   it('reminds the leader before the RSVP date, and the log runner reacts to award events', () => {
@@ -49,10 +72,22 @@ describe('awards reactor', () => {
   });
 
   it('the invitation mail names the award, the summit and the RSVP date, and links to the awards page', () => {
-    const mail = toMail(compose('award-invitation', {
-      reference: 'APP-2026-3F1C2A', leaderName: 'Leader A', institutionName: 'School A', applicationId: 'app-a', publicUrl: 'https://cert.iasl.org',
-      now: '2027-02-20T09:00:00.000Z', params: { award: 'IASL Leadership Award 2027', summitStartsAt: '2027-04-24T15:00:00.000Z', summitPlace: 'Washington, DC', rsvpBy: '2027-04-01T09:00:00.000Z' },
-    }));
+    const mail = toMail(
+      compose('award-invitation', {
+        reference: 'APP-2026-3F1C2A',
+        leaderName: 'Leader A',
+        institutionName: 'School A',
+        applicationId: 'app-a',
+        publicUrl: 'https://cert.iasl.org',
+        now: '2027-02-20T09:00:00.000Z',
+        params: {
+          award: 'IASL Leadership Award 2027',
+          summitStartsAt: '2027-04-24T15:00:00.000Z',
+          summitPlace: 'Washington, DC',
+          rsvpBy: '2027-04-01T09:00:00.000Z',
+        },
+      }),
+    );
     expect(mail.subject).toContain('IASL Leadership Award 2027');
     expect(mail.text).toContain('Sat, 24 Apr 2027 15:00:00 GMT, Washington, DC');
     expect(mail.text).toContain('in 40 days (Thu, 01 Apr 2027 09:00:00 UTC)');

@@ -9,7 +9,13 @@ const TYPES = new Set<string>(AWARD_CYCLE_EVENT_TYPES);
 
 export const isAwardCycleEvent = (event: RecordedEvent): event is RecordedEvent<AwardCycleEvent> => TYPES.has(event.type);
 
-const deadline = (j: AwardJob, jobId: string, runAt: string | null): JobSpec => ({ queue: 'deadlines', name: j.name, jobId, data: j.data, runAt });
+const deadline = (j: AwardJob, jobId: string, runAt: string | null): JobSpec => ({
+  queue: 'deadlines',
+  name: j.name,
+  jobId,
+  data: j.data,
+  runAt,
+});
 
 /**
  * What an award cycle's events set in motion (docs/DOMAIN.md, Awards and summit). Pure. Mail goes to the leader of
@@ -27,18 +33,32 @@ export const awardJobs = (event: RecordedEvent<AwardCycleEvent>): JobSpec[] => {
       return [notify(event.data.applicationId, 'award-nomination-received', { year, nominatedByRole: event.data.nominatedByRole })];
     case 'AwardRecipientsSelected':
       // The board's selection is the award: it goes on each recipient's record now, whether or not they attend the summit.
-      return event.data.recipients.map((r) => deadline(
-        { name: 'RecordAward', data: { applicationId: r.applicationId, awardCycleId: event.data.awardCycleId, year, award: event.data.award } },
-        `record-award-${event.data.awardCycleId}-${r.applicationId}`, null,
-      ));
+      return event.data.recipients.map((r) =>
+        deadline(
+          {
+            name: 'RecordAward',
+            data: { applicationId: r.applicationId, awardCycleId: event.data.awardCycleId, year, award: event.data.award },
+          },
+          `record-award-${event.data.awardCycleId}-${r.applicationId}`,
+          null,
+        ),
+      );
     case 'SummitInvitationSent': {
       const { nominationId, applicationId, rsvpBy, award, summit } = event.data;
       return [
         notify(applicationId, 'award-invitation', { year, award, summitStartsAt: summit.startsAt, summitPlace: summit.place, rsvpBy }),
-        ...RSVP_REMINDER_DAYS.map((daysBefore) => deadline(
-          { name: 'SummitRsvpReminder', data: { year, nominationId, rsvpBy, daysBefore } }, `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${daysBefore}d`, addDays(rsvpBy, -daysBefore),
-        )),
-        deadline({ name: 'SummitRsvpCloses', data: { year, nominationId, rsvpBy } }, `summit-rsvp-closes-${nominationId}-${ms(rsvpBy)}`, rsvpBy),
+        ...RSVP_REMINDER_DAYS.map((daysBefore) =>
+          deadline(
+            { name: 'SummitRsvpReminder', data: { year, nominationId, rsvpBy, daysBefore } },
+            `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${daysBefore}d`,
+            addDays(rsvpBy, -daysBefore),
+          ),
+        ),
+        deadline(
+          { name: 'SummitRsvpCloses', data: { year, nominationId, rsvpBy } },
+          `summit-rsvp-closes-${nominationId}-${ms(rsvpBy)}`,
+          rsvpBy,
+        ),
       ];
     }
     case 'SummitRsvpReminderIssued':

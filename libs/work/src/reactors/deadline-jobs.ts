@@ -18,6 +18,15 @@ export type DeadlineJob =
 export type DeadlineJobName = DeadlineJob['name'];
 
 export const DEADLINE_JOB_NAMES: readonly DeadlineJobName[] = [
-  'AssessmentReminder', 'AssessmentDue', 'ReviewerReminder', 'ReviewOverdue', 'ReviewerReplacement', 'AppealWindowCloses',
-  'ProgressReminder', 'ProgressOverdue', 'RenewalReminder', 'DesignationExpiry', 'RenewalDecided',
+  'AssessmentReminder',
+  'AssessmentDue',
+  'ReviewerReminder',
+  'ReviewOverdue',
+  'ReviewerReplacement',
+  'AppealWindowCloses',
+  'ProgressReminder',
+  'ProgressOverdue',
+  'RenewalReminder',
+  'DesignationExpiry',
+  'RenewalDecided',
 ];

@@ -4,8 +4,15 @@ import { accepted, cmd, historyOfAfter, scoresAt, underReview } from '../../../d
 import { deadlineJobs } from './deadlines.reactor';
 
 let position = 0;
-const recorded = (e: ApplicationEvent): RecordedEvent<ApplicationEvent> =>
-  ({ ...e, id: `ev-${++position}`, streamId: `application-${e.data.applicationId}`, version: position, position: String(position), schemaVersion: 1, metadata: {} as never });
+const recorded = (e: ApplicationEvent): RecordedEvent<ApplicationEvent> => ({
+  ...e,
+  id: `ev-${++position}`,
+  streamId: `application-${e.data.applicationId}`,
+  version: position,
+  position: String(position),
+  schemaVersion: 1,
+  metadata: {} as never,
+});
 const jobsFor = (events: ApplicationEvent[], type: string) => deadlineJobs(recorded(events.find((e) => e.type === type)!));
 
 describe('deadlines reactor', () => {
@@ -23,7 +30,9 @@ describe('deadlines reactor', () => {
     const before = jobsFor(extended, 'SurveyAccepted').map((j) => j.jobId);
     const after = jobsFor(extended, 'AssessmentDeadlineExtended').map((j) => j.jobId);
     expect(after.filter((id) => before.includes(id))).toEqual([]);
-    expect(jobsFor(extended, 'AssessmentDeadlineExtended').at(-1)).toEqual(expect.objectContaining({ name: 'AssessmentDue', runAt: '2026-03-01T09:00:00.000Z' }));
+    expect(jobsFor(extended, 'AssessmentDeadlineExtended').at(-1)).toEqual(
+      expect.objectContaining({ name: 'AssessmentDue', runAt: '2026-03-01T09:00:00.000Z' }),
+    );
   });
 
   it('sets reminders, escalation and replacement for each assigned reviewer', () => {
@@ -37,26 +46,56 @@ describe('deadlines reactor', () => {
   });
 
   it('closes the appeal window, and for a granted standing schedules the yearly update', () => {
-    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
+    const decided = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(3)),
+      cmd.submitScores('rev-b', scoresAt(3)),
+      cmd.decide('CharterMembership'),
+    );
     expect(jobsFor(decided, 'DecisionRecorded').map((j) => j.name)).toEqual([
-      'AppealWindowCloses', 'ProgressReminder', 'ProgressReminder', 'ProgressOverdue', 'RenewalReminder', 'RenewalReminder', 'DesignationExpiry',
+      'AppealWindowCloses',
+      'ProgressReminder',
+      'ProgressReminder',
+      'ProgressOverdue',
+      'RenewalReminder',
+      'RenewalReminder',
+      'DesignationExpiry',
     ]);
-    const notYet = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(1)), cmd.submitScores('rev-b', scoresAt(1)), cmd.decide('NotYetReady'));
+    const notYet = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(1)),
+      cmd.submitScores('rev-b', scoresAt(1)),
+      cmd.decide('NotYetReady'),
+    );
     expect(jobsFor(notYet, 'DecisionRecorded').map((j) => j.name)).toEqual(['AppealWindowCloses']);
   });
 
   // The term's reminders (180 and 30 days before) and its expiry; a renewal's decision reports back.
   it('sets the renewal reminders and the expiry at the end of the term', () => {
-    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
-    expect(jobsFor(decided, 'DecisionRecorded').filter((j) => j.name !== 'AppealWindowCloses' && !j.name.startsWith('Progress')).map((j) => [j.name, j.runAt])).toEqual([
+    const decided = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(3)),
+      cmd.submitScores('rev-b', scoresAt(3)),
+      cmd.decide('CharterMembership'),
+    );
+    expect(
+      jobsFor(decided, 'DecisionRecorded')
+        .filter((j) => j.name !== 'AppealWindowCloses' && !j.name.startsWith('Progress'))
+        .map((j) => [j.name, j.runAt]),
+    ).toEqual([
       ['RenewalReminder', '2030-07-14T09:00:00.000Z'],
       ['RenewalReminder', '2030-12-11T09:00:00.000Z'],
       ['DesignationExpiry', '2031-01-10T09:00:00.000Z'],
     ]);
   });
 
-  it('tells the renewed designation about its renewal\'s decision, designating or not', () => {
-    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(1)), cmd.submitScores('rev-b', scoresAt(1)), cmd.decide('NotYetReady'));
+  it("tells the renewed designation about its renewal's decision, designating or not", () => {
+    const decided = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(1)),
+      cmd.submitScores('rev-b', scoresAt(1)),
+      cmd.decide('NotYetReady'),
+    );
     const event = decided.find((e) => e.type === 'DecisionRecorded')!;
     const renewal = { ...event, data: { ...event.data, renewalOf: 'old-app' } } as ApplicationEvent;
     expect(deadlineJobs(recorded(renewal)).map((j) => [j.name, j.data])).toEqual([
@@ -66,7 +105,12 @@ describe('deadlines reactor', () => {
   });
 
   it('never puts a colon in a job id, and sets no timer for other events', () => {
-    const events = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
+    const events = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(3)),
+      cmd.submitScores('rev-b', scoresAt(3)),
+      cmd.decide('CharterMembership'),
+    );
     const all = events.flatMap((e) => deadlineJobs(recorded(e)));
     expect(all.length).toBeGreaterThan(8);
     expect(all.filter((j) => j.jobId.includes(':'))).toEqual([]);

@@ -1,25 +1,45 @@
 import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { accepted, cmd, historyOf, historyOfAfter, nominator, scoresAt, underReview } from '../../../domain/src/application/application.fixtures';
+import {
+  accepted,
+  cmd,
+  historyOf,
+  historyOfAfter,
+  nominator,
+  scoresAt,
+  underReview,
+} from '../../../domain/src/application/application.fixtures';
 import { NotificationJob } from '../notifications/notification-job';
 import { notificationJobs } from './notifications.reactor';
 
 let n = 0;
-const recorded = (e: ApplicationEvent): RecordedEvent<ApplicationEvent> =>
-  ({ ...e, id: `ev-${++n}`, streamId: 'application-x', version: n, position: String(n), schemaVersion: 1, metadata: {} as never });
+const recorded = (e: ApplicationEvent): RecordedEvent<ApplicationEvent> => ({
+  ...e,
+  id: `ev-${++n}`,
+  streamId: 'application-x',
+  version: n,
+  position: String(n),
+  schemaVersion: 1,
+  metadata: {} as never,
+});
 const notices = (events: ApplicationEvent[]) =>
-  events.flatMap((e) => notificationJobs(recorded(e))).map((j) => {
-    const d = j.data as NotificationJob;
-    return `${d.template}→${d.recipient.kind === 'user' ? d.recipient.userId : d.recipient.kind}`;
-  });
+  events
+    .flatMap((e) => notificationJobs(recorded(e)))
+    .map((j) => {
+      const d = j.data as NotificationJob;
+      return `${d.template}→${d.recipient.kind === 'user' ? d.recipient.userId : d.recipient.kind}`;
+    });
 
 describe('notifications reactor', () => {
   it('tells the applicant the nomination arrived and invites them to the assessment', () =>
     expect(notices(accepted())).toEqual(['nomination-received→applicant', 'assessment-invitation→applicant']));
 
   it('also acknowledges a nominator, and a second nominator when linked', () =>
-    expect(notices(historyOf(cmd.submitSurvey({ actor: nominator, asNominator: true }), cmd.linkNomination({ id: 'user-2', role: 'applicant' }))))
-      .toEqual(['nomination-received→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
+    expect(
+      notices(
+        historyOf(cmd.submitSurvey({ actor: nominator, asNominator: true }), cmd.linkNomination({ id: 'user-2', role: 'applicant' })),
+      ),
+    ).toEqual(['nomination-received→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
 
   it('does not call a renewal a nomination: its applicant is only invited to the new assessment', () => {
     const renewal = accepted().map((e) => (e.type === 'SurveySubmitted' ? { ...e, data: { ...e.data, renewalOf: 'app-designated' } } : e));
@@ -27,9 +47,16 @@ describe('notifications reactor', () => {
   });
 
   it('tells each reviewer about an assignment, and the applicant about the decision', () => {
-    const decided = historyOfAfter(underReview(), cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)), cmd.decide('CharterMembership'));
+    const decided = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(3)),
+      cmd.submitScores('rev-b', scoresAt(3)),
+      cmd.decide('CharterMembership'),
+    );
     const all = notices(decided);
-    expect(all).toEqual(expect.arrayContaining(['reviewer-assigned→rev-a', 'reviewer-assigned→rev-b', 'assessment-received→applicant', 'decision→applicant']));
+    expect(all).toEqual(
+      expect.arrayContaining(['reviewer-assigned→rev-a', 'reviewer-assigned→rev-b', 'assessment-received→applicant', 'decision→applicant']),
+    );
     expect(all.filter((x) => x.startsWith('decision'))).toHaveLength(1);
   });
 

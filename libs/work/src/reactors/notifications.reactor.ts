@@ -16,7 +16,10 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
       const { asNominator, submittedBy, renewalOf } = event.data;
       // A renewal opens with the survey on file: the applicant hears of it by the assessment invitation, not as a nomination.
       if (renewalOf) return [];
-      return [notify('nomination-received', applicant), ...(asNominator ? [notify('nomination-received', { kind: 'user', userId: submittedBy })] : [])];
+      return [
+        notify('nomination-received', applicant),
+        ...(asNominator ? [notify('nomination-received', { kind: 'user', userId: submittedBy })] : []),
+      ];
     }
     case 'NominationLinked':
       return [notify('nomination-received', { kind: 'user', userId: event.data.nominatorId })];
@@ -35,20 +38,43 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
     case 'ApplicationLapsed':
       return [notify('application-lapsed', applicant, { dueAt: event.data.dueAt })];
     case 'ReviewerAssigned':
-      return [notify('reviewer-assigned', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt, purpose: event.data.purpose })];
+      return [
+        notify(
+          'reviewer-assigned',
+          { kind: 'user', userId: event.data.reviewerId },
+          { dueAt: event.data.dueAt, purpose: event.data.purpose },
+        ),
+      ];
     case 'ReviewerReminderIssued':
       return [notify('reviewer-reminder', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt })];
     case 'ReviewOverdueEscalated':
-      return [notify('review-escalated', { kind: 'staff' }, { reviewerId: event.data.reviewerId, dueAt: event.data.dueAt, reason: event.data.reason })];
+      return [
+        notify(
+          'review-escalated',
+          { kind: 'staff' },
+          { reviewerId: event.data.reviewerId, dueAt: event.data.dueAt, reason: event.data.reason },
+        ),
+      ];
     case 'DecisionRecorded': {
       const { outcome, appealUntil, progressDueAt, appealOf } = event.data;
       // docs/DOMAIN.md, Notifications: `appeal-outcome`. An appeal's decision is final at once, so it offers no appeal.
-      if (appealOf) return [notify('appeal-outcome', applicant, { outcome, appealedOutcome: appealOf.outcome, appealedDecidedAt: appealOf.decidedAt, progressDueAt })];
+      if (appealOf)
+        return [
+          notify('appeal-outcome', applicant, {
+            outcome,
+            appealedOutcome: appealOf.outcome,
+            appealedDecidedAt: appealOf.decidedAt,
+            progressDueAt,
+          }),
+        ];
       return [notify('decision', applicant, { outcome, appealUntil, progressDueAt })];
     }
     case 'AppealFiled':
       // The statement is personal data: it stays in the event, never in the job queue.
-      return [notify('appeal-received', applicant, { appealedOutcome: event.data.appealOf.outcome }), notify('appeal-filed', { kind: 'staff' }, { appealedOutcome: event.data.appealOf.outcome })];
+      return [
+        notify('appeal-received', applicant, { appealedOutcome: event.data.appealOf.outcome }),
+        notify('appeal-filed', { kind: 'staff' }, { appealedOutcome: event.data.appealOf.outcome }),
+      ];
     case 'ProgressReminderIssued':
       return [notify('progress-update-due', applicant, { progressDueAt: event.data.progressDueAt })];
     // Term, renewal and progress confirmation.

@@ -35,18 +35,37 @@ function AppealForm({ app }: { app: ApplicantApplicationView }) {
   const fieldError = problem?.fieldMessage('statement') ?? (tooShort ? `At least ${MIN} characters` : undefined);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="appeal-heading">
-      <form onSubmit={(e) => { e.preventDefault(); file.mutate(undefined); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          file.mutate(undefined);
+        }}
+        noValidate
+      >
         <Stack>
-          <Title order={2} size="h3" id="appeal-heading">Appeal this decision</Title>
+          <Title order={2} size="h3" id="appeal-heading">
+            Appeal this decision
+          </Title>
           <DueBadge dueAt={app.appealUntil!} label="Appeal window" />
           <Text c="gray.9">
-            If you believe the decision missed something, tell the advisory board why. Staff send your appeal to a fresh review by
-            new reviewers or to the board itself. You can appeal once; the decision on your appeal is final.
+            If you believe the decision missed something, tell the advisory board why. Staff send your appeal to a fresh review by new
+            reviewers or to the board itself. You can appeal once; the decision on your appeal is final.
           </Text>
-          <Textarea label="Your statement" description={`Between ${MIN} and ${MAX} characters.`} required autosize minRows={4} maxLength={MAX}
-            value={statement} onChange={(e) => setStatement(e.currentTarget.value)} error={fieldError} />
+          <Textarea
+            label="Your statement"
+            description={`Between ${MIN} and ${MAX} characters.`}
+            required
+            autosize
+            minRows={4}
+            maxLength={MAX}
+            value={statement}
+            onChange={(e) => setStatement(e.currentTarget.value)}
+            error={fieldError}
+          />
           {file.error && !problem?.fieldMessage('statement') && <ProblemAlert error={file.error} title="The appeal was not filed" />}
-          <Button type="submit" loading={file.isPending} disabled={statement.trim().length < MIN} w="fit-content">File the appeal</Button>
+          <Button type="submit" loading={file.isPending} disabled={statement.trim().length < MIN} w="fit-content">
+            File the appeal
+          </Button>
         </Stack>
       </form>
     </Card>
@@ -60,15 +79,29 @@ const STANDING: Record<NonNullable<ApplicantApplicationView['appealStatus']>, st
 };
 
 function AppealStanding({ app }: { app: ApplicantApplicationView }) {
-  const route = app.appealStatus === 'routed' && app.appealRoute
-    ? (app.appealRoute === 'board' ? ' The advisory board decides it directly.' : ' New reviewers, none of the earlier ones, are scoring your self-assessment.')
-    : '';
+  const route =
+    app.appealStatus === 'routed' && app.appealRoute
+      ? app.appealRoute === 'board'
+        ? ' The advisory board decides it directly.'
+        : ' New reviewers, none of the earlier ones, are scoring your self-assessment.'
+      : '';
   return (
     <Alert color="grape" variant="light" title="Your appeal" component="section" role="region" aria-label="Your appeal">
       <Stack gap="xs">
-        <Text c="gray.9">{STANDING[app.appealStatus!]}{route}</Text>
-        {app.appealOf && <Text c="gray.9">Decision appealed: {OUTCOME_LABEL[app.appealOf.outcome]}, {exactDate(app.appealOf.decidedAt)}.</Text>}
-        {app.appealFiledAt && <Text size="sm" c="gray.8">Filed {exactDate(app.appealFiledAt)}.</Text>}
+        <Text c="gray.9">
+          {STANDING[app.appealStatus!]}
+          {route}
+        </Text>
+        {app.appealOf && (
+          <Text c="gray.9">
+            Decision appealed: {OUTCOME_LABEL[app.appealOf.outcome]}, {exactDate(app.appealOf.decidedAt)}.
+          </Text>
+        )}
+        {app.appealFiledAt && (
+          <Text size="sm" c="gray.8">
+            Filed {exactDate(app.appealFiledAt)}.
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

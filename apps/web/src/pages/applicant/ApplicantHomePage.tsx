@@ -25,14 +25,20 @@ export function ApplicantHomePage() {
       <Page title="Welcome" intro={`Signed in as ${user?.email}.`}>
         <Card withBorder padding="lg" maw={720}>
           <Stack>
-            <Title order={2} size="h3">Apply for IASL certification</Title>
+            <Title order={2} size="h3">
+              Apply for IASL certification
+            </Title>
             <Text c="gray.9">
-              It starts with a short intake survey about your STEM program. Once IASL accepts it, you rate your program on the
-              IC Map, one indicator at a time; reviewers score it and the advisory board decides. You can save and come back at any point.
+              It starts with a short intake survey about your STEM program. Once IASL accepts it, you rate your program on the IC Map, one
+              indicator at a time; reviewers score it and the advisory board decides. You can save and come back at any point.
             </Text>
             <Group>
-              <Button component={Link} to="/apply">Start the intake survey</Button>
-              <Button component={Link} to="/apply?nominate=1" variant="default">Nominate someone else</Button>
+              <Button component={Link} to="/apply">
+                Start the intake survey
+              </Button>
+              <Button component={Link} to="/apply?nominate=1" variant="default">
+                Nominate someone else
+              </Button>
             </Group>
           </Stack>
         </Card>
@@ -46,14 +52,20 @@ export function ApplicantHomePage() {
       <ApplicationHub application={current} />
       {earlier.length > 0 && (
         <Stack component="section" aria-labelledby="earlier-heading">
-          <Title order={2} size="h3" id="earlier-heading">Earlier applications</Title>
+          <Title order={2} size="h3" id="earlier-heading">
+            Earlier applications
+          </Title>
           {earlier.map((app) => (
             <Card key={app.id} withBorder>
               <Group justify="space-between">
-                <Text fw={600}>{app.reference} · {app.institutionName}</Text>
+                <Text fw={600}>
+                  {app.reference} · {app.institutionName}
+                </Text>
                 <Group>
                   <StatusBadge status={app.status} />
-                  <Button component={Link} to={`/applications/${app.id}`} variant="default" size="xs">Open {app.reference}</Button>
+                  <Button component={Link} to={`/applications/${app.id}`} variant="default" size="xs">
+                    Open {app.reference}
+                  </Button>
                 </Group>
               </Group>
             </Card>
@@ -65,14 +77,22 @@ export function ApplicantHomePage() {
   );
 }
 
-function Nominations({ items }: { items: { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string }[] }) {
+function Nominations({
+  items,
+}: {
+  items: { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string }[];
+}) {
   if (items.length === 0) return null;
   return (
     <Stack component="section" aria-labelledby="nominations-heading">
-      <Title order={2} size="h3" id="nominations-heading">Your nominations</Title>
+      <Title order={2} size="h3" id="nominations-heading">
+        Your nominations
+      </Title>
       {items.map((n) => (
         <Alert key={n.id} color="green" variant="light" title={`${n.reference}: nomination received`}>
-          <Text c="gray.9">{n.leaderName}, {n.institutionName}, received {shortDate(n.submittedAt)}. IASL contacts the leader directly about next steps.</Text>
+          <Text c="gray.9">
+            {n.leaderName}, {n.institutionName}, received {shortDate(n.submittedAt)}. IASL contacts the leader directly about next steps.
+          </Text>
         </Alert>
       ))}
     </Stack>

@@ -18,12 +18,26 @@ type TaskStatus = 'Completed' | 'In progress' | 'Not started' | 'Cannot start ye
 type Task = { title: string; hint: string; status: TaskStatus; href?: string };
 
 const TASK_COLOR: Record<TaskStatus, string> = {
-  Completed: 'green', 'In progress': 'blue', 'Not started': 'gray', 'Cannot start yet': 'gray', Closed: 'red',
+  Completed: 'green',
+  'In progress': 'blue',
+  'Not started': 'gray',
+  'Cannot start yet': 'gray',
+  Closed: 'red',
 };
 
 const STAGES = ['Intake survey', 'Screening', 'Self-assessment', 'Review', 'Board decision'];
 const stageIndex = (app: ApplicantApplicationView) =>
-  ({ Screening: 1, Rejected: 1, AwaitingAssessment: 2, Lapsed: 2, UnderReview: 3, NeedsAdjudication: 3, AwaitingDecision: 4, Decided: 5, Appealed: 5 })[app.status];
+  ({
+    Screening: 1,
+    Rejected: 1,
+    AwaitingAssessment: 2,
+    Lapsed: 2,
+    UnderReview: 3,
+    NeedsAdjudication: 3,
+    AwaitingDecision: 4,
+    Decided: 5,
+    Appealed: 5,
+  })[app.status];
 
 /** GOV.UK-style task list: each task with its status, "3 of 5 tasks completed", tasks in any order. */
 export function tasksFor(app: ApplicantApplicationView, rubric: Rubric, items: AssessmentItemView[] | undefined): Task[] {
@@ -56,7 +70,15 @@ export function tasksFor(app: ApplicantApplicationView, rubric: Rubric, items: A
     {
       title: 'Check and submit your self-assessment',
       hint: submitted ? `Submitted ${shortDate(app.assessmentSubmittedAt!)}` : 'Once every indicator has a level and evidence',
-      status: submitted ? 'Completed' : !open ? (beforeAssessment ? 'Cannot start yet' : 'Closed') : allRated ? 'Not started' : 'Cannot start yet',
+      status: submitted
+        ? 'Completed'
+        : !open
+          ? beforeAssessment
+            ? 'Cannot start yet'
+            : 'Closed'
+          : allRated
+            ? 'Not started'
+            : 'Cannot start yet',
       href: open && allRated ? `/applications/${app.id}/assessment?review=1` : undefined,
     },
   ];
@@ -71,9 +93,18 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
   const completed = tasks?.filter((t) => t.status === 'Completed').length ?? 0;
 
   return (
-    <Page title={app.institutionName} intro={<>Application {app.reference} · <StatusBadge status={app.status} /></>}>
+    <Page
+      title={app.institutionName}
+      intro={
+        <>
+          Application {app.reference} · <StatusBadge status={app.status} />
+        </>
+      }
+    >
       <Stepper active={stageIndex(app)} size="sm" allowNextStepsSelect={false} aria-label="Where your application is">
-        {STAGES.map((label) => <Stepper.Step key={label} label={label} />)}
+        {STAGES.map((label) => (
+          <Stepper.Step key={label} label={label} />
+        ))}
       </Stepper>
 
       <StatusMessage app={app} />
@@ -87,22 +118,43 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
           <Card withBorder padding="lg" component="section" aria-labelledby="tasks-heading">
             <Stack>
               <Group justify="space-between">
-                <Title order={2} size="h3" id="tasks-heading">Your tasks</Title>
+                <Title order={2} size="h3" id="tasks-heading">
+                  Your tasks
+                </Title>
                 {app.dueAt && app.status === 'AwaitingAssessment' && <DueBadge dueAt={app.dueAt} label="Self-assessment" />}
               </Group>
-              {!tasks ? <Loading what="Loading your tasks" /> : (
+              {!tasks ? (
+                <Loading what="Loading your tasks" />
+              ) : (
                 <>
-                  <Text fw={600} id="tasks-progress">{completed} of {tasks.length} tasks completed</Text>
+                  <Text fw={600} id="tasks-progress">
+                    {completed} of {tasks.length} tasks completed
+                  </Text>
                   <Progress value={(completed / tasks.length) * 100} aria-label={`${completed} of ${tasks.length} tasks completed`} />
                   <List listStyleType="none" spacing="sm" p={0} m={0}>
                     {tasks.map((task) => (
                       <List.Item key={task.title} styles={{ itemWrapper: { width: '100%' }, itemLabel: { width: '100%' } }}>
-                        <Group justify="space-between" wrap="nowrap" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                        <Group
+                          justify="space-between"
+                          wrap="nowrap"
+                          py={6}
+                          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+                        >
                           <Stack gap={0}>
-                            {task.href ? <Anchor component={Link} to={task.href} fw={600}>{task.title}</Anchor> : <Text fw={600}>{task.title}</Text>}
-                            <Text size="sm" c="gray.8">{task.hint}</Text>
+                            {task.href ? (
+                              <Anchor component={Link} to={task.href} fw={600}>
+                                {task.title}
+                              </Anchor>
+                            ) : (
+                              <Text fw={600}>{task.title}</Text>
+                            )}
+                            <Text size="sm" c="gray.8">
+                              {task.hint}
+                            </Text>
                           </Stack>
-                          <Badge color={TASK_COLOR[task.status]} variant="outline" radius="sm" style={{ flexShrink: 0 }}>{task.status}</Badge>
+                          <Badge color={TASK_COLOR[task.status]} variant="outline" radius="sm" style={{ flexShrink: 0 }}>
+                            {task.status}
+                          </Badge>
                         </Group>
                       </List.Item>
                     ))}
@@ -119,7 +171,9 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder padding="lg" component="section" aria-labelledby="timeline-heading">
-            <Title order={2} size="h3" id="timeline-heading" mb="md">What has happened</Title>
+            <Title order={2} size="h3" id="timeline-heading" mb="md">
+              What has happened
+            </Title>
             {timeline.data ? <EventTimeline entries={timeline.data} /> : <Loading what="Loading the timeline" />}
           </Card>
         </Grid.Col>
@@ -131,24 +185,48 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
 function StatusMessage({ app }: { app: ApplicantApplicationView }) {
   switch (app.status) {
     case 'Screening':
-      return <Alert color="blue" variant="light" title="IASL is reading your survey"><Text c="gray.9">You will get an email when it is screened, usually within two weeks.</Text></Alert>;
+      return (
+        <Alert color="blue" variant="light" title="IASL is reading your survey">
+          <Text c="gray.9">You will get an email when it is screened, usually within two weeks.</Text>
+        </Alert>
+      );
     case 'Rejected':
-      return <Alert color="red" variant="light" title="Your survey was not accepted"><Text c="gray.9">The reason is in the timeline below and in the email IASL sent you.</Text></Alert>;
+      return (
+        <Alert color="red" variant="light" title="Your survey was not accepted">
+          <Text c="gray.9">The reason is in the timeline below and in the email IASL sent you.</Text>
+        </Alert>
+      );
     case 'Lapsed':
-      return <Alert color="orange" variant="light" title="The self-assessment window has closed"><Text c="gray.9">IASL staff can reopen it: reply to your invitation email.</Text></Alert>;
+      return (
+        <Alert color="orange" variant="light" title="The self-assessment window has closed">
+          <Text c="gray.9">IASL staff can reopen it: reply to your invitation email.</Text>
+        </Alert>
+      );
     case 'UnderReview':
     case 'NeedsAdjudication':
-      return <Alert color="blue" variant="light" title="Reviewers are scoring your self-assessment"><Text c="gray.9">The advisory board decides once the reviews are in. We will email you.</Text></Alert>;
+      return (
+        <Alert color="blue" variant="light" title="Reviewers are scoring your self-assessment">
+          <Text c="gray.9">The advisory board decides once the reviews are in. We will email you.</Text>
+        </Alert>
+      );
     case 'AwaitingDecision':
-      return <Alert color="blue" variant="light" title="The advisory board is deciding"><Text c="gray.9">We will email you the decision and your growth report.</Text></Alert>;
+      return (
+        <Alert color="blue" variant="light" title="The advisory board is deciding">
+          <Text c="gray.9">We will email you the decision and your growth report.</Text>
+        </Alert>
+      );
     case 'Decided':
       return (
         <Card withBorder padding="lg" bg="green.0" component="section" aria-labelledby="decision-heading">
           <Stack gap="xs">
-            <Title order={2} size="h3" id="decision-heading">Decision: {app.decisionOutcome ? OUTCOME_LABEL[app.decisionOutcome] : '—'}</Title>
+            <Title order={2} size="h3" id="decision-heading">
+              Decision: {app.decisionOutcome ? OUTCOME_LABEL[app.decisionOutcome] : '—'}
+            </Title>
             {app.decidedAt && <Text c="gray.9">Decided {exactDate(app.decidedAt)}.</Text>}
             {app.appealUntil && !app.decisionFinal && <Text c="gray.9">You may appeal until {exactDate(app.appealUntil)}.</Text>}
-            <Button component={Link} to={`/applications/${app.id}/growth-report`} w="fit-content">Read your growth report</Button>
+            <Button component={Link} to={`/applications/${app.id}/growth-report`} w="fit-content">
+              Read your growth report
+            </Button>
           </Stack>
         </Card>
       );

@@ -12,7 +12,12 @@ export function ApplicationHubPage() {
   const { id } = useParams();
   const app = useApplication<ApplicantApplicationView | NominationAcknowledgement>(id);
   if (app.isPending) return <Loading what="Loading your application" />;
-  if (app.error) return <Page title="Application not found"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
+  if (app.error)
+    return (
+      <Page title="Application not found">
+        <ProblemAlert error={app.error} title="This application cannot be opened" />
+      </Page>
+    );
   const data = app.data;
   if ('received' in data) {
     return (

@@ -3,7 +3,11 @@ import { Alert, Button, Card, Checkbox, Grid, Group, Stack, TagsInput, Text, Tex
 import { useWrite, write } from '../../api/queries';
 import { DIRECTORY_FIELDS, SUMMARY_MAX_CHARS } from '@cert/domain';
 import type {
-  ApplicantApplicationView, DirectoryEntryView, DirectoryField, DirectoryListingRequest, DirectoryListingView,
+  ApplicantApplicationView,
+  DirectoryEntryView,
+  DirectoryField,
+  DirectoryListingRequest,
+  DirectoryListingView,
 } from '@cert/contracts';
 import { ApiProblem } from '../../api/problem';
 import { Loading } from '../../components/Loading';
@@ -16,7 +20,9 @@ const DESIGNATED = ['ProgramOfExcellence', 'CharterMembership'];
 /** Whether the hub offers the who's-who opt-in: designated programs only (docs/DOMAIN.md, Who's-who directory). */
 // A renewed or expired designation lists no more (the directory hides it for good; a renewal lists on its own page).
 export const offersDirectory = (app: ApplicantApplicationView) =>
-  !!app.decisionOutcome && DESIGNATED.includes(app.decisionOutcome) && (app.designationStatus === 'active' || app.designationStatus === 'suspended');
+  !!app.decisionOutcome &&
+  DESIGNATED.includes(app.decisionOutcome) &&
+  (app.designationStatus === 'active' || app.designationStatus === 'suspended');
 
 /** The opt-in as the form holds it: every field of the request, the summary as typed. */
 type Choice = Required<DirectoryListingRequest> & { summary: string };
@@ -46,12 +52,25 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
   const [loaded, setLoaded] = useState<{ listing: typeof listing.data; focusAreas: string[] }>();
   if (!loaded || loaded.listing !== listing.data || loaded.focusAreas !== app.survey.focusAreas) {
     setLoaded({ listing: listing.data, focusAreas: app.survey.focusAreas });
-    if (listing.data?.listed) setChoice({ fields: listing.data.fields, focusAreas: listing.data.focusAreas.length ? listing.data.focusAreas : app.survey.focusAreas, summary: listing.data.summary ?? '' });
+    if (listing.data?.listed)
+      setChoice({
+        fields: listing.data.fields,
+        focusAreas: listing.data.focusAreas.length ? listing.data.focusAreas : app.survey.focusAreas,
+        summary: listing.data.summary ?? '',
+      });
   }
 
-  const publish = useWrite((c: Choice) => write('PUT', `/applications/${app.id}/directory-listing`, { fields: c.fields, focusAreas: c.focusAreas, summary: c.summary.trim() || null }), {
-    done: () => ({ title: 'Directory entry saved', message: 'The public directory shows exactly the fields you ticked.' }),
-  });
+  const publish = useWrite(
+    (c: Choice) =>
+      write('PUT', `/applications/${app.id}/directory-listing`, {
+        fields: c.fields,
+        focusAreas: c.focusAreas,
+        summary: c.summary.trim() || null,
+      }),
+    {
+      done: () => ({ title: 'Directory entry saved', message: 'The public directory shows exactly the fields you ticked.' }),
+    },
+  );
   const withdraw = useWrite(() => write('DELETE', `/applications/${app.id}/directory-listing`), {
     done: () => ({ title: 'Removed from the directory', message: 'Your entry is no longer shown.' }),
   });
@@ -71,11 +90,13 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="directory-heading">
       <Stack>
-        <Title order={2} size="h3" id="directory-heading">Who's who of STEM leaders</Title>
+        <Title order={2} size="h3" id="directory-heading">
+          Who's who of STEM leaders
+        </Title>
         <Text c="gray.9">
-          Designated programs may appear in IASL's public directory and its yearly book of best practices. You choose what is shown;
-          nothing else is. You can change it or withdraw at any time. The book of a year lists the entries that show their year of
-          designation or an award of that year.
+          Designated programs may appear in IASL's public directory and its yearly book of best practices. You choose what is shown; nothing
+          else is. You can change it or withdraw at any time. The book of a year lists the entries that show their year of designation or an
+          award of that year.
         </Text>
         <ListingStatus listing={listing.data} />
         <Grid gap="xl">
@@ -90,7 +111,9 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
                   error={problem?.fieldMessage('fields')}
                 >
                   <Stack gap={6} mt="xs">
-                    {DIRECTORY_FIELDS.map((f) => <Checkbox key={f} value={f} label={FIELD_LABEL[f]} />)}
+                    {DIRECTORY_FIELDS.map((f) => (
+                      <Checkbox key={f} value={f} label={FIELD_LABEL[f]} />
+                    ))}
                   </Stack>
                 </Checkbox.Group>
                 {choice.fields.includes('focusAreas') && (
@@ -115,14 +138,24 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
                     error={problem?.fieldMessage('summary')}
                   />
                 )}
-                {publish.error !== null && !problem?.fieldMessage('fields') && <ProblemAlert error={publish.error} title="Your entry was not saved" />}
+                {publish.error !== null && !problem?.fieldMessage('fields') && (
+                  <ProblemAlert error={publish.error} title="Your entry was not saved" />
+                )}
                 {withdraw.error !== null && <ProblemAlert error={withdraw.error} title="Your entry was not withdrawn" />}
                 <Group>
                   <Button type="submit" loading={publish.isPending} disabled={!named}>
                     {listing.data?.listed ? 'Save my entry' : 'Publish my entry'}
                   </Button>
                   {listing.data?.listed && (
-                    <Button variant="outline" color="red" loading={withdraw.isPending} onClick={() => { publish.reset(); withdraw.mutate(undefined); }}>
+                    <Button
+                      variant="outline"
+                      color="red"
+                      loading={withdraw.isPending}
+                      onClick={() => {
+                        publish.reset();
+                        withdraw.mutate(undefined);
+                      }}
+                    >
                       Withdraw from the directory
                     </Button>
                   )}
@@ -133,7 +166,11 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="xs" aria-live="polite">
               <Text fw={600}>Preview: what the public sees</Text>
-              {named ? <DirectoryEntryCard entry={preview} headingLevel={3} /> : <Text c="gray.8">Tick your name or your institution to see your entry.</Text>}
+              {named ? (
+                <DirectoryEntryCard entry={preview} headingLevel={3} />
+              ) : (
+                <Text c="gray.8">Tick your name or your institution to see your entry.</Text>
+              )}
             </Stack>
           </Grid.Col>
         </Grid>
@@ -143,13 +180,24 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
 }
 
 function ListingStatus({ listing }: { listing: DirectoryListingView | undefined }) {
-  if (!listing?.listed) return <Alert color="gray" variant="light"><Text c="gray.9">You are not in the directory.</Text></Alert>;
+  if (!listing?.listed)
+    return (
+      <Alert color="gray" variant="light">
+        <Text c="gray.9">You are not in the directory.</Text>
+      </Alert>
+    );
   if (listing.visibility === 'hidden') {
     return (
       <Alert color="orange" variant="light" title="Your entry is hidden for now">
-        <Text c="gray.9">The directory shows designations in good standing only; your entry returns when your designation is reinstated or renewed.</Text>
+        <Text c="gray.9">
+          The directory shows designations in good standing only; your entry returns when your designation is reinstated or renewed.
+        </Text>
       </Alert>
     );
   }
-  return <Alert color="green" variant="light"><Text c="gray.9">Your entry is in the public directory.</Text></Alert>;
+  return (
+    <Alert color="green" variant="light">
+      <Text c="gray.9">Your entry is in the public directory.</Text>
+    </Alert>
+  );
 }

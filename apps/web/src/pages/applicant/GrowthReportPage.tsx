@@ -15,12 +15,19 @@ export function GrowthReportPage() {
   const report = useGrowthReport(id, app.data?.status === 'Decided');
   const rubric = useRubric(app.data?.rubricVersion);
   if (app.isPending) return <Loading what="Loading the decision" />;
-  if (app.error) return <Page title="Growth report"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
+  if (app.error)
+    return (
+      <Page title="Growth report">
+        <ProblemAlert error={app.error} title="This application cannot be opened" />
+      </Page>
+    );
   if (app.data.status !== 'Decided') {
     return (
       <Page title="Growth report">
         <Text>The growth report comes with the board's decision, which has not been made yet.</Text>
-        <Button component={Link} to={`/applications/${app.data.id}`} variant="default" w="fit-content">Back to the application</Button>
+        <Button component={Link} to={`/applications/${app.data.id}`} variant="default" w="fit-content">
+          Back to the application
+        </Button>
       </Page>
     );
   }
@@ -29,17 +36,27 @@ export function GrowthReportPage() {
     <Page title="Decision and growth report" intro={`${a.institutionName} · Application ${a.reference}`}>
       <Card withBorder padding="lg" bg="green.0" component="section" aria-labelledby="decision-heading">
         <Stack gap="xs">
-          <Title order={2} size="h3" id="decision-heading">{a.decisionOutcome ? OUTCOME_LABEL[a.decisionOutcome] : 'Decided'}</Title>
+          <Title order={2} size="h3" id="decision-heading">
+            {a.decisionOutcome ? OUTCOME_LABEL[a.decisionOutcome] : 'Decided'}
+          </Title>
           {a.decidedAt && <Text c="gray.9">The advisory board decided on {exactDate(a.decidedAt)}.</Text>}
           {a.decisionJustification && <Text c="gray.9">The board's reasons: {a.decisionJustification}</Text>}
-          {a.appealUntil && <Text c="gray.9">{a.decisionFinal ? 'The decision is final.' : `You may appeal until ${exactDate(a.appealUntil)}.`}</Text>}
+          {a.appealUntil && (
+            <Text c="gray.9">{a.decisionFinal ? 'The decision is final.' : `You may appeal until ${exactDate(a.appealUntil)}.`}</Text>
+          )}
         </Stack>
       </Card>
       <Card withBorder padding="lg" component="section" aria-labelledby="growth-heading">
         <Stack>
-          <Title order={2} size="h3" id="growth-heading">Your growth report</Title>
+          <Title order={2} size="h3" id="growth-heading">
+            Your growth report
+          </Title>
           <Text c="gray.9">For each IC Map indicator: the level the reviewers agreed on, and the next level to aim for.</Text>
-          {report.isPending ? <Loading what="Loading the growth report" /> : report.error ? <ProblemAlert error={report.error} /> : (
+          {report.isPending ? (
+            <Loading what="Loading the growth report" />
+          ) : report.error ? (
+            <ProblemAlert error={report.error} />
+          ) : (
             <Table.ScrollContainer minWidth={720}>
               <Table striped verticalSpacing="sm">
                 <Table.Thead>
@@ -52,14 +69,29 @@ export function GrowthReportPage() {
                 <Table.Tbody>
                   {report.data.items.map((item) => (
                     <Table.Tr key={item.indicator}>
-                      <Table.Td w="30%"><Text fw={600}>{item.indicator}</Text><Text size="sm" c="gray.8">{item.title}</Text></Table.Td>
+                      <Table.Td w="30%">
+                        <Text fw={600}>{item.indicator}</Text>
+                        <Text size="sm" c="gray.8">
+                          {item.title}
+                        </Text>
+                      </Table.Td>
                       <Table.Td w={200}>
-                        <Badge color="blue" variant="outline" radius="sm">Level {item.currentLevel}</Badge>
-                        <Text size="sm" mt={4}>{rubric.data?.levelNames[item.currentLevel]}</Text>
-                        <Text size="xs" c="gray.8">Reviewers' consensus {item.consensusLevel}</Text>
+                        <Badge color="blue" variant="outline" radius="sm">
+                          Level {item.currentLevel}
+                        </Badge>
+                        <Text size="sm" mt={4}>
+                          {rubric.data?.levelNames[item.currentLevel]}
+                        </Text>
+                        <Text size="xs" c="gray.8">
+                          Reviewers' consensus {item.consensusLevel}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
-                        {item.nextLevel && <Badge color="teal" variant="outline" radius="sm" mb={4}>Aim for level {item.nextLevel}</Badge>}
+                        {item.nextLevel && (
+                          <Badge color="teal" variant="outline" radius="sm" mb={4}>
+                            Aim for level {item.nextLevel}
+                          </Badge>
+                        )}
                         <Text size="sm">{item.goal}</Text>
                       </Table.Td>
                     </Table.Tr>

@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Institution, SubmitSurveyRequest, SurveyResult } from '@cert/contracts';
@@ -67,7 +81,11 @@ export function IntakeSurveyPage() {
     try {
       const result = await submit.mutateAsync(values);
       sessionStorage.removeItem(DRAFT_KEY);
-      notifications.show({ color: 'green', title: result.duplicate ? 'Linked to an existing application' : 'Survey sent', message: 'IASL will screen it and email you.' });
+      notifications.show({
+        color: 'green',
+        title: result.duplicate ? 'Linked to an existing application' : 'Survey sent',
+        message: 'IASL will screen it and email you.',
+      });
       void navigate(values.asNominator ? '/home' : `/applications/${result.applicationId}`);
     } catch (error) {
       setProblem(error);
@@ -93,33 +111,88 @@ export function IntakeSurveyPage() {
           </Card>
           <Fieldset legend={nominating ? 'The leader you nominate' : 'About you'} variant="default">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Leader's full name" required autoComplete={nominating ? 'off' : 'name'} {...form.getInputProps('leaderName')} />
-              <TextInput label="Leader's email address" type="email" required autoComplete={nominating ? 'off' : 'email'} {...form.getInputProps('contactEmail')} />
+              <TextInput
+                label="Leader's full name"
+                required
+                autoComplete={nominating ? 'off' : 'name'}
+                {...form.getInputProps('leaderName')}
+              />
+              <TextInput
+                label="Leader's email address"
+                type="email"
+                required
+                autoComplete={nominating ? 'off' : 'email'}
+                {...form.getInputProps('contactEmail')}
+              />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="The institution" variant="default">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Institution name" required {...form.getInputProps('institution.name')} />
-              <Select label="Type of institution" required data={INSTITUTION_TYPES} placeholder="Choose one" {...form.getInputProps('institution.type')} />
+              <Select
+                label="Type of institution"
+                required
+                data={INSTITUTION_TYPES}
+                placeholder="Choose one"
+                {...form.getInputProps('institution.type')}
+              />
               <TextInput label="Country" required autoComplete="country-name" {...form.getInputProps('institution.country')} />
               <TextInput label="State, province or region" required {...form.getInputProps('institution.region')} />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="The STEM program" variant="default">
             <Stack>
-              <Textarea label="Describe the program" description="What students do, who teaches, how it runs (at least 20 characters)." required autosize minRows={4} {...form.getInputProps('programDescription')} />
+              <Textarea
+                label="Describe the program"
+                description="What students do, who teaches, how it runs (at least 20 characters)."
+                required
+                autosize
+                minRows={4}
+                {...form.getInputProps('programDescription')}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label="Years running" required min={0} max={200} allowDecimal={false} {...form.getInputProps('yearsRunning')} />
-                <NumberInput label="Students served each year" required min={0} allowDecimal={false} thousandSeparator="," {...form.getInputProps('studentsServed')} />
+                <NumberInput
+                  label="Years running"
+                  required
+                  min={0}
+                  max={200}
+                  allowDecimal={false}
+                  {...form.getInputProps('yearsRunning')}
+                />
+                <NumberInput
+                  label="Students served each year"
+                  required
+                  min={0}
+                  allowDecimal={false}
+                  thousandSeparator=","
+                  {...form.getInputProps('studentsServed')}
+                />
               </SimpleGrid>
-              <TagsInput label="Focus areas" description="Type one and press Enter, e.g. robotics, coding" {...form.getInputProps('focusAreas')} />
-              <Textarea label="Reach to students under-represented in STEM" autosize minRows={2} {...form.getInputProps('underrepresentedReach')} />
-              <TagsInput label="Partners" description="Organizations you work with; press Enter after each" {...form.getInputProps('partners')} />
+              <TagsInput
+                label="Focus areas"
+                description="Type one and press Enter, e.g. robotics, coding"
+                {...form.getInputProps('focusAreas')}
+              />
+              <Textarea
+                label="Reach to students under-represented in STEM"
+                autosize
+                minRows={2}
+                {...form.getInputProps('underrepresentedReach')}
+              />
+              <TagsInput
+                label="Partners"
+                description="Organizations you work with; press Enter after each"
+                {...form.getInputProps('partners')}
+              />
             </Stack>
           </Fieldset>
           <Group>
-            <Button type="submit" loading={submit.isPending} size="md">Send the survey</Button>
-            <Text size="sm" c="gray.8">You can change nothing after sending; IASL may contact you with questions.</Text>
+            <Button type="submit" loading={submit.isPending} size="md">
+              Send the survey
+            </Button>
+            <Text size="sm" c="gray.8">
+              You can change nothing after sending; IASL may contact you with questions.
+            </Text>
           </Group>
         </Stack>
       </form>

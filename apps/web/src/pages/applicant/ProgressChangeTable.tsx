@@ -28,8 +28,17 @@ export function ProgressChangeTable({ indicators, caption }: { indicators: Indic
         <Table.Tbody>
           {indicators.map((i) => (
             <Table.Tr key={i.indicator}>
-              <Table.Th scope="row"><Text fw={600} size="sm">{i.indicator}</Text><Text size="sm" c="gray.8" lineClamp={1}>{i.title}</Text></Table.Th>
-              <Table.Td>{i.atDesignation ?? '—'} / {i.consensusAtDesignation ?? '—'}</Table.Td>
+              <Table.Th scope="row">
+                <Text fw={600} size="sm">
+                  {i.indicator}
+                </Text>
+                <Text size="sm" c="gray.8" lineClamp={1}>
+                  {i.title}
+                </Text>
+              </Table.Th>
+              <Table.Td>
+                {i.atDesignation ?? '—'} / {i.consensusAtDesignation ?? '—'}
+              </Table.Td>
               <Table.Td>{i.lastYear ?? '—'}</Table.Td>
               <Table.Td>{i.thisYear ?? '—'}</Table.Td>
               <Table.Td>{change(i.changeSinceLastYear)}</Table.Td>

@@ -10,10 +10,19 @@ export function ProgressLink({ app }: { app: ApplicantApplicationView }) {
   if (!app.designationStatus) return null;
   const open = app.designationStatus === 'active' || app.designationStatus === 'suspended';
   return (
-    <Alert color={app.designationStatus === 'suspended' ? 'orange' : 'green'} variant="light" title="Yearly progress" component="section" role="region" aria-label="Yearly progress">
+    <Alert
+      color={app.designationStatus === 'suspended' ? 'orange' : 'green'}
+      variant="light"
+      title="Yearly progress"
+      component="section"
+      role="region"
+      aria-label="Yearly progress"
+    >
       <Text c="gray.9">The designation is {WORDS[app.designationStatus]}.</Text>
       {open && app.progressDueAt && <DueBadge dueAt={app.progressDueAt} label="Yearly update" />}
-      <Anchor component={Link} c="blue.9" underline="always" to={`/applications/${app.id}/progress`}>See the change per indicator{open ? ', send the yearly update or renew' : ''}</Anchor>
+      <Anchor component={Link} c="blue.9" underline="always" to={`/applications/${app.id}/progress`}>
+        See the change per indicator{open ? ', send the yearly update or renew' : ''}
+      </Anchor>
     </Alert>
   );
 }

@@ -31,40 +31,70 @@ export function ProgressPage() {
   // The application says which decision policy it is pinned to: its windows are the ones that apply.
   const policyVersion = useApplication<ApplicantApplicationView>(id).data?.policyVersion;
   if (progress.isPending) return <Loading what="Loading your yearly progress" />;
-  if (progress.error) return <Page title="Yearly progress"><ProblemAlert error={progress.error} title="This progress cannot be opened" /></Page>;
+  if (progress.error)
+    return (
+      <Page title="Yearly progress">
+        <ProblemAlert error={progress.error} title="This progress cannot be opened" />
+      </Page>
+    );
   const p = progress.data;
   const d = p.designation;
   return (
     <Page title="Yearly progress on the IC Map" intro={<>Application {p.reference}</>}>
-      {!d ? <Alert color="blue" variant="light"><Text c="gray.9">There is no designation yet: yearly updates start once the board designates the program.</Text></Alert> : (
+      {!d ? (
+        <Alert color="blue" variant="light">
+          <Text c="gray.9">There is no designation yet: yearly updates start once the board designates the program.</Text>
+        </Alert>
+      ) : (
         <Card withBorder padding="lg" component="section" aria-labelledby="standing-heading">
           <Stack gap="xs">
             <Group justify="space-between">
-              <Title order={2} size="h3" id="standing-heading">{OUTCOME_LABEL[d.outcome]}</Title>
-              <Badge color={STANDING[d.status].color} variant="light">{STANDING[d.status].label}</Badge>
+              <Title order={2} size="h3" id="standing-heading">
+                {OUTCOME_LABEL[d.outcome]}
+              </Title>
+              <Badge color={STANDING[d.status].color} variant="light">
+                {STANDING[d.status].label}
+              </Badge>
             </Group>
-            <Text c="gray.9">Designated {exactDate(d.designatedAt)}.{d.termEndsAt && <> The term ends {exactDate(d.termEndsAt)} unless renewed.</>}</Text>
-            {d.progressDueAt && (d.status === 'active' || d.status === 'suspended') && <DueBadge dueAt={d.progressDueAt} label="Next yearly update" />}
+            <Text c="gray.9">
+              Designated {exactDate(d.designatedAt)}.{d.termEndsAt && <> The term ends {exactDate(d.termEndsAt)} unless renewed.</>}
+            </Text>
+            {d.progressDueAt && (d.status === 'active' || d.status === 'suspended') && (
+              <DueBadge dueAt={d.progressDueAt} label="Next yearly update" />
+            )}
           </Stack>
         </Card>
       )}
       {d && <RenewalPanel progress={p} policyVersion={policyVersion} />}
       <Card withBorder padding="lg" component="section" aria-labelledby="change-heading">
-        <Title order={2} size="h3" id="change-heading" mb="sm">Change per indicator</Title>
-        <ProgressChangeTable indicators={p.indicators} caption={`${p.updates.length} yearly ${p.updates.length === 1 ? 'update' : 'updates'} so far`} />
+        <Title order={2} size="h3" id="change-heading" mb="sm">
+          Change per indicator
+        </Title>
+        <ProgressChangeTable
+          indicators={p.indicators}
+          caption={`${p.updates.length} yearly ${p.updates.length === 1 ? 'update' : 'updates'} so far`}
+        />
         {p.updates.length > 0 && (
           <Stack gap={4} mt="md">
             {p.updates.map((u) => (
               <Text key={u.submittedAt} size="sm" c="gray.9">
-                Update of {exactDate(u.submittedAt)}{u.late ? ' (late)' : ''}: {u.confirmations.length === 0 ? 'no reviewer asked to confirm it' : `${u.confirmations.filter((c) => c.recordedAt).length} of ${u.confirmations.length} reviewer confirmations in`}
+                Update of {exactDate(u.submittedAt)}
+                {u.late ? ' (late)' : ''}:{' '}
+                {u.confirmations.length === 0
+                  ? 'no reviewer asked to confirm it'
+                  : `${u.confirmations.filter((c) => c.recordedAt).length} of ${u.confirmations.length} reviewer confirmations in`}
                 {u.confirmations.some((c) => c.verdicts?.some((v) => v.verdict === 'disputed')) ? ', some indicators disputed' : ''}.
               </Text>
             ))}
           </Stack>
         )}
       </Card>
-      {d && (d.status === 'active' || d.status === 'suspended') && <ThisYear key={p.updates.length} progress={p} policyVersion={policyVersion} />}
-      <Button variant="default" component={Link} to={`/applications/${p.applicationId}`} w="fit-content">Back to your application</Button>
+      {d && (d.status === 'active' || d.status === 'suspended') && (
+        <ThisYear key={p.updates.length} progress={p} policyVersion={policyVersion} />
+      )}
+      <Button variant="default" component={Link} to={`/applications/${p.applicationId}`} w="fit-content">
+        Back to your application
+      </Button>
     </Page>
   );
 }
@@ -87,7 +117,9 @@ function ThisYear({ progress, policyVersion }: { progress: ProgressView; policyV
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="update-heading">{latest ? 'This year\'s update is in' : 'Yearly update'}</Title>
+        <Title order={2} size="h3" id="update-heading">
+          {latest ? "This year's update is in" : 'Yearly update'}
+        </Title>
         <Text c="gray.9">
           {latest && <>You sent it {exactDate(latest.submittedAt)}. </>}
           The next is due {exactDate(d.progressDueAt!)}; the update window opens on {exactDate(opensAt)}, {opensDaysBefore} days before.
@@ -103,10 +135,24 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const indicators = useMemo(() => (rubric.data ? indicatorsOf(rubric.data) : []), [rubric.data]);
   const [index, setIndex] = useState(0);
   const [entries, setEntries] = useState<RubricEntries>(() =>
-    Object.fromEntries(progress.indicators.map((i) => [i.indicator, { level: (i.thisYear ?? i.atDesignation ?? null) as Level | null, text: '' }])));
-  const submit = useWrite(() => write('POST', `/applications/${progress.applicationId}/progress-updates`, {
-    ratings: indicators.map((i) => ({ indicator: i.code, level: entries[i.code]?.level, evidence: entries[i.code]?.text ?? '' })),
-  }), { done: (r) => ({ title: 'Yearly update received', message: r.events.includes('DesignationReinstated') ? 'Your designation is active again.' : 'Thank you: see the change per indicator above.' }) });
+    Object.fromEntries(
+      progress.indicators.map((i) => [i.indicator, { level: (i.thisYear ?? i.atDesignation ?? null) as Level | null, text: '' }]),
+    ),
+  );
+  const submit = useWrite(
+    () =>
+      write('POST', `/applications/${progress.applicationId}/progress-updates`, {
+        ratings: indicators.map((i) => ({ indicator: i.code, level: entries[i.code]?.level, evidence: entries[i.code]?.text ?? '' })),
+      }),
+    {
+      done: (r) => ({
+        title: 'Yearly update received',
+        message: r.events.includes('DesignationReinstated')
+          ? 'Your designation is active again.'
+          : 'Thank you: see the change per indicator above.',
+      }),
+    },
+  );
   if (rubric.isPending) return <Loading what="Loading the IC Map" />;
   if (rubric.error) return <ProblemAlert error={rubric.error} />;
   const indicator = indicators[index];
@@ -116,18 +162,44 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const update = (patch: Partial<RubricEntry>) => setEntries((prev) => ({ ...prev, [indicator.code]: { ...entry, ...patch } }));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
-      <form onSubmit={(e) => { e.preventDefault(); submit.mutate(undefined); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit.mutate(undefined);
+        }}
+        noValidate
+      >
         <Stack>
-          <Title order={2} size="h3" id="update-heading">This year's update</Title>
+          <Title order={2} size="h3" id="update-heading">
+            This year's update
+          </Title>
           <Text c="gray.9">Rate every indicator again, with evidence of this year's work. The levels start from your last rating.</Text>
           <IndicatorNavigator indicators={indicators} index={index} onGo={setIndex} done={isDone} completeLabel="rated with evidence" />
-          <Title order={3} size="h4">{indicator.code}: {indicator.title}</Title>
-          <LevelCards indicator={indicator} levelNames={rubric.data.levelNames} value={entry.level} onChange={(level) => update({ level })} />
-          <Textarea label="Evidence for this year" autosize minRows={3} maxLength={4000} value={entry.text} onChange={(e) => update({ text: e.currentTarget.value })} />
+          <Title order={3} size="h4">
+            {indicator.code}: {indicator.title}
+          </Title>
+          <LevelCards
+            indicator={indicator}
+            levelNames={rubric.data.levelNames}
+            value={entry.level}
+            onChange={(level) => update({ level })}
+          />
+          <Textarea
+            label="Evidence for this year"
+            autosize
+            minRows={3}
+            maxLength={4000}
+            value={entry.text}
+            onChange={(e) => update({ text: e.currentTarget.value })}
+          />
           {submit.error && <ProblemAlert error={submit.error} title="The update was not sent" />}
           <Group>
-            <Button type="submit" loading={submit.isPending} disabled={!complete}>Send the yearly update</Button>
-            {!complete && <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and evidence.</Text>}
+            <Button type="submit" loading={submit.isPending} disabled={!complete}>
+              Send the yearly update
+            </Button>
+            {!complete && (
+              <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and evidence.</Text>
+            )}
           </Group>
         </Stack>
       </form>

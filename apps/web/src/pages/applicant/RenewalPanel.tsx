@@ -20,7 +20,12 @@ export function RenewalPanel({ progress, policyVersion }: { progress: ProgressVi
   if (d.renewalId) {
     return (
       <Alert color="blue" variant="light" title="Renewal" component="section" role="region" aria-label="Renewal">
-        <Text c="gray.9">{d.status === 'renewed' ? 'This designation was renewed.' : 'A renewal is under way.'} <Anchor component={Link} to={`/applications/${d.renewalId}`}>Open the renewal application</Anchor></Text>
+        <Text c="gray.9">
+          {d.status === 'renewed' ? 'This designation was renewed.' : 'A renewal is under way.'}{' '}
+          <Anchor component={Link} to={`/applications/${d.renewalId}`}>
+            Open the renewal application
+          </Anchor>
+        </Text>
       </Alert>
     );
   }
@@ -33,12 +38,29 @@ export function RenewalPanel({ progress, policyVersion }: { progress: ProgressVi
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="renewal-heading">
       <Stack>
-        <Title order={2} size="h3" id="renewal-heading">Renew the designation</Title>
+        <Title order={2} size="h3" id="renewal-heading">
+          Renew the designation
+        </Title>
         <DueBadge dueAt={d.termEndsAt} label="Term ends" />
-        <Text c="gray.9">Renewal is a new IC Map self-assessment and review; reviewers and the board see your earlier years. It must be decided before the term ends, or the designation expires.</Text>
-        {!open && <Text c="gray.9">Renewal opens on {exactDate(opensAt)}, {windowDays} days before the term ends.</Text>}
+        <Text c="gray.9">
+          Renewal is a new IC Map self-assessment and review; reviewers and the board see your earlier years. It must be decided before the
+          term ends, or the designation expires.
+        </Text>
+        {!open && (
+          <Text c="gray.9">
+            Renewal opens on {exactDate(opensAt)}, {windowDays} days before the term ends.
+          </Text>
+        )}
         {start.error && <ProblemAlert error={start.error} title="The renewal was not started" />}
-        {open && <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (r) => void navigate(`/applications/${r.applicationId}/assessment`) })}>Start the renewal</Button>}
+        {open && (
+          <Button
+            w="fit-content"
+            loading={start.isPending}
+            onClick={() => start.mutate(undefined, { onSuccess: (r) => void navigate(`/applications/${r.applicationId}/assessment`) })}
+          >
+            Start the renewal
+          </Button>
+        )}
       </Stack>
     </Card>
   );

@@ -37,7 +37,12 @@ export function SelfAssessmentPage() {
   const { id } = useParams();
   const app = useApplication<ApplicantApplicationView>(id);
   if (app.isPending) return <Loading what="Loading your self-assessment" />;
-  if (app.error) return <Page title="Self-assessment"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
+  if (app.error)
+    return (
+      <Page title="Self-assessment">
+        <ProblemAlert error={app.error} title="This application cannot be opened" />
+      </Page>
+    );
   return <SelfAssessment app={app.data} />;
 }
 
@@ -68,16 +73,21 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
         await saveDraft.mutateAsync(ratings);
         setFieldErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([code]) => !ratings.some((r) => r.indicator === code))));
       } catch (error) {
-        if (error instanceof ApiProblem && error.status === 400) setFieldErrors((prev) => ({ ...prev, ...errorsByIndicator(error, ratings) }));
+        if (error instanceof ApiProblem && error.status === 400)
+          setFieldErrors((prev) => ({ ...prev, ...errorsByIndicator(error, ratings) }));
         throw error;
       }
     },
   });
 
   const submit = useWrite(() => {
-    const ratings = indicators.filter((i) => draft.entries[i.code]?.level).map((i) => ({
-      indicator: i.code, level: draft.entries[i.code].level as Level, evidence: draft.entries[i.code].text,
-    }));
+    const ratings = indicators
+      .filter((i) => draft.entries[i.code]?.level)
+      .map((i) => ({
+        indicator: i.code,
+        level: draft.entries[i.code].level as Level,
+        evidence: draft.entries[i.code].text,
+      }));
     return write('POST', `/applications/${app.id}/assessment`, { ratings });
   });
 
@@ -103,7 +113,11 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
     try {
       await submit.mutateAsync(undefined);
       draft.forget();
-      notifications.show({ color: 'green', title: 'Self-assessment submitted', message: 'Reviewers will now score it. We will email you.' });
+      notifications.show({
+        color: 'green',
+        title: 'Self-assessment submitted',
+        message: 'Reviewers will now score it. We will email you.',
+      });
       void navigate(`/applications/${app.id}`);
     } catch (error) {
       setSubmitProblem(error);
@@ -120,22 +134,60 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
   if (reviewing) {
     return (
       <Page title="Check and submit your self-assessment" intro={header}>
-        {!editable && <Alert color="blue" variant="light"><Text c="gray.9">This self-assessment is closed; it is shown as it was sent.</Text></Alert>}
+        {!editable && (
+          <Alert color="blue" variant="light">
+            <Text c="gray.9">This self-assessment is closed; it is shown as it was sent.</Text>
+          </Alert>
+        )}
         <Card withBorder padding="lg">
           <Table striped verticalSpacing="sm" captionSide="top">
             <Table.Caption>Every indicator needs a level and evidence before you can submit.</Table.Caption>
             <Table.Thead>
-              <Table.Tr><Table.Th scope="col">Indicator</Table.Th><Table.Th scope="col">Your level</Table.Th><Table.Th scope="col">Evidence</Table.Th><Table.Th scope="col"><span className="visually-hidden">Change</span></Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="col">Indicator</Table.Th>
+                <Table.Th scope="col">Your level</Table.Th>
+                <Table.Th scope="col">Evidence</Table.Th>
+                <Table.Th scope="col">
+                  <span className="visually-hidden">Change</span>
+                </Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {indicators.map((ind, i) => {
                 const e = draft.entries[ind.code];
                 return (
                   <Table.Tr key={ind.code}>
-                    <Table.Td><Text fw={600}>{ind.code}</Text><Text size="sm" c="gray.8" lineClamp={2}>{ind.title}</Text></Table.Td>
-                    <Table.Td>{e?.level ? `${e.level} · ${rubric.data.levelNames[e.level]}` : <Badge color="red" variant="outline">Not rated</Badge>}</Table.Td>
-                    <Table.Td>{e?.text.trim() ? <Text size="sm" lineClamp={2}>{e.text}</Text> : <Badge color="red" variant="outline">Missing</Badge>}</Table.Td>
-                    <Table.Td><Anchor component={Link} to={`?indicator=${i + 1}`} aria-label={`Change ${ind.code}`}>Change</Anchor></Table.Td>
+                    <Table.Td>
+                      <Text fw={600}>{ind.code}</Text>
+                      <Text size="sm" c="gray.8" lineClamp={2}>
+                        {ind.title}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {e?.level ? (
+                        `${e.level} · ${rubric.data.levelNames[e.level]}`
+                      ) : (
+                        <Badge color="red" variant="outline">
+                          Not rated
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {e?.text.trim() ? (
+                        <Text size="sm" lineClamp={2}>
+                          {e.text}
+                        </Text>
+                      ) : (
+                        <Badge color="red" variant="outline">
+                          Missing
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`?indicator=${i + 1}`} aria-label={`Change ${ind.code}`}>
+                        Change
+                      </Anchor>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -145,9 +197,17 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
         {submitProblem !== null && <ProblemAlert error={submitProblem} title="Not submitted yet" />}
         <SaveStatus state={draft.state} />
         <Group>
-          {editable && <Button size="md" onClick={onSubmit} loading={submit.isPending} disabled={!complete}>Submit self-assessment</Button>}
-          {editable && !complete && <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and evidence.</Text>}
-          <Button variant="default" component={Link} to={`/applications/${app.id}`}>Back to your tasks</Button>
+          {editable && (
+            <Button size="md" onClick={onSubmit} loading={submit.isPending} disabled={!complete}>
+              Submit self-assessment
+            </Button>
+          )}
+          {editable && !complete && (
+            <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and evidence.</Text>
+          )}
+          <Button variant="default" component={Link} to={`/applications/${app.id}`}>
+            Back to your tasks
+          </Button>
         </Group>
       </Page>
     );
@@ -156,14 +216,28 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
   const errors = fieldErrors[indicator.code];
   return (
     <Page title="Self-assessment" intro={header}>
-      {!editable && <Alert color="blue" variant="light"><Text c="gray.9">This self-assessment is closed; it is shown as it was sent.</Text></Alert>}
-      <IndicatorNavigator indicators={indicators} index={index} onGo={(i) => void go(i)} done={isDone} completeLabel="rated with evidence" />
+      {!editable && (
+        <Alert color="blue" variant="light">
+          <Text c="gray.9">This self-assessment is closed; it is shown as it was sent.</Text>
+        </Alert>
+      )}
+      <IndicatorNavigator
+        indicators={indicators}
+        index={index}
+        onGo={(i) => void go(i)}
+        done={isDone}
+        completeLabel="rated with evidence"
+      />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Card withBorder padding="lg" component="section" aria-labelledby="indicator-heading">
             <Stack>
-              <Text size="sm" c="gray.8">Indicator {index + 1} of {indicators.length} · {indicator.outcome.code} · {indicator.role}</Text>
-              <Title order={2} size="h3" id="indicator-heading">{indicator.code}: {indicator.title}</Title>
+              <Text size="sm" c="gray.8">
+                Indicator {index + 1} of {indicators.length} · {indicator.outcome.code} · {indicator.role}
+              </Text>
+              <Title order={2} size="h3" id="indicator-heading">
+                {indicator.code}: {indicator.title}
+              </Title>
               <LevelCards
                 indicator={indicator}
                 levelNames={rubric.data.levelNames}
@@ -185,7 +259,9 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
               />
               <SaveStatus state={draft.state} />
               <Group justify="space-between">
-                <Button variant="default" onClick={() => void go(index - 1)} disabled={index === 0}>Previous</Button>
+                <Button variant="default" onClick={() => void go(index - 1)} disabled={index === 0}>
+                  Previous
+                </Button>
                 {index < indicators.length - 1 ? (
                   <Button onClick={() => void go(index + 1)}>Save and continue</Button>
                 ) : (
@@ -198,9 +274,15 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder padding="lg" component="aside" aria-labelledby="outcome-heading">
             <Stack gap="xs">
-              <Title order={2} size="h4" id="outcome-heading">Desired outcome {indicator.outcome.code}</Title>
-              <Text size="sm" c="gray.9">{indicator.outcome.text}</Text>
-              <Button variant="default" mt="sm" onClick={() => void go('review')}>Check all answers</Button>
+              <Title order={2} size="h4" id="outcome-heading">
+                Desired outcome {indicator.outcome.code}
+              </Title>
+              <Text size="sm" c="gray.9">
+                {indicator.outcome.text}
+              </Text>
+              <Button variant="default" mt="sm" onClick={() => void go('review')}>
+                Check all answers
+              </Button>
             </Stack>
           </Card>
         </Grid.Col>

@@ -40,7 +40,12 @@ export function AuditApplicationPage() {
 
   const summaries = useMemo(() => new Map((timeline.data ?? []).map((t) => [t.position, t.summary])), [timeline.data]);
   if (app.isPending || history.isPending) return <Loading what="Reading the history from the log" />;
-  if (app.error || history.error) return <Page title="Audit"><ProblemAlert error={app.error ?? history.error} title="This history cannot be read" /></Page>;
+  if (app.error || history.error)
+    return (
+      <Page title="Audit">
+        <ProblemAlert error={app.error ?? history.error} title="This history cannot be read" />
+      </Page>
+    );
 
   const who = (e: HistoryEntry) => {
     const reviewer = pool.data?.find((r) => r.id === e.actorId);
@@ -50,24 +55,48 @@ export function AuditApplicationPage() {
     return isEngineStep(e.type) && e.actorRole !== 'system' ? `${ROLE_LABEL.system}, after ${actor}` : actor;
   };
   const names = new Map((pool.data ?? []).map((r) => [r.id, r.name]));
-  const events = history.data.filter((e) =>
-    (types.length === 0 || types.includes(e.type)) && (roles.length === 0 || roles.includes(e.actorRole)) && !(hideDrafts && e.type.endsWith('DraftSaved')));
+  const events = history.data.filter(
+    (e) =>
+      (types.length === 0 || types.includes(e.type)) &&
+      (roles.length === 0 || roles.includes(e.actorRole)) &&
+      !(hideDrafts && e.type.endsWith('DraftSaved')),
+  );
   const a = app.data;
   const ref = a.reference;
 
   return (
-    <Page title={`History of ${ref}`} intro={<>{a.institutionName} · {a.leaderName} · <StatusBadge status={a.status} /></>}>
+    <Page
+      title={`History of ${ref}`}
+      intro={
+        <>
+          {a.institutionName} · {a.leaderName} · <StatusBadge status={a.status} />
+        </>
+      }
+    >
       <Group align="stretch" grow wrap="wrap">
         <VerifyCard id={a.id} />
         <ReproduceCard id={a.id} decided={a.status === 'Decided' || !!a.recommendation} />
         <Card withBorder padding="lg">
           <Stack gap="xs">
-            <Title order={2} size="h4">Exports</Title>
-            <Text size="sm" c="gray.9">The events with their hashes, or the decision report.</Text>
+            <Title order={2} size="h4">
+              Exports
+            </Title>
+            <Text size="sm" c="gray.9">
+              The events with their hashes, or the decision report.
+            </Text>
             <Group gap="xs">
-              <Button variant="default" onClick={() => void download(`/audit/applications/${a.id}/export.csv`, `${ref}-events.csv`)}>Events CSV</Button>
-              <Button variant="default" onClick={() => void download(`/audit/applications/${a.id}/export.json`, `${ref}-events.json`)}>Events JSON</Button>
-              <Button variant="default" onClick={() => void download(`/audit/applications/${a.id}/report.pdf`, `${ref}-decision-report.pdf`)}>Report PDF</Button>
+              <Button variant="default" onClick={() => void download(`/audit/applications/${a.id}/export.csv`, `${ref}-events.csv`)}>
+                Events CSV
+              </Button>
+              <Button variant="default" onClick={() => void download(`/audit/applications/${a.id}/export.json`, `${ref}-events.json`)}>
+                Events JSON
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => void download(`/audit/applications/${a.id}/report.pdf`, `${ref}-decision-report.pdf`)}
+              >
+                Report PDF
+              </Button>
             </Group>
           </Stack>
         </Card>
@@ -78,16 +107,36 @@ export function AuditApplicationPage() {
       <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
         <Stack>
           <Group justify="space-between" align="flex-end">
-            <Title order={2} size="h3" id="history-heading">Events: who, what, when, why</Title>
+            <Title order={2} size="h3" id="history-heading">
+              Events: who, what, when, why
+            </Title>
             <Group align="flex-end">
               <Switch label="Hide draft saves" checked={hideDrafts} onChange={(e) => setHideDrafts(e.currentTarget.checked)} mb={8} />
-              <MultiSelect label="Event types" placeholder="All" w={260} clearable data={[...new Set(history.data.map((e) => e.type))].map((t) => ({ value: t, label: eventLabel(t) }))} value={types} onChange={setTypes} />
-              <MultiSelect label="Roles" placeholder="All" w={220} clearable data={[...new Set(history.data.map((e) => e.actorRole))].map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))} value={roles} onChange={setRoles} />
+              <MultiSelect
+                label="Event types"
+                placeholder="All"
+                w={260}
+                clearable
+                data={[...new Set(history.data.map((e) => e.type))].map((t) => ({ value: t, label: eventLabel(t) }))}
+                value={types}
+                onChange={setTypes}
+              />
+              <MultiSelect
+                label="Roles"
+                placeholder="All"
+                w={220}
+                clearable
+                data={[...new Set(history.data.map((e) => e.actorRole))].map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))}
+                value={roles}
+                onChange={setRoles}
+              />
             </Group>
           </Group>
           <Table.ScrollContainer minWidth={1000}>
             <Table striped verticalSpacing="xs">
-              <Table.Caption>{events.length} of {history.data.length} events, in the order they were recorded</Table.Caption>
+              <Table.Caption>
+                {events.length} of {history.data.length} events, in the order they were recorded
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">#</Table.Th>
@@ -101,15 +150,40 @@ export function AuditApplicationPage() {
               <Table.Tbody>
                 {events.map((e) => (
                   <Table.Tr key={e.eventId}>
-                    <Table.Td>{e.version}{linkedStreamLabel(e.streamId) && <Text size="xs" c="gray.8">{linkedStreamLabel(e.streamId)}</Text>}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{utcDate(e.occurredAt)}</Text><Text size="xs" c="gray.8">{exactDate(e.occurredAt)}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{who(e)}</Text></Table.Td>
-                    <Table.Td><Text size="sm" fw={600}>{eventLabel(e.type)}</Text><Text size="sm">{withNames(summaries.get(e.position) ?? '', names)}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{whyOf(e)}</Text></Table.Td>
+                    <Table.Td>
+                      {e.version}
+                      {linkedStreamLabel(e.streamId) && (
+                        <Text size="xs" c="gray.8">
+                          {linkedStreamLabel(e.streamId)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{utcDate(e.occurredAt)}</Text>
+                      <Text size="xs" c="gray.8">
+                        {exactDate(e.occurredAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{who(e)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {eventLabel(e.type)}
+                      </Text>
+                      <Text size="sm">{withNames(summaries.get(e.position) ?? '', names)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{whyOf(e)}</Text>
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {e.rubricVersion && <Text size="xs">{e.rubricVersion}</Text>}
                       {e.policyVersion && <Text size="xs">{e.policyVersion}</Text>}
-                      {e.hash && <Text size="xs" c="gray.8" ff="monospace">{e.hash.slice(0, 12)}…</Text>}
+                      {e.hash && (
+                        <Text size="xs" c="gray.8" ff="monospace">
+                          {e.hash.slice(0, 12)}…
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -127,21 +201,49 @@ function VerifyCard({ id }: { id: string }) {
   const [verdict, setVerdict] = useState<StreamVerdict | null>(null);
   const [error, setError] = useState<unknown>(null);
   async function run() {
-    setBusy(true); setError(null);
-    try { setVerdict(await get<StreamVerdict>(`/audit/applications/${id}/verify`)); } catch (e) { setError(e); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      setVerdict(await get<StreamVerdict>(`/audit/applications/${id}/verify`));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <Card withBorder padding="lg">
       <Stack gap="xs">
-        <Title order={2} size="h4">Verify this history</Title>
-        <Text size="sm" c="gray.9">Recomputes the hash chain of every event of this application.</Text>
-        <Button onClick={run} loading={busy} w="fit-content">Verify history</Button>
+        <Title order={2} size="h4">
+          Verify this history
+        </Title>
+        <Text size="sm" c="gray.9">
+          Recomputes the hash chain of every event of this application.
+        </Text>
+        <Button onClick={run} loading={busy} w="fit-content">
+          Verify history
+        </Button>
         {error !== null && <ProblemAlert error={error} />}
         {verdict && (
-          <Alert color={verdict.ok ? 'green' : 'red'} variant="light" role="status" title={verdict.ok ? 'Verified: the history is intact' : 'The history does not verify'}>
-            <Text size="sm" c="gray.9">{verdict.events} events checked.</Text>
-            {verdict.headHash && <Text size="sm" c="gray.9" style={{ wordBreak: 'break-all' }}>Last hash: {verdict.headHash}</Text>}
-            {verdict.problem && <Text size="sm" c="gray.9">{verdict.problem.reason}: {verdict.problem.detail}</Text>}
+          <Alert
+            color={verdict.ok ? 'green' : 'red'}
+            variant="light"
+            role="status"
+            title={verdict.ok ? 'Verified: the history is intact' : 'The history does not verify'}
+          >
+            <Text size="sm" c="gray.9">
+              {verdict.events} events checked.
+            </Text>
+            {verdict.headHash && (
+              <Text size="sm" c="gray.9" style={{ wordBreak: 'break-all' }}>
+                Last hash: {verdict.headHash}
+              </Text>
+            )}
+            {verdict.problem && (
+              <Text size="sm" c="gray.9">
+                {verdict.problem.reason}: {verdict.problem.detail}
+              </Text>
+            )}
           </Alert>
         )}
       </Stack>
@@ -154,20 +256,42 @@ function ReproduceCard({ id, decided }: { id: string; decided: boolean }) {
   const [result, setResult] = useState<Reproduction | null>(null);
   const [error, setError] = useState<unknown>(null);
   async function run() {
-    setBusy(true); setError(null);
-    try { setResult(await get<Reproduction>(`/audit/applications/${id}/decision/reproduce`)); } catch (e) { setError(e); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await get<Reproduction>(`/audit/applications/${id}/decision/reproduce`));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <Card withBorder padding="lg">
       <Stack gap="xs">
-        <Title order={2} size="h4">Reproduce the decision</Title>
-        <Text size="sm" c="gray.9">Recomputes the recommendation from the recorded scores under the pinned rubric and policy.</Text>
-        <Button onClick={run} loading={busy} disabled={!decided} w="fit-content" variant="default">Reproduce</Button>
+        <Title order={2} size="h4">
+          Reproduce the decision
+        </Title>
+        <Text size="sm" c="gray.9">
+          Recomputes the recommendation from the recorded scores under the pinned rubric and policy.
+        </Text>
+        <Button onClick={run} loading={busy} disabled={!decided} w="fit-content" variant="default">
+          Reproduce
+        </Button>
         {!decided && <Text size="sm">Available once a recommendation has been computed.</Text>}
         {error !== null && <ProblemAlert error={error} />}
         {result && (
-          <Alert color={result.reproduced ? 'green' : 'red'} variant="light" role="status" title={result.reproduced ? 'Reproduced: same result' : `${result.differences.length} differences`}>
-            {result.checks[0] && <Text size="sm" c="gray.9">Rule: {result.checks[0].recorded.rule}</Text>}
+          <Alert
+            color={result.reproduced ? 'green' : 'red'}
+            variant="light"
+            role="status"
+            title={result.reproduced ? 'Reproduced: same result' : `${result.differences.length} differences`}
+          >
+            {result.checks[0] && (
+              <Text size="sm" c="gray.9">
+                Rule: {result.checks[0].recorded.rule}
+              </Text>
+            )}
             {result.checks.map((c) => (
               <Text size="sm" c="gray.9" key={c.version}>
                 Event {c.version} ({eventLabel(c.type)}): recorded {OUTCOME_LABEL[c.recorded.outcome]};{' '}
@@ -176,7 +300,11 @@ function ReproduceCard({ id, decided }: { id: string; decided: boolean }) {
                   : `recomputed ${c.fromScores ? OUTCOME_LABEL[c.fromScores.outcome] : 'nothing'} (rule ${c.fromScores?.rule ?? '—'}).`}
               </Text>
             ))}
-            {result.differences.map((d) => <Text size="sm" c="gray.9" key={`${d.version}-${d.field}`}>{d.field}: recorded {JSON.stringify(d.recorded)}, recomputed {JSON.stringify(d.recomputed)}</Text>)}
+            {result.differences.map((d) => (
+              <Text size="sm" c="gray.9" key={`${d.version}-${d.field}`}>
+                {d.field}: recorded {JSON.stringify(d.recorded)}, recomputed {JSON.stringify(d.recomputed)}
+              </Text>
+            ))}
           </Alert>
         )}
       </Stack>
@@ -191,8 +319,15 @@ function StateAsOfCard({ id }: { id: string }) {
   const [error, setError] = useState<unknown>(null);
   async function run(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true); setError(null);
-    try { setState(await get<StateAsOf>(`/audit/applications/${id}/state`, { asOf: asOf ? fromLocalInput(asOf) : undefined })); } catch (err) { setError(err); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      setState(await get<StateAsOf>(`/audit/applications/${id}/state`, { asOf: asOf ? fromLocalInput(asOf) : undefined }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   }
   const s = state?.state as Record<string, unknown> | undefined;
   const scalar = s ? Object.entries(s).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) : [];
@@ -200,18 +335,36 @@ function StateAsOfCard({ id }: { id: string }) {
     <Card withBorder padding="lg" component="section" aria-labelledby="asof-heading">
       <form onSubmit={run} noValidate>
         <Stack>
-          <Title order={2} size="h3" id="asof-heading">State as of a date</Title>
+          <Title order={2} size="h3" id="asof-heading">
+            State as of a date
+          </Title>
           <Group align="flex-end">
-            <TextInput type="datetime-local" label="As of" description={`Your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}); empty means now`} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
-            <Button type="submit" loading={busy}>Show the state</Button>
+            <TextInput
+              type="datetime-local"
+              label="As of"
+              description={`Your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}); empty means now`}
+              value={asOf}
+              onChange={(e) => setAsOf(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={busy}>
+              Show the state
+            </Button>
           </Group>
           {error !== null && <ProblemAlert error={error} />}
           {state && s && (
             <Stack gap="xs" aria-live="polite">
-              <Text fw={600}>After event {state.version}{state.occurredAt ? ` (${utcDate(state.occurredAt)})` : ''}: status {String(s.status)}</Text>
+              <Text fw={600}>
+                After event {state.version}
+                {state.occurredAt ? ` (${utcDate(state.occurredAt)})` : ''}: status {String(s.status)}
+              </Text>
               <Table withTableBorder w="fit-content">
                 <Table.Tbody>
-                  {scalar.map(([k, v]) => <Table.Tr key={k}><Table.Th scope="row">{k}</Table.Th><Table.Td>{String(v)}</Table.Td></Table.Tr>)}
+                  {scalar.map(([k, v]) => (
+                    <Table.Tr key={k}>
+                      <Table.Th scope="row">{k}</Table.Th>
+                      <Table.Td>{String(v)}</Table.Td>
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
               <details>

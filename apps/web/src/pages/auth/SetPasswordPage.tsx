@@ -67,15 +67,45 @@ export function SetPasswordPage() {
                 <Text c="gray.9">Your password is set. Check the email address to sign in.</Text>
               </Alert>
             )}
-            <TextInput label="Your email address" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problem?.fieldMessage('email') ?? (problem?.status === 401 && passwordSet ? 'This email does not match the account the link was for' : undefined)} />
-            <PasswordInput label="New password" autoComplete="new-password" required value={password} disabled={passwordSet} onChange={(e) => setPassword(e.currentTarget.value)} error={problem?.fieldMessage('password')} description="12 characters or more" />
-            <PasswordInput label="Repeat the password" autoComplete="new-password" required value={repeat} disabled={passwordSet} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch ? 'The two passwords are not the same' : undefined} />
+            <TextInput
+              label="Your email address"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={
+                problem?.fieldMessage('email') ??
+                (problem?.status === 401 && passwordSet ? 'This email does not match the account the link was for' : undefined)
+              }
+            />
+            <PasswordInput
+              label="New password"
+              autoComplete="new-password"
+              required
+              value={password}
+              disabled={passwordSet}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={problem?.fieldMessage('password')}
+              description="12 characters or more"
+            />
+            <PasswordInput
+              label="Repeat the password"
+              autoComplete="new-password"
+              required
+              value={repeat}
+              disabled={passwordSet}
+              onChange={(e) => setRepeat(e.currentTarget.value)}
+              error={mismatch ? 'The two passwords are not the same' : undefined}
+            />
             {linkDead && (
               <Alert color="red" variant="light" role="alert">
                 <Text c="gray.9">This link was already used or has expired. Ask IASL staff for a new one.</Text>
               </Alert>
             )}
-            {error !== null && !linkDead && !(problem?.status === 401) && Object.keys(problem?.fields ?? {}).length === 0 && <ProblemAlert error={error} />}
+            {error !== null && !linkDead && !(problem?.status === 401) && Object.keys(problem?.fields ?? {}).length === 0 && (
+              <ProblemAlert error={error} />
+            )}
             <Button type="submit" loading={busy} disabled={!token}>
               {passwordSet ? 'Sign in' : 'Set password and sign in'}
             </Button>

@@ -58,7 +58,12 @@ export function SignInPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <EmailLinkForm />
-        <PasswordForm onSignedIn={(s) => { signedIn(s); land(s); }} />
+        <PasswordForm
+          onSignedIn={(s) => {
+            signedIn(s);
+            land(s);
+          }}
+        />
       </SimpleGrid>
     </Page>
   );
@@ -89,16 +94,28 @@ function EmailLinkForm() {
     <Card withBorder padding="lg" component="section" aria-labelledby="link-heading">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Title order={2} size="h3" id="link-heading">Applicants and nominators</Title>
+          <Title order={2} size="h3" id="link-heading">
+            Applicants and nominators
+          </Title>
           <Text c="gray.9">We email you a link that signs you in. No password needed.</Text>
-          <TextInput label="Your email address" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError} />
+          <TextInput
+            label="Your email address"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldError}
+          />
           {error !== null && !fieldError && <ProblemAlert error={error} />}
           {sentTo && (
             <Alert color="green" variant="light" role="status" title="Check your inbox">
               <Text c="gray.9">If {sentTo} can sign in here, a link is on its way. It works once, for 15 minutes.</Text>
             </Alert>
           )}
-          <Button type="submit" loading={busy}>Email me a sign-in link</Button>
+          <Button type="submit" loading={busy}>
+            Email me a sign-in link
+          </Button>
         </Stack>
       </form>
     </Card>
@@ -129,17 +146,38 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (s: StoredSession) => void }
     <Card withBorder padding="lg" component="section" aria-labelledby="password-heading">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Title order={2} size="h3" id="password-heading">Staff, reviewers, board and auditors</Title>
+          <Title order={2} size="h3" id="password-heading">
+            Staff, reviewers, board and auditors
+          </Title>
           <Text c="gray.9">Sign in with the password you set from your invitation link.</Text>
-          <TextInput label="Email address" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problem?.fieldMessage('email')} />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={problem?.fieldMessage('password')} />
+          <TextInput
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={problem?.fieldMessage('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={problem?.fieldMessage('password')}
+          />
           {problem?.status === 401 && (
             <Alert color="red" variant="light" role="alert">
               <Text c="gray.9">The email or password is not right.</Text>
             </Alert>
           )}
-          {error !== null && problem?.status !== 401 && !problem?.fieldMessage('email') && !problem?.fieldMessage('password') && <ProblemAlert error={error} />}
-          <Button type="submit" loading={busy}>Sign in</Button>
+          {error !== null && problem?.status !== 401 && !problem?.fieldMessage('email') && !problem?.fieldMessage('password') && (
+            <ProblemAlert error={error} />
+          )}
+          <Button type="submit" loading={busy}>
+            Sign in
+          </Button>
           <ForgotPassword email={email} />
         </Stack>
       </form>
@@ -163,7 +201,11 @@ function ForgotPassword({ email }: { email: string }) {
   return (
     <>
       {error !== null && <ProblemAlert error={error} />}
-      {needEmail && <Text c="red.9" size="sm" role="alert">Type your email address above first.</Text>}
+      {needEmail && (
+        <Text c="red.9" size="sm" role="alert">
+          Type your email address above first.
+        </Text>
+      )}
       <Button
         variant="subtle"
         w="fit-content"

@@ -9,9 +9,14 @@ export function AppealNotice({ appealOf, statement }: { appealOf: AppealedDecisi
   return (
     <Alert color="grape" variant="light" title="Appeal" component="section" role="region" aria-label="Appeal">
       <Text c="gray.9">
-        This decision answers an appeal of the decision of {exactDate(appealOf.decidedAt)} ({OUTCOME_LABEL[appealOf.outcome]}). It is final once recorded.
+        This decision answers an appeal of the decision of {exactDate(appealOf.decidedAt)} ({OUTCOME_LABEL[appealOf.outcome]}). It is final
+        once recorded.
       </Text>
-      {statement && <Text c="gray.9" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>Applicant’s statement: {statement}</Text>}
+      {statement && (
+        <Text c="gray.9" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+          Applicant’s statement: {statement}
+        </Text>
+      )}
     </Alert>
   );
 }

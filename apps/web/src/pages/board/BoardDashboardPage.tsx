@@ -22,7 +22,10 @@ export function BoardDashboardPage() {
   const rubric = useRubric();
   const reviewed = (board.data ?? []).map((i) => i.applicationId);
   const scores = useQueries({
-    queries: reviewed.map((id) => ({ queryKey: [`/applications/${id}/scores`, {}], queryFn: () => get<FinishedReviewView[]>(`/applications/${id}/scores`) })),
+    queries: reviewed.map((id) => ({
+      queryKey: [`/applications/${id}/scores`, {}],
+      queryFn: () => get<FinishedReviewView[]>(`/applications/${id}/scores`),
+    })),
   });
   if (queue.isPending || board.isPending) return <Loading what="Loading the dashboard" />;
   if (queue.error || board.error) return <ProblemAlert error={queue.error ?? board.error} />;
@@ -31,26 +34,56 @@ export function BoardDashboardPage() {
   const reviews = scores.flatMap((q, n) => (q.data ? [{ applicationId: reviewed[n], reviews: q.data }] : []));
   const loadingScores = scores.some((q) => q.isPending);
   return (
-    <Page title="Board dashboard" actions={<Button component={Link} to="/board/decisions">Decision queue ({waiting.length} waiting)</Button>}>
+    <Page
+      title="Board dashboard"
+      actions={
+        <Button component={Link} to="/board/decisions">
+          Decision queue ({waiting.length} waiting)
+        </Button>
+      }
+    >
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 6 }}><StatusFunnel queue={queue.data} /></Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}><ReviewerProgress items={queue.data.items} names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} /></Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <StatusFunnel queue={queue.data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <ReviewerProgress items={queue.data.items} names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} />
+        </Grid.Col>
         <Grid.Col span={12}>
           <Card withBorder padding="lg" component="section" aria-labelledby="dist-heading">
-            <Title order={2} size="h3" id="dist-heading">Score distribution by indicator</Title>
-            <Text size="sm" c="gray.8" mb="md">Finished reviews of every application before or decided by the board: how many scores at each level.</Text>
-            {loadingScores || !rubric.data ? <Loading what="Loading scores" /> : <ScoreDistribution reviews={reviews.flatMap((r) => r.reviews)} codes={indicatorsOf(rubric.data).map((i) => i.code)} />}
+            <Title order={2} size="h3" id="dist-heading">
+              Score distribution by indicator
+            </Title>
+            <Text size="sm" c="gray.8" mb="md">
+              Finished reviews of every application before or decided by the board: how many scores at each level.
+            </Text>
+            {loadingScores || !rubric.data ? (
+              <Loading what="Loading scores" />
+            ) : (
+              <ScoreDistribution reviews={reviews.flatMap((r) => r.reviews)} codes={indicatorsOf(rubric.data).map((i) => i.code)} />
+            )}
           </Card>
         </Grid.Col>
         <Grid.Col span={12}>
           <Card withBorder padding="lg" component="section" aria-labelledby="agree-heading">
-            <Title order={2} size="h3" id="agree-heading" mb="md">Reviewer agreement</Title>
-            {loadingScores ? <Loading what="Loading scores" /> : <Agreement rows={reviews} references={new Map(board.data.map((b) => [b.applicationId, b.reference]))} />}
+            <Title order={2} size="h3" id="agree-heading" mb="md">
+              Reviewer agreement
+            </Title>
+            {loadingScores ? (
+              <Loading what="Loading scores" />
+            ) : (
+              <Agreement rows={reviews} references={new Map(board.data.map((b) => [b.applicationId, b.reference]))} />
+            )}
           </Card>
         </Grid.Col>
         <Grid.Col span={12}>
-          <Title order={2} size="h3" mb="sm">Waiting for the board</Title>
-          <DecisionTable items={waiting} caption={`${waiting.length} ${waiting.length === 1 ? 'application' : 'applications'} waiting for a decision or a ruling`} />
+          <Title order={2} size="h3" mb="sm">
+            Waiting for the board
+          </Title>
+          <DecisionTable
+            items={waiting}
+            caption={`${waiting.length} ${waiting.length === 1 ? 'application' : 'applications'} waiting for a decision or a ruling`}
+          />
         </Grid.Col>
       </Grid>
     </Page>
@@ -69,15 +102,26 @@ function StatusFunnel({ queue }: { queue: StaffQueue }) {
   ];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="funnel-heading" h="100%">
-      <Title order={2} size="h3" id="funnel-heading" mb="md">Status funnel</Title>
+      <Title order={2} size="h3" id="funnel-heading" mb="md">
+        Status funnel
+      </Title>
       <Stack gap="sm">
         {steps.map((s, i) => (
           <div key={s.label}>
-            <Group justify="space-between"><Text size="sm" id={`funnel-${i}`}>{s.label}</Text><Text size="sm" fw={700}>{s.n}</Text></Group>
+            <Group justify="space-between">
+              <Text size="sm" id={`funnel-${i}`}>
+                {s.label}
+              </Text>
+              <Text size="sm" fw={700}>
+                {s.n}
+              </Text>
+            </Group>
             <Progress value={total ? (s.n / total) * 100 : 0} aria-label={`${s.label}: ${s.n} of ${total}`} size="lg" />
           </div>
         ))}
-        <Text size="sm" c="gray.8">Not accepted: {c.Rejected} · Lapsed: {c.Lapsed}</Text>
+        <Text size="sm" c="gray.8">
+          Not accepted: {c.Rejected} · Lapsed: {c.Lapsed}
+        </Text>
       </Stack>
     </Card>
   );
@@ -97,13 +141,29 @@ function ReviewerProgress({ items, names }: { items: ApplicationSummaryView[]; n
   const rows = [...byReviewer.entries()].sort((a, b) => (names.get(a[0]) ?? '').localeCompare(names.get(b[0]) ?? ''));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="progress-heading" h="100%">
-      <Title order={2} size="h3" id="progress-heading" mb="md">Reviewer progress</Title>
-      {rows.length === 0 ? <Text>No reviews assigned yet.</Text> : (
+      <Title order={2} size="h3" id="progress-heading" mb="md">
+        Reviewer progress
+      </Title>
+      {rows.length === 0 ? (
+        <Text>No reviews assigned yet.</Text>
+      ) : (
         <Stack gap="sm">
           {rows.map(([id, r]) => (
             <div key={id}>
-              <Group justify="space-between"><Text size="sm" id={`rev-${id}`}>{names.get(id) ?? 'Reviewer'}</Text><Text size="sm">{r.finished} of {r.assigned} finished</Text></Group>
-              <Progress value={(r.finished / r.assigned) * 100} color="teal.9" aria-label={`${names.get(id) ?? 'Reviewer'}: ${r.finished} of ${r.assigned} finished`} size="lg" />
+              <Group justify="space-between">
+                <Text size="sm" id={`rev-${id}`}>
+                  {names.get(id) ?? 'Reviewer'}
+                </Text>
+                <Text size="sm">
+                  {r.finished} of {r.assigned} finished
+                </Text>
+              </Group>
+              <Progress
+                value={(r.finished / r.assigned) * 100}
+                color="teal.9"
+                aria-label={`${names.get(id) ?? 'Reviewer'}: ${r.finished} of ${r.assigned} finished`}
+                size="lg"
+              />
             </div>
           ))}
         </Stack>
@@ -142,7 +202,13 @@ function ScoreDistribution({ reviews, codes }: { reviews: FinishedReviewView[]; 
 }
 
 /** Per application: the share of indicators where reviewers gave the same level, and within one level. */
-function Agreement({ rows, references }: { rows: { applicationId: string; reviews: FinishedReviewView[] }[]; references: Map<string, string> }) {
+function Agreement({
+  rows,
+  references,
+}: {
+  rows: { applicationId: string; reviews: FinishedReviewView[] }[];
+  references: Map<string, string>;
+}) {
   const stats = rows
     .map(({ applicationId, reviews }) => {
       const scored = reviews.filter((r) => r.purpose === 'review');
@@ -166,10 +232,19 @@ function Agreement({ rows, references }: { rows: { applicationId: string; review
   const mean = (f: (s: (typeof stats)[number]) => number) => stats.reduce((a, s) => a + f(s), 0) / stats.length;
   return (
     <Stack>
-      <Text>Across {stats.length} applications: same level on {pct(mean((s) => s.exact))} of indicators, within one level on {pct(mean((s) => s.withinOne))}.</Text>
+      <Text>
+        Across {stats.length} applications: same level on {pct(mean((s) => s.exact))} of indicators, within one level on{' '}
+        {pct(mean((s) => s.withinOne))}.
+      </Text>
       <Table striped>
         <Table.Thead>
-          <Table.Tr><Table.Th scope="col">Application</Table.Th><Table.Th scope="col">Reviewers</Table.Th><Table.Th scope="col">Same level</Table.Th><Table.Th scope="col">Within one level</Table.Th><Table.Th scope="col">Largest spread</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="col">Application</Table.Th>
+            <Table.Th scope="col">Reviewers</Table.Th>
+            <Table.Th scope="col">Same level</Table.Th>
+            <Table.Th scope="col">Within one level</Table.Th>
+            <Table.Th scope="col">Largest spread</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {stats.map((s) => (

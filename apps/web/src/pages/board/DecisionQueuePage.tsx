@@ -21,7 +21,13 @@ export function DecisionQueuePage() {
   );
 }
 
-export function DecisionTable({ items, caption = 'Applications before the board, oldest first' }: { items: BoardItemView[]; caption?: string }) {
+export function DecisionTable({
+  items,
+  caption = 'Applications before the board, oldest first',
+}: {
+  items: BoardItemView[];
+  caption?: string;
+}) {
   return (
     <Card withBorder padding={0}>
       <Table.ScrollContainer minWidth={760}>
@@ -38,19 +44,33 @@ export function DecisionTable({ items, caption = 'Applications before the board,
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.length === 0 && <Table.Tr><Table.Td colSpan={6}>Nothing before the board.</Table.Td></Table.Tr>}
+            {items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>Nothing before the board.</Table.Td>
+              </Table.Tr>
+            )}
             {items.map((i) => (
               <Table.Tr key={i.applicationId}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/board/applications/${i.applicationId}`} fw={600}>{i.reference}</Anchor>
+                  <Anchor component={Link} to={`/board/applications/${i.applicationId}`} fw={600}>
+                    {i.reference}
+                  </Anchor>
                   <Text size="sm">{i.institutionName}</Text>
                 </Table.Td>
                 <Table.Td>
-                  {i.status === 'Decided'
-                    ? <Badge color="green" variant="outline" radius="sm">Decided: {i.decisionOutcome ? OUTCOME_LABEL[i.decisionOutcome] : ''}</Badge>
-                    : i.status === 'NeedsAdjudication'
-                      ? <Badge color="orange" variant="outline" radius="sm">Adjudication</Badge>
-                      : <Badge color="blue" variant="outline" radius="sm">{i.appealOf ? 'Appeal decision' : 'Decision'}</Badge>}
+                  {i.status === 'Decided' ? (
+                    <Badge color="green" variant="outline" radius="sm">
+                      Decided: {i.decisionOutcome ? OUTCOME_LABEL[i.decisionOutcome] : ''}
+                    </Badge>
+                  ) : i.status === 'NeedsAdjudication' ? (
+                    <Badge color="orange" variant="outline" radius="sm">
+                      Adjudication
+                    </Badge>
+                  ) : (
+                    <Badge color="blue" variant="outline" radius="sm">
+                      {i.appealOf ? 'Appeal decision' : 'Decision'}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{i.recommendation ? OUTCOME_LABEL[i.recommendation] : '—'}</Table.Td>
                 <Table.Td>{i.overallMean?.toFixed(2) ?? '—'}</Table.Td>

@@ -17,14 +17,19 @@ export function RenewalHistoryPanel({ app }: { app: Pick<ApplicationSummaryView,
   return (
     <Card withBorder padding="lg" mt="md" component="section" aria-labelledby="earlier-heading">
       <Stack>
-        <Title order={2} size="h3" id="earlier-heading">Earlier years: a renewal of {h.previous.reference}</Title>
+        <Title order={2} size="h3" id="earlier-heading">
+          Earlier years: a renewal of {h.previous.reference}
+        </Title>
         <Text c="gray.9">
-          {OUTCOME_LABEL[h.previous.outcome]} since {exactDate(h.previous.decidedAt)}, term ending {exactDate(h.previous.termEndsAt)}.
-          {' '}{h.years.length} yearly {h.years.length === 1 ? 'update' : 'updates'}{h.years.some((y) => y.late) ? ', some late' : ''}.
+          {OUTCOME_LABEL[h.previous.outcome]} since {exactDate(h.previous.decidedAt)}, term ending {exactDate(h.previous.termEndsAt)}.{' '}
+          {h.years.length} yearly {h.years.length === 1 ? 'update' : 'updates'}
+          {h.years.some((y) => y.late) ? ', some late' : ''}.
         </Text>
         {h.years.map((y) => (
           <Text key={y.submittedAt} size="sm" c="gray.9">
-            {exactDate(y.submittedAt)}{y.late ? ' (late)' : ''}{y.disputed.length > 0 ? `: reviewers disputed ${y.disputed.join(', ')}` : ''}
+            {exactDate(y.submittedAt)}
+            {y.late ? ' (late)' : ''}
+            {y.disputed.length > 0 ? `: reviewers disputed ${y.disputed.join(', ')}` : ''}
           </Text>
         ))}
         <ProgressChangeTable indicators={h.indicators} caption="The earlier designation, per indicator" />

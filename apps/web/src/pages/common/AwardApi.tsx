@@ -1,14 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
-  AwardCycleDetail, AwardCycleDetailView, AwardCycleList, AwardCycleView, InvitationStatus, LeaderNominationView,
+  AwardCycleDetail,
+  AwardCycleDetailView,
+  AwardCycleList,
+  AwardCycleView,
+  InvitationStatus,
+  LeaderNominationView,
 } from '@cert/contracts';
 import { get } from '../../api/client';
 
 /** The reads of apps/api/src/awards, shared by the staff, board and applicant pages; each role reads its own view. */
-const useRead = <T,>(path: string | null) => useQuery<T>({ queryKey: [path, {}], queryFn: () => get<T>(path!), enabled: path !== null, retry: false });
+const useRead = <T,>(path: string | null) =>
+  useQuery<T>({ queryKey: [path, {}], queryFn: () => get<T>(path!), enabled: path !== null, retry: false });
 
-export const useAwardCycles = <V extends AwardCycleList = AwardCycleView[],>() => useRead<V>('/award-cycles');
-export const useAwardCycle = <V extends AwardCycleDetailView = AwardCycleDetail,>(year: number | null) =>
+export const useAwardCycles = <V extends AwardCycleList = AwardCycleView[]>() => useRead<V>('/award-cycles');
+export const useAwardCycle = <V extends AwardCycleDetailView = AwardCycleDetail>(year: number | null) =>
   useRead<V>(year ? `/award-cycles/${year}` : null);
 export const useMyAwardNominations = () => useRead<LeaderNominationView[]>('/me/award-invitations');
 

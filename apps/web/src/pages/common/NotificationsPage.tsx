@@ -14,7 +14,11 @@ export function NotificationsPage() {
   return (
     <Page title="Notifications" intro={feed.data ? `${feed.data.unread} unread` : undefined}>
       {markRead.error && <ProblemAlert error={markRead.error} />}
-      {feed.isPending ? <Loading what="Loading notifications" /> : feed.error ? <ProblemAlert error={feed.error} /> : feed.data.items.length === 0 ? (
+      {feed.isPending ? (
+        <Loading what="Loading notifications" />
+      ) : feed.error ? (
+        <ProblemAlert error={feed.error} />
+      ) : feed.data.items.length === 0 ? (
         <Text>No notifications yet.</Text>
       ) : (
         <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -23,13 +27,26 @@ export function NotificationsPage() {
               <Group justify="space-between" wrap="wrap">
                 <Stack gap={2}>
                   <Group gap="xs">
-                    {!item.readAt && <Badge color="blue" variant="filled" size="sm">New</Badge>}
-                    <Anchor component={Link} to={localPath(item.link)} fw={600}>{item.subject}</Anchor>
+                    {!item.readAt && (
+                      <Badge color="blue" variant="filled" size="sm">
+                        New
+                      </Badge>
+                    )}
+                    <Anchor component={Link} to={localPath(item.link)} fw={600}>
+                      {item.subject}
+                    </Anchor>
                   </Group>
-                  <Text size="sm" c="gray.8"><time dateTime={item.sentAt}>{exactDate(item.sentAt)}</time></Text>
+                  <Text size="sm" c="gray.8">
+                    <time dateTime={item.sentAt}>{exactDate(item.sentAt)}</time>
+                  </Text>
                 </Stack>
                 {!item.readAt && (
-                  <Button size="xs" variant="default" loading={markRead.isPending && markRead.variables?.notificationId === item.notificationId} onClick={() => markRead.mutate(item)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={markRead.isPending && markRead.variables?.notificationId === item.notificationId}
+                    onClick={() => markRead.mutate(item)}
+                  >
                     Mark as read
                   </Button>
                 )}

@@ -8,18 +8,38 @@ export function DirectoryEntryCard({ entry, headingLevel = 3 }: { entry: Directo
   return (
     <Card withBorder padding="lg" component="article" aria-label={title}>
       <Stack gap="xs">
-        <Title order={headingLevel} size="h4">{title}</Title>
-        {entry.leaderName && entry.institution && <Text fw={600} c="gray.9">{entry.institution}</Text>}
-        {facts.length > 0 && <Text size="sm" c="gray.8">{facts.join(' · ')}</Text>}
+        <Title order={headingLevel} size="h4">
+          {title}
+        </Title>
+        {entry.leaderName && entry.institution && (
+          <Text fw={600} c="gray.9">
+            {entry.institution}
+          </Text>
+        )}
+        {facts.length > 0 && (
+          <Text size="sm" c="gray.8">
+            {facts.join(' · ')}
+          </Text>
+        )}
         {entry.focusAreas && entry.focusAreas.length > 0 && (
           <Group gap={6} aria-label="Focus areas">
-            {entry.focusAreas.map((area) => <Badge key={area} variant="light" color="blue" radius="sm">{area}</Badge>)}
+            {entry.focusAreas.map((area) => (
+              <Badge key={area} variant="light" color="blue" radius="sm">
+                {area}
+              </Badge>
+            ))}
           </Group>
         )}
         {entry.awards && entry.awards.length > 0 && (
-          <Text size="sm" c="gray.9">Awards: {entry.awards.map((a) => `${a.award} (${a.year})`).join('; ')}</Text>
+          <Text size="sm" c="gray.9">
+            Awards: {entry.awards.map((a) => `${a.award} (${a.year})`).join('; ')}
+          </Text>
         )}
-        {entry.summary && <Text c="gray.9" style={{ whiteSpace: 'pre-line' }}>{entry.summary}</Text>}
+        {entry.summary && (
+          <Text c="gray.9" style={{ whiteSpace: 'pre-line' }}>
+            {entry.summary}
+          </Text>
+        )}
       </Stack>
     </Card>
   );

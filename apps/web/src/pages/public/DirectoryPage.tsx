@@ -32,15 +32,44 @@ export function DirectoryPage() {
       <Card withBorder padding="lg" component="section" aria-labelledby="search-heading">
         <form onSubmit={search} role="search" aria-labelledby="search-heading">
           <Stack>
-            <Title order={2} size="h3" id="search-heading">Search the directory</Title>
+            <Title order={2} size="h3" id="search-heading">
+              Search the directory
+            </Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label="Words" description="A name, an institution, a focus area" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
-              <Select label="Country" description="As the entries show it" clearable data={countries} value={draft.country ?? null} onChange={(v) => setDraft({ ...draft, country: v ?? undefined })} />
-              <Select label="Year" description="Of designation or an award" clearable data={years.map(String)} value={draft.year ? String(draft.year) : null} onChange={(v) => setDraft({ ...draft, year: v ? Number(v) : undefined })} />
+              <TextInput
+                label="Words"
+                description="A name, an institution, a focus area"
+                value={draft.q ?? ''}
+                onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+              />
+              <Select
+                label="Country"
+                description="As the entries show it"
+                clearable
+                data={countries}
+                value={draft.country ?? null}
+                onChange={(v) => setDraft({ ...draft, country: v ?? undefined })}
+              />
+              <Select
+                label="Year"
+                description="Of designation or an award"
+                clearable
+                data={years.map(String)}
+                value={draft.year ? String(draft.year) : null}
+                onChange={(v) => setDraft({ ...draft, year: v ? Number(v) : undefined })}
+              />
             </SimpleGrid>
             <Group>
               <Button type="submit">Search</Button>
-              <Button variant="default" onClick={() => { setDraft({}); setFilter({}); }}>Show all</Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setDraft({});
+                  setFilter({});
+                }}
+              >
+                Show all
+              </Button>
             </Group>
           </Stack>
         </form>
@@ -49,7 +78,9 @@ export function DirectoryPage() {
       {years.length > 0 && (
         <Card withBorder padding="lg" component="section" aria-labelledby="books-heading">
           <Stack gap="sm">
-            <Title order={2} size="h3" id="books-heading">The book of best practices</Title>
+            <Title order={2} size="h3" id="books-heading">
+              The book of best practices
+            </Title>
             <Text c="gray.9">One book a year, by country, with the programs designated or awarded that year.</Text>
             <Group gap="sm">
               {/* Plain links: the API answers a page load of a PDF path with the PDF, so it opens, saves and shares as any file. */}
@@ -71,10 +102,14 @@ export function DirectoryPage() {
           {directory.isPending && <Loading what="Loading the directory" />}
           {directory.error && <ProblemAlert error={directory.error} title="The directory could not be loaded" />}
           {directory.data && directory.data.count === 0 && (
-            <Alert color="blue" variant="light"><Text c="gray.9">No program matches. Leaders choose whether to appear here.</Text></Alert>
+            <Alert color="blue" variant="light">
+              <Text c="gray.9">No program matches. Leaders choose whether to appear here.</Text>
+            </Alert>
           )}
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {directory.data?.entries.map((entry, i) => <DirectoryEntryCard key={`${entry.leaderName ?? ''}|${entry.institution ?? ''}|${i}`} entry={entry} />)}
+            {directory.data?.entries.map((entry, i) => (
+              <DirectoryEntryCard key={`${entry.leaderName ?? ''}|${entry.institution ?? ''}|${i}`} entry={entry} />
+            ))}
           </SimpleGrid>
         </Stack>
       </section>

@@ -14,7 +14,11 @@ export const FIELD_LABEL: Record<DirectoryField, string> = {
 };
 
 export const useDirectory = (filter: DirectoryQuery) =>
-  useQuery<DirectoryPageView>({ queryKey: ['/directory', filter], queryFn: () => get<DirectoryPageView>('/directory', filter), retry: false });
+  useQuery<DirectoryPageView>({
+    queryKey: ['/directory', filter],
+    queryFn: () => get<DirectoryPageView>('/directory', filter),
+    retry: false,
+  });
 
 export const useOwnListing = (applicationId: string, enabled: boolean) =>
   useQuery<DirectoryListingView>({

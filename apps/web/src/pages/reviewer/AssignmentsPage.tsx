@@ -22,24 +22,34 @@ export function AssignmentsPage() {
     <Page title="My assignments" intro={`${open.length} to score · ${finished.length} finished`}>
       <Alert color="blue" variant="light" title="Before you open an application">
         <Text c="gray.9">
-          Check for a conflict of interest: your own institution, a close personal or financial tie. If you have one, do not score it;
-          tell the certification staff, who will release you and assign someone else.
+          Check for a conflict of interest: your own institution, a close personal or financial tie. If you have one, do not score it; tell
+          the certification staff, who will release you and assign someone else.
         </Text>
       </Alert>
       <Stack component="section" aria-labelledby="open-heading">
-        <Title order={2} size="h3" id="open-heading">To score</Title>
-        {open.length === 0 ? <Text>Nothing to score right now. We email you when an application is assigned.</Text> : (
+        <Title order={2} size="h3" id="open-heading">
+          To score
+        </Title>
+        {open.length === 0 ? (
+          <Text>Nothing to score right now. We email you when an application is assigned.</Text>
+        ) : (
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {open.map((a) => <AssignmentCard key={a.applicationId} assignment={a} />)}
+            {open.map((a) => (
+              <AssignmentCard key={a.applicationId} assignment={a} />
+            ))}
           </SimpleGrid>
         )}
       </Stack>
       <ProgressConfirmationsSection />
       {finished.length > 0 && (
         <Stack component="section" aria-labelledby="finished-heading">
-          <Title order={2} size="h3" id="finished-heading">Finished</Title>
+          <Title order={2} size="h3" id="finished-heading">
+            Finished
+          </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {finished.map((a) => <AssignmentCard key={a.applicationId} assignment={a} />)}
+            {finished.map((a) => (
+              <AssignmentCard key={a.applicationId} assignment={a} />
+            ))}
           </SimpleGrid>
         </Stack>
       )}
@@ -56,19 +66,45 @@ function AssignmentCard({ assignment: a }: { assignment: OwnAssignmentView }) {
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={0}>
-            <Title order={3} size="h4">{a.institutionName ?? `Application ${a.reference ?? ''}`}</Title>
-            {a.blindReview && <Text size="sm" c="gray.9">Blind review: the applicant's identity is withheld.</Text>}
-            <Text size="sm" c="gray.8">{a.reference} · {a.purpose === 'adjudication' ? 'Adjudication' : 'Review'} · assigned {shortDate(a.assignedAt)}</Text>
+            <Title order={3} size="h4">
+              {a.institutionName ?? `Application ${a.reference ?? ''}`}
+            </Title>
+            {a.blindReview && (
+              <Text size="sm" c="gray.9">
+                Blind review: the applicant's identity is withheld.
+              </Text>
+            )}
+            <Text size="sm" c="gray.8">
+              {a.reference} · {a.purpose === 'adjudication' ? 'Adjudication' : 'Review'} · assigned {shortDate(a.assignedAt)}
+            </Text>
           </Stack>
-          <Badge color={state === 'Finished' ? 'green' : state === 'In progress' ? 'blue' : 'gray'} variant="outline" radius="sm">{state}</Badge>
+          <Badge color={state === 'Finished' ? 'green' : state === 'In progress' ? 'blue' : 'gray'} variant="outline" radius="sm">
+            {state}
+          </Badge>
         </Group>
-        {a.status !== 'finished' ? <DueBadge dueAt={a.dueAt} label="Scores" /> : a.submittedAt && <Text size="sm">Finished {shortDate(a.submittedAt)}</Text>}
+        {a.status !== 'finished' ? (
+          <DueBadge dueAt={a.dueAt} label="Scores" />
+        ) : (
+          a.submittedAt && <Text size="sm">Finished {shortDate(a.submittedAt)}</Text>
+        )}
         <div>
-          <Text size="sm" id={labelId}>{a.progress.scored} of {a.progress.total} indicators scored</Text>
-          <Progress value={pct} aria-label={`${a.progress.scored} of ${a.progress.total} indicators scored`} mt={4} color={state === 'Finished' ? 'teal.9' : 'blue'} />
+          <Text size="sm" id={labelId}>
+            {a.progress.scored} of {a.progress.total} indicators scored
+          </Text>
+          <Progress
+            value={pct}
+            aria-label={`${a.progress.scored} of ${a.progress.total} indicators scored`}
+            mt={4}
+            color={state === 'Finished' ? 'teal.9' : 'blue'}
+          />
         </div>
-        <Button component={Link} to={`/reviews/${a.applicationId}`} variant={a.status === 'finished' ? 'default' : 'filled'} w="fit-content"
-          aria-label={`${a.status === 'finished' ? 'View' : state === 'In progress' ? 'Continue' : 'Start'} review of ${a.reference ?? ''}`}>
+        <Button
+          component={Link}
+          to={`/reviews/${a.applicationId}`}
+          variant={a.status === 'finished' ? 'default' : 'filled'}
+          w="fit-content"
+          aria-label={`${a.status === 'finished' ? 'View' : state === 'In progress' ? 'Continue' : 'Start'} review of ${a.reference ?? ''}`}
+        >
           {a.status === 'finished' ? 'View your scores' : state === 'In progress' ? 'Continue scoring' : 'Start scoring'}
         </Button>
       </Stack>

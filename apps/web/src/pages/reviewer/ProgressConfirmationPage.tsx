@@ -16,13 +16,23 @@ export function ProgressConfirmationsSection() {
   if (!list.data || list.data.length === 0) return null;
   return (
     <Stack component="section" aria-labelledby="confirm-heading">
-      <Title order={2} size="h3" id="confirm-heading">Yearly progress to confirm</Title>
+      <Title order={2} size="h3" id="confirm-heading">
+        Yearly progress to confirm
+      </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {list.data.map((c) => (
           <Card key={`${c.applicationId}-${c.updateSubmittedAt}`} withBorder padding="md">
-            <Text fw={600}>{c.reference} · {c.institutionName}</Text>
-            <Text size="sm" c="gray.8">Update of {exactDate(c.updateSubmittedAt)}; {c.recordedAt ? `answered ${exactDate(c.recordedAt)}` : 'waiting for your answer'}</Text>
-            {!c.recordedAt && <Anchor component={Link} to={`/reviews/progress/${c.applicationId}`}>Confirm or dispute</Anchor>}
+            <Text fw={600}>
+              {c.reference} · {c.institutionName}
+            </Text>
+            <Text size="sm" c="gray.8">
+              Update of {exactDate(c.updateSubmittedAt)}; {c.recordedAt ? `answered ${exactDate(c.recordedAt)}` : 'waiting for your answer'}
+            </Text>
+            {!c.recordedAt && (
+              <Anchor component={Link} to={`/reviews/progress/${c.applicationId}`}>
+                Confirm or dispute
+              </Anchor>
+            )}
           </Card>
         ))}
       </SimpleGrid>
@@ -37,7 +47,12 @@ export function ProgressConfirmationPage() {
   if (list.isPending) return <Loading what="Loading the update to confirm" />;
   if (list.error) return <ProblemAlert error={list.error} />;
   const item = list.data.find((c) => c.applicationId === id && !c.recordedAt);
-  if (!item) return <Page title="Nothing to confirm"><Text>No open progress confirmation for this application is on your list.</Text></Page>;
+  if (!item)
+    return (
+      <Page title="Nothing to confirm">
+        <Text>No open progress confirmation for this application is on your list.</Text>
+      </Page>
+    );
   return <ConfirmationForm item={item} />;
 }
 
@@ -45,37 +60,67 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
   const navigate = useNavigate();
   const rubric = useRubric();
   const [verdicts, setVerdicts] = useState<Record<string, ProgressVerdict>>(() =>
-    Object.fromEntries(item.ratings.map((r) => [r.indicator, { indicator: r.indicator, verdict: 'confirmed', comment: '' }])));
-  const send = useWrite(() => write('POST', `/applications/${item.applicationId}/progress/confirmation`, { verdicts: Object.values(verdicts) }), {
-    done: () => ({ title: 'Thank you', message: 'Your confirmation is recorded.' }),
-  });
+    Object.fromEntries(item.ratings.map((r) => [r.indicator, { indicator: r.indicator, verdict: 'confirmed', comment: '' }])),
+  );
+  const send = useWrite(
+    () => write('POST', `/applications/${item.applicationId}/progress/confirmation`, { verdicts: Object.values(verdicts) }),
+    {
+      done: () => ({ title: 'Thank you', message: 'Your confirmation is recorded.' }),
+    },
+  );
   if (rubric.isPending) return <Loading what="Loading the IC Map" />;
   const titles = Object.fromEntries((rubric.data ? indicatorsOf(rubric.data) : []).map((i) => [i.code, i.title]));
   const set = (code: string, patch: Partial<ProgressVerdict>) => setVerdicts((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
   const uncommented = Object.values(verdicts).filter((v) => v.verdict === 'disputed' && !v.comment.trim()).length;
   return (
     <Page title={`Confirm the yearly update: ${item.reference}`} intro={<>Update of {exactDate(item.updateSubmittedAt)}</>}>
-      <form onSubmit={(e) => { e.preventDefault(); send.mutate(undefined, { onSuccess: () => void navigate('/reviews') }); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate(undefined, { onSuccess: () => void navigate('/reviews') });
+        }}
+        noValidate
+      >
         <Stack>
           {item.ratings.map((r) => (
             <Card key={r.indicator} withBorder padding="md" component="fieldset" aria-label={r.indicator}>
               <Stack gap="xs">
-                <Text fw={600}>{r.indicator}: {titles[r.indicator] ?? ''}</Text>
-                <Text size="sm" c="gray.9">Rated {r.level}. Evidence: {r.evidence}</Text>
+                <Text fw={600}>
+                  {r.indicator}: {titles[r.indicator] ?? ''}
+                </Text>
+                <Text size="sm" c="gray.9">
+                  Rated {r.level}. Evidence: {r.evidence}
+                </Text>
                 <Radio.Group label="Your verdict" value={verdicts[r.indicator].verdict} onChange={(v) => set(r.indicator, { verdict: v })}>
-                  <Group mt={4}><Radio value="confirmed" label="Confirm" /><Radio value="disputed" label="Dispute" /></Group>
+                  <Group mt={4}>
+                    <Radio value="confirmed" label="Confirm" />
+                    <Radio value="disputed" label="Dispute" />
+                  </Group>
                 </Radio.Group>
                 {verdicts[r.indicator].verdict === 'disputed' && (
-                  <Textarea label="Why do you dispute this level?" required autosize minRows={2} maxLength={2000} value={verdicts[r.indicator].comment}
-                    onChange={(e) => set(r.indicator, { comment: e.currentTarget.value })} />
+                  <Textarea
+                    label="Why do you dispute this level?"
+                    required
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                    value={verdicts[r.indicator].comment}
+                    onChange={(e) => set(r.indicator, { comment: e.currentTarget.value })}
+                  />
                 )}
               </Stack>
             </Card>
           ))}
           {send.error && <ProblemAlert error={send.error} title="Not recorded" />}
           <Group>
-            <Button type="submit" loading={send.isPending} disabled={uncommented > 0}>Send my confirmation</Button>
-            {uncommented > 0 && <Text c="gray.9">{uncommented === 1 ? '1 disputed indicator still needs' : `${uncommented} disputed indicators still need`} a comment.</Text>}
+            <Button type="submit" loading={send.isPending} disabled={uncommented > 0}>
+              Send my confirmation
+            </Button>
+            {uncommented > 0 && (
+              <Text c="gray.9">
+                {uncommented === 1 ? '1 disputed indicator still needs' : `${uncommented} disputed indicators still need`} a comment.
+              </Text>
+            )}
           </Group>
         </Stack>
       </form>

@@ -30,14 +30,26 @@ export function ReviewPage() {
       <Page title={notYours ? 'Not assigned to you' : 'Review'}>
         {notYours ? (
           <Alert color="orange" variant="light" role="alert" title="You cannot open this application">
-            <Text c="gray.9">Reviewers see only the applications assigned to them. <Anchor component={Link} to="/reviews">Back to your assignments</Anchor></Text>
+            <Text c="gray.9">
+              Reviewers see only the applications assigned to them.{' '}
+              <Anchor component={Link} to="/reviews">
+                Back to your assignments
+              </Anchor>
+            </Text>
           </Alert>
-        ) : <ProblemAlert error={app.error} />}
+        ) : (
+          <ProblemAlert error={app.error} />
+        )}
       </Page>
     );
   }
   const assignment = assignments.data?.find((a) => a.applicationId === id);
-  if (!assignment) return <Page title="Not assigned to you"><Text>This application is not on your list.</Text></Page>;
+  if (!assignment)
+    return (
+      <Page title="Not assigned to you">
+        <Text>This application is not on your list.</Text>
+      </Page>
+    );
   return <Review app={app.data} assignment={assignment} />;
 }
 
@@ -57,7 +69,9 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
     () => mine.data && Object.fromEntries(mine.data.map((s) => [s.indicator, { level: s.level, text: s.comment }])),
     [mine.data],
   );
-  const saveDraft = useWrite((scores: { indicator: string; level: Level; comment: string }[]) => write('PUT', `/applications/${app.id}/scores/draft`, { scores }));
+  const saveDraft = useWrite((scores: { indicator: string; level: Level; comment: string }[]) =>
+    write('PUT', `/applications/${app.id}/scores/draft`, { scores }),
+  );
   const draft = useRubricDraft({
     storageKey: `iasl.scores.${app.id}`,
     server,
@@ -93,16 +107,34 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
   const subject = app.blindReview ? app.reference : app.institutionName;
   const header = (
     <Group gap="md">
-      {app.blindReview && <Badge color="grape" variant="outline" radius="sm">Blind review: applicant identity withheld</Badge>}
-      <Text c="gray.9">{app.reference} · {assignment.purpose === 'adjudication' ? 'Adjudication' : 'Review'}</Text>
-      {editable ? <DueBadge dueAt={assignment.dueAt} label="Scores" /> : <Badge color="green" variant="outline">Finished: scores locked</Badge>}
+      {app.blindReview && (
+        <Badge color="grape" variant="outline" radius="sm">
+          Blind review: applicant identity withheld
+        </Badge>
+      )}
+      <Text c="gray.9">
+        {app.reference} · {assignment.purpose === 'adjudication' ? 'Adjudication' : 'Review'}
+      </Text>
+      {editable ? (
+        <DueBadge dueAt={assignment.dueAt} label="Scores" />
+      ) : (
+        <Badge color="green" variant="outline">
+          Finished: scores locked
+        </Badge>
+      )}
     </Group>
   );
 
   if (editable && coi !== 'none' && assignment.progress.scored === 0) {
     return (
       <Page title={`Review: ${subject}`} intro={header}>
-        <ConflictCheck app={app} onClear={() => { sessionStorage.setItem(`iasl.coi.${app.id}`, 'none'); setCoi('none'); }} />
+        <ConflictCheck
+          app={app}
+          onClear={() => {
+            sessionStorage.setItem(`iasl.coi.${app.id}`, 'none');
+            setCoi('none');
+          }}
+        />
       </Page>
     );
   }
@@ -127,23 +159,38 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
         {editable && (
           <Card withBorder padding="lg" component="section" aria-labelledby="rec-heading">
             <Stack>
-              <Title order={2} size="h3" id="rec-heading">Your recommendation</Title>
-              <Radio.Group value={recommendation} onChange={(v) => setRecommendation(v)} label="What should the board decide?" required
-                error={finishProblem && !recommendation ? 'Choose a recommendation' : undefined}>
+              <Title order={2} size="h3" id="rec-heading">
+                Your recommendation
+              </Title>
+              <Radio.Group
+                value={recommendation}
+                onChange={(v) => setRecommendation(v)}
+                label="What should the board decide?"
+                required
+                error={finishProblem && !recommendation ? 'Choose a recommendation' : undefined}
+              >
                 <Stack mt="xs">
-                  {OUTCOMES.map((o) => <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />)}
+                  {OUTCOMES.map((o) => (
+                    <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />
+                  ))}
                 </Stack>
               </Radio.Group>
               {finishProblem !== null && <ProblemAlert error={finishProblem} title="The review is not finished yet" />}
               <SaveStatus state={draft.state} />
               <Group>
-                <Button onClick={onFinish} loading={finish.isPending} disabled={!complete || !recommendation}>Finish review and lock scores</Button>
-                {!complete && <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and a comment.</Text>}
+                <Button onClick={onFinish} loading={finish.isPending} disabled={!complete || !recommendation}>
+                  Finish review and lock scores
+                </Button>
+                {!complete && (
+                  <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and a comment.</Text>
+                )}
               </Group>
             </Stack>
           </Card>
         )}
-        <Button variant="default" w="fit-content" onClick={() => setParams({ indicator: '1' })}>Back to scoring</Button>
+        <Button variant="default" w="fit-content" onClick={() => setParams({ indicator: '1' })}>
+          Back to scoring
+        </Button>
       </Page>
     );
   }
@@ -168,16 +215,32 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder padding="lg" component="section" aria-labelledby="score-heading">
             <Stack>
-              <Text size="sm" c="gray.8">Indicator {index + 1} of {indicators.length} · {indicator.outcome.code} · {indicator.role}</Text>
-              <Title order={2} size="h3" id="score-heading">{indicator.code}: {indicator.title}</Title>
+              <Text size="sm" c="gray.8">
+                Indicator {index + 1} of {indicators.length} · {indicator.outcome.code} · {indicator.role}
+              </Text>
+              <Title order={2} size="h3" id="score-heading">
+                {indicator.code}: {indicator.title}
+              </Title>
               <Group gap="lg" role="group" aria-label="Self-rating beside your score">
                 <Group gap={6} wrap="nowrap">
                   <Text fw={600}>Applicant's self-rating:</Text>
-                  {own ? <Badge color="grape" variant="outline" radius="sm">Level {own.level} · {rubric.data.levelNames[own.level]}</Badge> : <Text>none</Text>}
+                  {own ? (
+                    <Badge color="grape" variant="outline" radius="sm">
+                      Level {own.level} · {rubric.data.levelNames[own.level]}
+                    </Badge>
+                  ) : (
+                    <Text>none</Text>
+                  )}
                 </Group>
                 <Group gap={6} wrap="nowrap">
                   <Text fw={600}>Your score:</Text>
-                  {entry.level ? <Badge color="blue" variant="outline" radius="sm">Level {entry.level} · {rubric.data.levelNames[entry.level]}</Badge> : <Text>not yet</Text>}
+                  {entry.level ? (
+                    <Badge color="blue" variant="outline" radius="sm">
+                      Level {entry.level} · {rubric.data.levelNames[entry.level]}
+                    </Badge>
+                  ) : (
+                    <Text>not yet</Text>
+                  )}
                 </Group>
               </Group>
               <LevelCards
@@ -190,14 +253,27 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
                 disabled={!editable}
                 label="Your score: the level the evidence supports"
               />
-              <Textarea label="Comment" description="Why this level: what in the evidence supports it, what is missing." autosize minRows={3} maxLength={4000}
-                value={entry.text} readOnly={!editable} onChange={(e) => draft.update(indicator.code, { text: e.currentTarget.value })} error={errors[indicator.code]?.comment} />
+              <Textarea
+                label="Comment"
+                description="Why this level: what in the evidence supports it, what is missing."
+                autosize
+                minRows={3}
+                maxLength={4000}
+                value={entry.text}
+                readOnly={!editable}
+                onChange={(e) => draft.update(indicator.code, { text: e.currentTarget.value })}
+                error={errors[indicator.code]?.comment}
+              />
               <SaveStatus state={draft.state} />
               <Group justify="space-between">
-                <Button variant="default" onClick={() => go(index - 1)} disabled={index === 0}>Previous</Button>
-                {index < indicators.length - 1
-                  ? <Button onClick={() => go(index + 1)}>Save and continue</Button>
-                  : <Button onClick={() => go('finish')}>{editable ? 'Save and finish' : 'See all scores'}</Button>}
+                <Button variant="default" onClick={() => go(index - 1)} disabled={index === 0}>
+                  Previous
+                </Button>
+                {index < indicators.length - 1 ? (
+                  <Button onClick={() => go(index + 1)}>Save and continue</Button>
+                ) : (
+                  <Button onClick={() => go('finish')}>{editable ? 'Save and finish' : 'See all scores'}</Button>
+                )}
               </Group>
             </Stack>
           </Card>
@@ -207,11 +283,23 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
   );
 }
 
-function ApplicationPanel({ app, indicator, own, rubric }: { app: ReviewerApplicationView; indicator: IndicatorInOutcome; own: AssessmentItemView | undefined; rubric: Rubric }) {
+function ApplicationPanel({
+  app,
+  indicator,
+  own,
+  rubric,
+}: {
+  app: ReviewerApplicationView;
+  indicator: IndicatorInOutcome;
+  own: AssessmentItemView | undefined;
+  rubric: Rubric;
+}) {
   const s = app.survey;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="application-heading" style={{ position: 'sticky', top: 16 }}>
-      <Title order={2} size="h4" id="application-heading" mb="sm">The application</Title>
+      <Title order={2} size="h4" id="application-heading" mb="sm">
+        The application
+      </Title>
       <Tabs defaultValue="evidence">
         <Tabs.List>
           <Tabs.Tab value="evidence">Self-assessment</Tabs.Tab>
@@ -222,25 +310,53 @@ function ApplicationPanel({ app, indicator, own, rubric }: { app: ReviewerApplic
             <Text fw={600}>{indicator.code}</Text>
             {own ? (
               <>
-                <Text>Self-rated level {own.level}: {rubric.levelNames[own.level]}</Text>
-                <Text fw={600} mt="xs">Evidence given</Text>
-                <Text className="pre-wrap" c="gray.9">{own.evidence || '(none)'}</Text>
+                <Text>
+                  Self-rated level {own.level}: {rubric.levelNames[own.level]}
+                </Text>
+                <Text fw={600} mt="xs">
+                  Evidence given
+                </Text>
+                <Text className="pre-wrap" c="gray.9">
+                  {own.evidence || '(none)'}
+                </Text>
               </>
-            ) : <Text>The applicant did not rate this indicator.</Text>}
+            ) : (
+              <Text>The applicant did not rate this indicator.</Text>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="survey" pt="md">
           <Stack gap="xs">
             {app.blindReview && <Text c="gray.9">Blind review: the leader's name, email and institution are withheld.</Text>}
-            {s.leaderName && <Text><b>Leader:</b> {s.leaderName}</Text>}
-            <Text><b>Institution:</b> {s.institution.name ?? 'withheld'} ({s.institution.type}), {s.institution.region}, {s.institution.country}</Text>
-            <Text><b>Years running:</b> {s.yearsRunning} · <b>Students served:</b> {s.studentsServed.toLocaleString()}</Text>
-            <Text><b>Focus areas:</b> {s.focusAreas.join(', ') || '—'}</Text>
-            <Text><b>Partners:</b> {s.partners.join(', ') || '—'}</Text>
-            <Text fw={600} mt="xs">The program</Text>
-            <Text className="pre-wrap" c="gray.9">{s.programDescription}</Text>
-            <Text fw={600} mt="xs">Reach to under-represented students</Text>
-            <Text className="pre-wrap" c="gray.9">{s.underrepresentedReach || '—'}</Text>
+            {s.leaderName && (
+              <Text>
+                <b>Leader:</b> {s.leaderName}
+              </Text>
+            )}
+            <Text>
+              <b>Institution:</b> {s.institution.name ?? 'withheld'} ({s.institution.type}), {s.institution.region}, {s.institution.country}
+            </Text>
+            <Text>
+              <b>Years running:</b> {s.yearsRunning} · <b>Students served:</b> {s.studentsServed.toLocaleString()}
+            </Text>
+            <Text>
+              <b>Focus areas:</b> {s.focusAreas.join(', ') || '—'}
+            </Text>
+            <Text>
+              <b>Partners:</b> {s.partners.join(', ') || '—'}
+            </Text>
+            <Text fw={600} mt="xs">
+              The program
+            </Text>
+            <Text className="pre-wrap" c="gray.9">
+              {s.programDescription}
+            </Text>
+            <Text fw={600} mt="xs">
+              Reach to under-represented students
+            </Text>
+            <Text className="pre-wrap" c="gray.9">
+              {s.underrepresentedReach || '—'}
+            </Text>
           </Stack>
         </Tabs.Panel>
       </Tabs>
@@ -248,14 +364,29 @@ function ApplicationPanel({ app, indicator, own, rubric }: { app: ReviewerApplic
   );
 }
 
-function ScoreSummary({ indicators, rubric, entries, self }: { indicators: IndicatorInOutcome[]; rubric: Rubric; entries: RubricEntries; self: AssessmentItemView[] }) {
+function ScoreSummary({
+  indicators,
+  rubric,
+  entries,
+  self,
+}: {
+  indicators: IndicatorInOutcome[];
+  rubric: Rubric;
+  entries: RubricEntries;
+  self: AssessmentItemView[];
+}) {
   return (
     <Card withBorder padding="lg">
       <Table.ScrollContainer minWidth={640}>
         <Table striped verticalSpacing="xs">
           <Table.Caption>Your scores beside the applicant's self-rating.</Table.Caption>
           <Table.Thead>
-            <Table.Tr><Table.Th scope="col">Indicator</Table.Th><Table.Th scope="col">Self-rating</Table.Th><Table.Th scope="col">Your score</Table.Th><Table.Th scope="col">Comment</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="col">Indicator</Table.Th>
+              <Table.Th scope="col">Self-rating</Table.Th>
+              <Table.Th scope="col">Your score</Table.Th>
+              <Table.Th scope="col">Comment</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {indicators.map((ind, i) => {
@@ -263,10 +394,32 @@ function ScoreSummary({ indicators, rubric, entries, self }: { indicators: Indic
               const own = self.find((s) => s.indicator === ind.code);
               return (
                 <Table.Tr key={ind.code}>
-                  <Table.Td><Anchor component={Link} to={`?indicator=${i + 1}`}>{ind.code}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`?indicator=${i + 1}`}>
+                      {ind.code}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{own ? `${own.level} · ${rubric.levelNames[own.level]}` : '—'}</Table.Td>
-                  <Table.Td>{e?.level ? `${e.level} · ${rubric.levelNames[e.level]}` : <Badge color="red" variant="outline">Not scored</Badge>}</Table.Td>
-                  <Table.Td>{e?.text.trim() ? <Text size="sm" lineClamp={2}>{e.text}</Text> : <Badge color="red" variant="outline">Missing</Badge>}</Table.Td>
+                  <Table.Td>
+                    {e?.level ? (
+                      `${e.level} · ${rubric.levelNames[e.level]}`
+                    ) : (
+                      <Badge color="red" variant="outline">
+                        Not scored
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {e?.text.trim() ? (
+                      <Text size="sm" lineClamp={2}>
+                        {e.text}
+                      </Text>
+                    ) : (
+                      <Badge color="red" variant="outline">
+                        Missing
+                      </Badge>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -290,7 +443,11 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
   const declare = useMutation({
     mutationFn: () => write('POST', '/reviewers/me/conflicts', { applicationId: app.id, reason }),
     onSuccess: () => {
-      notifications.show({ color: 'green', title: 'Conflict recorded', message: 'You are released from this application; staff will assign another reviewer.' });
+      notifications.show({
+        color: 'green',
+        title: 'Conflict recorded',
+        message: 'You are released from this application; staff will assign another reviewer.',
+      });
       void navigate('/reviews');
       void client.invalidateQueries();
     },
@@ -301,28 +458,49 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
     : `${app.institutionName} (${app.region}, ${app.country}), led by ${app.leaderName}`;
   return (
     <Card withBorder padding="lg" maw={760} component="section" aria-labelledby="coi-heading">
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        declare.mutate();
-      }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          declare.mutate();
+        }}
+        noValidate
+      >
         <Stack>
-          <Title order={2} size="h3" id="coi-heading">Conflict of interest</Title>
-          <Text c="gray.9">You are asked to score {what}. Do you work there, or have a close personal or financial tie to it or its leader?</Text>
+          <Title order={2} size="h3" id="coi-heading">
+            Conflict of interest
+          </Title>
+          <Text c="gray.9">
+            You are asked to score {what}. Do you work there, or have a close personal or financial tie to it or its leader?
+          </Text>
           {declaring && (
-            <Textarea label="What is the conflict?" description="Recorded with your declaration and seen by staff and auditors (at least 5 characters)." required autosize minRows={2}
-              value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
+            <Textarea
+              label="What is the conflict?"
+              description="Recorded with your declaration and seen by staff and auditors (at least 5 characters)."
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={reasonError}
+            />
           )}
           {declare.error && !reasonError && <ProblemAlert error={declare.error} />}
           <Group>
             {!declaring ? (
               <>
                 <Button onClick={onClear}>I have no conflict: start scoring</Button>
-                <Button variant="default" onClick={() => setDeclaring(true)}>I have a conflict…</Button>
+                <Button variant="default" onClick={() => setDeclaring(true)}>
+                  I have a conflict…
+                </Button>
               </>
             ) : (
               <>
-                <Button type="submit" color="red" loading={declare.isPending}>Declare the conflict and step back</Button>
-                <Button variant="default" onClick={() => setDeclaring(false)}>Cancel</Button>
+                <Button type="submit" color="red" loading={declare.isPending}>
+                  Declare the conflict and step back
+                </Button>
+                <Button variant="default" onClick={() => setDeclaring(false)}>
+                  Cancel
+                </Button>
               </>
             )}
           </Group>

@@ -10,18 +10,38 @@ import { OUTCOME_LABEL } from '../../lib/labels';
 export function AppealRoutingPanel({ app }: { app: ApplicationSummaryView }) {
   const [route, setRoute] = useState<AppealRoute>('fresh-review');
   const send = useWrite(() => write('POST', `/applications/${app.id}/appeals/route`, { route }), {
-    done: () => ({ title: 'Appeal routed', message: route === 'board' ? 'It is back before the board.' : 'Assign new reviewers: the earlier ones are excluded.' }),
+    done: () => ({
+      title: 'Appeal routed',
+      message: route === 'board' ? 'It is back before the board.' : 'Assign new reviewers: the earlier ones are excluded.',
+    }),
   });
   if (!app.appealStatus) return null;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="appeal-route-heading">
       <Stack>
-        <Title order={2} size="h3" id="appeal-route-heading">Appeal</Title>
-        {app.appealOf && <Text c="gray.9">Against the decision of {exactDate(app.appealOf.decidedAt)}: {OUTCOME_LABEL[app.appealOf.outcome]}.</Text>}
-        {app.appealFiledAt && <Text size="sm" c="gray.8">Filed {exactDate(app.appealFiledAt)}.</Text>}
-        <Text c="gray.9" style={{ whiteSpace: 'pre-wrap' }}>{app.appealStatement}</Text>
+        <Title order={2} size="h3" id="appeal-route-heading">
+          Appeal
+        </Title>
+        {app.appealOf && (
+          <Text c="gray.9">
+            Against the decision of {exactDate(app.appealOf.decidedAt)}: {OUTCOME_LABEL[app.appealOf.outcome]}.
+          </Text>
+        )}
+        {app.appealFiledAt && (
+          <Text size="sm" c="gray.8">
+            Filed {exactDate(app.appealFiledAt)}.
+          </Text>
+        )}
+        <Text c="gray.9" style={{ whiteSpace: 'pre-wrap' }}>
+          {app.appealStatement}
+        </Text>
         {app.appealStatus === 'filed' ? (
-          <form onSubmit={(e) => { e.preventDefault(); send.mutate(undefined); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              send.mutate(undefined);
+            }}
+          >
             <Stack>
               <Radio.Group label="Send the appeal to" value={route} onChange={(v) => setRoute(v)} required>
                 <Stack gap="xs" mt="xs">
@@ -30,12 +50,18 @@ export function AppealRoutingPanel({ app }: { app: ApplicationSummaryView }) {
                 </Stack>
               </Radio.Group>
               {send.error && <ProblemAlert error={send.error} title="The appeal was not routed" />}
-              <Button type="submit" loading={send.isPending} w="fit-content">Route the appeal</Button>
+              <Button type="submit" loading={send.isPending} w="fit-content">
+                Route the appeal
+              </Button>
             </Stack>
           </form>
         ) : (
           <Text fw={600}>
-            {app.appealStatus === 'decided' ? 'Decided; the appeal’s decision is final.' : app.appealRoute === 'board' ? 'Routed to the board.' : 'Routed to a fresh review.'}
+            {app.appealStatus === 'decided'
+              ? 'Decided; the appeal’s decision is final.'
+              : app.appealRoute === 'board'
+                ? 'Routed to the board.'
+                : 'Routed to a fresh review.'}
             {app.earlierReviewers && app.earlierReviewers.length > 0 && ` Earlier reviewers, excluded: ${app.earlierReviewers.length}.`}
           </Text>
         )}

@@ -14,10 +14,20 @@ export function AwardCyclesPage() {
   const shown = year ?? cycles.data?.[0]?.year ?? null;
   if (cycles.isPending) return <Loading what="Loading the award cycles" />;
   return (
-    <Page title="Leadership awards" intro="Yearly award cycles: nominations from designated programs, board scoring and selection, the summit.">
+    <Page
+      title="Leadership awards"
+      intro="Yearly award cycles: nominations from designated programs, board scoring and selection, the summit."
+    >
       {cycles.error && <ProblemAlert error={cycles.error} />}
       {cycles.data && cycles.data.length > 0 && (
-        <Select label="Award cycle" w={{ base: '100%', sm: 420 }} data={cycles.data.map((c) => ({ value: String(c.year), label: `${c.year}: ${c.award}` }))} value={shown ? String(shown) : null} onChange={(v) => setYear(v ? Number(v) : null)} allowDeselect={false} />
+        <Select
+          label="Award cycle"
+          w={{ base: '100%', sm: 420 }}
+          data={cycles.data.map((c) => ({ value: String(c.year), label: `${c.year}: ${c.award}` }))}
+          value={shown ? String(shown) : null}
+          onChange={(v) => setYear(v ? Number(v) : null)}
+          allowDeselect={false}
+        />
       )}
       {shown && <CyclePanel year={shown} />}
       <OpenCycleForm />
@@ -27,7 +37,9 @@ export function AwardCyclesPage() {
 
 function CyclePanel({ year }: { year: number }) {
   const cycle = useAwardCycle(year);
-  const close = useWrite(() => write('POST', `/award-cycles/${year}/scoring/close`), { done: () => ({ title: 'Scoring closed', message: 'The board can now select the recipients.' }) });
+  const close = useWrite(() => write('POST', `/award-cycles/${year}/scoring/close`), {
+    done: () => ({ title: 'Scoring closed', message: 'The board can now select the recipients.' }),
+  });
   if (cycle.isPending) return <Loading what="Loading the cycle" />;
   if (cycle.error) return <ProblemAlert error={cycle.error} />;
   const c = cycle.data;
@@ -35,28 +47,48 @@ function CyclePanel({ year }: { year: number }) {
     <Card withBorder padding="lg" component="section" aria-labelledby="cycle-heading">
       <Stack>
         <Group justify="space-between" wrap="wrap">
-          <Title order={2} size="h3" id="cycle-heading">{c.award}</Title>
+          <Title order={2} size="h3" id="cycle-heading">
+            {c.award}
+          </Title>
           <Badge variant="light">{CYCLE_STATUS[c.status]}</Badge>
         </Group>
         <Text c="gray.9">
-          {c.awardsAvailable} {c.awardsAvailable === 1 ? 'award' : 'awards'}. Nominations close {exactDate(c.nominationsCloseAt)}; invitations must be answered by {exactDate(c.rsvpBy)}.
-          The summit: {exactDate(c.summit.startsAt)}, {c.summit.place}.
+          {c.awardsAvailable} {c.awardsAvailable === 1 ? 'award' : 'awards'}. Nominations close {exactDate(c.nominationsCloseAt)};
+          invitations must be answered by {exactDate(c.rsvpBy)}. The summit: {exactDate(c.summit.startsAt)}, {c.summit.place}.
         </Text>
         <NominateAsStaff year={year} nominated={c.nominations.map((n) => n.applicationId)} open={c.status === 'Nominating'} />
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Caption>{c.nominations.length} nominations</Table.Caption>
             <Table.Thead>
-              <Table.Tr><Table.Th>Rank</Table.Th><Table.Th>Leader and institution</Table.Th><Table.Th>Board scores</Table.Th><Table.Th>Selected</Table.Th><Table.Th>Summit</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Rank</Table.Th>
+                <Table.Th>Leader and institution</Table.Th>
+                <Table.Th>Board scores</Table.Th>
+                <Table.Th>Selected</Table.Th>
+                <Table.Th>Summit</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {c.nominations.map((n) => (
                 <Table.Tr key={n.nominationId}>
                   <Table.Td>{n.rank ?? '—'}</Table.Td>
-                  <Table.Td>{n.leaderName}, {n.institutionName} ({n.country})</Table.Td>
-                  <Table.Td>{n.scores?.length ?? 0} {n.meanScore !== null ? `(mean ${n.meanScore})` : ''}</Table.Td>
+                  <Table.Td>
+                    {n.leaderName}, {n.institutionName} ({n.country})
+                  </Table.Td>
+                  <Table.Td>
+                    {n.scores?.length ?? 0} {n.meanScore !== null ? `(mean ${n.meanScore})` : ''}
+                  </Table.Td>
                   <Table.Td>{n.selected ? 'Yes' : 'No'}</Table.Td>
-                  <Table.Td>{n.invitation ? <Badge color={INVITATION_LABEL[n.invitation.status].color} variant="light">{INVITATION_LABEL[n.invitation.status].label}</Badge> : '—'}</Table.Td>
+                  <Table.Td>
+                    {n.invitation ? (
+                      <Badge color={INVITATION_LABEL[n.invitation.status].color} variant="light">
+                        {INVITATION_LABEL[n.invitation.status].label}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -64,8 +96,12 @@ function CyclePanel({ year }: { year: number }) {
         </Table.ScrollContainer>
         {c.status === 'Nominating' && (
           <Group>
-            <Button variant="default" onClick={() => close.mutate(undefined)} loading={close.isPending}>Close scoring</Button>
-            <Text size="sm" c="gray.9">Possible once nominations have closed ({shortDate(c.nominationsCloseAt)}).</Text>
+            <Button variant="default" onClick={() => close.mutate(undefined)} loading={close.isPending}>
+              Close scoring
+            </Button>
+            <Text size="sm" c="gray.9">
+              Possible once nominations have closed ({shortDate(c.nominationsCloseAt)}).
+            </Text>
           </Group>
         )}
         {close.error && <ProblemAlert error={close.error} title="Scoring stays open" />}
@@ -84,11 +120,25 @@ function NominateAsStaff({ year, nominated, open }: { year: number; nominated: s
   if (!open) return null;
   const designated = (queue.data?.items ?? []).filter((a) => a.designationStatus === 'active' && !nominated.includes(a.id));
   return (
-    <form onSubmit={(e) => { e.preventDefault(); nominate.mutate(undefined); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        nominate.mutate(undefined);
+      }}
+    >
       <Group align="flex-end" wrap="wrap">
-        <Select label="Nominate a designated program" placeholder={designated.length ? 'Choose a program' : 'No designated program left to nominate'} w={420}
-          data={designated.map((a) => ({ value: a.id, label: `${a.reference}: ${a.leaderName}, ${a.institutionName}` }))} value={applicationId} onChange={setApplicationId} searchable />
-        <Button type="submit" disabled={!applicationId} loading={nominate.isPending}>Nominate</Button>
+        <Select
+          label="Nominate a designated program"
+          placeholder={designated.length ? 'Choose a program' : 'No designated program left to nominate'}
+          w={420}
+          data={designated.map((a) => ({ value: a.id, label: `${a.reference}: ${a.leaderName}, ${a.institutionName}` }))}
+          value={applicationId}
+          onChange={setApplicationId}
+          searchable
+        />
+        <Button type="submit" disabled={!applicationId} loading={nominate.isPending}>
+          Nominate
+        </Button>
       </Group>
       {nominate.error && <ProblemAlert error={nominate.error} title="Not nominated" />}
     </form>
@@ -96,28 +146,67 @@ function NominateAsStaff({ year, nominated, open }: { year: number; nominated: s
 }
 
 function OpenCycleForm() {
-  const [form, setForm] = useState({ year: new Date().getFullYear() + 1, awardsAvailable: 3, closes: '', rsvpBy: '', summitDay: '', place: '' });
-  const open = useWrite(() => write('POST', '/award-cycles', {
-    year: form.year, awardsAvailable: form.awardsAvailable, nominationsCloseAt: dayToInstant(form.closes), rsvpBy: dayToInstant(form.rsvpBy),
-    summit: { startsAt: dayToInstant(form.summitDay), place: form.place },
-  }), { done: () => ({ title: 'Award cycle opened', message: 'Designated programs can now be nominated.' }) });
+  const [form, setForm] = useState({
+    year: new Date().getFullYear() + 1,
+    awardsAvailable: 3,
+    closes: '',
+    rsvpBy: '',
+    summitDay: '',
+    place: '',
+  });
+  const open = useWrite(
+    () =>
+      write('POST', '/award-cycles', {
+        year: form.year,
+        awardsAvailable: form.awardsAvailable,
+        nominationsCloseAt: dayToInstant(form.closes),
+        rsvpBy: dayToInstant(form.rsvpBy),
+        summit: { startsAt: dayToInstant(form.summitDay), place: form.place },
+      }),
+    { done: () => ({ title: 'Award cycle opened', message: 'Designated programs can now be nominated.' }) },
+  );
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="open-heading">
-      <form onSubmit={(e) => { e.preventDefault(); open.mutate(undefined); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          open.mutate(undefined);
+        }}
+        noValidate
+      >
         <Stack>
-          <Title order={2} size="h3" id="open-heading">Open a new award cycle</Title>
+          <Title order={2} size="h3" id="open-heading">
+            Open a new award cycle
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label="Year" min={2000} max={2199} value={form.year} onChange={(v) => set({ year: Number(v) })} />
-            <NumberInput label="Number of awards" min={1} max={50} value={form.awardsAvailable} onChange={(v) => set({ awardsAvailable: Number(v) })} />
+            <NumberInput
+              label="Number of awards"
+              min={1}
+              max={50}
+              value={form.awardsAvailable}
+              onChange={(v) => set({ awardsAvailable: Number(v) })}
+            />
             <TextInput type="date" label="Nominations close" value={form.closes} onChange={(e) => set({ closes: e.currentTarget.value })} />
-            <TextInput type="date" label="Answers due (RSVP)" value={form.rsvpBy} onChange={(e) => set({ rsvpBy: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label="Answers due (RSVP)"
+              value={form.rsvpBy}
+              onChange={(e) => set({ rsvpBy: e.currentTarget.value })}
+            />
             <TextInput type="date" label="Summit day" value={form.summitDay} onChange={(e) => set({ summitDay: e.currentTarget.value })} />
             <TextInput label="Summit place" value={form.place} onChange={(e) => set({ place: e.currentTarget.value })} />
           </SimpleGrid>
-          <Alert color="blue" variant="light"><Text c="gray.9" size="sm">Each day is taken at 09:00 UTC. Nominations close before the RSVP date, which comes before the summit.</Text></Alert>
+          <Alert color="blue" variant="light">
+            <Text c="gray.9" size="sm">
+              Each day is taken at 09:00 UTC. Nominations close before the RSVP date, which comes before the summit.
+            </Text>
+          </Alert>
           {open.error && <ProblemAlert error={open.error} title="The cycle was not opened" />}
-          <Button type="submit" w="fit-content" loading={open.isPending}>Open the cycle</Button>
+          <Button type="submit" w="fit-content" loading={open.isPending}>
+            Open the cycle
+          </Button>
         </Stack>
       </form>
     </Card>

@@ -9,7 +9,10 @@ import { shortDate } from '../../lib/dates';
 
 /** Blind review for one cycle (the year in APP-2026-…): reviewers then see no leader, contact email or institution. */
 export function BlindReviewSwitch({ cycle }: { cycle: string }) {
-  const settings = useQuery<CycleSettingsView>({ queryKey: [`/review-cycles/${cycle}`, {}], queryFn: () => get<CycleSettingsView>(`/review-cycles/${cycle}`) });
+  const settings = useQuery<CycleSettingsView>({
+    queryKey: [`/review-cycles/${cycle}`, {}],
+    queryFn: () => get<CycleSettingsView>(`/review-cycles/${cycle}`),
+  });
   const set = useWrite((blindReview: boolean) => write('PUT', `/review-cycles/${cycle}`, { blindReview }));
   // Shown as chosen at once; put back if the API refuses.
   const [chosen, setChosen] = useState<boolean | null>(null);
@@ -27,7 +30,11 @@ export function BlindReviewSwitch({ cycle }: { cycle: string }) {
             set.mutate(on, { onSettled: () => setChosen(null), onError: () => setChosen(null) });
           }}
         />
-        {settings.data?.setAt && <Text size="sm" c="gray.8">Last changed {shortDate(settings.data.setAt)}</Text>}
+        {settings.data?.setAt && (
+          <Text size="sm" c="gray.8">
+            Last changed {shortDate(settings.data.setAt)}
+          </Text>
+        )}
       </Group>
       {(settings.error || set.error) && <ProblemAlert error={settings.error ?? set.error} />}
     </Card>

@@ -24,9 +24,12 @@ export function ProgressConfirmationPanel({ app }: { app: ApplicationSummaryView
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="progress-heading">
       <Stack>
-        <Title order={2} size="h3" id="progress-heading">Yearly progress</Title>
+        <Title order={2} size="h3" id="progress-heading">
+          Yearly progress
+        </Title>
         <Text c="gray.9">
-          Designation {p.designation.status}{p.designation.termEndsAt ? `, term ends ${exactDate(p.designation.termEndsAt)}` : ''}.
+          Designation {p.designation.status}
+          {p.designation.termEndsAt ? `, term ends ${exactDate(p.designation.termEndsAt)}` : ''}.
           {latest ? ` Latest update ${exactDate(latest.submittedAt)}${latest.late ? ' (late)' : ''}.` : ' No yearly update yet.'}
         </Text>
         <ProgressChangeTable indicators={p.indicators} caption="Change per indicator" />
@@ -34,15 +37,23 @@ export function ProgressConfirmationPanel({ app }: { app: ApplicationSummaryView
           <>
             {latest.confirmations.map((c) => (
               <Text key={c.reviewerId} size="sm" c="gray.9">
-                Reviewer {reviewers.data?.find((r) => r.id === c.reviewerId)?.name ?? c.reviewerId}: {c.recordedAt
+                Reviewer {reviewers.data?.find((r) => r.id === c.reviewerId)?.name ?? c.reviewerId}:{' '}
+                {c.recordedAt
                   ? `${c.verdicts?.filter((v) => v.verdict === 'disputed').length ?? 0} indicators disputed`
                   : 'asked, no answer yet'}
               </Text>
             ))}
-            <Select label="Ask a reviewer to confirm the latest update" placeholder="Choose a reviewer" value={reviewerId} onChange={setReviewerId}
-              data={(reviewers.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.institution ? ` (${r.institution})` : ''}` }))} />
+            <Select
+              label="Ask a reviewer to confirm the latest update"
+              placeholder="Choose a reviewer"
+              value={reviewerId}
+              onChange={setReviewerId}
+              data={(reviewers.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.institution ? ` (${r.institution})` : ''}` }))}
+            />
             {ask.error && <ProblemAlert error={ask.error} title="Not requested" />}
-            <Button w="fit-content" disabled={!reviewerId} loading={ask.isPending} onClick={() => ask.mutate(undefined)}>Ask to confirm</Button>
+            <Button w="fit-content" disabled={!reviewerId} loading={ask.isPending} onClick={() => ask.mutate(undefined)}>
+              Ask to confirm
+            </Button>
           </>
         )}
       </Stack>

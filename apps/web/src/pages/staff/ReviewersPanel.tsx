@@ -16,12 +16,17 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
   const policy = usePolicy(app.policyVersion);
   // Declared and pinned conflicts per reviewer, so the preview and the hand-picked list match what the server will allow.
   const conflictQueries = useQueries({
-    queries: (pool.data ?? []).map((r) => ({ queryKey: [`/reviewers/${r.id}/conflicts`, {}], queryFn: () => get<ConflictView[]>(`/reviewers/${r.id}/conflicts`) })),
+    queries: (pool.data ?? []).map((r) => ({
+      queryKey: [`/reviewers/${r.id}/conflicts`, {}],
+      queryFn: () => get<ConflictView[]>(`/reviewers/${r.id}/conflicts`),
+    })),
   });
   const conflicts = new Map((pool.data ?? []).map((r, i) => [r.id, conflictQueries[i]?.data ?? []]));
   const open = app.status === 'UnderReview' || app.status === 'NeedsAdjudication';
   const entries = app.reviewers ?? [];
-  const active = entries.filter((r) => r.status !== 'released' && r.purpose === (app.status === 'NeedsAdjudication' ? 'adjudication' : 'review'));
+  const active = entries.filter(
+    (r) => r.status !== 'released' && r.purpose === (app.status === 'NeedsAdjudication' ? 'adjudication' : 'review'),
+  );
   const required = policy.data?.reviewersRequired ?? 0;
   const needed = app.status === 'NeedsAdjudication' ? 1 : Math.max(required - active.length, 1);
   const enough = app.status === 'UnderReview' && active.length >= required;
@@ -32,8 +37,9 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
   const count = chosenCount === '' ? needed : chosenCount;
   const [chosen, setChosen] = useState<string[]>([]);
 
-  const assign = useWrite(() =>
-    write('POST', `/applications/${app.id}/reviewers`, mode === 'auto' ? { mode, count: Number(count) } : { mode, reviewerIds: chosen }),
+  const assign = useWrite(
+    () =>
+      write('POST', `/applications/${app.id}/reviewers`, mode === 'auto' ? { mode, count: Number(count) } : { mode, reviewerIds: chosen }),
     { done: (r) => ({ title: 'Reviewers assigned', message: `${r.events.length} assigned; they are told by email.` }) },
   );
   const nameOf = (id: string) => pool.data?.find((r) => r.id === id)?.name ?? 'Reviewer';
@@ -46,39 +52,90 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="reviewers-heading">
       <Stack>
-        <Title order={2} size="h3" id="reviewers-heading">Reviewers</Title>
-        {entries.length === 0 ? <Text>No reviewers assigned yet.</Text> : (
+        <Title order={2} size="h3" id="reviewers-heading">
+          Reviewers
+        </Title>
+        {entries.length === 0 ? (
+          <Text>No reviewers assigned yet.</Text>
+        ) : (
           <Stack gap="xs">
-            {entries.map((r) => <ReviewerRow key={r.reviewerId} app={app} entry={r} name={nameOf(r.reviewerId)} />)}
+            {entries.map((r) => (
+              <ReviewerRow key={r.reviewerId} app={app} entry={r} name={nameOf(r.reviewerId)} />
+            ))}
           </Stack>
         )}
         {app.status === 'NeedsAdjudication' && (
-          <Text c="gray.9">The reviewers disagree by two levels or more on {app.disputed?.join(', ')}. The board can rule on it, or assign one extra reviewer here.</Text>
+          <Text c="gray.9">
+            The reviewers disagree by two levels or more on {app.disputed?.join(', ')}. The board can rule on it, or assign one extra
+            reviewer here.
+          </Text>
         )}
         {open && enough && !adding && (
           <Group>
             <Text c="gray.9">{active.length} reviewers are assigned, as the policy asks.</Text>
-            <Button variant="default" size="xs" onClick={() => { setCount(1); setAdding(true); }}>Assign another reviewer…</Button>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                setCount(1);
+                setAdding(true);
+              }}
+            >
+              Assign another reviewer…
+            </Button>
           </Group>
         )}
         {open && (!enough || adding) && (
-          <form onSubmit={(e) => {
-            e.preventDefault();
-            assign.mutate(undefined, { onSuccess: () => { setChosen([]); setAdding(false); } });
-          }} noValidate>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              assign.mutate(undefined, {
+                onSuccess: () => {
+                  setChosen([]);
+                  setAdding(false);
+                },
+              });
+            }}
+            noValidate
+          >
             <Stack>
-              <SegmentedControl value={mode} onChange={(v) => setMode(v)} data={[{ value: 'auto', label: 'Automatic, balanced' }, { value: 'manual', label: 'Choose by hand' }]} aria-label="How to assign" w="fit-content" />
+              <SegmentedControl
+                value={mode}
+                onChange={(v) => setMode(v)}
+                data={[
+                  { value: 'auto', label: 'Automatic, balanced' },
+                  { value: 'manual', label: 'Choose by hand' },
+                ]}
+                aria-label="How to assign"
+                w="fit-content"
+              />
               {mode === 'auto' ? (
                 <>
-                  <NumberInput label="How many reviewers" min={1} max={10} w={200} value={count} onChange={setCount} error={problem?.fieldMessage('count')} />
+                  <NumberInput
+                    label="How many reviewers"
+                    min={1}
+                    max={10}
+                    w={200}
+                    value={count}
+                    onChange={setCount}
+                    error={problem?.fieldMessage('count')}
+                  />
                   <div aria-live="polite">
                     <Text fw={600}>Preview: these reviewers will be assigned</Text>
-                    {preview.length === 0 ? <Text c="red.9">No eligible reviewer is left.</Text> : (
+                    {preview.length === 0 ? (
+                      <Text c="red.9">No eligible reviewer is left.</Text>
+                    ) : (
                       <List>
-                        {preview.map((r) => <List.Item key={r.id}>{r.name} · {r.institution ?? 'no institution'}, {r.region ?? 'no region'} · {r.openAssignments} open</List.Item>)}
+                        {preview.map((r) => (
+                          <List.Item key={r.id}>
+                            {r.name} · {r.institution ?? 'no institution'}, {r.region ?? 'no region'} · {r.openAssignments} open
+                          </List.Item>
+                        ))}
                       </List>
                     )}
-                    <Text size="sm" c="gray.8" mt={4}>Least open work first; reviewers from the same institution or with a declared conflict are never picked.</Text>
+                    <Text size="sm" c="gray.8" mt={4}>
+                      Least open work first; reviewers from the same institution or with a declared conflict are never picked.
+                    </Text>
                   </div>
                 </>
               ) : (
@@ -89,15 +146,32 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
                   value={chosen}
                   onChange={setChosen}
                   error={problem?.fieldMessage('reviewerIds')}
-                  data={(pool.data ?? []).filter((r) => !assignedIds.has(r.id)).map((r) => {
-                    const conflict = conflictOf(app, r, policy.data, conflicts.get(r.id)) ?? (earlierRound(app).includes(r.id) ? 'reviewed an earlier round' : null);
-                    return { value: r.id, label: `${r.name} · ${r.institution ?? '—'} · ${r.openAssignments} open${conflict ? ` (conflict: ${conflict})` : ''}`, disabled: !!conflict };
-                  })}
+                  data={(pool.data ?? [])
+                    .filter((r) => !assignedIds.has(r.id))
+                    .map((r) => {
+                      const conflict =
+                        conflictOf(app, r, policy.data, conflicts.get(r.id)) ??
+                        (earlierRound(app).includes(r.id) ? 'reviewed an earlier round' : null);
+                      return {
+                        value: r.id,
+                        label: `${r.name} · ${r.institution ?? '—'} · ${r.openAssignments} open${conflict ? ` (conflict: ${conflict})` : ''}`,
+                        disabled: !!conflict,
+                      };
+                    })}
                 />
               )}
-              {assign.error && !problem?.fieldMessage('count') && !problem?.fieldMessage('reviewerIds') && <ProblemAlert error={assign.error} />}
-              <Button type="submit" loading={assign.isPending} w="fit-content" disabled={mode === 'manual' ? chosen.length === 0 : preview.length === 0}>
-                {mode === 'auto' ? `Assign ${preview.length} reviewer${preview.length === 1 ? '' : 's'}` : `Assign ${chosen.length || ''} chosen`}
+              {assign.error && !problem?.fieldMessage('count') && !problem?.fieldMessage('reviewerIds') && (
+                <ProblemAlert error={assign.error} />
+              )}
+              <Button
+                type="submit"
+                loading={assign.isPending}
+                w="fit-content"
+                disabled={mode === 'manual' ? chosen.length === 0 : preview.length === 0}
+              >
+                {mode === 'auto'
+                  ? `Assign ${preview.length} reviewer${preview.length === 1 ? '' : 's'}`
+                  : `Assign ${chosen.length || ''} chosen`}
               </Button>
             </Stack>
           </form>
@@ -117,22 +191,38 @@ function ReviewerRow({ app, entry, name }: { app: ApplicationSummaryView; entry:
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text fw={600}>{name}</Text>
-          <Badge variant="outline" radius="sm" color={entry.status === 'finished' ? 'green' : entry.status === 'released' ? 'gray' : 'blue'}>
-            {entry.purpose === 'adjudication' ? 'Adjudicator, ' : ''}{entry.status}
+          <Badge
+            variant="outline"
+            radius="sm"
+            color={entry.status === 'finished' ? 'green' : entry.status === 'released' ? 'gray' : 'blue'}
+          >
+            {entry.purpose === 'adjudication' ? 'Adjudicator, ' : ''}
+            {entry.status}
           </Badge>
         </Group>
         {entry.status === 'assigned' && <DueBadge dueAt={entry.dueAt} />}
       </Group>
-      {entry.status === 'assigned' && (
-        releasing ? (
+      {entry.status === 'assigned' &&
+        (releasing ? (
           <Group align="flex-end">
-            <Textarea label={`Why release ${name}?`} autosize minRows={1} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} style={{ flex: 1 }} />
-            <Button color="red" variant="outline" loading={release.isPending} onClick={() => release.mutate(undefined)}>Release</Button>
+            <Textarea
+              label={`Why release ${name}?`}
+              autosize
+              minRows={1}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={reasonError}
+              style={{ flex: 1 }}
+            />
+            <Button color="red" variant="outline" loading={release.isPending} onClick={() => release.mutate(undefined)}>
+              Release
+            </Button>
           </Group>
         ) : (
-          <Button size="xs" variant="subtle" w="fit-content" onClick={() => setReleasing(true)} aria-label={`Release ${name}`}>Release…</Button>
-        )
-      )}
+          <Button size="xs" variant="subtle" w="fit-content" onClick={() => setReleasing(true)} aria-label={`Release ${name}`}>
+            Release…
+          </Button>
+        ))}
       {release.error && !reasonError && <ProblemAlert error={release.error} />}
     </Stack>
   );

@@ -21,10 +21,22 @@ export function StaffApplicationPage() {
   const timeline = useTimeline(id);
   const reviewers = useReviewers();
   if (app.isPending) return <Loading what="Loading the application" />;
-  if (app.error) return <Page title="Application"><ProblemAlert error={app.error} title="This application cannot be opened" /></Page>;
+  if (app.error)
+    return (
+      <Page title="Application">
+        <ProblemAlert error={app.error} title="This application cannot be opened" />
+      </Page>
+    );
   const a = app.data;
   return (
-    <Page title={a.institutionName} intro={<>{a.reference} · {a.leaderName} · <StatusBadge status={a.status} /></>}>
+    <Page
+      title={a.institutionName}
+      intro={
+        <>
+          {a.reference} · {a.leaderName} · <StatusBadge status={a.status} />
+        </>
+      }
+    >
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
@@ -32,11 +44,16 @@ export function StaffApplicationPage() {
             {(a.status === 'AwaitingAssessment' || a.status === 'Lapsed') && <DeadlinePanel app={a} />}
             <AppealRoutingPanel app={a} />
             {a.designationStatus && <ProgressConfirmationPanel app={a} />}
-            {(a.status === 'UnderReview' || a.status === 'NeedsAdjudication' || (a.reviewers?.length ?? 0) > 0) && <ReviewersPanel app={a} />}
+            {(a.status === 'UnderReview' || a.status === 'NeedsAdjudication' || (a.reviewers?.length ?? 0) > 0) && (
+              <ReviewersPanel app={a} />
+            )}
             {a.status !== 'Screening' && a.status !== 'Rejected' && (
               <Card withBorder padding="lg">
                 <Group justify="space-between">
-                  <Text fw={600}>Self-assessment: {a.assessmentSubmittedAt ? 'submitted' : `${a.assessmentRated} of ${a.assessmentTotal} indicators rated`}</Text>
+                  <Text fw={600}>
+                    Self-assessment:{' '}
+                    {a.assessmentSubmittedAt ? 'submitted' : `${a.assessmentRated} of ${a.assessmentTotal} indicators rated`}
+                  </Text>
                   {a.dueAt && !a.assessmentSubmittedAt && <DueBadge dueAt={a.dueAt} />}
                 </Group>
               </Card>
@@ -46,8 +63,14 @@ export function StaffApplicationPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Card withBorder padding="lg" component="section" aria-labelledby="timeline-heading">
-            <Title order={2} size="h3" id="timeline-heading" mb="md">Timeline</Title>
-            {timeline.data ? <EventTimeline entries={timeline.data} showActor names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} /> : <Loading what="Loading the timeline" />}
+            <Title order={2} size="h3" id="timeline-heading" mb="md">
+              Timeline
+            </Title>
+            {timeline.data ? (
+              <EventTimeline entries={timeline.data} showActor names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} />
+            ) : (
+              <Loading what="Loading the timeline" />
+            )}
           </Card>
         </Grid.Col>
       </Grid>

@@ -32,26 +32,48 @@ export function StaffQueuePage() {
   return (
     <Page title="Certification queue" intro={`${total} applications`}>
       <Group component="nav" aria-label="Filter by status" gap="xs">
-        <Button size="xs" variant={status ? 'default' : 'filled'} aria-pressed={!status} onClick={() => setParams({})}>All ({total})</Button>
+        <Button size="xs" variant={status ? 'default' : 'filled'} aria-pressed={!status} onClick={() => setParams({})}>
+          All ({total})
+        </Button>
         {STATUS_ORDER.map((s) => (
-          <Button key={s} size="xs" variant={status === s ? 'filled' : 'default'} aria-pressed={status === s} onClick={() => setParams({ status: s })}>
+          <Button
+            key={s}
+            size="xs"
+            variant={status === s ? 'filled' : 'default'}
+            aria-pressed={status === s}
+            onClick={() => setParams({ status: s })}
+          >
             {STATUS_LABEL[s]} ({counts[s] ?? 0})
           </Button>
         ))}
       </Group>
 
       {(lateAssessments.length > 0 || lateReviews.length > 0) && (
-        <Card withBorder padding="lg" component="section" aria-labelledby="overdue-heading" style={{ borderColor: 'var(--mantine-color-red-8)' }}>
-          <Title order={2} size="h3" id="overdue-heading" c="red.9">Overdue work</Title>
+        <Card
+          withBorder
+          padding="lg"
+          component="section"
+          aria-labelledby="overdue-heading"
+          style={{ borderColor: 'var(--mantine-color-red-8)' }}
+        >
+          <Title order={2} size="h3" id="overdue-heading" c="red.9">
+            Overdue work
+          </Title>
           <Stack gap={4} mt="sm">
             {lateAssessments.map((a) => (
               <Text key={a.id}>
-                <Anchor component={Link} to={`/staff/applications/${a.id}`}>{a.reference}</Anchor> · {a.institutionName}: self-assessment {dueIn(a.dueAt!).text.toLowerCase()} ({exactDate(a.dueAt!)})
+                <Anchor component={Link} to={`/staff/applications/${a.id}`}>
+                  {a.reference}
+                </Anchor>{' '}
+                · {a.institutionName}: self-assessment {dueIn(a.dueAt!).text.toLowerCase()} ({exactDate(a.dueAt!)})
               </Text>
             ))}
             {lateReviews.map(({ app, reviewer }) => (
               <Text key={`${app.id}-${reviewer.reviewerId}`}>
-                <Anchor component={Link} to={`/staff/applications/${app.id}`}>{app.reference}</Anchor> · {nameOf(reviewer.reviewerId)}: scores {dueIn(reviewer.dueAt).text.toLowerCase()}
+                <Anchor component={Link} to={`/staff/applications/${app.id}`}>
+                  {app.reference}
+                </Anchor>{' '}
+                · {nameOf(reviewer.reviewerId)}: scores {dueIn(reviewer.dueAt).text.toLowerCase()}
               </Text>
             ))}
           </Stack>
@@ -63,7 +85,9 @@ export function StaffQueuePage() {
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={820}>
           <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Caption>{status ? `${STATUS_LABEL[status]}: ${shown.length}` : `All applications: ${shown.length}`}, oldest first</Table.Caption>
+            <Table.Caption>
+              {status ? `${STATUS_LABEL[status]}: ${shown.length}` : `All applications: ${shown.length}`}, oldest first
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Application</Table.Th>
@@ -74,8 +98,14 @@ export function StaffQueuePage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shown.length === 0 && <Table.Tr><Table.Td colSpan={5}>Nothing here.</Table.Td></Table.Tr>}
-              {shown.map((a) => <QueueRow key={a.id} app={a} />)}
+              {shown.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={5}>Nothing here.</Table.Td>
+                </Table.Tr>
+              )}
+              {shown.map((a) => (
+                <QueueRow key={a.id} app={a} />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -85,23 +115,39 @@ export function StaffQueuePage() {
 }
 
 function QueueRow({ app }: { app: ApplicationSummaryView }) {
-  const nextDue = app.status === 'AwaitingAssessment' ? app.dueAt : (app.reviewers ?? []).filter((r) => r.status === 'assigned').map((r) => r.dueAt).sort()[0] ?? null;
+  const nextDue =
+    app.status === 'AwaitingAssessment'
+      ? app.dueAt
+      : ((app.reviewers ?? [])
+          .filter((r) => r.status === 'assigned')
+          .map((r) => r.dueAt)
+          .sort()[0] ?? null);
   const due = nextDue ? dueIn(nextDue) : null;
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600}>{app.reference}</Anchor>
+        <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600}>
+          {app.reference}
+        </Anchor>
         <Text size="sm">{app.institutionName}</Text>
       </Table.Td>
       <Table.Td>{app.leaderName}</Table.Td>
-      <Table.Td><StatusBadge status={app.status} /></Table.Td>
+      <Table.Td>
+        <StatusBadge status={app.status} />
+      </Table.Td>
       <Table.Td>
         {due && nextDue ? (
           <Stack gap={0}>
-            <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">{due.text}</Badge>
-            <Text size="xs" c="gray.8">{shortDate(nextDue)}</Text>
+            <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">
+              {due.text}
+            </Badge>
+            <Text size="xs" c="gray.8">
+              {shortDate(nextDue)}
+            </Text>
           </Stack>
-        ) : '—'}
+        ) : (
+          '—'
+        )}
       </Table.Td>
       <Table.Td>{shortDate(app.updatedAt)}</Table.Td>
     </Table.Tr>

@@ -19,21 +19,30 @@ export const fileAppeal = ({ data, metadata }: FileAppeal, state: Application): 
   requireApplicant(metadata.actor, app);
   const decision = app.decision;
   // One appeal per decision; a later decision (a renewal's) may be appealed again, the appeal's own decision never.
-  if (app.appeal && app.appeal.status !== 'decided') throw new InvalidState('appeal.already_filed', app.status, { filedAt: app.appeal.filedAt });
+  if (app.appeal && app.appeal.status !== 'decided')
+    throw new InvalidState('appeal.already_filed', app.status, { filedAt: app.appeal.filedAt });
   if (app.status !== 'Decided' || !decision) throw new InvalidState('appeal.no_decision', app.status);
-  if (app.appeal?.decidedAt === decision.decidedAt) throw new InvalidState('appeal.appeal_decision_final', app.status, { appealOf: app.appeal.appealOf });
+  if (app.appeal?.decidedAt === decision.decidedAt)
+    throw new InvalidState('appeal.appeal_decision_final', app.status, { appealOf: app.appeal.appealOf });
   if (decision.final) throw new InvalidState('appeal.decision_final', app.status, { appealUntil: decision.appealUntil });
   // docs/DOMAIN.md, Deadlines: enforced from the recorded date at command time, whether or not the timer has fired.
-  if (isPast(decision.appealUntil, metadata.now)) throw new InvalidState('appeal.window_closed', app.status, { appealUntil: decision.appealUntil });
+  if (isPast(decision.appealUntil, metadata.now))
+    throw new InvalidState('appeal.window_closed', app.status, { appealUntil: decision.appealUntil });
   const statement = data.statement.trim();
   if (!statement) throw new RuleViolation('appeal.statement_required', 'an appeal needs a statement');
-  return [{
-    type: 'AppealFiled',
-    data: {
-      ...pins(app), appealOf: { decidedAt: decision.decidedAt, outcome: decision.outcome }, statement,
-      appealUntil: decision.appealUntil, filedBy: metadata.actor.id, filedAt: metadata.now,
+  return [
+    {
+      type: 'AppealFiled',
+      data: {
+        ...pins(app),
+        appealOf: { decidedAt: decision.decidedAt, outcome: decision.outcome },
+        statement,
+        appealUntil: decision.appealUntil,
+        filedBy: metadata.actor.id,
+        filedAt: metadata.now,
+      },
     },
-  }];
+  ];
 };
 
 export const routeAppeal = ({ data, metadata }: RouteAppeal, state: Application): ApplicationEvent[] => {
@@ -41,7 +50,12 @@ export const routeAppeal = ({ data, metadata }: RouteAppeal, state: Application)
   if (!app.appeal) throw new InvalidState('appeal.not_filed', app.status);
   if (app.appeal.status !== 'filed') throw new InvalidState('appeal.already_routed', app.status, { route: app.appeal.route });
   const excludedReviewers = data.route === 'fresh-review' ? [...new Set([...app.earlierReviewers, ...Object.keys(app.reviewers)])] : [];
-  return [{ type: 'AppealRouted', data: { ...pins(app), route: data.route, excludedReviewers, routedBy: metadata.actor.id, routedAt: metadata.now } }];
+  return [
+    {
+      type: 'AppealRouted',
+      data: { ...pins(app), route: data.route, excludedReviewers, routedBy: metadata.actor.id, routedAt: metadata.now },
+    },
+  ];
 };
 
 /**

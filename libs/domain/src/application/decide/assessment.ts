@@ -40,10 +40,12 @@ export const extendAssessmentDeadline = ({ data, metadata }: ExtendAssessmentDea
     });
   }
   const reopened = app.status === 'Lapsed';
-  return [{
-    type: 'AssessmentDeadlineExtended',
-    data: { ...pins(app), previousDueAt, dueAt: data.dueAt, reason: data.reason, reopened, extendedAt: metadata.now },
-  }];
+  return [
+    {
+      type: 'AssessmentDeadlineExtended',
+      data: { ...pins(app), previousDueAt, dueAt: data.dueAt, reason: data.reason, reopened, extendedAt: metadata.now },
+    },
+  ];
 };
 
 // A timer for a superseded or not-yet-reached due date, or for a submitted application, decides nothing.

@@ -2,7 +2,13 @@ import { addDays, isPast } from '../../time';
 import { policyByVersion } from '../../decision/policy-catalog';
 import { pickReviewers } from '../../review/assign-reviewers';
 import {
-  CloseAppealWindow, EscalateOverdueReview, RemindAssessment, RemindProgressUpdate, RemindReviewer, ReplaceOverdueReviewer, SuspendDesignation,
+  CloseAppealWindow,
+  EscalateOverdueReview,
+  RemindAssessment,
+  RemindProgressUpdate,
+  RemindReviewer,
+  ReplaceOverdueReviewer,
+  SuspendDesignation,
 } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication, reminderKey } from '../application.state';
@@ -21,8 +27,14 @@ const reminderDue = (dueAt: string, daysBefore: number, now: string) => isPast(a
 export const remindAssessment = ({ data, metadata }: RemindAssessment, state: Application): ApplicationEvent[] => {
   const app = open(state);
   if (!app || app.status !== 'AwaitingAssessment' || app.dueAt !== data.dueAt) return [];
-  if (!reminderDue(data.dueAt, data.daysBefore, metadata.now) || app.reminders.includes(reminderKey('assessment', data.dueAt, data.daysBefore))) return [];
-  return [{ type: 'AssessmentReminderIssued', data: { ...pins(app), dueAt: data.dueAt, daysBefore: data.daysBefore, remindedAt: metadata.now } }];
+  if (
+    !reminderDue(data.dueAt, data.daysBefore, metadata.now) ||
+    app.reminders.includes(reminderKey('assessment', data.dueAt, data.daysBefore))
+  )
+    return [];
+  return [
+    { type: 'AssessmentReminderIssued', data: { ...pins(app), dueAt: data.dueAt, daysBefore: data.daysBefore, remindedAt: metadata.now } },
+  ];
 };
 
 const openSlot = (app: OpenApplication | null, reviewerId: string, dueAt: string) => {
@@ -54,23 +66,45 @@ export const replaceOverdueReviewer = ({ data, metadata }: ReplaceOverdueReviewe
   const now = metadata.now;
   const released: ApplicationEvent = {
     type: 'ReviewerReleased',
-    data: { ...pins(app), reviewerId: slot.reviewerId, reason: `no scores ${policy.reviewReplacementGraceDays} days after the due date`, releasedAt: now },
+    data: {
+      ...pins(app),
+      reviewerId: slot.reviewerId,
+      reason: `no scores ${policy.reviewReplacementGraceDays} days after the due date`,
+      releasedAt: now,
+    },
   };
   const facts = { id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region };
   const [next] = pickReviewers(facts, data.pool, 1, { ...policy, exclude: [...Object.keys(app.reviewers), ...excludedFromReview(app)] });
   if (!next) {
-    return [released, { type: 'ReviewOverdueEscalated', data: { ...pins(app), reviewerId: slot.reviewerId, dueAt: data.dueAt, reason: 'no-replacement', escalatedAt: now } }];
+    return [
+      released,
+      {
+        type: 'ReviewOverdueEscalated',
+        data: { ...pins(app), reviewerId: slot.reviewerId, dueAt: data.dueAt, reason: 'no-replacement', escalatedAt: now },
+      },
+    ];
   }
-  return [released, {
-    type: 'ReviewerAssigned',
-    data: { ...pins(app), reviewerId: next.reviewerId, dueAt: addDays(now, policy.reviewWindowDays), method: 'auto', purpose: slot.purpose, assignedAt: now },
-  }];
+  return [
+    released,
+    {
+      type: 'ReviewerAssigned',
+      data: {
+        ...pins(app),
+        reviewerId: next.reviewerId,
+        dueAt: addDays(now, policy.reviewWindowDays),
+        method: 'auto',
+        purpose: slot.purpose,
+        assignedAt: now,
+      },
+    },
+  ];
 };
 
 export const closeAppealWindow = ({ data, metadata }: CloseAppealWindow, state: Application): ApplicationEvent[] => {
   const app = open(state);
   const decision = app?.decision;
-  if (!app || !decision || decision.final || decision.appealUntil !== data.appealUntil || !isPast(data.appealUntil, metadata.now)) return [];
+  if (!app || !decision || decision.final || decision.appealUntil !== data.appealUntil || !isPast(data.appealUntil, metadata.now))
+    return [];
   // docs/DOMAIN.md, Appeals: a pending appeal keeps the decision open; the appeal's own decision settles it.
   if (appealPending(app)) return [];
   return [{ type: 'DecisionFinalized', data: { ...pins(app), appealUntil: data.appealUntil, finalizedAt: metadata.now } }];

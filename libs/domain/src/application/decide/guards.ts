@@ -29,7 +29,11 @@ export const pins = (state: OpenApplication): Pins & { applicationId: string } =
 });
 
 /** Ratings and scores must name real indicators of the pinned rubric, once each, at levels 1-5. */
-export const requireKnownIndicators = (rubric: Rubric, items: { indicator: string; level: number }[], area: 'assessment' | 'review' | 'progress') => {
+export const requireKnownIndicators = (
+  rubric: Rubric,
+  items: { indicator: string; level: number }[],
+  area: 'assessment' | 'review' | 'progress',
+) => {
   const unknown = items.filter((i) => !findIndicator(rubric, i.indicator)).map((i) => i.indicator);
   if (unknown.length > 0) throw new RuleViolation(`${area}.unknown_indicator`, `unknown indicators for ${rubric.version}`, { unknown });
   const badLevels = items.filter((i) => !LEVELS.includes(i.level as never)).map((i) => i.indicator);

@@ -18,13 +18,21 @@ export const submitSurvey = ({ data, metadata }: SubmitSurvey, state: Applicatio
     throw new InvalidState('survey.already_submitted', state.status);
   }
   const { applicationId, rubricVersion, policyVersion } = data;
-  return [{
-    type: 'SurveySubmitted',
-    data: {
-      applicationId, rubricVersion, policyVersion, reference: referenceFor(applicationId, metadata.now),
-      survey: data.survey, submittedBy: metadata.actor.id, asNominator: data.asNominator, submittedAt: metadata.now,
+  return [
+    {
+      type: 'SurveySubmitted',
+      data: {
+        applicationId,
+        rubricVersion,
+        policyVersion,
+        reference: referenceFor(applicationId, metadata.now),
+        survey: data.survey,
+        submittedBy: metadata.actor.id,
+        asNominator: data.asNominator,
+        submittedAt: metadata.now,
+      },
     },
-  }];
+  ];
 };
 
 // docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: duplicate nominations of the same

@@ -12,7 +12,8 @@ import { pins, requireApplicant, requireCompleteRatings, requireOpen } from './g
 /** Only a running designation owes (and may file) a yearly update; an expired or renewed one is closed. */
 const requireRunningDesignation = (app: OpenApplication) => {
   if (!app.designation) throw new InvalidState('progress.no_designation', app.status);
-  if (app.designation.status === 'expired' || app.designation.status === 'renewed') throw new InvalidState('progress.designation_ended', app.designation.status);
+  if (app.designation.status === 'expired' || app.designation.status === 'renewed')
+    throw new InvalidState('progress.designation_ended', app.designation.status);
   return app.designation;
 };
 
@@ -27,7 +28,12 @@ export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, s
   // One update per year: the window opens shortly before the due date, so early updates cannot bank future years.
   const opensAt = addDays(progressDueAt, -policy.progressUpdateOpensDaysBefore);
   if (!isPast(opensAt, metadata.now)) {
-    throw new InvalidState('progress.window_not_open', app.status, { opensAt, progressDueAt }, `the progress update window opens on ${opensAt.slice(0, 10)} (the update is due on ${progressDueAt.slice(0, 10)})`);
+    throw new InvalidState(
+      'progress.window_not_open',
+      app.status,
+      { opensAt, progressDueAt },
+      `the progress update window opens on ${opensAt.slice(0, 10)} (the update is due on ${progressDueAt.slice(0, 10)})`,
+    );
   }
   const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), {}, data.ratings, 'progress');
   const interval = policy.progressIntervalDays;
@@ -37,13 +43,19 @@ export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, s
     type: 'ProgressUpdateSubmitted',
     data: { ...pins(app), ratings, progressDueAt, nextDueAt, submittedAt: metadata.now },
   };
-  return status === 'suspended' ? [submitted, { type: 'DesignationReinstated', data: { ...pins(app), reinstatedAt: metadata.now } }] : [submitted];
+  return status === 'suspended'
+    ? [submitted, { type: 'DesignationReinstated', data: { ...pins(app), reinstatedAt: metadata.now } }]
+    : [submitted];
 };
 
 const requireNoConflict = (app: OpenApplication, reviewer: ReviewerCandidate) => {
   const facts = { id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region };
   const reason = conflictOf(facts, reviewer, policyByVersion(app.policyVersion));
-  if (reason) throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', { reviewerId: reviewer.reviewerId, reason });
+  if (reason)
+    throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', {
+      reviewerId: reviewer.reviewerId,
+      reason,
+    });
 };
 
 /** docs/DOMAIN.md, Yearly progress: staff may ask a reviewer to confirm the latest update; the same conflict rules as review assignment. */
@@ -55,7 +67,12 @@ export const requestProgressConfirmation = ({ data, metadata }: RequestProgressC
   requireNoConflict(app, data.reviewer);
   const { reviewerId } = data.reviewer;
   if (designation.confirmations?.[reviewerId]) return [];
-  return [{ type: 'ProgressConfirmationRequested', data: { ...pins(app), reviewerId, updateSubmittedAt: designation.lastUpdateAt, requestedAt: metadata.now } }];
+  return [
+    {
+      type: 'ProgressConfirmationRequested',
+      data: { ...pins(app), reviewerId, updateSubmittedAt: designation.lastUpdateAt, requestedAt: metadata.now },
+    },
+  ];
 };
 
 /** The reviewer asked confirms or disputes every indicator of the latest update; a dispute says why. */
@@ -70,13 +87,27 @@ export const recordProgressConfirmation = ({ data, metadata }: RecordProgressCon
   const codes = indicatorCodes(rubricByVersion(app.rubricVersion));
   const given = verdicts.map((v) => v.indicator);
   const missing = codes.filter((c) => !given.includes(c));
-  const unknown = verdicts.filter((v, i) => !codes.includes(v.indicator) || given.indexOf(v.indicator) !== i || !['confirmed', 'disputed'].includes(v.verdict)).map((v) => v.indicator);
-  if (missing.length > 0 || unknown.length > 0) throw new RuleViolation('progress.verdicts_mismatch', 'one verdict for each indicator of the rubric', { missing, unknown });
+  const unknown = verdicts
+    .filter((v, i) => !codes.includes(v.indicator) || given.indexOf(v.indicator) !== i || !['confirmed', 'disputed'].includes(v.verdict))
+    .map((v) => v.indicator);
+  if (missing.length > 0 || unknown.length > 0)
+    throw new RuleViolation('progress.verdicts_mismatch', 'one verdict for each indicator of the rubric', { missing, unknown });
   const uncommented = verdicts.filter((v) => v.verdict === 'disputed' && !v.comment.trim()).map((v) => v.indicator);
-  if (uncommented.length > 0) throw new RuleViolation('progress.dispute_comment_required', 'a disputed indicator needs a comment', { indicators: uncommented });
-  const inOrder = codes.map((c) => verdicts.find((v) => v.indicator === c)!).map((v) => ({ indicator: v.indicator, verdict: v.verdict, comment: v.comment.trim() }));
-  return [{
-    type: 'ProgressConfirmationRecorded',
-    data: { ...pins(app), reviewerId: reviewer.reviewerId, updateSubmittedAt: designation.lastUpdateAt!, verdicts: inOrder, recordedAt: metadata.now },
-  }];
+  if (uncommented.length > 0)
+    throw new RuleViolation('progress.dispute_comment_required', 'a disputed indicator needs a comment', { indicators: uncommented });
+  const inOrder = codes
+    .map((c) => verdicts.find((v) => v.indicator === c)!)
+    .map((v) => ({ indicator: v.indicator, verdict: v.verdict, comment: v.comment.trim() }));
+  return [
+    {
+      type: 'ProgressConfirmationRecorded',
+      data: {
+        ...pins(app),
+        reviewerId: reviewer.reviewerId,
+        updateSubmittedAt: designation.lastUpdateAt!,
+        verdicts: inOrder,
+        recordedAt: metadata.now,
+      },
+    },
+  ];
 };

@@ -49,7 +49,8 @@ export const resolveAdjudication = ({ data, metadata }: ResolveAdjudication, sta
   if (missing.length > 0 || notDisputed.length > 0) {
     throw new RuleViolation('adjudication.rulings_mismatch', 'rule on exactly the disputed indicators', { missing, notDisputed });
   }
-  if (data.rulings.some((r) => ![1, 2, 3, 4, 5].includes(r.level))) throw new RuleViolation('adjudication.invalid_level', 'levels run from 1 to 5');
+  if (data.rulings.some((r) => ![1, 2, 3, 4, 5].includes(r.level)))
+    throw new RuleViolation('adjudication.invalid_level', 'levels run from 1 to 5');
   if (!data.justification.trim()) throw new RuleViolation('adjudication.justification_required', 'a board ruling needs a justification');
   const rulings = data.rulings.map((r) => ({ indicator: r.indicator, level: r.level }));
   return resolution(app, { method: 'board-ruling', rulings, justification: data.justification.trim() }, metadata.now);
@@ -66,9 +67,13 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
   const overruled = data.outcome !== recommendation.outcome;
   const justification = data.justification?.trim() || null;
   if (overruled && (justification ?? '').length < policy.overruleJustificationMinLength) {
-    throw new RuleViolation('decision.justification_required', `overruling the recommendation needs a justification of at least ${policy.overruleJustificationMinLength} characters`, {
-      recommendation: recommendation.outcome,
-    });
+    throw new RuleViolation(
+      'decision.justification_required',
+      `overruling the recommendation needs a justification of at least ${policy.overruleJustificationMinLength} characters`,
+      {
+        recommendation: recommendation.outcome,
+      },
+    );
   }
   const items = growthReport(rubricByVersion(app.rubricVersion), recommendation.inputs.consensus);
   const granted = data.outcome !== 'NotYetReady';
@@ -82,9 +87,20 @@ export const recordDecision = ({ data, metadata }: RecordDecision, state: Applic
     {
       type: 'DecisionRecorded',
       data: {
-        ...pins(app), outcome: data.outcome, recommendation: recommendation.outcome, rule: recommendation.rule, overruled,
-        justification, justificationLength: justification?.length ?? 0, inputs: recommendation.inputs, decidedBy: metadata.actor.id, decidedAt: metadata.now,
-        appealUntil, progressDueAt, ...(appealOf && { appealOf }), ...term,
+        ...pins(app),
+        outcome: data.outcome,
+        recommendation: recommendation.outcome,
+        rule: recommendation.rule,
+        overruled,
+        justification,
+        justificationLength: justification?.length ?? 0,
+        inputs: recommendation.inputs,
+        decidedBy: metadata.actor.id,
+        decidedAt: metadata.now,
+        appealUntil,
+        progressDueAt,
+        ...(appealOf && { appealOf }),
+        ...term,
       },
     },
     { type: 'GrowthReportIssued', data: { ...pins(app), items, issuedAt: metadata.now } },

@@ -36,7 +36,8 @@ export const designationTerm = (app: OpenApplication, granted: boolean, now: str
 };
 
 /** A designation still running: active or suspended, not expired or renewed. */
-const running = (app: OpenApplication) => app.designation && ['active', 'suspended'].includes(app.designation.status) ? app.designation : null;
+const running = (app: OpenApplication) =>
+  app.designation && ['active', 'suspended'].includes(app.designation.status) ? app.designation : null;
 
 const open = (state: Application): OpenApplication | null => (state.status === 'None' ? null : state);
 
@@ -73,7 +74,9 @@ export const startRenewal = ({ data, metadata }: StartRenewal, state: Applicatio
   // Renewal looks at the whole term: it opens in the term's last year (policy v1: 365 days before the end).
   const opensAt = addDays(designation.termEndsAt, -policyByVersion(app.policyVersion).renewalWindowDays);
   if (!isPast(opensAt, now)) throw new InvalidState('renewal.not_open_yet', app.status, { opensAt });
-  return [{ type: 'RenewalStarted', data: { ...pins(app), renewalId: data.renewalId, termEndsAt: designation.termEndsAt, startedAt: now } }];
+  return [
+    { type: 'RenewalStarted', data: { ...pins(app), renewalId: data.renewalId, termEndsAt: designation.termEndsAt, startedAt: now } },
+  ];
 };
 
 /**
@@ -91,7 +94,18 @@ export const openRenewal = ({ data, metadata }: OpenRenewal, state: Application)
   const now = metadata.now;
   const p = { applicationId, rubricVersion, policyVersion };
   return [
-    { type: 'SurveySubmitted', data: { ...p, reference: referenceFor(applicationId, now), survey, submittedBy: metadata.actor.id, asNominator: false, submittedAt: now, renewalOf } },
+    {
+      type: 'SurveySubmitted',
+      data: {
+        ...p,
+        reference: referenceFor(applicationId, now),
+        survey,
+        submittedBy: metadata.actor.id,
+        asNominator: false,
+        submittedAt: now,
+        renewalOf,
+      },
+    },
     { type: 'RenewalOpened', data: { ...p, renewalOf, previous, openedAt: now } },
     { type: 'SurveyAccepted', data: { ...p, acceptedAt: now, dueAt: addDays(now, policyByVersion(policyVersion).assessmentWindowDays) } },
   ];
@@ -102,5 +116,16 @@ export const concludeRenewal = ({ data, metadata }: ConcludeRenewal, state: Appl
   const app = open(state);
   const designation = app && running(app);
   if (!app || !designation || designation.renewalId !== data.renewalId || data.outcome === 'NotYetReady') return [];
-  return [{ type: 'DesignationRenewed', data: { ...pins(app), renewalId: data.renewalId, outcome: data.outcome, termEndsAt: designation.termEndsAt ?? '', renewedAt: metadata.now } }];
+  return [
+    {
+      type: 'DesignationRenewed',
+      data: {
+        ...pins(app),
+        renewalId: data.renewalId,
+        outcome: data.outcome,
+        termEndsAt: designation.termEndsAt ?? '',
+        renewedAt: metadata.now,
+      },
+    },
+  ];
 };

@@ -28,15 +28,27 @@ export const assignReviewers = ({ data, metadata }: AssignReviewers, state: Appl
       if (excludedFromReview(app).includes(candidate.reviewerId)) {
         throw new InvalidState('review.reviewed_earlier_round', app.status, { reviewerId: candidate.reviewerId });
       }
-      if (active.includes(candidate.reviewerId)) throw new RuleViolation('review.already_assigned', 'reviewer already assigned', { reviewerId: candidate.reviewerId });
+      if (active.includes(candidate.reviewerId))
+        throw new RuleViolation('review.already_assigned', 'reviewer already assigned', { reviewerId: candidate.reviewerId });
       const reason = conflictOf(facts(app), candidate, policy);
-      if (reason) throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', { reviewerId: candidate.reviewerId, reason });
+      if (reason)
+        throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', {
+          reviewerId: candidate.reviewerId,
+          reason,
+        });
     }
     chosen = data.reviewers;
   } else {
     // A released reviewer is not offered again by auto-assignment; staff can still pick them by hand.
-    chosen = pickReviewers(facts(app), data.pool, data.count, { ...policy, exclude: [...Object.keys(app.reviewers), ...excludedFromReview(app)] });
-    if (chosen.length < data.count) throw new RuleViolation('review.not_enough_reviewers', 'not enough eligible reviewers', { wanted: data.count, eligible: chosen.length });
+    chosen = pickReviewers(facts(app), data.pool, data.count, {
+      ...policy,
+      exclude: [...Object.keys(app.reviewers), ...excludedFromReview(app)],
+    });
+    if (chosen.length < data.count)
+      throw new RuleViolation('review.not_enough_reviewers', 'not enough eligible reviewers', {
+        wanted: data.count,
+        eligible: chosen.length,
+      });
   }
   const purpose = app.status === 'NeedsAdjudication' ? 'adjudication' : 'review';
   const dueAt = addDays(metadata.now, policy.reviewWindowDays);
@@ -88,7 +100,13 @@ export const submitScores = ({ data, metadata }: SubmitScores, state: Applicatio
   }
   const submitted: ApplicationEvent = {
     type: 'ScoresSubmitted',
-    data: { ...pins(app), reviewerId: slot.reviewerId, scores: codes.map((c) => merged[c]), recommendation: data.recommendation, submittedAt: metadata.now },
+    data: {
+      ...pins(app),
+      reviewerId: slot.reviewerId,
+      scores: codes.map((c) => merged[c]),
+      recommendation: data.recommendation,
+      submittedAt: metadata.now,
+    },
   };
   return [submitted, ...afterScores(evolve(app, submitted) as OpenApplication, slot, metadata.now)];
 };
@@ -99,7 +117,10 @@ const afterScores = (app: OpenApplication, slot: ReviewerSlot, now: string): App
   if (slot.purpose === 'adjudication') return resolvedByExtraReviewer(app, now);
   const reviewers = activeReviewers(app, 'review');
   if (reviewers.length < policy.reviewersRequired || reviewers.some((r) => r.status !== 'finished')) return [];
-  const disputed = disagreements(reviewers.map((r) => ({ reviewerId: r.reviewerId, scores: r.scores ?? [] })), policy.disagreementThreshold);
+  const disputed = disagreements(
+    reviewers.map((r) => ({ reviewerId: r.reviewerId, scores: r.scores ?? [] })),
+    policy.disagreementThreshold,
+  );
   if (disputed.length > 0) {
     return [{ type: 'AdjudicationRequired', data: { ...pins(app), disputed, threshold: policy.disagreementThreshold, flaggedAt: now } }];
   }

@@ -13,7 +13,10 @@ export const sameInstitution = (a: string | null, b: string) => !!a && a.trim().
  * Why a program does not hold an active designation at `now`, or null when it does. The status alone is not enough:
  * the expiry timer may fire late, and a term already over must not count as active meanwhile.
  */
-export const notDesignatedBecause = (d: CurrentDesignation | undefined, now: string): { code: 'not_designated' | 'term_ended'; reason: string } | null => {
+export const notDesignatedBecause = (
+  d: CurrentDesignation | undefined,
+  now: string,
+): { code: 'not_designated' | 'term_ended'; reason: string } | null => {
   if (!d?.designation) return { code: 'not_designated', reason: d?.notDesignatedBecause ?? 'no active designation' };
   if (d.termEndsAt && isPast(d.termEndsAt, now)) return { code: 'term_ended', reason: `the designation's term ended on ${d.termEndsAt}` };
   return null;

@@ -1,7 +1,13 @@
 import { DeadlinePassed, NotFound, RuleViolation } from '../../errors';
 import { isPast } from '../../time';
 import { normalizeEmail } from '../../application/application.state';
-import { CloseSummitRsvp, MIN_SELECTION_JUSTIFICATION, RemindSummitRsvp, RespondToSummitInvitation, SelectAwardRecipients } from '../award-cycle.commands';
+import {
+  CloseSummitRsvp,
+  MIN_SELECTION_JUSTIFICATION,
+  RemindSummitRsvp,
+  RespondToSummitInvitation,
+  SelectAwardRecipients,
+} from '../award-cycle.commands';
 import { AwardCycleEvent } from '../award-cycle.events';
 import { OpenCycle, findNomination } from '../award-cycle.state';
 import { AwardConflict } from '../award.errors';
@@ -20,32 +26,61 @@ export const selectRecipients = ({ data, metadata }: SelectAwardRecipients, cycl
   if (cycle.status === 'Selected') throw new AwardConflict('award.already_selected', `the ${cycle.year} recipients are already selected`);
   if (isPast(cycle.rsvpBy, metadata.now)) throw new DeadlinePassed('award-rsvp', cycle.rsvpBy);
   const ids = [...new Set(data.nominationIds)];
-  if (ids.length === 0 || ids.length !== data.nominationIds.length) throw new RuleViolation('award.invalid_selection', 'name each recipient once');
+  if (ids.length === 0 || ids.length !== data.nominationIds.length)
+    throw new RuleViolation('award.invalid_selection', 'name each recipient once');
   if (ids.length > cycle.awardsAvailable) {
-    throw new RuleViolation('award.too_many_recipients', `at most ${cycle.awardsAvailable} awards this year`, { awardsAvailable: cycle.awardsAvailable });
+    throw new RuleViolation('award.too_many_recipients', `at most ${cycle.awardsAvailable} awards this year`, {
+      awardsAvailable: cycle.awardsAvailable,
+    });
   }
-  const chosen = ids.map((id) => findNomination(cycle, id) ?? (() => { throw new NotFound('award-nomination', id); })());
+  const chosen = ids.map(
+    (id) =>
+      findNomination(cycle, id) ??
+      (() => {
+        throw new NotFound('award-nomination', id);
+      })(),
+  );
   // A designation may have been suspended, expired or renewed since the nomination: only a standing one is awarded.
   // A chosen application the handler found no standing for counts as not designated.
   for (const n of chosen) {
-    const unfit = notDesignatedBecause(data.standings.find((s) => s.applicationId === n.applicationId), metadata.now);
+    const unfit = notDesignatedBecause(
+      data.standings.find((s) => s.applicationId === n.applicationId),
+      metadata.now,
+    );
     if (unfit) {
-      throw new AwardConflict('award.recipient_not_designated', `nomination ${n.nominationId} no longer holds an active designation: ${unfit.reason}`, {
-        nominationId: n.nominationId, applicationId: n.applicationId, reason: unfit.code,
-      });
+      throw new AwardConflict(
+        'award.recipient_not_designated',
+        `nomination ${n.nominationId} no longer holds an active designation: ${unfit.reason}`,
+        {
+          nominationId: n.nominationId,
+          applicationId: n.applicationId,
+          reason: unfit.code,
+        },
+      );
     }
   }
   const top = new Set((cycle.ranking ?? []).slice(0, ids.length).map((r) => r.nominationId));
   const overridesRanking = ids.some((id) => !top.has(id));
   const justification = data.justification?.trim() || null;
   if (overridesRanking && (justification?.length ?? 0) < MIN_SELECTION_JUSTIFICATION) {
-    throw new RuleViolation('award.justification_required', `choosing other than the top of the ranking needs a justification of at least ${MIN_SELECTION_JUSTIFICATION} characters`);
+    throw new RuleViolation(
+      'award.justification_required',
+      `choosing other than the top of the ranking needs a justification of at least ${MIN_SELECTION_JUSTIFICATION} characters`,
+    );
   }
   const recipients = chosen.map((n) => ({ nominationId: n.nominationId, applicationId: n.applicationId }));
   return [
     {
       type: 'AwardRecipientsSelected',
-      data: { ...cycleOf(cycle), award: cycle.award, recipients, overridesRanking, justification, selectedBy: metadata.actor.id, selectedAt: metadata.now },
+      data: {
+        ...cycleOf(cycle),
+        award: cycle.award,
+        recipients,
+        overridesRanking,
+        justification,
+        selectedBy: metadata.actor.id,
+        selectedAt: metadata.now,
+      },
     },
     ...recipients.map((r): AwardCycleEvent => ({
       type: 'SummitInvitationSent',
@@ -67,7 +102,12 @@ export const respond = ({ data, metadata }: RespondToSummitInvitation, cycle: Op
   const ref = { ...cycleOf(cycle), nominationId: nomination.nominationId, applicationId: nomination.applicationId };
   return data.accept
     ? [{ type: 'SummitInvitationAccepted', data: { ...ref, respondedBy: actor.id, respondedAt: now } }]
-    : [{ type: 'SummitInvitationDeclined', data: { ...ref, reason: data.reason?.trim() || null, respondedBy: actor.id, respondedAt: now } }];
+    : [
+        {
+          type: 'SummitInvitationDeclined',
+          data: { ...ref, reason: data.reason?.trim() || null, respondedBy: actor.id, respondedAt: now },
+        },
+      ];
 };
 
 /** Timers fire late, twice or stale: only a pending invitation for this very RSVP date is reminded, once. */
@@ -75,10 +115,19 @@ export const remindRsvp = ({ data, metadata }: RemindSummitRsvp, cycle: OpenCycl
   const nomination = findNomination(cycle, data.nominationId);
   const inv = nomination?.invitation;
   if (!nomination || !inv || inv.status !== 'invited' || inv.rsvpBy !== data.rsvpBy || inv.reminders.includes(data.daysBefore)) return [];
-  return [{
-    type: 'SummitRsvpReminderIssued',
-    data: { ...cycleOf(cycle), nominationId: nomination.nominationId, applicationId: nomination.applicationId, rsvpBy: inv.rsvpBy, daysBefore: data.daysBefore, remindedAt: metadata.now },
-  }];
+  return [
+    {
+      type: 'SummitRsvpReminderIssued',
+      data: {
+        ...cycleOf(cycle),
+        nominationId: nomination.nominationId,
+        applicationId: nomination.applicationId,
+        rsvpBy: inv.rsvpBy,
+        daysBefore: data.daysBefore,
+        remindedAt: metadata.now,
+      },
+    },
+  ];
 };
 
 /** At the RSVP date an invitation nobody answered is marked so: staff see who will not come. */
@@ -86,8 +135,16 @@ export const closeRsvp = ({ data, metadata }: CloseSummitRsvp, cycle: OpenCycle)
   const nomination = findNomination(cycle, data.nominationId);
   const inv = nomination?.invitation;
   if (!nomination || !inv || inv.status !== 'invited' || inv.rsvpBy !== data.rsvpBy || !isPast(inv.rsvpBy, metadata.now)) return [];
-  return [{
-    type: 'SummitInvitationUnanswered',
-    data: { ...cycleOf(cycle), nominationId: nomination.nominationId, applicationId: nomination.applicationId, rsvpBy: inv.rsvpBy, markedAt: metadata.now },
-  }];
+  return [
+    {
+      type: 'SummitInvitationUnanswered',
+      data: {
+        ...cycleOf(cycle),
+        nominationId: nomination.nominationId,
+        applicationId: nomination.applicationId,
+        rsvpBy: inv.rsvpBy,
+        markedAt: metadata.now,
+      },
+    },
+  ];
 };

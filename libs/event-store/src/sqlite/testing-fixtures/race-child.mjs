@@ -29,7 +29,13 @@ async function main() {
           type: 'Raced',
           schemaVersion: 1,
           data: { by: name, round },
-          metadata: { actorId: name, actorRole: 'system', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+          metadata: {
+            actorId: name,
+            actorRole: 'system',
+            correlationId: randomUUID(),
+            causationId: null,
+            occurredAt: new Date().toISOString(),
+          },
         };
         try {
           await store.appendToStream(streamId, [event], { expectedVersion: version });
