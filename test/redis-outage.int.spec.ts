@@ -31,14 +31,12 @@ describe('a Redis outage during a run of commands', () => {
   }, 120_000);
 
   const submit = (i: number) =>
-    t
-      .get(CommandBus)
-      .execute(
-        new SubmitSurveyCommand(surveyFor(`Leader ${i}`, `leader${i}@outage.org`, `School ${i}`), false, {
-          id: `user-${i}`,
-          role: 'applicant',
-        }),
-      );
+    t.get(CommandBus).execute(
+      new SubmitSurveyCommand(surveyFor(`Leader ${i}`, `leader${i}@outage.org`, `School ${i}`), false, {
+        id: `user-${i}`,
+        role: 'applicant',
+      }),
+    );
   const nominationMails = () => t.mailer.sent.filter((m) => m.subject.startsWith('Nomination received'));
 
   it('accepts every command while Redis is down and sends each notification once when it returns', async () => {

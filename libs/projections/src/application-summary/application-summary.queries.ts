@@ -132,22 +132,20 @@ export const listApplicationsForApplicant = (db: Database, email: string, userId
      ORDER BY submitted_at DESC, id`,
     )
     .all({ email: normalizeEmail(email), userId }) as SummaryRow[];
-  return rows
-    .map(toView)
-    .map((app): OwnApplicationItem =>
-      app.applicantEmail === normalizeEmail(email)
-        ? { role: 'applicant', application: app }
-        : {
-            role: 'nominator',
-            nomination: {
-              id: app.id,
-              reference: app.reference,
-              leaderName: app.leaderName,
-              institutionName: app.institutionName,
-              submittedAt: app.submittedAt,
-            },
+  return rows.map(toView).map((app): OwnApplicationItem =>
+    app.applicantEmail === normalizeEmail(email)
+      ? { role: 'applicant', application: app }
+      : {
+          role: 'nominator',
+          nomination: {
+            id: app.id,
+            reference: app.reference,
+            leaderName: app.leaderName,
+            institutionName: app.institutionName,
+            submittedAt: app.submittedAt,
           },
-    );
+        },
+  );
 };
 
 /** Oldest first: surveys by when they arrived, everything else by how long it has waited in its step. */
