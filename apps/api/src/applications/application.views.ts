@@ -7,6 +7,7 @@ import type {
   ReviewerApplicationView,
   TimelineEntryView,
 } from '@cert/contracts';
+import { APPLICANT_MILESTONE_TYPES } from '@cert/domain';
 import { STAGES } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
@@ -27,34 +28,8 @@ export const applicantView = (app: ApplicationSummaryView): ApplicantApplication
   return visible;
 };
 
-// Applicants follow their own milestones; who reviews them stays private (blind, conflict-free review).
-const APPLICANT_MILESTONES = new Set([
-  'SurveySubmitted',
-  'SurveyAccepted',
-  'SurveyRejected',
-  'AssessmentSubmitted',
-  'AssessmentDeadlineExtended',
-  'ApplicationLapsed',
-  'DecisionRecorded',
-  'GrowthReportIssued',
-  'AppealFiled',
-  'AppealRouted',
-  'DecisionFinalized',
-  // An award of a yearly cycle is on the leader's own record.
-  'AwardRecorded',
-  // The designation's yearly standing, term and renewal (reviewers' confirmations stay with staff).
-  'ProgressUpdateSubmitted',
-  'DesignationSuspended',
-  'DesignationReinstated',
-  'RenewalReminderIssued',
-  'DesignationExpired',
-  'RenewalStarted',
-  'RenewalOpened',
-  'DesignationRenewed',
-]);
-
 export const applicantTimeline = (entries: TimelineEntryView[]): MilestoneView[] =>
-  entries.filter((e) => APPLICANT_MILESTONES.has(e.type)).map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary }));
+  entries.filter((e) => APPLICANT_MILESTONE_TYPES.has(e.type)).map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary }));
 
 const WITHHELD = '[withheld: blind review]';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

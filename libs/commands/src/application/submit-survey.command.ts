@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   Actor,
+  CLOSED_STATUSES,
   CURRENT_POLICY_VERSION,
   CURRENT_RUBRIC_VERSION,
   Survey,
@@ -79,7 +80,7 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
   private async joinable(applicationId: string): Promise<boolean> {
     const { events } = await this.store.readStream(applicationStream(applicationId));
     const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
-    return app.status !== 'None' && app.status !== 'Rejected' && app.status !== 'Decided' && !isErased(app.applicantEmail);
+    return app.status !== 'None' && !CLOSED_STATUSES.includes(app.status) && !isErased(app.applicantEmail);
   }
 
   private async link(applicationId: string, survey: Survey, actor: Actor): Promise<SurveyResult> {

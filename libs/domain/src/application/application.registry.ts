@@ -20,17 +20,27 @@ const SURVEY = applicant(
 // A reviewer's words are theirs and about the applicant: either one's erasure removes them.
 const reviewerAndApplicant = owned('applicant', 'reviewer');
 
+/** What each application event must say besides the facts every event has. */
+export type ApplicationEventFacts = {
+  /**
+   * A milestone on the applicant's own timeline. Who reviews them, and the reviewers' and staff's working steps, stay
+   * with staff (docs/DOMAIN.md, Blind review; docs/DOMAIN.md, Conflicts of interest).
+   */
+  applicantSees: boolean;
+};
+
 /**
  * Every event of an application's stream (docs/DOMAIN.md, The lifecycle (one application = one event stream)). Board
  * and staff texts are written in office but about the applicant, so they are the applicant's personal data; levels,
  * codes, dates, ids and the decision's inputs stay clear, so state, timelines and the recomputed decision survive an
  * erasure.
  */
-export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
+export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFacts> = {
   SurveySubmitted: {
     schemaVersion: 1,
     personal: SURVEY,
     label: 'Intake survey submitted',
+    applicantSees: true,
     describe: ({ data: { survey, asNominator, reference } }) =>
       `${asNominator ? 'Nomination' : 'Intake survey'} received for ${survey.leaderName}, ${survey.institution.name} (${reference})`,
   },
@@ -38,47 +48,55 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     schemaVersion: 1,
     personal: SURVEY,
     label: 'Nomination linked',
+    applicantSees: false,
     describe: ({ data }, { person }) => `Another nomination of the same leader and institution linked (from ${person(data.nominatorId)})`,
   },
   SurveyAccepted: {
     schemaVersion: 1,
     label: 'Survey accepted',
+    applicantSees: true,
     describe: ({ data }) => `Survey accepted; assessment due ${day(data.dueAt)}`,
   },
   SurveyRejected: {
     schemaVersion: 1,
     personal: applicant('reason'),
     label: 'Survey not accepted',
+    applicantSees: true,
     describe: ({ data }) => `Survey not accepted: ${data.reason}`,
   },
   AssessmentDraftSaved: {
     schemaVersion: 1,
     personal: applicant('ratings[].evidence'),
     label: 'Self-assessment draft saved',
+    applicantSees: false,
     describe: ({ data }) => `Assessment draft saved (${count(data.ratings.length, 'indicator')} rated)`,
   },
   AssessmentSubmitted: {
     schemaVersion: 1,
     personal: applicant('ratings[].evidence'),
     label: 'Self-assessment submitted',
+    applicantSees: true,
     describe: ({ data }) => `Assessment submitted (${count(data.ratings.length, 'indicator')} rated)`,
   },
   AssessmentDeadlineExtended: {
     schemaVersion: 1,
     personal: applicant('reason'),
     label: 'Deadline extended',
+    applicantSees: true,
     describe: ({ data: { dueAt, previousDueAt, reopened, reason } }) =>
       `Assessment deadline extended from ${day(previousDueAt)} to ${day(dueAt)}${reopened ? ', application reopened' : ''}: ${reason}`,
   },
   ApplicationLapsed: {
     schemaVersion: 1,
     label: 'Application lapsed',
+    applicantSees: true,
     describe: ({ data }) => `No assessment by ${day(data.dueAt)}; application lapsed`,
     byEngine: true,
   },
   ReviewerAssigned: {
     schemaVersion: 1,
     label: 'Reviewer assigned',
+    applicantSees: false,
     describe: ({ data: { reviewerId, method, purpose, dueAt } }, { person }) =>
       `Reviewer ${person(reviewerId)} assigned${purpose === 'adjudication' ? ' to adjudicate' : ''} (${method}), due ${day(dueAt)}`,
   },
@@ -86,12 +104,14 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     schemaVersion: 1,
     personal: applicant('reason'),
     label: 'Reviewer released',
+    applicantSees: false,
     describe: ({ data }, { person }) => `Reviewer ${person(data.reviewerId)} released: ${data.reason}`,
   },
   ScoresDraftSaved: {
     schemaVersion: 1,
     personal: reviewerAndApplicant('scores[].comment'),
     label: 'Scores draft saved',
+    applicantSees: false,
     describe: ({ data }, { person }) =>
       `Reviewer ${person(data.reviewerId)} saved draft scores (${count(data.scores.length, 'indicator')})`,
   },
@@ -99,11 +119,13 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     schemaVersion: 1,
     personal: reviewerAndApplicant('scores[].comment'),
     label: 'Scores submitted',
+    applicantSees: false,
     describe: ({ data }, { person }) => `Reviewer ${person(data.reviewerId)} submitted scores; recommends ${outcome[data.recommendation]}`,
   },
   AdjudicationRequired: {
     schemaVersion: 1,
     label: 'Adjudication required',
+    applicantSees: false,
     describe: ({ data }) =>
       `Reviewers disagree by ${data.threshold}+ levels on ${list(data.disputed.map((d) => d.indicator))}; adjudication needed`,
     byEngine: true,
@@ -112,6 +134,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     schemaVersion: 1,
     personal: applicant('justification'),
     label: 'Adjudication resolved',
+    applicantSees: false,
     describe: ({ data }) =>
       `Adjudication settled by ${data.method === 'board-ruling' ? 'board ruling' : 'extra reviewer'}: ${list(
         data.rulings.map((r) => `${r.indicator} at level ${r.level}`),
@@ -120,6 +143,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   RecommendationComputed: {
     schemaVersion: 1,
     label: 'Recommendation computed',
+    applicantSees: false,
     describe: ({ data }) => `The engine recommends ${outcome[data.recommendation]} (overall mean ${data.inputs.overallMean.toFixed(2)})`,
     byEngine: true,
   },
@@ -136,6 +160,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     },
     personal: applicant('justification'),
     label: 'Board decision recorded',
+    applicantSees: true,
     describe: ({ data: { outcome: decided, overruled, recommendation, justification, appealOf } }) => {
       const why = overruled ? ` (overruled recommendation ${outcome[recommendation]}: ${justification ?? ''})` : '';
       const appeal = appealOf ? ` on appeal of the decision of ${day(appealOf.decidedAt)} (${outcome[appealOf.outcome]})` : '';
@@ -145,24 +170,28 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   GrowthReportIssued: {
     schemaVersion: 1,
     label: 'Growth report issued',
+    applicantSees: true,
     describe: ({ data }) => `Growth report issued (${count(data.items.length, 'indicator')})`,
     byEngine: true,
   },
   AssessmentReminderIssued: {
     schemaVersion: 1,
     label: 'Assessment reminder',
+    applicantSees: false,
     describe: ({ data }) => `Reminder: assessment due ${day(data.dueAt)} (${count(data.daysBefore, 'day')} before)`,
     byEngine: true,
   },
   ReviewerReminderIssued: {
     schemaVersion: 1,
     label: 'Reviewer reminder',
+    applicantSees: false,
     describe: ({ data }, { person }) => `Reminder to reviewer ${person(data.reviewerId)}: scores due ${day(data.dueAt)}`,
     byEngine: true,
   },
   ReviewOverdueEscalated: {
     schemaVersion: 1,
     label: 'Overdue review escalated',
+    applicantSees: false,
     describe: ({ data }, { person }) =>
       data.reason === 'overdue'
         ? `Scores from reviewer ${person(data.reviewerId)} overdue since ${day(data.dueAt)}; staff alerted`
@@ -172,6 +201,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   DecisionFinalized: {
     schemaVersion: 1,
     label: 'Decision final',
+    applicantSees: true,
     describe: ({ data }, { appealDecided }) =>
       appealDecided
         ? `Appeal decided ${day(data.finalizedAt)}; the appeal decision is final`
@@ -181,12 +211,14 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   ProgressReminderIssued: {
     schemaVersion: 1,
     label: 'Progress update reminder',
+    applicantSees: false,
     describe: ({ data }) => `Reminder: yearly progress update due ${day(data.progressDueAt)}`,
     byEngine: true,
   },
   DesignationSuspended: {
     schemaVersion: 1,
     label: 'Designation suspended',
+    applicantSees: true,
     describe: ({ data }) => `No progress update since ${day(data.progressDueAt)}; designation suspended`,
     byEngine: true,
   },
@@ -194,22 +226,26 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     schemaVersion: 1,
     personal: applicant('ratings[].evidence'),
     label: 'Progress update submitted',
+    applicantSees: true,
     describe: ({ data }) => `Yearly progress update received; next one due ${day(data.nextDueAt)}`,
   },
   DesignationReinstated: {
     schemaVersion: 1,
     label: 'Designation reinstated',
+    applicantSees: true,
     describe: () => 'Designation reinstated by the yearly progress update',
     byEngine: true,
   },
   AwardRecorded: {
     schemaVersion: 1,
     label: 'Award recorded',
+    applicantSees: true,
     describe: ({ data }) => `Award recorded: ${data.award}`,
   },
   ProgressConfirmationRequested: {
     schemaVersion: 1,
     label: 'Progress confirmation requested',
+    applicantSees: false,
     describe: ({ data }, { person }) =>
       `Reviewer ${person(data.reviewerId)} asked to confirm the progress update of ${day(data.updateSubmittedAt)}`,
   },
@@ -218,6 +254,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     // A reviewer's word on a progress update, like their review comments.
     personal: reviewerAndApplicant('verdicts[].comment'),
     label: 'Progress confirmation recorded',
+    applicantSees: false,
     describe: ({ data }, { person }) => {
       const disputed = data.verdicts.filter((v) => v.verdict === 'disputed').map((v) => v.indicator);
       const what = disputed.length === 0 ? 'confirmed every indicator of' : `disputed ${list(disputed)} in`;
@@ -227,29 +264,34 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
   RenewalReminderIssued: {
     schemaVersion: 1,
     label: 'Renewal reminder',
+    applicantSees: true,
     describe: ({ data }) => `Reminder: the designation's term ends ${day(data.termEndsAt)}; renewal due`,
     byEngine: true,
   },
   DesignationExpired: {
     schemaVersion: 1,
     label: 'Designation expired',
+    applicantSees: true,
     describe: ({ data }) => `Designation expired at the end of its term (${day(data.termEndsAt)}), not renewed`,
     byEngine: true,
   },
   RenewalStarted: {
     schemaVersion: 1,
     label: 'Renewal started',
+    applicantSees: true,
     describe: ({ data }) => `Renewal started as application ${data.renewalId}`,
   },
   RenewalOpened: {
     schemaVersion: 1,
     label: 'Renewal opened',
+    applicantSees: true,
     describe: ({ data: { previous } }) =>
       `Renewal of ${previous.reference} (${outcome[previous.outcome]}, term ending ${day(previous.termEndsAt)})`,
   },
   DesignationRenewed: {
     schemaVersion: 1,
     label: 'Designation renewed',
+    applicantSees: true,
     describe: ({ data }) => `Designation renewed (${outcome[data.outcome]}) by application ${data.renewalId}`,
     byEngine: true,
   },
@@ -258,12 +300,14 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
     // docs/DOMAIN.md, Appeals: the appeal statement is the applicant's own words.
     personal: applicant('statement'),
     label: 'Appeal filed',
+    applicantSees: true,
     describe: ({ data: { appealOf, statement } }) =>
       `Appeal filed against the decision of ${day(appealOf.decidedAt)} (${outcome[appealOf.outcome]}): ${statement}`,
   },
   AppealRouted: {
     schemaVersion: 1,
     label: 'Appeal routed',
+    applicantSees: true,
     describe: ({ data }, { person }) =>
       data.route === 'board'
         ? 'Appeal routed to the board'
@@ -272,3 +316,8 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent> = {
 };
 
 export const APPLICATION_EVENT_TYPES = Object.keys(APPLICATION_EVENTS) as readonly ApplicationEventType[];
+
+/** The events on the applicant's own timeline. */
+export const APPLICANT_MILESTONE_TYPES: ReadonlySet<string> = new Set(
+  APPLICATION_EVENT_TYPES.filter((t) => APPLICATION_EVENTS[t].applicantSees),
+);

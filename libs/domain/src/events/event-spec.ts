@@ -42,8 +42,11 @@ export type EventSpec<E extends EventShape> = {
   byEngine?: true;
 };
 
-/** One entry per event type of the family `E`: a type missing here, or one that is not in `E`, does not compile. */
-export type EventTable<E extends EventShape> = { readonly [T in E['type']]: EventSpec<Extract<E, { type: T }>> };
+/**
+ * One entry per event type of the family `E`: a type missing here, or one that is not in `E`, does not compile. `X` is
+ * what a family asks of each of its events besides (the application's: whether its applicant sees it).
+ */
+export type EventTable<E extends EventShape, X = unknown> = { readonly [T in E['type']]: EventSpec<Extract<E, { type: T }>> & X };
 
 /**
  * A path into D that ends at free text, in the syntax the privacy code walks: dots into objects, `[]` over every

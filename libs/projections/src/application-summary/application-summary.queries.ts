@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AppealRoute, ApplicationStatus, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import { AppealRoute, ApplicationStatus, CLOSED_STATUSES, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
 import type {
   ApplicantListItem,
   ApplicationSummaryView,
@@ -9,6 +9,9 @@ import type {
   TimelineEntryView,
 } from '@cert/contracts';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
+
+/** The closed statuses as an SQL list: constants of the domain, not input. */
+const CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 type SummaryRow = Record<string, string | number | null>;
 type View = ApplicationSummaryView;
@@ -93,27 +96,24 @@ export const getGrowthReport = (db: Database, id: string): GrowthReportView | nu
 };
 
 /**
- * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a second nomination of the same leader
- * and institution joins the open application.
+ * An open application of the same leader and institution, which a second nomination joins (docs/DOMAIN.md, The
+ * lifecycle (one application = one event stream), step 1); a closed one (CLOSED_STATUSES) leaves room for a new cycle.
  */
-/** An open application of the same leader and institution; a decided or rejected one leaves room for a new cycle. */
 export const findDuplicate = (db: Database, applicantEmail: string, institutionName: string): ApplicationSummaryView | null => {
   const row = db
     .prepare(
-      `SELECT * FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status NOT IN ('Rejected', 'Decided')
+      `SELECT * FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status NOT IN ${CLOSED}
      ORDER BY submitted_at, id LIMIT 1`,
     )
     .get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as SummaryRow | undefined;
   return row ? toView(row) : null;
 };
 
-/** How many earlier cycles of this leader and institution are closed (rejected or decided): the next one is a new application. */
+/** How many earlier cycles of this leader and institution are closed: the next one is a new application. */
 export const closedApplicationCount = (db: Database, applicantEmail: string, institutionName: string): number =>
   (
     db
-      .prepare(
-        `SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ('Rejected', 'Decided')`,
-      )
+      .prepare(`SELECT count(*) AS n FROM application_summary WHERE applicant_email = ? AND institution_key = ? AND status IN ${CLOSED}`)
       .get(normalizeEmail(applicantEmail), institutionKey(institutionName)) as { n: number }
   ).n;
 
