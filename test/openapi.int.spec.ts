@@ -107,6 +107,8 @@ describe('the OpenAPI document at /docs', () => {
       DeadlinePassed: '422',
       RuleViolation: '422',
       Forbidden: '403',
+      TooLarge: '413',
+      UnsupportedType: '415',
     };
     const documented = new Set(
       operations.flatMap(({ operation }) => problemsOf(operation).flatMap(([status, r]) => codesOf(r).map((c) => `${status} ${c}`))),

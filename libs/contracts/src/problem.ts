@@ -8,6 +8,7 @@ export const HTTP_PROBLEM_CODES = [
   'resource.not_found',
   'request.method_not_allowed',
   'request.too_large',
+  'request.unsupported_type',
   'request.rate_limited',
   'request.failed',
   'auth.locked',

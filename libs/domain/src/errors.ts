@@ -53,3 +53,19 @@ export class Forbidden extends DomainError {
     super(code, message, details);
   }
 }
+
+/** docs/DOMAIN.md, Evidence: an upload over a size limit of the evidence policy. */
+export class TooLarge extends DomainError {
+  readonly kind = 'TooLarge' as const;
+  constructor(code: RefusalOf<'TooLarge'>, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
+  }
+}
+
+/** docs/DOMAIN.md, Evidence: content whose bytes are not of a type the evidence policy allows. */
+export class UnsupportedType extends DomainError {
+  readonly kind = 'UnsupportedType' as const;
+  constructor(code: RefusalOf<'UnsupportedType'>, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
+  }
+}

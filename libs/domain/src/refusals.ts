@@ -10,6 +10,7 @@ export const REFUSALS = {
     'award-invitation.not_found',
     'award-nomination.not_found',
     'conflict.not_found',
+    'evidence.not_found',
     'notification.not_found',
     'progress_confirmation.not_found',
     'recommendation.not_found',
@@ -41,6 +42,7 @@ export const REFUSALS = {
     'decision.not_ready',
     'directory.not_designated',
     'directory.term_ended',
+    'evidence.already_submitted',
     'progress.confirmation_recorded',
     'progress.designation_ended',
     'progress.no_designation',
@@ -86,6 +88,10 @@ export const REFUSALS = {
     'directory.identity_required',
     'directory.summary_invalid',
     'directory.unknown_field',
+    'evidence.empty_file',
+    'evidence.invalid_link',
+    'evidence.too_many_items',
+    'evidence.unknown_indicator',
     'privacy.account_in_office',
     'progress.dispute_comment_required',
     'progress.incomplete',
@@ -118,10 +124,18 @@ export const REFUSALS = {
     'review.conflict_of_interest',
     'review.not_assigned',
   ],
+  TooLarge: ['evidence.application_full', 'evidence.file_too_large'],
+  UnsupportedType: ['evidence.type_not_allowed'],
 } as const;
 
 export type RefusalKind = keyof typeof REFUSALS;
 export type RefusalOf<K extends RefusalKind> = (typeof REFUSALS)[K][number];
 // Kind by kind, not RefusalOf<RefusalKind>: the api's schema generator resolves only a concrete key.
 export type RefusalCode =
-  RefusalOf<'NotFound'> | RefusalOf<'InvalidState'> | RefusalOf<'DeadlinePassed'> | RefusalOf<'RuleViolation'> | RefusalOf<'Forbidden'>;
+  | RefusalOf<'NotFound'>
+  | RefusalOf<'InvalidState'>
+  | RefusalOf<'DeadlinePassed'>
+  | RefusalOf<'RuleViolation'>
+  | RefusalOf<'Forbidden'>
+  | RefusalOf<'TooLarge'>
+  | RefusalOf<'UnsupportedType'>;

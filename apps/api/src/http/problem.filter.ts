@@ -15,6 +15,7 @@ export const CODE_BY_STATUS: Record<number, HttpProblemCode> = {
   404: 'resource.not_found',
   405: 'request.method_not_allowed',
   413: 'request.too_large',
+  415: 'request.unsupported_type',
   429: 'request.rate_limited',
 };
 
@@ -24,6 +25,8 @@ export const STATUS_BY_KIND: Record<RefusalKind, number> = {
   DeadlinePassed: 422,
   RuleViolation: 422,
   Forbidden: 403,
+  TooLarge: 413,
+  UnsupportedType: 415,
 };
 
 @Catch()

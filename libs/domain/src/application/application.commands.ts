@@ -1,6 +1,16 @@
 import { CommandMeta } from '../decider';
 import type { PreviousDesignation, ProgressVerdict } from './application.events';
-import { AppealRoute, IndicatorRating, IndicatorScore, Outcome, ReviewerCandidate, Survey } from './application.types';
+import {
+  AppealRoute,
+  EvidenceDocument,
+  EvidenceLink,
+  EvidencePurpose,
+  IndicatorRating,
+  IndicatorScore,
+  Outcome,
+  ReviewerCandidate,
+  Survey,
+} from './application.types';
 
 type Command<T extends string, D> = { type: T; data: D; metadata: CommandMeta };
 
@@ -79,6 +89,14 @@ export type ConcludeRenewal = Command<'ConcludeRenewal', { renewalId: string; ou
 export type FileAppeal = Command<'FileAppeal', { statement: string }>;
 export type RouteAppeal = Command<'RouteAppeal', { route: AppealRoute }>;
 
+/** docs/DOMAIN.md, Evidence: the content is already stored (encrypted) when this is decided; a refusal has it deleted. */
+export type AttachEvidenceDocument = Command<
+  'AttachEvidenceDocument',
+  { purpose: EvidencePurpose; indicator: string; document: EvidenceDocument; replaces?: string }
+>;
+export type AddEvidenceLink = Command<'AddEvidenceLink', { purpose: EvidencePurpose; indicator: string; link: EvidenceLink }>;
+export type RemoveEvidence = Command<'RemoveEvidence', { evidenceId: string }>;
+
 export type ApplicationCommand =
   | SubmitSurvey
   | LinkNomination
@@ -111,4 +129,7 @@ export type ApplicationCommand =
   | OpenRenewal
   | ConcludeRenewal
   | FileAppeal
-  | RouteAppeal;
+  | RouteAppeal
+  | AttachEvidenceDocument
+  | AddEvidenceLink
+  | RemoveEvidence;

@@ -3,11 +3,15 @@ import {
   AppealRoute,
   AppealedDecision,
   DecisionInputs,
+  EvidenceDocument,
+  EvidenceLink,
+  EvidencePurpose,
   GrowthItem,
   IndicatorRating,
   IndicatorScore,
   Outcome,
   Pins,
+  SubmittedEvidence,
   Survey,
 } from './application.types';
 
@@ -29,7 +33,15 @@ export type NominationLinked = Event<'NominationLinked', { nominatorId: string; 
 export type SurveyAccepted = Event<'SurveyAccepted', { acceptedAt: string; dueAt: string }>;
 export type SurveyRejected = Event<'SurveyRejected', { reason: string; rejectedAt: string }>;
 export type AssessmentDraftSaved = Event<'AssessmentDraftSaved', { ratings: IndicatorRating[]; savedAt: string }>;
-export type AssessmentSubmitted = Event<'AssessmentSubmitted', { ratings: IndicatorRating[]; submittedAt: string }>;
+export type AssessmentSubmitted = Event<
+  'AssessmentSubmitted',
+  {
+    ratings: IndicatorRating[];
+    submittedAt: string;
+    /** docs/DOMAIN.md, Evidence: the documents and links it was submitted with; absent on events written before documents. */
+    evidence?: SubmittedEvidence[];
+  }
+>;
 export type AssessmentDeadlineExtended = Event<
   'AssessmentDeadlineExtended',
   {
@@ -146,6 +158,8 @@ export type ProgressUpdateSubmitted = Event<
     progressDueAt: string;
     nextDueAt: string;
     submittedAt: string;
+    /** docs/DOMAIN.md, Evidence: the documents and links it was submitted with; absent on events written before documents. */
+    evidence?: SubmittedEvidence[];
   }
 >;
 export type DesignationReinstated = Event<'DesignationReinstated', { reinstatedAt: string }>;
@@ -201,6 +215,28 @@ export type AppealRouted = Event<
   }
 >;
 
+// docs/DOMAIN.md, Evidence: documents and links per indicator, attached while the assessment or an update is prepared.
+export type EvidenceDocumentAttached = Event<
+  'EvidenceDocumentAttached',
+  {
+    purpose: EvidencePurpose;
+    indicator: string;
+    document: EvidenceDocument;
+    /** The document this one replaces, removed by the same event. */
+    replaces?: string;
+    attachedBy: string;
+    attachedAt: string;
+  }
+>;
+export type EvidenceLinkAdded = Event<
+  'EvidenceLinkAdded',
+  { purpose: EvidencePurpose; indicator: string; link: EvidenceLink; addedBy: string; addedAt: string }
+>;
+export type EvidenceRemoved = Event<
+  'EvidenceRemoved',
+  { purpose: EvidencePurpose; indicator: string; evidenceId: string; kind: 'document' | 'link'; removedBy: string; removedAt: string }
+>;
+
 export type ApplicationEvent =
   | SurveySubmitted
   | NominationLinked
@@ -226,6 +262,9 @@ export type ApplicationEvent =
   | ProgressReminderIssued
   | DesignationSuspended
   | ProgressUpdateSubmitted
+  | EvidenceDocumentAttached
+  | EvidenceLinkAdded
+  | EvidenceRemoved
   | DesignationReinstated
   | AwardRecorded
   | ProgressConfirmationRequested

@@ -1,6 +1,6 @@
 import { assertNever } from '../decider';
 import { ApplicationEvent } from './application.events';
-import { Application, OpenApplication, normalizeEmail, reminderKey } from './application.state';
+import { Application, EvidenceItem, OpenApplication, normalizeEmail, reminderKey } from './application.state';
 import { evolveDesignation } from './designation.evolve';
 import { evolveAppeal } from './decide/appeal';
 
@@ -50,7 +50,7 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
     case 'AssessmentDraftSaved':
       return { ...s, draft: { ...s.draft, ...Object.fromEntries(event.data.ratings.map((r) => [r.indicator, r])) } };
     case 'AssessmentSubmitted':
-      return { ...s, status: 'UnderReview', assessment: event.data.ratings };
+      return { ...s, status: 'UnderReview', assessment: event.data.ratings, ...submitEvidence(s, 'assessment') };
     case 'AssessmentDeadlineExtended':
       return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt };
     case 'ApplicationLapsed':
@@ -114,6 +114,7 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return {
         ...s,
         designation: { ...kept, progressDueAt: event.data.nextDueAt, lastUpdateAt: event.data.submittedAt, confirmations: {} },
+        ...submitEvidence(s, 'progress'),
       };
     }
     case 'ProgressConfirmationRequested':
@@ -133,6 +134,19 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
     case 'AppealFiled':
     case 'AppealRouted':
       return evolveAppeal(s, event);
+    case 'EvidenceDocumentAttached': {
+      const { purpose, indicator, document, replaces } = event.data;
+      const kept = (s.evidence ?? []).filter((i) => i.id !== replaces);
+      const item = { id: document.documentId, kind: 'document' as const, purpose, indicator, size: document.size, sha256: document.sha256 };
+      return { ...s, evidence: [...kept, { ...item, submitted: false }] };
+    }
+    case 'EvidenceLinkAdded': {
+      const { purpose, indicator, link } = event.data;
+      const item = { id: link.linkId, kind: 'link' as const, purpose, indicator, size: 0, sha256: null, submitted: false };
+      return { ...s, evidence: [...(s.evidence ?? []), item] };
+    }
+    case 'EvidenceRemoved':
+      return { ...s, evidence: (s.evidence ?? []).filter((i) => i.id !== event.data.evidenceId) };
     default:
       return assertNever(event);
   }
@@ -144,3 +158,7 @@ const updateSlot = (s: OpenApplication, reviewerId: string, patch: Partial<OpenA
   const slot = s.reviewers[reviewerId];
   return slot ? { ...s, reviewers: { ...s.reviewers, [reviewerId]: { ...slot, ...patch } } } : s;
 };
+
+/** The evidence being prepared for a submission becomes part of the record when it is submitted. */
+export const submitEvidence = (s: OpenApplication, purpose: EvidenceItem['purpose']): Pick<OpenApplication, 'evidence'> =>
+  s.evidence ? { evidence: s.evidence.map((i) => (i.purpose === purpose && !i.submitted ? { ...i, submitted: true } : i)) } : {};

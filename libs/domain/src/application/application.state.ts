@@ -1,5 +1,15 @@
 import { Level } from '../rubric/rubric';
-import { AppealRoute, AppealedDecision, IndicatorRating, IndicatorScore, Outcome, Pins, Recommendation, Survey } from './application.types';
+import {
+  AppealRoute,
+  AppealedDecision,
+  EvidencePurpose,
+  IndicatorRating,
+  IndicatorScore,
+  Outcome,
+  Pins,
+  Recommendation,
+  Survey,
+} from './application.types';
 
 export type ApplicationStatus =
   | 'Screening'
@@ -48,6 +58,20 @@ export type Appeal = {
   decidedAt: string | null;
 };
 
+/**
+ * docs/DOMAIN.md, Evidence: a document or link as the decider needs it (limits, removal, what a submission names).
+ * `submitted`: it went in with a submitted assessment or progress update, and is part of the record from then on.
+ */
+export type EvidenceItem = {
+  id: string;
+  kind: 'document' | 'link';
+  purpose: EvidencePurpose;
+  indicator: string;
+  size: number;
+  sha256: string | null;
+  submitted: boolean;
+};
+
 export type OpenApplication = Pins & {
   status: ApplicationStatus;
   id: string;
@@ -74,6 +98,8 @@ export type OpenApplication = Pins & {
   renewal?: { of: string; previousTermEndsAt: string };
   /** Awards of yearly award cycles (AwardRecorded); optional so states folded before awards read the same. */
   awards?: { awardCycleId: string; year: number; award: string; recordedAt: string }[];
+  /** Evidence documents and links, in the order attached; optional so states folded before documents read the same. */
+  evidence?: EvidenceItem[];
 };
 
 export const reminderKey = (kind: string, dueAt: string, daysBefore: number, who = '') => `${kind}|${who}|${dueAt}|${daysBefore}`;

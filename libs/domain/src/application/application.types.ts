@@ -62,3 +62,31 @@ export type AppealedDecision = { decidedAt: string; outcome: Outcome };
  * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1).
  */
 export type Pins = { rubricVersion: string; policyVersion: string };
+
+/** docs/DOMAIN.md, Evidence: evidence belongs to the self-assessment or to the yearly progress update being prepared. */
+export const EVIDENCE_PURPOSES = ['assessment', 'progress'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+/**
+ * One uploaded document, as the event that attaches it records it. The content is stored encrypted in the blob store
+ * under `documentId`; `sha256` and `size` are of the content as uploaded, `stored` of the encrypted bytes as kept (what
+ * audit verification checks without any key). `contentKey` is the document's own key, itself sealed under the
+ * applicant's key (it reads as nothing useful once the applicant is erased). The name is the applicant's personal data.
+ */
+export type EvidenceDocument = {
+  documentId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  stored: { size: number; sha256: string };
+  contentKey: string;
+  /** The evidence policy the upload was checked against (libs/domain/src/evidence/evidence-policy.ts). */
+  policyVersion: string;
+};
+
+/** A web address given as evidence, with an optional title; both are the applicant's words. */
+export type EvidenceLink = { linkId: string; url: string; title: string };
+
+/** What a submitted assessment or progress update was submitted with, per indicator: each document by id and content hash. */
+export type SubmittedEvidence = { indicator: string; evidenceId: string; kind: 'document' | 'link'; sha256: string | null };

@@ -89,6 +89,10 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     // AwardRecorded is carried by the awards read model (libs/projections/src/awards), the progress confirmations and
     // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all.
     case 'SurveySubmitted':
+    // Evidence documents and links have a read model of their own (libs/projections/src/evidence).
+    case 'EvidenceDocumentAttached':
+    case 'EvidenceLinkAdded':
+    case 'EvidenceRemoved':
     case 'ScoresDraftSaved':
     case 'AdjudicationResolved':
     case 'GrowthReportIssued':

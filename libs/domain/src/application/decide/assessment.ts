@@ -4,10 +4,11 @@ import { rubricByVersion } from '../../rubric/rubric-catalog';
 import { ExpireAssessment, ExtendAssessmentDeadline, SaveAssessmentDraft, SubmitAssessment } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication } from '../application.state';
+import { submittedEvidence } from './submitted-evidence';
 import { pins, requireApplicant, requireCompleteRatings, requireKnownIndicators, requireOpen, requireStatus } from './guards';
 
 // docs/DOMAIN.md, Deadlines: enforced at command time from the recorded due date, whatever the timers do.
-const requireBeforeDeadline = (app: OpenApplication, now: string) => {
+export const requireBeforeDeadline = (app: OpenApplication, now: string) => {
   if (app.dueAt && isPast(app.dueAt, now)) throw new DeadlinePassed('assessment', app.dueAt);
 };
 
@@ -26,7 +27,9 @@ export const submitAssessment = ({ data, metadata }: SubmitAssessment, state: Ap
   requireStatus(app, ['AwaitingAssessment'], 'assessment.not_open');
   requireBeforeDeadline(app, metadata.now);
   const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), app.draft, data.ratings, 'assessment');
-  return [{ type: 'AssessmentSubmitted', data: { ...pins(app), ratings, submittedAt: metadata.now } }];
+  return [
+    { type: 'AssessmentSubmitted', data: { ...pins(app), ratings, submittedAt: metadata.now, ...submittedEvidence(app, 'assessment') } },
+  ];
 };
 
 // docs/DOMAIN.md, Deadlines: staff may extend to a later date; extending a lapsed application reopens it.

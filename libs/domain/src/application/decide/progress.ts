@@ -8,6 +8,7 @@ import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication } from '../application.state';
 import { ReviewerCandidate } from '../application.types';
 import { pins, requireApplicant, requireCompleteRatings, requireOpen } from './guards';
+import { submittedEvidence } from './submitted-evidence';
 
 /** Only a running designation owes (and may file) a yearly update; an expired or renewed one is closed. */
 const requireRunningDesignation = (app: OpenApplication) => {
@@ -17,17 +18,14 @@ const requireRunningDesignation = (app: OpenApplication) => {
   return app.designation;
 };
 
-// docs/DOMAIN.md, Yearly progress: a yearly update per designation; a late update reinstates a suspended designation.
-// The update re-rates the rubric version pinned at designation, with evidence for every indicator, under the same
-// rules as the assessment (requireCompleteRatings). A newer IC Map version would need a recorded mapping first.
-export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, state: Application): ApplicationEvent[] => {
-  const app = requireOpen(state);
-  requireApplicant(metadata.actor, app);
-  const { progressDueAt, status } = requireRunningDesignation(app);
+/** The yearly update (and the evidence prepared for it) is accepted from shortly before it is due. */
+export const requireProgressWindow = (app: OpenApplication, now: string) => {
+  const designation = requireRunningDesignation(app);
+  const { progressDueAt } = designation;
   const policy = policyByVersion(app.policyVersion);
   // One update per year: the window opens shortly before the due date, so early updates cannot bank future years.
   const opensAt = addDays(progressDueAt, -policy.progressUpdateOpensDaysBefore);
-  if (!isPast(opensAt, metadata.now)) {
+  if (!isPast(opensAt, now)) {
     throw new InvalidState(
       'progress.window_not_open',
       app.status,
@@ -35,13 +33,24 @@ export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, s
       `the progress update window opens on ${opensAt.slice(0, 10)} (the update is due on ${progressDueAt.slice(0, 10)})`,
     );
   }
+  return designation;
+};
+
+// docs/DOMAIN.md, Yearly progress: a yearly update per designation; a late update reinstates a suspended designation.
+// The update re-rates the rubric version pinned at designation, with evidence for every indicator, under the same
+// rules as the assessment (requireCompleteRatings). A newer IC Map version would need a recorded mapping first.
+export const submitProgressUpdate = ({ data, metadata }: SubmitProgressUpdate, state: Application): ApplicationEvent[] => {
+  const app = requireOpen(state);
+  requireApplicant(metadata.actor, app);
+  const { progressDueAt, status } = requireProgressWindow(app, metadata.now);
+  const policy = policyByVersion(app.policyVersion);
   const ratings = requireCompleteRatings(rubricByVersion(app.rubricVersion), {}, data.ratings, 'progress');
   const interval = policy.progressIntervalDays;
   // On time keeps the yearly rhythm; a late update starts a new year from today.
   const nextDueAt = isPast(progressDueAt, metadata.now) ? addDays(metadata.now, interval) : addDays(progressDueAt, interval);
   const submitted: ApplicationEvent = {
     type: 'ProgressUpdateSubmitted',
-    data: { ...pins(app), ratings, progressDueAt, nextDueAt, submittedAt: metadata.now },
+    data: { ...pins(app), ratings, progressDueAt, nextDueAt, submittedAt: metadata.now, ...submittedEvidence(app, 'progress') },
   };
   return status === 'suspended'
     ? [submitted, { type: 'DesignationReinstated', data: { ...pins(app), reinstatedAt: metadata.now } }]

@@ -1,0 +1,44 @@
+import { blindDocumentLabel, blindDownloadName, downloadName, sanitizeFileName } from './file-name';
+import { sizeInWords } from './evidence-policy';
+
+describe('evidence › file names', () => {
+  it.each([
+    ['a path, either way of writing it', '../../etc/passwd', 'passwd'],
+    ['a Windows path', 'C:\\Users\\ada\\minutes.pdf', 'minutes.pdf'],
+    ['a right-to-left override that disguises the ending', 'report\u202Efdp.exe', 'reportfdp.exe'],
+    ['control characters and a newline that would split a header', 'min\u0000utes\r\n.pdf', 'minutes.pdf'],
+    ['quotes and characters file systems refuse', 'a"b<c>d|e?.pdf', 'a_b_c_d_e_.pdf'],
+    ['leading dots', '...hidden.pdf', 'hidden.pdf'],
+    ['nothing left', '../', 'document'],
+    ['zero-width characters', 'mi\u200Bnutes.pdf', 'minutes.pdf'],
+  ])('makes safe %s', (_, raw, safe) => expect(sanitizeFileName(raw)).toBe(safe));
+
+  it('shortens a long name to 120 characters, keeping its ending', () => {
+    const name = sanitizeFileName(`${'x'.repeat(300)}.pdf`);
+    expect([...name]).toHaveLength(120);
+    expect(name.endsWith('.pdf')).toBe(true);
+  });
+
+  it('adds the ending of the real type to a download name that lacks it', () => {
+    expect(downloadName('minutes', 'application/pdf')).toBe('minutes.pdf');
+    expect(downloadName('photo.JPEG', 'image/jpeg')).toBe('photo.JPEG');
+    expect(downloadName('survey.exe', 'text/csv')).toBe('survey.exe.csv');
+  });
+
+  it('labels a document for a blind reviewer without its name', () => {
+    expect(blindDocumentLabel(2, 'EC1.Leaders3', 'application/pdf', 1_234_567)).toBe('Document 2 for EC1.Leaders3 (PDF, 1.2 MB)');
+    expect(blindDownloadName(2, 'EC1.Leaders3', 'application/pdf')).toBe('EC1.Leaders3 document 2.pdf');
+  });
+
+  it('says sizes as people read them', () => {
+    expect([0, 1, 999, 1000, 12_345, 999_999, 20 * 1024 * 1024].map(sizeInWords)).toEqual([
+      '0 bytes',
+      '1 byte',
+      '999 bytes',
+      '1 kB',
+      '12 kB',
+      '1000 kB',
+      '21 MB',
+    ]);
+  });
+});
