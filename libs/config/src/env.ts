@@ -9,6 +9,7 @@ export class Env {
   @IsOptional() @IsString() READ_DB_PATH?: string;
   @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
+  @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsString() ESDB_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
@@ -41,6 +42,8 @@ export type AppConfig = Readonly<{
   identityDbPath: string;
   /** The data subjects' keys, kept apart from the log so destroying one erases that person's data. */
   keysDbPath: string;
+  /** Evidence documents, encrypted, one file each (docs/ARCHITECTURE.md, Blob store rules). */
+  blobDir: string;
   esdbUrl: string | null;
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
@@ -88,6 +91,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
     keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
+    blobDir: env.BLOB_DIR ?? `${dataDir}/documents`,
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),

@@ -1,0 +1,3 @@
+export * from './blob-store';
+export * from './files/file.blob-store';
+export * from './blob-store.module';
