@@ -230,6 +230,7 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
       keysDestroyed: 1,
       accountRemoved: true,
       outboxMessagesDeleted: expect.any(Number),
+      documentsDeleted: 0,
       position: expect.any(String),
       readModelsRebuilt: true,
     });

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
 import { CommandsModule } from '@cert/commands';
 import { PrivacyModule } from '@cert/privacy';
+import { BlobStoreModule } from '@cert/blob-store';
 import { IdentityModule } from '@cert/identity';
 import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
@@ -46,6 +47,8 @@ export class ApiModule {
         }),
         // The event store, with personal fields sealed under per-person keys (docs/DOMAIN.md, Personal data and the record of reasons).
         PrivacyModule.forRoot(config),
+        // Evidence documents, encrypted, beside the log (docs/ARCHITECTURE.md, Blob store rules).
+        BlobStoreModule.forRoot(config),
         ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),

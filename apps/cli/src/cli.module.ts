@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, loadConfig } from '@cert/config';
 import { MailModule } from '@cert/mail';
+import { BlobStoreModule } from '@cert/blob-store';
 import { ErasureModule, PrivacyModule } from '@cert/privacy';
 import { IdentityModule } from '@cert/identity';
 import { ProjectionsModule } from '@cert/projections';
@@ -24,6 +25,8 @@ const config = loadConfig();
     ProjectionsModule.forRoot(config, { runLogRunner: false }),
     // An erasure also deletes the outbox's copies of the person's mail.
     MailModule.forRoot(config),
+    // Verification checks every stored document; an erasure deletes the person's.
+    BlobStoreModule.forRoot(config),
     ErasureModule,
   ],
   providers: [

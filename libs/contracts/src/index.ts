@@ -8,6 +8,7 @@ export * from './application';
 export * from './review';
 export * from './decision';
 export * from './progress';
+export * from './evidence';
 export * from './directory';
 export * from './awards';
 export * from './notifications';

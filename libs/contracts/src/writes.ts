@@ -34,6 +34,8 @@ export type ErasureReport = {
   keysDestroyed: number;
   accountRemoved: boolean;
   outboxMessagesDeleted: number;
+  /** Files of the person's evidence documents deleted from the blob store (their content keys were destroyed with their keys). */
+  documentsDeleted: number;
   /** Log position of the SubjectErased event (null when a repeat found nothing left to erase). */
   position: string | null;
   /** The read models were rebuilt from the log with the person's fields erased, and swapped in. */

@@ -1,4 +1,4 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable, Module, Optional } from '@nestjs/common';
 import { Clock } from '@cert/config';
 import { Actor, Forbidden, RuleViolation, SubjectErased, normalizeEmail, subjectDecider, subjectStream } from '@cert/domain';
 import { EventLog, EventStore, handle } from '@cert/event-store';
@@ -7,6 +7,8 @@ import { Mailer } from '@cert/mail';
 import { LogRunner } from '@cert/projections';
 import type { ErasureReport } from '@cert/contracts';
 import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
+import { BlobStore } from '@cert/blob-store';
+import { deleteDocumentsOf } from './document-erasure';
 
 /** People whose data may be erased: applicants and reviewers. Staff, board, auditor and operator accounts hold an office. */
 const ERASABLE_ACCOUNTS: readonly UserRole[] = ['applicant', 'reviewer'];
@@ -15,7 +17,7 @@ const ERASABLE_ACCOUNTS: readonly UserRole[] = ['applicant', 'reviewer'];
  * docs/DOMAIN.md, Erasure: erases one person everywhere the engine keeps them, without touching the log's history or hashes.
  * In this order, so a crash part-way leaves nothing readable and a repeat finishes the job:
  * 1. destroy their keys (every field sealed under them now reads "[erased]", in the log and in every backup of it);
- * 2. remove their account, and the outbox copies of mail to or about them;
+ * 2. remove their account, the outbox copies of mail to or about them, and the files of their evidence documents;
  * 3. record SubjectErased on `subject-<id>` through handle() (the erasure itself is an event; no personal data in it);
  * 4. catch the read models up: the log runner rebuilds them from the log on SubjectErased and swaps them in, and
  *    rewrites the file so no freed page keeps an old copy.
@@ -30,6 +32,8 @@ export class SubjectErasure {
     private readonly mailer: Mailer,
     private readonly runner: LogRunner,
     private readonly clock: Clock,
+    // Absent where no documents are kept (a process without the blob store): the destroyed keys shred them anyway.
+    @Optional() private readonly blobs?: BlobStore,
   ) {}
 
   async erase(email: string, actor: Actor): Promise<ErasureReport> {
@@ -48,6 +52,8 @@ export class SubjectErasure {
     const keysDestroyed = this.keys.destroy(subjects);
     const accountRemoved = account ? this.identity.eraseAccount(account.id) : false;
     const outboxMessagesDeleted = await this.mailer.purge({ subjects, emails: [address] });
+    // docs/DOMAIN.md, Evidence: their documents' files go too (already unreadable without the keys).
+    const documentsDeleted = this.blobs ? await deleteDocumentsOf(this.store, this.blobs, subjects) : 0;
 
     const now = this.clock.now().toISOString();
     const command = {
@@ -66,6 +72,7 @@ export class SubjectErasure {
       keysDestroyed,
       accountRemoved,
       outboxMessagesDeleted,
+      documentsDeleted,
       position: result.position,
       readModelsRebuilt: result.position !== null,
     };

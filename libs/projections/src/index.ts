@@ -23,3 +23,5 @@ export * from './directory/directory.queries';
 export * from './awards/awards.projection';
 export * from './awards/awards.queries';
 export * from './statement-cache';
+export * from './evidence/evidence.projection';
+export * from './evidence/evidence.queries';

@@ -7,6 +7,7 @@ import { reviewSafeguardsProjection } from './review-safeguards/review-safeguard
 import { progressProjection } from './progress/progress.projection';
 import { directoryProjection } from './directory/directory.projection';
 import { awardsProjection } from './awards/awards.projection';
+import { evidenceProjection } from './evidence/evidence.projection';
 
 export const ALL_PROJECTIONS: Projection[] = [
   applicationSummaryProjection,
@@ -17,4 +18,5 @@ export const ALL_PROJECTIONS: Projection[] = [
   directoryProjection,
   progressProjection,
   awardsProjection,
+  evidenceProjection,
 ];

@@ -13,6 +13,7 @@ describe('privacy:erase', () => {
     keysDestroyed: 2,
     accountRemoved: true,
     outboxMessagesDeleted: 3,
+    documentsDeleted: 1,
     position: '42',
     readModelsRebuilt: true,
   };

@@ -22,7 +22,7 @@ export class EraseSubjectCommand extends CommandRunner {
       throw new Error(`--by: ${options.by} is not an active staff account; only staff may erase`);
     const report = await this.erasure.erase(options.email, { id: staff.id, role: 'staff' });
     console.log(
-      `subject ${report.subjectId} erased: ${report.keysDestroyed} key(s) destroyed, account ${report.accountRemoved ? 'removed' : 'none'}, ${report.outboxMessagesDeleted} kept message(s) deleted`,
+      `subject ${report.subjectId} erased: ${report.keysDestroyed} key(s) destroyed, account ${report.accountRemoved ? 'removed' : 'none'}, ${report.outboxMessagesDeleted} kept message(s) deleted, ${report.documentsDeleted} document file(s) deleted`,
     );
     console.log(
       report.position
