@@ -29,6 +29,8 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewCyclesController } from './reviews/review-cycles.controller';
 import { AwardsController } from './awards/awards.controller';
 import { WebModule } from './web/web.module';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceService } from './evidence/evidence.service';
 
 /** The whole embedded service: write side, read side and sign-in in one process (docs/ARCHITECTURE.md, Embedded). */
 @Module({})
@@ -77,10 +79,12 @@ export class ApiModule {
         DirectoryListingController,
         AppealsController,
         ProgressController,
+        EvidenceController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
+        EvidenceService,
       ],
     };
   }

@@ -1,4 +1,5 @@
 export * from './verify';
+export * from './verify-documents';
 export * from './history';
 export * from './linked-history';
 export * from './state-as-of';

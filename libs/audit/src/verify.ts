@@ -1,5 +1,7 @@
 import { EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain } from '@cert/event-store';
 
+import type { BlobStore } from '@cert/blob-store';
+import { verifyDocuments } from './verify-documents';
 import type { LogVerdict, PublishedHead, StreamVerdict, TamperReason, VerifyProblem } from '@cert/contracts';
 
 const PAGE = 1000;
@@ -31,7 +33,14 @@ const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metad
  * it also proves the history up to that head is unchanged, which is what catches a truncated tail; a head without
  * a link (from a store that keeps no global chain) proves only that the log still reaches its position.
  */
-export async function verifyLog(store: EventLog, against: LogHead | null = null): Promise<LogVerdict> {
+export async function verifyLog(store: EventLog, against: LogHead | null = null, blobs?: BlobStore): Promise<LogVerdict> {
+  const verdict = await verifyChains(store, against);
+  if (!blobs) return verdict;
+  const documents = await verifyDocuments(store, blobs);
+  return { ...verdict, ok: verdict.ok && documents.ok, documents };
+}
+
+async function verifyChains(store: EventLog, against: LogHead | null): Promise<LogVerdict> {
   // Hashes cover the events as stored (personal fields as ciphertext, older schema versions as written), so the
   // walk reads the adapter itself; an erasure destroys keys, not stored bytes, and leaves every hash intact.
   const streams = new Map<string, RecordedEvent>();
@@ -153,7 +162,14 @@ async function belongsElsewhere(store: EventLog, e: RecordedEvent, link: string)
  * One stream's chain (an application's history). It cannot see a cut-off tail of the stream or a removed
  * stream: only the whole-log walk with a published head can.
  */
-export async function verifyStream(store: EventLog, streamId: string): Promise<StreamVerdict> {
+export async function verifyStream(store: EventLog, streamId: string, blobs?: BlobStore): Promise<StreamVerdict> {
+  const verdict = await verifyStreamChain(store, streamId);
+  if (!blobs) return verdict;
+  const documents = await verifyDocuments(store, blobs, streamId);
+  return { ...verdict, ok: verdict.ok && documents.ok, documents };
+}
+
+async function verifyStreamChain(store: EventLog, streamId: string): Promise<StreamVerdict> {
   const { events } = await store.readStream(streamId);
   const result = verifyChain(events);
   const headHash = events.at(-1)?.metadata.hash ?? null;

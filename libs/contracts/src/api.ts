@@ -39,6 +39,7 @@ import type {
   RenewalResult,
   SurveyResult,
 } from './writes';
+import type { EvidenceItemView, EvidencePolicyView, EvidenceResult } from './evidence';
 
 /**
  * Every body the API answers, by the name a route gives it (`@Operation` in apps/api/src/http/operation.decorator.ts,
@@ -70,6 +71,9 @@ export type ResponseBodies = {
   DirectoryListingView: DirectoryListingView;
   DirectoryPageView: DirectoryPageView;
   ErasureReport: ErasureReport;
+  EvidenceItemView: EvidenceItemView;
+  EvidencePolicyView: EvidencePolicyView;
+  EvidenceResult: EvidenceResult;
   FeedView: FeedView;
   GrowthReportView: GrowthReportView;
   HealthView: HealthView;

@@ -23,6 +23,27 @@ export type VerifyProblem = {
   detail: string;
 };
 
+/** An evidence document whose stored file is gone or no longer matches the hash its event records. */
+export type DocumentProblem = {
+  reason: 'missing' | 'changed';
+  documentId: string;
+  applicationId: string;
+  indicator: string;
+  /** The event that attached it. */
+  position: string;
+  eventId: string;
+  detail: string;
+};
+
+/** docs/DOMAIN.md, What auditors need: every stored evidence document checked against its recorded hash. */
+export type DocumentsVerdict = {
+  ok: boolean;
+  /** Documents checked; `erased`: documents whose applicant was erased since, expected gone. */
+  checked: number;
+  erased: number;
+  problems: DocumentProblem[];
+};
+
 export type LogVerdict = {
   ok: boolean;
   events: number;
@@ -37,9 +58,19 @@ export type LogVerdict = {
    */
   globalChain: 'stored' | 'computed';
   problem: VerifyProblem | null;
+  /** The evidence documents; `ok` is false when one is missing or changed. Absent when no blob store was given. */
+  documents?: DocumentsVerdict;
 };
 
-export type StreamVerdict = { ok: boolean; streamId: string; events: number; headHash: string | null; problem: VerifyProblem | null };
+export type StreamVerdict = {
+  ok: boolean;
+  streamId: string;
+  events: number;
+  headHash: string | null;
+  problem: VerifyProblem | null;
+  /** The application's evidence documents, as in LogVerdict. */
+  documents?: DocumentsVerdict;
+};
 
 export type HistoryEntry = {
   /** The stream the event belongs to: the application's own, or a linked one (directory listing, award cycle). */

@@ -46,3 +46,6 @@ export type EvidencePolicyView = {
 
 /** A link to add as evidence. */
 export type AddEvidenceLinkRequest = { purpose: EvidencePurpose; indicator: string; url: string; title?: string };
+
+/** An evidence document or link added: the write's result, and the id it was given. */
+export type EvidenceResult = { applicationId: string; version: number; position: string | null; events: string[]; evidenceId: string };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventLog, EventStore } from '@cert/event-store';
+import { BlobStore } from '@cert/blob-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
 import {
   decisionReport,
@@ -48,6 +49,7 @@ export class AuditController {
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly runner: LogRunner,
+    private readonly blobs: BlobStore,
   ) {}
 
   /**
@@ -64,13 +66,13 @@ export class AuditController {
   @Get('verify')
   @Operation('Verify the whole log, optionally up to a head published earlier', 'LogVerdict')
   verify(@Query() query: VerifyQueryDto) {
-    return verifyLog(this.log, query.head ? parseHead(query.head) : null);
+    return verifyLog(this.log, query.head ? parseHead(query.head) : null, this.blobs);
   }
 
   @Get('applications/:id/verify')
   @Operation("Verify an application's stream", 'StreamVerdict')
   verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return verifyStream(this.log, applicationStream(id));
+    return verifyStream(this.log, applicationStream(id), this.blobs);
   }
 
   /**

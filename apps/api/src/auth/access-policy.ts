@@ -56,6 +56,10 @@ export const POLICY = {
   'application.timeline': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.write': { roles: ['applicant'], application: OWNER },
+  // docs/DOMAIN.md, Evidence: documents are read by whoever may read the assessment (a reviewer assigned and not in
+  // conflict, the board, staff, auditors, the leader); only the leader adds or removes them.
+  'application.evidence.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
+  'application.evidence.write': { roles: ['applicant'], application: OWNER },
   'application.progress.write': { roles: ['applicant'], application: OWNER },
   // Yearly progress and renewal (apps/api/src/progress). A reviewer asked to confirm an update holds no review
   // standing on the application: the command answers 404 for anyone the request did not name.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, handle } from '@cert/event-store';
+import { FileBlobStore } from '@cert/blob-store';
 import { VerifyCommand } from './verify.command';
 
 const counter = { initialState: () => 0, evolve: (n: number) => n + 1, decide: () => [{ type: 'Counted', data: { note: 'kept' } }] };
@@ -26,9 +27,14 @@ describe('audit:verify', () => {
   it('prints the head to publish, then names the event changed since, and exits 2', async () => {
     const file = join(dir, 'events.sqlite');
     let store = SqliteEventStore.open(file);
+    const blobs = await FileBlobStore.open(join(dir, 'documents'));
     for (const stream of ['application-1', 'application-2', 'application-1']) await handle(store, stream, counter, {}, ctx);
-    await new VerifyCommand(store).run([], {});
-    expect(printed).toEqual(['log intact: 3 events in 2 streams', expect.stringMatching(/^head 3:[0-9a-f]{64}$/)]);
+    await new VerifyCommand(store, blobs).run([], {});
+    expect(printed).toEqual([
+      'log intact: 3 events in 2 streams',
+      expect.stringMatching(/^head 3:[0-9a-f]{64}$/),
+      'documents: 0 checked, 0 missing or changed',
+    ]);
     const head = printed[1].slice('head '.length);
     await store.close();
 
@@ -37,7 +43,7 @@ describe('audit:verify', () => {
     raw.close();
     store = SqliteEventStore.open(file);
     printed.length = 0;
-    await new VerifyCommand(store).run([], { head });
+    await new VerifyCommand(store, blobs).run([], { head });
     expect(printed).toEqual([
       expect.stringMatching(
         /^TAMPERED changed: position 2, stream application-2 version 1, event .*: the event no longer matches its own hash$/,
@@ -47,13 +53,16 @@ describe('audit:verify', () => {
 
     printed.length = 0;
     process.exitCode = 0;
-    await new VerifyCommand(store).run([], { stream: 'application-1' });
-    expect(printed).toEqual([expect.stringMatching(/^stream application-1 intact: 2 events, head hash [0-9a-f]{64}$/)]);
+    await new VerifyCommand(store, blobs).run([], { stream: 'application-1' });
+    expect(printed).toEqual([
+      expect.stringMatching(/^stream application-1 intact: 2 events, head hash [0-9a-f]{64}$/),
+      'documents: 0 checked, 0 missing or changed',
+    ]);
     expect(process.exitCode).toBe(0);
     await store.close();
   });
 
   it('refuses a malformed --head', () => {
-    expect(() => new VerifyCommand(null as never).parseHead('3:abc')).toThrow(/position/);
+    expect(() => new VerifyCommand(null as never, null as never).parseHead('3:abc')).toThrow(/position/);
   });
 });

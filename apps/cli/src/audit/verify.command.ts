@@ -1,8 +1,9 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { applicationStream } from '@cert/domain';
 import { EventLog } from '@cert/event-store';
+import { BlobStore } from '@cert/blob-store';
 import { formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
-import type { VerifyProblem } from '@cert/contracts';
+import type { DocumentsVerdict, VerifyProblem } from '@cert/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,10 @@ const events = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
 @Command({ name: 'audit:verify', description: 'recompute every hash of the log (or one stream) and check it against a published head' })
 export class VerifyCommand extends CommandRunner {
   /** The log as stored: the hashes cover it, not what the engine reads (opened, upcast). */
-  constructor(private readonly log: EventLog) {
+  constructor(
+    private readonly log: EventLog,
+    private readonly blobs: BlobStore,
+  ) {
     super();
   }
 
@@ -31,12 +35,12 @@ export class VerifyCommand extends CommandRunner {
     if (options.stream) {
       // An application id is accepted as well as its stream id.
       const streamId = UUID.test(options.stream) ? applicationStream(options.stream) : options.stream;
-      const verdict = await verifyStream(this.log, streamId);
+      const verdict = await verifyStream(this.log, streamId, this.blobs);
       if (verdict.problem) return this.fail(verdict.problem);
       console.log(`stream ${streamId} intact: ${events(verdict.events)}, head hash ${verdict.headHash ?? 'none'}`);
-      return;
+      return this.documents(verdict.documents);
     }
-    const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null);
+    const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null, this.blobs);
     if (verdict.problem) return this.fail(verdict.problem);
     console.log(
       `log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`,
@@ -45,6 +49,18 @@ export class VerifyCommand extends CommandRunner {
     if (verdict.globalChain === 'computed') {
       console.log('this store keeps no global chain: the head was computed from commit order (a removed event shows against a head)');
     }
+    this.documents(verdict.documents);
+  }
+
+  /** docs/DOMAIN.md, What auditors need: every stored evidence document against the hash its event records. */
+  private documents(verdict: DocumentsVerdict | undefined): void {
+    if (!verdict) return;
+    for (const p of verdict.problems) {
+      console.log(`DOCUMENT ${p.reason.toUpperCase()}: document ${p.documentId} of application ${p.applicationId}, ${p.indicator}: ${p.detail}`);
+    }
+    const erased = verdict.erased ? `; ${verdict.erased} of erased applicants, deleted as expected` : '';
+    console.log(`documents: ${verdict.checked} checked, ${verdict.problems.length} missing or changed${erased}`);
+    if (!verdict.ok) process.exitCode = 2;
   }
 
   private fail(problem: VerifyProblem): void {
