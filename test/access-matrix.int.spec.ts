@@ -187,6 +187,46 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ ratings: ratings(3) }),
     as: { applicant: { status: 409, code: 'assessment.not_open' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
   },
+  // docs/DOMAIN.md, Evidence: read like the assessment; only the leader adds or removes, and X is decided, so its
+  // draft is closed. An id that names no document of X answers 404 to everyone who may read X.
+  'GET /applications/{id}/evidence': {
+    allow: APPLICATION_READERS,
+    as: { applicant: 200, otherApplicant: 404, nominator: NOT_APPLICANT, reviewer: 200, conflictedReviewer: RELEASED, otherReviewer: 404 },
+    others: 200,
+  },
+  'GET /applications/{id}/evidence/policy': {
+    allow: ['applicant'],
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ maxFileBytes: 20 * 1024 * 1024 })) },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
+    },
+  },
+  'POST /applications/{id}/evidence/documents': {
+    allow: ['applicant'],
+    // No query naming the indicator: refused by validation, after the access policy let the leader through.
+    as: { applicant: { status: 400, code: 'request.invalid' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+  },
+  'POST /applications/{id}/evidence/links': {
+    allow: ['applicant'],
+    body: () => ({ purpose: 'assessment', indicator: CODES[0], url: 'https://riverside.edu/minutes' }),
+    as: { applicant: { status: 409, code: 'assessment.not_open' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+  },
+  'DELETE /applications/{id}/evidence/{evidenceId}': {
+    allow: ['applicant'],
+    params: () => ({ evidenceId: '0d6f1c1e-5b7a-4c1e-9a55-2f1d7d3c9b10' }),
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.events).toEqual([]) },
+      otherApplicant: NOT_FOUND,
+      nominator: NOT_APPLICANT,
+    },
+  },
+  'GET /applications/{id}/evidence/{evidenceId}': {
+    allow: APPLICATION_READERS,
+    params: () => ({ evidenceId: '0d6f1c1e-5b7a-4c1e-9a55-2f1d7d3c9b10' }),
+    as: { otherApplicant: 404, nominator: NOT_APPLICANT, conflictedReviewer: RELEASED, otherReviewer: 404 },
+    others: { status: 404, code: 'evidence.not_found' },
+  },
   'POST /applications/{id}/screening/accept': {
     allow: ['staff'],
     as: { staff: { status: 409, code: 'survey.not_in_screening' } },

@@ -44,7 +44,12 @@ export async function detectType(sample: Buffer, name: string, declared: string)
   } catch {
     return null;
   }
-  const opening = sample.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const opening = sample
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (opening.startsWith('<')) return 'text/html';
   return name.toLowerCase().endsWith('.csv') || declared === 'text/csv' ? 'text/csv' : 'text/plain';
 }
@@ -109,7 +114,8 @@ class Inspector extends Transform {
   private async decide() {
     const sample = Buffer.concat(this.held);
     const type = await detectType(sample, this.name, this.declared);
-    if (!type || !evidenceType(type)) throw new Refused(typeNotAllowed(type === 'text/html' ? 'HTML or another markup' : describeType(type)));
+    if (!type || !evidenceType(type))
+      throw new Refused(typeNotAllowed(type === 'text/html' ? 'HTML or another markup' : describeType(type)));
     this.mediaType = type;
     this.textual = type.startsWith('text/');
     this.decided = true;
@@ -146,6 +152,7 @@ export async function receiveDocument(
   const documentId = randomUUID();
   let stored = false;
   let received: Promise<EvidenceDocument> | null = null;
+  let putting: Promise<unknown> | null = null;
 
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on('file', (field, stream, info) => {
@@ -158,6 +165,7 @@ export async function receiveDocument(
       const cipher = encryptDocument();
       const encrypted = new PassThrough();
       const put = opts.blobs.put(documentId, encrypted).then((kept) => ((stored = true), kept));
+      putting = put;
       // Read through a stream of our own: a refusal destroys it, while the part itself is read on to its end.
       const source = new PassThrough();
       stream.on('error', (error) => source.destroy(error));
@@ -192,6 +200,8 @@ export async function receiveDocument(
   } catch (error) {
     request.unpipe(parser);
     request.resume();
+    // The store finishes (or gives up) its write first, so what it kept, or its temporary file, is gone before the answer.
+    await putting?.catch(() => undefined);
     if (stored || (await opts.blobs.exists(documentId))) await opts.blobs.delete(documentId);
     throw error instanceof Refused ? error.problem : error;
   }

@@ -43,7 +43,11 @@ export class EvidenceController {
   @Get('policy')
   @Access('application.evidence.write')
   @Operation('What may be uploaded as evidence, how much room is left, and what reviewers will see', 'EvidencePolicyView')
-  async policy(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant): Promise<EvidencePolicyView> {
+  async policy(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentGrant() grant: Grant,
+  ): Promise<EvidencePolicyView> {
     const p = CURRENT_EVIDENCE_POLICY;
     return {
       version: p.version,
@@ -73,7 +77,12 @@ export class EvidenceController {
   @Post('links')
   @Access('application.evidence.write')
   @Operation('Add a link as evidence for an indicator', 'EvidenceResult')
-  async addLink(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AddEvidenceLinkDto, @CurrentActor() actor: Actor, @ExpectedVersion() v?: number) {
+  async addLink(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddEvidenceLinkDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
     const link = { linkId: randomUUID(), url: dto.url, title: dto.title ?? '' };
     const body = { type: 'AddEvidenceLink' as const, data: { purpose: dto.purpose, indicator: dto.indicator, link } };
     const result = await this.commands.execute(new DecideApplicationCommand(id, body, actor, v));

@@ -56,7 +56,9 @@ export class VerifyCommand extends CommandRunner {
   private documents(verdict: DocumentsVerdict | undefined): void {
     if (!verdict) return;
     for (const p of verdict.problems) {
-      console.log(`DOCUMENT ${p.reason.toUpperCase()}: document ${p.documentId} of application ${p.applicationId}, ${p.indicator}: ${p.detail}`);
+      console.log(
+        `DOCUMENT ${p.reason.toUpperCase()}: document ${p.documentId} of application ${p.applicationId}, ${p.indicator}: ${p.detail}`,
+      );
     }
     const erased = verdict.erased ? `; ${verdict.erased} of erased applicants, deleted as expected` : '';
     console.log(`documents: ${verdict.checked} checked, ${verdict.problems.length} missing or changed${erased}`);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -60,13 +60,9 @@ export class FileBlobStore extends BlobStore {
 
   async get(id: string): Promise<Readable | null> {
     const path = this.pathOf(id);
-    try {
-      const handle = await fs.open(path, 'r');
-      return handle.createReadStream();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    if (!(await this.exists(id))) return null;
+    // Deleted between the check and the open: the stream errors, as a read cut off would.
+    return createReadStream(path);
   }
 
   async exists(id: string): Promise<boolean> {

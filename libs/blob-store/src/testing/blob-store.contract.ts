@@ -29,7 +29,10 @@ export function itBehavesLikeABlobStore(open: () => Promise<BlobStore>) {
   it('stores a stream and gives back the same bytes, with their size and SHA-256', async () => {
     const id = randomUUID();
     const bytes = randomBytes(300_000);
-    expect(await store.put(id, Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]))).toEqual({ size: bytes.length, sha256: sha(bytes) });
+    expect(await store.put(id, Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]))).toEqual({
+      size: bytes.length,
+      sha256: sha(bytes),
+    });
     expect(await store.exists(id)).toBe(true);
     expect(await read((await store.get(id))!)).toEqual(bytes);
   });

@@ -44,9 +44,12 @@ export const evidenceProjection: Projection = {
            VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM evidence_item WHERE application_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
         )
         .run(id, row[0], id, ...row.slice(1));
-    const remove = (evidenceId: string) => db.prepare('DELETE FROM evidence_item WHERE application_id = ? AND evidence_id = ?').run(id, evidenceId);
+    const remove = (evidenceId: string) =>
+      db.prepare('DELETE FROM evidence_item WHERE application_id = ? AND evidence_id = ?').run(id, evidenceId);
     const submit = (purpose: string, at: string) =>
-      db.prepare('UPDATE evidence_item SET submitted_at = ? WHERE application_id = ? AND purpose = ? AND submitted_at IS NULL').run(at, id, purpose);
+      db
+        .prepare('UPDATE evidence_item SET submitted_at = ? WHERE application_id = ? AND purpose = ? AND submitted_at IS NULL')
+        .run(at, id, purpose);
     switch (event.type) {
       case 'EvidenceDocumentAttached': {
         const { purpose, indicator, document: d, replaces, attachedAt } = event.data;
