@@ -68,6 +68,10 @@ const APPLICATION = [
   'SurveyAccepted.v1',
   'AssessmentReminderIssued.v1',
   'AssessmentDraftSaved.v1',
+  // docs/DOMAIN.md, Evidence: a document attached, a link added and removed while the assessment is prepared.
+  'EvidenceDocumentAttached.v1',
+  'EvidenceLinkAdded.v1',
+  'EvidenceRemoved.v1',
   'AssessmentDeadlineExtended.v1',
   'AssessmentSubmitted.v1',
   'ReviewerAssigned.v1',

@@ -254,6 +254,8 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
       'ProgressUpdateSubmitted',
       'ProgressConfirmationRecorded',
       'AppealFiled',
+      'EvidenceDocumentAttached',
+      'EvidenceLinkAdded',
     ]);
   });
 });
