@@ -1,5 +1,6 @@
-import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'supertest';
 import { EventLog } from '@cert/event-store';
 import { LogRunner } from '@cert/projections';
 import { CODES, ratings, surveyFor } from './support/cycle-data';
@@ -113,7 +114,7 @@ describe('evidence documents over HTTP', () => {
     ]);
     // Stored encrypted: the content is nowhere on disk as uploaded.
     for (const file of blobFiles()) expect(statSync(file).size).toBeGreaterThan(0);
-    expect(blobFiles().map((f) => require('node:fs').readFileSync(f).includes(Buffer.from('%PDF')))).not.toContain(true);
+    expect(blobFiles().map((f) => readFileSync(f).includes(Buffer.from('%PDF')))).not.toContain(true);
   });
 
   it('serves a document to its leader as uploaded, sandboxed, with the right type and a safe name', async () => {
@@ -168,13 +169,13 @@ describe('evidence documents over HTTP', () => {
       .post(`/applications/${id}/evidence/documents?purpose=assessment&indicator=${CODES[0]}`)
       .set(leader.auth)
       .field('note', 'no file here');
-    await refused(none as never, 400, 'request.invalid');
+    await refused(none, 400, 'request.invalid');
     const notMultipart = t
       .http()
       .post(`/applications/${id}/evidence/documents?purpose=assessment&indicator=${CODES[0]}`)
       .set(leader.auth)
       .send({ file: 'x' });
-    await refused(notMultipart as never, 400, 'request.invalid');
+    await refused(notMultipart, 400, 'request.invalid');
     const res = await refused(upload(PDF, 'a.pdf', { indicator: 'EC9.Leaders9' }), 400, 'request.invalid');
     expect(res.body.errors).toEqual([{ field: 'indicator', messages: ['Choose an indicator of the IC Map: EC9.Leaders9 is not one'] }]);
     await refused(upload(PDF, 'a.pdf', { indicator: '../../x' }), 400, 'request.invalid');
@@ -285,7 +286,7 @@ describe('evidence documents over HTTP', () => {
 });
 
 /** supertest buffers binary bodies this way. */
-function binary(res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (e: Error | null, body: Buffer) => void) {
+function binary(res: Response, done: (e: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));

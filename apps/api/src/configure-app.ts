@@ -10,7 +10,15 @@ import { strictValidationPipe } from './http/validation';
 export function configureApp(app: INestApplication): void {
   // Security headers; here rather than in main.ts so the specs see what users get. No
   // upgrade-insecure-requests: on a plain-http host browsers would rewrite the web app's assets to https.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // blob: images and frames: the web app previews an evidence document it fetched with the session (PDF and images,
+  // typed by their bytes: docs/DOMAIN.md, Evidence) from an object URL of its own.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], frameSrc: ["'self'", 'blob:'] },
+      },
+    }),
+  );
   // The client address (rate limits, sign-in lockout) comes from X-Forwarded-For only when the request arrives
   // from a proxy on this machine; anyone else's header is ignored, so it cannot be used to dodge the limits.
   (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set('trust proxy', 'loopback');

@@ -151,12 +151,12 @@ export async function receiveDocument(
   }
   const documentId = randomUUID();
   let stored = false;
-  let received: Promise<EvidenceDocument> | null = null;
-  let putting: Promise<unknown> | null = null;
+  // Set by the parser's callbacks, which the compiler does not follow.
+  const part: { received: Promise<EvidenceDocument> | null; putting: Promise<unknown> | null } = { received: null, putting: null };
 
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on('file', (field, stream, info) => {
-      if (field !== 'file' || received) {
+      if (field !== 'file' || part.received) {
         stream.resume();
         return;
       }
@@ -165,12 +165,12 @@ export async function receiveDocument(
       const cipher = encryptDocument();
       const encrypted = new PassThrough();
       const put = opts.blobs.put(documentId, encrypted).then((kept) => ((stored = true), kept));
-      putting = put;
+      part.putting = put;
       // Read through a stream of our own: a refusal destroys it, while the part itself is read on to its end.
       const source = new PassThrough();
       stream.on('error', (error) => source.destroy(error));
       stream.pipe(source);
-      received = Promise.all([pipeline(source, inspector, cipher.stream, encrypted), put]).then(([, kept]) => ({
+      part.received = Promise.all([pipeline(source, inspector, cipher.stream, encrypted), put]).then(([, kept]) => ({
         documentId,
         name,
         mediaType: inspector.mediaType,
@@ -181,7 +181,7 @@ export async function receiveDocument(
         policyVersion: policy.version,
       }));
       // The rest of this part is read and dropped once refused, so the request ends and the answer reaches the client.
-      received.catch(() => {
+      part.received.catch(() => {
         stream.unpipe(source);
         stream.resume();
       });
@@ -195,13 +195,13 @@ export async function receiveDocument(
 
   try {
     await parsed;
-    if (!received) throw fileProblem('Choose a file to upload, sent in a part named "file".');
-    return { document: await received };
+    if (!part.received) throw fileProblem('Choose a file to upload, sent in a part named "file".');
+    return { document: await part.received };
   } catch (error) {
     request.unpipe(parser);
     request.resume();
     // The store finishes (or gives up) its write first, so what it kept, or its temporary file, is gone before the answer.
-    await putting?.catch(() => undefined);
+    await part.putting?.catch(() => undefined);
     if (stored || (await opts.blobs.exists(documentId))) await opts.blobs.delete(documentId);
     throw error instanceof Refused ? error.problem : error;
   }

@@ -78,3 +78,29 @@ export async function download(path: string, filename: string): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/** docs/DOMAIN.md, Evidence: one file as multipart, to a path that says in its query where it goes. */
+export async function upload<T>(path: string, query: Query, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(url(path, query), {
+    method: 'POST',
+    credentials,
+    headers: { Accept: 'application/json', ...authHeaders() },
+    body: form,
+  });
+  if (!res.ok) {
+    const problem: unknown = await res.json().catch(() => ({ title: res.statusText }));
+    throw new ApiProblem(res.status, problem as Record<string, unknown>);
+  }
+  const json = (await res.json()) as T;
+  noteWrite((json as { position?: unknown })?.position);
+  return json;
+}
+
+/** A document fetched with the session, as an object URL of its own type for a preview; the caller revokes it. */
+export async function objectUrl(path: string): Promise<string> {
+  const res = await send('GET', path);
+  const type = res.headers.get('content-type') ?? 'application/octet-stream';
+  return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: type.split(';')[0] }));
+}

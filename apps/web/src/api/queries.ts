@@ -8,6 +8,8 @@ import type {
   BoardItemView,
   CommandResult,
   DecisionPolicy,
+  EvidenceItemView,
+  EvidencePolicyView,
   FeedView,
   FinishedReviewView,
   GrowthReportView,
@@ -63,6 +65,8 @@ export const useReviewers = () => useRead<ReviewerPoolEntry[]>('/reviewers');
 export const useBoardQueue = () => useRead<BoardItemView[]>('/board/queue');
 export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(id ? `/board/queue/${id}` : null);
 
+export const useEvidence = (id: string | undefined) => useRead<EvidenceItemView[]>(id ? `/applications/${id}/evidence` : null);
+export const useEvidencePolicy = (id: string | undefined) => useRead<EvidencePolicyView>(id ? `/applications/${id}/evidence/policy` : null);
 export const useHistory = (id: string | undefined) => useRead<HistoryEntry[]>(id ? `/audit/applications/${id}/history` : null);
 
 /**

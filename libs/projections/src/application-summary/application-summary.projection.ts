@@ -88,8 +88,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
   switch (e.type) {
     // AwardRecorded is carried by the awards read model (libs/projections/src/awards), the progress confirmations and
     // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all.
-    case 'SurveySubmitted':
     // Evidence documents and links have a read model of their own (libs/projections/src/evidence).
+    case 'SurveySubmitted':
     case 'EvidenceDocumentAttached':
     case 'EvidenceLinkAdded':
     case 'EvidenceRemoved':

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { EvidenceDocuments } from '../../components/EvidenceDocuments';
 import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useApplication, usePolicy, useRubric, useWrite, write } from '../../api/queries';
+import { useApplication, useEvidence, useEvidencePolicy, usePolicy, useRubric, useWrite, write } from '../../api/queries';
 import type { ApplicantApplicationView, Level, ProgressView } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
@@ -134,6 +135,8 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const rubric = useRubric(progress.rubricVersion);
   const indicators = useMemo(() => (rubric.data ? indicatorsOf(rubric.data) : []), [rubric.data]);
   const [index, setIndex] = useState(0);
+  const evidence = useEvidence(progress.applicationId);
+  const evidencePolicy = useEvidencePolicy(progress.applicationId);
   const [entries, setEntries] = useState<RubricEntries>(() =>
     Object.fromEntries(
       progress.indicators.map((i) => [i.indicator, { level: (i.thisYear ?? i.atDesignation ?? null) as Level | null, text: '' }]),
@@ -191,6 +194,13 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
             maxLength={4000}
             value={entry.text}
             onChange={(e) => update({ text: e.currentTarget.value })}
+          />
+          <EvidenceDocuments
+            applicationId={progress.applicationId}
+            indicator={indicator.code}
+            items={evidence.data?.filter((i) => !i.submittedAt)}
+            purpose="progress"
+            editable={{ policy: evidencePolicy.data }}
           />
           {submit.error && <ProblemAlert error={submit.error} title="The update was not sent" />}
           <Group>

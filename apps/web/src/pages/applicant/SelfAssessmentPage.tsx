@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
+import { EvidenceDocuments } from '../../components/EvidenceDocuments';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiProblem } from '../../api/problem';
-import { useApplication, useAssessment, useRubric, useWrite, write } from '../../api/queries';
+import { useApplication, useAssessment, useEvidence, useEvidencePolicy, useRubric, useWrite, write } from '../../api/queries';
 import type { ApplicantApplicationView, Level } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
@@ -52,6 +53,8 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
   const rubric = useRubric(app.rubricVersion);
   const assessment = useAssessment(app.id);
   const editable = app.status === 'AwaitingAssessment';
+  const evidence = useEvidence(app.id);
+  const evidencePolicy = useEvidencePolicy(editable ? app.id : undefined);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [submitProblem, setSubmitProblem] = useState<unknown>(null);
 
@@ -256,6 +259,13 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
                 readOnly={!editable}
                 onChange={(e) => draft.update(indicator.code, { text: e.currentTarget.value })}
                 error={errors?.evidence}
+              />
+              <EvidenceDocuments
+                applicationId={app.id}
+                indicator={indicator.code}
+                items={evidence.data}
+                purpose="assessment"
+                editable={editable ? { policy: evidencePolicy.data } : undefined}
               />
               <SaveStatus state={draft.state} />
               <Group justify="space-between">

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { EvidenceDocuments } from '../../components/EvidenceDocuments';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Radio, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
-import { useApplication, useAssessment, useAssignments, useMyScores, useRubric, useWrite, write } from '../../api/queries';
+import { useApplication, useAssessment, useAssignments, useEvidence, useMyScores, useRubric, useWrite, write } from '../../api/queries';
 import type { AssessmentItemView, Level, Outcome, OwnAssignmentView, ReviewerApplicationView, Rubric } from '@cert/contracts';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
@@ -295,6 +296,7 @@ function ApplicationPanel({
   rubric: Rubric;
 }) {
   const s = app.survey;
+  const evidence = useEvidence(app.id);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="application-heading" style={{ position: 'sticky', top: 16 }}>
       <Title order={2} size="h4" id="application-heading" mb="sm">
@@ -319,6 +321,7 @@ function ApplicationPanel({
                 <Text className="pre-wrap" c="gray.9">
                   {own.evidence || '(none)'}
                 </Text>
+                <EvidenceDocuments applicationId={app.id} indicator={indicator.code} items={evidence.data} purpose="assessment" />
               </>
             ) : (
               <Text>The applicant did not rate this indicator.</Text>
