@@ -11,6 +11,7 @@ import { ProgressController } from '../progress/progress.controller';
 import { AwardsController } from '../awards/awards.controller';
 import { DirectoryController, DirectoryListingController } from '../directory/directory.controller';
 import { AppealsController } from '../appeals/appeals.controller';
+import { EvidenceController } from '../evidence/evidence.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
@@ -29,6 +30,7 @@ const CONTROLLERS = [
   DirectoryController,
   DirectoryListingController,
   AppealsController,
+  EvidenceController,
 ];
 
 const routes = CONTROLLERS.flatMap((controller) => {
