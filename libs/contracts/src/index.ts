@@ -14,6 +14,7 @@ export * from './notifications';
 export * from './audit';
 export * from './auth';
 export * from './writes';
+export * from './privacy';
 export * from './problem';
 export * from './operations';
 export * from './api';

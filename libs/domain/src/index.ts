@@ -14,6 +14,7 @@ export * from './application/application.commands';
 export * from './application/application.state';
 export * from './application/application.decider';
 export { referenceFor } from './application/decide/intake';
+export { retentionStartedBy } from './application/decide/retention';
 export { icMapV1 } from './rubric/ic-map.v1';
 export * from './notification/notification';
 export * from './privacy/personal-data';

@@ -1,6 +1,6 @@
 import { CommandMeta } from '../decider';
 import type { PreviousDesignation, ProgressVerdict } from './application.events';
-import { AppealRoute, IndicatorRating, IndicatorScore, Outcome, ReviewerCandidate, Survey } from './application.types';
+import { AppealRoute, IndicatorRating, IndicatorScore, Outcome, ReasonCount, ReviewerCandidate, Survey } from './application.types';
 
 type Command<T extends string, D> = { type: T; data: D; metadata: CommandMeta };
 
@@ -79,6 +79,15 @@ export type ConcludeRenewal = Command<'ConcludeRenewal', { renewalId: string; ou
 export type FileAppeal = Command<'FileAppeal', { statement: string }>;
 export type RouteAppeal = Command<'RouteAppeal', { route: AppealRoute }>;
 
+/**
+ * Fired by the retention timer (docs/DOMAIN.md, Personal data and the record of reasons) for the date it was set for.
+ * The handler counts, from the stored events, what the record key holds and what it cannot reach.
+ */
+export type ShredRecordOfReasons = Command<
+  'ShredRecordOfReasons',
+  { retainedUntil: string; held: ReasonCount[]; notReached: ReasonCount[] }
+>;
+
 export type ApplicationCommand =
   | SubmitSurvey
   | LinkNomination
@@ -111,4 +120,5 @@ export type ApplicationCommand =
   | OpenRenewal
   | ConcludeRenewal
   | FileAppeal
-  | RouteAppeal;
+  | RouteAppeal
+  | ShredRecordOfReasons;

@@ -20,6 +20,7 @@ import { recordAward } from '../award/record-award';
 import { recordProgressConfirmation, requestProgressConfirmation, submitProgressUpdate } from './decide/progress';
 import { concludeRenewal, expireDesignation, openRenewal, remindRenewal, startRenewal } from './decide/renewal';
 import { fileAppeal, routeAppeal } from './decide/appeal';
+import { shredRecordOfReasons } from './decide/retention';
 
 export const decide = (command: ApplicationCommand, state: Application): ApplicationEvent[] => {
   switch (command.type) {
@@ -87,6 +88,8 @@ export const decide = (command: ApplicationCommand, state: Application): Applica
       return fileAppeal(command, state);
     case 'RouteAppeal':
       return routeAppeal(command, state);
+    case 'ShredRecordOfReasons':
+      return shredRecordOfReasons(command, state);
     default:
       return assertNever(command);
   }

@@ -8,6 +8,8 @@ import {
   IndicatorScore,
   Outcome,
   Pins,
+  ReasonCount,
+  RetentionRule,
   Survey,
 } from './application.types';
 
@@ -201,6 +203,28 @@ export type AppealRouted = Event<
   }
 >;
 
+/**
+ * docs/DOMAIN.md, Personal data and the record of reasons: the retention ended and the application's record key was
+ * destroyed. Says what it held and under which rule; nothing personal in it.
+ */
+export type RecordOfReasonsShredded = Event<
+  'RecordOfReasonsShredded',
+  {
+    rule: RetentionRule;
+    retentionYears: number;
+    closedAt: string;
+    retainedUntil: string;
+    /** The texts the record key held, unreadable from now on. */
+    held: ReasonCount[];
+    /**
+     * Reasons written before they were kept apart, sealed under the people's keys: the record key never held them,
+     * so they go with those people's erasure, not here.
+     */
+    notReached: ReasonCount[];
+    shreddedAt: string;
+  }
+>;
+
 export type ApplicationEvent =
   | SurveySubmitted
   | NominationLinked
@@ -236,7 +260,8 @@ export type ApplicationEvent =
   | RenewalOpened
   | DesignationRenewed
   | AppealFiled
-  | AppealRouted;
+  | AppealRouted
+  | RecordOfReasonsShredded;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 

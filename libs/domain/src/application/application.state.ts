@@ -1,5 +1,15 @@
 import { Level } from '../rubric/rubric';
-import { AppealRoute, AppealedDecision, IndicatorRating, IndicatorScore, Outcome, Pins, Recommendation, Survey } from './application.types';
+import {
+  AppealRoute,
+  AppealedDecision,
+  IndicatorRating,
+  IndicatorScore,
+  Outcome,
+  Pins,
+  Recommendation,
+  RecordRetention,
+  Survey,
+} from './application.types';
 
 export type ApplicationStatus =
   | 'Screening'
@@ -74,6 +84,11 @@ export type OpenApplication = Pins & {
   renewal?: { of: string; previousTermEndsAt: string };
   /** Awards of yearly award cycles (AwardRecorded); optional so states folded before awards read the same. */
   awards?: { awardCycleId: string; year: number; award: string; recordedAt: string }[];
+  /**
+   * docs/DOMAIN.md, Personal data and the record of reasons: set when the application closes; optional, so states
+   * folded before it existed read the same.
+   */
+  recordOfReasons?: RecordRetention;
 };
 
 export const reminderKey = (kind: string, dueAt: string, daysBefore: number, who = '') => `${kind}|${who}|${dueAt}|${daysBefore}`;

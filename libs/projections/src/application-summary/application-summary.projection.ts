@@ -87,7 +87,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
   const id = e.data.applicationId;
   switch (e.type) {
     // AwardRecorded is carried by the awards read model (libs/projections/src/awards), the progress confirmations and
-    // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all.
+    // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all. The texts
+    // RecordOfReasonsShredded destroyed leave the read models by the rebuild that follows it (docs/ARCHITECTURE.md, Read side).
     case 'SurveySubmitted':
     case 'ScoresDraftSaved':
     case 'AdjudicationResolved':
@@ -101,6 +102,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ProgressConfirmationRecorded':
     case 'RenewalReminderIssued':
     case 'RenewalStarted':
+    case 'RecordOfReasonsShredded':
       return {};
     // A renewal names the designation it renews, so its pages know to show the earlier years.
     case 'RenewalOpened':
