@@ -41,7 +41,8 @@ describe('erasing a reviewer', () => {
   let t: TestApp;
   afterAll(() => t?.close());
 
-  it('erases their comments and account; their levels and the decision inputs stay', async () => {
+  // docs/DOMAIN.md, Erasure: their identity goes; what they wrote in office stays in the record of reasons.
+  it('erases their account; their comments stay in the record until its retention ends, and the answer says so', async () => {
     t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
     const staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
     const rita = await signInWithPassword(t, 'reviewer', 'rita@north.edu', { institution: 'North College', region: 'Ontario' });
@@ -80,18 +81,33 @@ describe('erasing a reviewer', () => {
     await settle(t);
 
     const erased = await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'rita@north.edu' }).expect(201);
-    expect(erased.body).toEqual(expect.objectContaining({ keysDestroyed: 2, accountRemoved: true }));
+    expect(erased.body).toEqual(
+      expect.objectContaining({
+        accountRemoved: true,
+        erasedNow: expect.arrayContaining(['Their account: name, email, institution and region.']),
+        retained: [
+          expect.objectContaining({
+            applicationId: id,
+            as: 'reviewer',
+            standing: 'open',
+            until: 'Kept while the application is open; its retention starts when it closes (its final decision, or a rejection).',
+            counts: { kept: 32, shredded: 0, erasedWithPerson: 0, underPeoplesKeys: 0 },
+          }),
+        ],
+      }),
+    );
 
     const reviews = (await t.http().get(`/applications/${id}/scores`).set(staff.auth).expect(200)).body as {
       reviewerId: string;
       scores: { level: number; comment: string }[];
     }[];
     const byReviewer = Object.fromEntries(reviews.map((r) => [r.reviewerId, r.scores]));
-    expect(byReviewer[rita.id].every((s) => s.comment === ERASED && s.level === 3)).toBe(true);
+    expect(byReviewer[rita.id].every((s) => s.comment.startsWith('Rita-or-Sam note') && s.level === 3)).toBe(true);
     expect(byReviewer[sam.id].every((s) => s.comment.startsWith('Rita-or-Sam note'))).toBe(true);
     expect((await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body).toEqual(
       expect.objectContaining({ leaderName: 'Lee Leader', status: 'AwaitingDecision' }),
     );
     expect(t.get(IdentityStore).findByEmail('rita@north.edu')).toBeNull();
+    expect(erased.body.keysDestroyed).toBeGreaterThan(0);
   });
 });
