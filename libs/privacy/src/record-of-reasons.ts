@@ -73,7 +73,7 @@ const noteOf = (app: OpenApplication, e: RecordedEvent, sealedUnder: ReasonEntry
       ? `Sealed under the key of ${peopleOf(e)}, as written before reasons were kept apart: it goes with their erasure, not at the end of the retention.`
       : `Erased with ${peopleOf(e)} before reasons were kept apart.`;
   const shredded = app.recordOfReasons?.shreddedAt;
-  if (reads === 'readable') return untilSentence(app);
+  if (reads === 'readable') return 'Kept in the record until its retention ends.';
   return shredded
     ? `Shredded ${day(shredded)} at the end of its retention.`
     : 'Unreadable: the record’s key is missing from the key store.';

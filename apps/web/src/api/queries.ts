@@ -13,6 +13,7 @@ import type {
   GrowthReportView,
   HistoryEntry,
   OwnAssignmentView,
+  RecordOfReasonsView,
   ReviewerPoolEntry,
   ReviewerScoreView,
   Rubric,
@@ -64,6 +65,8 @@ export const useBoardQueue = () => useRead<BoardItemView[]>('/board/queue');
 export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(id ? `/board/queue/${id}` : null);
 
 export const useHistory = (id: string | undefined) => useRead<HistoryEntry[]>(id ? `/audit/applications/${id}/history` : null);
+export const useRecordOfReasons = (id: string | undefined) =>
+  useRead<RecordOfReasonsView>(id ? `/audit/applications/${id}/record-of-reasons` : null);
 
 /**
  * A command. On success every cached read is refreshed; the client passes the write's position as `?after=`,
