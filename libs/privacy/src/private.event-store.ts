@@ -21,9 +21,9 @@ const APPLICANT_CACHE_LIMIT = 10_000;
 const OPENED_CACHE_LIMIT = 20_000;
 
 /**
- * Personal data sealed under per-person keys (docs/DOMAIN.md, Personal data and the record of reasons), as a
- * decorator around any EventStore. An append seals the personal fields (PERSONAL_FIELDS in the domain) under their
- * owners' keys before the store underneath hashes and stores the event, so the hashes cover the ciphertext; every
+ * Personal data sealed under per-person keys, and reasons under their application's record key (docs/DOMAIN.md,
+ * Personal data and the record of reasons), as a decorator around any EventStore. An append seals the personal fields
+ * (PERSONAL_FIELDS in the domain) under their owners' keys before the store underneath hashes and stores the event, so the hashes cover the ciphertext; every
  * read opens them, and a field whose key was destroyed reads as "[erased]". Schema versions are not its business:
  * VersionedEventStore, composed outside it, upcasts what it opened.
  */
