@@ -136,13 +136,6 @@ export class SubjectErasure {
 @Module({ providers: [SubjectErasure], exports: [SubjectErasure] })
 export class ErasureModule {}
 
-/**
- * The log is the record of every erasure; the key store is a separate file with its own backups. After keys.sqlite
- * is restored from a backup older than an erasure, the erased person's keys are back: this replays every
- * SubjectErased in the log against the key store, destroying the keys each one destroyed (those created by then),
- * and every RecordOfReasonsShredded, destroying that application's record key again, and returns how many it destroyed. Safe to run any time (`privacy:reconcile`); the read models then need a
- * rebuild (`projections:rebuild --swap`).
- */
 /** The key subjects an event of the log destroyed, and when: an erasure's, or a record of reasons' at its retention's end. */
 const destroyedBy = (e: { type: string; data: unknown }, keys: SubjectKeys): { subjects: string[]; by: string } | null => {
   if (e.type === 'SubjectErased') {
@@ -156,6 +149,13 @@ const destroyedBy = (e: { type: string; data: unknown }, keys: SubjectKeys): { s
   return null;
 };
 
+/**
+ * The log is the record of every erasure; the key store is a separate file with its own backups. After keys.sqlite
+ * is restored from a backup older than an erasure, the erased person's keys are back: this replays every
+ * SubjectErased in the log against the key store, destroying the keys each one destroyed (those created by then),
+ * and every RecordOfReasonsShredded, destroying that application's record key again; returns how many it destroyed.
+ * Safe to run any time (`privacy:reconcile`); the read models then need a rebuild (`projections:rebuild --swap`).
+ */
 export async function replayErasures(log: EventLog, keys: SubjectKeys): Promise<{ erasures: number; keysDestroyed: number }> {
   let checkpoint: string | null = null;
   let erasures = 0;
