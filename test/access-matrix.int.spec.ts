@@ -602,6 +602,10 @@ const ROUTES: Record<string, Route> = {
     allow: ['auditor'],
     as: { auditor: { status: 200, check: (r) => expect(r.body.moment.scored).toBe(true) } },
   },
+  'GET /audit/applications/{id}/record-of-reasons': {
+    allow: ['auditor'],
+    as: { auditor: { status: 200, check: (r) => expect(r.body).toEqual(expect.objectContaining({ applicationId: X, standing: 'open' })) } },
+  },
   'GET /audit/applications/{id}/report': {
     allow: ['auditor'],
     as: { auditor: { status: 200, check: (r) => expect(r.body.decision.outcome).toBe('ProgramOfExcellence') } },

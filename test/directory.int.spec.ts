@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { directoryListingStream } from '@cert/domain';
 import { EventLog, EventStore, verifyChain } from '@cert/event-store';
 import { surveyFor } from './support/cycle-data';
+import { pdfText } from './support/pdf-text';
 import { Outcome, decideOverHttp } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
@@ -14,29 +14,6 @@ const ALICE = { name: 'Alice Rivers', email: 'alice@riverside.edu', institution:
 const BOB = { name: 'Bob Okafor', email: 'bob@lagos-makers.org', institution: 'Lagos Makers Hub' };
 const CAROL = { name: 'Carol Chen', email: 'carol@early.edu', institution: 'Early Steps School' };
 const SUMMARY = 'Every student builds a robot with a mentor from the plant; teachers co-plan in weekly Fab Lab studios.';
-
-/** The text a PDF shows: every content stream inflated, the strings of its text operators decoded (pdfkit writes hex). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      content = raw.slice(start, end);
-    }
-    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      const parts = [...tj[1].matchAll(/<([0-9a-fA-F]*)>|\((.*?)\)/g)].map((p) =>
-        p[1] !== undefined ? Buffer.from(p[1], 'hex').toString('latin1') : p[2],
-      );
-      texts.push(parts.join(''));
-    }
-  }
-  return texts.join('\n');
-}
 
 describe("who's who: the opt-in public directory over HTTP", () => {
   let t: TestApp;

@@ -100,4 +100,26 @@ describe('a log written by the release before (test/fixtures/legacy-log)', () =>
     }
     expect(Object.values(expected.applications).filter((a) => a.leaderName === '[erased]')).toHaveLength(1);
   });
+
+  // docs/DOMAIN.md, Personal data and the record of reasons: that release sealed reasons under the applicant's (and the
+  // reviewer's) keys. They open as they did, under the owners each event's own metadata names, and the auditor is
+  // told so: kept with those people, and gone with the erased leader, not kept apart.
+  it("opens the reasons it sealed under the people's keys, and tells the auditor which went with the erased leader", async () => {
+    for (const [id, want] of Object.entries(expected.applications)) {
+      const view = (await t.http().get(`/audit/applications/${id}/record-of-reasons`).set(auditor.auth).expect(200)).body as {
+        reasons: { sealedUnder: string; reads: string; note: string; count: number }[];
+        counts: Record<string, number>;
+      };
+      expect(view.reasons.length).toBeGreaterThan(0);
+      expect(view.reasons.filter((r) => r.sealedUnder !== 'people')).toEqual([]);
+      if (want.leaderName === '[erased]') {
+        expect(view.reasons.every((r) => r.reads === 'erased-with-person')).toBe(true);
+        expect(view.reasons[0].note).toMatch(/^Erased with the applicant.* before reasons were kept apart\.$/);
+        expect(view.counts).toEqual(expect.objectContaining({ kept: 0, underPeoplesKeys: 0 }));
+      } else {
+        expect(view.reasons.every((r) => r.reads === 'readable')).toBe(true);
+        expect(view.counts.underPeoplesKeys).toBe(view.reasons.reduce((n, r) => n + r.count, 0));
+      }
+    }
+  });
 });

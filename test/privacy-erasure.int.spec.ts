@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import request from 'supertest';
 import { Clock, loadConfig } from '@cert/config';
-import { ERASED } from '@cert/domain';
+import { ERASED, PERSONAL_FIELDS } from '@cert/domain';
 import { EventStore, verifyChain } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { Mailer, OutboxMailer } from '@cert/mail';
@@ -14,22 +14,33 @@ import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
 import { FixedClock } from '@cert/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/configure-app';
-import { ratings, scores, surveyFor } from './support/cycle-data';
+import { CODES, ratings, scores, surveyFor } from './support/cycle-data';
+import { binary, pdfText } from './support/pdf-text';
 import { Session, TestApp, settle, signInWithPassword } from './support/test-app';
 
 /**
- * After erasing a subject, a search of the raw database files, the read models,
- * the outbox and the logs for their planted name and email finds nothing, and `verify` passes; their application
- * still shows its status and decision with personal fields "[erased]", and the decision still reproduces.
- * The real ApiModule on files, the real outbox mailer, and the logs as production writes them (pino, debug level),
- * captured at the file descriptors.
+ * docs/DOMAIN.md, Erasure; docs/DOMAIN.md, Personal data and the record of reasons. After erasing an applicant, a
+ * search of every file (the log, the read models, their WAL files, the outbox) and of the logs for his planted name,
+ * email and institution finds nothing, and every field the registry marks as his reads "[erased]"; the reasons for
+ * the decision (the reviewers' comments, the adjudication's and the board's justifications) still read in the
+ * auditor's history, reproduction and decision report, and the chain verifies. When the clock passes the record's
+ * retention, its timer fires once: the reasons read as shredded everywhere, the shredding is an event, and the chain
+ * still verifies. The real ApiModule on files, the real outbox mailer, and the logs as production writes them (pino,
+ * debug level), captured at the file descriptors.
  */
 const NAME = 'Zebulon Quixtrand';
 const EMAIL = 'zebulon.quixtrand@erase-me.example';
 const INSTITUTION = 'Quixtrand Robotics Foundry';
 /** Everything planted that identifies him: his name (both parts), email and institution. */
 const PLANTED = ['Zebulon', 'Quixtrand', EMAIL];
-const JUSTIFICATION = `${NAME} asked for the charter track; the board agrees with him.`;
+/**
+ * The reasons are about the evidence, not the person, and carry a marker of their own: they must read after his
+ * erasure, and nowhere once shredded.
+ */
+const REASON_MARK = 'Kestrelwing';
+const JUSTIFICATION = `${REASON_MARK}: the board finds the robotics practice not yet school-wide, against the recommendation.`;
+const ADJUDICATION = `${REASON_MARK}: the leadership minutes show a level 4 practice.`;
+const comment = (indicator: string) => `${REASON_MARK} logbook reviewed for ${indicator}`;
 const KEEP = { name: 'Olive Keepsake', email: 'olive@keep-me.example', institution: 'Keepsake Coding Club' };
 
 /** Captures what the process writes to stdout and stderr: pino writes to the descriptors directly, console through streams. */
@@ -83,7 +94,26 @@ function filesUnder(dir: string): { path: string; text: string }[] {
 const found = (haystack: { path: string; text: string }[], needles: string[]) =>
   haystack.flatMap(({ path, text }) => needles.filter((n) => text.toLowerCase().includes(n.toLowerCase())).map((n) => `${path}: ${n}`));
 
-describe('erasure without breaking the proof (crypto-shredding)', () => {
+/** Every value at a registry path (dots into objects, `[]` over arrays), as the store walks it. */
+const valuesAt = (value: unknown, path: string): unknown[] => {
+  if (path === '') return [value];
+  const [head, ...rest] = path.split('.');
+  const next = (value as Record<string, unknown> | null)?.[head.replace(/\[\]$/, '')];
+  const items = head.endsWith('[]') ? (Array.isArray(next) ? next : []) : next === undefined ? [] : [next];
+  return items.flatMap((item) => valuesAt(item, rest.join('.')));
+};
+
+/** Every personal field of the registry in these events, by whose it is: the applicant's, or the record's. */
+const personalValues = (history: { type: string; data: unknown }[]) =>
+  history.flatMap((e) =>
+    (PERSONAL_FIELDS[e.type] ?? []).flatMap(({ path, owners }) =>
+      valuesAt(e.data, path)
+        .filter((v) => v !== null)
+        .map((value) => ({ at: `${e.type} ${path}`, owners: owners.join('+'), value })),
+    ),
+  );
+
+describe('erasure without breaking the proof, and the record of reasons kept for its retention', () => {
   let app: INestApplication;
   let t: TestApp;
   let dataDir: string;
@@ -91,8 +121,9 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
   let staff: Session, board: Session, auditor: Session, north: Session, east: Session;
   let zebulon: Session, olive: Session;
   let id: string, keptId: string;
-  let decisionBefore: Record<string, unknown>;
+  let before: Record<string, unknown>;
   let erasure: request.Response;
+  let retainedUntil: string;
 
   const http = () => request(app.getHttpServer());
   /** An applicant signed in by a one-time link, as POST /auth/email-link mails it (the mail itself stays in the outbox). */
@@ -103,8 +134,22 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     const res = await http().post('/auth/email-link/redeem').send({ token }).expect(200);
     return { token: res.body.token, id: res.body.user.id, email, auth: { Authorization: `Bearer ${res.body.token}` } };
   };
+  async function signInEveryone() {
+    staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
+    board = await signInWithPassword(t, 'board', 'board@iasl.org');
+    auditor = await signInWithPassword(t, 'auditor', 'auditor@iasl.org');
+    north = await signInWithPassword(t, 'reviewer', 'north@review.org', { institution: 'North College', region: 'Ontario' });
+    east = await signInWithPassword(t, 'reviewer', 'east@review.org', { institution: 'East University', region: 'Kenya' });
+    zebulon = await signInApplicant(EMAIL);
+    olive = await signInApplicant(KEEP.email);
+  }
+  const audit = async (path: string) => (await http().get(`/audit/applications/${id}${path}`).set(auditor.auth).expect(200)).body;
+  const reportText = async () =>
+    pdfText((await http().get(`/audit/applications/${id}/report.pdf`).set(auditor.auth).buffer(true).parse(binary).expect(200)).body);
+  const search = (needles: string[]) => found([...filesUnder(dataDir), { path: 'logs', text: output.text() }], needles);
 
-  async function applyAndDecide(who: Session, survey: ReturnType<typeof surveyFor>, justification: string) {
+  /** Scores that disagree on one indicator (so the board rules on it), an adjudication, and an overruling decision. */
+  async function applyAndDecide(who: Session, survey: ReturnType<typeof surveyFor>) {
     const created = await http().post('/applications').set(who.auth).send(survey).expect(201);
     const applicationId: string = created.body.applicationId;
     await http().post(`/applications/${applicationId}/screening/accept`).set(staff.auth).expect(200);
@@ -115,19 +160,27 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
       .set(staff.auth)
       .send({ mode: 'manual', reviewerIds: [north.id, east.id] })
       .expect(201);
-    for (const reviewer of [north, east]) {
-      const comments = scores(4).map((s) => ({ ...s, comment: `${survey.leaderName} showed us ${s.indicator}` }));
+    for (const [reviewer, disputed] of [
+      [north, 4],
+      [east, 2],
+    ] as const) {
+      const written = scores(4, { [CODES[0]]: disputed }).map((s) => ({ ...s, comment: comment(s.indicator) }));
       await http()
         .post(`/applications/${applicationId}/scores`)
         .set(reviewer.auth)
-        .send({ scores: comments, recommendation: 'ProgramOfExcellence' })
+        .send({ scores: written, recommendation: 'ProgramOfExcellence' })
         .expect(201);
     }
-    // An overrule: its justification is free text under the applicant's key, its length stays clear (DecisionRecorded v2).
+    await http()
+      .post(`/applications/${applicationId}/adjudication`)
+      .set(board.auth)
+      .send({ rulings: [{ indicator: CODES[0], level: 4 }], justification: ADJUDICATION })
+      .expect(200);
+    // An overrule: its justification is the record's, and its length stays clear (DecisionRecorded v2).
     await http()
       .post(`/applications/${applicationId}/decision`)
       .set(board.auth)
-      .send({ outcome: 'CharterMembership', justification })
+      .send({ outcome: 'NotYetReady', justification: JUSTIFICATION })
       .expect(200);
     await settle(t);
     return applicationId;
@@ -152,29 +205,19 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     await app.init();
     t = { app, http, clock, dataDir, get: (token) => app.get(token) } as TestApp;
 
-    staff = await signInWithPassword(t, 'staff', 'staff@iasl.org');
-    board = await signInWithPassword(t, 'board', 'board@iasl.org');
-    auditor = await signInWithPassword(t, 'auditor', 'auditor@iasl.org');
-    north = await signInWithPassword(t, 'reviewer', 'north@review.org', { institution: 'North College', region: 'Ontario' });
-    east = await signInWithPassword(t, 'reviewer', 'east@review.org', { institution: 'East University', region: 'Kenya' });
-    zebulon = await signInApplicant(EMAIL);
-    olive = await signInApplicant(KEEP.email);
+    await signInEveryone();
 
-    id = await applyAndDecide(
-      zebulon,
-      {
-        ...surveyFor(NAME, EMAIL, INSTITUTION),
-        programDescription: `${NAME} founded ${INSTITUTION} in 2019.`,
-        partners: [`${NAME} Trust`],
-      },
-      JUSTIFICATION,
-    );
-    keptId = await applyAndDecide(
-      olive,
-      surveyFor(KEEP.name, KEEP.email, KEEP.institution),
-      `${KEEP.name} asked for the charter track as well.`,
-    );
-    decisionBefore = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
+    id = await applyAndDecide(zebulon, {
+      ...surveyFor(NAME, EMAIL, INSTITUTION),
+      programDescription: `${NAME} founded ${INSTITUTION} in 2019.`,
+      partners: [`${NAME} Trust`],
+    });
+    keptId = await applyAndDecide(olive, surveyFor(KEEP.name, KEEP.email, KEEP.institution));
+    // The appeal window closes: the decision is final, and the record's retention starts. Sessions ran out meanwhile.
+    t.clock.advance({ days: 31 });
+    await settle(t);
+    await signInEveryone();
+    before = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
   }, 120_000);
 
   afterAll(async () => {
@@ -182,13 +225,13 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('never writes his name or email into the log, even before any erasure; the read models, outbox and identity hold them', () => {
+  it('never writes his name, email or the reasons into the log, even before any erasure; the read models, outbox and identity hold them', () => {
     expect(app.get(EventStore)).toBeInstanceOf(ProtectedEventStore);
     const files = filesUnder(dataDir);
     expect(
       found(
         files.filter((f) => /events\.sqlite/.test(f.path)),
-        PLANTED,
+        [...PLANTED, REASON_MARK],
       ),
     ).toEqual([]);
     // The search works: before the erasure it finds him everywhere else the engine keeps him.
@@ -206,12 +249,12 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
         ['Quixtrand'],
       ).length,
     ).toBeGreaterThan(2);
-    expect(decisionBefore).toEqual(
-      expect.objectContaining({ leaderName: NAME, status: 'Decided', decisionOutcome: 'CharterMembership', decisionOverruled: true }),
+    expect(before).toEqual(
+      expect.objectContaining({ leaderName: NAME, status: 'Decided', decisionOutcome: 'NotYetReady', decisionOverruled: true }),
     );
     // The logs hold no personal data at all: mail is logged as a recipient hash and a file name.
     expect(output.text()).toMatch(/mail to recipient [0-9a-f]{12} written to /);
-    expect(found([{ path: 'logs', text: output.text() }], PLANTED)).toEqual([]);
+    expect(found([{ path: 'logs', text: output.text() }], [...PLANTED, REASON_MARK])).toEqual([]);
   });
 
   it('is for staff only, and refuses to erase an account that holds an office', async () => {
@@ -223,8 +266,10 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     expect(app.get(IdentityStore).findByEmail(EMAIL)).not.toBeNull();
   });
 
-  it('erases him: keys destroyed, account removed, his mail deleted, recorded as SubjectErased, read models rebuilt', async () => {
+  it('erases him, and answers what went now and what is kept of his record of reasons, until when and why', async () => {
     erasure = await http().post('/privacy/erasures').set(staff.auth).send({ email: EMAIL.toUpperCase() }).expect(201);
+    const finalizedAt = '2026-04-02T09:00:00.000Z';
+    retainedUntil = '2033-04-02T09:00:00.000Z';
     expect(erasure.body).toEqual({
       subjectId: expect.stringMatching(/^[0-9a-f]{32}$/),
       keysDestroyed: 1,
@@ -233,6 +278,21 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
       documentsDeleted: 0,
       position: expect.any(String),
       readModelsRebuilt: true,
+      erasedNow: expect.arrayContaining([expect.stringMatching(/^Their identity: name, contact email and institution name/)]),
+      retained: [
+        {
+          applicationId: id,
+          reference: before.reference,
+          as: 'applicant',
+          standing: 'kept',
+          retention: { rule: 'after-final-decision', years: 7, policyVersion: 'decision-policy.v1', closedAt: finalizedAt, retainedUntil },
+          shreddedAt: null,
+          until: 'Kept until 2033-04-02: 7 years after the final decision (decision-policy.v1).',
+          why: expect.stringMatching(/accounted for/),
+          // Two reviewers' 16 comments, the adjudication's and the board's justifications.
+          counts: { kept: 34, shredded: 0, erasedWithPerson: 0, underPeoplesKeys: 0 },
+        },
+      ],
     });
     expect(erasure.body.outboxMessagesDeleted).toBeGreaterThanOrEqual(5);
     const [recorded] = (await app.get(EventStore).readStream(`subject-${erasure.body.subjectId}`)).events;
@@ -247,26 +307,33 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     expect(again.body).toEqual(expect.objectContaining({ keysDestroyed: 0, accountRemoved: false, position: null }));
   });
 
-  it('still shows his application\'s status and decision, with every personal field "[erased]"', async () => {
+  it('reads every field of his that the registry lists as "[erased]", and every reason of the record as written', async () => {
+    const history = (await audit('/history')) as { type: string; data: unknown }[];
+    const values = personalValues(history);
+    const his = values.filter((v) => v.owners.includes('applicant'));
+    const reasons = values.filter((v) => v.owners === 'record');
+    expect(his.length).toBeGreaterThan(20);
+    expect(his.filter((v) => v.value !== ERASED)).toEqual([]);
+    expect(reasons).toHaveLength(34);
+    expect(reasons.filter((v) => typeof v.value !== 'string' || !v.value.startsWith(REASON_MARK))).toEqual([]);
+
     const after = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
     expect(after).toEqual({
-      ...decisionBefore,
+      ...before,
       leaderName: ERASED,
       applicantEmail: ERASED,
       institutionName: ERASED,
-      decisionJustification: ERASED,
       survey: {
-        ...(decisionBefore.survey as object),
+        ...(before.survey as object),
         leaderName: ERASED,
         contactEmail: ERASED,
         programDescription: ERASED,
         underrepresentedReach: ERASED,
         partners: [ERASED],
-        institution: { ...(decisionBefore.survey as { institution: object }).institution, name: ERASED },
+        institution: { ...(before.survey as { institution: object }).institution, name: ERASED },
       },
     });
-    const timeline = (await http().get(`/applications/${id}/timeline`).set(staff.auth).expect(200)).body as { summary: string }[];
-    expect(timeline.map((e) => e.summary).join('\n')).toContain(ERASED);
+    expect(after.decisionJustification).toBe(JUSTIFICATION);
     const assessment = (await http().get(`/applications/${id}/assessment`).set(staff.auth).expect(200)).body as {
       evidence: string;
       level: number;
@@ -278,48 +345,114 @@ describe('erasure without breaking the proof (crypto-shredding)', () => {
     );
   });
 
-  it('verifies the whole log and his stream, reproduces his decision, and exports it with the ciphertext intact', async () => {
-    const log = (await http().get('/audit/verify').set(auditor.auth).expect(200)).body;
-    expect(log).toEqual(expect.objectContaining({ ok: true, problem: null }));
-    for (const application of [id, keptId]) {
-      expect((await http().get(`/audit/applications/${application}/verify`).set(auditor.auth).expect(200)).body).toEqual(
-        expect.objectContaining({ ok: true }),
-      );
-      const reproduction = (await http().get(`/audit/applications/${application}/decision/reproduce`).set(auditor.auth).expect(200)).body;
-      expect(reproduction).toEqual(expect.objectContaining({ reproduced: true, differences: [], unverifiable: [] }));
-    }
-    const exported = (await http().get(`/audit/applications/${id}/export.json`).set(auditor.auth).expect(200)).body;
-    expect(verifyChain(exported.events)).toEqual({ ok: true });
-    expect(exported.readable.find((e: { type: string }) => e.type === 'DecisionRecorded').data).toEqual(
-      expect.objectContaining({
-        outcome: 'CharterMembership',
-        overruled: true,
-        justification: ERASED,
-        justificationLength: JUSTIFICATION.length,
-      }),
+  it('still explains the decision to the auditor: history, reproduction, the record of reasons and the report; the chain verifies', async () => {
+    expect((await http().get('/audit/verify').set(auditor.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ ok: true, problem: null }),
     );
-    const history = (await http().get(`/audit/applications/${id}/history`).set(auditor.auth).expect(200)).body;
-    expect(history[0].data.survey.leaderName).toBe(ERASED);
+    expect(await audit('/verify')).toEqual(expect.objectContaining({ ok: true }));
+    expect(await audit('/decision/reproduce')).toEqual(expect.objectContaining({ reproduced: true, differences: [], unverifiable: [] }));
+    const history = (await audit('/history')) as { type: string; data: Record<string, unknown> }[];
+    expect(history.find((e) => e.type === 'DecisionRecorded')!.data).toEqual(
+      expect.objectContaining({ outcome: 'NotYetReady', overruled: true, justification: JUSTIFICATION }),
+    );
+    expect(history.find((e) => e.type === 'AdjudicationResolved')!.data.justification).toBe(ADJUDICATION);
+    expect(history[0].data.survey).toEqual(expect.objectContaining({ leaderName: ERASED }));
+
+    const record = await audit('/record-of-reasons');
+    expect(record).toEqual(expect.objectContaining({ standing: 'kept', counts: erasure.body.retained[0].counts }));
+    expect(record.reasons.map((r: { label: string; reads: string }) => `${r.label}: ${r.reads}`)).toEqual([
+      "Reviewer's comments: readable",
+      "Reviewer's comments: readable",
+      "Adjudication's justification: readable",
+      "Board's justification: readable",
+    ]);
+
+    const report = await audit('/report');
+    expect(report.decision).toEqual(expect.objectContaining({ overruled: true, justification: JUSTIFICATION }));
+    expect(report.adjudications[0].justification).toBe(ADJUDICATION);
+    expect(report.application.leaderName).toBe(ERASED);
+    const pdf = await reportText();
+    expect(pdf).toContain('the board finds the robotics practice');
+    expect(pdf).toContain('Kept until 2033-04-02: 7 years after the final decision (decision-policy.v1).');
+    expect(pdf).not.toMatch(/Quixtrand|Zebulon/);
+
+    const exported = await audit('/export.json');
+    expect(verifyChain(exported.events)).toEqual({ ok: true });
     // The live read models are exactly what a rebuild from the log gives.
     expect((await http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body).toEqual(
       expect.objectContaining({ matches: true, differences: [] }),
     );
-    // And nothing more is mailed to him: what the work side still had to do for his application sends nothing to him.
-    t.clock.advance({ days: 31 });
-    await settle(t);
-    expect(found(filesUnder(join(dataDir, 'outbox')), PLANTED)).toEqual([]);
   });
 
-  it('leaves no trace of him in any file (log, read models, identity, keys, outbox) or in the logs; the control is still found', async () => {
+  it('leaves no trace of him in any file (log, read models and their WAL, identity, keys, outbox) or in the logs; the reasons are kept', () => {
     const keys = app.get(SubjectKeys);
     expect(keys.subjectOf(`email:${EMAIL}`)).toBe(erasure.body.subjectId);
-    const search = () => found([...filesUnder(dataDir), { path: 'logs', text: output.text() }], PLANTED);
-    expect(search()).toEqual([]);
+    expect(search(PLANTED)).toEqual([]);
     expect(found(filesUnder(dataDir), [KEEP.email, KEEP.name]).length).toBeGreaterThan(0);
+    // The reasons are readable where the engine serves them from: the read models, never clear in the log.
+    expect(search([REASON_MARK]).map((hit) => hit.replace(dataDir, ''))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/read-models\.sqlite/)]),
+    );
+    expect(search([REASON_MARK]).filter((hit) => hit.includes('events.sqlite'))).toEqual([]);
+  });
 
-    // Once the process has stopped and SQLite has checkpointed every WAL into its file: still nothing.
+  it('shreds the reasons when the retention ends, once, as an event; the chain still verifies and nothing is left in any file', async () => {
+    t.clock.set(retainedUntil);
+    await settle(t);
+    t.clock.advance({ days: 400 });
+    await settle(t);
+    auditor = await signInWithPassword(t, 'auditor', 'auditor@iasl.org');
+
+    for (const application of [id, keptId]) {
+      const { events } = await app.get(EventStore).readStream(`application-${application}`);
+      const shredded = events.filter((e) => e.type === 'RecordOfReasonsShredded');
+      expect(shredded).toHaveLength(1);
+      expect(shredded[0]).toEqual(
+        expect.objectContaining({
+          metadata: expect.objectContaining({ actorRole: 'system' }),
+          data: expect.objectContaining({
+            rule: 'after-final-decision',
+            retentionYears: 7,
+            retainedUntil,
+            held: [
+              { type: 'ScoresSubmitted', field: 'scores[].comment', count: 32 },
+              { type: 'AdjudicationResolved', field: 'justification', count: 1 },
+              { type: 'DecisionRecorded', field: 'justification', count: 1 },
+            ],
+            notReached: [],
+          }),
+        }),
+      );
+    }
+    const values = personalValues((await audit('/history')) as { type: string; data: unknown }[]);
+    expect(values.filter((v) => v.value !== ERASED)).toEqual([]);
+    expect(await audit('/record-of-reasons')).toEqual(
+      expect.objectContaining({
+        standing: 'shredded',
+        shreddedAt: retainedUntil,
+        until: 'Shredded 2033-04-02 at the end of its retention: 7 years after the final decision (decision-policy.v1).',
+        counts: { kept: 0, shredded: 34, erasedWithPerson: 0, underPeoplesKeys: 0 },
+      }),
+    );
+    const history = (await audit('/history')) as { type: string; summary: string }[];
+    expect(history.at(-1)!.summary).toBe(
+      'Record of reasons shredded, kept 7 years after the final decision (until 2033-04-02): 34 reasons destroyed',
+    );
+    // The decision itself still reproduces: its inputs and the justification's length are clear.
+    expect(await audit('/decision/reproduce')).toEqual(expect.objectContaining({ reproduced: true, unverifiable: [] }));
+    expect(await reportText()).toContain('Shredded 2033-04-02 at the end of its retention');
+    expect((await http().get('/audit/verify').set(auditor.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ ok: true, problem: null }),
+    );
+    expect((await http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body).toEqual(
+      expect.objectContaining({ matches: true, differences: [] }),
+    );
+    expect(search([...PLANTED, REASON_MARK])).toEqual([]);
+  });
+
+  it('keeps nothing once the process has stopped and SQLite has checkpointed every WAL into its file', async () => {
     await app.close();
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
-    expect(search()).toEqual([]);
+    expect(search([...PLANTED, REASON_MARK])).toEqual([]);
   });
 });

@@ -105,6 +105,8 @@ const APPLICATION = [
   'RenewalOpened.v1',
   // The award on the leader's record (the award cycle's own events are in OTHER_STREAMS).
   'AwardRecorded.v1',
+  // The end of the record of reasons' retention: nothing follows it.
+  'RecordOfReasonsShredded.v1',
 ];
 /** The other streams' fixtures, each in its family's table order (the order that family's events happen in). */
 type Data = Record<string, string>;

@@ -19,6 +19,7 @@ import { AssignmentsPage } from './pages/reviewer/AssignmentsPage';
 import { ReviewPage } from './pages/reviewer/ReviewPage';
 import { StaffQueuePage } from './pages/staff/StaffQueuePage';
 import { StaffApplicationPage } from './pages/staff/StaffApplicationPage';
+import { ErasurePage } from './pages/staff/ErasurePage';
 import { DecisionQueuePage } from './pages/board/DecisionQueuePage';
 import { BoardApplicationPage } from './pages/board/BoardApplicationPage';
 import { AuditorHomePage } from './pages/auditor/AuditorHomePage';
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: '/reviews/progress/:id', element: only(['reviewer'], <ProgressConfirmationPage />) },
       { path: '/staff', element: only(['staff'], <StaffQueuePage />) },
       { path: '/staff/applications/:id', element: only(['staff'], <StaffApplicationPage />) },
+      { path: '/staff/erasures', element: only(['staff'], <ErasurePage />) },
       {
         path: '/board',
         element: only(

@@ -1,6 +1,6 @@
 import { OpenApplication, allIndicators, applicationDecider, describeEvents, outcomeOf, rubricByVersion } from '@cert/domain';
 import { ApplicationHistory } from './history';
-import type { DecisionReport, Reproduction, StreamVerdict } from '@cert/contracts';
+import type { DecisionReport, RecordOfReasonsSummary, Reproduction, StreamVerdict } from '@cert/contracts';
 
 /**
  * The decision report people read (docs/DOMAIN.md, What auditors need): the timeline (who, what, when, under which
@@ -9,7 +9,7 @@ import type { DecisionReport, Reproduction, StreamVerdict } from '@cert/contract
  */
 export function decisionReport(
   events: ApplicationHistory,
-  extra: { generatedAt: string; verification: StreamVerdict; reproduction: Reproduction | null },
+  extra: { generatedAt: string; verification: StreamVerdict; reproduction: Reproduction | null; recordOfReasons: RecordOfReasonsSummary },
 ): DecisionReport {
   const state = events.reduce(applicationDecider.evolve, applicationDecider.initialState()) as OpenApplication;
   const rubric = rubricByVersion(state.rubricVersion);
@@ -96,6 +96,7 @@ export function decisionReport(
         : null,
     deadlines: deadlines(events),
     reproduction: extra.reproduction && { reproduced: extra.reproduction.reproduced, differences: extra.reproduction.differences },
+    recordOfReasons: extra.recordOfReasons,
   };
 }
 

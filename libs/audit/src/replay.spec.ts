@@ -99,6 +99,16 @@ describe('decision report, PDF and CSV', () => {
     generatedAt: '2026-05-01T00:00:00.000Z',
     verification,
     reproduction: reproduceDecision(APP_ID, events),
+    recordOfReasons: {
+      applicationId: APP_ID,
+      reference: 'APP-2026-3F1C2A',
+      standing: 'open',
+      retention: null,
+      shreddedAt: null,
+      until: 'Kept while the application is open; its retention starts when it closes (its final decision, or a rejection).',
+      why: 'The reasons for a decision are the institution’s record of why it was made.',
+      counts: { kept: 3, shredded: 0, erasedWithPerson: 0, underPeoplesKeys: 0 },
+    },
   });
 
   it('gathers timeline, scores by indicator and reviewer, the rule, the decision and the deadlines', () => {

@@ -61,6 +61,17 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
     line('No decision recorded yet.');
   }
 
+  // docs/DOMAIN.md, Personal data and the record of reasons: whether the reasons above still read, and until when.
+  heading('Record of reasons');
+  const record = report.recordOfReasons;
+  line(record.until);
+  if (record.counts.erasedWithPerson > 0)
+    line(
+      `${record.counts.erasedWithPerson} reason(s) read [erased]: erased with the applicant (or a reviewer) before reasons were kept apart.`,
+    );
+  if (record.counts.shredded > 0) line(`${record.counts.shredded} reason(s) read [erased]: shredded at the end of the retention.`);
+  line(record.why);
+
   heading('Scores by indicator and reviewer');
   const reviewerIds = report.reviewers.map((r) => r.reviewerId);
   doc.fontSize(7).table({

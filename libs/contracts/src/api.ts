@@ -27,6 +27,7 @@ import type { DirectoryListingView, DirectoryPageView } from './directory';
 import type { FeedView } from './notifications';
 import type { HealthView } from './operations';
 import type { Problem } from './problem';
+import type { RecordOfReasonsView } from './privacy';
 import type { ConfirmationAssignmentView, ProgressView, RenewalHistoryView } from './progress';
 import type { ConflictView, CycleSettingsView, OwnAssignmentView, ReviewerPoolEntry, ScoresView } from './review';
 import type {
@@ -85,6 +86,7 @@ export type ResponseBodies = {
   Problem: Problem;
   ProgressView: ProgressView;
   RebuildCheckView: RebuildCheckView;
+  RecordOfReasonsView: RecordOfReasonsView;
   RenewalHistoryView: RenewalHistoryView;
   RenewalResult: RenewalResult;
   Reproduction: Reproduction;

@@ -1,5 +1,6 @@
 import type { Application, DecisionInputs, Level, OpenApplication, Outcome } from '@cert/domain';
 import type { ReadQuery } from './application';
+import type { RecordOfReasonsSummary } from './privacy';
 
 /** The log's head: its last position and the global chain's link there (null where the store keeps no global chain). */
 export type LogHeadView = { position: string; globalHash: string | null };
@@ -205,6 +206,8 @@ export type DecisionReport = {
   } | null;
   deadlines: { what: string; dueAt: string; setAt: string; by: string; note: string | null }[];
   reproduction: Pick<Reproduction, 'reproduced' | 'differences'> | null;
+  /** docs/DOMAIN.md, Personal data and the record of reasons: what of the reasons above is kept, until when and why. */
+  recordOfReasons: RecordOfReasonsSummary;
 };
 
 /** An event in an export file as the log stores it: personal fields sealed, envelope and hashes as appended. */

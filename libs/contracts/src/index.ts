@@ -15,6 +15,7 @@ export * from './notifications';
 export * from './audit';
 export * from './auth';
 export * from './writes';
+export * from './privacy';
 export * from './problem';
 export * from './operations';
 export * from './api';

@@ -1,3 +1,5 @@
+import type { RetainedRecord } from './privacy';
+
 /** What every write on an application answers: the stream version and the log position, so a client can read its own write. */
 export type CommandResult = { applicationId: string; version: number; position: string | null; events: string[] };
 
@@ -40,6 +42,13 @@ export type ErasureReport = {
   position: string | null;
   /** The read models were rebuilt from the log with the person's fields erased, and swapped in. */
   readModelsRebuilt: boolean;
+  /** What went now, in words a person reads (docs/DOMAIN.md, Erasure). */
+  erasedNow: string[];
+  /**
+   * The applications the person is part of (as their leader, or as a reviewer): what of each one's record of reasons
+   * is kept, until when and why (docs/DOMAIN.md, Personal data and the record of reasons).
+   */
+  retained: RetainedRecord[];
 };
 
 /** The person to erase, named by the email they are known by (their applications' contact email, or their account's). */

@@ -17,6 +17,7 @@ export { referenceFor } from './application/decide/intake';
 export { applicationFull, evidenceAllowance, fileTooLarge, typeNotAllowed } from './application/decide/evidence';
 export * from './evidence/evidence-policy';
 export * from './evidence/file-name';
+export { retentionStartedBy } from './application/decide/retention';
 export { icMapV1 } from './rubric/ic-map.v1';
 export * from './notification/notification';
 export * from './privacy/personal-data';

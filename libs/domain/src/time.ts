@@ -5,6 +5,13 @@ export const isPast = (iso: string, nowIso: string): boolean => Date.parse(nowIs
 
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
+/** The same instant `years` calendar years later (29 February moves to 1 March). */
+export const addYears = (iso: string, years: number): string => {
+  const d = new Date(Date.parse(iso));
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString();
+};
+
 export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
 
 export const isIsoInstant = (value: string): boolean =>

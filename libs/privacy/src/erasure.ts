@@ -1,17 +1,48 @@
 import { Injectable, Module, Optional } from '@nestjs/common';
 import { Clock } from '@cert/config';
-import { Actor, Forbidden, RuleViolation, SubjectErased, normalizeEmail, subjectDecider, subjectStream } from '@cert/domain';
+import {
+  Actor,
+  Forbidden,
+  RecordOfReasonsShredded,
+  RuleViolation,
+  SubjectErased,
+  applicationStream,
+  normalizeEmail,
+  subjectDecider,
+  subjectStream,
+} from '@cert/domain';
 import { EventLog, EventStore, handle } from '@cert/event-store';
-import { IdentityStore, UserRole } from '@cert/identity';
+import { IdentityStore, User, UserRole } from '@cert/identity';
 import { Mailer } from '@cert/mail';
-import { LogRunner } from '@cert/projections';
-import type { ErasureReport } from '@cert/contracts';
-import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
+import { LogRunner, ReadDb, applicationsReviewedBy, listApplicationsForApplicant } from '@cert/projections';
+import type { ErasureReport, RetainedRecord } from '@cert/contracts';
 import { BlobStore } from '@cert/blob-store';
 import { deleteDocumentsOf } from './document-erasure';
+import { recordOfReasons } from './record-of-reasons';
+import { SubjectKeys, emailSubject, recordSubject, userSubject } from './subject-keys';
 
 /** People whose data may be erased: applicants and reviewers. Staff, board, auditor and operator accounts hold an office. */
 const ERASABLE_ACCOUNTS: readonly UserRole[] = ['applicant', 'reviewer'];
+
+type Part = { applicationId: string; as: RetainedRecord['as'] };
+
+/** docs/DOMAIN.md, Erasure: what goes at once, in words, for the parts the person had. */
+const erasedNow = (parts: readonly Part[], account: User | null, outboxMessagesDeleted: number): string[] => [
+  ...(parts.some((p) => p.as === 'applicant')
+    ? [
+        'Their identity: name, contact email and institution name, wherever the applications hold them.',
+        'Their survey answers: program description, reach into under-represented groups, partners.',
+        'Their own statements: self-assessment and progress evidence, appeal statements, directory entries, award nominations.',
+        'Texts about them kept under their key: the reasons for extending their deadlines, award scoring comments.',
+      ]
+    : []),
+  ...(account?.role === 'reviewer'
+    ? ['Their account: name, email, institution and region.', 'The reasons they gave for their conflicts of interest.']
+    : account
+      ? ['Their account and its sign-in sessions.']
+      : []),
+  ...(outboxMessagesDeleted > 0 ? [`${outboxMessagesDeleted} kept copies of mail to or about them.`] : []),
+];
 
 /**
  * docs/DOMAIN.md, Erasure: erases one person everywhere the engine keeps them, without touching the log's history or hashes.
@@ -31,6 +62,7 @@ export class SubjectErasure {
     private readonly identity: IdentityStore,
     private readonly mailer: Mailer,
     private readonly runner: LogRunner,
+    private readonly readDb: ReadDb,
     private readonly clock: Clock,
     // Absent where no documents are kept (a process without the blob store): the destroyed keys shred them anyway.
     @Optional() private readonly blobs?: BlobStore,
@@ -48,6 +80,9 @@ export class SubjectErasure {
     }
     const subjectId = emailSubject(this.keys, address);
     const subjects = account ? [subjectId, userSubject(this.keys, account.id)] : [subjectId];
+    // Found while the read models still name the person: after the erasure they read "[erased]".
+    await this.runner.catchUp();
+    const parts = this.partsOf(address, account);
 
     const keysDestroyed = this.keys.destroy(subjects);
     const accountRemoved = account ? this.identity.eraseAccount(account.id) : false;
@@ -75,20 +110,58 @@ export class SubjectErasure {
       documentsDeleted,
       position: result.position,
       readModelsRebuilt: result.position !== null,
+      erasedNow: erasedNow(parts, account, outboxMessagesDeleted),
+      retained: await this.retained(parts),
     };
+  }
+
+  /** The applications the person led (by the survey's contact email) and those they reviewed or confirmed progress on. */
+  private partsOf(address: string, account: User | null): Part[] {
+    const led = listApplicationsForApplicant(this.readDb.db, address, account?.id ?? '')
+      .filter((item) => item.role === 'applicant')
+      .map((item): Part => ({ applicationId: item.application.id, as: 'applicant' }));
+    const reviewed =
+      account?.role === 'reviewer'
+        ? applicationsReviewedBy(this.readDb.db, account.id).map((id): Part => ({ applicationId: id, as: 'reviewer' }))
+        : [];
+    return [...led, ...reviewed];
+  }
+
+  /** docs/DOMAIN.md, Personal data and the record of reasons: each one's record as it reads after the erasure, from the log. */
+  private async retained(parts: readonly Part[]): Promise<RetainedRecord[]> {
+    const records: RetainedRecord[] = [];
+    for (const { applicationId, as } of parts) {
+      const { events } = await this.store.readStream(applicationStream(applicationId));
+      const { reasons: _all, ...summary } = recordOfReasons(applicationId, events);
+      records.push({ ...summary, as });
+    }
+    return records;
   }
 }
 
-/** SubjectErasure for the api and the CLI; needs the global EventStore, SubjectKeys, IdentityStore, Mailer, LogRunner and Clock. */
+/** SubjectErasure for the api and the CLI; needs the global EventStore, SubjectKeys, IdentityStore, Mailer, LogRunner, ReadDb and Clock. */
 @Module({ providers: [SubjectErasure], exports: [SubjectErasure] })
 export class ErasureModule {}
+
+/** The key subjects an event of the log destroyed, and when: an erasure's, or a record of reasons' at its retention's end. */
+const destroyedBy = (e: { type: string; data: unknown }, keys: SubjectKeys): { subjects: string[]; by: string } | null => {
+  if (e.type === 'SubjectErased') {
+    const { subjects, erasedAt } = e.data as SubjectErased['data'];
+    return { subjects, by: erasedAt };
+  }
+  if (e.type === 'RecordOfReasonsShredded') {
+    const { applicationId, shreddedAt } = e.data as RecordOfReasonsShredded['data'];
+    return { subjects: [recordSubject(keys, applicationId)], by: shreddedAt };
+  }
+  return null;
+};
 
 /**
  * The log is the record of every erasure; the key store is a separate file with its own backups. After keys.sqlite
  * is restored from a backup older than an erasure, the erased person's keys are back: this replays every
  * SubjectErased in the log against the key store, destroying the keys each one destroyed (those created by then),
- * and returns how many it destroyed. Safe to run any time (`privacy:reconcile`); the read models then need a
- * rebuild (`projections:rebuild --swap`).
+ * and every RecordOfReasonsShredded, destroying that application's record key again; returns how many it destroyed.
+ * Safe to run any time (`privacy:reconcile`); the read models then need a rebuild (`projections:rebuild --swap`).
  */
 export async function replayErasures(log: EventLog, keys: SubjectKeys): Promise<{ erasures: number; keysDestroyed: number }> {
   let checkpoint: string | null = null;
@@ -97,10 +170,10 @@ export async function replayErasures(log: EventLog, keys: SubjectKeys): Promise<
   for (;;) {
     const page = await log.readAll(checkpoint, 1000, { links: false });
     for (const e of page) {
-      if (e.type !== 'SubjectErased') continue;
-      const { subjects, erasedAt } = e.data as SubjectErased['data'];
+      const destroyed = destroyedBy(e, keys);
+      if (!destroyed) continue;
       erasures++;
-      keysDestroyed += keys.destroy(subjects, erasedAt);
+      keysDestroyed += keys.destroy(destroyed.subjects, destroyed.by);
     }
     if (page.length < 1000) return { erasures, keysDestroyed };
     checkpoint = page[page.length - 1].position;

@@ -6,3 +6,5 @@ export * from './privacy.module';
 export * from './erasure';
 export * from './document-cipher';
 export * from './document-erasure';
+export * from './record-of-reasons';
+export * from './record-retention';

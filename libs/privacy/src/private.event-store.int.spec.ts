@@ -14,7 +14,7 @@ import { APP_ID, T0, candidate, cmd, ratingsAt, scoresAt } from '../../domain/sr
 import { isEnvelope } from './field-cipher';
 import { ProtectedEventStore } from './privacy.module';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
-import { emailSubject, userSubject } from './subject-keys';
+import { emailSubject, recordSubject, userSubject } from './subject-keys';
 
 const STREAM = applicationStream(APP_ID);
 
@@ -135,33 +135,35 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
       }),
     );
     expect(app.assessment!.every((r) => r.evidence === ERASED && r.level === 4)).toBe(true);
-    // A reviewer's comment is under the applicant's key as well as the reviewer's: either erasure removes it.
-    expect(app.reviewers['rev-a'].scores!.every((s) => s.comment === ERASED && s.level === 4)).toBe(true);
+    // docs/DOMAIN.md, Personal data and the record of reasons: a reviewer's comment is the record's, not the applicant's.
+    expect(app.reviewers['rev-a'].scores!.every((s) => s.comment.startsWith('Seen during the visit') && s.level === 4)).toBe(true);
     expect(app.status).toBe('UnderReview');
   });
 
-  it("erases a reviewer's comments with the reviewer's key, leaving the applicant's data readable", async () => {
+  it("seals a reviewer's comments under the application's record key: neither person's erasure reaches them, its shredding does", async () => {
     await scored();
-    keys.destroy([userSubject(keys, 'rev-a')]);
-    const app = await state();
-    expect(app.survey.leaderName).toBe('Dr. Ada Rivers');
-    expect(app.reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(Array(16).fill(ERASED));
     const scores = (await stored.readStream(STREAM)).events.find((e) => e.type === 'ScoresSubmitted')!;
-    expect(scores.metadata.dataSubjects).toEqual({
-      applicant: emailSubject(keys, 'leader@riverside.edu'),
-      reviewer: userSubject(keys, 'rev-a'),
-    });
+    expect(scores.metadata.dataSubjects).toEqual({ record: recordSubject(keys, APP_ID) });
+    keys.destroy([userSubject(keys, 'rev-a'), emailSubject(keys, 'leader@riverside.edu')]);
+    expect((await state()).reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(scoresAt(4).map((s) => s.comment));
+
+    expect(keys.destroy([recordSubject(keys, APP_ID)])).toBe(1);
+    const app = await state();
+    expect(app.reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(Array(16).fill(ERASED));
+    expect(app.reviewers['rev-a'].scores!.every((s) => s.level === 4)).toBe(true);
+    expect(verifyChain((await stored.readStream(STREAM)).events)).toEqual({ ok: true });
   });
 
   it('keys later events to the applicant found in the stream, with a fresh key once the old one is destroyed', async () => {
     await run(cmd.submitSurvey());
     keys.destroy([emailSubject(keys, 'leader@riverside.edu')]);
-    await run(cmd.reject('Leader Ada Rivers asked us to withdraw it'));
+    await run(cmd.accept());
+    await run(cmd.extend('2026-03-01T09:00:00.000Z', T0, 'Leader Ada Rivers asked for more time'));
 
-    const [submitted, rejected] = (await store.readStream(STREAM)).events;
+    const [submitted, , extended] = (await store.readStream(STREAM)).events;
     expect((submitted.data as { survey: { leaderName: string } }).survey.leaderName).toBe(ERASED);
-    expect(rejected.data).toEqual(expect.objectContaining({ reason: 'Leader Ada Rivers asked us to withdraw it' }));
-    expect(rejected.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
+    expect(extended.data).toEqual(expect.objectContaining({ reason: 'Leader Ada Rivers asked for more time' }));
+    expect(extended.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
     expect(await rawJson()).not.toContain('Ada Rivers');
   });
 
@@ -201,24 +203,24 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
 
   it('reads events written before encryption as they were, and seals what follows under the applicant of their clear survey', async () => {
     await run(cmd.submitSurvey(), stored);
-    await run(cmd.reject('Incomplete survey from Dr. Ada Rivers'));
+    await run(cmd.accept());
+    await run(cmd.extend('2026-03-01T09:00:00.000Z', T0, 'Dr. Ada Rivers was ill'));
 
-    const [legacy, rejected] = (await stored.readStream(STREAM)).events;
+    const [legacy, , extended] = (await stored.readStream(STREAM)).events;
     expect((legacy.data as { survey: { leaderName: string } }).survey.leaderName).toBe('Dr. Ada Rivers');
     expect(legacy.metadata.dataSubjects).toBeUndefined();
-    expect(isEnvelope((rejected.data as { reason: string }).reason)).toBe(true);
-    expect(rejected.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
-    expect((await store.readStream(STREAM)).events[1].data).toEqual(
-      expect.objectContaining({ reason: 'Incomplete survey from Dr. Ada Rivers' }),
-    );
+    expect(isEnvelope((extended.data as { reason: string }).reason)).toBe(true);
+    expect(extended.metadata.dataSubjects).toEqual({ applicant: emailSubject(keys, 'leader@riverside.edu') });
+    expect((await store.readStream(STREAM)).events[2].data).toEqual(expect.objectContaining({ reason: 'Dr. Ada Rivers was ill' }));
   });
 
   it("seals with the applicant remembered from handle()'s own read, and reads the stream for an append made without one", async () => {
     const counted = new CountingReads(stored);
     store = new ProtectedEventStore(counted, keys);
     await run(cmd.submitSurvey());
-    await run(cmd.reject('Incomplete survey from Dr. Ada Rivers'));
-    expect(counted.reads).toBe(2);
+    await run(cmd.accept());
+    await run(cmd.extend('2026-03-01T09:00:00.000Z', T0, 'Dr. Ada Rivers was ill'));
+    expect(counted.reads).toBe(3);
 
     // Appended straight after, without reading the stream at its new version: found by a read of its own.
     const extended: NewEvent = {
@@ -228,10 +230,12 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
       data: { applicationId: APP_ID, reason: 'Dr. Ada Rivers was ill' },
       metadata: { actorId: 'staff-1', actorRole: 'staff', correlationId: 'c-1', causationId: null, occurredAt: T0 },
     };
-    await store.appendToStream(STREAM, [extended], { expectedVersion: 2 });
-    expect(counted.reads).toBe(3);
+    await store.appendToStream(STREAM, [extended], { expectedVersion: 3 });
+    expect(counted.reads).toBe(4);
     const raw = (await stored.readStream(STREAM)).events;
-    expect(raw.map((e) => e.metadata.dataSubjects)).toEqual(Array(3).fill({ applicant: emailSubject(keys, 'leader@riverside.edu') }));
+    const leader = { applicant: emailSubject(keys, 'leader@riverside.edu') };
+    // The acceptance holds no personal data, so names no subject.
+    expect(raw.map((e) => e.metadata.dataSubjects)).toEqual([leader, undefined, leader, leader]);
     expect(await rawJson()).not.toContain('Ada Rivers');
     expect(verifyChain(raw)).toEqual({ ok: true });
   });

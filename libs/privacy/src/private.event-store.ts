@@ -1,7 +1,7 @@
 import { DataOwner, ERASED, PERSONAL_FIELDS, SURVEY_EVENT_TYPES, applicationStream, isErased } from '@cert/domain';
 import { AppendResult, EventStore, LogHead, NewEvent, ReadAllOptions, RecordedEvent } from '@cert/event-store';
 import { decryptField, encryptField, envelopeKeyId, isEnvelope, keyIdSlot, mapPath } from './field-cipher';
-import { SubjectKeys, emailSubject, userSubject } from './subject-keys';
+import { SubjectKeys, emailSubject, recordSubject, userSubject } from './subject-keys';
 
 /** Recorded in the envelope metadata of every event with encrypted fields: whose keys it uses, by owner. */
 export type DataSubjects = Partial<Record<DataOwner, string>>;
@@ -21,9 +21,9 @@ const APPLICANT_CACHE_LIMIT = 10_000;
 const OPENED_CACHE_LIMIT = 20_000;
 
 /**
- * Personal data sealed under per-person keys (docs/DOMAIN.md, Personal data and the record of reasons), as a
- * decorator around any EventStore. An append seals the personal fields (PERSONAL_FIELDS in the domain) under their
- * owners' keys before the store underneath hashes and stores the event, so the hashes cover the ciphertext; every
+ * Personal data sealed under per-person keys, and reasons under their application's record key (docs/DOMAIN.md,
+ * Personal data and the record of reasons), as a decorator around any EventStore. An append seals the personal fields
+ * (PERSONAL_FIELDS in the domain) under their owners' keys before the store underneath hashes and stores the event, so the hashes cover the ciphertext; every
  * read opens them, and a field whose key was destroyed reads as "[erased]". Schema versions are not its business:
  * VersionedEventStore, composed outside it, upcasts what it opened.
  */
@@ -185,6 +185,12 @@ export class PrivateEventStore extends EventStore {
           : this.keys.subjectOf(`stream:${streamId}`)
         : undefined,
       recipient: need.has('recipient') ? emailSubject(this.keys, String(data.recipientEmail)) : undefined,
+      // Every application event names its application; the stream's own subject otherwise, as for a reviewer.
+      record: need.has('record')
+        ? typeof data.applicationId === 'string'
+          ? recordSubject(this.keys, data.applicationId)
+          : this.keys.subjectOf(`stream:${streamId}`)
+        : undefined,
     };
   }
 

@@ -29,3 +29,9 @@ export const emailSubject = (keys: SubjectKeys, email: string) => keys.subjectOf
 
 /** The person behind an account: what a reviewer writes is keyed by their account, as the events name them by it. */
 export const userSubject = (keys: SubjectKeys, userId: string) => keys.subjectOf(`user:${userId}`);
+
+/**
+ * An application's record of reasons (docs/DOMAIN.md, Personal data and the record of reasons): a subject of its own,
+ * no person's, so neither the applicant's nor a reviewer's erasure reaches it; its retention timer destroys it.
+ */
+export const recordSubject = (keys: SubjectKeys, applicationId: string) => keys.subjectOf(`record:${applicationId}`);

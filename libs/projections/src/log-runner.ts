@@ -1,13 +1,19 @@
 import { Logger } from '@nestjs/common';
-import type { SubjectErased } from '@cert/domain';
+import type { RecordOfReasonsShredded, SubjectErased } from '@cert/domain';
 import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
 import { Projection, ProjectionFailed, applyEvent } from './projection';
 import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-state';
 import { ReadDb } from './read-db';
 import { PAGE_SIZE, rebuildAndCompare } from './rebuild';
 
-/** The event that records an erasure (docs/DOMAIN.md, Erasure); the read models are rebuilt after it. */
-const ERASURE: SubjectErased['type'] = 'SubjectErased';
+/**
+ * The events that record destroyed keys (docs/DOMAIN.md, Erasure; docs/DOMAIN.md, Personal data and the record of
+ * reasons): a person's erasure, and a record of reasons shredded at the end of its retention. The read models are
+ * rebuilt after either.
+ */
+const ERASURES: readonly string[] = ['SubjectErased', 'RecordOfReasonsShredded'] satisfies (
+  SubjectErased | RecordOfReasonsShredded
+)['type'][];
 const WAIT_POLL_MS = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,7 +112,9 @@ export class LogRunner {
       const page = await this.store.readAll(from, PAGE_SIZE, { links: false });
       if (page.length === 0) break;
       applied += this.applyPage(from, page);
-      erasure ||= page.some((e) => e.type === ERASURE && (replayedAfter === null || comparePositions(e.position, replayedAfter) > 0));
+      erasure ||= page.some(
+        (e) => ERASURES.includes(e.type) && (replayedAfter === null || comparePositions(e.position, replayedAfter) > 0),
+      );
       if (page.length < PAGE_SIZE) break;
     }
     if (erasure) await this.rebuildAfterErasure();
@@ -114,8 +122,8 @@ export class LogRunner {
   }
 
   /**
-   * docs/DOMAIN.md, Erasure: a person's keys were destroyed before SubjectErased was appended, so the log now reads
-   * "[erased]" for them, but rows applied earlier still hold their data in clear. Rebuild every read model from the
+   * docs/DOMAIN.md, Erasure: a person's keys (or a record's) were destroyed before SubjectErased (or
+   * RecordOfReasonsShredded) was appended, so the log now reads "[erased]" for them, but rows applied earlier still hold their data in clear. Rebuild every read model from the
    * log and swap it in (inside this runner's turn, so no page interleaves). secure_delete has zeroed what the swap
    * freed; VACUUM also rewrites pages freed before the file had secure_delete, and the truncated WAL keeps no earlier
    * frame. Every process that hosts read models does this on its own.

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandsModule } from '@cert/commands';
 import { JobQueue } from '@cert/jobs';
+import { RecordRetentionModule } from '@cert/privacy';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { ReactionRunner } from './reaction-runner';
@@ -30,10 +31,11 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
 
 /**
  * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
- * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, ReadDb, JobQueue, IdentityStore, Mailer and Clock.
+ * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, SubjectKeys, ReadDb, JobQueue, IdentityStore, Mailer
+ * and Clock.
  */
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, RecordRetentionModule],
   providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, WorkLifecycle],
   exports: [ReactionRunner],
 })

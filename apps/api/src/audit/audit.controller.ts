@@ -5,6 +5,7 @@ import { Clock } from '@cert/config';
 import { EventLog, EventStore } from '@cert/event-store';
 import { BlobStore } from '@cert/blob-store';
 import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
+import { recordOfReasons } from '@cert/privacy';
 import {
   decisionReport,
   decisionReportPdf,
@@ -117,6 +118,18 @@ export class AuditController {
     return reviewerView(id, reviewerId, await loadHistory(this.store, id));
   }
 
+  /**
+   * docs/DOMAIN.md, Personal data and the record of reasons: every reason of the application, whose keys seal it and
+   * how it reads now, and what is kept until when, and why.
+   */
+  @Get('applications/:id/record-of-reasons')
+  @Operation("An application's record of reasons: what is kept, until when and why", 'RecordOfReasonsView', {
+    refuses: ['application.not_found'],
+  })
+  async recordOfReasons(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return recordOfReasons(id, await loadHistory(this.store, id));
+  }
+
   @Get('applications/:id/report')
   @Operation('The decision report', 'DecisionReport', { refuses: ['application.not_found'] })
   report(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
@@ -180,7 +193,13 @@ export class AuditController {
     const events = await loadHistory(this.store, id);
     const verification = await verifyStream(this.log, applicationStream(id));
     const decided = events.some((e) => e.type === 'RecommendationComputed');
-    return decisionReport(events, { generatedAt: this.now(), verification, reproduction: decided ? reproduceDecision(id, events) : null });
+    const { reasons: _each, ...record } = recordOfReasons(id, events);
+    return decisionReport(events, {
+      generatedAt: this.now(),
+      verification,
+      reproduction: decided ? reproduceDecision(id, events) : null,
+      recordOfReasons: record,
+    });
   }
 
   private now() {

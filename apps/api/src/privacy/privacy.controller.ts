@@ -11,7 +11,8 @@ import { Operation } from '../http/operation.decorator';
  * docs/DOMAIN.md, Erasure: on a person's request. Staff only: staff hold the applicants' records and correspondence and
  * check who is asking (docs/DOMAIN.md, Who uses it); auditors change nothing, operators run the machine, and a person
  * cannot erase themselves unchecked (an appeal or a legal hold may still need the record). The email travels in
- * the body, so it never appears in a request log line.
+ * the body, so it never appears in a request log line. The reasons for decisions are kept apart from the person
+ * until their record's retention ends (docs/DOMAIN.md, Personal data and the record of reasons); the answer says so.
  */
 @ApiTags('privacy')
 @ApiBearerAuth()
@@ -21,9 +22,13 @@ export class PrivacyController {
   constructor(private readonly erasure: SubjectErasure) {}
 
   @Post('erasures')
-  @Operation("Erase a person's data everywhere the engine keeps it", 'ErasureReport', {
-    refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'],
-  })
+  @Operation(
+    "Erase a person's data everywhere the engine keeps it; answers what went and what record of reasons is kept",
+    'ErasureReport',
+    {
+      refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'],
+    },
+  )
   erase(@Body() dto: EraseSubjectDto, @CurrentActor() actor: Actor) {
     return this.erasure.erase(dto.email, actor);
   }

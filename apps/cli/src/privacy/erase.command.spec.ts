@@ -16,6 +16,26 @@ describe('privacy:erase', () => {
     documentsDeleted: 1,
     position: '42',
     readModelsRebuilt: true,
+    erasedNow: ['Their identity: name, contact email and institution name, wherever the applications hold them.'],
+    retained: [
+      {
+        applicationId: 'app-1',
+        reference: 'APP-2026-3F1C2A',
+        as: 'applicant',
+        standing: 'kept',
+        retention: {
+          rule: 'after-final-decision',
+          years: 7,
+          policyVersion: 'decision-policy.v1',
+          closedAt: '2026-02-09T09:00:00.000Z',
+          retainedUntil: '2033-02-09T09:00:00.000Z',
+        },
+        shreddedAt: null,
+        until: 'Kept until 2033-02-09: 7 years after the final decision (decision-policy.v1).',
+        why: 'The reasons for a decision are the institution’s record of why it was made.',
+        counts: { kept: 33, shredded: 0, erasedWithPerson: 0, underPeoplesKeys: 0 },
+      },
+    ],
   };
   const erasure = { erase: async (email: string, actor: unknown) => (calls.push({ email, actor }), report) } as unknown as SubjectErasure;
 
@@ -38,6 +58,16 @@ describe('privacy:erase', () => {
       `subject ${report.subjectId} erased: 2 key(s) destroyed, account removed, 3 kept message(s) deleted`,
     );
     expect(printed.join('\n')).not.toContain('ada@school.example');
+    // What went now, and what is kept until when, and why.
+    expect(printed).toEqual(
+      expect.arrayContaining([
+        'erased now: Their identity: name, contact email and institution name, wherever the applications hold them.',
+        expect.stringMatching(
+          /^retained: APP-2026-3F1C2A \(applicant\): Kept until 2033-02-09: 7 years after the final decision .* 33 reason\(s\) kept/,
+        ),
+        'why: The reasons for a decision are the institution’s record of why it was made.',
+      ]),
+    );
   });
 
   it('refuses anyone but an active staff account', async () => {

@@ -4,8 +4,8 @@ import { SubjectErasure } from '@cert/privacy';
 
 /**
  * docs/DOMAIN.md, Erasure: erases one person (their keys, account and kept mail; the read models are rebuilt) on a staff member's
- * authority, as the api route does. `--by` names that staff account; the log records it as the actor. Prints only
- * the pseudonymous subject id and counts, never the email.
+ * authority, as the api route does. `--by` names that staff account; the log records it as the actor. Prints the
+ * pseudonymous subject id, counts, what went and which applications' records of reasons are kept, never the email.
  */
 @Command({ name: 'privacy:erase', description: "erase a person's data everywhere (crypto-shredding); the log and its hashes stay intact" })
 export class EraseSubjectCommand extends CommandRunner {
@@ -29,6 +29,13 @@ export class EraseSubjectCommand extends CommandRunner {
         ? `recorded as SubjectErased at log position ${report.position}; read models rebuilt`
         : 'already erased: nothing new to record',
     );
+    // docs/DOMAIN.md, Personal data and the record of reasons: what went now, and what is kept until when, and why.
+    for (const line of report.erasedNow) console.log(`erased now: ${line}`);
+    for (const r of report.retained) {
+      const counts = `${r.counts.kept} reason(s) kept in the record, ${r.counts.erasedWithPerson} erased with the person (written before reasons were kept apart)`;
+      console.log(`retained: ${r.reference} (${r.as}): ${r.until} ${counts}`);
+    }
+    if (report.retained.length > 0) console.log(`why: ${report.retained[0].why}`);
   }
 
   @Option({ flags: '--email <email>', description: 'the person to erase', required: true })

@@ -15,6 +15,7 @@ import type {
   GrowthReportView,
   HistoryEntry,
   OwnAssignmentView,
+  RecordOfReasonsView,
   ReviewerPoolEntry,
   ReviewerScoreView,
   Rubric,
@@ -68,6 +69,8 @@ export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(i
 export const useEvidence = (id: string | undefined) => useRead<EvidenceItemView[]>(id ? `/applications/${id}/evidence` : null);
 export const useEvidencePolicy = (id: string | undefined) => useRead<EvidencePolicyView>(id ? `/applications/${id}/evidence/policy` : null);
 export const useHistory = (id: string | undefined) => useRead<HistoryEntry[]>(id ? `/audit/applications/${id}/history` : null);
+export const useRecordOfReasons = (id: string | undefined) =>
+  useRead<RecordOfReasonsView>(id ? `/audit/applications/${id}/record-of-reasons` : null);
 
 /**
  * A command. On success every cached read is refreshed; the client passes the write's position as `?after=`,

@@ -9,6 +9,7 @@ import {
   IndicatorScore,
   Outcome,
   ReviewerCandidate,
+  ReasonCount,
   Survey,
 } from './application.types';
 
@@ -96,6 +97,14 @@ export type AttachEvidenceDocument = Command<
 >;
 export type AddEvidenceLink = Command<'AddEvidenceLink', { purpose: EvidencePurpose; indicator: string; link: EvidenceLink }>;
 export type RemoveEvidence = Command<'RemoveEvidence', { evidenceId: string }>;
+/**
+ * Fired by the retention timer (docs/DOMAIN.md, Personal data and the record of reasons) for the date it was set for.
+ * The handler counts, from the stored events, what the record key holds and what it cannot reach.
+ */
+export type ShredRecordOfReasons = Command<
+  'ShredRecordOfReasons',
+  { retainedUntil: string; held: ReasonCount[]; notReached: ReasonCount[] }
+>;
 
 export type ApplicationCommand =
   | SubmitSurvey
@@ -132,4 +141,5 @@ export type ApplicationCommand =
   | RouteAppeal
   | AttachEvidenceDocument
   | AddEvidenceLink
-  | RemoveEvidence;
+  | RemoveEvidence
+  | ShredRecordOfReasons;

@@ -21,6 +21,7 @@ import { recordProgressConfirmation, requestProgressConfirmation, submitProgress
 import { concludeRenewal, expireDesignation, openRenewal, remindRenewal, startRenewal } from './decide/renewal';
 import { fileAppeal, routeAppeal } from './decide/appeal';
 import { addEvidenceLink, attachEvidenceDocument, removeEvidence } from './decide/evidence';
+import { shredRecordOfReasons } from './decide/retention';
 
 export const decide = (command: ApplicationCommand, state: Application): ApplicationEvent[] => {
   switch (command.type) {
@@ -94,6 +95,8 @@ export const decide = (command: ApplicationCommand, state: Application): Applica
       return addEvidenceLink(command, state);
     case 'RemoveEvidence':
       return removeEvidence(command, state);
+    case 'ShredRecordOfReasons':
+      return shredRecordOfReasons(command, state);
     default:
       return assertNever(command);
   }

@@ -12,6 +12,8 @@ import {
   Outcome,
   Pins,
   SubmittedEvidence,
+  ReasonCount,
+  RetentionRule,
   Survey,
 } from './application.types';
 
@@ -236,6 +238,27 @@ export type EvidenceRemoved = Event<
   'EvidenceRemoved',
   { purpose: EvidencePurpose; indicator: string; evidenceId: string; kind: 'document' | 'link'; removedBy: string; removedAt: string }
 >;
+/**
+ * docs/DOMAIN.md, Personal data and the record of reasons: the retention ended and the application's record key was
+ * destroyed. Says what it held and under which rule; nothing personal in it.
+ */
+export type RecordOfReasonsShredded = Event<
+  'RecordOfReasonsShredded',
+  {
+    rule: RetentionRule;
+    retentionYears: number;
+    closedAt: string;
+    retainedUntil: string;
+    /** The texts the record key held, unreadable from now on. */
+    held: ReasonCount[];
+    /**
+     * Reasons written before they were kept apart, sealed under the people's keys: the record key never held them,
+     * so they go with those people's erasure, not here.
+     */
+    notReached: ReasonCount[];
+    shreddedAt: string;
+  }
+>;
 
 export type ApplicationEvent =
   | SurveySubmitted
@@ -275,7 +298,8 @@ export type ApplicationEvent =
   | RenewalOpened
   | DesignationRenewed
   | AppealFiled
-  | AppealRouted;
+  | AppealRouted
+  | RecordOfReasonsShredded;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 

@@ -3,6 +3,7 @@ import { ApplicationEvent } from './application.events';
 import { Application, EvidenceItem, OpenApplication, normalizeEmail, reminderKey } from './application.state';
 import { evolveDesignation } from './designation.evolve';
 import { evolveAppeal } from './decide/appeal';
+import { evolveRetention } from './decide/retention';
 
 export const initialState = (): Application => ({ status: 'None' });
 
@@ -34,7 +35,7 @@ export const evolve = (state: Application, event: ApplicationEvent): Application
     };
   }
   if (state.status === 'None') return state;
-  return evolveOpen(state, event);
+  return evolveRetention(evolveOpen(state, event), event);
 };
 
 const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplication => {
@@ -147,6 +148,9 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
     }
     case 'EvidenceRemoved':
       return { ...s, evidence: (s.evidence ?? []).filter((i) => i.id !== event.data.evidenceId) };
+    case 'RecordOfReasonsShredded':
+      // Folded by evolveRetention, with every event that starts a retention.
+      return s;
     default:
       return assertNever(event);
   }

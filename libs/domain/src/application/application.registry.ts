@@ -1,8 +1,9 @@
-import { EventTable, applicant, owned } from '../events/event-spec';
+import { EventTable, applicant, reason } from '../events/event-spec';
 import { OUTCOME_NAMES as outcome, count, day, list } from '../events/words';
 import { ERASED } from '../privacy/personal-data';
 import { evidenceType, sizeInWords } from '../evidence/evidence-policy';
 import { ApplicationEvent, ApplicationEventType, DecisionRecorded } from './application.events';
+import { RetentionRule } from './application.types';
 
 /** DecisionRecorded as written before schema v2: no `justificationLength`. */
 export type DecisionRecordedV1 = Omit<DecisionRecorded['data'], 'justificationLength'>;
@@ -18,8 +19,9 @@ const SURVEY = applicant(
   'survey.underrepresentedReach',
   'survey.partners[]',
 );
-// A reviewer's words are theirs and about the applicant: either one's erasure removes them.
-const reviewerAndApplicant = owned('applicant', 'reviewer');
+// docs/DOMAIN.md, Personal data and the record of reasons: what reviewers write in office is the record's, not
+// theirs or the applicant's, so neither one's erasure removes it before the retention ends.
+const REVIEWER_COMMENTS = "Reviewer's comments";
 
 /** What each application event must say besides the facts every event has. */
 export type ApplicationEventFacts = {
@@ -31,10 +33,11 @@ export type ApplicationEventFacts = {
 };
 
 /**
- * Every event of an application's stream (docs/DOMAIN.md, The lifecycle (one application = one event stream)). Board
- * and staff texts are written in office but about the applicant, so they are the applicant's personal data; levels,
- * codes, dates, ids and the decision's inputs stay clear, so state, timelines and the recomputed decision survive an
- * erasure.
+ * Every event of an application's stream (docs/DOMAIN.md, The lifecycle (one application = one event stream)). The
+ * leader's identity and own words are theirs (`applicant`); the reasons for what was decided about the application,
+ * written in office, are its record of reasons (`reason`), kept for a retention period after the application closes
+ * (docs/DOMAIN.md, Personal data and the record of reasons). Levels, codes, dates, ids and the decision's inputs stay
+ * clear, so state, timelines and the recomputed decision survive an erasure.
  */
 export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFacts> = {
   SurveySubmitted: {
@@ -60,7 +63,8 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   },
   SurveyRejected: {
     schemaVersion: 1,
-    personal: applicant('reason'),
+    // Staff's reason for turning the survey down: the institution's decision, kept as one.
+    personal: [reason('reason', 'Reason the survey was not accepted')],
     label: 'Survey not accepted',
     applicantSees: true,
     describe: ({ data }) => `Survey not accepted: ${data.reason}`,
@@ -82,6 +86,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   },
   AssessmentDeadlineExtended: {
     schemaVersion: 1,
+    // Usually the leader's own circumstances, and no judgement of the application: theirs.
     personal: applicant('reason'),
     label: 'Deadline extended',
     applicantSees: true,
@@ -104,14 +109,15 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   },
   ReviewerReleased: {
     schemaVersion: 1,
-    personal: applicant('reason'),
+    // Why the review is not theirs any more: part of the record of who judged the application and why.
+    personal: [reason('reason', 'Reason a reviewer was released')],
     label: 'Reviewer released',
     applicantSees: false,
     describe: ({ data }, { person }) => `Reviewer ${person(data.reviewerId)} released: ${data.reason}`,
   },
   ScoresDraftSaved: {
     schemaVersion: 1,
-    personal: reviewerAndApplicant('scores[].comment'),
+    personal: [reason('scores[].comment', "Reviewer's draft comments")],
     label: 'Scores draft saved',
     applicantSees: false,
     describe: ({ data }, { person }) =>
@@ -119,7 +125,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   },
   ScoresSubmitted: {
     schemaVersion: 1,
-    personal: reviewerAndApplicant('scores[].comment'),
+    personal: [reason('scores[].comment', REVIEWER_COMMENTS)],
     label: 'Scores submitted',
     applicantSees: false,
     describe: ({ data }, { person }) => `Reviewer ${person(data.reviewerId)} submitted scores; recommends ${outcome[data.recommendation]}`,
@@ -134,7 +140,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   },
   AdjudicationResolved: {
     schemaVersion: 1,
-    personal: applicant('justification'),
+    personal: [reason('justification', "Adjudication's justification")],
     label: 'Adjudication resolved',
     applicantSees: false,
     describe: ({ data }) =>
@@ -160,7 +166,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
         return { ...v1, justificationLength } satisfies DecisionRecorded['data'];
       },
     },
-    personal: applicant('justification'),
+    personal: [reason('justification', "Board's justification")],
     label: 'Board decision recorded',
     applicantSees: true,
     describe: ({ data: { outcome: decided, overruled, recommendation, justification, appealOf } }) => {
@@ -254,7 +260,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
   ProgressConfirmationRecorded: {
     schemaVersion: 1,
     // A reviewer's word on a progress update, like their review comments.
-    personal: reviewerAndApplicant('verdicts[].comment'),
+    personal: [reason('verdicts[].comment', `${REVIEWER_COMMENTS} on a progress update`)],
     label: 'Progress confirmation recorded',
     applicantSees: false,
     describe: ({ data }, { person }) => {
@@ -306,6 +312,20 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     describe: ({ data: { appealOf, statement } }) =>
       `Appeal filed against the decision of ${day(appealOf.decidedAt)} (${outcome[appealOf.outcome]}): ${statement}`,
   },
+  RecordOfReasonsShredded: {
+    schemaVersion: 1,
+    label: 'Record of reasons shredded',
+    applicantSees: false,
+    describe: ({ data: { rule, retentionYears, retainedUntil, held, notReached } }) => {
+      const total = (counts: typeof held) => counts.reduce((n, c) => n + c.count, 0);
+      const left = total(notReached);
+      const apart = left
+        ? `; ${count(left, 'reason')} written before reasons were kept apart stay${left === 1 ? 's' : ''} under the people's keys`
+        : '';
+      return `Record of reasons shredded, kept ${count(retentionYears, 'year')} after ${RETENTION_FROM[rule]} (until ${day(retainedUntil)}): ${count(total(held), 'reason')} destroyed${apart}`;
+    },
+    byEngine: true,
+  },
   AppealRouted: {
     schemaVersion: 1,
     label: 'Appeal routed',
@@ -340,6 +360,13 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     applicantSees: false,
     describe: ({ data }) => `Evidence ${data.kind} removed from ${data.indicator}`,
   },
+};
+
+/** docs/DOMAIN.md, Personal data and the record of reasons: what each retention rule counts from, in words. */
+export const RETENTION_FROM: Record<RetentionRule, string> = {
+  'after-final-decision': 'the final decision',
+  'after-designation-end': 'the designation ended',
+  'after-rejection': 'the survey was not accepted',
 };
 
 export const APPLICATION_EVENT_TYPES = Object.keys(APPLICATION_EVENTS) as readonly ApplicationEventType[];

@@ -8,6 +8,7 @@ import {
   Outcome,
   Pins,
   Recommendation,
+  RecordRetention,
   Survey,
 } from './application.types';
 
@@ -100,6 +101,11 @@ export type OpenApplication = Pins & {
   awards?: { awardCycleId: string; year: number; award: string; recordedAt: string }[];
   /** Evidence documents and links, in the order attached; optional so states folded before documents read the same. */
   evidence?: EvidenceItem[];
+  /**
+   * docs/DOMAIN.md, Personal data and the record of reasons: set when the application closes; optional, so states
+   * folded before it existed read the same.
+   */
+  recordOfReasons?: RecordRetention;
 };
 
 export const reminderKey = (kind: string, dueAt: string, daysBefore: number, who = '') => `${kind}|${who}|${dueAt}|${daysBefore}`;

@@ -90,3 +90,24 @@ export type EvidenceLink = { linkId: string; url: string; title: string };
 
 /** What a submitted assessment or progress update was submitted with, per indicator: each document by id and content hash. */
 export type SubmittedEvidence = { indicator: string; evidenceId: string; kind: 'document' | 'link'; sha256: string | null };
+/**
+ * docs/DOMAIN.md, Personal data and the record of reasons: what starts the record's retention. The final decision;
+ * for a decision that granted a designation, the designation's end (expiry or renewal); or the survey's rejection.
+ */
+export const RETENTION_RULES = ['after-final-decision', 'after-designation-end', 'after-rejection'] as const;
+export type RetentionRule = (typeof RETENTION_RULES)[number];
+
+/**
+ * How long the record of reasons is kept, set when the application closes. `closedAt` and `retainedUntil` are null
+ * while a designation the decision granted still runs: the retention starts when it ends.
+ */
+export type RecordRetention = {
+  rule: RetentionRule;
+  years: number;
+  closedAt: string | null;
+  retainedUntil: string | null;
+  shreddedAt: string | null;
+};
+
+/** How many texts of one field of one event type: what the record key held, or what it could not reach. */
+export type ReasonCount = { type: string; field: string; count: number };

@@ -27,4 +27,10 @@ export type DecisionPolicy = {
   renewalReminderDays: number[];
   /** A renewal may be started this many days before the term ends, not earlier. */
   renewalWindowDays: number;
+  /**
+   * docs/DOMAIN.md, Personal data and the record of reasons: years the record of reasons is kept once the application
+   * closes, then shredded. From the final decision (for a designation, from the end of the designation), or from a
+   * survey's rejection.
+   */
+  reasonsRetention: { afterFinalDecisionYears: number; afterRejectionYears: number };
 };

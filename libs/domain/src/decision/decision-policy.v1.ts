@@ -24,4 +24,7 @@ export const decisionPolicyV1: DecisionPolicy = {
   designationTermYears: 5,
   renewalReminderDays: [180, 30],
   renewalWindowDays: 365,
+  // Added to v1 after its release: read when an application closes, and recorded on the shredding it leads to
+  // (RecordOfReasonsShredded), so events already in logs fold as they did.
+  reasonsRetention: { afterFinalDecisionYears: 7, afterRejectionYears: 3 },
 };

@@ -11,6 +11,7 @@ import { EventSpec, EventTable, applicant } from './event-spec';
 import {
   EVENT_REGISTRY,
   PERSONAL_FIELDS,
+  REASON_FIELDS,
   SCHEMA_VERSIONS,
   SURVEY_EVENT_TYPES,
   UPCASTERS,
@@ -48,8 +49,18 @@ describe('the event registry: one table per event family', () => {
     expect(Object.keys(SCHEMA_VERSIONS)).toEqual(TYPES);
     expect(SCHEMA_VERSIONS.DecisionRecorded).toBe(2);
     expect(Object.keys(UPCASTERS)).toEqual(['DecisionRecorded']);
-    expect(PERSONAL_FIELDS.SurveyRejected).toEqual([{ path: 'reason', owners: ['applicant'] }]);
-    expect(PERSONAL_FIELDS.ScoresSubmitted).toEqual([{ path: 'scores[].comment', owners: ['applicant', 'reviewer'] }]);
+    expect(PERSONAL_FIELDS.AssessmentDeadlineExtended).toEqual([{ path: 'reason', owners: ['applicant'] }]);
+    // docs/DOMAIN.md, Personal data and the record of reasons: reasons for decisions are the record's, not a person's.
+    expect(PERSONAL_FIELDS.ScoresSubmitted).toEqual([{ path: 'scores[].comment', owners: ['record'], label: "Reviewer's comments" }]);
+    expect(REASON_FIELDS).toEqual({
+      SurveyRejected: [{ path: 'reason', label: 'Reason the survey was not accepted' }],
+      ReviewerReleased: [{ path: 'reason', label: 'Reason a reviewer was released' }],
+      ScoresDraftSaved: [{ path: 'scores[].comment', label: "Reviewer's draft comments" }],
+      ScoresSubmitted: [{ path: 'scores[].comment', label: "Reviewer's comments" }],
+      AdjudicationResolved: [{ path: 'justification', label: "Adjudication's justification" }],
+      DecisionRecorded: [{ path: 'justification', label: "Board's justification" }],
+      ProgressConfirmationRecorded: [{ path: 'verdicts[].comment', label: "Reviewer's comments on a progress update" }],
+    });
     // Only types with personal data are listed, as the store expects.
     expect(PERSONAL_FIELDS).not.toHaveProperty('SurveyAccepted');
     expect(Object.values(PERSONAL_FIELDS).every((fields) => fields.length > 0)).toBe(true);

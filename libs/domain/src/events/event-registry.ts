@@ -56,6 +56,19 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   specs.flatMap(([type, spec]) => (spec.personal?.length ? [[type, spec.personal]] : [])),
 );
 
+/**
+ * The reasons of an application's record by event type: the personal fields sealed under its record key, with the
+ * words people read for them (docs/DOMAIN.md, Personal data and the record of reasons).
+ */
+export const REASON_FIELDS: Readonly<Record<string, readonly { path: string; label: string }[]>> = Object.fromEntries(
+  specs.flatMap(([type, spec]) => {
+    const reasons = (spec.personal ?? [])
+      .filter((f) => f.owners.includes('record'))
+      .map((f) => ({ path: f.path, label: f.label ?? f.path }));
+    return reasons.length ? [[type, reasons]] : [];
+  }),
+);
+
 /** Event types whose data names the applicant directly (their contact email): their subject comes from the event itself. */
 export const SURVEY_EVENT_TYPES: readonly string[] = specs
   .filter(([, spec]) => spec.personal?.some((f) => f.path === 'survey.contactEmail'))

@@ -78,3 +78,13 @@ export const owned =
     paths.map((path) => ({ path, owners }));
 
 export const applicant = owned('applicant');
+
+/**
+ * A reason of the application's record (docs/DOMAIN.md, Personal data and the record of reasons): sealed under the
+ * application's record key, not a person's, and named in the words the auditor and the erasure answer use.
+ */
+export const reason = <P extends string>(path: P, label: string): { path: P; owners: readonly DataOwner[]; label: string } => ({
+  path,
+  owners: ['record'],
+  label,
+});

@@ -14,11 +14,17 @@ export const ERASED = '[erased]';
 /**
  * Whose data a field is. `applicant`: the leader the application is about (keyed by the survey's contact email).
  * `reviewer`: the reviewer named in the event (their own words). `recipient`: the person a notification went to.
+ * `record`: the application's record of reasons, the institution's own (keyed by the application, not by a person):
+ * kept after either person's erasure, for the retention its application's policy sets, then shredded
+ * (docs/DOMAIN.md, Personal data and the record of reasons).
  * A field with two owners is encrypted under both keys, nested, so erasing either person erases it.
  */
-export type DataOwner = 'applicant' | 'reviewer' | 'recipient';
+export type DataOwner = 'applicant' | 'reviewer' | 'recipient' | 'record';
 
-/** `path` walks the event's data: dots into objects, `[]` over every element of an array; string leaves only. */
-export type PersonalField = { path: string; owners: readonly DataOwner[] };
+/**
+ * `path` walks the event's data: dots into objects, `[]` over every element of an array; string leaves only.
+ * `label` names a reason of the record in words people read ("the board's justification").
+ */
+export type PersonalField = { path: string; owners: readonly DataOwner[]; label?: string };
 
 export const isErased = (value: unknown): boolean => value === ERASED;

@@ -88,7 +88,8 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
   switch (e.type) {
     // AwardRecorded is carried by the awards read model (libs/projections/src/awards), the progress confirmations and
     // renewal steps by the progress read model (libs/projections/src/progress); the timeline shows them all.
-    // Evidence documents and links have a read model of their own (libs/projections/src/evidence).
+    // Evidence documents and links have a read model of their own (libs/projections/src/evidence). The texts
+    // RecordOfReasonsShredded destroyed leave the read models by the rebuild that follows it (docs/ARCHITECTURE.md, Read side).
     case 'SurveySubmitted':
     case 'EvidenceDocumentAttached':
     case 'EvidenceLinkAdded':
@@ -105,6 +106,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
     case 'ProgressConfirmationRecorded':
     case 'RenewalReminderIssued':
     case 'RenewalStarted':
+    case 'RecordOfReasonsShredded':
       return {};
     // A renewal names the designation it renews, so its pages know to show the earlier years.
     case 'RenewalOpened':

@@ -106,3 +106,16 @@ export const finalScores = (db: Database, applicationId: string): FinishedReview
     scores: byRubric(scores.all(applicationId, r.reviewer_id) as IndicatorScore[], codes),
   }));
 };
+
+/**
+ * Every application a reviewer had a part in: assigned (released too) or asked to confirm a progress update. Their
+ * comments there stay in each one's record of reasons after their erasure (docs/DOMAIN.md, Erasure).
+ */
+export const applicationsReviewedBy = (db: Database, reviewerId: string): string[] =>
+  db
+    .prepare(
+      `SELECT application_id FROM reviewer_assignment WHERE reviewer_id = @reviewerId
+       UNION SELECT application_id FROM progress_confirmation WHERE reviewer_id = @reviewerId ORDER BY application_id`,
+    )
+    .pluck()
+    .all({ reviewerId }) as string[];

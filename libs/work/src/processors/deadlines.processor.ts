@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@cert/domain';
 import { DecideApplicationCommand, ReplaceOverdueReviewerCommand } from '@cert/commands';
 import { JobContext, PermanentJobFailure } from '@cert/jobs';
+import { ShredRecordOfReasonsCommand } from '@cert/privacy';
 import { DEADLINE_JOB_NAMES, DeadlineJob } from '../reactors/deadline-jobs';
 import { awardCommandFor, isAwardJob } from '../reactors/award-jobs';
 
@@ -56,6 +57,9 @@ export class DeadlinesProcessor {
         return void (await decide({ type: 'ExpireDesignation', data: { termEndsAt: data.termEndsAt } }));
       case 'RenewalDecided':
         return void (await decide({ type: 'ConcludeRenewal', data: { renewalId: data.renewalId, outcome: data.outcome } }));
+      // Its handler destroys the record key before it records the shredding (libs/privacy, record-retention.ts).
+      case 'RecordRetentionEnds':
+        return void (await this.commands.execute(new ShredRecordOfReasonsCommand(data.applicationId, data.retainedUntil, TIMER)));
       default:
         return assertNever(name);
     }

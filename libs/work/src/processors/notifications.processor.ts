@@ -30,10 +30,18 @@ const personalParams = (n: NotificationJob, events: RecordedEvent[]): Record<str
     : {};
 };
 
-/** The applicant's data subject, as the store recorded it when it sealed their survey: kept copies of the mail carry it. */
-const applicantSubjects = (events: RecordedEvent[]): string[] => {
-  const subject = events.map((e) => (e.metadata.dataSubjects as { applicant?: string } | undefined)?.applicant).find(Boolean);
-  return subject ? [subject] : [];
+type Subjects = { applicant?: string; record?: string } | undefined;
+
+/**
+ * The data subjects kept copies of the mail carry, as the store recorded them when it sealed: the applicant's (their
+ * survey), and the record of reasons' when the mail quotes a reason from it, so the copy goes when either is erased
+ * (docs/DOMAIN.md, Personal data and the record of reasons).
+ */
+const subjectsOf = (n: NotificationJob, events: RecordedEvent[]): string[] => {
+  const applicant = events.map((e) => (e.metadata.dataSubjects as Subjects)?.applicant).find(Boolean);
+  const quoted = personalParams(n, events).reason === undefined ? undefined : events.find((e) => e.id === n.eventId);
+  const record = (quoted?.metadata.dataSubjects as Subjects)?.record;
+  return [applicant, record].filter((s): s is string => !!s);
 };
 
 const SENDER = { id: 'notifications', role: 'system' as const };
@@ -60,7 +68,7 @@ export class NotificationsProcessor {
     const { events } = await this.store.readStream(applicationStream(n.applicationId));
     const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (app.status === 'None') throw new PermanentJobFailure(`application ${n.applicationId} has no events`);
-    const about: Mail = { params: { ...n.params, ...personalParams(n, events) }, subjects: applicantSubjects(events) };
+    const about: Mail = { params: { ...n.params, ...personalParams(n, events) }, subjects: subjectsOf(n, events) };
     for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to, about);
   }
 

@@ -13,7 +13,9 @@ export type DeadlineJob =
   // A designation's term, and the old designation told its renewal was decided.
   | { name: 'RenewalReminder'; data: { applicationId: string; termEndsAt: string; daysBefore: number } }
   | { name: 'DesignationExpiry'; data: { applicationId: string; termEndsAt: string } }
-  | { name: 'RenewalDecided'; data: { applicationId: string; renewalId: string; outcome: Outcome } };
+  | { name: 'RenewalDecided'; data: { applicationId: string; renewalId: string; outcome: Outcome } }
+  // docs/DOMAIN.md, Personal data and the record of reasons: the end of the record's retention.
+  | { name: 'RecordRetentionEnds'; data: { applicationId: string; retainedUntil: string } };
 
 export type DeadlineJobName = DeadlineJob['name'];
 
@@ -29,4 +31,5 @@ export const DEADLINE_JOB_NAMES: readonly DeadlineJobName[] = [
   'RenewalReminder',
   'DesignationExpiry',
   'RenewalDecided',
+  'RecordRetentionEnds',
 ];

@@ -1,6 +1,14 @@
 import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { accepted, cmd, historyOfAfter, scoresAt, underReview } from '../../../domain/src/application/application.fixtures';
+import {
+  accepted,
+  cmd,
+  historyOf,
+  historyOfAfter,
+  scoresAt,
+  timer,
+  underReview,
+} from '../../../domain/src/application/application.fixtures';
 import { deadlineJobs } from './deadlines.reactor';
 
 let position = 0;
@@ -101,6 +109,36 @@ describe('deadlines reactor', () => {
     expect(deadlineJobs(recorded(renewal)).map((j) => [j.name, j.data])).toEqual([
       ['AppealWindowCloses', expect.anything()],
       ['RenewalDecided', { applicationId: 'old-app', renewalId: event.data.applicationId, outcome: 'NotYetReady' }],
+    ]);
+  });
+
+  // docs/DOMAIN.md, Personal data and the record of reasons: the end of the retention, by the pinned policy (v1).
+  it("sets the end of the record of reasons: 7 years after the final decision or a designation's end, 3 after a rejection", () => {
+    const decided = historyOfAfter(
+      underReview(),
+      cmd.submitScores('rev-a', scoresAt(1)),
+      cmd.submitScores('rev-b', scoresAt(1)),
+      cmd.decide('NotYetReady'),
+    );
+    const appealUntil = '2026-02-09T09:00:00.000Z';
+    const final = historyOfAfter(decided, {
+      type: 'CloseAppealWindow',
+      data: { appealUntil },
+      metadata: { actor: timer, now: appealUntil },
+    });
+    const retention = (events: ApplicationEvent[], type: string) => jobsFor(events, type).map((j) => [j.name, j.jobId, j.runAt, j.data]);
+    const id = decided[0].data.applicationId;
+    expect(retention(final, 'DecisionFinalized')).toEqual([
+      [
+        'RecordRetentionEnds',
+        `record-retention-${id}-${Date.parse('2033-02-09T09:00:00.000Z')}`,
+        '2033-02-09T09:00:00.000Z',
+        { applicationId: id, retainedUntil: '2033-02-09T09:00:00.000Z' },
+      ],
+    ]);
+    const rejected = historyOf(cmd.submitSurvey(), cmd.reject('Not a STEM program.'));
+    expect(retention(rejected, 'SurveyRejected').map(([name, , runAt]) => [name, runAt])).toEqual([
+      ['RecordRetentionEnds', '2029-01-10T09:00:00.000Z'],
     ]);
   });
 

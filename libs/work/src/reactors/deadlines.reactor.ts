@@ -1,4 +1,4 @@
-import { ApplicationEvent, DecisionRecorded, addDays, policyByVersion } from '@cert/domain';
+import { ApplicationEvent, DecisionRecorded, addDays, policyByVersion, retentionStartedBy } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { JobSpec } from '@cert/jobs';
 import { DeadlineJob } from './deadline-jobs';
@@ -63,8 +63,21 @@ export const deadlineJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] 
     }
     case 'ProgressUpdateSubmitted':
       return progressJobs(applicationId, event.data.nextDueAt, policy);
-    default:
-      return [];
+    default: {
+      // docs/DOMAIN.md, Personal data and the record of reasons: an event that closes the application (the final
+      // decision, a designation's end, a rejection) sets the end of its record's retention; a later one makes the
+      // earlier timer stale.
+      const closed = retentionStartedBy(event);
+      if (!closed) return [];
+      const { retainedUntil } = closed;
+      return [
+        job(
+          { name: 'RecordRetentionEnds', data: { applicationId, retainedUntil } },
+          `record-retention-${applicationId}-${ms(retainedUntil)}`,
+          retainedUntil,
+        ),
+      ];
+    }
   }
 };
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Card, Code, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get } from '../../api/client';
-import { useApplication, useHistory, useReviewers, useTimeline } from '../../api/queries';
+import { useApplication, useHistory, useRecordOfReasons, useReviewers, useTimeline } from '../../api/queries';
 import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict, TimelineEntryView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { exactDate, fromLocalInput, utcDate } from '../../lib/dates';
 import { eventLabel, isEngineStep, OUTCOME_LABEL, ROLE_LABEL } from '../../lib/labels';
 import { withNames } from '../../lib/names';
+import { RecordOfReasonsCard } from './RecordOfReasonsCard';
 
 /** Why an event happened, where the event says: a reason, a justification, a rule. */
 function whyOf(e: HistoryEntry): string {
@@ -34,6 +35,7 @@ export function AuditApplicationPage() {
   const history = useHistory(id);
   const timeline = useTimeline<TimelineEntryView[]>(id);
   const pool = useReviewers();
+  const record = useRecordOfReasons(id);
   const [types, setTypes] = useState<string[]>([]);
   const [roles, setRoles] = useState<string[]>([]);
   const [hideDrafts, setHideDrafts] = useState(false);
@@ -55,6 +57,8 @@ export function AuditApplicationPage() {
     return isEngineStep(e.type) && e.actorRole !== 'system' ? `${ROLE_LABEL.system}, after ${actor}` : actor;
   };
   const names = new Map((pool.data ?? []).map((r) => [r.id, r.name]));
+  // A reason that reads "[erased]" says why: shredded with the record, or erased with a person before reasons were kept apart.
+  const gone = new Map((record.data?.reasons ?? []).filter((r) => r.reads !== 'readable').map((r) => [r.version, r.note]));
   const events = history.data.filter(
     (e) =>
       (types.length === 0 || types.includes(e.type)) &&
@@ -103,6 +107,8 @@ export function AuditApplicationPage() {
       </Group>
 
       <StateAsOfCard id={a.id} />
+
+      <RecordOfReasonsCard record={record.data} error={record.error} />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
         <Stack>
@@ -175,6 +181,11 @@ export function AuditApplicationPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{whyOf(e)}</Text>
+                      {e.streamId.startsWith('application-') && gone.has(e.version) && (
+                        <Text size="xs" c="gray.8">
+                          {gone.get(e.version)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {e.rubricVersion && <Text size="xs">{e.rubricVersion}</Text>}
