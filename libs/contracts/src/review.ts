@@ -23,6 +23,8 @@ export type ReviewerScoreView = { indicator: string; level: Level; comment: stri
 
 export type FinishedReviewView = {
   reviewerId: string;
+  /** The reviewer's name as their account reads now ("[erased person]" once erased); the api adds it when read. */
+  reviewerName?: string;
   purpose: 'review' | 'adjudication';
   recommendation: Outcome;
   submittedAt: string;

@@ -1,5 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import { AppealRoute, ApplicationStatus, CLOSED_STATUSES, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import {
+  AppealRoute,
+  ApplicationStatus,
+  CLOSED_STATUSES,
+  Names,
+  Outcome,
+  References,
+  actorName,
+  describeEvent,
+  indicatorCodes,
+  normalizeEmail,
+  rubricByVersion,
+} from '@cert/domain';
 import type {
   ApplicantListItem,
   ApplicationSummaryView,
@@ -70,13 +82,45 @@ export const getApplication = (db: Database, id: string): ApplicationSummaryView
   return row ? toView(row) : null;
 };
 
-export const getTimeline = (db: Database, id: string): TimelineEntryView[] =>
-  db
+/** An application's reference by its id, for sentences that name another application (a renewal). */
+export const applicationReferences =
+  (db: Database): References =>
+  (id) =>
+    (db.prepare('SELECT reference FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined) ?? undefined;
+
+type TimelineRow = {
+  version: number;
+  position: string;
+  type: string;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  data: string;
+  appealDecided: number;
+};
+
+/**
+ * Every step of an application, oldest first, each in the sentence of the event registry and with who took it.
+ * Worded here, when read, so `names` gives the names people have now ("[erased person]" once erased); without
+ * `names`, people read as their ids and actors as their roles (docs/DOMAIN.md, Names).
+ */
+export const getTimeline = (db: Database, id: string, names?: Names): TimelineEntryView[] => {
+  const rows = db
     .prepare(
-      `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, summary
-     FROM application_timeline WHERE application_id = ? ORDER BY version`,
+      `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, data,
+       appeal_decided AS appealDecided FROM application_timeline WHERE application_id = ? ORDER BY version`,
     )
-    .all(id) as TimelineEntryView[];
+    .all(id) as TimelineRow[];
+  const references = applicationReferences(db);
+  return rows.map(({ data, appealDecided, ...row }) => {
+    const event = { type: row.type, data: JSON.parse(data) as unknown, metadata: row };
+    return {
+      ...row,
+      actorName: actorName(event, names),
+      summary: describeEvent(event, { names, references, appealDecided: appealDecided === 1 }),
+    };
+  });
+};
 
 /** In rubric order (outcome by outcome, as the IC Map reads), not alphabetical. */
 export const getAssessment = (db: Database, id: string): AssessmentItemView[] => {
