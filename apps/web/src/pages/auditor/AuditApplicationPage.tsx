@@ -123,7 +123,10 @@ export function AuditApplicationPage() {
               />
             </Group>
           </Group>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer
+            minWidth={1000}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Events: who, what, when, why' } }}
+          >
             <Table striped verticalSpacing="xs">
               <Table.Caption>
                 {events.length} of {history.data.length} events, in the order they were recorded

@@ -162,7 +162,10 @@ function ReviewerViewDetails({ view }: { view: AuditReviewerView }) {
         The self-assessment as they saw it
       </Title>
       {app.assessment ? (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer
+          minWidth={520}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'The self-assessment as they saw it' } }}
+        >
           <Table striped verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
