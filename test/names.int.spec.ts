@@ -135,6 +135,10 @@ describe('names everywhere a person reads', () => {
       readable: { type: string; actorName: string }[];
     };
     expect(json.readable.find((e) => e.type === 'DecisionRecorded')!.actorName).toBe('Bea Chair');
+    // A period across applications: each leader by their own survey's name.
+    const period = (await get('/audit/export.csv', who.auditor).expect(200)).text;
+    expect(period).toContain(`${who.alice.id},${ALICE.name},applicant,`);
+    expect(period).toContain(`${who.bob.id},${BOB.name},applicant,`);
 
     const text = await pdf(open);
     for (const name of ['Rita Nkemelu', 'Omar Haddad', 'Bea Chair', 'Sam Staff', ENGINE, ALICE.name]) expect(text).toContain(name);

@@ -15,6 +15,9 @@ describe('accountNames: people by the names their accounts have when read', () =
     // Without the leader's survey, or once its name is erased, the leader reads as their email.
     expect(accountNames(store)(leader.id)).toBe('ada@school.org');
     expect(accountNames(store, { email: 'ada@school.org', name: '[erased]' })(leader.id)).toBe('ada@school.org');
+    // Across applications (a period's export): each leader by a lookup of their survey's name.
+    const leaders = (email: string) => ({ 'ada@school.org': 'Ada Lovelace' })[email];
+    expect([leader.id, nominator.id].map(accountNames(store, leaders))).toEqual(['Ada Lovelace', 'nina@friends.org']);
   });
 
   it('reads an erased person, whose account is gone, as "[erased person]"', () => {

@@ -4,7 +4,15 @@ import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 import { IdentityStore, accountNames } from '@cert/identity';
-import { ALL_PROJECTIONS, LogRunner, ReadDb, applicationReferences, listAwardCycles, rebuildAndCompare } from '@cert/projections';
+import {
+  ALL_PROJECTIONS,
+  LogRunner,
+  ReadDb,
+  applicationReferences,
+  leaderNameByEmail,
+  listAwardCycles,
+  rebuildAndCompare,
+} from '@cert/projections';
 import {
   Naming,
   decisionReport,
@@ -203,11 +211,13 @@ export class AuditController {
   }
 
   /**
-   * docs/DOMAIN.md, Names: people by the names their accounts have now (the leader of `events` by their survey's), and
-   * other applications by reference. The references come from the read model: a label beside an id, not a fact checked.
+   * docs/DOMAIN.md, Names: people by the names their accounts have now (the leader of `events` by their survey's; with
+   * no one application, leaders by their latest application's), and other applications by reference. The read model
+   * gives labels beside ids here, never a fact an audit checks.
    */
-  private naming(events: readonly RecordedEvent[] = []): Naming {
-    return { names: accountNames(this.identity, leaderIn(events)), references: applicationReferences(this.readDb.db) };
+  private naming(events?: readonly RecordedEvent[]): Naming {
+    const leader = events ? leaderIn(events) : leaderNameByEmail(this.readDb.db);
+    return { names: accountNames(this.identity, leader), references: applicationReferences(this.readDb.db) };
   }
 
   private now() {

@@ -88,6 +88,15 @@ export const applicationReferences =
   (id) =>
     (db.prepare('SELECT reference FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined) ?? undefined;
 
+/** The leader's name on the latest application of this contact email, for an applicant account with no name of its own. */
+export const leaderNameByEmail =
+  (db: Database) =>
+  (email: string): string | null =>
+    (db
+      .prepare('SELECT leader_name FROM application_summary WHERE applicant_email = ? ORDER BY submitted_at DESC LIMIT 1')
+      .pluck()
+      .get(normalizeEmail(email)) as string | undefined) ?? null;
+
 type TimelineRow = {
   version: number;
   position: string;
