@@ -320,7 +320,7 @@ describe("after the decision: one program from an appeal to the summit and the w
     expect(
       reproduced.checks
         .filter((c: { type: string }) => c.type === 'DecisionRecorded')
-        .map((c: { recorded: { outcome: string } }) => c.recorded.outcome),
+        .map((c: { decision: { outcome: string } }) => c.decision.outcome),
     ).toEqual(['NotYetReady', 'CharterMembership']);
     expect((await read(`/audit/applications/${renewal}/decision/reproduce`, auditor)).body).toEqual(
       expect.objectContaining({ reproduced: true, differences: [] }),

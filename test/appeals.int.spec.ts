@@ -206,7 +206,7 @@ describe('appeals over HTTP', () => {
     expect(
       reproduced.checks
         .filter((c: { type: string }) => c.type === 'DecisionRecorded')
-        .map((c: { recorded: { outcome: string } }) => c.recorded.outcome),
+        .map((c: { decision: { outcome: string } }) => c.decision.outcome),
     ).toEqual(['NotYetReady', 'CharterMembership']);
     const history = (await read(`/audit/applications/${id}/history`, auditor).expect(200)).body as { type: string; position: string }[];
     const firstPosition = history.find((e) => e.type === 'DecisionRecorded')!.position;

@@ -85,7 +85,7 @@ describe('the audit endpoints', () => {
     expect(report.body).toEqual(
       expect.objectContaining({
         verification: expect.objectContaining({ ok: true }),
-        reproduction: { reproduced: true, differences: [] },
+        reproduction: expect.objectContaining({ reproduced: true, differences: [] }),
         decision: expect.objectContaining({ outcome: expect.any(String), rule: expect.stringMatching(/^decision-policy\.v1\//) }),
       }),
     );
@@ -111,7 +111,9 @@ describe('the audit endpoints', () => {
     expect(verifyChain(json.body.events)).toEqual({ ok: true });
     expect(JSON.stringify(json.body.events)).not.toContain('leader0@school0.example');
     expect(json.body.readable).toEqual(
-      JSON.parse(JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data })))),
+      JSON.parse(JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data })))).map(
+        (e: object) => expect.objectContaining(e),
+      ),
     );
     expect(json.body.readable[0].data.survey.contactEmail).toBe('leader0@school0.example');
 

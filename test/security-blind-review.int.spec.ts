@@ -43,6 +43,7 @@ describe('blind and sealed review over HTTP', () => {
       blindReview: false,
       setAt: null,
       setBy: null,
+      setByName: null,
     });
     const res = await t.http().get(`/applications/${X}`).set(north.auth).expect(200);
     expect(res.body).toEqual(

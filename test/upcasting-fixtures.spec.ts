@@ -20,6 +20,7 @@ import {
   notificationStream,
   reviewCycleStream,
   reviewerStream,
+  personIdsIn,
   subjectStream,
   upcast,
 } from '@cert/domain';
@@ -202,16 +203,6 @@ const valuesAt = (value: unknown, path: string): unknown[] => {
   return items.flatMap((item) => valuesAt(item, rest.join('.')));
 };
 
-/** Fields that hold a person's id, at any depth (`disputed[].levels[].reviewerId` too). */
-const PERSON = new RegExp(
-  '^(reviewerId|nominatorId|boardMemberId|recipientUserId|excludedReviewers|(submitted|decided|filed|routed|nominated|selected|responded)By)$',
-);
-const personIds = (value: unknown, key = ''): string[] => {
-  if (Array.isArray(value)) return value.flatMap((v) => personIds(v, key));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => personIds(v, k));
-  return typeof value === 'string' && PERSON.test(key) ? [value] : [];
-};
-
 describe('the registry on the fixtures: every event type as written today', () => {
   const today = [...fixtures.values()].filter((f) => f.schemaVersion === current(f.type));
 
@@ -227,12 +218,16 @@ describe('the registry on the fixtures: every event type as written today', () =
   });
 
   it.each(today.map((f) => [f.type, f] as const))('%s: reads as a sentence that names people, not their ids', (_type, f) => {
-    const ids = [...new Set(personIds(f.data))];
+    // Every person id at any depth (`disputed[].levels[].reviewerId` too), and the applications a sentence names.
+    const ids = personIdsIn(f.data);
     const names = new Map(ids.map((id, i) => [id, `Person ${String.fromCharCode(65 + i)}`]));
+    const application = (id: string) => `APP-REF-${id.slice(0, 4)}`;
     // The table's own describe, not describeEvent, which words a sentence it cannot form as the bare label.
     const { describe } = (EVENT_REGISTRY as Record<string, EventSpec<EventShape>>)[f.type];
-    const plain = describe(f, { person: (id) => id, appealDecided: false });
-    const named = describe(f, { person: (id) => names.get(id) ?? id, appealDecided: false });
+    const plain = describe(f, { person: (id) => id, application: (id) => id, appealDecided: false });
+    const named = describe(f, { person: (id) => names.get(id) ?? id, application, appealDecided: false });
+    const renewalId = (f.data as { renewalId?: string }).renewalId;
+    if (renewalId) expect(named).toContain(application(renewalId));
     expect(named.trim().length).toBeGreaterThan(0);
     for (const id of ids) {
       expect(named).not.toContain(id);

@@ -396,10 +396,21 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(auditor.getByRole('cell', { name: /Board decision recorded/ })).toBeVisible();
     await auditor.getByRole('button', { name: 'Verify history' }).click();
     await pwExpect(auditor.getByText('Verified: the history is intact')).toBeVisible();
+    // docs/DOMAIN.md, Names: people by name, the engine credited with what it worked out.
+    await pwExpect(auditor.getByRole('cell', { name: /^Board Chair/ })).toBeVisible();
+    await pwExpect(auditor.getByRole('cell', { name: 'The engine (policy decision-policy.v1)' }).first()).toBeVisible();
     await auditor.getByRole('button', { name: 'Reproduce' }).click();
     await pwExpect(auditor.getByText('Reproduced: same result')).toBeVisible();
+    await pwExpect(auditor.getByText(/by Board Chair\. The board followed the recommendation\./)).toBeVisible();
     await auditor.getByRole('button', { name: 'Show the state' }).click();
-    await pwExpect(auditor.getByText(/status Decided/)).toBeVisible();
+    await pwExpect(auditor.getByRole('row', { name: 'Status Decided' })).toBeVisible();
+    // The cycle was reviewed blind: what the reviewer saw shows the identity withheld, and by which setting.
+    await auditor.getByRole('button', { name: 'Show what they saw' }).click();
+    await pwExpect(auditor.getByText(/^Blind review was on for the \d{4} cycle$/)).toBeVisible();
+    await pwExpect(auditor.getByText(/^Set on .* by Sam Staff/)).toBeVisible();
+    const saw = auditor.getByRole('region', { name: 'What a reviewer saw' });
+    await pwExpect(saw.getByText('Leader: Withheld by blind review')).toBeVisible();
+    await pwExpect(saw.getByText('Dr. Alice Rivers')).toHaveCount(0);
     const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.getByRole('button', { name: 'Events CSV' }).click()]);
     pwExpect(download.suggestedFilename()).toMatch(/^APP-.*-events\.csv$/);
     await auditor.getByRole('switch', { name: 'Hide draft saves' }).check();

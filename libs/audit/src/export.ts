@@ -1,20 +1,27 @@
 import { stringify } from 'csv-stringify/sync';
-import { describeEvents } from '@cert/domain';
+import { actorName, describeEvents } from '@cert/domain';
 import { EventStore, LogHead, RecordedEvent } from '@cert/event-store';
 import type { AuditExport } from '@cert/contracts';
+import { Naming, peopleIn } from './people';
 
-/** `stored` as the log holds them; `read` the same events read through the engine's store (matched by id). */
+/**
+ * `stored` as the log holds them; `read` the same events read through the engine's store (matched by id), each with
+ * who took it and the people its data names, by name beside each id (docs/DOMAIN.md, Names).
+ */
 export const exportDocument = (
   scope: AuditExport['scope'],
   stored: RecordedEvent[],
   read: RecordedEvent[],
   head: LogHead | null,
   exportedAt: string,
+  naming: Naming = {},
 ): AuditExport => {
   const byId = new Map(read.map((e) => [e.id, e]));
   const readable = stored.flatMap((e) => {
     const r = byId.get(e.id);
-    return r ? [{ id: r.id, type: r.type, schemaVersion: r.schemaVersion, data: r.data }] : [];
+    if (!r) return [];
+    const who = { actorId: r.metadata.actorId, actorName: actorName(r, naming.names), people: peopleIn(r.data, naming.names) };
+    return [{ id: r.id, type: r.type, schemaVersion: r.schemaVersion, data: r.data, ...who }];
   });
   return { format: 'iasl-audit-export/2', exportedAt, scope, head, events: stored, readable };
 };
@@ -44,6 +51,7 @@ const COLUMNS = [
   'schema_version',
   'occurred_at',
   'actor_id',
+  'actor_name',
   'actor_role',
   'correlation_id',
   'causation_id',
@@ -53,6 +61,7 @@ const COLUMNS = [
   'hash',
   'global_hash',
   'data',
+  'people',
   'summary',
 ];
 
@@ -62,12 +71,12 @@ const pinned = (data: unknown, key: string) => {
 };
 
 /**
- * For spreadsheets: one row per event, the key envelope fields flattened, the data as JSON, as people read it
- * (decrypted, or "[erased]"), then the event's sentence. The hashes cover the stored form: recheck them from the JSON
- * export.
+ * For spreadsheets: one row per event, the key envelope fields flattened with the actor's name beside their id, the
+ * data as JSON, as people read it (decrypted, or "[erased]"), every person the data names (`id: name`, one a line),
+ * then the event's sentence. The hashes cover the stored form: recheck them from the JSON export.
  */
-export const eventsCsv = (events: RecordedEvent[]): string => {
-  const summaries = describeEvents(events);
+export const eventsCsv = (events: RecordedEvent[], naming: Naming = {}): string => {
+  const summaries = describeEvents(events, naming);
   return stringify(
     events.map((e, i) => [
       e.position,
@@ -78,6 +87,7 @@ export const eventsCsv = (events: RecordedEvent[]): string => {
       e.schemaVersion,
       e.metadata.occurredAt,
       e.metadata.actorId,
+      actorName(e, naming.names),
       e.metadata.actorRole,
       e.metadata.correlationId,
       e.metadata.causationId ?? '',
@@ -87,6 +97,9 @@ export const eventsCsv = (events: RecordedEvent[]): string => {
       e.metadata.hash ?? '',
       e.globalHash ?? '',
       JSON.stringify(e.data),
+      peopleIn(e.data, naming.names)
+        .map((p) => `${p.id}: ${p.name}`)
+        .join('\n'),
       summaries[i],
     ]),
     { header: true, columns: COLUMNS },

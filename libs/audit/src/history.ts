@@ -1,6 +1,7 @@
-import { ApplicationEvent, NotFound, applicationStream, describeEvents } from '@cert/domain';
+import { ApplicationEvent, NotFound, actorName, applicationStream, describeEvents } from '@cert/domain';
 import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 import type { HistoryEntry } from '@cert/contracts';
+import { Naming, peopleIn } from './people';
 
 export type ApplicationHistory = RecordedEvent<ApplicationEvent>[];
 
@@ -23,9 +24,12 @@ const pinned = (e: RecordedEvent, key: 'rubricVersion' | 'policyVersion') => {
   return typeof value === 'string' ? value : null;
 };
 
-/** docs/DOMAIN.md, What auditors need: the full ordered history (who did what, when, under which rubric and policy version). */
-export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[] => {
-  const summaries = describeEvents(events);
+/**
+ * docs/DOMAIN.md, What auditors need: the full ordered history (who did what, when, under which rubric and policy
+ * version), people named as `naming` names them (docs/DOMAIN.md, Names).
+ */
+export const historyEntries = (events: readonly RecordedEvent[], naming: Naming = {}): HistoryEntry[] => {
+  const summaries = describeEvents(events, naming);
   return events.map((e, i) => ({
     streamId: e.streamId,
     version: e.version,
@@ -36,6 +40,7 @@ export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[]
     occurredAt: e.metadata.occurredAt,
     actorId: e.metadata.actorId,
     actorRole: e.metadata.actorRole,
+    actorName: actorName(e, naming.names),
     correlationId: e.metadata.correlationId,
     causationId: e.metadata.causationId,
     rubricVersion: pinned(e, 'rubricVersion'),
@@ -43,6 +48,7 @@ export const historyEntries = (events: readonly RecordedEvent[]): HistoryEntry[]
     eventId: e.id,
     hash: e.metadata.hash ?? null,
     data: e.data,
+    people: peopleIn(e.data, naming.names),
     summary: summaries[i],
   }));
 };

@@ -8,3 +8,6 @@ export * from './reviewer-view';
 export * from './decision-report';
 export * from './report-pdf';
 export * from './export';
+export * from './people';
+export * from './state-words';
+export * from './blind-review';

@@ -1,7 +1,11 @@
 import PDFDocument from 'pdfkit';
+import { APPLICATION_STATUS, ApplicationStatus, OUTCOME_NAMES, Outcome } from '@cert/domain';
 import type { DecisionReport } from '@cert/contracts';
+import { when } from './state-words';
 
-/** The decision report as a PDF: the same content as the JSON report, for people. */
+const outcome = (o: string) => OUTCOME_NAMES[o as Outcome] ?? o;
+
+/** The decision report as a PDF: the same content as the JSON report, for people, who are named (docs/DOMAIN.md, Names). */
 export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -25,8 +29,9 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   const line = (text: string) => doc.text(text);
 
   doc.font('Helvetica-Bold').fontSize(16).text(`Decision report ${app.reference}`);
-  doc.font('Helvetica').fontSize(9).text(`${app.leaderName}, ${app.institution}. Application ${app.id}.`);
-  line(`Status ${app.status}. Rubric ${app.rubricVersion}, decision policy ${app.policyVersion}. Generated ${report.generatedAt}.`);
+  doc.font('Helvetica').fontSize(9).text(`${app.leaderName}, ${app.institution}.`);
+  const status = APPLICATION_STATUS[app.status as ApplicationStatus]?.label ?? app.status;
+  line(`Status: ${status}. Rubric ${app.rubricVersion}, decision policy ${app.policyVersion}. Generated ${when(report.generatedAt)}.`);
 
   heading('Integrity');
   line(
@@ -40,22 +45,34 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
         ? "Recomputed from the recorded inputs and from the reviewers' scores under the pinned versions: reproduced."
         : `NOT REPRODUCED: ${reproduction.differences.map((d) => `v${d.version} ${d.field}: recorded ${JSON.stringify(d.recorded)}, recomputed ${JSON.stringify(d.recomputed)}`).join('; ')}`,
     );
+    for (const c of reproduction.checks) {
+      if (!c.decision) continue;
+      const d = c.decision;
+      line(
+        `Decision of ${when(d.decidedAt)}${d.appealOf ? ' (on appeal)' : ''}: recommendation recomputed from the recorded inputs ` +
+          `${outcome(c.fromRecordedInputs.outcome)}; recorded decision ${outcome(d.outcome)}, by ${d.decidedBy.name}; the board ` +
+          (d.verdict === 'followed'
+            ? 'followed the recommendation.'
+            : `overruled it. Justification: ${d.justification ?? '(none recorded)'}`),
+      );
+    }
   }
 
   heading('Decision');
   if (recommendation)
     line(
-      `Engine recommendation: ${recommendation.outcome}, computed ${recommendation.computedAt}. Rule that fired: ${recommendation.rule}.`,
+      `Engine recommendation: ${outcome(recommendation.outcome)}, computed ${when(recommendation.computedAt)} by the engine ` +
+        `(policy ${app.policyVersion}). Rule that fired: ${recommendation.rule}.`,
     );
   if (decision) {
-    line(`Board decision: ${decision.outcome} by ${decision.decidedBy} at ${decision.decidedAt}.`);
+    line(`Board decision: ${outcome(decision.outcome)}, by ${decision.decidedByName} at ${when(decision.decidedAt)}.`);
     line(
       decision.overruled
-        ? `Overruled the recommendation (${decision.recommendation}). Justification: ${decision.justification}`
+        ? `Overruled the recommendation (${outcome(decision.recommendation)}). Justification: ${decision.justification}`
         : 'Followed the recommendation.',
     );
     line(
-      `Appeal window until ${decision.appealUntil}${decision.final ? ' (closed: final)' : ''}.${decision.progressDueAt ? ` Progress update due ${decision.progressDueAt}.` : ''}`,
+      `Appeal window until ${when(decision.appealUntil)}${decision.final ? ' (closed: final)' : ''}.${decision.progressDueAt ? ` Progress update due ${when(decision.progressDueAt)}.` : ''}`,
     );
   } else {
     line('No decision recorded yet.');
@@ -73,11 +90,12 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   line(record.why);
 
   heading('Scores by indicator and reviewer');
+  if (report.reviewerNaming.note) line(report.reviewerNaming.note);
   const reviewerIds = report.reviewers.map((r) => r.reviewerId);
   doc.fontSize(7).table({
     defaultStyle: { padding: 2 },
     data: [
-      ['Indicator', ...reviewerIds.map((id, i) => `R${i + 1}`), 'Ruling', 'Consensus'],
+      ['Indicator', ...report.reviewers.map((r) => r.name), 'Ruling', 'Consensus'],
       ...report.scores.map((s) => [
         s.indicator,
         ...reviewerIds.map((id) => String(s.levels[id] ?? '')),
@@ -87,17 +105,18 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
     ],
   });
   doc.fontSize(9);
-  report.reviewers.forEach((r, i) =>
-    line(`R${i + 1} = ${r.reviewerId} (${r.purpose}, ${r.status}${r.recommendation ? `, recommended ${r.recommendation}` : ''})`),
+  report.reviewers.forEach((r) =>
+    line(`${r.name}: ${r.purpose}, ${r.status}${r.recommendation ? `, recommended ${outcome(r.recommendation)}` : ''}.`),
   );
   for (const a of report.adjudications) {
     line(
-      `Adjudication by ${a.method} (${a.by}, ${a.at}): ${a.rulings.map((r) => `${r.indicator}=${r.level}`).join(', ')}${a.justification ? `. Justification: ${a.justification}` : ''}`,
+      `Adjudication by ${a.method === 'board-ruling' ? 'board ruling' : 'extra reviewer'} (${a.byName}, ${when(a.at)}): ${a.rulings.map((r) => `${r.indicator} at level ${r.level}`).join(', ')}${a.justification ? `. Justification: ${a.justification}` : ''}`,
     );
   }
 
   heading('Deadlines and extensions');
-  for (const d of report.deadlines) line(`${d.what}: due ${d.dueAt} (set ${d.setAt} by ${d.by})${d.note ? `, ${d.note}` : ''}`);
+  for (const d of report.deadlines)
+    line(`${d.what}: due ${when(d.dueAt)} (set ${when(d.setAt)} by ${d.byName})${d.note ? `, ${d.note}` : ''}`);
 
   heading('Timeline');
   doc.fontSize(7).table({
@@ -105,7 +124,7 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
     columnStyles: [24, 90, 90, '*'],
     data: [
       ['v', 'When', 'Who', 'What (versions)'],
-      ...report.timeline.map((t) => [String(t.version), t.occurredAt, `${t.actorRole} ${t.actorId}`, `${t.summary} [${t.versions}]`]),
+      ...report.timeline.map((t) => [String(t.version), when(t.occurredAt), t.actorName, `${t.summary} [${t.versions}]`]),
     ],
   });
   doc.fontSize(9).end();

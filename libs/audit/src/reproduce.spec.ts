@@ -8,8 +8,8 @@ describe('reproduceDecision', () => {
     expect(result).toEqual(expect.objectContaining({ reproduced: true, differences: [] }));
     expect(result.checks.map((c) => c.type)).toEqual(['RecommendationComputed', 'DecisionRecorded']);
     for (const check of result.checks) {
-      expect(check.fromRecordedInputs).toEqual(check.recorded);
-      expect(check.fromScores).toEqual(expect.objectContaining(check.recorded));
+      expect(check.fromRecordedInputs).toEqual(check.recordedRecommendation);
+      expect(check.fromScores).toEqual(expect.objectContaining(check.recordedRecommendation));
     }
   });
 

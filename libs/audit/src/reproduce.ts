@@ -12,8 +12,9 @@ import {
   recommend,
   rubricByVersion,
 } from '@cert/domain';
-import type { Difference, RecommendationCheck, Reproduction, Unverifiable } from '@cert/contracts';
+import type { Difference, RecommendationCheck, RecordedDecisionView, Reproduction, Unverifiable } from '@cert/contracts';
 import { ApplicationHistory } from './history';
+import { Naming, personName } from './people';
 
 type Slot = { purpose: 'review' | 'adjudication'; status: 'assigned' | 'released' | 'finished'; scores: IndicatorScore[] | null };
 
@@ -34,10 +35,12 @@ export function jsonDifferences(
 /**
  * docs/DOMAIN.md, What auditors need: the decision recomputed from the recorded inputs and compared with the recorded
  * outcome. Each recommendation and the decision are recomputed twice under the versions pinned in their own event:
- * from the inputs they recorded, and from the reviewers' scores and rulings recorded before them. The fold below
- * deliberately does not use the decider's evolve, so a bug there cannot hide itself.
+ * from the inputs they recorded, and from the reviewers' scores and rulings recorded before them. A decision's check
+ * also says what the board decided, whether that followed or overruled the recommendation, the justification and who
+ * decided (named as `naming` names them). The fold below deliberately does not use the decider's evolve, so a bug
+ * there cannot hide itself.
  */
-export function reproduceDecision(applicationId: string, events: ApplicationHistory): Reproduction {
+export function reproduceDecision(applicationId: string, events: ApplicationHistory, naming: Naming = {}): Reproduction {
   const slots = new Map<string, Slot>();
   let rulings: Record<string, Level> = {};
   let disputed: string[] = [];
@@ -97,14 +100,27 @@ export function reproduceDecision(applicationId: string, events: ApplicationHist
           .map((s) => ({ scores: s.scores ?? [] }));
         const inputs = decisionInputs(rubric, consensus(rubric, reviews, rulings));
         const fromScores = recommend(policy, inputs);
+        const decision: RecordedDecisionView | null =
+          e.type === 'DecisionRecorded'
+            ? {
+                outcome: e.data.outcome,
+                verdict: e.data.outcome === e.data.recommendation ? 'followed' : 'overruled',
+                justification: e.data.justification,
+                justificationLength: e.data.justificationLength,
+                decidedBy: personName(e.data.decidedBy, naming.names),
+                decidedAt: e.data.decidedAt,
+                appealOf: e.data.appealOf ?? null,
+              }
+            : null;
         checks.push({
           version: e.version,
           type: e.type,
           rubricVersion: e.data.rubricVersion,
           policyVersion: e.data.policyVersion,
-          recorded,
+          recordedRecommendation: recorded,
           fromRecordedInputs: { outcome: fromInputs.outcome, rule: fromInputs.rule },
           fromScores: { outcome: fromScores.outcome, rule: fromScores.rule, inputs },
+          decision,
         });
         compare(e.version, e.type, 'fromRecordedInputs', recorded, { outcome: fromInputs.outcome, rule: fromInputs.rule });
         compare(e.version, e.type, 'inputs', e.data.inputs, inputs);

@@ -1,6 +1,8 @@
 import { applicationDecider } from '@cert/domain';
 import type { Moment, StateAsOf } from '@cert/contracts';
 import { ApplicationHistory } from './history';
+import { Naming } from './people';
+import { describeState } from './state-words';
 
 /** The events up to the moment. A prefix, never a filter: a state is what the stream said up to one point. */
 export function eventsUpTo(events: ApplicationHistory, moment: Moment): ApplicationHistory {
@@ -13,10 +15,14 @@ export function eventsUpTo(events: ApplicationHistory, moment: Moment): Applicat
   return end < 0 ? events : events.slice(0, end);
 }
 
-/** docs/DOMAIN.md, What auditors need: its state as of any instant, folded by the decider's own evolve. */
-export function stateAsOf(events: ApplicationHistory, moment: Moment): StateAsOf {
+/**
+ * docs/DOMAIN.md, What auditors need: its state as of any instant, folded by the decider's own evolve, and the same
+ * state in words, people named as `naming` names them.
+ */
+export function stateAsOf(events: ApplicationHistory, moment: Moment, naming: Naming = {}): StateAsOf {
   const upTo = eventsUpTo(events, moment);
   const state = upTo.reduce(applicationDecider.evolve, applicationDecider.initialState());
   const last = upTo.at(-1);
-  return { moment, version: last?.version ?? 0, position: last?.position ?? null, occurredAt: last?.metadata.occurredAt ?? null, state };
+  const at = { version: last?.version ?? 0, position: last?.position ?? null, occurredAt: last?.metadata.occurredAt ?? null };
+  return { moment, ...at, state, readable: describeState(state, naming) };
 }

@@ -2,6 +2,8 @@ import type { AppealRoute, AppealedDecision, ApplicationStatus, GrowthItem, Indi
 
 export type ReviewerEntry = {
   reviewerId: string;
+  /** The reviewer's name as their account reads now ("[erased person]" once erased); the api adds it when read. */
+  name?: string;
   purpose: 'review' | 'adjudication';
   status: 'assigned' | 'released' | 'finished';
   dueAt: string;
@@ -123,6 +125,12 @@ export type TimelineEntryView = {
   occurredAt: string;
   actorId: string;
   actorRole: string;
+  /**
+   * Who took the step, as people read it: the person's name ("[erased person]" once erased), or "The engine (policy
+   * decision-policy.v1)" for a step the engine worked out (docs/DOMAIN.md, Names).
+   */
+  actorName: string;
+  /** What happened, in the event's one sentence, with people named. */
   summary: string;
 };
 

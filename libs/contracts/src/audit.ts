@@ -1,5 +1,14 @@
-import type { Application, DecisionInputs, Level, OpenApplication, Outcome } from '@cert/domain';
-import type { ReadQuery } from './application';
+import type {
+  AppealedDecision,
+  Application,
+  DecisionInputs,
+  IndicatorRating,
+  IndicatorScore,
+  Level,
+  OpenApplication,
+  Outcome,
+} from '@cert/domain';
+import type { BlindableSurvey, ReadQuery } from './application';
 import type { RecordOfReasonsSummary } from './privacy';
 
 /** The log's head: its last position and the global chain's link there (null where the store keeps no global chain). */
@@ -86,6 +95,8 @@ export type HistoryEntry = {
   occurredAt: string;
   actorId: string;
   actorRole: string;
+  /** Who, as people read it (docs/DOMAIN.md, Names): a name, "[erased person]", or "The engine (policy …)" for its own steps. */
+  actorName: string;
   correlationId: string;
   causationId: string | null;
   rubricVersion: string | null;
@@ -93,14 +104,31 @@ export type HistoryEntry = {
   eventId: string;
   hash: string | null;
   data: unknown;
-  /** What happened, in the sentence every timeline, report and export uses. */
+  /** Every person the data names by id, with their name beside it. */
+  people: PersonName[];
+  /** What happened, in the sentence every timeline, report and export uses, with people named. */
   summary: string;
 };
+
+/** A person's id with their name as their account reads now ("[erased person]" once erased). */
+export type PersonName = { id: string; name: string };
 
 /** A moment in the log: an instant (by the events' occurredAt) or a log position; neither means "now". */
 export type Moment = { asOf?: string; position?: string };
 
-export type StateAsOf = { moment: Moment; version: number; position: string | null; occurredAt: string | null; state: Application };
+/** One fact of a state in words: a label people read ("Assessment due") and its value ("12 March 2026", "not yet", "none"). */
+export type StateField = { label: string; value: string };
+
+export type StateAsOf = {
+  moment: Moment;
+  version: number;
+  position: string | null;
+  occurredAt: string | null;
+  /** The state as the decider folds it: field names and ids as the engine holds them. */
+  state: Application;
+  /** The same state for people: every field under a label, people by name, nothing shown as null. */
+  readable: StateField[];
+};
 
 /** `recorded`: what the event at `version` says; `recomputed`: what the pinned rules and the earlier events say it should. */
 export type Difference = { version: number; type: string; field: string; recorded: unknown; recomputed: unknown };
@@ -110,11 +138,30 @@ export type RecommendationCheck = {
   type: 'RecommendationComputed' | 'DecisionRecorded';
   rubricVersion: string;
   policyVersion: string;
-  recorded: { outcome: Outcome; rule: string };
+  /** The recommendation the event recorded: the engine's, or on a decision the one the board decided on. */
+  recordedRecommendation: { outcome: Outcome; rule: string };
   /** The policy applied to the inputs the event recorded. */
   fromRecordedInputs: { outcome: Outcome; rule: string };
   /** The inputs rebuilt from the reviewers' recorded scores and the adjudication rulings, then the policy. */
   fromScores: { outcome: Outcome; rule: string; inputs: DecisionInputs } | null;
+  /** On a DecisionRecorded: what the board decided, and whether that followed or overruled the recommendation. */
+  decision: RecordedDecisionView | null;
+};
+
+/** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 4: a decision as recorded, against its recommendation. */
+export type RecordedDecisionView = {
+  /** The board's decision as recorded. */
+  outcome: Outcome;
+  /** `followed`: the decision is the recommendation; `overruled`: the board chose another outcome, with a justification. */
+  verdict: 'followed' | 'overruled';
+  /** The justification as recorded ("[erased]" once its owner is erased), null when none was needed. */
+  justification: string | null;
+  /** Its length, recorded in clear: the overrule rule can be checked after an erasure. Null where it was never recorded. */
+  justificationLength: number | null;
+  decidedBy: PersonName;
+  decidedAt: string;
+  /** Set on an appeal's decision: the decision it answers. */
+  appealOf: AppealedDecision | null;
 };
 
 /** A check that could not be made because the personal text it reads was erased and nothing clear stands in for it. */
@@ -128,26 +175,50 @@ export type Reproduction = {
   unverifiable: Unverifiable[];
 };
 
+/** A cycle's blind-review setting as the log recorded it (docs/DOMAIN.md, Blind review): the event that set it, and who. */
+export type BlindReviewSettingView = {
+  cycle: string;
+  blindReview: boolean;
+  setAt: string;
+  setBy: PersonName;
+  /** The BlindReviewSet event in the stream `review-cycle-<cycle>`. */
+  version: number;
+  position: string;
+};
+
 export type AuditReviewerView = {
   applicationId: string;
   reviewerId: string;
+  reviewerName: string;
   assignments: {
     version: number;
     assignedAt: string;
-    assignedBy: { actorId: string; actorRole: string };
+    assignedBy: { actorId: string; actorRole: string; name: string };
     purpose: 'review' | 'adjudication';
     method: 'manual' | 'auto';
     dueAt: string;
-    released: { at: string; reason: string } | null;
+    released: { at: string; reason: string; by: string } | null;
   }[];
   /** The moment shown: just before their scores were submitted, or the latest event if they have not scored. */
   moment: { scored: boolean; version: number; occurredAt: string };
-  application: Pick<OpenApplication, 'id' | 'reference' | 'status' | 'rubricVersion' | 'policyVersion' | 'survey' | 'assessment'>;
-  drafts: { version: number; savedAt: string; indicators: string[] }[];
-  submitted: { version: number; submittedAt: string; recommendation: string; scores: unknown } | null;
   /**
-   * Blind review (docs/DOMAIN.md, Blind review; the api shows a reviewer only their own scores): what existed at that
-   * moment that this reviewer was not shown. The blind rule itself is access policy, not recorded in the log.
+   * docs/DOMAIN.md, Blind review: the cycle's setting in force at that moment, as the log recorded it (`setting` null:
+   * staff never set it, so it was off), and what it withheld from the reviewer, in words.
+   */
+  blindReview: { on: boolean; cycle: string; setting: BlindReviewSettingView | null; withheld: string[] };
+  /**
+   * The application as the reviewer was shown it then: under blind review the leader's name, contact email and
+   * institution name are null (withheld), and free text reads "[withheld: blind review]" where it named them.
+   */
+  application: Pick<OpenApplication, 'id' | 'reference' | 'status' | 'rubricVersion' | 'policyVersion'> & {
+    survey: BlindableSurvey;
+    assessment: IndicatorRating[] | null;
+  };
+  drafts: { version: number; savedAt: string; indicators: string[] }[];
+  submitted: { version: number; submittedAt: string; recommendation: Outcome; scores: IndicatorScore[] } | null;
+  /**
+   * What existed at that moment that this reviewer was not shown: other reviewers' finished scores and anything
+   * derived from them (the api shows a reviewer only their own scores until theirs are in).
    */
   notShown: { otherFinishedReviews: number; recommendation: boolean };
 };
@@ -164,17 +235,24 @@ export type DecisionReport = {
   };
   generatedAt: string;
   verification: Pick<StreamVerdict, 'ok' | 'events' | 'headHash' | 'problem'>;
+  /**
+   * How reviewers are named in this report: by name, or numbered ("Reviewer 1") when the cycle was reviewed blind
+   * while they scored, with the note that says so and why.
+   */
+  reviewerNaming: { blind: boolean; note: string | null };
   timeline: {
     version: number;
     position: string;
     occurredAt: string;
     actorId: string;
     actorRole: string;
+    /** Who, as people read it: a name (or "Reviewer 1" under blind review), or "The engine (policy …)". */
+    actorName: string;
     type: string;
     versions: string;
     summary: string;
   }[];
-  reviewers: { reviewerId: string; purpose: string; status: string; recommendation: string | null }[];
+  reviewers: { reviewerId: string; name: string; purpose: string; status: string; recommendation: string | null }[];
   scores: {
     indicator: string;
     outcome: string;
@@ -189,6 +267,7 @@ export type DecisionReport = {
     rulings: { indicator: string; level: Level }[];
     justification: string | null;
     by: string;
+    byName: string;
     at: string;
   }[];
   recommendation: { outcome: string; rule: string; computedAt: string } | null;
@@ -199,13 +278,14 @@ export type DecisionReport = {
     overruled: boolean;
     justification: string | null;
     decidedBy: string;
+    decidedByName: string;
     decidedAt: string;
     appealUntil: string;
     progressDueAt: string | null;
     final: boolean;
   } | null;
-  deadlines: { what: string; dueAt: string; setAt: string; by: string; note: string | null }[];
-  reproduction: Pick<Reproduction, 'reproduced' | 'differences'> | null;
+  deadlines: { what: string; dueAt: string; setAt: string; by: string; byName: string; note: string | null }[];
+  reproduction: Pick<Reproduction, 'reproduced' | 'differences' | 'checks'> | null;
   /** docs/DOMAIN.md, Personal data and the record of reasons: what of the reasons above is kept, until when and why. */
   recordOfReasons: RecordOfReasonsSummary;
 };
@@ -238,7 +318,16 @@ export type AuditExport = {
   readable: ReadableEvent[];
 };
 
-export type ReadableEvent = { id: string; type: string; schemaVersion: number; data: unknown };
+/** An event as the engine reads it, with who took it and every person its data names, by name beside each id. */
+export type ReadableEvent = {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  actorId: string;
+  actorName: string;
+  people: PersonName[];
+};
 
 export type TableDifference = { table: string; missing: number; extra: number; changed: number };
 /** Only tables that differ are listed, so an empty `differences` means the read models match the log. */

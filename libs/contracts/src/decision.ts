@@ -13,8 +13,9 @@ export type BoardItemView = {
   outcomeMeans: Record<string, number> | null;
   minIndicator: number | null;
   maxSpread: number;
-  disputed: { indicator: string; levels: { reviewerId: string; level: number }[]; spread: number }[];
-  reviewerRecommendations: { reviewerId: string; recommendation: Outcome }[];
+  /** `reviewerName`: the reviewer's name as their account reads now ("[erased person]" once erased), added when read. */
+  disputed: { indicator: string; levels: { reviewerId: string; reviewerName?: string; level: number }[]; spread: number }[];
+  reviewerRecommendations: { reviewerId: string; reviewerName?: string; recommendation: Outcome }[];
   decisionOutcome: Outcome | null;
   overruled: boolean | null;
   /** Set when the board decides on an appeal: the decision it answers (docs/DOMAIN.md, Appeals). */

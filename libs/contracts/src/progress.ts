@@ -2,6 +2,8 @@ import type { IndicatorRating, Outcome, PreviousDesignation, ProgressVerdict } f
 
 export type ProgressConfirmationView = {
   reviewerId: string;
+  /** The reviewer's name as their account reads now ("[erased person]" once erased); for staff, the board and auditors. */
+  reviewerName?: string;
   updateSubmittedAt: string;
   requestedAt: string;
   recordedAt: string | null;

@@ -23,6 +23,8 @@ export type ReviewerScoreView = { indicator: string; level: Level; comment: stri
 
 export type FinishedReviewView = {
   reviewerId: string;
+  /** The reviewer's name as their account reads now ("[erased person]" once erased); the api adds it when read. */
+  reviewerName?: string;
   purpose: 'review' | 'adjudication';
   recommendation: Outcome;
   submittedAt: string;
@@ -42,8 +44,17 @@ export type ConflictView = {
   declaredBy: 'reviewer' | 'staff';
 };
 
-/** A cycle's review settings; `setAt` and `setBy` are null while staff have never set them. */
-export type CycleSettingsView = { cycle: string; blindReview: boolean; setAt: string | null; setBy: string | null };
+/**
+ * A cycle's review settings; `setAt` and `setBy` are null while staff have never set them. `setByName`: who set them,
+ * as their account reads now (added when read).
+ */
+export type CycleSettingsView = {
+  cycle: string;
+  blindReview: boolean;
+  setAt: string | null;
+  setBy: string | null;
+  setByName?: string | null;
+};
 
 /** What conflict-of-interest checks need about a reviewer (docs/DOMAIN.md, Conflicts of interest: same institution, same region). */
 export type ReviewerProfile = { id: string; name: string; email: string; institution: string | null; region: string | null };

@@ -25,6 +25,7 @@ export * from './privacy/subject';
 export * from './upcasting/upcasters';
 export * from './review/reviewer.decider';
 export * from './review/review-cycle.decider';
+export * from './review/blind-review';
 export * from './award/award';
 export * from './directory/directory-listing.types';
 export * from './directory/directory-listing.decider';
@@ -34,13 +35,14 @@ export type {
   EventSpec,
   EventTable,
   Names,
+  References,
   PersonalFieldOf,
   SentenceContext,
   TextPath,
   Upcaster,
 } from './events/event-spec';
 export * from './events/event-registry';
-export { OUTCOME_NAMES } from './events/words';
+export { OUTCOME_NAMES, ROLE_NAMES, engineName } from './events/words';
 export * from './application/application.registry';
 export * from './application/application-status';
 export * from './review/reviewer.registry';

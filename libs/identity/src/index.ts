@@ -3,3 +3,4 @@ export * from './identity.store';
 export * from './identity.module';
 export * from './links';
 export * from './lockout';
+export * from './names';

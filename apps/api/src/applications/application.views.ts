@@ -7,7 +7,7 @@ import type {
   ReviewerApplicationView,
   TimelineEntryView,
 } from '@cert/contracts';
-import { APPLICANT_MILESTONE_TYPES } from '@cert/domain';
+import { APPLICANT_MILESTONE_TYPES, Names, identityRedactor as redactIdentity } from '@cert/domain';
 import { STAGES } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
@@ -28,28 +28,28 @@ export const applicantView = (app: ApplicationSummaryView): ApplicantApplication
   return visible;
 };
 
+/** docs/DOMAIN.md, Names: each reviewer beside their name, as their account reads now. */
+export const withReviewerNames = <T extends { reviewers: ApplicationSummaryView['reviewers'] }>(app: T, names: Names): T => ({
+  ...app,
+  reviewers: app.reviewers.map((r) => ({ ...r, name: names(r.reviewerId) ?? r.reviewerId })),
+});
+
+/** The leader of an application, by whose survey name their nameless applicant account reads. */
+export const leaderOf = (app: ApplicationSummaryView) => ({ email: app.applicantEmail, name: app.leaderName });
+
 export const applicantTimeline = (entries: TimelineEntryView[]): MilestoneView[] =>
   entries.filter((e) => APPLICANT_MILESTONE_TYPES.has(e.type)).map(({ type, occurredAt, summary }) => ({ type, occurredAt, summary }));
 
-const WITHHELD = '[withheld: blind review]';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Blind review: the applicant's identity (leader, contact email, institution) taken out of free text too. */
-export const identityRedactor = (app: ApplicationSummaryView) => {
-  const names = [
+export const identityRedactor = (app: ApplicationSummaryView) =>
+  redactIdentity([
     app.leaderName,
     app.survey.leaderName,
     app.applicantEmail,
     app.survey.contactEmail,
     app.institutionName,
     app.survey.institution.name,
-  ]
-    .map((s) => s?.trim())
-    .filter((s): s is string => !!s && s.length >= 2)
-    .sort((a, b) => b.length - a.length);
-  const pattern = names.length > 0 ? new RegExp(names.map(escape).join('|'), 'gi') : null;
-  return (text: string) => (pattern ? text.replace(pattern, WITHHELD) : text);
-};
+  ]);
 
 /**
  * docs/DOMAIN.md, Appeals: an appeal is between the applicant, staff and whoever decides it (a fresh review or the board).

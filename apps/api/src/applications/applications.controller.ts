@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPip
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { DecideApplicationCommand, SubmitSurveyCommand } from '@cert/commands';
 import {
   ReadDb,
@@ -22,7 +23,16 @@ import { Operation } from '../http/operation.decorator';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
 import { SubmitSurveyDto } from './survey.dto';
-import { acknowledgement, applicantTimeline, applicantView, reviewerAssessment, reviewerTimeline, reviewerView } from './application.views';
+import {
+  acknowledgement,
+  applicantTimeline,
+  applicantView,
+  leaderOf,
+  reviewerAssessment,
+  reviewerTimeline,
+  reviewerView,
+  withReviewerNames,
+} from './application.views';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -31,6 +41,7 @@ export class ApplicationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readDb: ReadDb,
+    private readonly identity: IdentityStore,
   ) {}
 
   @Post()
@@ -49,7 +60,9 @@ export class ApplicationsController {
         item.role === 'applicant' ? { role: item.role, application: applicantView(item.application) } : item,
       );
     }
-    return staffQueue(this.readDb.db, { status: query.status, limit: query.limit, offset: query.offset });
+    const queue = staffQueue(this.readDb.db, { status: query.status, limit: query.limit, offset: query.offset });
+    const names = accountNames(this.identity);
+    return { ...queue, items: queue.items.map((app) => withReviewerNames(app, names)) };
   }
 
   @Get(':id')
@@ -60,14 +73,14 @@ export class ApplicationsController {
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
     if (grant.standing === 'acknowledgement') return acknowledgement(app);
     if (grant.standing === 'review') return reviewerView(app, grant);
-    return grant.actor.role === 'applicant' ? applicantView(app) : app;
+    return grant.actor.role === 'applicant' ? applicantView(app) : withReviewerNames(app, accountNames(this.identity, leaderOf(app)));
   }
 
   @Get(':id/timeline')
   @Access('application.timeline')
   @Operation("Read an application's timeline", 'TimelineView')
   timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
-    const entries = getTimeline(this.readDb.db, id);
+    const entries = getTimeline(this.readDb.db, id, accountNames(this.identity, leaderOf(grant.application!)));
     if (grant.standing === 'review') return reviewerTimeline(grant.application!, entries, grant);
     return grant.actor.role === 'applicant' ? applicantTimeline(entries) : entries;
   }

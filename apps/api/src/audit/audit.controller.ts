@@ -2,11 +2,21 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Streamabl
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
-import { EventLog, EventStore } from '@cert/event-store';
+import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 import { BlobStore } from '@cert/blob-store';
-import { ALL_PROJECTIONS, LogRunner, ReadDb, listAwardCycles, rebuildAndCompare } from '@cert/projections';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { recordOfReasons } from '@cert/privacy';
 import {
+  ALL_PROJECTIONS,
+  LogRunner,
+  ReadDb,
+  applicationReferences,
+  leaderNameByEmail,
+  listAwardCycles,
+  rebuildAndCompare,
+} from '@cert/projections';
+import {
+  Naming,
   decisionReport,
   decisionReportPdf,
   eventsBetween,
@@ -14,6 +24,8 @@ import {
   exportDocument,
   formatHead,
   historyEntries,
+  leaderIn,
+  loadCycleHistory,
   loadHistory,
   loadLinkedHistory,
   loadStoredHistory,
@@ -51,6 +63,7 @@ export class AuditController {
     private readonly readDb: ReadDb,
     private readonly runner: LogRunner,
     private readonly blobs: BlobStore,
+    private readonly identity: IdentityStore,
   ) {}
 
   /**
@@ -88,14 +101,16 @@ export class AuditController {
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     await this.runner.catchUp();
     const awardYears = listAwardCycles(this.readDb.db).map((c) => c.year);
-    return historyEntries(await loadLinkedHistory(this.store, id, awardYears));
+    const events = await loadLinkedHistory(this.store, id, awardYears);
+    return historyEntries(events, this.naming(events));
   }
 
   @Get('applications/:id/state')
   @Operation('The state of an application as of an instant or a log position', 'StateAsOf', { refuses: ['application.not_found'] })
   async state(@Param('id', ParseUUIDPipe) id: string, @Query() query: StateQueryDto) {
     if (query.asOf && query.position) throw new FieldErrors([{ field: 'asOf', messages: ['give asOf or position, not both'] }]);
-    return stateAsOf(await loadHistory(this.store, id), { asOf: query.asOf, position: query.position });
+    const events = await loadHistory(this.store, id);
+    return stateAsOf(events, { asOf: query.asOf, position: query.position }, this.naming(events));
   }
 
   @Get('applications/:id/decision/reproduce')
@@ -103,11 +118,12 @@ export class AuditController {
     refuses: ['application.not_found', 'recommendation.not_found'],
   })
   async reproduce(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return reproduceDecision(id, await loadHistory(this.store, id));
+    const events = await loadHistory(this.store, id);
+    return reproduceDecision(id, events, this.naming(events));
   }
 
   @Get('applications/:id/reviewer-view/:reviewerId')
-  @Operation('What a reviewer was shown when they scored', 'AuditReviewerView', {
+  @Operation('What a reviewer was shown when they scored, and what blind review withheld', 'AuditReviewerView', {
     refuses: ['application.not_found', 'assignment.not_found'],
   })
   async reviewerView(
@@ -115,7 +131,8 @@ export class AuditController {
     @Param('reviewerId', ParseUUIDPipe) reviewerId: string,
     @Query() _query: ReadQueryDto,
   ) {
-    return reviewerView(id, reviewerId, await loadHistory(this.store, id));
+    const events = await loadHistory(this.store, id);
+    return reviewerView(id, reviewerId, events, await loadCycleHistory(this.store, events), this.naming(events));
   }
 
   /**
@@ -148,13 +165,15 @@ export class AuditController {
   @Operation("Export an application's events as stored, with a readable copy", 'AuditExport', { refuses: ['application.not_found'] })
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const stored = await loadStoredHistory(this.log, id);
-    return exportDocument({ applicationId: id }, stored, await loadHistory(this.store, id), await this.log.head(), this.now());
+    const events = await loadHistory(this.store, id);
+    return exportDocument({ applicationId: id }, stored, events, await this.log.head(), this.now(), this.naming(events));
   }
 
   @Get('applications/:id/export.csv')
   @Operation("Export an application's events as CSV", { file: 'text/csv' }, { refuses: ['application.not_found'] })
   async exportCsv(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return file(eventsCsv(await loadHistory(this.store, id)), 'text/csv; charset=utf-8', `application-${id}.csv`);
+    const events = await loadHistory(this.store, id);
+    return file(eventsCsv(events, this.naming(events)), 'text/csv; charset=utf-8', `application-${id}.csv`);
   }
 
   /** A whole cycle: every event that occurred in [from, to), across all applications. */
@@ -163,7 +182,14 @@ export class AuditController {
   async exportRange(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
     const stored = await eventsBetween(this.log, from, to);
-    return exportDocument({ from, to }, stored, await eventsBetween(this.store, from, to), await this.log.head(), this.now());
+    return exportDocument(
+      { from, to },
+      stored,
+      await eventsBetween(this.store, from, to),
+      await this.log.head(),
+      this.now(),
+      this.naming(),
+    );
   }
 
   @Get('export.csv')
@@ -171,7 +197,7 @@ export class AuditController {
   async exportRangeCsv(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
     const name = `events-${from ?? 'start'}-${to ?? 'now'}.csv`.replace(/:/g, '');
-    return file(eventsCsv(await eventsBetween(this.store, from, to)), 'text/csv; charset=utf-8', name);
+    return file(eventsCsv(await eventsBetween(this.store, from, to), this.naming()), 'text/csv; charset=utf-8', name);
   }
 
   /**
@@ -194,12 +220,20 @@ export class AuditController {
     const verification = await verifyStream(this.log, applicationStream(id));
     const decided = events.some((e) => e.type === 'RecommendationComputed');
     const { reasons: _each, ...record } = recordOfReasons(id, events);
-    return decisionReport(events, {
-      generatedAt: this.now(),
-      verification,
-      reproduction: decided ? reproduceDecision(id, events) : null,
-      recordOfReasons: record,
-    });
+    const naming = this.naming(events);
+    const reproduction = decided ? reproduceDecision(id, events, naming) : null;
+    const cycle = await loadCycleHistory(this.store, events);
+    return decisionReport(events, { generatedAt: this.now(), verification, reproduction, cycle, naming, recordOfReasons: record });
+  }
+
+  /**
+   * docs/DOMAIN.md, Names: people by the names their accounts have now (the leader of `events` by their survey's; with
+   * no one application, leaders by their latest application's), and other applications by reference. The read model
+   * gives labels beside ids here, never a fact an audit checks.
+   */
+  private naming(events?: readonly RecordedEvent[]): Naming {
+    const leader = events ? leaderIn(events) : leaderNameByEmail(this.readDb.db);
+    return { names: accountNames(this.identity, leader), references: applicationReferences(this.readDb.db) };
   }
 
   private now() {

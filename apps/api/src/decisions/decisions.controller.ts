@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@cert/domain';
+import { Actor, Names } from '@cert/domain';
+import type { BoardItemView } from '@cert/contracts';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { DecideApplicationCommand } from '@cert/commands';
 import { ReadDb, boardItem, boardQueue } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
@@ -11,6 +13,13 @@ import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { RecordDecisionDto, ResolveAdjudicationDto } from './decision.dto';
 
+/** docs/DOMAIN.md, Names: each reviewer beside their name, as their account reads now. */
+const namedReviewers = (item: BoardItemView, names: Names): BoardItemView => ({
+  ...item,
+  disputed: item.disputed.map((d) => ({ ...d, levels: d.levels.map((l) => ({ ...l, reviewerName: names(l.reviewerId) })) })),
+  reviewerRecommendations: item.reviewerRecommendations.map((r) => ({ ...r, reviewerName: names(r.reviewerId) })),
+});
+
 @ApiTags('decisions')
 @ApiBearerAuth()
 @Controller()
@@ -18,13 +27,15 @@ export class DecisionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readDb: ReadDb,
+    private readonly identity: IdentityStore,
   ) {}
 
   @Get('board/queue')
   @Access('board.queue')
   @Operation("The board's queue: applications needing adjudication or a decision", ['BoardItemView'])
   queue(@Query() _query: ReadQueryDto) {
-    return boardQueue(this.readDb.db, {});
+    const names = accountNames(this.identity);
+    return boardQueue(this.readDb.db, {}).map((item) => namedReviewers(item, names));
   }
 
   @Get('board/queue/:id')
@@ -33,7 +44,7 @@ export class DecisionsController {
   item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const item = boardItem(this.readDb.db, id);
     if (!item) throw new NotFoundException(`application ${id} is not before the board`);
-    return item;
+    return namedReviewers(item, accountNames(this.identity));
   }
 
   @Post('applications/:id/adjudication')

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, conflictOf, policyByVersion } from '@cert/domain';
 import { RecordProgressConfirmationCommand, RequestProgressConfirmationCommand, StartRenewalCommand } from '@cert/commands';
-import { IdentityStore } from '@cert/identity';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { ReadDb, conflictTargetsOf, getApplication, getProgress, getRenewalHistory, progressConfirmationsFor } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
@@ -31,10 +31,17 @@ export class ProgressController {
   @Get('applications/:id/progress')
   @Access('application.progress.read')
   @Operation('Read the yearly progress of a designation, indicator by indicator', 'ProgressView')
-  progress(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+  progress(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const view = getProgress(this.readDb.db, id);
     if (!view) throw new NotFoundException(`application ${id} not found`);
-    return view;
+    // Who reviews them stays with staff, the board and auditors (docs/DOMAIN.md, Blind review).
+    if (actor.role === 'applicant') return view;
+    const names = accountNames(this.identity);
+    const updates = view.updates.map((u) => ({
+      ...u,
+      confirmations: u.confirmations.map((c) => ({ ...c, reviewerName: names(c.reviewerId) })),
+    }));
+    return { ...view, updates };
   }
 
   @Post('applications/:id/progress/confirmation-requests')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { SetBlindReviewCommand } from '@cert/commands';
 import { ReadDb, reviewCycleSettings } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
@@ -19,13 +20,15 @@ export class ReviewCyclesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readDb: ReadDb,
+    private readonly identity: IdentityStore,
   ) {}
 
   @Get(':cycle')
   @Access('cycle.settings.read')
   @Operation("Read a cycle's review settings", 'CycleSettingsView')
   settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
-    return reviewCycleSettings(this.readDb.db, cycle);
+    const settings = reviewCycleSettings(this.readDb.db, cycle);
+    return { ...settings, setByName: settings.setBy ? accountNames(this.identity)(settings.setBy)! : null };
   }
 
   @Put(':cycle')

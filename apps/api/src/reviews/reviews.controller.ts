@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
+import { IdentityStore, accountNames } from '@cert/identity';
 import { AssignReviewersCommand, DecideApplicationCommand } from '@cert/commands';
 import { ReadDb, finalScores, scoresFor } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
@@ -19,6 +20,7 @@ export class ReviewsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly readDb: ReadDb,
+    private readonly identity: IdentityStore,
   ) {}
 
   @Post('reviewers')
@@ -83,6 +85,8 @@ export class ReviewsController {
   @Access('review.scores.read')
   @Operation("Read scores: a reviewer's own, or every finished review", 'ScoresView')
   scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    return actor.role === 'reviewer' ? scoresFor(this.readDb.db, id, actor.id) : finalScores(this.readDb.db, id);
+    if (actor.role === 'reviewer') return scoresFor(this.readDb.db, id, actor.id);
+    const names = accountNames(this.identity);
+    return finalScores(this.readDb.db, id).map((review) => ({ ...review, reviewerName: names(review.reviewerId) ?? review.reviewerId }));
   }
 }

@@ -1,11 +1,10 @@
 import { Text, Timeline } from '@mantine/core';
 import type { MilestoneView, TimelineEntryView } from '@cert/contracts';
 import { exactDate } from '../lib/dates';
-import { eventLabel, isEngineStep, ROLE_LABEL } from '../lib/labels';
-import { withNames } from '../lib/names';
+import { eventLabel } from '../lib/labels';
 
-/** Applicants and reviewers read milestones; staff also who took each step. */
-type Entry = MilestoneView & Partial<Pick<TimelineEntryView, 'actorId' | 'actorRole'>>;
+/** Applicants and reviewers read milestones; staff also who took each step, named by the api. */
+type Entry = MilestoneView & Partial<Pick<TimelineEntryView, 'actorId' | 'actorName'>>;
 type Shown = Entry & { repeated: number; firstAt: string };
 
 /** Runs of the same draft save ("saved 16 times") read as one step; everything else is shown as it happened. */
@@ -22,16 +21,8 @@ function collapseDrafts(entries: Entry[]): Shown[] {
   return out;
 }
 
-/** What happened to an application, oldest first: what, when and (for staff) by which role. */
-export function EventTimeline({
-  entries,
-  showActor = false,
-  names,
-}: {
-  entries: Entry[];
-  showActor?: boolean;
-  names?: Map<string, string>;
-}) {
+/** What happened to an application, oldest first: what, when and (for staff) by whom. */
+export function EventTimeline({ entries, showActor = false }: { entries: Entry[]; showActor?: boolean }) {
   if (entries.length === 0) return <Text>Nothing has happened yet.</Text>;
   const shown = collapseDrafts(entries);
   return (
@@ -39,7 +30,7 @@ export function EventTimeline({
       {shown.map((e, i) => (
         <Timeline.Item key={`${e.type}-${e.occurredAt}-${i}`} title={eventLabel(e.type)}>
           <Text size="sm" c="gray.9">
-            {e.repeated > 1 ? `Saved ${e.repeated} times` : withNames(e.summary, names)}
+            {e.repeated > 1 ? `Saved ${e.repeated} times` : e.summary}
           </Text>
           <Text size="xs" c="gray.8" mt={2}>
             {e.repeated > 1 && (
@@ -48,7 +39,7 @@ export function EventTimeline({
               </>
             )}
             <time dateTime={e.occurredAt}>{exactDate(e.occurredAt)}</time>
-            {showActor && e.actorRole ? ` · ${isEngineStep(e.type) ? ROLE_LABEL.system : (ROLE_LABEL[e.actorRole] ?? e.actorRole)}` : ''}
+            {showActor && e.actorName ? ` · ${e.actorName}` : ''}
           </Text>
         </Timeline.Item>
       ))}

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS, APPLICATION_STATUSES } from '@cert/domain';
+import { APPLICATION_STATUS, APPLICATION_STATUSES, ROLE_NAMES } from '@cert/domain';
 import type { ApplicationStatus, Outcome } from '@cert/contracts';
 
 /** Where an application stands, in the domain's words (badges, filters). */
@@ -30,15 +30,8 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 };
 export const OUTCOMES: Outcome[] = ['ProgramOfExcellence', 'CharterMembership', 'NotYetReady'];
 
-export const ROLE_LABEL: Record<string, string> = {
-  applicant: 'Applicant',
-  staff: 'Certification staff',
-  reviewer: 'Reviewer',
-  board: 'Advisory board',
-  auditor: 'Auditor',
-  operator: 'Operator',
-  system: 'The engine',
-};
+/** Roles in words, for where no person applies; people are named by the api (docs/DOMAIN.md, Names). */
+export const ROLE_LABEL: Record<string, string> = ROLE_NAMES;
 
 export const INSTITUTION_TYPES: { value: string; label: string }[] = [
   { value: 'school', label: 'School' },

@@ -86,7 +86,9 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
     );
 
   for (let i = 0; i < count; i++) {
-    const applicant: Actor = { id: `applicant-${i}`, role: 'applicant', email: `leader${i}@school${i}.example` };
+    // An applicant account as signing in by email makes it: no name of its own, the survey's leader by its email.
+    const email = `leader${i}@school${i}.example`;
+    const applicant: Actor = { id: identity.createUser({ email, name: '', role: 'applicant' }).id, role: 'applicant', email };
     clock.advance({ minutes: 7 });
     const { applicationId: id } = await commands.execute(new SubmitSurveyCommand(survey(i), false, applicant));
     summary.applicationIds.push(id);

@@ -287,7 +287,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     schemaVersion: 1,
     label: 'Renewal started',
     applicantSees: true,
-    describe: ({ data }) => `Renewal started as application ${data.renewalId}`,
+    describe: ({ data }, { application }) => `Renewal started as application ${application(data.renewalId)}`,
   },
   RenewalOpened: {
     schemaVersion: 1,
@@ -300,7 +300,7 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     schemaVersion: 1,
     label: 'Designation renewed',
     applicantSees: true,
-    describe: ({ data }) => `Designation renewed (${outcome[data.outcome]}) by application ${data.renewalId}`,
+    describe: ({ data }, { application }) => `Designation renewed (${outcome[data.outcome]}) by application ${application(data.renewalId)}`,
     byEngine: true,
   },
   AppealFiled: {

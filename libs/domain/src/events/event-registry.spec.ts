@@ -15,11 +15,14 @@ import {
   SCHEMA_VERSIONS,
   SURVEY_EVENT_TYPES,
   UPCASTERS,
+  actorName,
   describeEvent,
   describeEvents,
   eventLabel,
   isEngineStep,
+  personIdsIn,
 } from './event-registry';
+import { identityRedactor } from '../review/blind-review';
 
 const FAMILIES = [
   APPLICATION_EVENTS,
@@ -94,6 +97,13 @@ describe('describeEvent: the one sentence per event', () => {
     expect(describeEvent(computed)).toBe('The engine recommends Charter membership (overall mean 3.13)');
   });
 
+  it('names another application by its reference where the caller knows it', () => {
+    const renewal = { type: 'RenewalStarted', data: { ...pins, renewalId: 'a-2', termEndsAt: '2031-01-01T00:00:00Z', startedAt: 'x' } };
+    const references = (id: string) => (id === 'a-2' ? 'APP-2030-00A2' : undefined);
+    expect(describeEvent(renewal, { references })).toBe('Renewal started as application APP-2030-00A2');
+    expect(describeEvent(renewal)).toBe('Renewal started as application a-2');
+  });
+
   it('reads an event type it does not know, or data it cannot word, as its label', () => {
     expect(describeEvent({ type: 'SomethingNew', data: {} })).toBe('Something New');
     expect(describeEvent({ type: 'SurveySubmitted', data: { applicationId: 'a-1' } })).toBe('Intake survey submitted');
@@ -151,5 +161,53 @@ describe('what does not compile', () => {
     // At run time they are the plain shapes the store reads: only the type checker can refuse them.
     expect([misspelt, code]).toEqual([[{ path: 'reasons', owners: ['applicant'] }], [{ path: 'method', owners: ['applicant'] }]]);
     expect(Object.keys(missing)).toEqual(['ConflictDeclared']);
+  });
+});
+
+describe('who took a step, and who an event names', () => {
+  const as = (actorId: string, actorRole: string) => ({ actorId, actorRole });
+  const names = (id: string) => ({ 'u-rita': 'Rita North', 'u-chair': 'Board Chair' })[id];
+  const computed = { type: 'RecommendationComputed', data: { ...pins } };
+
+  it('credits the engine, under the policy the event pins, with what it worked out, whoever set it off', () => {
+    expect(actorName({ ...computed, metadata: as('u-rita', 'reviewer') }, names)).toBe('The engine (policy decision-policy.v1)');
+    expect(actorName({ type: 'ApplicationLapsed', data: pins, metadata: as('deadlines', 'system') })).toBe(
+      'The engine (policy decision-policy.v1)',
+    );
+    // A timer on a stream that pins no policy (an award cycle) is the engine all the same.
+    expect(actorName({ type: 'SummitRsvpReminderIssued', data: {}, metadata: as('deadlines', 'system') })).toBe('The engine');
+  });
+
+  it('names a person through the resolver, and says their role in words where nobody names them', () => {
+    expect(actorName({ type: 'DecisionRecorded', data: pins, metadata: as('u-chair', 'board') }, names)).toBe('Board Chair');
+    expect(actorName({ type: 'DecisionRecorded', data: pins, metadata: as('u-who', 'board') }, names)).toBe('Advisory board');
+    expect(actorName({ type: 'SurveyAccepted', data: pins, metadata: as('u-1', 'staff') })).toBe('Certification staff');
+  });
+
+  it('finds every person id at any depth of the data, once each, and nothing else', () => {
+    const disputed = [
+      {
+        indicator: 'EC1.L1',
+        levels: [
+          { reviewerId: 'r-1', level: 2 },
+          { reviewerId: 'r-2', level: 4 },
+        ],
+        spread: 2,
+      },
+    ];
+    expect(personIdsIn({ ...pins, disputed, threshold: 2 })).toEqual(['r-1', 'r-2']);
+    expect(personIdsIn({ ...pins, decidedBy: 'b-1', excludedReviewers: ['r-1', 'r-3'], routedBy: 'b-1' })).toEqual(['b-1', 'r-1', 'r-3']);
+    expect(personIdsIn({ ...pins, renewalId: 'a-2', conflictId: 'c-1' })).toEqual([]);
+  });
+});
+
+describe('blind review in free text', () => {
+  it("takes the applicant's identity out wherever it is written, in any case, and leaves an erased field alone", () => {
+    const redact = identityRedactor(['Ada Lovelace', 'ada@school.org', 'Riverside STEM Academy', '[erased]', null]);
+    expect(redact('Ada lovelace leads RIVERSIDE STEM ACADEMY; write to ada@school.org.')).toBe(
+      '[withheld: blind review] leads [withheld: blind review]; write to [withheld: blind review].',
+    );
+    expect(redact('Nothing was [erased] here.')).toBe('Nothing was [erased] here.');
+    expect(identityRedactor([])('Ada')).toBe('Ada');
   });
 });

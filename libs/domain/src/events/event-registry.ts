@@ -14,6 +14,8 @@ import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
 import { ReviewerEvent } from '../review/reviewer.decider';
 import { REVIEWER_EVENTS } from '../review/reviewer.registry';
 import { EventShape, EventSpec, EventTable, Names, SentenceContext, Upcaster } from './event-spec';
+import { ROLE_NAMES, engineName } from './words';
+import { Role } from '../decider';
 
 /** Every event the log can hold, of every stream category. */
 export type LoggedEvent =
@@ -82,14 +84,19 @@ export const isEngineStep = (type: string): boolean => specOf(type)?.byEngine ==
 
 /**
  * The one sentence people read for an event, everywhere: the api's timelines, the auditor's history, the decision
- * report, exports and the web. People are named through `names` where the caller knows them, and by id otherwise.
+ * report, exports and the web. People are named through `names` where the caller knows them, and by id otherwise;
+ * applications by their reference through `references`.
  */
 export function describeEvent(event: { type: string; data: unknown }, context: SentenceContext = {}): string {
   const spec = specOf(event.type);
   if (!spec) return eventLabel(event.type);
-  const { names, appealDecided = false } = context;
+  const { names, references, appealDecided = false } = context;
   try {
-    return spec.describe(event as EventShape, { person: (id) => names?.(id) ?? id, appealDecided });
+    return spec.describe(event as EventShape, {
+      person: (id) => names?.(id) ?? id,
+      application: (id) => references?.(id) ?? id,
+      appealDecided,
+    });
   } catch {
     // A shape this code cannot word (written by a newer release) still shows, by its label: the record is the data.
     return spec.label;
@@ -100,11 +107,63 @@ export function describeEvent(event: { type: string; data: unknown }, context: S
  * The sentences of events read in log order, one or many streams: a DecisionFinalized that follows its stream's
  * decision on appeal says the appeal's decision is final (it closed no window).
  */
-export function describeEvents(events: readonly { streamId: string; type: string; data: unknown }[], names?: Names): string[] {
+export function describeEvents(
+  events: readonly { streamId: string; type: string; data: unknown }[],
+  context: Omit<SentenceContext, 'appealDecided'> = {},
+): string[] {
   const appealDecided = new Set<string>();
   return events.map((e) => {
-    const sentence = describeEvent(e, { names, appealDecided: appealDecided.has(e.streamId) });
+    const sentence = describeEvent(e, { ...context, appealDecided: appealDecided.has(e.streamId) });
     if (e.type === 'DecisionRecorded' && (e.data as DecisionRecorded['data']).appealOf) appealDecided.add(e.streamId);
     return sentence;
   });
+}
+
+/** The decision policy an event pins, if it pins one (application events do; a cycle's or a reviewer's do not). */
+const pinnedPolicy = (data: unknown): string | null => {
+  const value = (data as { policyVersion?: unknown } | null)?.policyVersion;
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * Who took a step, as people read it (docs/DOMAIN.md, Names): the engine for a step it worked out or a timer it ran,
+ * under the policy the event pins, whoever's command set it off; otherwise the person, named through `names`. Where
+ * `names` does not name them (a person the reader is not to know), their role in words.
+ */
+export function actorName(event: { type: string; data: unknown; metadata: { actorId: string; actorRole: string } }, names?: Names): string {
+  const { actorId, actorRole } = event.metadata;
+  if (actorRole === 'system' || isEngineStep(event.type)) return engineName(pinnedPolicy(event.data));
+  return names?.(actorId) ?? ROLE_NAMES[actorRole as Role] ?? actorRole;
+}
+
+/** Keys whose values are people's ids (accounts), wherever they sit in an event's data. */
+const PERSON_KEYS = new Set([
+  'reviewerId',
+  'nominatorId',
+  'submittedBy',
+  'decidedBy',
+  'filedBy',
+  'routedBy',
+  'excludedReviewers',
+  'nominatedBy',
+  'boardMemberId',
+  'selectedBy',
+  'respondedBy',
+  'recipientUserId',
+]);
+
+/** Every person an event's data names by id, once each, in the order they appear: for a name column beside each id. */
+export function personIdsIn(data: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, key: string | null) => {
+    if (typeof value === 'string') {
+      if (key !== null && PERSON_KEYS.has(key)) found.add(value);
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => walk(v, key));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(data, null);
+  return [...found];
 }

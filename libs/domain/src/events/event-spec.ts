@@ -10,18 +10,25 @@ export type EventShape = { type: string; data: object };
 /** Turns version n of an event's data into version n + 1. Pure: no lookups, no clock. */
 export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 
-/** Who a person id names, where the caller knows; undefined leaves the id as it is. */
+/**
+ * Who a person id names, where the caller knows; undefined leaves the id as it is. Names are looked up when read,
+ * never stored with the event: people change their names and erased people lose them (docs/DOMAIN.md, Names).
+ */
 export type Names = (personId: string) => string | undefined;
+
+/** An application's reference (APP-2026-3F1C2A) by its id, where the caller knows; undefined leaves the id. */
+export type References = (applicationId: string) => string | undefined;
 
 /** What a sentence may depend on beyond the event itself. */
 export type SentenceContext = {
   names?: Names;
+  references?: References;
   /** A DecisionFinalized that closes an appeal: the appeal's decision is final at once, no window closed. */
   appealDecided?: boolean;
 };
 
-/** What a table's `describe` is given: `person` names an id (or returns it), and the context's facts. */
-export type Describe = { person: (id: string) => string; appealDecided: boolean };
+/** What a table's `describe` is given: `person` names an id (or returns it), `application` gives a reference, and the context's facts. */
+export type Describe = { person: (id: string) => string; application: (id: string) => string; appealDecided: boolean };
 
 export type EventSpec<E extends EventShape> = {
   /**

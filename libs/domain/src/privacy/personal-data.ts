@@ -12,6 +12,12 @@
 export const ERASED = '[erased]';
 
 /**
+ * What a person reads as once erased: their account is gone, and an account is removed by nothing but an erasure
+ * (docs/DOMAIN.md, Erasure), so an id in the log with no account behind it names an erased person.
+ */
+export const ERASED_PERSON = '[erased person]';
+
+/**
  * Whose data a field is. `applicant`: the leader the application is about (keyed by the survey's contact email).
  * `reviewer`: the reviewer named in the event (their own words). `recipient`: the person a notification went to.
  * `record`: the application's record of reasons, the institution's own (keyed by the application, not by a person):

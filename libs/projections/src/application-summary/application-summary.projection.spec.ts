@@ -106,6 +106,18 @@ describe('application-summary projection', () => {
       ]),
     );
     expect(timeline[1]).toMatchObject({ type: 'SurveyAccepted', actorId: 'user-staff', actorRole: 'staff', occurredAt: T0 });
+
+    // docs/DOMAIN.md, Names: worded when read, with the names of that moment; the engine is credited with its own steps.
+    const names = (id: string) => ({ 'rev-a': 'Rita North', 'user-staff': 'Sam Staff' })[id] ?? '[erased person]';
+    const named = getTimeline(db, A, names);
+    expect(named.map((e) => e.summary)).toEqual(expect.arrayContaining(['Reviewer Rita North assigned (auto), due 2026-01-26']));
+    expect(named[1].actorName).toBe('Sam Staff');
+    expect(named.find((e) => e.type === 'RecommendationComputed')!.actorName).toBe('The engine (policy decision-policy.v1)');
+    expect(named.find((e) => e.type === 'GrowthReportIssued')!.actorName).toBe('The engine (policy decision-policy.v1)');
+    // Nothing of a name is stored: the same rows read with other names at once.
+    const renamed = getTimeline(db, A, (id) => (id === 'rev-a' ? 'Rita Nkemelu-North' : undefined));
+    expect(renamed.map((e) => e.summary)).toEqual(expect.arrayContaining(['Reviewer Rita Nkemelu-North assigned (auto), due 2026-01-26']));
+    expect(JSON.stringify(db.prepare('SELECT * FROM application_timeline').all())).not.toContain('Rita');
   });
 
   it('marks rejected, lapsed and reopened applications in plain words', () => {

@@ -5,7 +5,6 @@ import {
   ApplicationStatus,
   IndicatorRating,
   SurveySubmitted,
-  describeEvent,
   normalizeEmail,
 } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
@@ -179,7 +178,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
 /** What applicants, nominators and staff see of an application (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  version: 7,
+  version: 8,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   // Every event of an application shows on its timeline.
@@ -200,9 +199,11 @@ export const applicationSummaryProjection: Projection = {
     const appealDecided =
       event.type === 'DecisionFinalized' &&
       db.prepare('SELECT appeal_status FROM application_summary WHERE id = ?').pluck().get(id) === 'decided';
+    // The event's data, not its sentence: the sentence names people, and is worded when read, with the names of the
+    // moment (docs/DOMAIN.md, Names).
     db.prepare(
-      `INSERT OR REPLACE INTO application_timeline (application_id, version, position, type, occurred_at, actor_id, actor_role, summary)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO application_timeline (application_id, version, position, type, occurred_at, actor_id, actor_role, data, appeal_decided)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       event.version,
@@ -211,7 +212,8 @@ export const applicationSummaryProjection: Projection = {
       at,
       event.metadata.actorId,
       event.metadata.actorRole,
-      describeEvent(event, { appealDecided }),
+      JSON.stringify(event.data),
+      appealDecided ? 1 : 0,
     );
   },
 };

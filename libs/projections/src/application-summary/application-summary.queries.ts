@@ -1,5 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import { AppealRoute, ApplicationStatus, CLOSED_STATUSES, Outcome, indicatorCodes, normalizeEmail, rubricByVersion } from '@cert/domain';
+import {
+  AppealRoute,
+  ApplicationStatus,
+  CLOSED_STATUSES,
+  Names,
+  Outcome,
+  References,
+  actorName,
+  describeEvent,
+  indicatorCodes,
+  normalizeEmail,
+  rubricByVersion,
+} from '@cert/domain';
 import type {
   ApplicantListItem,
   ApplicationSummaryView,
@@ -70,13 +82,54 @@ export const getApplication = (db: Database, id: string): ApplicationSummaryView
   return row ? toView(row) : null;
 };
 
-export const getTimeline = (db: Database, id: string): TimelineEntryView[] =>
-  db
+/** An application's reference by its id, for sentences that name another application (a renewal). */
+export const applicationReferences =
+  (db: Database): References =>
+  (id) =>
+    (db.prepare('SELECT reference FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined) ?? undefined;
+
+/** The leader's name on the latest application of this contact email, for an applicant account with no name of its own. */
+export const leaderNameByEmail =
+  (db: Database) =>
+  (email: string): string | null =>
+    (db
+      .prepare('SELECT leader_name FROM application_summary WHERE applicant_email = ? ORDER BY submitted_at DESC LIMIT 1')
+      .pluck()
+      .get(normalizeEmail(email)) as string | undefined) ?? null;
+
+type TimelineRow = {
+  version: number;
+  position: string;
+  type: string;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  data: string;
+  appealDecided: number;
+};
+
+/**
+ * Every step of an application, oldest first, each in the sentence of the event registry and with who took it.
+ * Worded here, when read, so `names` gives the names people have now ("[erased person]" once erased); without
+ * `names`, people read as their ids and actors as their roles (docs/DOMAIN.md, Names).
+ */
+export const getTimeline = (db: Database, id: string, names?: Names): TimelineEntryView[] => {
+  const rows = db
     .prepare(
-      `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, summary
-     FROM application_timeline WHERE application_id = ? ORDER BY version`,
+      `SELECT version, position, type, occurred_at AS occurredAt, actor_id AS actorId, actor_role AS actorRole, data,
+       appeal_decided AS appealDecided FROM application_timeline WHERE application_id = ? ORDER BY version`,
     )
-    .all(id) as TimelineEntryView[];
+    .all(id) as TimelineRow[];
+  const references = applicationReferences(db);
+  return rows.map(({ data, appealDecided, ...row }) => {
+    const event = { type: row.type, data: JSON.parse(data) as unknown, metadata: row };
+    return {
+      ...row,
+      actorName: actorName(event, names),
+      summary: describeEvent(event, { names, references, appealDecided: appealDecided === 1 }),
+    };
+  });
+};
 
 /** In rubric order (outcome by outcome, as the IC Map reads), not alphabetical. */
 export const getAssessment = (db: Database, id: string): AssessmentItemView[] => {

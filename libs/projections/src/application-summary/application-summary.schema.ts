@@ -56,7 +56,8 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     occurred_at TEXT NOT NULL,
     actor_id TEXT NOT NULL,
     actor_role TEXT NOT NULL,
-    summary TEXT NOT NULL,
+    data TEXT NOT NULL,
+    appeal_decided INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (application_id, version)
   )`,
   `CREATE TABLE IF NOT EXISTS application_assessment (

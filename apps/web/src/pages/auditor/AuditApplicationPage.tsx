@@ -1,17 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Card, Code, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get } from '../../api/client';
-import { useApplication, useHistory, useRecordOfReasons, useReviewers, useTimeline } from '../../api/queries';
-import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict, TimelineEntryView } from '@cert/contracts';
+import { useApplication, useHistory, useRecordOfReasons } from '../../api/queries';
+import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { exactDate, fromLocalInput, utcDate } from '../../lib/dates';
 import { eventLabel, isEngineStep, OUTCOME_LABEL, ROLE_LABEL } from '../../lib/labels';
-import { withNames } from '../../lib/names';
 import { RecordOfReasonsCard } from './RecordOfReasonsCard';
+import { ReviewerViewCard } from './ReviewerViewCard';
 
 /** Why an event happened, where the event says: a reason, a justification, a rule. */
 function whyOf(e: HistoryEntry): string {
@@ -33,14 +33,11 @@ export function AuditApplicationPage() {
   const { id } = useParams();
   const app = useApplication(id);
   const history = useHistory(id);
-  const timeline = useTimeline<TimelineEntryView[]>(id);
-  const pool = useReviewers();
   const record = useRecordOfReasons(id);
   const [types, setTypes] = useState<string[]>([]);
   const [roles, setRoles] = useState<string[]>([]);
   const [hideDrafts, setHideDrafts] = useState(false);
 
-  const summaries = useMemo(() => new Map((timeline.data ?? []).map((t) => [t.position, t.summary])), [timeline.data]);
   if (app.isPending || history.isPending) return <Loading what="Reading the history from the log" />;
   if (app.error || history.error)
     return (
@@ -49,14 +46,6 @@ export function AuditApplicationPage() {
       </Page>
     );
 
-  const who = (e: HistoryEntry) => {
-    const reviewer = pool.data?.find((r) => r.id === e.actorId);
-    const name = reviewer ? `: ${reviewer.name}` : e.actorRole === 'system' ? '' : ` (${e.actorId.slice(0, 8)})`;
-    const actor = `${ROLE_LABEL[e.actorRole] ?? e.actorRole}${name}`;
-    // A step the engine worked out is the engine's; the log still records whose command set it off.
-    return isEngineStep(e.type) && e.actorRole !== 'system' ? `${ROLE_LABEL.system}, after ${actor}` : actor;
-  };
-  const names = new Map((pool.data ?? []).map((r) => [r.id, r.name]));
   // A reason that reads "[erased]" says why: shredded with the record, or erased with a person before reasons were kept apart.
   const gone = new Map((record.data?.reasons ?? []).filter((r) => r.reads !== 'readable').map((r) => [r.version, r.note]));
   const events = history.data.filter(
@@ -109,6 +98,7 @@ export function AuditApplicationPage() {
       <StateAsOfCard id={a.id} />
 
       <RecordOfReasonsCard record={record.data} error={record.error} />
+      <ReviewerViewCard id={a.id} history={history.data} />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
         <Stack>
@@ -138,7 +128,10 @@ export function AuditApplicationPage() {
               />
             </Group>
           </Group>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer
+            minWidth={1000}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Events: who, what, when, why' } }}
+          >
             <Table striped verticalSpacing="xs">
               <Table.Caption>
                 {events.length} of {history.data.length} events, in the order they were recorded
@@ -171,13 +164,18 @@ export function AuditApplicationPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{who(e)}</Text>
+                      <Text size="sm">{e.actorName}</Text>
+                      {e.actorRole !== 'system' && !isEngineStep(e.type) && (
+                        <Text size="xs" c="gray.8">
+                          {ROLE_LABEL[e.actorRole] ?? e.actorRole}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={600}>
                         {eventLabel(e.type)}
                       </Text>
-                      <Text size="sm">{withNames(summaries.get(e.position) ?? '', names)}</Text>
+                      <Text size="sm">{e.summary}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{whyOf(e)}</Text>
@@ -298,19 +296,40 @@ function ReproduceCard({ id, decided }: { id: string; decided: boolean }) {
             role="status"
             title={result.reproduced ? 'Reproduced: same result' : `${result.differences.length} differences`}
           >
-            {result.checks[0] && (
-              <Text size="sm" c="gray.9">
-                Rule: {result.checks[0].recorded.rule}
-              </Text>
+            {result.checks.map((c) =>
+              c.decision ? (
+                <Stack gap={2} key={c.version} mt="xs">
+                  <Text size="sm" c="gray.9" fw={600}>
+                    Decision of {utcDate(c.decision.decidedAt)}
+                    {c.decision.appealOf ? ', on appeal' : ''} (event {c.version})
+                  </Text>
+                  <Text size="sm" c="gray.9">
+                    Recommendation recomputed from the recorded inputs: {OUTCOME_LABEL[c.fromRecordedInputs.outcome]} (rule{' '}
+                    {c.fromRecordedInputs.rule}).
+                  </Text>
+                  <Text size="sm" c="gray.9">
+                    Recorded decision: {OUTCOME_LABEL[c.decision.outcome]}, by {c.decision.decidedBy.name}.{' '}
+                    {c.decision.verdict === 'followed'
+                      ? 'The board followed the recommendation.'
+                      : `The board overruled the recommendation (${OUTCOME_LABEL[c.recordedRecommendation.outcome]}).`}
+                  </Text>
+                  {c.decision.verdict === 'overruled' && (
+                    <Text size="sm" c="gray.9">
+                      Justification: {c.decision.justification ?? 'none recorded'}
+                    </Text>
+                  )}
+                </Stack>
+              ) : (
+                <Text size="sm" c="gray.9" key={c.version}>
+                  Recommendation (event {c.version}): recorded {OUTCOME_LABEL[c.recordedRecommendation.outcome]};{' '}
+                  {c.fromScores &&
+                  c.fromScores.outcome === c.recordedRecommendation.outcome &&
+                  c.fromScores.rule === c.recordedRecommendation.rule
+                    ? 'recomputed the same from the scores.'
+                    : `recomputed ${c.fromScores ? OUTCOME_LABEL[c.fromScores.outcome] : 'nothing'} (rule ${c.fromScores?.rule ?? 'none'}).`}
+                </Text>
+              ),
             )}
-            {result.checks.map((c) => (
-              <Text size="sm" c="gray.9" key={c.version}>
-                Event {c.version} ({eventLabel(c.type)}): recorded {OUTCOME_LABEL[c.recorded.outcome]};{' '}
-                {c.fromScores && c.fromScores.outcome === c.recorded.outcome && c.fromScores.rule === c.recorded.rule
-                  ? 'recomputed the same from the scores.'
-                  : `recomputed ${c.fromScores ? OUTCOME_LABEL[c.fromScores.outcome] : 'nothing'} (rule ${c.fromScores?.rule ?? '—'}).`}
-              </Text>
-            ))}
             {result.differences.map((d) => (
               <Text size="sm" c="gray.9" key={`${d.version}-${d.field}`}>
                 {d.field}: recorded {JSON.stringify(d.recorded)}, recomputed {JSON.stringify(d.recomputed)}
@@ -340,8 +359,7 @@ function StateAsOfCard({ id }: { id: string }) {
       setBusy(false);
     }
   }
-  const s = state?.state as Record<string, unknown> | undefined;
-  const scalar = s ? Object.entries(s).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) : [];
+  const s = state?.state;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="asof-heading">
       <form onSubmit={run} noValidate>
@@ -365,23 +383,33 @@ function StateAsOfCard({ id }: { id: string }) {
           {state && s && (
             <Stack gap="xs" aria-live="polite">
               <Text fw={600}>
-                After event {state.version}
-                {state.occurredAt ? ` (${utcDate(state.occurredAt)})` : ''}: status {String(s.status)}
+                {state.version === 0 ? 'Before the first event' : `After event ${state.version}`}
+                {state.occurredAt ? ` (${utcDate(state.occurredAt)})` : ''}
               </Text>
-              <Table withTableBorder w="fit-content">
+              <Table withTableBorder maw={900}>
+                <Table.Caption>The state of the application then, field by field</Table.Caption>
                 <Table.Tbody>
-                  {scalar.map(([k, v]) => (
-                    <Table.Tr key={k}>
-                      <Table.Th scope="row">{k}</Table.Th>
-                      <Table.Td>{String(v)}</Table.Td>
+                  {state.readable.map((f) => (
+                    <Table.Tr key={f.label}>
+                      <Table.Th scope="row" w={240}>
+                        {f.label}
+                      </Table.Th>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{f.value}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
-              <details>
-                <summary>The whole state</summary>
-                <Code block>{JSON.stringify(s, null, 2)}</Code>
-              </details>
+              {state.position && (
+                <Button
+                  variant="default"
+                  w="fit-content"
+                  onClick={() =>
+                    void download(`/audit/applications/${id}/state?position=${state.position}`, `state-after-event-${state.version}.json`)
+                  }
+                >
+                  Download this state as JSON
+                </Button>
+              )}
             </Stack>
           )}
         </Stack>

@@ -4,7 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { BarChart } from '@mantine/charts';
 import { Button, Card, Grid, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { get } from '../../api/client';
-import { useBoardQueue, useReviewers, useRubric, useStaffQueue } from '../../api/queries';
+import { useBoardQueue, useRubric, useStaffQueue } from '../../api/queries';
 import type { ApplicationSummaryView, FinishedReviewView, StaffQueue } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -18,7 +18,6 @@ const LEVEL_COLORS = ['red.8', 'orange.8', 'yellow.7', 'teal.8', 'blue.8'];
 export function BoardDashboardPage() {
   const queue = useStaffQueue();
   const board = useBoardQueue();
-  const reviewers = useReviewers();
   const rubric = useRubric();
   const reviewed = (board.data ?? []).map((i) => i.applicationId);
   const scores = useQueries({
@@ -47,7 +46,7 @@ export function BoardDashboardPage() {
           <StatusFunnel queue={queue.data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <ReviewerProgress items={queue.data.items} names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} />
+          <ReviewerProgress items={queue.data.items} />
         </Grid.Col>
         <Grid.Col span={12}>
           <Card withBorder padding="lg" component="section" aria-labelledby="dist-heading">
@@ -127,11 +126,13 @@ function StatusFunnel({ queue }: { queue: StaffQueue }) {
   );
 }
 
-function ReviewerProgress({ items, names }: { items: ApplicationSummaryView[]; names: Map<string, string> }) {
+function ReviewerProgress({ items }: { items: ApplicationSummaryView[] }) {
   const byReviewer = new Map<string, { finished: number; assigned: number }>();
+  const names = new Map<string, string>();
   for (const app of items) {
     for (const r of app.reviewers ?? []) {
       if (r.status === 'released') continue;
+      if (r.name) names.set(r.reviewerId, r.name);
       const row = byReviewer.get(r.reviewerId) ?? { finished: 0, assigned: 0 };
       row.assigned += 1;
       if (r.status === 'finished') row.finished += 1;

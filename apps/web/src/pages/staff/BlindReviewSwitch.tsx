@@ -33,6 +33,7 @@ export function BlindReviewSwitch({ cycle }: { cycle: string }) {
         {settings.data?.setAt && (
           <Text size="sm" c="gray.8">
             Last changed {shortDate(settings.data.setAt)}
+            {settings.data.setByName ? ` by ${settings.data.setByName}` : ''}
           </Text>
         )}
       </Group>

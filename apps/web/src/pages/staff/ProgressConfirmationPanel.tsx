@@ -37,7 +37,7 @@ export function ProgressConfirmationPanel({ app }: { app: ApplicationSummaryView
           <>
             {latest.confirmations.map((c) => (
               <Text key={c.reviewerId} size="sm" c="gray.9">
-                Reviewer {reviewers.data?.find((r) => r.id === c.reviewerId)?.name ?? c.reviewerId}:{' '}
+                Reviewer {c.reviewerName ?? ''}:{' '}
                 {c.recordedAt
                   ? `${c.verdicts?.filter((v) => v.verdict === 'disputed').length ?? 0} indicators disputed`
                   : 'asked, no answer yet'}

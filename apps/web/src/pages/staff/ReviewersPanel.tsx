@@ -42,7 +42,6 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
       write('POST', `/applications/${app.id}/reviewers`, mode === 'auto' ? { mode, count: Number(count) } : { mode, reviewerIds: chosen }),
     { done: (r) => ({ title: 'Reviewers assigned', message: `${r.events.length} assigned; they are told by email.` }) },
   );
-  const nameOf = (id: string) => pool.data?.find((r) => r.id === id)?.name ?? 'Reviewer';
   const problem = assign.error instanceof ApiProblem ? assign.error : null;
 
   if (pool.isPending || policy.isPending) return <Loading what="Loading reviewers" />;
@@ -60,7 +59,7 @@ export function ReviewersPanel({ app }: { app: ApplicationSummaryView }) {
         ) : (
           <Stack gap="xs">
             {entries.map((r) => (
-              <ReviewerRow key={r.reviewerId} app={app} entry={r} name={nameOf(r.reviewerId)} />
+              <ReviewerRow key={r.reviewerId} app={app} entry={r} name={r.name ?? 'Reviewer'} />
             ))}
           </Stack>
         )}

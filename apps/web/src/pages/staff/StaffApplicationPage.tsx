@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { useApplication, useReviewers, useTimeline } from '../../api/queries';
+import { useApplication, useTimeline } from '../../api/queries';
 import { DueBadge } from '../../components/DueBadge';
 import { EventTimeline } from '../../components/EventTimeline';
 import { Loading } from '../../components/Loading';
@@ -19,7 +19,6 @@ export function StaffApplicationPage() {
   const { id } = useParams();
   const app = useApplication(id);
   const timeline = useTimeline(id);
-  const reviewers = useReviewers();
   if (app.isPending) return <Loading what="Loading the application" />;
   if (app.error)
     return (
@@ -66,11 +65,7 @@ export function StaffApplicationPage() {
             <Title order={2} size="h3" id="timeline-heading" mb="md">
               Timeline
             </Title>
-            {timeline.data ? (
-              <EventTimeline entries={timeline.data} showActor names={new Map((reviewers.data ?? []).map((r) => [r.id, r.name]))} />
-            ) : (
-              <Loading what="Loading the timeline" />
-            )}
+            {timeline.data ? <EventTimeline entries={timeline.data} showActor /> : <Loading what="Loading the timeline" />}
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useReviewers, useStaffQueue } from '../../api/queries';
+import { useStaffQueue } from '../../api/queries';
 import type { ApplicationStatus, ApplicationSummaryView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -15,7 +15,6 @@ export function StaffQueuePage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') as ApplicationStatus | null;
   const queue = useStaffQueue();
-  const reviewers = useReviewers();
   if (queue.isPending) return <Loading what="Loading the queue" />;
   if (queue.error) return <ProblemAlert error={queue.error} />;
 
@@ -27,7 +26,6 @@ export function StaffQueuePage() {
   const lateReviews = items.flatMap((a) =>
     (a.reviewers ?? []).filter((r) => r.status === 'assigned' && Date.parse(r.dueAt) < now.getTime()).map((r) => ({ app: a, reviewer: r })),
   );
-  const nameOf = (id: string) => reviewers.data?.find((r) => r.id === id)?.name ?? 'A reviewer';
 
   return (
     <Page title="Certification queue" intro={`${total} applications`}>
@@ -73,7 +71,7 @@ export function StaffQueuePage() {
                 <Anchor component={Link} to={`/staff/applications/${app.id}`}>
                   {app.reference}
                 </Anchor>{' '}
-                · {nameOf(reviewer.reviewerId)}: scores {dueIn(reviewer.dueAt).text.toLowerCase()}
+                · {reviewer.name ?? 'A reviewer'}: scores {dueIn(reviewer.dueAt).text.toLowerCase()}
               </Text>
             ))}
           </Stack>
