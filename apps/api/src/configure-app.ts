@@ -5,6 +5,7 @@ import { json } from 'express';
 import helmet from 'helmet';
 import { apiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
+import { wellFormedBody } from './http/well-formed-body';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
 export function configureApp(app: INestApplication): void {
@@ -24,6 +25,8 @@ export function configureApp(app: INestApplication): void {
   (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set('trust proxy', 'loopback');
   // Request size limit: a body over 256 kB is refused (413) before anything parses it.
   app.use(json({ limit: '256kb' }));
+  // Too deep or not well-formed Unicode: a 400 before validation, which would otherwise crash on it.
+  app.use(wellFormedBody);
   // Browser sessions travel in cookies (auth/browser-sessions.ts).
   app.use(cookieParser());
   app.useGlobalPipes(strictValidationPipe());
