@@ -157,4 +157,21 @@ describe('strict input', () => {
     // And nothing was written
     expect(await head()).toBe(before);
   });
+  it('answers 404 to the erasure of an email nobody ever used, and writes nothing', async () => {
+    // Given an address with a typo in it, never seen by the engine
+    const before = await t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
+    // When staff ask to erase it
+    const res = await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'alice@riversde.edu' }).expect(404);
+    // Then they are told why in words, and the log did not move
+    expect(res.body).toMatchObject({ code: 'subject.not_found', detail: expect.stringMatching(/check the spelling/) });
+    expect(
+      await t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null),
+    ).toBe(before);
+  });
 });
