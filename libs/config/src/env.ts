@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every environment key the engine reads. Nothing else reads `process.env` (docs/ARCHITECTURE.md, Config). */
 export class Env {
@@ -32,6 +32,7 @@ export class Env {
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
 }
@@ -63,6 +64,8 @@ export type AppConfig = Readonly<{
    * default) uses the real peer, a number trusts that many hops, a list trusts those addresses or subnets.
    */
   trustProxy: false | number | readonly string[];
+  /** A bearer token Prometheus presents at /metrics instead of an operator's session; null: operators only. */
+  metricsToken: string | null;
   port: number;
   host: string;
   bootstrapAdminEmail: string;
@@ -112,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       outboxDir: env.OUTBOX_DIR ?? `${dataDir}/outbox`,
     }),
     trustProxy: typeof trustProxy === 'string' ? false : trustProxy,
+    metricsToken: env.METRICS_TOKEN ?? null,
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     port,
     host,
