@@ -32,6 +32,8 @@ export class Env {
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() NODE_ENV?: string;
+  @IsOptional() @IsBooleanString() PRODUCTION?: string;
   @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
@@ -64,6 +66,11 @@ export type AppConfig = Readonly<{
    * default) uses the real peer, a number trusts that many hops, a list trusts those addresses or subnets.
    */
   trustProxy: false | number | readonly string[];
+  /**
+   * Production posture (PRODUCTION, else NODE_ENV=production): /docs and /docs-json need a signed-in user, and an
+   * anonymous /health answers only up or down.
+   */
+  production: boolean;
   /** A bearer token Prometheus presents at /metrics instead of an operator's session; null: operators only. */
   metricsToken: string | null;
   port: number;
@@ -116,6 +123,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     trustProxy: typeof trustProxy === 'string' ? false : trustProxy,
     metricsToken: env.METRICS_TOKEN ?? null,
+    production: env.PRODUCTION !== undefined ? env.PRODUCTION === 'true' : env.NODE_ENV === 'production',
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     port,
     host,
