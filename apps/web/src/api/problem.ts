@@ -18,12 +18,10 @@ export class ApiProblem extends Error {
     this.fields = Object.fromEntries(errors.map((e) => [e.field, e.messages]));
   }
 
-  /** The API's message for one field, in plain words ("programDescription must be …" → "Must be …"). */
+  /** The API's sentence for one field, shown as it is: the server words it for people (apps/api/src/http/field-messages.ts). */
   fieldMessage(field: string): string | undefined {
     const messages = this.fields[field];
-    if (!messages?.length) return undefined;
-    const name = field.split('.').at(-1) ?? field;
-    return messages.map((m) => humanize(m, name)).join('; ');
+    return messages?.length ? messages.join('. ') : undefined;
   }
 
   /** Field errors under a prefix (`ratings.3.evidence` for `ratings`), by the rest of the path. */
@@ -34,12 +32,6 @@ export class ApiProblem extends Error {
     }
     return out;
   }
-}
-
-function humanize(message: string, name: string): string {
-  const trimmed = message.startsWith(`${name} `) ? message.slice(name.length + 1) : message;
-  const text = trimmed.replace(/^each value in /, 'each entry ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What to tell a person, never a raw error: the problem's code in plain words, or its detail. */
