@@ -34,6 +34,17 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * The error summary's lines for a refused send (components/ErrorSummary.tsx): each field's sentence, linking to the input
+ * `idOf` names for its path. Fields without an input on the page still show, linking to the form's first input.
+ */
+export function summaryOf(error: unknown, idOf: (field: string) => string | undefined): { message: string; targetId: string }[] {
+  if (!(error instanceof ApiProblem) || error.status !== 400) return [];
+  const ids = Object.keys(error.fields).map((field) => idOf(field));
+  const fallback = ids.find((id) => id !== undefined) ?? '';
+  return Object.keys(error.fields).map((field, i) => ({ message: error.fieldMessage(field)!, targetId: ids[i] ?? fallback }));
+}
+
 /** What to tell a person, never a raw error: the problem's code in plain words, or its detail. */
 export function problemText(error: unknown): string {
   if (error instanceof ApiProblem) {
