@@ -23,7 +23,6 @@ import { useWrite, write } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { focusFirstInvalid } from '../../lib/focus';
 import { INSTITUTION_TYPES } from '../../lib/labels';
 import { useSession } from '../../session-context';
 
@@ -94,7 +93,6 @@ export function IntakeSurveyPage() {
       setProblem(error);
       if (error instanceof ApiProblem && error.status === 400) {
         form.setErrors(Object.fromEntries(Object.keys(error.fields).map((f) => [formField(f), error.fieldMessage(f)])));
-        focusFirstInvalid();
       }
     }
   });
