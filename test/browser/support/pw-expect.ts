@@ -77,7 +77,7 @@ function locatorMatchers(locator: Locator) {
     toBeHidden: () => locator.waitFor({ state: 'hidden', timeout: TIMEOUT }),
     toBeFocused: () =>
       poll(
-        () => locator.evaluate((el) => el === document.activeElement),
+        () => locator.evaluate((el) => el === el.ownerDocument.activeElement),
         (x) => x,
         `expected ${name} to have the keyboard focus`,
       ),

@@ -58,7 +58,9 @@ describe('field messages: one sentence a person can act on, per refused field', 
     expect(await refusal(SubmitSurveyDto, { ...survey, contactEmail: 'ada at riverside' })).toEqual({
       contactEmail: ["Enter the leader's email address in the right format, like name@school.org"],
     });
-    expect(await refusal(SubmitSurveyDto, { ...survey, contactEmail: '  ' })).toEqual({ contactEmail: ["Enter the leader's email address"] });
+    expect(await refusal(SubmitSurveyDto, { ...survey, contactEmail: '  ' })).toEqual({
+      contactEmail: ["Enter the leader's email address"],
+    });
   });
 
   it('given texts too short or too long, then it names the bound that was crossed', async () => {

@@ -47,7 +47,7 @@ export function copyOf(ctor: Ctor | undefined, property: string): FieldCopy | un
 export function rulesOf(ctor: Ctor | undefined, property: string): Map<string, ValidationMetadata> {
   const rules = new Map<string, ValidationMetadata>();
   if (!ctor) return rules;
-  for (const m of getMetadataStorage().getTargetValidationMetadatas(ctor as never, '', true, false)) {
+  for (const m of getMetadataStorage().getTargetValidationMetadatas(ctor, '', true, false)) {
     if (m.propertyName !== property) continue;
     const name = m.name ?? (m.type === 'nestedValidation' ? 'nestedValidation' : m.type);
     rules.set(name, m);
@@ -130,9 +130,9 @@ export function fieldSentence(error: Pick<ValidationError, 'property' | 'value' 
     const tooShort = min !== undefined && length !== undefined && length < min;
     const tooLong = max !== undefined && length !== undefined && length > max;
     const bounds = tooLong
-      ? ` of at most ${num(max!)} characters`
+      ? ` of at most ${num(max)} characters`
       : tooShort || (min !== undefined && min > 1 && max === undefined)
-        ? ` of at least ${num(min!)} characters`
+        ? ` of at least ${num(min)} characters`
         : min !== undefined && max !== undefined && min > 1
           ? ` of ${num(min)} to ${num(max)} characters`
           : max !== undefined
