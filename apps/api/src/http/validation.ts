@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { fieldErrors } from './field-messages';
 
 /** A 400 that names every offending field by its path (`survey.institution.name`, `ratings.3.level`). */
 export class FieldErrors extends Error {
@@ -7,17 +8,12 @@ export class FieldErrors extends Error {
   }
 }
 
-const flatten = (errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] =>
-  errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-
 export const strictValidationPipe = () =>
   new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new FieldErrors(flatten(errors)),
+    // The target and value let field-messages.ts find each field's label and bounds and tell a missing answer apart.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => new FieldErrors(fieldErrors(errors)),
   });
