@@ -31,7 +31,7 @@ describe('evidence › file names', () => {
     expect(blindDownloadName(2, 'EC1.Leaders3', 'application/pdf')).toBe('EC1.Leaders3 document 2.pdf');
   });
 
-  it('says sizes as people read them, in the binary units of the policy\'s limits, choosing the unit after rounding', () => {
+  it("says sizes as people read them, in the binary units of the policy's limits, choosing the unit after rounding", () => {
     const sizes = [0, 1, 1023, 1024, 1536, 12_345, 999_999, 1_048_575, 1_234_567, 20 * 1024 * 1024, 200 * 1024 * 1024, 5 * 1024 ** 3];
     expect(sizes.map(sizeInWords)).toEqual([
       '0 bytes',
