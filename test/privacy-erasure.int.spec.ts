@@ -11,6 +11,7 @@ import { EventStore, verifyChain } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { Mailer, OutboxMailer } from '@cert/mail';
 import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
+import type { EvidenceItemView } from '@cert/contracts';
 import { FixedClock } from '@cert/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/configure-app';
@@ -142,7 +143,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
   let id: string, keptId: string;
   let before: Record<string, unknown>;
   let erasure: request.Response;
-  let documentsBefore: { id: string; sha256: string; href: string }[];
+  let documentsBefore: EvidenceItemView[];
   let retainedUntil: string;
 
   const http = () => request(app.getHttpServer());
@@ -301,7 +302,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     ]);
     expect(blobIds()).toHaveLength(4);
     for (const who of [staff, board, auditor]) {
-      const pdf = await http().get(documentsBefore[0].href).set(who.auth).buffer(true).parse(binary).expect(200);
+      const pdf = await http().get(documentsBefore[0].href!).set(who.auth).buffer(true).parse(binary).expect(200);
       expect(pdf.body.toString('latin1')).toContain(`${DOC_MARK} leadership minutes`);
     }
     // The markers are real, and no file holds them: the blobs are ciphertext, the read models keep only names.
