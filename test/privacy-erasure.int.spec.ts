@@ -461,7 +461,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     expect(search([DOC_MARK, `${NAME} SLT`, `${NAME} lab`])).toEqual([]);
     for (const who of [staff, board, auditor]) {
       for (const doc of documentsBefore) {
-        for (const path of [doc.href, `${doc.href}?download=1`]) {
+        for (const path of [doc.href!, `${doc.href}?download=1`]) {
           const gone = await http().get(path).set(who.auth).expect(410);
           expect(gone.type).toBe('application/problem+json');
           expect(gone.body).toEqual(
