@@ -1,13 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '@cert/event-store';
 import { JobQueue } from '@cert/jobs';
 import { LogRunner } from '@cert/projections';
+import { BlobSweep } from '@cert/work';
 import { Public } from '../auth/access.decorators';
 import { Operation } from '../http/operation.decorator';
 
-/** For operators and load balancers: the log answers, the read models keep up with it, and the job queues' depth. */
+/** For operators and load balancers: the log answers, the read models keep up with it, the job queues' depth, and the last sweep of orphaned documents. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -17,6 +18,8 @@ export class HealthController {
     private readonly store: EventStore,
     private readonly runner: LogRunner,
     private readonly queue: JobQueue,
+    // Only where this process runs the work side; a separate worker logs its own sweeps.
+    @Optional() private readonly sweep?: BlobSweep,
   ) {}
 
   @Get()
@@ -47,6 +50,15 @@ export class HealthController {
           return session.down({ error: (error as Error).message });
         }
       },
+      ...(this.sweep
+        ? [
+            async () => {
+              // The last orphan sweep of the evidence files: what it found and deleted (null until the first has run).
+              const last = this.sweep!.last;
+              return this.indicators.check('documents').up({ lastSweep: last });
+            },
+          ]
+        : []),
     ]);
   }
 }

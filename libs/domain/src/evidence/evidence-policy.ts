@@ -27,6 +27,11 @@ export type EvidencePolicy = {
   maxLinkTitleLength: number;
   /** The allow-list: anything whose bytes say otherwise is refused (SVG, HTML, scripts, archives, executables). */
   types: readonly EvidenceType[];
+  /**
+   * Hours a stored file that no event names is kept before the work side's sweep deletes it: long enough for any
+   * upload still streaming to reach its event, short enough that a crash between file and event leaves nothing for long.
+   */
+  orphanGraceHours: number;
 };
 
 const MB = 1024 * 1024;
@@ -36,6 +41,7 @@ export const evidencePolicyV1: EvidencePolicy = {
   maxFileBytes: 20 * MB,
   maxApplicationBytes: 200 * MB,
   maxItemsPerIndicator: 20,
+  orphanGraceHours: 24,
   maxNameLength: 120,
   maxLinkLength: 2000,
   maxLinkTitleLength: 200,
