@@ -90,9 +90,11 @@ export function EvidenceDocuments({ applicationId, indicator, items, purpose, ed
                       {item.label}
                     </Text>
                   )}
-                  <Text size="sm" c="gray.8">
-                    ({describe(item)})
-                  </Text>
+                  {!item.erasedAt && (
+                    <Text size="sm" c="gray.8">
+                      ({describe(item)})
+                    </Text>
+                  )}
                   {item.erasedAt && (
                     <Text size="sm" c="gray.9" w="100%">
                       Erased on {utcDate(item.erasedAt)} with the applicant’s personal data: its content and name are gone; its type, size

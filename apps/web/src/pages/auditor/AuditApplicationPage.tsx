@@ -132,7 +132,7 @@ export function AuditApplicationPage() {
           </Group>
           <Table.ScrollContainer
             minWidth={1000}
-            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Events: who, what, when, why' } }}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Table of events, scrolls sideways' } }}
           >
             <Table striped verticalSpacing="xs">
               <Table.Caption>
