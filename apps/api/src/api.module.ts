@@ -45,7 +45,8 @@ export class ApiModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // A served document's header carries its file name, personal data of the applicant (docs/DOMAIN.md, Evidence).
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["content-disposition"]'],
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

@@ -6,8 +6,9 @@ import { RecordRetentionModule } from '@cert/privacy';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { ReactionRunner } from './reaction-runner';
+import { BlobSweep } from './blob-sweep';
 
-/** Starts the reactors and one processor per queue; stops taking work on shutdown (SIGTERM). */
+/** Starts the reactors, one processor per queue and the orphan sweep; stops taking work on shutdown (SIGTERM). */
 @Injectable()
 class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -15,6 +16,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     private readonly queue: JobQueue,
     private readonly deadlines: DeadlinesProcessor,
     private readonly notifications: NotificationsProcessor,
+    private readonly sweep: BlobSweep,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -30,6 +32,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     );
     await this.runner.catchUp();
     this.runner.start();
+    this.sweep.start();
   }
 
   /** Each run counted for operators: done, retried (failed, will run again) or failed (gave up). */
@@ -48,18 +51,18 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
 
   // Before the queue closes, so no page is enqueued into a closed queue.
   async beforeApplicationShutdown() {
-    await this.runner.stop();
+    await Promise.all([this.runner.stop(), this.sweep.stop()]);
   }
 }
 
 /**
  * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
- * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, SubjectKeys, ReadDb, JobQueue, IdentityStore, Mailer
- * and Clock.
+ * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, SubjectKeys, ReadDb, JobQueue, IdentityStore, Mailer,
+ * BlobStore and Clock.
  */
 @Module({
   imports: [CommandsModule, RecordRetentionModule],
-  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, WorkLifecycle],
-  exports: [ReactionRunner],
+  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, BlobSweep, WorkLifecycle],
+  exports: [ReactionRunner, BlobSweep],
 })
 export class WorkModule {}

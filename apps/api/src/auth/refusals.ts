@@ -21,7 +21,7 @@ export const ACTION_REFUSALS = {
     'assessment.repeated_indicator',
     'assessment.incomplete',
   ],
-  'application.evidence.read': ['evidence.not_found'],
+  'application.evidence.read': ['evidence.not_found', 'evidence.erased'],
   'application.evidence.write': [
     'assessment.not_open',
     'assessment.deadline_passed',

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Req, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Req, ServiceUnavailableException } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '@cert/config';
 import { IdentityStore } from '@cert/identity';
@@ -10,10 +10,11 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { EventStore } from '@cert/event-store';
 import { JobQueue } from '@cert/jobs';
 import { LogRunner } from '@cert/projections';
+import { BlobSweep } from '@cert/work';
 import { Public } from '../auth/access.decorators';
 import { Operation } from '../http/operation.decorator';
 
-/** For operators and load balancers: the log answers, the read models keep up with it, and the job queues' depth. */
+/** For operators and load balancers: the log answers, the read models keep up with it, the job queues' depth, and the last sweep of orphaned documents. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -26,6 +27,8 @@ export class HealthController {
     private readonly identity: IdentityStore,
     private readonly sessions: BrowserSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Only where this process runs the work side; a separate worker logs its own sweeps.
+    @Optional() private readonly sweep?: BlobSweep,
   ) {}
 
   private userOf(req: Request) {
@@ -71,6 +74,15 @@ export class HealthController {
           return session.down({ error: (error as Error).message });
         }
       },
+      ...(this.sweep
+        ? [
+            async () => {
+              // The last orphan sweep of the evidence files: what it found and deleted (null until the first has run).
+              const last = this.sweep!.last;
+              return this.indicators.check('documents').up({ lastSweep: last });
+            },
+          ]
+        : []),
     ]);
   }
 }
