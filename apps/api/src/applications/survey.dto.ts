@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
 import type { Institution, SubmitSurveyRequest } from '@cert/contracts';
+import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
 export class InstitutionDto implements Institution {
@@ -25,6 +26,7 @@ export class InstitutionDto implements Institution {
   @ApiProperty({ example: 'Riverside STEM Academy' })
   @IsString()
   @Length(2, 200)
+  @PlainText()
   readonly name!: string;
   @Label('the type of institution')
   @ApiProperty({ enum: INSTITUTION_TYPES })
@@ -34,11 +36,13 @@ export class InstitutionDto implements Institution {
   @ApiProperty({ example: 'US' })
   @IsString()
   @Length(2, 80)
+  @PlainText()
   readonly country!: string;
   @Label('the state, province or region')
   @ApiProperty({ example: 'South Carolina' })
   @IsString()
   @Length(2, 120)
+  @PlainText()
   readonly region!: string;
 }
 
@@ -48,6 +52,7 @@ export class SubmitSurveyDto implements SubmitSurveyRequest {
   @ApiProperty({ example: 'Dr. Ada Rivers' })
   @IsString()
   @Length(2, 200)
+  @PlainText()
   readonly leaderName!: string;
   @Label("the leader's email address")
   @ApiProperty({ example: 'leader@riverside.edu' })

@@ -27,6 +27,7 @@ import type {
   ScoreNominationRequest,
   SelectRecipientsRequest,
 } from '@cert/contracts';
+import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -90,6 +91,7 @@ export class TeacherDto implements Teacher {
   @ApiProperty({ example: 'Maria Lopez' })
   @IsString()
   @Length(2, 200)
+  @PlainText()
   readonly name!: string;
   @Label("the teacher's subject")
   @ApiProperty({ example: 'Robotics and engineering' })

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, 
 import { DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS, SUMMARY_MAX_CHARS } from '@cert/domain';
 import type { DirectoryListingRequest, DirectoryQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
 /** The leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
@@ -23,6 +24,7 @@ export class DirectoryListingDto implements DirectoryListingRequest {
   @ArrayMaxSize(FOCUS_AREAS_MAX)
   @IsString({ each: true })
   @MaxLength(FOCUS_AREA_MAX_CHARS, { each: true })
+  @PlainText({ each: true })
   readonly focusAreas?: string[];
 
   @Label('a summary')
@@ -36,6 +38,7 @@ export class DirectoryListingDto implements DirectoryListingRequest {
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(SUMMARY_MAX_CHARS)
+  @PlainText()
   readonly summary?: string | null;
 }
 

@@ -122,6 +122,8 @@ export function fieldSentence(error: Pick<ValidationError, 'property' | 'value' 
     const values = choice.constraints[0] as unknown[];
     return `${verb('Select')} only ${many} from: ${copy.choices ?? list(values)}`;
   }
+  if (failed.includes('isPlainText'))
+    return `${verb('Enter')} ${choice?.each || rules.get('isPlainText')?.each ? `each ${one}` : copy.label} without control characters or hidden text-direction marks`;
   const text = TEXT.find((name) => failed.includes(name));
   if (text) {
     const each = rules.get(text)?.each ?? false;

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpException, ValidationPipe } from '@nestjs/common';
 import { fieldErrors } from './field-messages';
 
 /** A 400 that names every offending field by its path (`survey.institution.name`, `ratings.3.level`). */
@@ -8,8 +8,29 @@ export class FieldErrors extends Error {
   }
 }
 
+/**
+ * Whatever a validator or transformer throws on a strange input (a stack overflow, a URIError) is the caller's bad
+ * request, answered 400 naming the part, never a 500: the refused field errors and HTTP refusals pass as they are.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return (await super.transform(value, metadata)) as unknown;
+    } catch (error) {
+      if (error instanceof FieldErrors || error instanceof HttpException) throw error;
+      const part = metadata.data ?? metadata.type;
+      throw new FieldErrors([
+        {
+          field: part,
+          messages: [`Send ${part === 'body' ? 'the form' : `"${part}"`} as the API documentation shows: this could not be read`],
+        },
+      ]);
+    }
+  }
+}
+
 export const strictValidationPipe = () =>
-  new ValidationPipe({
+  new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

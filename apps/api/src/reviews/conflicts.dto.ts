@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { BlindReviewRequest, DeclareConflictRequest } from '@cert/contracts';
+import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
 /** Name an application or a whole institution (every application of it), with the reason. */
@@ -19,6 +20,7 @@ export class DeclareConflictDto implements DeclareConflictRequest {
   @IsOptional()
   @IsString()
   @Length(2, 200)
+  @PlainText()
   readonly institution?: string;
   @Label('the reason for the conflict')
   @ApiProperty({ example: 'I mentored the program leader until 2024.' })
