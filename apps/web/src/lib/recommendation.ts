@@ -2,8 +2,8 @@ import type { BoardItemView, DecisionPolicy } from '@cert/contracts';
 import { OUTCOME_SHORT } from './labels';
 
 /**
- * docs/DOMAIN.md, The decision policy (v1): the rule that fired, in words, with the thresholds of the pinned policy.
- * The recorded rule reads `<policy>/<name>: <condition>`; an unknown name falls back to the recorded text.
+ * docs/DOMAIN.md, The decision policy (v1): why the rule that fired recommends its outcome, in words, with the thresholds
+ * of the pinned policy. The recorded rule reads `<policy>/<name>: <condition>`; an unknown name falls back to that text.
  */
 export function ruleInWords(rule: string | null, policy: DecisionPolicy | undefined): string | null {
   if (!rule) return null;
@@ -12,11 +12,11 @@ export function ruleInWords(rule: string | null, policy: DecisionPolicy | undefi
   const { excellence, charter } = policy;
   switch (name) {
     case 'excellence':
-      return `STEM Program of Excellence: every desired outcome's mean is at least ${excellence.minOutcomeMean} and no indicator is below level ${excellence.minIndicatorLevel}.`;
+      return `every desired outcome's mean is at least ${excellence.minOutcomeMean} and no indicator is below level ${excellence.minIndicatorLevel}.`;
     case 'charter':
-      return `Charter membership: the overall mean is at least ${charter.minOverallMean}, but not every desired outcome's mean reaches ${excellence.minOutcomeMean} with no indicator below level ${excellence.minIndicatorLevel}, as Program of Excellence needs.`;
+      return `the overall mean is at least ${charter.minOverallMean}; Program of Excellence would need every desired outcome's mean at ${excellence.minOutcomeMean} or more with no indicator below level ${excellence.minIndicatorLevel}.`;
     case 'not-yet-ready':
-      return `Not yet ready: the overall mean is below ${charter.minOverallMean}, which charter membership needs.`;
+      return `the overall mean is below ${charter.minOverallMean}, which charter membership needs.`;
     default:
       return rule;
   }
