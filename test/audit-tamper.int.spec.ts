@@ -170,6 +170,56 @@ describe('tamper evidence on the SQLite file', () => {
     expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'missing', position: '1' }));
   });
 
+  it('names a row that no longer parses as unreadable, at its position, instead of crashing', async () => {
+    // Given an event whose stored data was damaged so it is no longer JSON
+    const p = Math.floor(size / 2);
+    const verdict = await run(
+      {
+        kind: 'corrupt',
+        expected: { reason: 'unreadable', position: String(p) },
+        tamper: (db) => db.prepare('UPDATE events SET data = \'{"level": 3,\' WHERE global_position = ?').run(p),
+      },
+      0,
+    );
+    // Then verification answers, naming it
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'unreadable', position: String(p) }));
+    expect(verdict.problem?.detail).toMatch(new RegExp(`after position ${p - 1} cannot be read`));
+  });
+
+  it('names an event deleted with the versions and positions after it renumbered as missing, not changed', async () => {
+    // Given the attacker's tidy deletion: one event gone, its stream's later versions and every later position moved down
+    const p = Math.floor(size / 2);
+    const verdict = await run(
+      {
+        kind: 'renumber',
+        expected: { reason: 'missing', position: String(p) },
+        tamper: (db) =>
+          db.transaction(() => {
+            const gone = db.prepare('SELECT stream_id, version FROM events WHERE global_position = ?').get(p) as {
+              stream_id: string;
+              version: number;
+            };
+            db.prepare('DELETE FROM events WHERE global_position = ?').run(p);
+            const later = db
+              .prepare('SELECT global_position FROM events WHERE global_position > ? ORDER BY global_position')
+              .pluck()
+              .all(p) as number[];
+            for (const q of later) db.prepare('UPDATE events SET global_position = ? WHERE global_position = ?').run(q - 1, q);
+            const versions = db
+              .prepare('SELECT version FROM events WHERE stream_id = ? AND version > ? ORDER BY version')
+              .pluck()
+              .all(gone.stream_id, gone.version) as number[];
+            for (const v of versions)
+              db.prepare('UPDATE events SET version = ? WHERE stream_id = ? AND version = ?').run(v - 1, gone.stream_id, v);
+          })(),
+      },
+      0,
+    );
+    // Then it is reported as events missing
+    expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'missing' }));
+  });
+
   it('catches a consistent rewrite of every hash after an edit only through the published head', async () => {
     const p = Math.floor(size / 3);
     const rewritten = {

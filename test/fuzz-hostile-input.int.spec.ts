@@ -156,6 +156,12 @@ const bodyArb = (route: string): fc.Arbitrary<{ raw?: string; json?: unknown; ty
         { raw: JSON.stringify(valid), type: 'text/plain' },
         { raw: JSON.stringify(valid), type: 'application/json; charset=utf-7' },
         { raw: 'x'.repeat(300_000), type: 'application/json' },
+        // Recursion bombs and text that is not well-formed Unicode (a lone surrogate, in a value and in a key).
+        { raw: `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`, type: 'application/json' },
+        { raw: `${'['.repeat(50_000)}${']'.repeat(50_000)}`, type: 'application/json' },
+        { raw: JSON.stringify({ ...valid, email: 'a\ud800@school.example' }), type: 'application/json' },
+        { raw: JSON.stringify({ ...valid, ['\udc00']: 1 }), type: 'application/json' },
+        { raw: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, '\udbff']))), type: 'application/json' },
         { raw: JSON.stringify({ ...valid, padding: 'x'.repeat(260_000) }), type: 'application/json' },
       ),
     },

@@ -119,4 +119,59 @@ describe('strict input', () => {
     expect([202, 400]).toContain(res.status);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+  it('answers 400, never 500, to a body nested 3,000 levels deep or a lone surrogate, on every kind of write route', async () => {
+    // Given the two bodies that once made every write route answer 500 (class-transformer's recursion and
+    // validator's isEmail both threw), sent anonymously, as an applicant and as staff
+    const deep = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    const loneSurrogate = (valid: object) => JSON.stringify({ ...valid, email: 'a\ud800@school.org' });
+    const routes: { path: string; session?: Session; valid: object }[] = [
+      { path: '/auth/email-link', valid: { email: 'x@school.org' } },
+      { path: '/auth/login', valid: { email: 'x@school.org', password: 'not the password' } },
+      { path: '/auth/password-reset', valid: { email: 'x@school.org' } },
+      { path: '/applications', session: alice, valid: surveyFor('Deep Diver', 'deep@school.org', 'Deep Academy') },
+      { path: `/applications/${P}/screening/reject`, session: staff, valid: { reason: 'x' } },
+      { path: '/privacy/erasures', session: staff, valid: { email: 'x@school.org' } },
+    ];
+    const head = () =>
+      t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null);
+    const before = await head();
+    for (const route of routes) {
+      for (const [kind, raw] of [
+        ['deep', deep],
+        ['surrogate', loneSurrogate(route.valid)],
+      ] as const) {
+        // When it is posted
+        const req = t.http().post(route.path).set('Content-Type', 'application/json');
+        const res = await (route.session ? req.set(route.session.auth) : req).send(raw);
+        // Then it is a 400 that says why in words, not a stack trace
+        expect({ route: route.path, kind, status: res.status }).toEqual({ route: route.path, kind, status: 400 });
+        expect(res.body.detail).toMatch(
+          kind === 'deep' ? /nested more than 32 levels/ : /"email" contains characters that are not valid text/,
+        );
+        expect(JSON.stringify(res.body)).not.toMatch(/RangeError|URIError|\bat\s/);
+      }
+    }
+    // And nothing was written
+    expect(await head()).toBe(before);
+  });
+  it('answers 404 to the erasure of an email nobody ever used, and writes nothing', async () => {
+    // Given an address with a typo in it, never seen by the engine
+    const before = await t
+      .get(EventStore)
+      .head()
+      .then((h) => h?.position ?? null);
+    // When staff ask to erase it
+    const res = await t.http().post('/privacy/erasures').set(staff.auth).send({ email: 'alice@riversde.edu' }).expect(404);
+    // Then they are told why in words, and the log did not move
+    expect(res.body).toMatchObject({ code: 'subject.not_found', detail: expect.stringMatching(/check the spelling/) });
+    expect(
+      await t
+        .get(EventStore)
+        .head()
+        .then((h) => h?.position ?? null),
+    ).toBe(before);
+  });
 });

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '@cert/config';
 import cookieParser from 'cookie-parser';
 import { json } from 'express';
 import helmet from 'helmet';
 import { apiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
+import { wellFormedBody } from './http/well-formed-body';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
 export function configureApp(app: INestApplication): void {
@@ -19,11 +21,17 @@ export function configureApp(app: INestApplication): void {
       },
     }),
   );
-  // The client address (rate limits, sign-in lockout) comes from X-Forwarded-For only when the request arrives
-  // from a proxy on this machine; anyone else's header is ignored, so it cannot be used to dodge the limits.
-  (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set('trust proxy', 'loopback');
+  // The client address (rate limits, sign-in lockout) is the real peer unless TRUST_PROXY names the proxies in front:
+  // believing any X-Forwarded-For would let one client pick a new address per request and dodge the limits.
+  const { trustProxy } = app.get<AppConfig>(APP_CONFIG);
+  (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set(
+    'trust proxy',
+    typeof trustProxy === 'object' ? [...trustProxy] : trustProxy,
+  );
   // Request size limit: a body over 256 kB is refused (413) before anything parses it.
   app.use(json({ limit: '256kb' }));
+  // Too deep or not well-formed Unicode: a 400 before validation, which would otherwise crash on it.
+  app.use(wellFormedBody);
   // Browser sessions travel in cookies (auth/browser-sessions.ts).
   app.use(cookieParser());
   app.useGlobalPipes(strictValidationPipe());

@@ -1,3 +1,4 @@
+import { MetricsModule } from '@cert/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cert/config';
@@ -22,6 +23,7 @@ export class WorkerModule {
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),
         JobsModule.forRoot(config),
+        MetricsModule,
         WorkModule,
       ],
     };

@@ -35,7 +35,8 @@ const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metad
  */
 export async function verifyLog(store: EventLog, against: LogHead | null = null, blobs?: BlobStore): Promise<LogVerdict> {
   const verdict = await verifyChains(store, against);
-  if (!blobs) return verdict;
+  // The documents are found by reading every event: an unreadable row is the answer already.
+  if (!blobs || verdict.problem?.reason === 'unreadable') return verdict;
   const documents = await verifyDocuments(store, blobs);
   return { ...verdict, ok: verdict.ok && documents.ok, documents };
 }
@@ -62,7 +63,20 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
   });
 
   for (;;) {
-    const page = await store.readAll(last?.position ?? null, PAGE);
+    const read = await readPage(store, last?.position ?? null);
+    if ('unreadable' in read) {
+      const after = last ? `position ${last.position}` : 'the start of the log';
+      const at = String((last ? BigInt(last.position) : 0n) + 1n);
+      return verdict(
+        problemAt(
+          'unreadable',
+          null,
+          `the stored event after ${after} cannot be read (${read.unreadable}): its row was damaged or edited by hand`,
+          at,
+        ),
+      );
+    }
+    const page = read.page;
     for (const e of page) {
       const expectedPosition = last ? BigInt(last.position) + 1n : 1n;
       const gap: boolean = consecutive && BigInt(e.position) > expectedPosition;
@@ -92,7 +106,7 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
         );
       }
     }
-    if (page.length < PAGE) break;
+    if (page.length < PAGE && !('more' in read && read.more)) break;
   }
   if (against && !seenAgainst) {
     const first = consecutive ? String((last ? BigInt(last.position) : 0n) + 1n) : null;
@@ -102,6 +116,38 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
   return verdict(null);
 }
 
+/**
+ * One page of the log, or why it cannot be read: a damaged row throws in the adapter, so the page is read again one
+ * event at a time up to the row that fails, and the events before it are still checked.
+ */
+async function readPage(store: EventLog, after: string | null): Promise<{ page: RecordedEvent[]; more?: true } | { unreadable: string }> {
+  try {
+    return { page: await store.readAll(after, PAGE) };
+  } catch {
+    const page: RecordedEvent[] = [];
+    for (let from = after; page.length < PAGE;) {
+      try {
+        const [next] = await store.readAll(from, 1);
+        if (!next) break;
+        page.push(next);
+        from = next.position;
+      } catch (error) {
+        if (page.length > 0) return { page, more: true };
+        return { unreadable: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
+      }
+    }
+    return { page };
+  }
+}
+
+/** The stream version an event was written at, when it now carries another: its own hash proves the original. */
+function renumberedFrom(e: RecordedEvent): number | null {
+  for (let k = 1; k <= 50; k++) {
+    if (e.metadata.hash === chainHash(e.metadata.prevHash ?? '', { ...contentOf(e), version: e.version + k })) return e.version + k;
+  }
+  return null;
+}
+
 async function checkEvent(
   store: EventLog,
   e: RecordedEvent,
@@ -109,7 +155,14 @@ async function checkEvent(
   previous: RecordedEvent | undefined,
   firstAbsent: string | null,
 ): Promise<VerifyProblem | null> {
-  if (!ownHashValid(e)) return problemAt('changed', e, 'the event no longer matches its own hash');
+  if (!ownHashValid(e)) {
+    const original = renumberedFrom(e);
+    if (original !== null) {
+      const detail = `this event was written as version ${original} of its stream and now reads ${e.version}: the versions before it were removed and the rest renumbered`;
+      return { reason: 'missing', position: e.position, streamId: e.streamId, version: e.version, eventId: null, detail };
+    }
+    return problemAt('changed', e, 'the event no longer matches its own hash');
+  }
   if (e.globalHash !== undefined && e.globalHash !== globalChainHash(link, e.metadata.hash ?? '')) {
     const elsewhere = await belongsElsewhere(store, e, link);
     if (elsewhere) return problemAt('reordered', e, elsewhere);
@@ -121,7 +174,24 @@ async function checkEvent(
         firstAbsent,
       );
     }
-    // No gap and no other place for it: the event was rewritten with a fresh hash (or events removed and renumbered).
+    const renumbered = await removedAndRenumbered(store);
+    if (renumbered)
+      return problemAt(
+        'missing',
+        null,
+        `the global chain breaks here and ${renumbered}: events were removed and the log renumbered`,
+        e.position,
+      );
+    // Intact in itself and in its stream (the next event of its stream still links to it), yet not where the global
+    // chain expects it: what stood before it was taken out and the positions closed up.
+    if (await streamLinksTo(store, e))
+      return problemAt(
+        'missing',
+        null,
+        `the global chain breaks before the event now at position ${e.position}, which is intact with its stream: an event before it was removed and the positions renumbered`,
+        e.position,
+      );
+    // No gap, no other place for it, no renumbered stream: the event was rewritten with a fresh hash.
     return problemAt('changed', e, 'the global chain breaks here although the event matches its own hash: it was rewritten and rehashed');
   }
   const expectedVersion = (previous?.version ?? 0) + 1;
@@ -137,17 +207,42 @@ async function checkEvent(
   return null;
 }
 
+/** The next event of e's stream links to e's hash as stored (so e was not rehashed alone); false when e is its stream's last. */
+async function streamLinksTo(store: EventLog, e: RecordedEvent): Promise<boolean> {
+  const { events } = await store.readStream(e.streamId);
+  const next = events.find((x) => x.version === e.version + 1);
+  return next !== undefined && next.metadata.prevHash === e.metadata.hash;
+}
+
+/** After a global-chain break with no gap in positions: a stream whose versions show that events were taken out. */
+async function removedAndRenumbered(store: EventLog): Promise<string | null> {
+  const versions = new Map<string, number>();
+  for (const x of await readWhole(store)) {
+    const expected = (versions.get(x.streamId) ?? 0) + 1;
+    versions.set(x.streamId, x.version);
+    if (x.version > expected) return `version ${expected} of ${x.streamId} is absent`;
+    const original = ownHashValid(x) ? null : renumberedFrom(x);
+    if (original !== null) return `${x.streamId} version ${x.version} was written as version ${original}`;
+  }
+  return null;
+}
+
+async function readWhole(store: EventLog): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (let page = await store.readAll(null, PAGE); page.length > 0; page = await store.readAll(page[page.length - 1].position, PAGE)) {
+    all.push(...page);
+    if (page.length < PAGE) break;
+  }
+  return all;
+}
+
 /**
  * After a global-chain break: an event that would fit here is elsewhere in the log, or this event's stored link
  * chains from a link stored elsewhere. Either way the events are all there, in the wrong order. Reads the whole
  * log into memory, but only once a break was found.
  */
 async function belongsElsewhere(store: EventLog, e: RecordedEvent, link: string): Promise<string | null> {
-  const all: RecordedEvent[] = [];
-  for (let page = await store.readAll(null, PAGE); page.length > 0; page = await store.readAll(page[page.length - 1].position, PAGE)) {
-    all.push(...page);
-    if (page.length < PAGE) break;
-  }
+  const all = await readWhole(store);
   const due = all.find((x) => x.id !== e.id && globalChainHash(link, x.metadata.hash ?? '') === e.globalHash);
   if (due) return `the event recorded at this place in the log is ${due.id}, now found at position ${due.position}`;
   const after = all.find(
@@ -164,13 +259,26 @@ async function belongsElsewhere(store: EventLog, e: RecordedEvent, link: string)
  */
 export async function verifyStream(store: EventLog, streamId: string, blobs?: BlobStore): Promise<StreamVerdict> {
   const verdict = await verifyStreamChain(store, streamId);
-  if (!blobs) return verdict;
+  if (!blobs || verdict.problem?.reason === 'unreadable') return verdict;
   const documents = await verifyDocuments(store, blobs, streamId);
   return { ...verdict, ok: verdict.ok && documents.ok, documents };
 }
 
 async function verifyStreamChain(store: EventLog, streamId: string): Promise<StreamVerdict> {
-  const { events } = await store.readStream(streamId);
+  let events: RecordedEvent[];
+  try {
+    ({ events } = await store.readStream(streamId));
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    const detail = `a stored event of this stream cannot be read (${why}): its row was damaged or edited by hand`;
+    return {
+      ok: false,
+      streamId,
+      events: 0,
+      headHash: null,
+      problem: { reason: 'unreadable', position: null, streamId, version: null, eventId: null, detail },
+    };
+  }
   const result = verifyChain(events);
   const headHash = events.at(-1)?.metadata.hash ?? null;
   if (result.ok) return { ok: true, streamId, events: events.length, headHash, problem: null };

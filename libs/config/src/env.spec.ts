@@ -32,4 +32,13 @@ describe('loadConfig', () => {
   it('refuses the retired RUN_LOG_RUNNER and names its replacement', () => {
     expect(() => loadConfig({ RUN_LOG_RUNNER: 'false' })).toThrow(/RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE/);
   });
+
+  it('trusts no proxy unless TRUST_PROXY says which: a hop count, or addresses, subnets and range names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: not an address, subnet, hop count .*"true"/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -1,5 +1,6 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every environment key the engine reads. Nothing else reads `process.env` (docs/ARCHITECTURE.md, Config). */
 export class Env {
@@ -30,6 +31,8 @@ export class Env {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL?: string;
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
 }
@@ -56,6 +59,13 @@ export type AppConfig = Readonly<{
   runWorkSide: boolean;
   mail: { transport: 'log' | 'smtp'; smtpUrl: string | null; from: string; outboxDir: string };
   publicUrl: string;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, sign-in lockouts): false (the
+   * default) uses the real peer, a number trusts that many hops, a list trusts those addresses or subnets.
+   */
+  trustProxy: false | number | readonly string[];
+  /** A bearer token Prometheus presents at /metrics instead of an operator's session; null: operators only. */
+  metricsToken: string | null;
   port: number;
   host: string;
   bootstrapAdminEmail: string;
@@ -78,6 +88,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)',
     );
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const dataDir = env.DATA_DIR ?? './data';
@@ -102,10 +114,38 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       from: env.MAIL_FROM ?? 'IASL Certification <certification@iasl.local>',
       outboxDir: env.OUTBOX_DIR ?? `${dataDir}/outbox`,
     }),
+    trustProxy: typeof trustProxy === 'string' ? false : trustProxy,
+    metricsToken: env.METRICS_TOKEN ?? null,
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     port,
     host,
     bootstrapAdminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@iasl.local',
     logLevel: env.LOG_LEVEL ?? 'info',
   });
+}
+
+/** Names express understands for whole ranges, besides addresses and subnets. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset, empty or `false` trusts no proxy; a whole number trusts that many hops in front of the service;
+ * otherwise a comma-separated list of addresses, subnets (10.0.0.0/8) or range names. Answers a problem in words.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | readonly string[] | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !(PROXY_RANGES.includes(e) || isAddressOrSubnet(e)));
+  if (bad.length > 0)
+    return `not an address, subnet, hop count or one of ${PROXY_RANGES.join('/')}: ${bad.map((b) => JSON.stringify(b)).join(', ')}`;
+  return Object.freeze(entries);
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }

@@ -20,7 +20,8 @@ export type PublishedHead = { position: string; globalHash: string };
 /** GET /audit/head: the head and its printed form (null on an empty log). */
 export type AuditHeadView = { head: LogHeadView | null; text: string | null };
 
-export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated';
+/** `unreadable`: a stored event no longer parses (a damaged or hand-edited row). */
+export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated' | 'unreadable';
 
 /** The first event that does not match, named as exactly as the log allows. */
 export type VerifyProblem = {

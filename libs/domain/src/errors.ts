@@ -15,8 +15,9 @@ export abstract class DomainError extends Error {
 
 export class NotFound extends DomainError {
   readonly kind = 'NotFound' as const;
-  constructor(what: RefusalOf<'NotFound'> extends `${infer W}.not_found` ? W : never, id: string) {
-    super(`${what}.not_found`, `${what} ${id} not found`, { id });
+  /** `message` in words when the id alone would not tell a person what to do. */
+  constructor(what: RefusalOf<'NotFound'> extends `${infer W}.not_found` ? W : never, id: string, message?: string) {
+    super(`${what}.not_found`, message ?? `${what} ${id} not found`, { id });
   }
 }
 

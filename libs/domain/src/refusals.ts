@@ -15,6 +15,7 @@ export const REFUSALS = {
     'progress_confirmation.not_found',
     'recommendation.not_found',
     'reviewer.not_found',
+    'subject.not_found',
   ],
   InvalidState: [
     'adjudication.not_needed',

@@ -111,21 +111,24 @@ export class IdentityStore {
     return { token, expiresAt };
   }
 
-  /** Single use: marking it used and reading it happen in one write transaction, so two redeems cannot both win. */
-  redeemOneTimeToken(token: string, purpose: OneTimePurpose): User | null {
+  /**
+   * Single use: marking it used and reading it happen in one write transaction, so two redeems cannot both win.
+   * `accept` may refuse what comes with the token (e.g. a weak password) by throwing: the token then stays unused.
+   */
+  redeemOneTimeToken(token: string, purpose: OneTimePurpose, accept?: (user: User) => void): User | null {
     const now = this.nowIso();
-    const userId = this.db
+    return this.db
       .transaction(() => {
         const row = this.db
           .prepare('SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?')
           .get(hashToken(token), purpose, now) as { user_id: string } | undefined;
-        if (!row) return null;
+        const user = row ? this.findById(row.user_id) : null;
+        if (!user || user.disabledAt !== null) return null;
+        accept?.(user);
         this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
-        return row.user_id;
+        return user;
       })
       .immediate();
-    const user = userId === null ? null : this.findById(userId);
-    return user && user.disabledAt === null ? user : null;
   }
 
   createSession(userId: string, ttlMs: number): IssuedToken {

@@ -4,3 +4,4 @@ export * from './identity.module';
 export * from './links';
 export * from './lockout';
 export * from './names';
+export * from './password-strength';

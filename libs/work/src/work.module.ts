@@ -1,6 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { CommandsModule } from '@cert/commands';
-import { JobQueue } from '@cert/jobs';
+import { JobHandler, JobQueue, MAX_ATTEMPTS, PermanentJobFailure } from '@cert/jobs';
+import { Metrics } from '@cert/metrics';
 import { RecordRetentionModule } from '@cert/privacy';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -14,13 +15,35 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     private readonly queue: JobQueue,
     private readonly deadlines: DeadlinesProcessor,
     private readonly notifications: NotificationsProcessor,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async onApplicationBootstrap() {
-    this.queue.process('deadlines', (job) => this.deadlines.process(job));
-    this.queue.process('notifications', (job) => this.notifications.process(job), { concurrency: 4 });
+    this.queue.process(
+      'deadlines',
+      this.counted((job) => this.deadlines.process(job)),
+    );
+    this.queue.process(
+      'notifications',
+      this.counted((job) => this.notifications.process(job)),
+      { concurrency: 4 },
+    );
     await this.runner.catchUp();
     this.runner.start();
+  }
+
+  /** Each run counted for operators: done, retried (failed, will run again) or failed (gave up). */
+  private counted(handler: JobHandler): JobHandler {
+    return async (job) => {
+      try {
+        await handler(job);
+        this.metrics?.jobs.inc({ queue: job.queue, outcome: 'done' });
+      } catch (error) {
+        const final = error instanceof PermanentJobFailure || job.attempt >= MAX_ATTEMPTS;
+        this.metrics?.jobs.inc({ queue: job.queue, outcome: final ? 'failed' : 'retried' });
+        throw error;
+      }
+    };
   }
 
   // Before the queue closes, so no page is enqueued into a closed queue.

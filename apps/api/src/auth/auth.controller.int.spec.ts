@@ -12,6 +12,7 @@ import { FixedClock, RecordingMailer } from '@cert/testing';
 import { Allow } from './access.decorators';
 import { CurrentActor } from './actor.decorator';
 import { AuthModule } from './auth.module';
+import { ProblemFilter } from '../http/problem.filter';
 
 @Controller('probe')
 class ProbeController {
@@ -57,6 +58,8 @@ describe('AuthController (int)', () => {
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    // As the api module answers refusals: problem+json, field errors by name.
+    app.useGlobalFilters(new ProblemFilter());
     await app.init();
     http = () => request(app.getHttpServer());
   });
@@ -112,6 +115,21 @@ describe('AuthController (int)', () => {
       await http().post('/auth/password').send({ token, password: 'short' }).expect(400);
       await http().post('/auth/password').send({ token, password: 'first staff passphrase' }).expect(204);
       await http().post('/auth/password').send({ token, password: 'second staff passphrase' }).expect(401);
+    });
+
+    it('refuses a long but guessable password, says why, and leaves the link usable', async () => {
+      // Given the bootstrap set-password link
+      const token = tokenIn(bootstrapLink());
+      // When the admin tries passwords long enough but easy to guess: a repeat, a common one, their own email
+      for (const password of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'admin@iasl.test!']) {
+        const res = await http().post('/auth/password').send({ token, password }).expect(400);
+        // Then each is refused on the password field with a reason
+        expect(res.body.errors).toEqual([
+          { field: 'password', messages: [expect.stringMatching(/^Choose a password that is harder to guess\. /)] },
+        ]);
+      }
+      // And the link still sets a strong one
+      await http().post('/auth/password').send({ token, password: 'first staff passphrase' }).expect(204);
     });
 
     it('answers a wrong password and an unknown email with the same 401', async () => {

@@ -16,7 +16,17 @@ import { ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { Actor } from '@cert/domain';
-import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, HOUR, IdentityStore, MINUTE, User, accountKey, addressKey } from '@cert/identity';
+import {
+  ACCOUNT_LOCKOUT,
+  ADDRESS_LOCKOUT,
+  HOUR,
+  IdentityStore,
+  MINUTE,
+  User,
+  accountKey,
+  addressKey,
+  passwordWeakness,
+} from '@cert/identity';
 import { Access, Public } from './access.decorators';
 import { CurrentActor } from './actor.decorator';
 import type { AuthedRequest } from './auth.guard';
@@ -25,6 +35,7 @@ import type { CsrfTokenView, SessionMode, SessionResponse, SessionUser } from '@
 import { EmailLinkDto, LoginDto, PasswordResetDto, RedeemLinkDto, SetPasswordDto } from './auth.dto';
 import { SignInLinks } from './sign-in-links';
 import { Operation } from '../http/operation.decorator';
+import { FieldErrors } from '../http/validation';
 
 /**
  * Sessions are opaque tokens (stored hashed, 12 hours, revocable). API clients get the token in the body and send it
@@ -117,7 +128,11 @@ export class AuthController {
   @HttpCode(204)
   @Operation('Set a password with an emailed link', null, { refuses: ['auth.required'] })
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
-    const user = this.identity.redeemOneTimeToken(body.token, 'set-password');
+    // A guessable password is refused before the link is spent, so the person can try another with the same link.
+    const user = this.identity.redeemOneTimeToken(body.token, 'set-password', (u) => {
+      const weakness = passwordWeakness(body.password, [u.email, u.name, u.institution ?? '']);
+      if (weakness) throw new FieldErrors([{ field: 'password', messages: [weakness] }]);
+    });
     if (!user) throw new UnauthorizedException('this set-password link is not valid: it was already used or has expired');
     await this.identity.setPassword(user.id, body.password);
     // Whoever holds the mailbox may sign in again at once, even if someone else had locked the account.

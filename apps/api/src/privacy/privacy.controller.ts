@@ -26,7 +26,7 @@ export class PrivacyController {
     "Erase a person's data everywhere the engine keeps it; answers what went and what record of reasons is kept",
     'ErasureReport',
     {
-      refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office'],
+      refuses: ['privacy.erase_not_allowed', 'privacy.account_in_office', 'subject.not_found'],
     },
   )
   erase(@Body() dto: EraseSubjectDto, @CurrentActor() actor: Actor) {

@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../../testing/src/decider-spec';
 import { Actor } from '../decider';
-import { Forbidden } from '../errors';
+import { Forbidden, NotFound } from '../errors';
 import { EraseSubject, SubjectErased, subjectDecider } from './subject';
 
 const given = deciderSpec(subjectDecider);
@@ -19,13 +19,15 @@ const erased: SubjectErased = {
 describe('subject › erasure', () => {
   it('records what the erasure destroyed, and nothing personal', () => given().when(erase()).then([erased]));
 
-  it('records a request that found nothing to destroy, once', () => {
-    const nothing = erase({ keysDestroyed: 0, accountRemoved: false });
+  it('refuses a request for someone never known: nothing to destroy and no erasure before (a typo)', () =>
     given()
-      .when(nothing)
-      .then([{ type: 'SubjectErased', data: { ...nothing.data, erasedAt: T } }]);
-    given([erased]).when(nothing).then([]);
-  });
+      .when(erase({ keysDestroyed: 0, accountRemoved: false }))
+      .thenThrows(NotFound, 'subject.not_found'));
+
+  it('records nothing for a repeated request that found nothing left to destroy', () =>
+    given([erased])
+      .when(erase({ keysDestroyed: 0, accountRemoved: false }))
+      .then([]));
 
   it('records a second erasure when the person came back and had new data', () =>
     given([erased])

@@ -1,5 +1,5 @@
 import { CommandMeta, Decider, assertNever } from '../decider';
-import { Forbidden } from '../errors';
+import { Forbidden, NotFound } from '../errors';
 
 /**
  * docs/DOMAIN.md, Erasure: the erasure itself is an event. A data subject is a person known to the engine only by a
@@ -38,8 +38,12 @@ const decide = (command: SubjectCommand, state: Subject): SubjectEvent[] => {
       // Staff act on a person's request (docs/DOMAIN.md, Who uses it: staff run the cycle and hold its correspondence);
       // auditors change nothing, operators run the machine, and nobody erases on their own say-so.
       if (metadata.actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', "only staff may erase a person's data");
+      const foundNothing = data.keysDestroyed === 0 && !data.accountRemoved;
       // A repeated request that found nothing left to destroy is already recorded.
-      if (state.erasures > 0 && data.keysDestroyed === 0 && !data.accountRemoved) return [];
+      if (state.erasures > 0 && foundNothing) return [];
+      // Nobody by that email was ever known: most likely a typo, which must not pass for a done erasure.
+      if (foundNothing)
+        throw new NotFound('subject', data.subjectId, 'Nobody with this email address is known here: check the spelling and try again');
       return [{ type: 'SubjectErased', data: { ...data, erasedAt: metadata.now } }];
     }
     default:
