@@ -136,6 +136,10 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(board, 'board-appeal-decision');
     await screenshot(board, 'board-appeal-decision');
     await board.getByRole('button', { name: 'Record decision' }).click();
+    const confirm = board.getByRole('dialog', { name: "Record the board's decision?" });
+    await pwExpect(confirm.getByText(/^This overrules the computed recommendation/)).toBeVisible();
+    await pwExpect(confirm.getByText(/This decides an appeal: it is final at once/)).toBeVisible();
+    await confirm.getByRole('button', { name: 'Yes, record Charter membership' }).click();
     await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
   });
 
@@ -220,6 +224,11 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(board, 'board-award-selection');
     await screenshot(board, 'board-award-selection');
     await selection.getByRole('button', { name: 'Select and invite to the summit' }).click();
+    const confirm = board.getByRole('dialog', { name: 'Select these recipients?' });
+    await pwExpect(confirm.getByText(`${ALICE.name}, ${ALICE.institution}`, { exact: false })).toBeVisible();
+    await pwExpect(confirm.getByText('This is final')).toBeVisible();
+    await checkA11y(board, 'board-award-selection-confirm');
+    await confirm.getByRole('button', { name: /^Yes, select and invite/ }).click();
     await pwExpect(board.getByText('Invited: answer pending')).toBeVisible();
   });
 

@@ -334,24 +334,90 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(outsider.getByText('Riverside STEM Academy')).toHaveCount(0);
   });
 
-  it('gives the board a dashboard and a decision queue, and needs a justification to overrule', async () => {
+  /** Nothing wider than the window: no sideways scrolling, and no element shown reaching past its right edge (cut off). */
+  const fitsTheWidth = (page: Page) =>
+    // A function, not a string: the app's CSP forbids eval. The spec compiles without the DOM's types, hence the cast.
+    page.evaluate(() => {
+      type Box = { width: number; height: number; right: number };
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): { getBoundingClientRect(): Box }[] };
+      };
+      const shown = [...w.document.querySelectorAll('main *')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.width > 0 && b.height > 0);
+      return w.document.documentElement.scrollWidth <= w.innerWidth && shown.every((b) => b.right <= w.innerWidth + 1);
+    });
+
+  it('gives the board a dashboard and a decision queue, the evidence and every review per indicator, and a decision it confirms', async () => {
     const board = await signInWithPassword('chair@iasl.org');
     await pwExpect(board).toHaveURL(/\/board$/);
     await pwExpect(board.getByRole('heading', { name: 'Status funnel' })).toBeVisible();
     await pwExpect(board.getByText(/same level on 100% of indicators/)).toBeVisible();
     await checkA11y(board, 'board-dashboard');
     await screenshot(board, 'board-dashboard');
+    // A phone: the queue reflows to stacked cards, so no region scrolls sideways.
+    await board.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(
+      board.getByRole('list', { name: /waiting for a decision or a ruling/ }).getByRole('link', { name: /^APP-/ }),
+    ).toBeVisible();
+    pwExpect(await fitsTheWidth(board)).toBe(true);
+    await checkA11y(board, 'board-dashboard-390');
+    await screenshot(board, 'board-dashboard-390');
+    await board.setViewportSize({ width: 1280, height: 900 });
 
     await board.getByRole('link', { name: /^Decision queue \(1 waiting\)/ }).click();
     await board.getByRole('link', { name: /^APP-/ }).first().click();
-    await pwExpect(board.getByRole('radio', { name: /(recommended)/ })).toBeChecked();
+    // Nothing is chosen for the board: the recommendation is marked, not selected.
+    await pwExpect(board.getByRole('radio', { name: /(recommended)/ })).toBeVisible();
+    await pwExpect(board.getByRole('radio')).toHaveCount(3);
+    await pwExpect(board.getByRole('radio', { checked: true })).toHaveCount(0);
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await pwExpect(board.getByRole('alert').getByRole('link', { name: "Choose the board's decision" })).toBeVisible();
     await board.getByRole('radio', { name: 'Not yet ready' }).check();
     await board.getByRole('button', { name: 'Record decision' }).click();
     await pwExpect(board.getByText(/Overruling needs a justification/).first()).toBeVisible();
+    await pwExpect(board.getByRole('dialog')).toHaveCount(0);
+
+    // The survey, each reviewer's recommendation by name, and indicator by indicator the evidence beside the reviews.
+    await pwExpect(board.getByRole('heading', { name: 'Intake survey' })).toBeVisible();
+    await pwExpect(board.getByText(/^Why: /)).toBeVisible();
+    const recommends = board.getByRole('list', { name: "Each reviewer's recommendation" });
+    for (const name of scorers) await pwExpect(recommends.getByText(`${name}: Charter membership`)).toBeVisible();
+    await board.getByRole('button', { name: 'Open every indicator' }).click();
+    const firstReview = board.getByRole('region', { name: new RegExp(`^${scorers[0]} on `) }).first();
+    await pwExpect(firstReview.getByText(scorers[0], { exact: true })).toBeVisible();
+    await pwExpect(firstReview.getByText(/^Evidence supports level 4/)).toBeVisible();
+    await pwExpect(board.getByRole('region', { name: new RegExp(`^${scorers[1]} on `) })).toHaveCount(16);
+    await pwExpect(
+      board
+        .getByRole('region', { name: /^Applicant's self-rating for / })
+        .first()
+        .getByText(/SLT minutes/),
+    ).toBeVisible();
+    await pwExpect(board.getByRole('region', { name: /^Documents and links for / })).toHaveCount(16);
+    await pwExpect(board.getByRole('region', { name: /^Documents and links for / }).first()).toBeVisible();
     await checkA11y(board, 'board-decision');
     await screenshot(board, 'board-decision');
+    await board.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(firstReview).toBeVisible();
+    pwExpect(await fitsTheWidth(board)).toBe(true);
+    await checkA11y(board, 'board-decision-390');
+    await screenshot(board, 'board-decision-390');
+    await board.setViewportSize({ width: 1280, height: 900 });
+
+    // Recording asks first, saying what is decided, that it follows the recommendation, that the applicant is told, and that it is final.
     await board.getByRole('radio', { name: /(recommended)/ }).check();
     await board.getByRole('button', { name: 'Record decision' }).click();
+    const confirm = board.getByRole('dialog', { name: "Record the board's decision?" });
+    await pwExpect(confirm.getByText(/^This follows the computed recommendation/)).toBeVisible();
+    await pwExpect(confirm.getByText(/The applicant is told at once by email/)).toBeVisible();
+    await pwExpect(confirm.getByText('This is final')).toBeVisible();
+    await checkA11y(board, 'board-decision-confirm');
+    await confirm.getByRole('button', { name: 'Go back' }).last().click();
+    await pwExpect(board.getByText(/^Decided: /)).toHaveCount(0);
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await confirm.getByRole('button', { name: /^Yes, record / }).click();
     await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
   });
 
