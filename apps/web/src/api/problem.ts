@@ -84,6 +84,7 @@ const KNOWN: Partial<Record<ProblemCode, string>> = {
   'decision.not_ready': 'This application is not ready for a decision yet.',
   'review.already_finished': 'That reviewer has already finished; finished reviews stay.',
   'survey.not_in_screening': 'This survey has already been screened.',
+  'subject.not_found': 'Nobody with this email address is known here. Check the spelling and try again.',
   'stream.version_conflict':
     'Someone else changed this application meanwhile. The page now shows the latest state; please check and try again.',
 };

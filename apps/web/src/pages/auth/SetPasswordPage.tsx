@@ -58,7 +58,10 @@ export function SetPasswordPage() {
     ...(mismatch ? [{ message: 'Enter the same password twice', targetId: 'repeat-password' }] : []),
   ];
   return (
-    <Page title="Choose your password" intro="At least 12 characters. A short sentence you will remember works well.">
+    <Page
+      title="Choose your password"
+      intro="At least 12 characters, and not easy to guess: common passwords, keyboard patterns and your own name or email are refused. Four or more unrelated words you will remember work well."
+    >
       <Card withBorder padding="lg" maw={560}>
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -95,7 +98,7 @@ export function SetPasswordPage() {
               disabled={passwordSet}
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={problem?.fieldMessage('password')}
-              description="12 characters or more"
+              description="12 characters or more, not easy to guess"
             />
             <PasswordInput
               id="repeat-password"
