@@ -100,6 +100,8 @@ export const POLICY = {
   'notifications.feed': { roles: EVERY_ROLE },
   // An auditor changes nothing, not even a read mark.
   'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
+  // Only the caller's own: the command reads their feed and the decider checks each one.
+  'notifications.mark-all-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'] },
   'session.read': { roles: EVERY_ROLE },
   'session.end': { roles: EVERY_ROLE },
   // Awards and the summit: applicants reach only their own nominations and invitations (the controller and
