@@ -37,7 +37,8 @@ export class EvidenceController {
   list(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
     const blindFor = grant.blind && grant.actor.role === 'reviewer' ? app : null;
-    return listEvidence(this.readDb.db, id).map((row) => evidenceView(row, blindFor));
+    const rows = listEvidence(this.readDb.db, id).filter((row) => grant.standing !== 'confirmer' || row.purpose === 'progress');
+    return rows.map((row) => evidenceView(row, blindFor));
   }
 
   @Get('policy')
