@@ -62,7 +62,7 @@ describe('conflicts of interest over HTTP', () => {
     expect(mine.body).toEqual([
       expect.objectContaining({
         applicationId: X,
-        reference: expect.stringMatching(/^IASL-/),
+        reference: expect.stringMatching(/^APP-/),
         institution: null,
         pinned: false,
         declaredBy: 'reviewer',

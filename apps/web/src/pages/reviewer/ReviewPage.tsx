@@ -1,23 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EvidenceDocuments } from '../../components/EvidenceDocuments';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Radio, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
@@ -224,21 +208,14 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
     );
   }
 
+  // Two radios rather than a segmented control: they wrap on a phone instead of running off its edge.
   const modeSwitch = (
-    <Stack gap={4}>
-      <Text fw={600} id="mode-label">
-        Scoring view
-      </Text>
-      <SegmentedControl
-        aria-labelledby="mode-label"
-        value={mode}
-        onChange={(v) => setMode(v)}
-        data={[
-          { value: 'single', label: 'One indicator at a time' },
-          { value: 'grid', label: 'Whole rubric on one page' },
-        ]}
-      />
-    </Stack>
+    <Radio.Group label="Scoring view" value={mode} onChange={(v) => setMode(v === 'grid' ? 'grid' : 'single')}>
+      <Group gap="lg" mt={4} wrap="wrap">
+        <Radio value="single" label="One indicator at a time" />
+        <Radio value="grid" label="Whole rubric on one page" />
+      </Group>
+    </Radio.Group>
   );
 
   const finishCard = editable && (
