@@ -22,7 +22,14 @@ describe('POST /me/notifications/read-all', () => {
       [alice, 'Alice Rivers', 'Riverside STEM Academy'],
       [oscar, 'Oscar Owens', 'Elsewhere Academy'],
     ] as const) {
-      const id = (await t.http().post('/applications').set(who.auth).send(surveyFor(name, who.email, school)).expect(201)).body.applicationId;
+      const id = (
+        await t
+          .http()
+          .post('/applications')
+          .set(who.auth)
+          .send(surveyFor(name, who.email, school))
+          .expect(201)
+      ).body.applicationId;
       await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
     }
     await settle(t);

@@ -90,9 +90,9 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
           {item.ratings.map((r) => (
             <Card key={r.indicator} withBorder padding="md" component="fieldset" aria-label={r.indicator}>
               <Stack gap="xs">
-                <Text fw={600}>
+                <Title order={2} size="h5">
                   {r.indicator}: {titles[r.indicator] ?? ''}
-                </Text>
+                </Title>
                 <Text size="sm" c="gray.9">
                   Rated {r.level}. Evidence: {r.evidence}
                 </Text>
@@ -134,7 +134,13 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
         opened={confirming}
         title={`Send your confirmation of ${item.reference}?`}
         confirmLabel="Yes, send my confirmation"
-        onConfirm={() => send.mutate(undefined, { onSuccess: () => void navigate('/reviews') })}
+        onConfirm={() =>
+          // Awaited here: the refreshed list closes this form before a mutate() callback would run.
+          void send.mutateAsync(undefined).then(
+            () => navigate('/reviews'),
+            () => undefined,
+          )
+        }
         onClose={() => setConfirming(false)}
         pending={send.isPending}
         error={send.error}
