@@ -174,7 +174,9 @@ export function AssignmentsPage() {
           />
         </Group>
         <Text role="status" c="gray.9">
-          {shown.length === rows.length ? `${rows.length} applications` : `${shown.length} of ${rows.length} applications shown`}
+          {shown.length === rows.length
+            ? `${rows.length} ${rows.length === 1 ? 'application' : 'applications'}`
+            : `${shown.length} of ${rows.length} applications shown`}
         </Text>
         {rows.length === 0 ? (
           <Text>Nothing to score right now. We email you when an application is assigned.</Text>
@@ -277,7 +279,8 @@ function NameCell({ row: r }: { row: Row }) {
 
 function StatusBadge({ row: r }: { row: Row }) {
   return (
-    <Badge color={STATUS[r.status].color} variant="outline" radius="sm">
+    // Never cut to "To sco…": the badge takes the width of its words.
+    <Badge color={STATUS[r.status].color} variant="outline" radius="sm" miw="max-content" styles={{ label: { overflow: 'visible' } }}>
       {STATUS[r.status].label}
     </Badge>
   );
