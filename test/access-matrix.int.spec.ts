@@ -446,6 +446,12 @@ const ROUTES: Record<string, Route> = {
     as: { applicant: 200 },
     others: { status: 404, code: 'notification.not_found' },
   },
+  'POST /me/notifications/read-all': {
+    // Each caller marks only their own (test/notifications-read-all.int.spec.ts); a repeat marks nothing.
+    allow: ['applicant', 'reviewer', 'staff', 'board', 'operator'],
+    as: { applicant: { status: 200, check: (r) => expect(r.body.marked).toEqual(expect.any(Number)) } },
+    others: 200,
+  },
   'POST /applications/{id}/reviewers': {
     allow: ['staff'],
     body: () => ({ mode: 'manual', reviewerIds: [who.otherReviewer!.id] }),

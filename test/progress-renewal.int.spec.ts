@@ -107,6 +107,12 @@ describe('yearly progress, term and renewal over HTTP', () => {
       .send({ ratings: ratings(4).map((r, i) => (i === 0 ? { ...r, evidence: ' ' } : r)) })
       .expect(422);
     expect(missing.body.code).toBe('progress.incomplete');
+    await t
+      .http()
+      .post(`/applications/${alpha}/evidence/links`)
+      .set(applicant.auth)
+      .send({ purpose: 'progress', indicator: CODES[0], url: 'https://alpha.example/slt-minutes-2027', title: 'SLT minutes 2027' })
+      .expect(201);
     const res = await t
       .http()
       .post(`/applications/${alpha}/progress-updates`)
@@ -155,6 +161,10 @@ describe('yearly progress, term and renewal over HTTP', () => {
       }),
     ]);
     expect((await t.http().get('/reviewers/me/progress-confirmations').set(north.auth).expect(200)).body).toEqual([]);
+    // The reviewer asked reads the update's evidence, and nothing else of the application.
+    const evidence = (await t.http().get(`/applications/${alpha}/evidence`).set(east.auth).expect(200)).body;
+    expect(evidence).toEqual([expect.objectContaining({ purpose: 'progress', indicator: CODES[0], label: 'SLT minutes 2027' })]);
+    await t.http().get(`/applications/${alpha}/assessment`).set(east.auth).expect(404);
 
     const verdicts = CODES.map((indicator, i) => ({
       indicator,

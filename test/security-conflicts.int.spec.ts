@@ -59,7 +59,15 @@ describe('conflicts of interest over HTTP', () => {
     );
     await catchUp();
     const mine = await t.http().get('/reviewers/me/conflicts').set(ann.auth).expect(200);
-    expect(mine.body).toEqual([expect.objectContaining({ applicationId: X, institution: null, pinned: false, declaredBy: 'reviewer' })]);
+    expect(mine.body).toEqual([
+      expect.objectContaining({
+        applicationId: X,
+        reference: expect.stringMatching(/^APP-/),
+        institution: null,
+        pinned: false,
+        declaredBy: 'reviewer',
+      }),
+    ]);
 
     const refused = await t
       .http()

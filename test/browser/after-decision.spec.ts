@@ -355,6 +355,9 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(reviewer, 'reviewer-progress-confirmation');
     await screenshot(reviewer, 'reviewer-progress-confirmation');
     await reviewer.getByRole('button', { name: 'Send my confirmation' }).click();
+    const confirm = reviewer.getByRole('dialog', { name: /^Send your confirmation of APP-/ });
+    await pwExpect(confirm.getByText('You confirm 15 indicators and dispute 1, with your comments.', { exact: false })).toBeVisible();
+    await confirm.getByRole('button', { name: 'Yes, send my confirmation' }).click();
     await pwExpect(reviewer).toHaveURL(/\/reviews$/);
 
     await staff.reload();

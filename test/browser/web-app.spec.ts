@@ -268,22 +268,51 @@ describeWeb('the web app in a real browser', () => {
     scorers = picked;
   });
 
+  /** Axe and a screenshot at a desktop and a phone width (390 px: nothing may scroll sideways out of reach). */
+  async function checkBothWidths(page: Page, label: string) {
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await checkA11y(page, `${label}-${width}`);
+      await screenshot(page, `${label}-${width}`);
+      const sideways = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+      pwExpect(sideways).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
   it('lets a reviewer declare a conflict of interest, and staff assign another from the preview', async () => {
     const [conflicted] = scorers;
     const reviewer = await signInWithPassword(REVIEWERS[conflicted]);
-    await reviewer.getByRole('link', { name: /^Start review of APP-/ }).click();
+    await reviewer.getByRole('link', { name: /^Score Application APP-/ }).click();
     // Blind review: no applicant identity anywhere on the page.
     await pwExpect(reviewer.getByText('Blind review: applicant identity withheld')).toBeVisible();
     await pwExpect(reviewer.getByText(/Riverside|Alice Rivers/)).toHaveCount(0);
     await reviewer.getByRole('button', { name: 'I have a conflict…' }).click();
-    await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('no');
+    const reason = reviewer.getByRole('textbox', { name: 'What is the conflict?' });
+    await reason.fill('no');
     await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
-    await pwExpect(reviewer.getByText('Enter the reason for the conflict of at least 5 characters')).toBeVisible();
+    // Declaring is final, so it asks first; the refused reason then comes back to the form with a summary.
+    await reviewer
+      .getByRole('dialog', { name: 'Declare a conflict of interest?' })
+      .getByRole('button', { name: 'Yes, declare the conflict' })
+      .click();
+    await pwExpect(reviewer.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+    await pwExpect(reason).toHaveAttribute('aria-invalid', 'true');
+    await pwExpect(reviewer.getByText('Enter the reason for the conflict of at least 5 characters').first()).toBeVisible();
     await checkA11y(reviewer, 'reviewer-conflict');
-    await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('I mentored the program leader until last year.');
+    await reason.fill('I mentored the program leader until last year.');
     await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
+    const confirm = reviewer.getByRole('dialog', { name: 'Declare a conflict of interest?' });
+    await pwExpect(confirm.getByText(/staff assign another reviewer/)).toBeVisible();
+    await checkA11y(reviewer, 'reviewer-conflict-confirm');
+    await confirm.getByRole('button', { name: 'Yes, declare the conflict' }).click();
     await pwExpect(reviewer).toHaveURL(/\/reviews$/);
-    await pwExpect(reviewer.getByText('Nothing to score right now.', { exact: false })).toBeVisible();
+    // The worklist keeps the application, as a declared conflict without a link to score it.
+    await pwExpect(reviewer.getByRole('table').getByText('Conflict declared')).toBeVisible();
+    await pwExpect(reviewer.getByRole('link', { name: /^Score Application APP-/ })).toHaveCount(0);
 
     await staff.reload();
     await pwExpect(staff.getByText('released').first()).toBeVisible();
@@ -295,36 +324,102 @@ describeWeb('the web app in a real browser', () => {
     scorers = [scorers[1], replacement[0]];
   });
 
-  it('lets two reviewers score side by side with the self-rating, and finish', async () => {
+  it('lets one reviewer score the whole rubric on one page and the other one indicator at a time; both confirm finishing', async () => {
     pwExpect(scorers).toHaveLength(2);
     for (const [n, name] of scorers.entries()) {
       const reviewer = await signInWithPassword(REVIEWERS[name]);
       await pwExpect(reviewer).toHaveURL(/\/reviews$/);
-      await pwExpect(reviewer.getByText('0 of 16 indicators scored')).toBeVisible();
+      const worklist = reviewer.getByRole('table', { name: 'Applications to review' });
+      await pwExpect(worklist.getByText('0 of 16 scored')).toBeVisible();
       if (n === 0) {
-        await checkA11y(reviewer, 'reviewer-assignments');
-        await screenshot(reviewer, 'reviewer-assignments');
+        // Sorted by a column heading, filtered by a search.
+        const due = worklist.getByRole('columnheader', { name: /^Due/ });
+        await due.getByRole('button').click();
+        await pwExpect(due).toHaveAttribute('aria-sort', 'ascending');
+        await due.getByRole('button').click();
+        await pwExpect(due).toHaveAttribute('aria-sort', 'descending');
+        await reviewer.getByRole('textbox', { name: /^Search/ }).fill('no such school');
+        await pwExpect(reviewer.getByText('No application matches.', { exact: false })).toBeVisible();
+        await reviewer.getByRole('textbox', { name: /^Search/ }).fill('APP-');
+        await pwExpect(worklist.getByText('To score')).toBeVisible();
+        await checkBothWidths(reviewer, 'reviewer-assignments');
       }
-      await reviewer.getByRole('link', { name: /^Start review of APP-/ }).click();
+      await reviewer.getByRole('link', { name: /^Score Application APP-/ }).click();
       await reviewer.getByRole('button', { name: 'I have no conflict: start scoring' }).click();
-      for (let i = 1; i <= 16; i++) {
-        await pwExpect(reviewer.getByText(`Indicator ${i} of 16`, { exact: false })).toBeVisible();
-        // The applicant's self-rating is marked on its card.
-        await pwExpect(reviewer.getByRole('radio', { name: /Applicant's self-rating/ })).toHaveCount(1);
-        await reviewer.getByRole('radio', { name: /^Level 4 · / }).click();
-        await reviewer.getByRole('textbox', { name: 'Comment' }).fill(`Evidence supports level 4 on indicator ${i}.`);
-        if (n === 0 && i === 2) {
-          await checkA11y(reviewer, 'reviewer-scoring');
-          await screenshot(reviewer, 'reviewer-scoring');
-        }
-        await reviewer.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and finish' }).click();
-      }
+      if (n === 0) await scoreInGrid(reviewer);
+      else await scoreOneAtATime(reviewer);
       await reviewer.getByRole('radio', { name: 'Charter membership' }).check();
       await reviewer.getByRole('button', { name: 'Finish review and lock scores' }).click();
+      const confirm = reviewer.getByRole('dialog', { name: /^Finish your review of APP-/ });
+      await pwExpect(confirm.getByText('Charter membership')).toBeVisible();
+      await pwExpect(confirm.getByText(/You cannot change them/)).toBeVisible();
+      if (n === 0) await checkA11y(reviewer, 'reviewer-finish-confirm');
+      await confirm.getByRole('button', { name: 'Yes, finish and lock my scores' }).click();
       await pwExpect(reviewer).toHaveURL(/\/reviews$/);
-      await pwExpect(reviewer.getByRole('heading', { name: 'Finished' })).toBeVisible();
+      const row = reviewer.getByRole('table', { name: 'Applications to review' }).getByRole('row').filter({ hasText: 'Finished' });
+      await pwExpect(row.getByText('Charter membership')).toBeVisible();
+      await pwExpect(row.getByText('16 of 16 scored')).toBeVisible();
+      if (n === 1) {
+        // Every notification read at once.
+        await reviewer.getByRole('link', { name: /^Notifications/ }).click();
+        await reviewer.getByRole('button', { name: /^Mark all \d+ read$/ }).click();
+        await pwExpect(reviewer.getByText('0 unread')).toBeVisible();
+        await pwExpect(reviewer.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
+      }
     }
-  });
+  }, 420_000);
+
+  /** The whole rubric on one page: a level by keyboard on the first indicator, by click on the rest; a missing comment is refused with a summary. */
+  async function scoreInGrid(reviewer: Page) {
+    await reviewer.getByRole('radio', { name: 'Whole rubric on one page' }).check();
+    const levels = reviewer.getByRole('radiogroup', { name: /^Your score for / });
+    const comments = reviewer.getByRole('textbox', { name: /^Comment on / });
+    await pwExpect(levels).toHaveCount(16);
+    await pwExpect(reviewer.getByRole('region', { name: /^Documents and links for / })).toHaveCount(16);
+    await pwExpect(reviewer.getByRole('radio', { name: /\(applicant's self-rating\)$/ })).toHaveCount(16);
+    // Arrow keys move the level within one indicator.
+    await levels
+      .first()
+      .getByRole('radio', { name: /^Level 3 · / })
+      .check();
+    await reviewer.keyboard.press('ArrowRight');
+    await pwExpect(levels.first().getByRole('radio', { name: /^Level 4 · / })).toBeChecked();
+    for (let i = 0; i < 16; i++) {
+      if (i > 0)
+        await levels
+          .nth(i)
+          .getByRole('radio', { name: /^Level 4 · / })
+          .check();
+      if (i < 15) await comments.nth(i).fill(`Evidence supports level 4 on indicator ${i + 1}.`);
+    }
+    await checkBothWidths(reviewer, 'reviewer-grid');
+    // Finishing without the last comment: the summary names it and its link moves to the field.
+    await reviewer.getByRole('button', { name: 'Finish review and lock scores' }).click();
+    const summary = reviewer.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: /say why this level in a comment$/ }).click();
+    pwExpect(await reviewer.evaluate<string>('document.activeElement.id')).toBe(await comments.nth(15).getAttribute('id'));
+    await comments.nth(15).fill('Evidence supports level 4 on indicator 16.');
+    // The choice of view is remembered for this reviewer.
+    await reviewer.reload();
+    await pwExpect(reviewer.getByRole('radio', { name: 'Whole rubric on one page' })).toBeChecked();
+    await pwExpect(comments.nth(15)).toHaveValue('Evidence supports level 4 on indicator 16.');
+  }
+
+  async function scoreOneAtATime(reviewer: Page) {
+    await pwExpect(reviewer.getByRole('radio', { name: 'One indicator at a time' })).toBeChecked();
+    for (let i = 1; i <= 16; i++) {
+      await pwExpect(reviewer.getByText(`Indicator ${i} of 16`, { exact: false })).toBeVisible();
+      // The applicant's self-rating is marked on its card.
+      await pwExpect(reviewer.getByRole('radio', { name: /Applicant's self-rating/ })).toHaveCount(1);
+      await reviewer.getByRole('radio', { name: /^Level 4 · / }).click();
+      await reviewer.getByRole('textbox', { name: 'Comment' }).fill(`Evidence supports level 4 on indicator ${i}.`);
+      if (i === 2) {
+        await checkA11y(reviewer, 'reviewer-scoring');
+        await screenshot(reviewer, 'reviewer-scoring');
+      }
+      await reviewer.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and finish' }).click();
+    }
+  }
 
   it('does not let a reviewer open an application not assigned to her', async () => {
     const outsider = await signInWithPassword('teacher@riverside.edu');

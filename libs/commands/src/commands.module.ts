@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AssignReviewersHandler } from './application/assign-reviewers.command';
 import { DecideApplicationHandler } from './application/decide-application.command';
 import { MarkNotificationReadHandler } from './notification/mark-notification-read.command';
+import { MarkAllNotificationsReadHandler } from './notification/mark-all-notifications-read.command';
 import { ReplaceOverdueReviewerHandler } from './application/replace-overdue-reviewer.command';
 import { SubmitSurveyHandler } from './application/submit-survey.command';
 import { SetBlindReviewHandler } from './review/set-blind-review.command';
@@ -22,6 +23,7 @@ import { AWARD_HANDLERS } from './award/award-handlers';
     AssignReviewersHandler,
     ReplaceOverdueReviewerHandler,
     MarkNotificationReadHandler,
+    MarkAllNotificationsReadHandler,
     DeclareConflictHandler,
     WithdrawConflictHandler,
     SetBlindReviewHandler,

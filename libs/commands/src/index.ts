@@ -5,6 +5,7 @@ export * from './application/assign-reviewers.command';
 export * from './application/replace-overdue-reviewer.command';
 export * from './commands.module';
 export * from './notification/mark-notification-read.command';
+export * from './notification/mark-all-notifications-read.command';
 export * from './reviewer/declare-conflict.command';
 export * from './reviewer/withdraw-conflict.command';
 export * from './review/set-blind-review.command';

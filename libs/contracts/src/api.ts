@@ -37,6 +37,7 @@ import type {
   CycleResult,
   ErasureReport,
   NotificationReadResult,
+  NotificationsReadResult,
   RenewalResult,
   SurveyResult,
 } from './writes';
@@ -82,6 +83,7 @@ export type ResponseBodies = {
   LeaderNominationView: LeaderNominationView;
   LogVerdict: LogVerdict;
   NotificationReadResult: NotificationReadResult;
+  NotificationsReadResult: NotificationsReadResult;
   OwnAssignmentView: OwnAssignmentView;
   Problem: Problem;
   ProgressView: ProgressView;

@@ -37,6 +37,8 @@ export type ScoresView = ReviewerScoreView[] | FinishedReviewView[];
 export type ConflictView = {
   conflictId: string;
   applicationId: string | null;
+  /** The application's reference ("IASL-2026-0001"), so people read it instead of the id; null for an institution. */
+  reference: string | null;
   institution: string | null;
   reason: string;
   pinned: boolean;

@@ -31,6 +31,9 @@ export type AwardCycleResult = {
 
 export type NotificationReadResult = { position: string | null };
 
+/** "Mark all read": how many of the caller's notifications this call marked (0 when all were read), and the last write's position. */
+export type NotificationsReadResult = { marked: number; position: string | null };
+
 export type ErasureReport = {
   subjectId: string;
   keysDestroyed: number;

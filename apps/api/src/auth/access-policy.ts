@@ -9,6 +9,7 @@ import {
   assignmentOf,
   conflictTargetsOf,
   getApplication,
+  isAskedToConfirm,
   isBlindReview,
   notificationRecipient,
 } from '@cert/projections';
@@ -32,10 +33,11 @@ import {
  * - `full`: all of it (the leader named on the survey; staff, board, auditors);
  * - `acknowledgement`: that it was received (who nominated or submitted it for someone else);
  * - `review`: what an assigned reviewer without a conflict needs;
+ * - `confirmer`: a reviewer asked to confirm its yearly progress update, not assigned to it: that update's evidence only;
  * - `known`: knows it exists and no more (a reviewer released from it or in conflict with it) → 403;
  * - `none`: may not know it exists → 404.
  */
-export type Standing = 'full' | 'acknowledgement' | 'review' | 'known' | 'none';
+export type Standing = 'full' | 'acknowledgement' | 'review' | 'confirmer' | 'known' | 'none';
 
 export type Rule = {
   roles: readonly Role[];
@@ -58,7 +60,8 @@ export const POLICY = {
   'application.assessment.write': { roles: ['applicant'], application: OWNER },
   // docs/DOMAIN.md, Evidence: documents are read by whoever may read the assessment (a reviewer assigned and not in
   // conflict, the board, staff, auditors, the leader); only the leader adds or removes them.
-  'application.evidence.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
+  // A reviewer asked to confirm a yearly update reads that update's documents (the controller keeps to them).
+  'application.evidence.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: [...READERS, 'confirmer'] },
   'application.evidence.write': { roles: ['applicant'], application: OWNER },
   'application.progress.write': { roles: ['applicant'], application: OWNER },
   // Yearly progress and renewal (apps/api/src/progress). A reviewer asked to confirm an update holds no review
@@ -100,6 +103,8 @@ export const POLICY = {
   'notifications.feed': { roles: EVERY_ROLE },
   // An auditor changes nothing, not even a read mark.
   'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
+  // Only the caller's own: the command reads their feed and the decider checks each one.
+  'notifications.mark-all-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'] },
   'session.read': { roles: EVERY_ROLE },
   'session.end': { roles: EVERY_ROLE },
   // Prometheus' scrape: operators, or the scraper's own METRICS_TOKEN (the guard turns it into an operator for this route only).
@@ -167,7 +172,8 @@ export class AccessPolicy {
         found = this.standingOn(actor, id);
       }
       if (!rule.application.includes(found.standing)) {
-        if (found.standing === 'none') this.notFound(actor, request, 'application', id, found.reason);
+        // Beyond the update's evidence, a confirming reviewer stands as anyone unassigned: the application reads as missing.
+        if (found.standing === 'none' || found.standing === 'confirmer') this.notFound(actor, request, 'application', id, found.reason);
         this.deny(actor, request, 403, found.reason, found.code);
       }
       Object.assign(grant, found.grant);
@@ -230,6 +236,13 @@ export class AccessPolicy {
       }
       case 'reviewer': {
         const assignment = assignmentOf(db, id, actor.id);
+        // docs/DOMAIN.md, Yearly progress: the request refused a conflicted reviewer already.
+        if (assignment === null && isAskedToConfirm(db, id, actor.id))
+          return {
+            standing: 'confirmer',
+            reason: 'a reviewer asked to confirm a progress update reads only its evidence',
+            grant: { application: app, standing: 'confirmer', blind: false, sealed: true },
+          };
         if (assignment === null) return none('not assigned to this reviewer');
         if (assignment === 'released')
           return { standing: 'known', reason: 'this reviewer was released from the application', code: 'review.not_assigned', grant: {} };

@@ -140,6 +140,7 @@ export const ACTION_REFUSALS = {
   'rubric.read': ['resource.not_found'],
   'notifications.feed': [],
   'notifications.mark-read': [],
+  'notifications.mark-all-read': [],
   'session.read': [],
   'session.end': [],
   'operations.metrics': [],

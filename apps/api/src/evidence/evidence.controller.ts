@@ -38,7 +38,8 @@ export class EvidenceController {
   async list(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
     const blindFor = grant.blind && grant.actor.role === 'reviewer' ? app : null;
-    const rows = listEvidence(this.readDb.db, id);
+    // A confirming reviewer reads the yearly update's documents only.
+    const rows = listEvidence(this.readDb.db, id).filter((row) => grant.standing !== 'confirmer' || row.purpose === 'progress');
     // Only a list with an erased name or link asks the log when the erasure was.
     const erasedAt = rows.some((r) => r.name === ERASED || r.url === ERASED) ? await this.evidence.erasedAt(id) : null;
     return rows.map((row) => evidenceView(row, blindFor, erasedAt));

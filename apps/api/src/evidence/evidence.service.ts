@@ -109,6 +109,8 @@ export class EvidenceService {
   async open(applicationId: string, evidenceId: string, grant: Grant, download: boolean, response: Response): Promise<StreamableFile> {
     const row = getEvidence(this.readDb.db, applicationId, evidenceId);
     if (!row || row.kind !== 'document' || !row.contentKey || !row.mediaType) throw new NotFound('evidence', evidenceId);
+    // A reviewer asked only to confirm a progress update does not read the self-assessment's documents.
+    if (grant.standing === 'confirmer' && row.purpose !== 'progress') throw new NotFound('evidence', evidenceId);
     const decipher = decryptDocument(this.keys, row.contentKey);
     if (!decipher) {
       const erasedAt = await this.erasedAt(applicationId);

@@ -27,6 +27,7 @@ const STANDING: Record<Standing, string> = {
   full: 'the leader named on the survey (staff, board and auditors hold every application)',
   acknowledgement: 'who nominated it (they learn only that it was received)',
   review: 'a reviewer assigned to it, without a conflict of interest',
+  confirmer: 'a reviewer asked to confirm its yearly progress update (that evidence only)',
   known: '',
   none: '',
 };

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor } from '@cert/domain';
-import { MarkNotificationReadCommand } from '@cert/commands';
+import { MarkAllNotificationsReadCommand, MarkNotificationReadCommand } from '@cert/commands';
 import { ReadDb, feedFor } from '@cert/projections';
 import type { FeedQuery } from '@cert/contracts';
 import { Access } from '../auth/access.decorators';
@@ -37,6 +37,15 @@ export class NotificationsController {
   @Operation('Your notifications, newest first', 'FeedView')
   feed(@Query() query: FeedQueryDto, @CurrentActor() actor: Actor) {
     return feedFor(this.readDb.db, { userId: actor.id, email: actor.email }, { unreadOnly: query.unreadOnly });
+  }
+
+  /** Every unread notification of the caller at once; a repeat marks nothing and answers `marked: 0`. */
+  @Post('read-all')
+  @HttpCode(200)
+  @Access('notifications.mark-all-read')
+  @Operation('Mark all your notifications read', 'NotificationsReadResult')
+  markAllRead(@CurrentActor() actor: Actor) {
+    return this.commands.execute(new MarkAllNotificationsReadCommand(actor));
   }
 
   @Post(':notificationId/read')

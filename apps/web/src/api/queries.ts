@@ -7,6 +7,7 @@ import type {
   AssessmentItemView,
   BoardItemView,
   CommandResult,
+  ConflictView,
   DecisionPolicy,
   EvidenceItemView,
   EvidencePolicyView,
@@ -59,6 +60,7 @@ export const useGrowthReport = (id: string | undefined, enabled = true) =>
 export const useNotifications = (enabled = true) => useRead<FeedView>(enabled ? '/me/notifications' : null);
 
 export const useAssignments = () => useRead<OwnAssignmentView[]>('/reviewers/me/assignments');
+export const useMyConflicts = () => useRead<ConflictView[]>('/reviewers/me/conflicts');
 export const useMyScores = (id: string | undefined) => useRead<ReviewerScoreView[]>(id ? `/applications/${id}/scores` : null);
 export const useFinishedReviews = (id: string | undefined) => useRead<FinishedReviewView[]>(id ? `/applications/${id}/scores` : null);
 export const useReviewers = () => useRead<ReviewerPoolEntry[]>('/reviewers');

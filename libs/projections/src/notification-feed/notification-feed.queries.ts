@@ -29,3 +29,14 @@ export const notificationRecipient = (db: Database, notificationId: string): { u
     .get(notificationId) as { recipient_user_id: string | null; recipient_email: string } | undefined;
   return row ? { userId: row.recipient_user_id, email: row.recipient_email } : null;
 };
+
+/** Every unread notification of a person, oldest first and without the feed's page limit, for "mark all read". */
+export const unreadNotificationIds = (db: Database, who: { email?: string; userId: string }): string[] =>
+  db
+    .prepare(
+      `SELECT notification_id FROM notification_feed
+     WHERE (recipient_user_id = @userId OR recipient_email = @email) AND read_at IS NULL
+     ORDER BY sent_at, notification_id`,
+    )
+    .pluck()
+    .all({ userId: who.userId, email: (who.email ?? '').toLowerCase() }) as string[];

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@cert/event-store';
 import { ReviewCycleEvent, ReviewerEvent } from '@cert/domain';
 import { readModel } from '../testing/given';
+import { applicationSummaryProjection } from '../application-summary/application-summary.projection';
 import { reviewSafeguardsProjection } from './review-safeguards.projection';
 import { conflictsOf, declaredConflictsByReviewer, isBlindReview, reviewCycleSettings } from './review-safeguards.queries';
 
@@ -29,14 +30,22 @@ const declared = (
 
 describe('review-safeguards projection', () => {
   it("lists each reviewer's conflicts, who declared them, and hands the pool application ids and institutions", () => {
-    const { db, apply } = readModel([reviewSafeguardsProjection]);
+    // The summary gives each conflict its application's reference; none is known here.
+    const { db, apply } = readModel([applicationSummaryProjection, reviewSafeguardsProjection]);
     apply([
       recorded(declared('rev-a', 'c-1', { applicationId: 'app-1', institution: null })),
       recorded(declared('rev-a', 'c-2', { applicationId: null, institution: 'North College' }, true), 'staff', 'staff-1'),
       recorded(declared('rev-b', 'c-3', { applicationId: 'app-2', institution: null })),
     ]);
     expect(conflictsOf(db, 'rev-a')).toEqual([
-      expect.objectContaining({ conflictId: 'c-1', applicationId: 'app-1', institution: null, pinned: false, declaredBy: 'reviewer' }),
+      expect.objectContaining({
+        conflictId: 'c-1',
+        applicationId: 'app-1',
+        reference: null,
+        institution: null,
+        pinned: false,
+        declaredBy: 'reviewer',
+      }),
       expect.objectContaining({ conflictId: 'c-2', applicationId: null, institution: 'North College', pinned: true, declaredBy: 'staff' }),
     ]);
     expect(declaredConflictsByReviewer(db)).toEqual(

@@ -5,6 +5,7 @@ type ConflictRow = {
   reviewer_id: string;
   conflict_id: string;
   application_id: string | null;
+  reference?: string | null;
   institution: string | null;
   reason: string;
   pinned: number;
@@ -15,6 +16,7 @@ type ConflictRow = {
 const toView = (r: ConflictRow): ConflictView => ({
   conflictId: r.conflict_id,
   applicationId: r.application_id,
+  reference: r.reference ?? null,
   institution: r.institution,
   reason: r.reason,
   pinned: r.pinned === 1,
@@ -25,7 +27,12 @@ const toView = (r: ConflictRow): ConflictView => ({
 /** One reviewer's conflicts, oldest first. */
 export const conflictsOf = (db: Database, reviewerId: string): ConflictView[] =>
   (
-    db.prepare('SELECT * FROM reviewer_conflict WHERE reviewer_id = ? ORDER BY declared_at, conflict_id').all(reviewerId) as ConflictRow[]
+    db
+      .prepare(
+        `SELECT c.*, s.reference FROM reviewer_conflict c LEFT JOIN application_summary s ON s.id = c.application_id
+         WHERE c.reviewer_id = ? ORDER BY c.declared_at, c.conflict_id`,
+      )
+      .all(reviewerId) as ConflictRow[]
   ).map(toView);
 
 /** What the application decider's conflict check takes per reviewer (`ReviewerCandidate.declaredConflicts`): application ids and institution names. */

@@ -1,19 +1,32 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useNotifications, useWrite, write } from '../../api/queries';
-import type { FeedItemView } from '@cert/contracts';
+import type { FeedItemView, NotificationsReadResult } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 
-/** The same notifications as by mail, newest first; open one or mark it read. */
+/** The same notifications as by mail, newest first; open one, mark it read, or mark all read at once. */
 export function NotificationsPage() {
   const feed = useNotifications();
   const markRead = useWrite((item: FeedItemView) => write('POST', `/me/notifications/${item.notificationId}/read`));
+  const markAll = useWrite(() => write<NotificationsReadResult>('POST', '/me/notifications/read-all'), {
+    done: (r) => ({
+      title: 'Marked read',
+      message: r.marked === 1 ? '1 notification marked read.' : `${r.marked} notifications marked read.`,
+    }),
+  });
+  const unread = feed.data?.unread ?? 0;
   return (
-    <Page title="Notifications" intro={feed.data ? `${feed.data.unread} unread` : undefined}>
+    <Page title="Notifications" intro={feed.data ? `${unread} unread` : undefined}>
       {markRead.error && <ProblemAlert error={markRead.error} />}
+      {markAll.error && <ProblemAlert error={markAll.error} />}
+      {unread > 0 && (
+        <Button variant="default" w="fit-content" loading={markAll.isPending} onClick={() => markAll.mutate(undefined)}>
+          Mark all {unread} read
+        </Button>
+      )}
       {feed.isPending ? (
         <Loading what="Loading notifications" />
       ) : feed.error ? (

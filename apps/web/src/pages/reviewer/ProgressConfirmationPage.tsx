@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useRubric, useWrite, write } from '../../api/queries';
+import { useEvidence, useRubric, useWrite, write } from '../../api/queries';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
+import { EvidenceDocuments } from '../../components/EvidenceDocuments';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -59,6 +61,8 @@ export function ProgressConfirmationPage() {
 function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
   const navigate = useNavigate();
   const rubric = useRubric();
+  const evidence = useEvidence(item.applicationId);
+  const [confirming, setConfirming] = useState(false);
   const [verdicts, setVerdicts] = useState<Record<string, ProgressVerdict>>(() =>
     Object.fromEntries(item.ratings.map((r) => [r.indicator, { indicator: r.indicator, verdict: 'confirmed', comment: '' }])),
   );
@@ -71,13 +75,14 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
   if (rubric.isPending) return <Loading what="Loading the IC Map" />;
   const titles = Object.fromEntries((rubric.data ? indicatorsOf(rubric.data) : []).map((i) => [i.code, i.title]));
   const set = (code: string, patch: Partial<ProgressVerdict>) => setVerdicts((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
+  const disputed = Object.values(verdicts).filter((v) => v.verdict === 'disputed').length;
   const uncommented = Object.values(verdicts).filter((v) => v.verdict === 'disputed' && !v.comment.trim()).length;
   return (
     <Page title={`Confirm the yearly update: ${item.reference}`} intro={<>Update of {exactDate(item.updateSubmittedAt)}</>}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate(undefined, { onSuccess: () => void navigate('/reviews') });
+          if (uncommented === 0) setConfirming(true);
         }}
         noValidate
       >
@@ -85,12 +90,13 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
           {item.ratings.map((r) => (
             <Card key={r.indicator} withBorder padding="md" component="fieldset" aria-label={r.indicator}>
               <Stack gap="xs">
-                <Text fw={600}>
+                <Title order={2} size="h5">
                   {r.indicator}: {titles[r.indicator] ?? ''}
-                </Text>
+                </Title>
                 <Text size="sm" c="gray.9">
                   Rated {r.level}. Evidence: {r.evidence}
                 </Text>
+                <EvidenceDocuments applicationId={item.applicationId} indicator={r.indicator} items={evidence.data} purpose="progress" />
                 <Radio.Group label="Your verdict" value={verdicts[r.indicator].verdict} onChange={(v) => set(r.indicator, { verdict: v })}>
                   <Group mt={4}>
                     <Radio value="confirmed" label="Confirm" />
@@ -111,7 +117,7 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
               </Stack>
             </Card>
           ))}
-          {send.error && <ProblemAlert error={send.error} title="Not recorded" />}
+          {send.error && !confirming && <ProblemAlert error={send.error} title="Not recorded" />}
           <Group>
             <Button type="submit" loading={send.isPending} disabled={uncommented > 0}>
               Send my confirmation
@@ -124,6 +130,28 @@ function ConfirmationForm({ item }: { item: ConfirmationAssignmentView }) {
           </Group>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title={`Send your confirmation of ${item.reference}?`}
+        confirmLabel="Yes, send my confirmation"
+        onConfirm={() =>
+          // Awaited here: the refreshed list closes this form before a mutate() callback would run.
+          void send.mutateAsync(undefined).then(
+            () => navigate('/reviews'),
+            () => undefined,
+          )
+        }
+        onClose={() => setConfirming(false)}
+        pending={send.isPending}
+        error={send.error}
+      >
+        <Text>
+          {disputed === 0
+            ? `You confirm all ${item.ratings.length} indicators of the update.`
+            : `You confirm ${item.ratings.length - disputed} indicators and dispute ${disputed}, with your comments.`}{' '}
+          Your verdicts are recorded with your name.
+        </Text>
+      </ConfirmFinal>
     </Page>
   );
 }

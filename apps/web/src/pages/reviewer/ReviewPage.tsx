@@ -6,7 +6,18 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
 import { useApplication, useAssessment, useAssignments, useEvidence, useMyScores, useRubric, useWrite, write } from '../../api/queries';
-import type { AssessmentItemView, Level, Outcome, OwnAssignmentView, ReviewerApplicationView, Rubric } from '@cert/contracts';
+import type {
+  AssessmentItemView,
+  EvidenceItemView,
+  Level,
+  Outcome,
+  OwnAssignmentView,
+  ReviewerApplicationView,
+  Rubric,
+} from '@cert/contracts';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
+import { ErrorSummary, SummaryItem } from '../../components/ErrorSummary';
+import { useSession } from '../../session-context';
 import { DueBadge } from '../../components/DueBadge';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
@@ -14,7 +25,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SaveStatus } from '../../components/SaveStatus';
-import { RubricEntries, useRubricDraft } from '../../hooks/useRubricDraft';
+import { RubricEntries, RubricEntry, useRubricDraft } from '../../hooks/useRubricDraft';
 import { OUTCOME_LABEL, OUTCOMES } from '../../lib/labels';
 import { RenewalHistoryPanel } from '../board/RenewalHistoryPanel';
 import { IndicatorInOutcome, indicatorsOf } from '../../lib/rubric';
@@ -54,17 +65,32 @@ export function ReviewPage() {
   return <Review app={app.data} assignment={assignment} />;
 }
 
+type Mode = 'single' | 'grid';
+const modeKey = (userId: string | undefined) => `iasl.reviewMode.${userId ?? 'anyone'}`;
+
 function Review({ app, assignment }: { app: ReviewerApplicationView; assignment: OwnAssignmentView }) {
   const navigate = useNavigate();
+  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const rubric = useRubric(app.rubricVersion);
   const assessment = useAssessment(app.id);
+  const evidence = useEvidence(app.id);
   const mine = useMyScores(app.id);
   const editable = assignment.status === 'assigned' && ['UnderReview', 'NeedsAdjudication'].includes(app.status);
   const [errors, setErrors] = useState<Record<string, { level?: string; comment?: string }>>({});
   const [coi, setCoi] = useState(() => sessionStorage.getItem(`iasl.coi.${app.id}`));
   const [recommendation, setRecommendation] = useState<Outcome | null>(null);
-  const [finishProblem, setFinishProblem] = useState<unknown>(null);
+  const [finishProblems, setFinishProblems] = useState<SummaryItem[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [finishError, setFinishError] = useState<unknown>(null);
+  // Remembered per reviewer on this device: whoever prefers the whole rubric gets it on every application.
+  const [mode, setModeState] = useState<Mode>(() => (localStorage.getItem(modeKey(user?.id)) === 'grid' ? 'grid' : 'single'));
+  const setMode = (next: Mode) => {
+    localStorage.setItem(modeKey(user?.id), next);
+    setModeState(next);
+    setFinishProblems([]);
+    if (next === 'grid') setParams({});
+  };
 
   const server = useMemo<RubricEntries | undefined>(
     () => mine.data && Object.fromEntries(mine.data.map((s) => [s.indicator, { level: s.level, text: s.comment }])),
@@ -104,6 +130,48 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
   const isDone = (code: string) => !!draft.entries[code]?.level && !!draft.entries[code]?.text.trim();
   const complete = indicators.every((i) => isDone(i.code));
   const selfRating = (code: string) => assessment.data?.find((a) => a.indicator === code);
+  const onFinishPage = mode === 'single' && params.get('finish') === '1';
+  // Where each problem's link moves focus: the indicator's input in the grid, its row of the summary otherwise.
+  const levelTarget = (code: string) => (mode === 'grid' ? `level-${code}-1` : `summary-${code}`);
+  const commentTarget = (code: string) => (mode === 'grid' ? `comment-${code}` : `summary-${code}`);
+  const problemsFor = (missing: string[], withoutComment: string[], needsRecommendation: boolean): SummaryItem[] => [
+    ...indicators
+      .filter((i) => missing.includes(i.code))
+      .map((i) => ({ message: `${i.code}: choose the level the evidence supports`, targetId: levelTarget(i.code) })),
+    ...indicators
+      .filter((i) => withoutComment.includes(i.code) && !missing.includes(i.code))
+      .map((i) => ({ message: `${i.code}: say why this level in a comment`, targetId: commentTarget(i.code) })),
+    ...(needsRecommendation ? [{ message: 'Choose your recommendation to the board', targetId: `recommendation-${OUTCOMES[0]}` }] : []),
+  ];
+
+  async function askToFinish() {
+    setFinishError(null);
+    const missing = indicators.filter((i) => !draft.entries[i.code]?.level).map((i) => i.code);
+    const withoutComment = indicators.filter((i) => !draft.entries[i.code]?.text.trim()).map((i) => i.code);
+    const problems = problemsFor(missing, withoutComment, !recommendation);
+    setFinishProblems(problems);
+    if (problems.length > 0) return;
+    if (!(await draft.flush())) return;
+    setConfirming(true);
+  }
+
+  async function confirmFinish() {
+    if (!recommendation) return;
+    setFinishError(null);
+    try {
+      await finish.mutateAsync(recommendation);
+      draft.forget();
+      setConfirming(false);
+      notifications.show({ color: 'green', title: 'Review finished', message: 'Thank you. Your scores are locked and with the board.' });
+      void navigate('/reviews');
+    } catch (error) {
+      if (error instanceof ApiProblem && error.code === 'review.incomplete') {
+        const list = (key: string) => (Array.isArray(error.body[key]) ? (error.body[key] as string[]) : []);
+        setConfirming(false);
+        setFinishProblems(problemsFor(list('missing'), list('withoutComment'), false));
+      } else setFinishError(error);
+    }
+  }
 
   const subject = app.blindReview ? app.reference : app.institutionName;
   const header = (
@@ -140,55 +208,106 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
     );
   }
 
-  if (params.get('finish') === '1') {
-    async function onFinish() {
-      setFinishProblem(null);
-      if (!recommendation) return;
-      if (!(await draft.flush())) return;
-      try {
-        await finish.mutateAsync(recommendation);
-        draft.forget();
-        notifications.show({ color: 'green', title: 'Review finished', message: 'Thank you. Your scores are locked and with the board.' });
-        void navigate('/reviews');
-      } catch (error) {
-        setFinishProblem(error);
-      }
-    }
+  // Two radios rather than a segmented control: they wrap on a phone instead of running off its edge.
+  const modeSwitch = (
+    <Radio.Group label="Scoring view" value={mode} onChange={(v) => setMode(v === 'grid' ? 'grid' : 'single')}>
+      <Group gap="lg" mt={4} wrap="wrap">
+        <Radio value="single" label="One indicator at a time" />
+        <Radio value="grid" label="Whole rubric on one page" />
+      </Group>
+    </Radio.Group>
+  );
+
+  const finishCard = editable && (
+    <Card withBorder padding="lg" component="section" aria-labelledby="rec-heading">
+      <Stack>
+        <Title order={2} size="h3" id="rec-heading">
+          Finish your review
+        </Title>
+        <Radio.Group
+          value={recommendation}
+          onChange={(v) => setRecommendation(v)}
+          label="Your recommendation: what should the board decide?"
+          required
+          error={finishProblems.length > 0 && !recommendation ? 'Choose your recommendation to the board' : undefined}
+        >
+          <Stack mt="xs">
+            {OUTCOMES.map((o) => (
+              <Radio key={o} id={`recommendation-${o}`} value={o} label={OUTCOME_LABEL[o]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <SaveStatus state={draft.state} />
+        <Group>
+          <Button onClick={() => void askToFinish()} loading={finish.isPending}>
+            Finish review and lock scores
+          </Button>
+          {!complete && (
+            <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and a comment.</Text>
+          )}
+        </Group>
+      </Stack>
+      <ConfirmFinal
+        opened={confirming}
+        title={`Finish your review of ${subject}?`}
+        confirmLabel="Yes, finish and lock my scores"
+        onConfirm={() => void confirmFinish()}
+        onClose={() => setConfirming(false)}
+        pending={finish.isPending}
+        error={finishError}
+      >
+        <Text>
+          Your recommendation: <b>{recommendation ? OUTCOME_LABEL[recommendation] : ''}</b>.
+        </Text>
+        <Text>
+          Your {indicators.length} scores and comments lock and go to the board with your recommendation. You cannot change them afterwards.
+        </Text>
+      </ConfirmFinal>
+    </Card>
+  );
+
+  if (mode === 'grid') {
+    return (
+      <Page title={`Review: ${subject}`} intro={header}>
+        <ErrorSummary items={finishProblems} />
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          {modeSwitch}
+          <SaveStatus state={draft.state} />
+        </Group>
+        <Text fw={600}>
+          {indicators.filter((i) => isDone(i.code)).length} of {indicators.length} indicators scored with a comment
+        </Text>
+        <RenewalHistoryPanel app={app} />
+        <Stack gap="lg">
+          {indicators.map((indicator, i) => (
+            <GridIndicator
+              key={indicator.code}
+              appId={app.id}
+              index={i}
+              count={indicators.length}
+              indicator={indicator}
+              rubric={rubric.data}
+              own={selfRating(indicator.code)}
+              evidence={evidence.data}
+              entry={draft.entries[indicator.code] ?? { level: null, text: '' }}
+              error={errors[indicator.code]}
+              editable={editable}
+              onChange={(patch) => draft.update(indicator.code, patch)}
+              onBlur={() => void draft.flush()}
+            />
+          ))}
+        </Stack>
+        {finishCard}
+      </Page>
+    );
+  }
+
+  if (onFinishPage) {
     return (
       <Page title={`Finish your review: ${subject}`} intro={header}>
+        <ErrorSummary items={finishProblems} />
         <ScoreSummary indicators={indicators} rubric={rubric.data} entries={draft.entries} self={assessment.data ?? []} />
-        {editable && (
-          <Card withBorder padding="lg" component="section" aria-labelledby="rec-heading">
-            <Stack>
-              <Title order={2} size="h3" id="rec-heading">
-                Your recommendation
-              </Title>
-              <Radio.Group
-                value={recommendation}
-                onChange={(v) => setRecommendation(v)}
-                label="What should the board decide?"
-                required
-                error={finishProblem && !recommendation ? 'Choose a recommendation' : undefined}
-              >
-                <Stack mt="xs">
-                  {OUTCOMES.map((o) => (
-                    <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />
-                  ))}
-                </Stack>
-              </Radio.Group>
-              {finishProblem !== null && <ProblemAlert error={finishProblem} title="The review is not finished yet" />}
-              <SaveStatus state={draft.state} />
-              <Group>
-                <Button onClick={onFinish} loading={finish.isPending} disabled={!complete || !recommendation}>
-                  Finish review and lock scores
-                </Button>
-                {!complete && (
-                  <Text c="gray.9">{indicators.filter((i) => !isDone(i.code)).length} indicators still need a level and a comment.</Text>
-                )}
-              </Group>
-            </Stack>
-          </Card>
-        )}
+        {finishCard}
         <Button variant="default" w="fit-content" onClick={() => setParams({ indicator: '1' })}>
           Back to scoring
         </Button>
@@ -202,11 +321,13 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
   const own = selfRating(indicator.code);
   const go = (next: number | 'finish') => {
     void draft.flush();
+    setFinishProblems([]);
     setParams(next === 'finish' ? { finish: '1' } : { indicator: String(next + 1) });
   };
 
   return (
     <Page title={`Review: ${subject}`} intro={header}>
+      {modeSwitch}
       <IndicatorNavigator indicators={indicators} index={index} onGo={(i) => go(i)} done={isDone} completeLabel="scored with a comment" />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -281,6 +402,124 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
         </Grid.Col>
       </Grid>
     </Page>
+  );
+}
+
+const LEVELS: Level[] = [1, 2, 3, 4, 5];
+
+/**
+ * One indicator of the whole-rubric view: the applicant's self-rating, evidence and documents beside a level and a
+ * comment. Native radios of one name, so arrow keys move between levels; the descriptors fold out on demand.
+ */
+function GridIndicator({
+  appId,
+  index,
+  count,
+  indicator,
+  rubric,
+  own,
+  evidence,
+  entry,
+  error,
+  editable,
+  onChange,
+  onBlur,
+}: {
+  appId: string;
+  index: number;
+  count: number;
+  indicator: IndicatorInOutcome;
+  rubric: Rubric;
+  own: AssessmentItemView | undefined;
+  evidence: EvidenceItemView[] | undefined;
+  entry: RubricEntry;
+  error: { level?: string; comment?: string } | undefined;
+  editable: boolean;
+  onChange: (patch: Partial<RubricEntry>) => void;
+  onBlur: () => void;
+}) {
+  const headingId = `grid-${indicator.code}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Text size="sm" c="gray.8">
+          Indicator {index + 1} of {count} · {indicator.outcome.code} · {indicator.role}
+        </Text>
+        <Title order={2} size="h4" id={headingId}>
+          {indicator.code}: {indicator.title}
+        </Title>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="xs">
+              <Group gap={6}>
+                <Text fw={600}>Applicant's self-rating:</Text>
+                {own ? (
+                  <Badge color="grape" variant="outline" radius="sm">
+                    Level {own.level} · {rubric.levelNames[own.level]}
+                  </Badge>
+                ) : (
+                  <Text>none</Text>
+                )}
+              </Group>
+              <Text fw={600}>Evidence given</Text>
+              <Text className="pre-wrap" c="gray.9">
+                {own?.evidence || '(none)'}
+              </Text>
+              <EvidenceDocuments applicationId={appId} indicator={indicator.code} items={evidence} purpose="assessment" />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="sm">
+              <Radio.Group
+                name={`grid-level-${indicator.code}`}
+                value={entry.level ? String(entry.level) : null}
+                onChange={(v) => editable && onChange({ level: Number(v) as Level })}
+                label={`Your score for ${indicator.code}`}
+                error={error?.level}
+              >
+                <Group gap="md" mt={6} wrap="wrap">
+                  {LEVELS.map((level) => (
+                    <Radio
+                      key={level}
+                      id={`level-${indicator.code}-${level}`}
+                      value={String(level)}
+                      disabled={!editable}
+                      label={`Level ${level} · ${rubric.levelNames[level]}${own?.level === level ? " (applicant's self-rating)" : ''}`}
+                    />
+                  ))}
+                </Group>
+              </Radio.Group>
+              <details>
+                <summary>What each level says for {indicator.code}</summary>
+                <Stack gap={4} mt="xs">
+                  {LEVELS.map((level) => (
+                    <Text size="sm" c="gray.9" key={level}>
+                      <b>
+                        Level {level} · {rubric.levelNames[level]}:
+                      </b>{' '}
+                      {indicator.levels[level]}
+                    </Text>
+                  ))}
+                </Stack>
+              </details>
+              <Textarea
+                id={`comment-${indicator.code}`}
+                label={`Comment on ${indicator.code}`}
+                description="Why this level: what in the evidence supports it, what is missing."
+                autosize
+                minRows={2}
+                maxLength={4000}
+                value={entry.text}
+                readOnly={!editable}
+                onChange={(e) => onChange({ text: e.currentTarget.value })}
+                onBlur={onBlur}
+                error={error?.comment}
+              />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </Card>
   );
 }
 
@@ -398,7 +637,7 @@ function ScoreSummary({
               return (
                 <Table.Tr key={ind.code}>
                   <Table.Td>
-                    <Anchor component={Link} to={`?indicator=${i + 1}`}>
+                    <Anchor component={Link} to={`?indicator=${i + 1}`} id={`summary-${ind.code}`} c="blue.9">
                       {ind.code}
                     </Anchor>
                   </Table.Td>
@@ -440,11 +679,16 @@ function ScoreSummary({
 function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear: () => void }) {
   const navigate = useNavigate();
   const [declaring, setDeclaring] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const client = useQueryClient();
   // Declaring releases this reviewer, so the application closes to them: leave the page first, then refresh the reads.
   const declare = useMutation({
     mutationFn: () => write('POST', '/reviewers/me/conflicts', { applicationId: app.id, reason }),
+    // A refused reason goes back to the form, where its field and the summary say what to fix.
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 400) setConfirming(false);
+    },
     onSuccess: () => {
       notifications.show({
         color: 'green',
@@ -456,6 +700,7 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
     },
   });
   const reasonError = declare.error instanceof ApiProblem ? declare.error.fieldMessage('reason') : undefined;
+  const summary: SummaryItem[] = reasonError && !confirming ? [{ message: reasonError, targetId: 'coi-reason' }] : [];
   const what = app.blindReview
     ? `this application from ${app.region}, ${app.country} (its identity is withheld: blind review)`
     : `${app.institutionName} (${app.region}, ${app.country}), led by ${app.leaderName}`;
@@ -464,11 +709,13 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          declare.mutate();
+          declare.reset();
+          setConfirming(true);
         }}
         noValidate
       >
         <Stack>
+          <ErrorSummary items={summary} />
           <Title order={2} size="h3" id="coi-heading">
             Conflict of interest
           </Title>
@@ -477,6 +724,7 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
           </Text>
           {declaring && (
             <Textarea
+              id="coi-reason"
               label="What is the conflict?"
               description="Recorded with your declaration and seen by staff and auditors (at least 5 characters)."
               required
@@ -487,7 +735,7 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
               error={reasonError}
             />
           )}
-          {declare.error && !reasonError && <ProblemAlert error={declare.error} />}
+          {declare.error && !reasonError && !confirming && <ProblemAlert error={declare.error} />}
           <Group>
             {!declaring ? (
               <>
@@ -498,7 +746,7 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
               </>
             ) : (
               <>
-                <Button type="submit" color="red" loading={declare.isPending}>
+                <Button type="submit" color="red.8">
                   Declare the conflict and step back
                 </Button>
                 <Button variant="default" onClick={() => setDeclaring(false)}>
@@ -509,6 +757,20 @@ function ConflictCheck({ app, onClear }: { app: ReviewerApplicationView; onClear
           </Group>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title="Declare a conflict of interest?"
+        confirmLabel="Yes, declare the conflict"
+        onConfirm={() => declare.mutate()}
+        onClose={() => setConfirming(false)}
+        pending={declare.isPending}
+        error={declare.error && !reasonError ? declare.error : undefined}
+      >
+        <Text>
+          You step back from {what}: you are released from it, cannot score it, and staff assign another reviewer. Your declaration and its
+          reason are recorded for staff and auditors.
+        </Text>
+      </ConfirmFinal>
     </Card>
   );
 }
