@@ -628,6 +628,7 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /audit/export.csv': { allow: ['auditor'], as: { auditor: 200 } },
   'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
+  'GET /audit/checkpoints': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
   // Erasure is staff's; an account that holds an office is refused (so the probe erases nothing).
   'POST /privacy/erasures': {
     allow: ['staff'],

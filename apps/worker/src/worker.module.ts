@@ -7,6 +7,7 @@ import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
 import { WorkModule } from '@cert/work';
+import { CheckpointsModule } from '@cert/audit';
 
 /** The work side without HTTP: its own read models (for the facts commands need), reactors and processors. */
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         PrivacyModule.forRoot(config),
+        CheckpointsModule.forRoot(config),
         ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),
