@@ -46,6 +46,11 @@ export class CheckpointMaker {
     return this.serially('now');
   }
 
+  /** Settles when the pass under way (if any) has finished: shutdown waits for it before the store closes. */
+  async idle(): Promise<void> {
+    await this.running.catch(() => []);
+  }
+
   private serially(mode: 'count' | 'now'): Promise<SignedCheckpoint[]> {
     this.running = this.running.catch(() => []).then(() => this.run(mode));
     return this.running;

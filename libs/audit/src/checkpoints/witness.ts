@@ -62,7 +62,9 @@ export class FileWitness extends Witness {
         const value: unknown = JSON.parse(raw);
         return [isCheckpointShape(value) ? { line, checkpoint: value } : { line, unreadable: 'not the shape of a checkpoint' }];
       } catch {
-        return [{ line, unreadable: 'not JSON' }];
+        // A line cut short by a crash (the next append started a new line after it) is no checkpoint, nor a forgery:
+        // skipping a line can only lose a checkpoint, never make a changed log pass.
+        return raw.trimEnd().endsWith('}') ? [{ line, unreadable: 'not JSON' }] : [];
       }
     });
   }
