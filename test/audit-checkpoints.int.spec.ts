@@ -12,6 +12,7 @@ import type { CheckpointsView, LogVerdict } from '@cert/contracts';
 import { seedCycle, seededRandom } from '../libs/audit/src/testing/seed-cycle';
 import { signInWithPassword, startApp } from './support/test-app';
 import { rewrite } from './support/rewrite-log';
+import { binary, pdfText } from './support/pdf-text';
 
 /**
  * docs/DOMAIN.md, What auditors need: signed checkpoints catch what the hash chains alone cannot, a rewrite by someone
@@ -27,11 +28,12 @@ let checkpoints: SignedCheckpoint[];
 let size: number;
 let view: CheckpointsView;
 let overHttp: LogVerdict;
+let report: { checkpoint: unknown; pdf: string; book: string };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'audit-checkpoints-'));
   const t = await startApp({ dataDir: join(dir, 'app'), env: { CHECKPOINT_EVERY: '40' } });
-  await seedCycle({ commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) }, 6);
+  const seeded = await seedCycle({ commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) }, 6);
   // Whatever the work side's count made meanwhile, then one up to the head, as audit:checkpoint does.
   const maker = t.get(CheckpointMaker);
   await maker.catchUp();
@@ -39,6 +41,12 @@ beforeAll(async () => {
   const auditor = await signInWithPassword(t, 'auditor', 'checkpoint-auditor@iasl.org');
   view = (await t.http().get('/audit/checkpoints').set(auditor.auth).expect(200)).body;
   overHttp = (await t.http().get('/audit/verify').set(auditor.auth).expect(200)).body;
+  const id = seeded.applicationIds[0];
+  report = {
+    checkpoint: (await t.http().get(`/audit/applications/${id}/report`).set(auditor.auth).expect(200)).body.checkpoint,
+    pdf: pdfText((await t.http().get(`/audit/applications/${id}/report.pdf`).set(auditor.auth).buffer(true).parse(binary)).body).replace(/\s+/g, ' '),
+    book: pdfText((await t.http().get('/directory/books/2026.pdf').buffer(true).parse(binary)).body).replace(/\s+/g, ' '),
+  };
   await t.close();
   original = join(dir, 'app', 'events.sqlite');
   keyPath = join(dir, 'app', 'checkpoint-key.pem');
@@ -97,6 +105,15 @@ describe('signed checkpoints of the log', () => {
     expect(verdict.checkpoints).toEqual({ checked: checkpoints.length, witness: checkpoints.length, rejected: 0, latest: summary });
     expect(overHttp.ok).toBe(true);
     expect(overHttp.checkpoints?.latest).toEqual(summary);
+  });
+
+  it('prints the latest checkpoint (position, hash, time, key) in the decision report, its PDF and the yearly book', () => {
+    const { position, globalHash, at, keyId } = latest();
+    expect(report.checkpoint).toEqual({ position, globalHash, at, keyId });
+    const line = `Latest signed checkpoint of the log: position ${position}, global hash ${globalHash}`;
+    expect(report.pdf).toContain(line);
+    expect(report.pdf).toContain(`with key ${keyId}`);
+    expect(report.book.replace(/\s/g, '')).toContain(line.replace(/\s/g, ''));
   });
 
   it("names the first changed event of the attacker's best move (an edit, every hash recomputed, no head kept)", async () => {

@@ -21,7 +21,7 @@ import {
   Witness,
   checkpointsInLog,
   decisionReport,
-  findCheckpoints,
+  latestCheckpoint,
   decisionReportPdf,
   eventsBetween,
   eventsCsv,
@@ -37,7 +37,6 @@ import {
   reproduceDecision,
   reviewerView,
   stateAsOf,
-  summaryOf,
   verifyLog,
   verifyStream,
   isCheckpointShape,
@@ -250,7 +249,6 @@ export class AuditController {
     const naming = this.naming(events);
     const reproduction = decided ? reproduceDecision(id, events, naming) : null;
     const cycle = await loadCycleHistory(this.store, events);
-    const checkpoint = (await findCheckpoints(this.log, this.witness, this.signer)).valid.at(-1)?.checkpoint;
     return decisionReport(events, {
       generatedAt: this.now(),
       verification,
@@ -258,7 +256,7 @@ export class AuditController {
       cycle,
       naming,
       recordOfReasons: record,
-      checkpoint: checkpoint ? summaryOf(checkpoint) : null,
+      checkpoint: await latestCheckpoint(this.log, this.witness, this.signer),
     });
   }
 

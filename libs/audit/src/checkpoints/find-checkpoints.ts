@@ -67,3 +67,12 @@ export async function findCheckpoints(log: EventLog, witness: Witness | null, ke
 }
 
 export const compare = (a: string, b: string): number => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+
+/** The newest checkpoint the key confirms, the witness's first (for reports and the book: no full check of the log). */
+export async function latestCheckpoint(log: EventLog, witness: Witness | null, key: CheckpointKey): Promise<CheckpointSummary | null> {
+  const inWitness = (witness ? await witness.read() : []).flatMap((e) => ('checkpoint' in e ? [e.checkpoint] : []));
+  const inLog = (await checkpointsInLog(log)).flatMap(({ checkpoint }) => (isCheckpointShape(checkpoint) ? [checkpoint] : []));
+  const newestFirst = [...inWitness, ...inLog].sort((a, b) => compare(b.position, a.position));
+  const found = newestFirst.find((c) => key.verify(c));
+  return found ? summaryOf(found) : null;
+}
