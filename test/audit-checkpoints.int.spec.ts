@@ -33,7 +33,10 @@ let report: { checkpoint: unknown; pdf: string; book: string };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'audit-checkpoints-'));
   const t = await startApp({ dataDir: join(dir, 'app'), env: { CHECKPOINT_EVERY: '40' } });
-  const seeded = await seedCycle({ commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) }, 6);
+  const seeded = await seedCycle(
+    { commands: t.get(CommandBus), identity: t.get(IdentityStore), clock: t.clock, store: t.get(EventStore) },
+    6,
+  );
   // Whatever the work side's count made meanwhile, then one up to the head, as audit:checkpoint does.
   const maker = t.get(CheckpointMaker);
   await maker.catchUp();
@@ -44,7 +47,10 @@ beforeAll(async () => {
   const id = seeded.applicationIds[0];
   report = {
     checkpoint: (await t.http().get(`/audit/applications/${id}/report`).set(auditor.auth).expect(200)).body.checkpoint,
-    pdf: pdfText((await t.http().get(`/audit/applications/${id}/report.pdf`).set(auditor.auth).buffer(true).parse(binary)).body).replace(/\s+/g, ' '),
+    pdf: pdfText((await t.http().get(`/audit/applications/${id}/report.pdf`).set(auditor.auth).buffer(true).parse(binary)).body).replace(
+      /\s+/g,
+      ' ',
+    ),
     book: pdfText((await t.http().get('/directory/books/2026.pdf').buffer(true).parse(binary)).body).replace(/\s+/g, ' '),
   };
   await t.close();

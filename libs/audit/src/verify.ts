@@ -72,12 +72,21 @@ function checkAgainstCheckpoints(e: RecordedEvent, link: string, active: Coverin
     }
     const expected = c.hashes[a.next];
     if (expected === undefined)
-      return problemAt('changed', e, `${signed(c)} lists ${c.hashes.length} events up to it, and this one is not among them: it was put in since`);
+      return problemAt(
+        'changed',
+        e,
+        `${signed(c)} lists ${c.hashes.length} events up to it, and this one is not among them: it was put in since`,
+      );
     if (e.metadata.hash !== expected) {
       const later = c.hashes.indexOf(e.metadata.hash ?? '', a.next + 1);
       if (later > 0) {
         const gone = later - a.next;
-        return problemAt('missing', null, `${gone} event${gone === 1 ? '' : 's'} that ${signed(c)} lists before the one now at position ${e.position} are not in the log`, e.position);
+        return problemAt(
+          'missing',
+          null,
+          `${gone} event${gone === 1 ? '' : 's'} that ${signed(c)} lists before the one now at position ${e.position} are not in the log`,
+          e.position,
+        );
       }
       return problemAt(
         'changed',
@@ -88,9 +97,19 @@ function checkAgainstCheckpoints(e: RecordedEvent, link: string, active: Coverin
     a.next++;
     if (e.position === c.position) {
       active.splice(active.indexOf(a), 1);
-      if (a.next !== c.hashes.length) return problemAt('missing', null, `${signed(c)} lists ${c.hashes.length - a.next} more events up to it than the log holds`, e.position);
+      if (a.next !== c.hashes.length)
+        return problemAt(
+          'missing',
+          null,
+          `${signed(c)} lists ${c.hashes.length - a.next} more events up to it than the log holds`,
+          e.position,
+        );
       if (link !== c.globalHash)
-        return problemAt('changed', e, `the global chain at position ${c.position} is not the one ${signed(c)}: the history before it was rewritten`);
+        return problemAt(
+          'changed',
+          e,
+          `the global chain at position ${c.position} is not the one ${signed(c)}: the history before it was rewritten`,
+        );
     }
   }
   return null;

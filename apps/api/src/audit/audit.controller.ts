@@ -100,12 +100,16 @@ export class AuditController {
   @Allow('auditor', 'operator')
   @Operation('The signed checkpoints of the log and the public key that checks them', 'CheckpointsView')
   async checkpoints(@Query() _query: ReadQueryDto): Promise<CheckpointsView> {
-    const inWitness = (await this.witness.read()).flatMap((e) => ('checkpoint' in e ? [{ ...e.checkpoint, source: 'witness' as const }] : []));
+    const inWitness = (await this.witness.read()).flatMap((e) =>
+      'checkpoint' in e ? [{ ...e.checkpoint, source: 'witness' as const }] : [],
+    );
     const seen = new Set(inWitness.map((c) => c.signature));
     const onlyInLog = (await checkpointsInLog(this.log)).flatMap(({ checkpoint }) =>
       isCheckpointShape(checkpoint) && !seen.has(checkpoint.signature) ? [{ ...checkpoint, source: 'log' as const }] : [],
     );
-    const checkpoints = [...inWitness, ...onlyInLog].sort((a, b) => (BigInt(b.position) > BigInt(a.position) ? 1 : BigInt(b.position) < BigInt(a.position) ? -1 : 0));
+    const checkpoints = [...inWitness, ...onlyInLog].sort((a, b) =>
+      BigInt(b.position) > BigInt(a.position) ? 1 : BigInt(b.position) < BigInt(a.position) ? -1 : 0,
+    );
     return { algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem, checkpoints };
   }
 

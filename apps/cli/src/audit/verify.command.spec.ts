@@ -126,7 +126,12 @@ function rewriteFrom(file: string, p: number) {
     // Every stream here has one event after p at most, so each event's own link stays as stored.
     const hash = chainHash(row.prev_hash as string, content);
     link = globalChainHash(link, hash);
-    db.prepare('UPDATE events SET data = ?, hash = ?, global_hash = ? WHERE global_position = ?').run(JSON.stringify(data), hash, link, position);
+    db.prepare('UPDATE events SET data = ?, hash = ?, global_hash = ? WHERE global_position = ?').run(
+      JSON.stringify(data),
+      hash,
+      link,
+      position,
+    );
   }
   db.close();
 }

@@ -86,7 +86,8 @@ export class CheckpointSigner extends CheckpointKey {
     try {
       return new CheckpointSigner(createPrivateKey(readFileSync(path)), path, false);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`the checkpoint key at ${path} cannot be read: ${String(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(`the checkpoint key at ${path} cannot be read: ${String(error)}`);
     }
     mkdirSync(dirname(path), { recursive: true });
     const { privateKey } = generateKeyPairSync('ed25519');

@@ -88,7 +88,9 @@ export class CheckpointMaker {
       link = globalChainHash(link, e.metadata.hash ?? '');
       const ownHashValid = e.metadata.hash === chainHash(e.metadata.prevHash ?? '', contentOf(e));
       if (!ownHashValid || (e.globalHash !== undefined && e.globalHash !== link))
-        throw new Error(`not signing a checkpoint: the event at position ${e.position} does not chain from the latest checkpoint; run audit:verify`);
+        throw new Error(
+          `not signing a checkpoint: the event at position ${e.position} does not chain from the latest checkpoint; run audit:verify`,
+        );
     }
     const last = page[page.length - 1];
     return this.deps.signer.sign({

@@ -53,7 +53,8 @@ export async function findCheckpoints(log: EventLog, witness: Witness | null, ke
   };
   for (const entry of witness ? await witness.read() : []) {
     const where = `line ${entry.line} of the witness ${witness!.where}`;
-    if ('unreadable' in entry) rejected.push({ source: 'witness', where, position: null, why: `${entry.unreadable}: it was damaged or forged` });
+    if ('unreadable' in entry)
+      rejected.push({ source: 'witness', where, position: null, why: `${entry.unreadable}: it was damaged or forged` });
     else take(entry.checkpoint, 'witness', where);
   }
   const fromWitness = valid.size;
