@@ -61,6 +61,8 @@ export class CheckpointMaker {
     // The polling pass reads nothing while the log has not moved.
     const head = (await log.head())?.position ?? null;
     if (mode === 'count' && head === this.seenHead) return [];
+    // Set first: a log the maker refuses to sign over is reported once per new head, not on every poll.
+    this.seenHead = head;
     let latest = await this.repairWitness();
     const made: SignedCheckpoint[] = [];
     for (;;) {
@@ -74,7 +76,6 @@ export class CheckpointMaker {
       latest = signed;
       if (page.length < every) break;
     }
-    this.seenHead = head;
     return made;
   }
 
