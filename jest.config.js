@@ -18,7 +18,7 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   moduleNameMapper: {
-    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|blob-store|privacy|work|testing|contracts)$':
+    '^@cert/(domain|event-store|commands|projections|config|identity|mail|jobs|audit|blob-store|privacy|work|testing|contracts|metrics)$':
       '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,

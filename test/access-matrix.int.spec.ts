@@ -629,6 +629,10 @@ const ROUTES: Record<string, Route> = {
   'GET /audit/export.csv': { allow: ['auditor'], as: { auditor: 200 } },
   'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
   'GET /audit/checkpoints': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
+  'GET /metrics': {
+    allow: ['operator'],
+    as: { operator: { status: 200, check: (r) => expect(r.text).toMatch(/^# HELP iasl_commands_total /m) } },
+  },
   // Erasure is staff's; an account that holds an office is refused (so the probe erases nothing).
   'POST /privacy/erasures': {
     allow: ['staff'],

@@ -88,8 +88,10 @@ describe('the error contract over HTTP', () => {
       );
       expect(res.body.code).toBe('request.invalid');
       expect(fields(res)).toEqual(['favouriteColour', 'institution.motto', 'institution.name', 'institution.type', 'yearsRunning']);
-      expect(messagesFor(res, 'favouriteColour')).toEqual(['property favouriteColour should not exist']);
-      expect(messagesFor(res, 'institution.motto')).toEqual(['property motto should not exist']);
+      expect(messagesFor(res, 'favouriteColour')).toEqual(['Remove "favouriteColour": it is not an answer this form takes']);
+      expect(messagesFor(res, 'institution.motto')).toEqual(['Remove "motto": it is not an answer this form takes']);
+      expect(messagesFor(res, 'yearsRunning')).toEqual(['Enter how many years the program has run, from 0 to 200']);
+      expect(messagesFor(res, 'institution.name')).toEqual(["Enter the institution's name"]);
       expect(res.body.detail).toContain('institution.name');
     });
 
@@ -108,7 +110,8 @@ describe('the error contract over HTTP', () => {
         400,
       );
       expect(fields(res)).toEqual(['ratings.0.level', 'ratings.1.weight']);
-      expect(messagesFor(res, 'ratings.1.weight')).toEqual(['property weight should not exist']);
+      expect(messagesFor(res, 'ratings.1.weight')).toEqual(['Remove "weight": it is not an answer this form takes']);
+      expect(messagesFor(res, 'ratings.0.level')).toEqual(['Choose a level, from 1 to 5']);
     });
 
     it('refuses an unknown query parameter and a malformed one by name', async () => {

@@ -78,7 +78,7 @@ describe('the OpenAPI document at /docs', () => {
       } else {
         expect({ id, type, schema }).toEqual({
           id,
-          type: expect.stringMatching(/^(application\/pdf|text\/csv|application\/octet-stream)$/),
+          type: expect.stringMatching(/^(application\/pdf|text\/csv|text\/plain|application\/octet-stream)$/),
           schema: { type: 'string', format: 'binary' },
         });
       }

@@ -11,6 +11,7 @@ import { EventStore, verifyChain } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { Mailer, OutboxMailer } from '@cert/mail';
 import { ProtectedEventStore, SubjectKeys } from '@cert/privacy';
+import type { EvidenceItemView } from '@cert/contracts';
 import { FixedClock } from '@cert/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/configure-app';
@@ -25,7 +26,9 @@ import { Session, TestApp, settle, signInWithPassword } from './support/test-app
  * the decision (the reviewers' comments, the adjudication's and the board's justifications) still read in the
  * auditor's history, reproduction and decision report, and the chain verifies. When the clock passes the record's
  * retention, its timer fires once: the reasons read as shredded everywhere, the shredding is an event, and the chain
- * still verifies. The real ApiModule on files, the real outbox mailer, and the logs as production writes them (pino,
+ * still verifies. His evidence documents (a PDF and an image, each carrying a marker of its own) go with him: no file
+ * under the data folder holds their content or names, the download answers 410 saying when, the lists say they were
+ * erased, and verification counts them as erased, not missing. The real ApiModule on files, the real outbox mailer, and the logs as production writes them (pino,
  * debug level), captured at the file descriptors.
  */
 const NAME = 'Zebulon Quixtrand';
@@ -42,6 +45,16 @@ const JUSTIFICATION = `${REASON_MARK}: the board finds the robotics practice not
 const ADJUDICATION = `${REASON_MARK}: the leadership minutes show a level 4 practice.`;
 const comment = (indicator: string) => `${REASON_MARK} logbook reviewed for ${indicator}`;
 const KEEP = { name: 'Olive Keepsake', email: 'olive@keep-me.example', institution: 'Keepsake Coding Club' };
+/** Printed inside his documents (clear text in the PDF, a trailing chunk of the image): their content, not his identity. */
+const DOC_MARK = 'Marrowquill';
+const KEPT_DOC_MARK = 'Lanternfern';
+const pdfWith = (marker: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${marker} minutes) >> endobj\nBT (${marker} leadership minutes) Tj ET\ntrailer <<>>\n%%EOF\n`);
+const pngWith = (marker: string) =>
+  Buffer.concat([
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+    Buffer.from(`${marker} lab photo`),
+  ]);
 
 /** Captures what the process writes to stdout and stderr: pino writes to the descriptors directly, console through streams. */
 function captureOutput() {
@@ -61,19 +74,26 @@ function captureOutput() {
           return Buffer.byteLength(text(chunk));
         })(fs.writeSync),
     ),
-    jest.spyOn(fs, 'write').mockImplementation(
-      ((original) =>
-        function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
-          if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => void).call(this, fd, chunk, ...rest);
-          captured.push(text(chunk));
-          const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
-          callback?.(null, Buffer.byteLength(text(chunk)));
-        })(fs.write),
-    ),
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
   ];
-  return { text: () => captured.join(''), restore: () => spies.forEach((s) => s.mockRestore()) };
+  // Replaced by hand, not spied: a file WriteStream (the blob store's) never finishes through a jest mock of fs.write.
+  const write = fs.write;
+  Object.assign(fs, {
+    write: function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
+      if (fd !== 1 && fd !== 2) return (write as (...a: unknown[]) => void).call(this, fd, chunk, ...rest);
+      captured.push(text(chunk));
+      const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
+      callback?.(null, Buffer.byteLength(text(chunk)));
+    },
+  });
+  return {
+    text: () => captured.join(''),
+    restore: () => {
+      Object.assign(fs, { write });
+      spies.forEach((s) => s.mockRestore());
+    },
+  };
 }
 
 /** Every file under the data folder (databases with their -wal/-shm, the outbox), as text with mail encodings undone. */
@@ -123,6 +143,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
   let id: string, keptId: string;
   let before: Record<string, unknown>;
   let erasure: request.Response;
+  let documentsBefore: EvidenceItemView[];
   let retainedUntil: string;
 
   const http = () => request(app.getHttpServer());
@@ -146,6 +167,10 @@ describe('erasure without breaking the proof, and the record of reasons kept for
   const audit = async (path: string) => (await http().get(`/audit/applications/${id}${path}`).set(auditor.auth).expect(200)).body;
   const reportText = async () =>
     pdfText((await http().get(`/audit/applications/${id}/report.pdf`).set(auditor.auth).buffer(true).parse(binary).expect(200)).body);
+  const blobIds = () =>
+    filesUnder(join(dataDir, 'documents'))
+      .map((f) => f.path.split('/').pop()!)
+      .sort();
   const search = (needles: string[]) => found([...filesUnder(dataDir), { path: 'logs', text: output.text() }], needles);
 
   /** Scores that disagree on one indicator (so the board rules on it), an adjudication, and an overruling decision. */
@@ -153,6 +178,18 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     const created = await http().post('/applications').set(who.auth).send(survey).expect(201);
     const applicationId: string = created.body.applicationId;
     await http().post(`/applications/${applicationId}/screening/accept`).set(staff.auth).expect(200);
+    // His documents carry his name in their file names, and a marker in their content.
+    const marker = survey.leaderName === NAME ? DOC_MARK : KEPT_DOC_MARK;
+    for (const [indicator, content, filename] of [
+      [CODES[0], pdfWith(marker), `${survey.leaderName} SLT minutes.pdf`],
+      [CODES[1], pngWith(marker), `${survey.leaderName} lab.png`],
+    ] as const)
+      await http()
+        .post(`/applications/${applicationId}/evidence/documents`)
+        .query({ purpose: 'assessment', indicator })
+        .set(who.auth)
+        .attach('file', content, { filename, contentType: 'application/octet-stream' })
+        .expect(201);
     const evidence = ratings(4).map((r) => ({ ...r, evidence: `${survey.leaderName}'s logbook for ${r.indicator}` }));
     await http().post(`/applications/${applicationId}/assessment`).set(who.auth).send({ ratings: evidence }).expect(201);
     await http()
@@ -218,6 +255,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     await settle(t);
     await signInEveryone();
     before = (await http().get(`/applications/${id}`).set(staff.auth).expect(200)).body;
+    documentsBefore = (await http().get(`/applications/${id}/evidence`).set(auditor.auth).expect(200)).body;
   }, 120_000);
 
   afterAll(async () => {
@@ -257,6 +295,26 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     expect(found([{ path: 'logs', text: output.text() }], [...PLANTED, REASON_MARK])).toEqual([]);
   });
 
+  it('keeps his documents only encrypted on disk, and serves them to staff, the board and auditors as uploaded', async () => {
+    expect(documentsBefore.map((d) => [d.indicator, d.name, d.erasedAt])).toEqual([
+      [CODES[0], `${NAME} SLT minutes.pdf`, null],
+      [CODES[1], `${NAME} lab.png`, null],
+    ]);
+    expect(blobIds()).toHaveLength(4);
+    for (const who of [staff, board, auditor]) {
+      const pdf = await http().get(documentsBefore[0].href!).set(who.auth).buffer(true).parse(binary).expect(200);
+      expect(pdf.body.toString('latin1')).toContain(`${DOC_MARK} leadership minutes`);
+    }
+    // The markers are real, and no file holds them: the blobs are ciphertext, the read models keep only names.
+    expect(found(filesUnder(dataDir), [DOC_MARK, KEPT_DOC_MARK])).toEqual([]);
+    expect((await http().get('/audit/verify').set(auditor.auth).expect(200)).body.documents).toEqual({
+      ok: true,
+      checked: 4,
+      erased: 0,
+      problems: [],
+    });
+  });
+
   it('is for staff only, and refuses to erase an account that holds an office', async () => {
     for (const who of [auditor, board, north, zebulon])
       await http().post('/privacy/erasures').set(who.auth).send({ email: EMAIL }).expect(403);
@@ -275,7 +333,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
       keysDestroyed: 1,
       accountRemoved: true,
       outboxMessagesDeleted: expect.any(Number),
-      documentsDeleted: 0,
+      documentsDeleted: 2,
       position: expect.any(String),
       readModelsRebuilt: true,
       erasedNow: expect.arrayContaining([expect.stringMatching(/^Their identity: name, contact email and institution name/)]),
@@ -396,6 +454,56 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     expect(search([REASON_MARK]).filter((hit) => hit.includes('events.sqlite'))).toEqual([]);
   });
 
+  it('leaves nothing of his documents: the files are deleted, the download says 410 and when, the lists and verification say erased', async () => {
+    const erasedAt = '2026-04-02T09:00:00.000Z';
+    const keptDocs = (await http().get(`/applications/${keptId}/evidence`).set(auditor.auth).expect(200)).body as { id: string }[];
+    expect(blobIds()).toEqual(keptDocs.map((d) => d.id).sort());
+    expect(search([DOC_MARK, `${NAME} SLT`, `${NAME} lab`])).toEqual([]);
+    for (const who of [staff, board, auditor]) {
+      for (const doc of documentsBefore) {
+        for (const path of [doc.href!, `${doc.href}?download=1`]) {
+          const gone = await http().get(path).set(who.auth).expect(410);
+          expect(gone.type).toBe('application/problem+json');
+          expect(gone.body).toEqual(
+            expect.objectContaining({
+              code: 'evidence.erased',
+              detail: expect.stringMatching(/^This document was erased on 2026-04-02 at 09:00 UTC with its applicant's personal data/),
+            }),
+          );
+        }
+      }
+    }
+    const listed = (await http().get(`/applications/${id}/evidence`).set(auditor.auth).expect(200)).body;
+    expect(listed).toEqual(
+      documentsBefore.map((d) =>
+        expect.objectContaining({
+          id: d.id,
+          name: null,
+          href: null,
+          sha256: d.sha256,
+          erasedAt,
+          label: expect.stringMatching(/^Document 1 for /),
+        }),
+      ),
+    );
+    // Someone else's documents still open.
+    const kept = await http()
+      .get(`/applications/${keptId}/evidence/${keptDocs[0].id}`)
+      .set(auditor.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(kept.body.toString('latin1')).toContain(KEPT_DOC_MARK);
+    // Verification knows his documents were erased, not lost: nothing missing, nothing changed, the chain whole.
+    const verdict = (await http().get('/audit/verify').set(auditor.auth).expect(200)).body;
+    expect(verdict).toEqual(
+      expect.objectContaining({ ok: true, problem: null, documents: { ok: true, checked: 2, erased: 2, problems: [] } }),
+    );
+    expect((await audit('/verify')).documents).toEqual({ ok: true, checked: 0, erased: 2, problems: [] });
+    // The reasons still read beside them.
+    expect((await audit('/record-of-reasons')).standing).toBe('kept');
+  });
+
   it('shreds the reasons when the retention ends, once, as an event; the chain still verifies and nothing is left in any file', async () => {
     t.clock.set(retainedUntil);
     await settle(t);
@@ -447,12 +555,12 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     expect((await http().post('/audit/rebuild-check').set(auditor.auth).expect(200)).body).toEqual(
       expect.objectContaining({ matches: true, differences: [] }),
     );
-    expect(search([...PLANTED, REASON_MARK])).toEqual([]);
+    expect(search([...PLANTED, REASON_MARK, DOC_MARK])).toEqual([]);
   });
 
   it('keeps nothing once the process has stopped and SQLite has checkpointed every WAL into its file', async () => {
     await app.close();
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
-    expect(search([...PLANTED, REASON_MARK])).toEqual([]);
+    expect(search([...PLANTED, REASON_MARK, DOC_MARK])).toEqual([]);
   });
 });

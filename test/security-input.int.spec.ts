@@ -174,4 +174,32 @@ describe('strict input', () => {
         .then((h) => h?.position ?? null),
     ).toBe(before);
   });
+  it('refuses names and institutions holding control characters or text-direction overrides, and stores names in NFC', async () => {
+    // Given surveys whose leader name turns text around (U+202E) or whose institution rings a bell (U+0007)
+    const reversed = { ...surveyFor('Eve \u202egnp.exe', 'eve@elsewhere.org', 'Elsewhere Academy') };
+    const belled = surveyFor('Bell Ringer', 'bell@elsewhere.org', 'Bell\u0007 Academy');
+    // When they are sent
+    const a = await t.http().post('/applications').set(alice.auth).send(reversed).expect(400);
+    const b = await t.http().post('/applications').set(alice.auth).send(belled).expect(400);
+    // Then each is refused on its field, in words
+    expect(a.body.errors).toEqual([
+      { field: 'leaderName', messages: ["Enter the leader's full name without control characters or hidden text-direction marks"] },
+    ]);
+    expect(b.body.errors).toEqual([
+      { field: 'institution.name', messages: ["Enter the institution's name without control characters or hidden text-direction marks"] },
+    ]);
+    // And a name typed with a combining accent is kept as the one-character form
+    const zoe = await signInByEmail(t, 'zoe@north.example');
+    const id = (
+      await t
+        .http()
+        .post('/applications')
+        .set(zoe.auth)
+        .send(surveyFor('Zoe\u0301 North', zoe.email, 'North Academy'))
+        .expect(201)
+    ).body.applicationId as string;
+    await settle(t);
+    const read = await t.http().get(`/applications/${id}`).set(zoe.auth).expect(200);
+    expect(read.body.leaderName).toBe('Zo\u00e9 North');
+  });
 });

@@ -105,6 +105,7 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(applicant, 'applicant-appeal-form');
     await form.getByRole('textbox', { name: 'Your statement' }).fill(STATEMENT);
     await form.getByRole('button', { name: 'File the appeal' }).click();
+    await applicant.getByRole('dialog', { name: 'File your appeal?' }).getByRole('button', { name: 'Yes, file my appeal' }).click();
     // Read-your-writes: the page shows where the appeal stands at once.
     const standing = applicant.getByRole('region', { name: 'Your appeal' });
     await pwExpect(standing.getByText(/Your appeal is with IASL staff/)).toBeVisible();
@@ -135,6 +136,10 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(board, 'board-appeal-decision');
     await screenshot(board, 'board-appeal-decision');
     await board.getByRole('button', { name: 'Record decision' }).click();
+    const confirm = board.getByRole('dialog', { name: "Record the board's decision?" });
+    await pwExpect(confirm.getByText(/^This overrules the computed recommendation/)).toBeVisible();
+    await pwExpect(confirm.getByText(/This decides an appeal: it is final at once/)).toBeVisible();
+    await confirm.getByRole('button', { name: 'Yes, record Charter membership' }).click();
     await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
   });
 
@@ -189,6 +194,7 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(applicant, 'applicant-award-nomination');
     await screenshot(applicant, 'applicant-award-nomination');
     await form.getByRole('button', { name: 'Send the nomination' }).click();
+    await applicant.getByRole('dialog', { name: 'Send the nomination?' }).getByRole('button', { name: 'Yes, send the nomination' }).click();
     await pwExpect(applicant.getByText(/was nominated/)).toBeVisible();
     await pwExpect(applicant.getByText('The advisory board scores every nomination', { exact: false })).toBeVisible();
   });
@@ -218,6 +224,11 @@ describeWeb('after the decision, in a real browser', () => {
     await checkA11y(board, 'board-award-selection');
     await screenshot(board, 'board-award-selection');
     await selection.getByRole('button', { name: 'Select and invite to the summit' }).click();
+    const confirm = board.getByRole('dialog', { name: 'Select these recipients?' });
+    await pwExpect(confirm.getByText(`${ALICE.name}, ${ALICE.institution}`, { exact: false })).toBeVisible();
+    await pwExpect(confirm.getByText('This is final')).toBeVisible();
+    await checkA11y(board, 'board-award-selection-confirm');
+    await confirm.getByRole('button', { name: /^Yes, select and invite/ }).click();
     await pwExpect(board.getByText('Invited: answer pending')).toBeVisible();
   });
 
@@ -298,6 +309,10 @@ describeWeb('after the decision, in a real browser', () => {
     }
     await pwExpect(applicant.getByText('16 of 16 indicators rated with evidence')).toBeVisible();
     await applicant.getByRole('button', { name: 'Send the yearly update' }).click();
+    await applicant
+      .getByRole('dialog', { name: "Send this year's update?" })
+      .getByRole('button', { name: 'Yes, send the yearly update' })
+      .click();
 
     const table = applicant.getByRole('table', { name: '1 yearly update so far' });
     await pwExpect(table).toBeVisible();

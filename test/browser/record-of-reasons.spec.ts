@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
 import { FixedClock } from '@cert/testing';
-import { ratings, scores, surveyFor } from '../support/cycle-data';
+import { CODES, ratings, scores, surveyFor } from '../support/cycle-data';
 import { expect as pwExpect } from './support/pw-expect';
 import { describeWeb, failWithoutPrerequisites } from './support/gate';
 import { ApiSession, apiClient, signInWithPassword } from './support/people';
@@ -11,7 +11,10 @@ import { AxeFinding, WebStack, a11yViolations, passwordAccount, screenshot, star
  * In a real browser (docs/DOMAIN.md, Personal data and the record of reasons): staff erase a leader on the erasure
  * page, after a declaration, and read what went now and which record of reasons is kept, until when and why; the
  * auditor's page of that application shows the record: every reason, whose keys seal it and how it reads. The decision
- * is seeded over the API. Axe runs on each page at 1280 and at 390 px wide, and none may have a violation of any impact.
+ * is seeded over the API. Before the erasure, staff's and the auditor's application pages list the leader's evidence
+ * documents per indicator (name, type, size, SHA-256); after it, they say the documents were erased and when. Axe runs on
+ * each page (the auditor's home and application, staff's application and erasure pages) at 1280 and at 390 px wide,
+ * and none may have a violation of any impact.
  */
 failWithoutPrerequisites();
 
@@ -22,6 +25,8 @@ const FINAL_AT = new Date(Date.parse(`${TODAY}T07:00:00.000Z`) + 31 * 86_400_000
 const KEPT_UNTIL = `${Number(FINAL_AT.slice(0, 4)) + 7}${FINAL_AT.slice(4, 10)}`;
 const LEADER = { name: 'Dr. Nia Erased', email: 'nia@erase.example', institution: 'Erasure Academy' };
 const JUSTIFICATION = 'The board finds the robotics practice not yet school-wide, against the recommendation.';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describeWeb('the record of reasons, in a real browser', () => {
   const clock = new FixedClock(`${TODAY}T07:00:00.000Z`);
@@ -30,6 +35,7 @@ describeWeb('the record of reasons, in a real browser', () => {
   const a11yProblems: Record<string, AxeFinding[]> = {};
   let applicationId = '';
   let reference = '';
+  let pdfHash = '';
 
   /**
    * Axe (as the other browser specs run it) and a screenshot at the desktop width, then at a phone's. `exclude` leaves
@@ -85,6 +91,23 @@ describeWeb('the record of reasons, in a real browser', () => {
     ));
     ({ reference } = await api.call<{ reference: string }>('GET', `/applications/${applicationId}`, undefined, staffApi));
     await api.call('POST', `/applications/${applicationId}/screening/accept`, {}, staffApi);
+    for (const [indicator, bytes, name] of [
+      [CODES[0], PDF, 'Leadership minutes.pdf'],
+      [CODES[1], PNG, 'Robotics lab.png'],
+    ] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), name);
+      const res = await fetch(
+        `${stack.baseUrl}/applications/${applicationId}/evidence/documents?purpose=assessment&indicator=${encodeURIComponent(indicator)}`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${leaderApi.token}` },
+          body: form,
+        },
+      );
+      if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+    }
+    pdfHash = (await api.call<{ sha256: string }[]>('GET', `/applications/${applicationId}/evidence`, undefined, staffApi))[0].sha256;
     await api.call('POST', `/applications/${applicationId}/assessment`, { ratings: ratings(4) }, leaderApi);
     await api.call('POST', `/applications/${applicationId}/reviewers`, { mode: 'manual', reviewerIds: [north.id, east.id] }, staffApi);
     for (const email of ['north@review.org', 'east@review.org']) {
@@ -107,6 +130,25 @@ describeWeb('the record of reasons, in a real browser', () => {
   afterAll(async () => {
     writeAxeReport(axeLog, 'axe-report-record-of-reasons.json');
     await stack?.close();
+  });
+
+  it("lists the leader's evidence documents on staff's and the auditor's application pages: name, type, size and SHA-256", async () => {
+    const staff = await signInWithPassword(stack, 'staff@iasl.org');
+    await staff.goto(`/staff/applications/${applicationId}`);
+    const evidence = staff.getByRole('region', { name: 'Evidence documents' });
+    await pwExpect(evidence.getByText('Leadership minutes.pdf')).toBeVisible();
+    await pwExpect(evidence.getByText(`(PDF, ${PDF.length} bytes)`)).toBeVisible();
+    await pwExpect(evidence.getByText(pdfHash)).toBeVisible();
+    await pwExpect(evidence.getByRole('button', { name: 'Preview Robotics lab.png' })).toBeVisible();
+    await checkBothWidths(staff, 'staff-application-evidence');
+
+    const auditor = await signInWithPassword(stack, 'auditor@iasl.org');
+    await checkBothWidths(auditor, 'auditor-home');
+    await auditor.goto(`/auditor/applications/${applicationId}`);
+    const listed = auditor.getByRole('region', { name: 'Evidence documents' });
+    await pwExpect(listed.getByRole('button', { name: 'Download Leadership minutes.pdf' })).toBeVisible();
+    await pwExpect(listed.getByText(pdfHash)).toBeVisible();
+    await checkBothWidths(auditor, 'auditor-application-evidence');
   });
 
   it('lets staff erase a leader after a declaration, and says what went now and what is kept until when', async () => {
@@ -140,7 +182,18 @@ describeWeb('the record of reasons, in a real browser', () => {
     await pwExpect(record.getByText("33 kept, 0 shredded, 0 erased with a person, 0 under people's keys")).toBeVisible();
     // The board's justification still reads in the history after the leader's erasure.
     await pwExpect(auditor.getByRole('cell', { name: `justification: ${JUSTIFICATION}` })).toBeVisible();
-    await checkBothWidths(auditor, 'auditor-record-of-reasons', 'section[aria-labelledby="history-heading"]');
+    // His documents went with him: the list says so and when, and offers nothing to open.
+    const evidence = auditor.getByRole('region', { name: 'Evidence documents' });
+    await pwExpect(evidence.getByText(/^The applicant’s documents and links were erased on .* UTC with their personal data/)).toBeVisible();
+    await pwExpect(evidence.getByText(/^Erased on .* UTC with the applicant’s personal data/)).toHaveCount(2);
+    await pwExpect(evidence.getByText(pdfHash)).toBeVisible();
+    await pwExpect(evidence.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+    await checkBothWidths(auditor, 'auditor-record-of-reasons');
+
+    const staff = await signInWithPassword(stack, 'staff@iasl.org');
+    await staff.goto(`/staff/applications/${applicationId}`);
+    await pwExpect(staff.getByRole('region', { name: 'Evidence documents' }).getByText(/^Erased on /)).toHaveCount(2);
+    await checkBothWidths(staff, 'staff-application-erased');
   });
 
   it('has no axe violations of any impact on either page, at either width', () => {

@@ -135,10 +135,14 @@ describeWeb('the web app in a real browser', () => {
     await applicant.getByRole('combobox', { name: 'Partners' }).press('Enter');
     await applicant.getByRole('button', { name: 'Send the survey' }).click();
 
-    // The API's 400 shows under the field that was typed in; nothing typed is lost.
+    // The API's 400 shows in an error summary at the top, whose link moves to the field; nothing typed is lost.
     const description = applicant.getByLabel('Describe the program');
     await pwExpect(description).toHaveAttribute('aria-invalid', 'true');
-    await pwExpect(applicant.getByText(/longer than or equal to 20 characters/)).toBeVisible();
+    const summary = applicant.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await pwExpect(summary).toBeFocused();
+    await summary.getByRole('link', { name: 'Enter a description of the program of at least 20 characters' }).click();
+    await pwExpect(description).toBeFocused();
+    await pwExpect(applicant.getByText('Enter a description of the program of at least 20 characters')).toHaveCount(2);
     await pwExpect(applicant.getByLabel('Institution name')).toHaveValue('Riverside STEM Academy');
     await checkA11y(applicant, 'applicant-survey-with-errors');
     await screenshot(applicant, 'applicant-survey-field-error');
@@ -161,7 +165,7 @@ describeWeb('the web app in a real browser', () => {
     await staff.getByLabel('New password').fill('short');
     await staff.getByLabel('Repeat the password').fill('short');
     await staff.getByRole('button', { name: 'Set password and sign in' }).click();
-    await pwExpect(staff.getByText(/longer than or equal to 12 characters/)).toBeVisible();
+    await pwExpect(staff.getByRole('link', { name: 'Enter a password of at least 12 characters' })).toBeVisible();
     await staff.getByLabel('New password').fill(PASSWORD);
     await staff.getByLabel('Repeat the password').fill(PASSWORD);
     await staff.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -217,7 +221,28 @@ describeWeb('the web app in a real browser', () => {
       await applicant.getByRole('button', { name: i < 16 ? 'Save and continue' : 'Save and check your answers' }).click();
     }
     await pwExpect(applicant.getByRole('heading', { name: 'Check and submit your self-assessment' })).toBeVisible();
+    // Check answers reflow as a summary list on a phone: "Change" is read whole, not clipped.
+    await applicant.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(applicant.getByRole('link', { name: 'Change EC1.Leaders1' })).toBeVisible();
+    await checkA11y(applicant, 'applicant-check-answers-390');
+    await screenshot(applicant, 'applicant-check-answers-390');
+    await applicant.setViewportSize({ width: 1280, height: 900 });
+    // Without the declaration nothing is sent: the summary names it and its link moves to the checkbox.
     await applicant.getByRole('button', { name: 'Submit self-assessment' }).click();
+    await applicant.getByRole('link', { name: 'Confirm that the evidence is accurate' }).click();
+    const declaration = applicant.getByRole('checkbox', { name: /I confirm the evidence is accurate/ });
+    await pwExpect(declaration).toBeFocused();
+    await declaration.check();
+    await applicant.getByRole('button', { name: 'Submit self-assessment' }).click();
+    const dialog = applicant.getByRole('dialog', { name: 'Submit your self-assessment?' });
+    await pwExpect(dialog.getByText('Once you confirm, this cannot be changed or taken back.')).toBeVisible();
+    await pwExpect(dialog.getByRole('button', { name: 'Go back' }).last()).toBeFocused();
+    await checkA11y(applicant, 'applicant-submit-confirm');
+    await dialog.getByRole('button', { name: 'Yes, submit my self-assessment' }).click();
+    await pwExpect(applicant.getByRole('heading', { level: 1, name: 'Self-assessment submitted' })).toBeVisible();
+    await pwExpect(applicant.getByRole('heading', { name: 'What happens next' })).toBeVisible();
+    await checkA11y(applicant, 'applicant-assessment-submitted');
+    await applicant.getByRole('link', { name: 'Go to your application' }).click();
     await pwExpect(applicant).toHaveURL(new RegExp(`/applications/${applicationId}$`));
     await pwExpect(applicant.getByText('Under review').first()).toBeVisible();
     await pwExpect(applicant.getByText('5 of 5 tasks completed')).toBeVisible();
@@ -253,7 +278,7 @@ describeWeb('the web app in a real browser', () => {
     await reviewer.getByRole('button', { name: 'I have a conflict…' }).click();
     await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('no');
     await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
-    await pwExpect(reviewer.getByText(/longer than or equal to 5 characters/)).toBeVisible();
+    await pwExpect(reviewer.getByText('Enter the reason for the conflict of at least 5 characters')).toBeVisible();
     await checkA11y(reviewer, 'reviewer-conflict');
     await reviewer.getByRole('textbox', { name: 'What is the conflict?' }).fill('I mentored the program leader until last year.');
     await reviewer.getByRole('button', { name: 'Declare the conflict and step back' }).click();
@@ -309,24 +334,90 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(outsider.getByText('Riverside STEM Academy')).toHaveCount(0);
   });
 
-  it('gives the board a dashboard and a decision queue, and needs a justification to overrule', async () => {
+  /** Nothing wider than the window: no sideways scrolling, and no element shown reaching past its right edge (cut off). */
+  const fitsTheWidth = (page: Page) =>
+    // A function, not a string: the app's CSP forbids eval. The spec compiles without the DOM's types, hence the cast.
+    page.evaluate(() => {
+      type Box = { width: number; height: number; right: number };
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): { getBoundingClientRect(): Box }[] };
+      };
+      const shown = [...w.document.querySelectorAll('main *')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.width > 0 && b.height > 0);
+      return w.document.documentElement.scrollWidth <= w.innerWidth && shown.every((b) => b.right <= w.innerWidth + 1);
+    });
+
+  it('gives the board a dashboard and a decision queue, the evidence and every review per indicator, and a decision it confirms', async () => {
     const board = await signInWithPassword('chair@iasl.org');
     await pwExpect(board).toHaveURL(/\/board$/);
     await pwExpect(board.getByRole('heading', { name: 'Status funnel' })).toBeVisible();
     await pwExpect(board.getByText(/same level on 100% of indicators/)).toBeVisible();
     await checkA11y(board, 'board-dashboard');
     await screenshot(board, 'board-dashboard');
+    // A phone: the queue reflows to stacked cards, so no region scrolls sideways.
+    await board.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(
+      board.getByRole('list', { name: /waiting for a decision or a ruling/ }).getByRole('link', { name: /^APP-/ }),
+    ).toBeVisible();
+    pwExpect(await fitsTheWidth(board)).toBe(true);
+    await checkA11y(board, 'board-dashboard-390');
+    await screenshot(board, 'board-dashboard-390');
+    await board.setViewportSize({ width: 1280, height: 900 });
 
     await board.getByRole('link', { name: /^Decision queue \(1 waiting\)/ }).click();
     await board.getByRole('link', { name: /^APP-/ }).first().click();
-    await pwExpect(board.getByRole('radio', { name: /(recommended)/ })).toBeChecked();
+    // Nothing is chosen for the board: the recommendation is marked, not selected.
+    await pwExpect(board.getByRole('radio', { name: /(recommended)/ })).toBeVisible();
+    await pwExpect(board.getByRole('radio')).toHaveCount(3);
+    await pwExpect(board.getByRole('radio', { checked: true })).toHaveCount(0);
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await pwExpect(board.getByRole('alert').getByRole('link', { name: "Choose the board's decision" })).toBeVisible();
     await board.getByRole('radio', { name: 'Not yet ready' }).check();
     await board.getByRole('button', { name: 'Record decision' }).click();
     await pwExpect(board.getByText(/Overruling needs a justification/).first()).toBeVisible();
+    await pwExpect(board.getByRole('dialog')).toHaveCount(0);
+
+    // The survey, each reviewer's recommendation by name, and indicator by indicator the evidence beside the reviews.
+    await pwExpect(board.getByRole('heading', { name: 'Intake survey' })).toBeVisible();
+    await pwExpect(board.getByText(/^Why: /)).toBeVisible();
+    const recommends = board.getByRole('list', { name: "Each reviewer's recommendation" });
+    for (const name of scorers) await pwExpect(recommends.getByText(`${name}: Charter membership`)).toBeVisible();
+    await board.getByRole('button', { name: 'Open every indicator' }).click();
+    const firstReview = board.getByRole('region', { name: new RegExp(`^${scorers[0]} on `) }).first();
+    await pwExpect(firstReview.getByText(scorers[0], { exact: true })).toBeVisible();
+    await pwExpect(firstReview.getByText(/^Evidence supports level 4/)).toBeVisible();
+    await pwExpect(board.getByRole('region', { name: new RegExp(`^${scorers[1]} on `) })).toHaveCount(16);
+    await pwExpect(
+      board
+        .getByRole('region', { name: /^Applicant's self-rating for / })
+        .first()
+        .getByText(/SLT minutes/),
+    ).toBeVisible();
+    await pwExpect(board.getByRole('region', { name: /^Documents and links for / })).toHaveCount(16);
+    await pwExpect(board.getByRole('region', { name: /^Documents and links for / }).first()).toBeVisible();
     await checkA11y(board, 'board-decision');
     await screenshot(board, 'board-decision');
+    await board.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(firstReview).toBeVisible();
+    pwExpect(await fitsTheWidth(board)).toBe(true);
+    await checkA11y(board, 'board-decision-390');
+    await screenshot(board, 'board-decision-390');
+    await board.setViewportSize({ width: 1280, height: 900 });
+
+    // Recording asks first, saying what is decided, that it follows the recommendation, that the applicant is told, and that it is final.
     await board.getByRole('radio', { name: /(recommended)/ }).check();
     await board.getByRole('button', { name: 'Record decision' }).click();
+    const confirm = board.getByRole('dialog', { name: "Record the board's decision?" });
+    await pwExpect(confirm.getByText(/^This follows the computed recommendation/)).toBeVisible();
+    await pwExpect(confirm.getByText(/The applicant is told at once by email/)).toBeVisible();
+    await pwExpect(confirm.getByText('This is final')).toBeVisible();
+    await checkA11y(board, 'board-decision-confirm');
+    await confirm.getByRole('button', { name: 'Go back' }).last().click();
+    await pwExpect(board.getByText(/^Decided: /)).toHaveCount(0);
+    await board.getByRole('button', { name: 'Record decision' }).click();
+    await confirm.getByRole('button', { name: /^Yes, record / }).click();
     await pwExpect(board.getByText(/^Decided: /)).toBeVisible();
   });
 
@@ -343,6 +434,14 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(applicant.locator('tbody tr')).toHaveCount(16);
     await checkA11y(applicant, 'applicant-growth-report');
     await screenshot(applicant, 'applicant-growth-report');
+    // On a phone each indicator is a summary list: the next goal is read in place, no sideways scroll.
+    await applicant.setViewportSize({ width: 390, height: 844 });
+    const first = applicant.getByRole('region', { name: /^EC1\.Leaders1: / });
+    await pwExpect(first.getByText('Next goal')).toBeVisible();
+    await pwExpect(applicant.locator('table')).toBeHidden();
+    await checkA11y(applicant, 'applicant-growth-report-390');
+    await screenshot(applicant, 'applicant-growth-report-390');
+    await applicant.setViewportSize({ width: 1280, height: 900 });
 
     await applicant.getByRole('link', { name: /^Notifications/ }).click();
     await pwExpect(applicant.getByText(/The IASL board's decision on APP-/)).toBeVisible();

@@ -24,6 +24,8 @@ import { DecisionsController } from './decisions/decisions.controller';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProblemFilter } from './http/problem.filter';
+import { MetricsModule } from '@cert/metrics';
+import { MetricsController } from './operations/metrics.controller';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { ReviewersController } from './reviews/reviewers.controller';
 import { ReviewsController } from './reviews/reviews.controller';
@@ -44,7 +46,8 @@ export class ApiModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // A served document's header carries its file name, personal data of the applicant (docs/DOMAIN.md, Evidence).
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["content-disposition"]'],
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
@@ -62,6 +65,7 @@ export class ApiModule {
         // Embedded shape: one process also runs reactors and processors; a separate worker takes them over when RUN_WORK_SIDE=false.
         ...(config.runWorkSide ? [WorkModule] : []),
         AuthModule,
+        MetricsModule,
         PrivacyApiModule,
         TerminusModule,
         // The built web app at `/` (apps/web); browser page loads only, so the API keeps every path it answers.
@@ -78,6 +82,7 @@ export class ApiModule {
         DecisionsController,
         RubricsController,
         HealthController,
+        MetricsController,
         DirectoryController,
         DirectoryListingController,
         AppealsController,

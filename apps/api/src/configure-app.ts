@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { apiDocument } from './http/openapi';
 import { strictValidationPipe } from './http/validation';
 import { wellFormedBody } from './http/well-formed-body';
+import { docsBehindSignIn } from './http/production-posture';
 
 /** What main.ts and the int specs both need, so tests drive the same app users get. */
 export function configureApp(app: INestApplication): void {
@@ -35,6 +36,7 @@ export function configureApp(app: INestApplication): void {
   // Browser sessions travel in cookies (auth/browser-sessions.ts).
   app.use(cookieParser());
   app.useGlobalPipes(strictValidationPipe());
+  if (app.get<AppConfig>(APP_CONFIG).production) docsBehindSignIn(app);
   // Built once here; /docs and /docs-json serve it as it is.
   SwaggerModule.setup('docs', app, apiDocument(app));
 }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every environment key the engine reads. Nothing else reads `process.env` (docs/ARCHITECTURE.md, Config). */
 export class Env {
@@ -40,6 +40,9 @@ export class Env {
   @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @IsString() NODE_ENV?: string;
+  @IsOptional() @IsBooleanString() PRODUCTION?: string;
+  @IsOptional() @IsString() @MinLength(32) METRICS_TOKEN?: string;
   @IsOptional() @IsString() BOOTSTRAP_ADMIN_EMAIL?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
 }
@@ -77,6 +80,13 @@ export type AppConfig = Readonly<{
    * default) uses the real peer, a number trusts that many hops, a list trusts those addresses or subnets.
    */
   trustProxy: false | number | readonly string[];
+  /**
+   * Production posture (PRODUCTION, else NODE_ENV=production): /docs and /docs-json need a signed-in user, and an
+   * anonymous /health answers only up or down.
+   */
+  production: boolean;
+  /** A bearer token Prometheus presents at /metrics instead of an operator's session; null: operators only. */
+  metricsToken: string | null;
   port: number;
   host: string;
   bootstrapAdminEmail: string;
@@ -131,6 +141,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       outboxDir: env.OUTBOX_DIR ?? `${dataDir}/outbox`,
     }),
     trustProxy: typeof trustProxy === 'string' ? false : trustProxy,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    production: env.PRODUCTION !== undefined ? env.PRODUCTION === 'true' : env.NODE_ENV === 'production',
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     port,
     host,

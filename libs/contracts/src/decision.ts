@@ -20,7 +20,23 @@ export type BoardItemView = {
   overruled: boolean | null;
   /** Set when the board decides on an appeal: the decision it answers (docs/DOMAIN.md, Appeals). */
   appealOf: AppealedDecision | null;
+  /** How the disagreement was settled, once it was; null while unsettled or where there was none. */
+  adjudication: BoardAdjudicationView | null;
   updatedAt: string;
+};
+
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 3: the level ruled for each disputed
+ * indicator, by a board ruling (with its justification and who ruled) or by an extra reviewer (the middle level; no
+ * justification, nobody ruled). `ruledByName`: the board member's name as their account reads now, added when read.
+ */
+export type BoardAdjudicationView = {
+  method: 'board-ruling' | 'extra-reviewer';
+  rulings: { indicator: string; level: Level }[];
+  justification: string | null;
+  ruledBy: string | null;
+  ruledByName?: string | null;
+  resolvedAt: string;
 };
 
 /** The board's level for one disputed indicator. */

@@ -27,8 +27,13 @@ export type EvidenceItemView = {
   attachedAt: string;
   /** When the assessment or progress update it went with was submitted; null while it is being prepared. */
   submittedAt: string | null;
-  /** Documents: where to open it (`?download=1` to save it instead). */
+  /** Documents: where to open it (`?download=1` to save it instead); null once erased. */
   href: string | null;
+  /**
+   * When the applicant's personal data was erased, taking this document's content and name (or this link) with it;
+   * its type, size and SHA-256 stay in the record. Null while it reads.
+   */
+  erasedAt: string | null;
 };
 
 /** What the upload form says before anything is sent: the limits in force and what reviewers will see. */

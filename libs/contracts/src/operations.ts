@@ -5,5 +5,6 @@ export type HealthView = {
   status: 'ok' | 'degraded' | 'error' | 'shutting_down';
   info?: Partial<Record<string, HealthIndicatorView>>;
   error?: Partial<Record<string, HealthIndicatorView>>;
-  details: Record<string, HealthIndicatorView>;
+  /** Absent for anonymous callers when the service runs in production: only operators and staff see what was measured. */
+  details?: Record<string, HealthIndicatorView>;
 };

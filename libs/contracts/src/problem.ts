@@ -13,6 +13,7 @@ export const HTTP_PROBLEM_CODES = [
   'request.failed',
   'auth.locked',
   'stream.version_conflict',
+  'evidence.erased',
 ] as const;
 export type HttpProblemCode = (typeof HTTP_PROBLEM_CODES)[number];
 

@@ -32,6 +32,34 @@ const RETRIES = 2;
  */
 const FIRST_SCHEMA_VERSION = 1;
 
+/** How one command went, for observers such as the metrics (never for domain logic: the log is the only bus). */
+export type CommandOutcome = {
+  command: string;
+  outcome: 'appended' | 'unchanged' | 'refused' | 'conflict' | 'failed';
+  /** The refusal's code (`review.incomplete`), for `refused`. */
+  code: string | null;
+  seconds: number;
+};
+const commandObservers = new Set<(outcome: CommandOutcome) => void>();
+
+/** Calls `observer` after every command handle() runs, in this process; returns the way to stop. */
+export function observeCommands(observer: (outcome: CommandOutcome) => void): () => void {
+  commandObservers.add(observer);
+  return () => commandObservers.delete(observer);
+}
+
+function tell(command: unknown, started: bigint, outcome: CommandOutcome['outcome'], code: string | null = null): void {
+  if (commandObservers.size === 0) return;
+  const type = (command as { type?: unknown } | null)?.type;
+  const seen: CommandOutcome = {
+    command: typeof type === 'string' ? type : 'unknown',
+    outcome,
+    code,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+  };
+  for (const observer of commandObservers) observer(seen);
+}
+
 /** The one write path (docs/ARCHITECTURE.md, Principles (the ten rules), rule 3): read, fold, decide, append at the expected version. */
 export async function handle<S, C, E extends { type: string; data: unknown }>(
   store: EventStore,
@@ -40,11 +68,21 @@ export async function handle<S, C, E extends { type: string; data: unknown }>(
   command: C,
   ctx: HandleContext,
 ): Promise<HandleResult<S, E>> {
+  const started = process.hrtime.bigint();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await handleOnce(store, streamId, decider, command, ctx);
+      const result = await handleOnce(store, streamId, decider, command, ctx);
+      tell(command, started, result.position === null ? 'unchanged' : 'appended');
+      return result;
     } catch (err) {
-      if (!(err instanceof VersionConflict) || ctx.expectedVersion !== undefined || attempt >= RETRIES) throw err;
+      if (!(err instanceof VersionConflict) || ctx.expectedVersion !== undefined || attempt >= RETRIES) {
+        // Domain refusals carry a string `code` and a `kind` (event-store imports nothing of the domain's).
+        const refusal = err as { code?: unknown; kind?: unknown };
+        if (err instanceof VersionConflict) tell(command, started, 'conflict');
+        else if (typeof refusal.code === 'string' && typeof refusal.kind === 'string') tell(command, started, 'refused', refusal.code);
+        else tell(command, started, 'failed');
+        throw err;
+      }
     }
   }
 }

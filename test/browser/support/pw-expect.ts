@@ -74,6 +74,13 @@ function locatorMatchers(locator: Locator) {
         (x) => x,
         `expected ${name} to be checked`,
       ),
+    toBeHidden: () => locator.waitFor({ state: 'hidden', timeout: TIMEOUT }),
+    toBeFocused: () =>
+      poll(
+        () => locator.evaluate((el) => el === el.ownerDocument.activeElement),
+        (x) => x,
+        `expected ${name} to have the keyboard focus`,
+      ),
   };
   return Object.fromEntries(
     Object.entries<(...a: never[]) => Promise<void>>(m).map(([k, f]) => [

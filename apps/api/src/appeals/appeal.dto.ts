@@ -2,8 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { APPEAL_ROUTES, AppealRoute } from '@cert/domain';
 import type { FileAppealRequest, RouteAppealRequest } from '@cert/contracts';
+import { Label } from '../http/field-messages';
 
 export class FileAppealDto implements FileAppealRequest {
+  @Label('the grounds for your appeal')
   @ApiProperty({
     example: 'The reviewers did not see our robotics evidence, uploaded late because of a portal outage.',
     minLength: 20,
@@ -15,6 +17,7 @@ export class FileAppealDto implements FileAppealRequest {
 }
 
 export class RouteAppealDto implements RouteAppealRequest {
+  @Label('where the appeal goes')
   @ApiProperty({
     enum: APPEAL_ROUTES,
     description: 'fresh-review: new reviewers, none of the earlier ones; board: the board decides directly',

@@ -18,36 +18,91 @@ import {
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
 import type { Institution, SubmitSurveyRequest } from '@cert/contracts';
+import { PlainText } from '../http/plain-text';
+import { Label } from '../http/field-messages';
 
 export class InstitutionDto implements Institution {
-  @ApiProperty({ example: 'Riverside STEM Academy' }) @IsString() @Length(2, 200) readonly name!: string;
-  @ApiProperty({ enum: INSTITUTION_TYPES }) @IsIn(INSTITUTION_TYPES) readonly type!: InstitutionType;
-  @ApiProperty({ example: 'US' }) @IsString() @Length(2, 80) readonly country!: string;
-  @ApiProperty({ example: 'South Carolina' }) @IsString() @Length(2, 120) readonly region!: string;
+  @Label("the institution's name")
+  @ApiProperty({ example: 'Riverside STEM Academy' })
+  @IsString()
+  @Length(2, 200)
+  @PlainText()
+  readonly name!: string;
+  @Label('the type of institution')
+  @ApiProperty({ enum: INSTITUTION_TYPES })
+  @IsIn(INSTITUTION_TYPES)
+  readonly type!: InstitutionType;
+  @Label('the country')
+  @ApiProperty({ example: 'US' })
+  @IsString()
+  @Length(2, 80)
+  @PlainText()
+  readonly country!: string;
+  @Label('the state, province or region')
+  @ApiProperty({ example: 'South Carolina' })
+  @IsString()
+  @Length(2, 120)
+  @PlainText()
+  readonly region!: string;
 }
 
 /** The intake survey: docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1. */
 export class SubmitSurveyDto implements SubmitSurveyRequest {
-  @ApiProperty({ example: 'Dr. Ada Rivers' }) @IsString() @Length(2, 200) readonly leaderName!: string;
-  @ApiProperty({ example: 'leader@riverside.edu' }) @IsEmail() @MaxLength(254) readonly contactEmail!: string;
+  @Label("the leader's full name")
+  @ApiProperty({ example: 'Dr. Ada Rivers' })
+  @IsString()
+  @Length(2, 200)
+  @PlainText()
+  readonly leaderName!: string;
+  @Label("the leader's email address")
+  @ApiProperty({ example: 'leader@riverside.edu' })
+  @IsEmail()
+  @MaxLength(254)
+  readonly contactEmail!: string;
   // Found by the fuzz suite: without @IsObject a missing institution passed validation (ValidateNested skips undefined).
-  @ApiProperty() @IsObject() @ValidateNested() @Type(() => InstitutionDto) readonly institution!: InstitutionDto;
-  @ApiProperty() @IsString() @Length(20, 5000) readonly programDescription!: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(200) readonly yearsRunning!: number;
-  @ApiProperty() @IsInt() @Min(0) @Max(10_000_000) readonly studentsServed!: number;
+  @Label("the institution's details")
+  @ApiProperty()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => InstitutionDto)
+  readonly institution!: InstitutionDto;
+  @Label('a description of the program')
+  @ApiProperty()
+  @IsString()
+  @Length(20, 5000)
+  readonly programDescription!: string;
+  @Label('how many years the program has run')
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  readonly yearsRunning!: number;
+  @Label('how many students the program serves each year')
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  readonly studentsServed!: number;
+  @Label({ label: 'the focus areas', item: ['focus area', 'focus areas'] })
   @ApiProperty({ example: ['robotics', 'coding'] })
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(2, 80, { each: true })
   readonly focusAreas!: string[];
-  @ApiProperty() @IsString() @MaxLength(5000) readonly underrepresentedReach!: string;
+  @Label('how the program reaches students under-represented in STEM')
+  @ApiProperty()
+  @IsString()
+  @MaxLength(5000)
+  readonly underrepresentedReach!: string;
+  @Label({ label: 'the partners', item: ['partner', 'partners'] })
   @ApiProperty({ example: ['Clemson Extension'] })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   readonly partners!: string[];
+  @Label('whether you are nominating someone else as the leader')
   @ApiProperty({ required: false, description: 'true when you propose someone else as the leader' })
   @IsOptional()
   @IsBoolean()

@@ -12,6 +12,7 @@ import { AwardsController } from '../awards/awards.controller';
 import { DirectoryController, DirectoryListingController } from '../directory/directory.controller';
 import { AppealsController } from '../appeals/appeals.controller';
 import { EvidenceController } from '../evidence/evidence.controller';
+import { MetricsController } from '../operations/metrics.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
@@ -31,6 +32,7 @@ const CONTROLLERS = [
   DirectoryListingController,
   AppealsController,
   EvidenceController,
+  MetricsController,
 ];
 
 const routes = CONTROLLERS.flatMap((controller) => {

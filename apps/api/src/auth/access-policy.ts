@@ -102,6 +102,8 @@ export const POLICY = {
   'notifications.mark-read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'operator'], notification: true },
   'session.read': { roles: EVERY_ROLE },
   'session.end': { roles: EVERY_ROLE },
+  // Prometheus' scrape: operators, or the scraper's own METRICS_TOKEN (the guard turns it into an operator for this route only).
+  'operations.metrics': { roles: ['operator'] },
   // Awards and the summit: applicants reach only their own nominations and invitations (the controller and
   // the decider filter by the leader's email); the board scores and selects; auditors read; operators nothing.
   'awards.cycles.list': { roles: ['applicant', 'staff', 'board', 'auditor'] },

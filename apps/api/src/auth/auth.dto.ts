@@ -9,6 +9,7 @@ import type {
   SessionMode,
   SetPasswordRequest,
 } from '@cert/contracts';
+import { Label } from '../http/field-messages';
 
 // Upper bounds keep a hostile request from making argon2 or the database chew on megabytes.
 const MAX_EMAIL = 254;
@@ -17,27 +18,65 @@ const MAX_PASSWORD = 256;
 const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL) email!: string;
+  @Label('your email address')
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
+  email!: string;
   // No minimum here: a login must not reveal the password rules, it just fails.
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(MAX_PASSWORD) password!: string;
-  @ApiProperty({ required: false, enum: SESSION_MODES }) @IsOptional() @IsIn(SESSION_MODES) session?: SessionMode;
+  @Label('your password')
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD)
+  password!: string;
+  @Label({ label: 'how to keep the session' })
+  @ApiProperty({ required: false, enum: SESSION_MODES })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  session?: SessionMode;
 }
 
 export class EmailLinkDto implements EmailLinkRequest {
-  @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL) email!: string;
+  @Label('your email address')
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
+  email!: string;
 }
 
 export class RedeemLinkDto implements RedeemLinkRequest {
-  @ApiProperty() @IsString() @Matches(TOKEN, { message: 'token must be a sign-in link token' }) token!: string;
-  @ApiProperty({ required: false, enum: SESSION_MODES }) @IsOptional() @IsIn(SESSION_MODES) session?: SessionMode;
+  @Label({ label: 'the sign-in link', verb: 'Use', format: 'exactly as it came in the email' })
+  @ApiProperty()
+  @IsString()
+  @Matches(TOKEN)
+  token!: string;
+  @Label({ label: 'how to keep the session' })
+  @ApiProperty({ required: false, enum: SESSION_MODES })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  session?: SessionMode;
 }
 
 export class SetPasswordDto implements SetPasswordRequest {
-  @ApiProperty() @IsString() @Matches(TOKEN, { message: 'token must be a set-password link token' }) token!: string;
+  @Label({ label: 'the set-password link', verb: 'Use', format: 'exactly as it came in the email' })
+  @ApiProperty()
+  @IsString()
+  @Matches(TOKEN)
+  token!: string;
   // Length over complexity rules (NIST SP 800-63B): 12 characters or more, passphrases welcome.
-  @ApiProperty() @IsString() @MinLength(12) @MaxLength(MAX_PASSWORD) password!: string;
+  @Label('a password')
+  @ApiProperty()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(MAX_PASSWORD)
+  password!: string;
 }
 
 export class PasswordResetDto implements PasswordResetRequest {
-  @ApiProperty() @IsEmail() @MaxLength(MAX_EMAIL) email!: string;
+  @Label('your email address')
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
+  email!: string;
 }

@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@cert/config';
 import { Reflector } from '@nestjs/core';
 import { Actor, Forbidden } from '@cert/domain';
 import { IdentityStore } from '@cert/identity';
@@ -45,6 +47,7 @@ export class AuthGuard implements CanActivate {
     private readonly identity: IdentityStore,
     private readonly policy: AccessPolicy,
     private readonly sessions: BrowserSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -60,6 +63,11 @@ export class AuthGuard implements CanActivate {
 
     // API clients send a bearer token; browsers send the session cookie. A bearer header wins when both come.
     const bearer = bearerToken(request.headers.authorization);
+    // A Prometheus server cannot sign in: the metrics route alone also takes the configured scrape token.
+    if (typeof access === 'object' && 'action' in access && access.action === 'operations.metrics' && this.isMetricsToken(bearer)) {
+      request.actor = { id: 'metrics-scraper', role: 'operator' };
+      return true;
+    }
     const token = bearer ?? this.sessions.tokenFrom(request);
     const user = token ? this.identity.resolveSession(token) : null;
     if (!user) {
@@ -83,5 +91,12 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     request.grant = await this.policy.decide(actor, 'action' in access ? access.action : access, facts);
     return true;
+  }
+
+  private isMetricsToken(bearer: string | null): boolean {
+    const expected = this.config.metricsToken;
+    if (!expected || !bearer) return false;
+    const [a, b] = [createHash('sha256').update(bearer).digest(), createHash('sha256').update(expected).digest()];
+    return timingSafeEqual(a, b);
   }
 }

@@ -21,7 +21,7 @@ export const ACTION_REFUSALS = {
     'assessment.repeated_indicator',
     'assessment.incomplete',
   ],
-  'application.evidence.read': ['evidence.not_found'],
+  'application.evidence.read': ['evidence.not_found', 'evidence.erased'],
   'application.evidence.write': [
     'assessment.not_open',
     'assessment.deadline_passed',
@@ -142,6 +142,7 @@ export const ACTION_REFUSALS = {
   'notifications.mark-read': [],
   'session.read': [],
   'session.end': [],
+  'operations.metrics': [],
   'awards.cycles.list': [],
   'awards.cycle.read': ['resource.not_found'],
   'awards.cycle.open': ['award.not_allowed', 'award.cycle_exists', 'award.unknown_criteria', 'award.invalid_count', 'award.invalid_dates'],

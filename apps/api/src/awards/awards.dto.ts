@@ -27,20 +27,35 @@ import type {
   ScoreNominationRequest,
   SelectRecipientsRequest,
 } from '@cert/contracts';
+import { PlainText } from '../http/plain-text';
+import { Label } from '../http/field-messages';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const Instant = (field: string) => (target: object, key: string) => {
-  IsISO8601({ strict: true, strictSeparator: true }, { message: `${field} must be a real date and time` })(target, key);
-  Matches(INSTANT, { message: `${field} must be an ISO-8601 UTC instant` })(target, key);
+const Instant = () => (target: object, key: string) => {
+  IsISO8601({ strict: true, strictSeparator: true })(target, key);
+  Matches(INSTANT)(target, key);
 };
 
 export class SummitDto implements Summit {
-  @ApiProperty({ example: '2027-04-24T15:00:00.000Z' }) @Instant('summit.startsAt') readonly startsAt!: string;
-  @ApiProperty({ example: 'Walter E. Washington Convention Center, Washington, DC' }) @IsString() @Length(3, 300) readonly place!: string;
+  @Label('when the summit starts')
+  @ApiProperty({ example: '2027-04-24T15:00:00.000Z' })
+  @Instant()
+  readonly startsAt!: string;
+  @Label('where the summit takes place')
+  @ApiProperty({ example: 'Walter E. Washington Convention Center, Washington, DC' })
+  @IsString()
+  @Length(3, 300)
+  readonly place!: string;
 }
 
 export class OpenAwardCycleDto implements OpenAwardCycleRequest {
-  @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2199) readonly year!: number;
+  @Label('the award year')
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2199)
+  readonly year!: number;
+  @Label("the award's name")
   @ApiProperty({
     required: false,
     example: 'IASL STEM Leadership Award 2027',
@@ -50,17 +65,40 @@ export class OpenAwardCycleDto implements OpenAwardCycleRequest {
   @IsString()
   @Length(5, 200)
   readonly award?: string;
-  @ApiProperty({ minimum: 1, maximum: 50 }) @IsInt() @Min(1) @Max(50) readonly awardsAvailable!: number;
-  @ApiProperty({ example: '2027-02-15T09:00:00.000Z' }) @Instant('nominationsCloseAt') readonly nominationsCloseAt!: string;
+  @Label('how many awards are available')
+  @ApiProperty({ minimum: 1, maximum: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  readonly awardsAvailable!: number;
+  @Label('when nominations close')
+  @ApiProperty({ example: '2027-02-15T09:00:00.000Z' })
+  @Instant()
+  readonly nominationsCloseAt!: string;
+  @Label('the date invitations must be answered by')
   @ApiProperty({ example: '2027-04-01T09:00:00.000Z', description: 'invitations must be answered by then; before the summit' })
-  @Instant('rsvpBy')
+  @Instant()
   readonly rsvpBy!: string;
-  @ApiProperty({ type: SummitDto }) @ValidateNested() @Type(() => SummitDto) readonly summit!: SummitDto;
+  @Label("the summit's details")
+  @ApiProperty({ type: SummitDto })
+  @ValidateNested()
+  @Type(() => SummitDto)
+  readonly summit!: SummitDto;
 }
 
 export class TeacherDto implements Teacher {
-  @ApiProperty({ example: 'Maria Lopez' }) @IsString() @Length(2, 200) readonly name!: string;
-  @ApiProperty({ example: 'Robotics and engineering' }) @IsString() @Length(2, 120) readonly subject!: string;
+  @Label("the teacher's name")
+  @ApiProperty({ example: 'Maria Lopez' })
+  @IsString()
+  @Length(2, 200)
+  @PlainText()
+  readonly name!: string;
+  @Label("the teacher's subject")
+  @ApiProperty({ example: 'Robotics and engineering' })
+  @IsString()
+  @Length(2, 120)
+  readonly subject!: string;
+  @Label('a statement about the teacher')
   @ApiProperty({ example: 'Built the district robotics league from two teams to forty.' })
   @IsString()
   @Length(5, 2000)
@@ -68,42 +106,61 @@ export class TeacherDto implements Teacher {
 }
 
 export class PortfolioDto implements StudentPortfolio {
-  @ApiProperty({ example: 'Solar car from the Fab Lab' }) @IsString() @Length(2, 200) readonly title!: string;
+  @Label("the portfolio's title")
+  @ApiProperty({ example: 'Solar car from the Fab Lab' })
+  @IsString()
+  @Length(2, 200)
+  readonly title!: string;
+  @Label('a summary of the portfolio')
   @ApiProperty({ example: 'Grade 7 team designed and printed a solar car chassis.' })
   @IsString()
   @Length(5, 2000)
   readonly summary!: string;
+  @Label('a link to the portfolio')
   @ApiProperty({ example: 'https://portfolio.example.org/solar-car' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'link must be an http(s) URL' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   readonly link!: string;
 }
 
 /** IASL's certification page: the leader, up to three teachers and up to three student portfolios. */
 export class NominateDto implements NominateRequest {
+  @Label({ label: 'the designated application', verb: 'Choose' })
   @ApiProperty({ description: 'a designated application (charter membership or Program of Excellence, active)' })
   @IsUUID()
   readonly applicationId!: string;
+  @Label({ label: 'the teachers', verb: 'Name', item: ['teacher', 'teachers'] })
   @ApiProperty({ type: [TeacherDto], maxItems: MAX_TEACHERS })
   @IsArray()
-  @ArrayMaxSize(MAX_TEACHERS, { message: `teachers: at most ${MAX_TEACHERS}` })
+  @ArrayMaxSize(MAX_TEACHERS)
   @ValidateNested({ each: true })
   @Type(() => TeacherDto)
   readonly teachers!: TeacherDto[];
+  @Label({ label: 'the student portfolios', verb: 'Give', item: ['portfolio', 'portfolios'] })
   @ApiProperty({ type: [PortfolioDto], maxItems: MAX_PORTFOLIOS })
   @IsArray()
-  @ArrayMaxSize(MAX_PORTFOLIOS, { message: `portfolios: at most ${MAX_PORTFOLIOS}` })
+  @ArrayMaxSize(MAX_PORTFOLIOS)
   @ValidateNested({ each: true })
   @Type(() => PortfolioDto)
   readonly portfolios!: PortfolioDto[];
 }
 
 export class CriterionScoreDto implements CriterionScore {
-  @ApiProperty({ example: 'leadership' }) @IsString() @Matches(/^[a-z][a-z-]{1,39}$/) readonly criterion!: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) readonly level!: number;
+  @Label({ label: 'the criterion', verb: 'Name', format: 'as the award cycle names it, like leadership' })
+  @ApiProperty({ example: 'leadership' })
+  @IsString()
+  @Matches(/^[a-z][a-z-]{1,39}$/)
+  readonly criterion!: string;
+  @Label({ label: 'a level', verb: 'Choose' })
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  readonly level!: number;
 }
 
 export class ScoreNominationDto implements ScoreNominationRequest {
+  @Label({ label: 'the scores', verb: 'Give', item: ['score', 'scores'] })
   @ApiProperty({ type: [CriterionScoreDto], description: 'every criterion of the cycle (GET /award-cycles/:year names them), once' })
   @IsArray()
   @ArrayNotEmpty()
@@ -111,16 +168,23 @@ export class ScoreNominationDto implements ScoreNominationRequest {
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreDto)
   readonly scores!: CriterionScoreDto[];
-  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(2000) readonly comment?: string;
+  @Label('a comment')
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  readonly comment?: string;
 }
 
 export class SelectRecipientsDto implements SelectRecipientsRequest {
+  @Label({ label: 'the recipients', verb: 'Choose', item: ['nomination', 'nominations'] })
   @ApiProperty({ type: [String], description: 'nomination ids, up to the number of awards' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   readonly nominationIds!: string[];
+  @Label('a justification')
   @ApiProperty({ required: false, description: 'required (20+ characters) when passing over a higher-ranked nomination' })
   @IsOptional()
   @IsString()
@@ -129,6 +193,14 @@ export class SelectRecipientsDto implements SelectRecipientsRequest {
 }
 
 export class RespondToInvitationDto implements RespondToInvitationRequest {
-  @ApiProperty({ description: 'true: I will attend the summit; false: I decline' }) @IsBoolean() readonly accept!: boolean;
-  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(2000) readonly reason?: string;
+  @Label('whether you will attend the summit')
+  @ApiProperty({ description: 'true: I will attend the summit; false: I decline' })
+  @IsBoolean()
+  readonly accept!: boolean;
+  @Label('a reason')
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  readonly reason?: string;
 }

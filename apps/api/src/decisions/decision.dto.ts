@@ -17,14 +17,25 @@ import {
 } from 'class-validator';
 import { Level, OUTCOMES, Outcome } from '@cert/domain';
 import type { RecordDecisionRequest, ResolveAdjudicationRequest, Ruling } from '@cert/contracts';
-import { INDICATOR_CODE } from '../applications/assessment.dto';
+import { INDICATOR_CODE, INDICATOR_COPY } from '../applications/assessment.dto';
+import { Label } from '../http/field-messages';
 
 export class RulingDto implements Ruling {
-  @ApiProperty({ example: 'EC2.Leaders1' }) @IsString() @Matches(INDICATOR_CODE) readonly indicator!: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) readonly level!: Level;
+  @Label(INDICATOR_COPY)
+  @ApiProperty({ example: 'EC2.Leaders1' })
+  @IsString()
+  @Matches(INDICATOR_CODE)
+  readonly indicator!: string;
+  @Label({ label: 'a level', verb: 'Choose' })
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  readonly level!: Level;
 }
 
 export class ResolveAdjudicationDto implements ResolveAdjudicationRequest {
+  @Label({ label: 'the rulings', verb: 'Give', item: ['ruling', 'rulings'] })
   @ApiProperty({ type: [RulingDto] })
   @IsArray()
   @ArrayNotEmpty()
@@ -32,11 +43,19 @@ export class ResolveAdjudicationDto implements ResolveAdjudicationRequest {
   @ValidateNested({ each: true })
   @Type(() => RulingDto)
   readonly rulings!: RulingDto[];
-  @ApiProperty() @IsString() @Length(5, 4000) readonly justification!: string;
+  @Label('a justification')
+  @ApiProperty()
+  @IsString()
+  @Length(5, 4000)
+  readonly justification!: string;
 }
 
 export class RecordDecisionDto implements RecordDecisionRequest {
-  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) readonly outcome!: Outcome;
+  @Label('a decision')
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
+  readonly outcome!: Outcome;
+  @Label('a justification')
   @ApiProperty({ required: false, description: 'required (20+ characters) to overrule the recommendation' })
   @IsOptional()
   @IsString()

@@ -18,6 +18,10 @@ const namedReviewers = (item: BoardItemView, names: Names): BoardItemView => ({
   ...item,
   disputed: item.disputed.map((d) => ({ ...d, levels: d.levels.map((l) => ({ ...l, reviewerName: names(l.reviewerId) })) })),
   reviewerRecommendations: item.reviewerRecommendations.map((r) => ({ ...r, reviewerName: names(r.reviewerId) })),
+  adjudication: item.adjudication && {
+    ...item.adjudication,
+    ruledByName: item.adjudication.ruledBy === null ? null : names(item.adjudication.ruledBy),
+  },
 });
 
 @ApiTags('decisions')
@@ -40,7 +44,7 @@ export class DecisionsController {
 
   @Get('board/queue/:id')
   @Access('board.item')
-  @Operation('Read one application before the board: scores, disagreements, recommendation', 'BoardItemView')
+  @Operation('Read one application before the board: scores, disagreements, the ruling on them, recommendation', 'BoardItemView')
   item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const item = boardItem(this.readDb.db, id);
     if (!item) throw new NotFoundException(`application ${id} is not before the board`);

@@ -4,9 +4,12 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, 
 import { DIRECTORY_FIELDS, DirectoryField, FOCUS_AREAS_MAX, FOCUS_AREA_MAX_CHARS, SUMMARY_MAX_CHARS } from '@cert/domain';
 import type { DirectoryListingRequest, DirectoryQuery } from '@cert/contracts';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { PlainText } from '../http/plain-text';
+import { Label } from '../http/field-messages';
 
 /** The leader's opt-in. Only the fields listed show; a text sent for a field not listed is dropped. */
 export class DirectoryListingDto implements DirectoryListingRequest {
+  @Label({ label: 'the details to show', verb: 'Choose', item: ['detail', 'details'] })
   @ApiProperty({ enum: DIRECTORY_FIELDS, isArray: true, example: ['leaderName', 'institution', 'country', 'summary'] })
   @IsArray()
   @ArrayUnique()
@@ -14,14 +17,17 @@ export class DirectoryListingDto implements DirectoryListingRequest {
   @IsIn(DIRECTORY_FIELDS, { each: true })
   readonly fields!: DirectoryField[];
 
+  @Label({ label: 'the focus areas', item: ['focus area', 'focus areas'] })
   @ApiProperty({ required: false, type: [String], example: ['Robotics', 'Fab Labs'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(FOCUS_AREAS_MAX)
   @IsString({ each: true })
   @MaxLength(FOCUS_AREA_MAX_CHARS, { each: true })
+  @PlainText({ each: true })
   readonly focusAreas?: string[];
 
+  @Label('a summary')
   @ApiProperty({
     required: false,
     nullable: true,
@@ -32,12 +38,30 @@ export class DirectoryListingDto implements DirectoryListingRequest {
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(SUMMARY_MAX_CHARS)
+  @PlainText()
   readonly summary?: string | null;
 }
 
 /** Filters over what entries show (a hidden field is never matched). */
 export class DirectoryQueryDto extends ReadQueryDto implements DirectoryQuery {
-  @ApiProperty({ required: false, example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2199) readonly year?: number;
-  @ApiProperty({ required: false, example: 'US' }) @IsOptional() @IsString() @MaxLength(100) readonly country?: string;
-  @ApiProperty({ required: false, example: 'robotics' }) @IsOptional() @IsString() @MaxLength(200) readonly q?: string;
+  @Label('a year')
+  @ApiProperty({ required: false, example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2199)
+  readonly year?: number;
+  @Label('a country')
+  @ApiProperty({ required: false, example: 'US' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  readonly country?: string;
+  @Label('the words to search for')
+  @ApiProperty({ required: false, example: 'robotics' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  readonly q?: string;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Actor, CURRENT_EVIDENCE_POLICY, cycleOf } from '@cert/domain';
+import { Actor, CURRENT_EVIDENCE_POLICY, ERASED, cycleOf } from '@cert/domain';
 import { DecideApplicationCommand } from '@cert/commands';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReadDb, getApplication, isBlindReview, listEvidence } from '@cert/projections';
@@ -31,13 +31,17 @@ export class EvidenceController {
 
   @Get()
   @Access('application.evidence.read')
-  @Operation('List the evidence documents and links per indicator (file names withheld from reviewers of a blind cycle)', [
-    'EvidenceItemView',
-  ])
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
+  @Operation(
+    'List the evidence documents and links per indicator (file names withheld from reviewers of a blind cycle; erased ones say when)',
+    ['EvidenceItemView'],
+  )
+  async list(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
     const blindFor = grant.blind && grant.actor.role === 'reviewer' ? app : null;
-    return listEvidence(this.readDb.db, id).map((row) => evidenceView(row, blindFor));
+    const rows = listEvidence(this.readDb.db, id);
+    // Only a list with an erased name or link asks the log when the erasure was.
+    const erasedAt = rows.some((r) => r.name === ERASED || r.url === ERASED) ? await this.evidence.erasedAt(id) : null;
+    return rows.map((row) => evidenceView(row, blindFor, erasedAt));
   }
 
   @Get('policy')

@@ -2,37 +2,56 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { EVIDENCE_PURPOSES, EvidencePurpose } from '@cert/domain';
 import type { AddEvidenceLinkRequest } from '@cert/contracts';
-import { INDICATOR_CODE } from '../applications/assessment.dto';
+import { INDICATOR_CODE, INDICATOR_COPY } from '../applications/assessment.dto';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { FieldCopy, Label } from '../http/field-messages';
 
-const PURPOSE = { message: 'Say what the evidence is for: assessment or progress' };
-const INDICATOR = { message: 'Name the indicator the evidence is for, as the IC Map codes it (for example EC1.Leaders1)' };
+const PURPOSE: FieldCopy = { label: 'what the evidence is for', verb: 'Say' };
+const INDICATOR: FieldCopy = { ...INDICATOR_COPY, label: 'the indicator the evidence is for' };
 
 /** Where an uploaded document goes; in the query string, so it is known before the file's first byte arrives. */
 export class EvidenceUploadQueryDto {
-  @ApiProperty({ enum: EVIDENCE_PURPOSES }) @IsIn(EVIDENCE_PURPOSES, PURPOSE) readonly purpose!: EvidencePurpose;
-  @ApiProperty({ example: 'EC1.Leaders1' }) @IsString(INDICATOR) @Matches(INDICATOR_CODE, INDICATOR) readonly indicator!: string;
+  @Label(PURPOSE)
+  @ApiProperty({ enum: EVIDENCE_PURPOSES })
+  @IsIn(EVIDENCE_PURPOSES)
+  readonly purpose!: EvidencePurpose;
+  @Label(INDICATOR)
+  @ApiProperty({ example: 'EC1.Leaders1' })
+  @IsString()
+  @Matches(INDICATOR_CODE)
+  readonly indicator!: string;
+  @Label({ label: 'the document to replace', verb: 'Choose' })
   @ApiPropertyOptional({ description: 'A document of the same draft this one replaces' })
   @IsOptional()
-  @IsUUID('4', { message: 'Name the document to replace by its id' })
+  @IsUUID('4')
   readonly replaces?: string;
 }
 
 export class AddEvidenceLinkDto implements AddEvidenceLinkRequest {
-  @ApiProperty({ enum: EVIDENCE_PURPOSES }) @IsIn(EVIDENCE_PURPOSES, PURPOSE) readonly purpose!: EvidencePurpose;
-  @ApiProperty({ example: 'EC1.Leaders1' }) @IsString(INDICATOR) @Matches(INDICATOR_CODE, INDICATOR) readonly indicator!: string;
+  @Label(PURPOSE)
+  @ApiProperty({ enum: EVIDENCE_PURPOSES })
+  @IsIn(EVIDENCE_PURPOSES)
+  readonly purpose!: EvidencePurpose;
+  @Label(INDICATOR)
+  @ApiProperty({ example: 'EC1.Leaders1' })
+  @IsString()
+  @Matches(INDICATOR_CODE)
+  readonly indicator!: string;
+  @Label('a web address')
   @ApiProperty({ example: 'https://riverside.edu/slt-minutes' })
-  @IsString({ message: 'Enter the web address of the evidence' })
-  @MaxLength(2000, { message: 'Enter a web address of at most 2,000 characters' })
+  @IsString()
+  @MaxLength(2000)
   readonly url!: string;
+  @Label('a title')
   @ApiPropertyOptional({ example: 'SLT minutes, 2025-26' })
   @IsOptional()
   @IsString()
-  @MaxLength(200, { message: 'Enter a title of at most 200 characters' })
+  @MaxLength(200)
   readonly title?: string;
 }
 
 export class DocumentQueryDto extends ReadQueryDto {
+  @Label({ label: 'whether to download the document', choices: '1 or true' })
   @ApiPropertyOptional({ description: '1 to save the document instead of opening it in the browser' })
   @IsOptional()
   @IsIn(['1', 'true'])

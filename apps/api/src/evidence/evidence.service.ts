@@ -1,4 +1,4 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { GoneException, Injectable, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import {
@@ -8,6 +8,7 @@ import {
   applicationDecider,
   applicationStream,
   blindDownloadName,
+  subjectStream,
   downloadName,
   evidenceAllowance,
   evidenceType,
@@ -37,6 +38,13 @@ export const contentDisposition = (kind: 'inline' | 'attachment', name: string) 
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 };
+
+/** 410: the document went with its applicant's personal data; saying so tells the reader it is not a fault. */
+const erasedDocument = (erasedAt: string) =>
+  new GoneException({
+    code: 'evidence.erased',
+    message: `This document was erased on ${erasedAt.slice(0, 10)} at ${erasedAt.slice(11, 16)} UTC with its applicant's personal data; its type, size and SHA-256 stay in the record.`,
+  });
 
 /** docs/DOMAIN.md, Evidence: uploads, links, removals and downloads of evidence; the controller only routes to these. */
 @Injectable()
@@ -102,8 +110,13 @@ export class EvidenceService {
     const row = getEvidence(this.readDb.db, applicationId, evidenceId);
     if (!row || row.kind !== 'document' || !row.contentKey || !row.mediaType) throw new NotFound('evidence', evidenceId);
     const decipher = decryptDocument(this.keys, row.contentKey);
-    const stored = decipher && (await this.blobs.get(evidenceId));
-    if (!decipher || !stored) throw new NotFound('evidence', evidenceId);
+    if (!decipher) {
+      const erasedAt = await this.erasedAt(applicationId);
+      if (erasedAt) throw erasedDocument(erasedAt);
+      throw new NotFound('evidence', evidenceId);
+    }
+    const stored = await this.blobs.get(evidenceId);
+    if (!stored) throw new NotFound('evidence', evidenceId);
     const type = evidenceType(row.mediaType);
     const blind = grant.blind && grant.actor.role === 'reviewer';
     const name = blind ? blindDownloadName(row.ordinal, row.indicator, row.mediaType) : downloadName(row.name ?? 'document', row.mediaType);
@@ -120,6 +133,20 @@ export class EvidenceService {
       length: row.size ?? undefined,
       disposition: contentDisposition(inline ? 'inline' : 'attachment', name),
     });
+  }
+
+  /**
+   * When the application's applicant was erased (docs/DOMAIN.md, Erasure), from the log: the subject its events name
+   * in their metadata, and that subject's SubjectErased. Null while he is not.
+   */
+  async erasedAt(applicationId: string): Promise<string | null> {
+    const { events } = await this.store.readStream(applicationStream(applicationId));
+    const subject = events
+      .map((e) => (e.metadata.dataSubjects as { applicant?: string } | undefined)?.applicant)
+      .find((s): s is string => typeof s === 'string');
+    if (!subject) return null;
+    const erased = (await this.store.readStream(subjectStream(subject))).events.find((e) => e.type === 'SubjectErased');
+    return erased ? (erased.data as { erasedAt: string }).erasedAt : null;
   }
 
   usedBytes(applicationId: string) {

@@ -50,6 +50,8 @@ const HTTP_STATUS: Record<HttpProblemCode, number> = {
   >),
   'auth.locked': 429,
   'stream.version_conflict': 409,
+  // docs/DOMAIN.md, Erasure: a document whose applicant was erased is gone for good, not merely unknown.
+  'evidence.erased': 410,
   // What no other status names; the only route that declares it is the health check, when a check is down.
   'request.failed': 503,
 };
@@ -61,6 +63,7 @@ const TITLE: Record<number, string> = {
   404: 'Not found, or not for this actor to know of',
   409: 'Not allowed in the current state, or the application changed meanwhile',
   412: 'The application is no longer at the version sent in If-Match',
+  410: "Gone for good: erased with its owner's personal data",
   413: 'The body is over 256 kB',
   422: 'Against a rule',
   429: 'Too many requests, or too many failed sign-ins: wait and retry',

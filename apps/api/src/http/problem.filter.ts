@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
+import { Metrics } from '@cert/metrics';
 import type { Request, Response } from 'express';
 import { DomainError, RefusalKind } from '@cert/domain';
 import { VersionConflict } from '@cert/event-store';
@@ -33,10 +34,13 @@ export const STATUS_BY_KIND: Record<RefusalKind, number> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() private readonly metrics?: Metrics) {}
+
   catch(error: unknown, host: ArgumentsHost) {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error, request);
+    this.metrics?.httpProblems.inc({ status: String(problem.status), code: problem.code });
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -15,9 +15,14 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Label } from '../http/field-messages';
 
 export class AssignReviewersDto implements AssignReviewersRequest {
-  @ApiProperty({ enum: ['manual', 'auto'] }) @IsIn(['manual', 'auto']) readonly mode!: 'manual' | 'auto';
+  @Label('how to assign reviewers')
+  @ApiProperty({ enum: ['manual', 'auto'] })
+  @IsIn(['manual', 'auto'])
+  readonly mode!: 'manual' | 'auto';
+  @Label({ label: 'the reviewers', verb: 'Choose', item: ['reviewer', 'reviewers'] })
   @ApiProperty({ required: false, description: 'manual: the reviewers to assign' })
   @ValidateIf((o: AssignReviewersDto) => o.mode === 'manual')
   @IsArray()
@@ -26,6 +31,7 @@ export class AssignReviewersDto implements AssignReviewersRequest {
   @ArrayUnique()
   @IsUUID('4', { each: true })
   readonly reviewerIds?: string[];
+  @Label('how many reviewers to assign')
   @ApiProperty({ required: false, description: 'auto: how many (default: the policy, 2)' })
   @IsOptional()
   @IsInt()
@@ -35,5 +41,9 @@ export class AssignReviewersDto implements AssignReviewersRequest {
 }
 
 export class ReleaseReviewerDto implements ReleaseReviewerRequest {
-  @ApiProperty() @IsString() @Length(3, 2000) readonly reason!: string;
+  @Label('the reason for releasing the reviewer')
+  @ApiProperty()
+  @IsString()
+  @Length(3, 2000)
+  readonly reason!: string;
 }

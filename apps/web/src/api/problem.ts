@@ -18,12 +18,10 @@ export class ApiProblem extends Error {
     this.fields = Object.fromEntries(errors.map((e) => [e.field, e.messages]));
   }
 
-  /** The API's message for one field, in plain words ("programDescription must be …" → "Must be …"). */
+  /** The API's sentence for one field, shown as it is: the server words it for people (apps/api/src/http/field-messages.ts). */
   fieldMessage(field: string): string | undefined {
     const messages = this.fields[field];
-    if (!messages?.length) return undefined;
-    const name = field.split('.').at(-1) ?? field;
-    return messages.map((m) => humanize(m, name)).join('; ');
+    return messages?.length ? messages.join('. ') : undefined;
   }
 
   /** Field errors under a prefix (`ratings.3.evidence` for `ratings`), by the rest of the path. */
@@ -36,10 +34,15 @@ export class ApiProblem extends Error {
   }
 }
 
-function humanize(message: string, name: string): string {
-  const trimmed = message.startsWith(`${name} `) ? message.slice(name.length + 1) : message;
-  const text = trimmed.replace(/^each value in /, 'each entry ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * The error summary's lines for a refused send (components/ErrorSummary.tsx): each field's sentence, linking to the input
+ * `idOf` names for its path. Fields without an input on the page still show, linking to the form's first input.
+ */
+export function summaryOf(error: unknown, idOf: (field: string) => string | undefined): { message: string; targetId: string }[] {
+  if (!(error instanceof ApiProblem) || error.status !== 400) return [];
+  const ids = Object.keys(error.fields).map((field) => idOf(field));
+  const fallback = ids.find((id) => id !== undefined) ?? '';
+  return Object.keys(error.fields).map((field, i) => ({ message: error.fieldMessage(field)!, targetId: ids[i] ?? fallback }));
 }
 
 /** What to tell a person, never a raw error: the problem's code in plain words, or its detail. */
@@ -81,6 +84,7 @@ const KNOWN: Partial<Record<ProblemCode, string>> = {
   'decision.not_ready': 'This application is not ready for a decision yet.',
   'review.already_finished': 'That reviewer has already finished; finished reviews stay.',
   'survey.not_in_screening': 'This survey has already been screened.',
+  'subject.not_found': 'Nobody with this email address is known here. Check the spelling and try again.',
   'stream.version_conflict':
     'Someone else changed this application meanwhile. The page now shows the latest state; please check and try again.',
 };

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Card, FileButton, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, FileButton, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { EvidenceItemView, EvidencePolicyView } from '@cert/contracts';
 import type { EvidencePurpose } from '@cert/domain';
 import { sizeInWords } from '@cert/domain';
 import { download, objectUrl, upload } from '../api/client';
-import { useWrite, write } from '../api/queries';
+import { useEvidence, useRubric, useWrite, write } from '../api/queries';
 import { problemText } from '../api/problem';
+import { utcDate } from '../lib/dates';
+import { indicatorsOf } from '../lib/rubric';
+import { Loading } from './Loading';
+import { ProblemAlert } from './ProblemAlert';
 
 type Props = {
   applicationId: string;
@@ -16,6 +20,10 @@ type Props = {
   purpose?: EvidencePurpose;
   /** The leader preparing a draft: upload, replace, remove, add links. */
   editable?: { policy: EvidencePolicyView | undefined };
+  /** For staff and auditors: each document's SHA-256, as the log records it. */
+  showHash?: boolean;
+  /** The card's heading; "Documents and links" by default. */
+  heading?: string;
 };
 
 const describe = (i: EvidenceItemView) => (i.kind === 'link' ? 'Link' : `${i.typeLabel ?? 'File'}, ${sizeInWords(i.size ?? 0)}`);
@@ -25,7 +33,7 @@ const describe = (i: EvidenceItemView) => (i.kind === 'link' ? 'Link' : `${i.typ
  * assessment previews PDF and images here and downloads everything; the leader of a draft also uploads, replaces and
  * removes. Reusable on every page that shows an indicator's evidence.
  */
-export function EvidenceDocuments({ applicationId, indicator, items, purpose, editable }: Props) {
+export function EvidenceDocuments({ applicationId, indicator, items, purpose, editable, showHash, heading }: Props) {
   const mine = (items ?? []).filter((i) => i.indicator === indicator && (!purpose || i.purpose === purpose));
   const editableItems = mine.filter((i) => !i.submittedAt);
   const [preview, setPreview] = useState<{ item: EvidenceItemView; url: string } | null>(null);
@@ -62,7 +70,7 @@ export function EvidenceDocuments({ applicationId, indicator, items, purpose, ed
     <Card withBorder padding="md" component="section" aria-label={`Documents and links for ${indicator}`}>
       <Stack gap="sm">
         <Title order={3} size="h5">
-          Documents and links
+          {heading ?? 'Documents and links'}
         </Title>
         {mine.length === 0 ? (
           <Text size="sm" c="gray.8">
@@ -82,15 +90,28 @@ export function EvidenceDocuments({ applicationId, indicator, items, purpose, ed
                       {item.label}
                     </Text>
                   )}
-                  <Text size="sm" c="gray.8">
-                    ({describe(item)})
-                  </Text>
-                  {item.kind === 'document' && item.inline && (
+                  {!item.erasedAt && (
+                    <Text size="sm" c="gray.8">
+                      ({describe(item)})
+                    </Text>
+                  )}
+                  {item.erasedAt && (
+                    <Text size="sm" c="gray.9" w="100%">
+                      Erased on {utcDate(item.erasedAt)} with the applicant’s personal data: its content and name are gone; its type, size
+                      and SHA-256 stay in the record.
+                    </Text>
+                  )}
+                  {showHash && item.sha256 && (
+                    <Text size="sm" c="gray.9" w="100%" style={{ overflowWrap: 'anywhere' }}>
+                      SHA-256 <Code>{item.sha256}</Code>
+                    </Text>
+                  )}
+                  {item.kind === 'document' && item.href && item.inline && (
                     <Button size="compact-sm" variant="light" onClick={() => void open(item)} aria-label={`Preview ${item.label}`}>
                       Preview
                     </Button>
                   )}
-                  {item.kind === 'document' && (
+                  {item.kind === 'document' && item.href && (
                     <Button size="compact-sm" variant="default" onClick={() => void save(item)} aria-label={`Download ${item.label}`}>
                       Download
                     </Button>
@@ -180,6 +201,60 @@ export function EvidenceDocuments({ applicationId, indicator, items, purpose, ed
           preview && <img src={preview.url} alt={preview.item.label} style={{ maxWidth: '100%' }} />
         )}
       </Modal>
+    </Card>
+  );
+}
+
+/**
+ * Every indicator's evidence of one application, read-only, in the rubric's order: for staff and auditors, with each
+ * document's SHA-256. Names are whatever the api lets the reader see; documents erased with their applicant say when.
+ */
+export function EvidenceByIndicator({ applicationId }: { applicationId: string }) {
+  const evidence = useEvidence(applicationId);
+  const rubric = useRubric();
+  const order = rubric.data ? indicatorsOf(rubric.data) : [];
+  const given = [...new Set((evidence.data ?? []).map((i) => i.indicator))].sort(
+    (a, b) => order.findIndex((i) => i.code === a) - order.findIndex((i) => i.code === b),
+  );
+  const erasedAt = evidence.data?.find((i) => i.erasedAt)?.erasedAt;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="evidence-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="evidence-heading">
+          Evidence documents
+        </Title>
+        {evidence.isPending ? (
+          <Loading what="Loading the evidence" />
+        ) : evidence.error ? (
+          <ProblemAlert error={evidence.error} title="The evidence cannot be listed" />
+        ) : given.length === 0 ? (
+          <Text c="gray.9">No documents or links were given as evidence.</Text>
+        ) : (
+          <>
+            {erasedAt && (
+              <Alert color="gray" variant="light" title="Documents erased">
+                <Text c="gray.9">
+                  The applicant’s documents and links were erased on {utcDate(erasedAt)} with their personal data. What the log recorded of
+                  each (indicator, type, size and SHA-256) stays; the record of reasons reads as before.
+                </Text>
+              </Alert>
+            )}
+            {given.map((code) => {
+              const title = order.find((i) => i.code === code)?.title;
+              return (
+                <EvidenceDocuments
+                  key={code}
+                  applicationId={applicationId}
+                  indicator={code}
+                  items={evidence.data}
+                  heading={title ? `${code}: ${title}` : code}
+                  showHash
+                />
+              );
+            })}
+          </>
+        )}
+      </Stack>
     </Card>
   );
 }

@@ -10,7 +10,7 @@ describe('FileBlobStore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'blobs-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  itBehavesLikeABlobStore(() => FileBlobStore.open(dir));
+  itBehavesLikeABlobStore((now) => FileBlobStore.open(dir, now));
 
   it('leaves no temporary file behind, whether a put succeeds or fails', async () => {
     const store = await FileBlobStore.open(dir);

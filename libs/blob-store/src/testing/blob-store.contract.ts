@@ -18,8 +18,17 @@ const failing = (bytes: Buffer) =>
     },
   });
 
-/** The blob-store contract (docs/ARCHITECTURE.md, Blob store rules): every adapter runs it. */
-export function itBehavesLikeABlobStore(open: () => Promise<BlobStore>) {
+const listed = async (store: BlobStore, ids: string[]) => {
+  const found: { id: string; storedAt: string }[] = [];
+  for await (const blob of store.list()) if (ids.includes(blob.id)) found.push(blob);
+  return found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+};
+
+/**
+ * The blob-store contract (docs/ARCHITECTURE.md, Blob store rules): every adapter runs it. `open` takes the clock the
+ * store stamps its puts with (a store shared between tests may hold other blobs: the listing specs look at their own).
+ */
+export function itBehavesLikeABlobStore(open: (now?: () => Date) => Promise<BlobStore>) {
   let store: BlobStore;
   beforeEach(async () => {
     store = await open();
@@ -71,6 +80,23 @@ export function itBehavesLikeABlobStore(open: () => Promise<BlobStore>) {
     const id = randomUUID();
     expect(await store.put(id, Readable.from([]))).toEqual({ size: 0, sha256: sha(Buffer.alloc(0)) });
     expect(await read((await store.get(id))!)).toEqual(Buffer.alloc(0));
+  });
+
+  it('lists every whole blob with the time of its put by its clock, and forgets a deleted one', async () => {
+    let now = new Date('2026-03-02T09:00:00.000Z');
+    const clocked = await open(() => now);
+    const [first, second] = [randomUUID(), randomUUID()];
+    await clocked.put(first, Readable.from([Buffer.from('minutes')]));
+    now = new Date('2026-03-04T17:30:00.000Z');
+    await clocked.put(second, Readable.from([Buffer.from('survey')]));
+    await expect(clocked.put(randomUUID(), failing(randomBytes(100)))).rejects.toThrow();
+    expect(await listed(clocked, [first, second])).toEqual([
+      { id: first, storedAt: '2026-03-02T09:00:00.000Z' },
+      { id: second, storedAt: '2026-03-04T17:30:00.000Z' },
+    ]);
+    await clocked.delete(first);
+    expect(await listed(clocked, [first, second])).toEqual([{ id: second, storedAt: '2026-03-04T17:30:00.000Z' }]);
+    await clocked.close();
   });
 
   it('refuses an id that is not a uuid, so no id can name a path', async () => {

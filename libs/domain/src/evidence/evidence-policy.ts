@@ -27,6 +27,11 @@ export type EvidencePolicy = {
   maxLinkTitleLength: number;
   /** The allow-list: anything whose bytes say otherwise is refused (SVG, HTML, scripts, archives, executables). */
   types: readonly EvidenceType[];
+  /**
+   * Hours a stored file that no event names is kept before the work side's sweep deletes it: long enough for any
+   * upload still streaming to reach its event, short enough that a crash between file and event leaves nothing for long.
+   */
+  orphanGraceHours: number;
 };
 
 const MB = 1024 * 1024;
@@ -36,6 +41,7 @@ export const evidencePolicyV1: EvidencePolicy = {
   maxFileBytes: 20 * MB,
   maxApplicationBytes: 200 * MB,
   maxItemsPerIndicator: 20,
+  orphanGraceHours: 24,
   maxNameLength: 120,
   maxLinkLength: 2000,
   maxLinkTitleLength: 200,
@@ -85,12 +91,23 @@ export const evidenceType = (mediaType: string, policy: EvidencePolicy = CURRENT
 /** "what you may upload" in one line, for refusals and the upload form: "PDF, PNG image, …, CSV file". */
 export const allowedTypesInWords = (policy: EvidencePolicy = CURRENT_EVIDENCE_POLICY) => policy.types.map((t) => t.label).join(', ');
 
-/** "1.2 MB", "340 kB", "12 bytes": sizes as people read them (decimal units, one decimal under 10). */
+const UNITS = ['kB', 'MB', 'GB'] as const;
+
+/**
+ * "1.2 MB", "340 kB", "12 bytes": sizes as people read them, in binary units (1 kB = 1024 bytes) like the policy's
+ * limits, so a file of exactly the limit reads "20 MB" in the refusal and the list alike; one decimal under 10. The unit
+ * is chosen after rounding, so 1,048,575 bytes read "1 MB", never "1024 kB".
+ */
 export const sizeInWords = (bytes: number): string => {
-  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kB'] : bytes < 1_000_000_000 ? [bytes / 1_000_000, 'MB'] : [bytes / 1e9, 'GB'];
-  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${unit}`;
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  let value = bytes / 1024;
+  for (const [i, unit] of UNITS.entries()) {
+    const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+    if (rounded < 1024 || i === UNITS.length - 1) return `${rounded} ${unit}`;
+    value /= 1024;
+  }
+  return `${bytes} bytes`;
 };
 
-/** A policy's byte limits as people read them ("20 MB"): binary megabytes, named as the policy was written. */
-export const limitInWords = (bytes: number): string => (bytes % MB === 0 ? `${bytes / MB} MB` : sizeInWords(bytes));
+/** A policy's byte limits as people read them ("20 MB"): the same binary units as every other size. */
+export const limitInWords = (bytes: number): string => sizeInWords(bytes);

@@ -1,5 +1,6 @@
 import { blindDocumentLabel, blindDownloadName, downloadName, sanitizeFileName } from './file-name';
-import { sizeInWords } from './evidence-policy';
+import { CURRENT_EVIDENCE_POLICY, limitInWords, sizeInWords } from './evidence-policy';
+import { fileTooLarge } from '../application/decide/evidence';
 
 describe('evidence › file names', () => {
   it.each([
@@ -30,15 +31,27 @@ describe('evidence › file names', () => {
     expect(blindDownloadName(2, 'EC1.Leaders3', 'application/pdf')).toBe('EC1.Leaders3 document 2.pdf');
   });
 
-  it('says sizes as people read them', () => {
-    expect([0, 1, 999, 1000, 12_345, 999_999, 20 * 1024 * 1024].map(sizeInWords)).toEqual([
+  it("says sizes as people read them, in the binary units of the policy's limits, choosing the unit after rounding", () => {
+    const sizes = [0, 1, 1023, 1024, 1536, 12_345, 999_999, 1_048_575, 1_234_567, 20 * 1024 * 1024, 200 * 1024 * 1024, 5 * 1024 ** 3];
+    expect(sizes.map(sizeInWords)).toEqual([
       '0 bytes',
       '1 byte',
-      '999 bytes',
+      '1023 bytes',
       '1 kB',
+      '1.5 kB',
       '12 kB',
-      '1000 kB',
-      '21 MB',
+      '977 kB',
+      '1 MB',
+      '1.2 MB',
+      '20 MB',
+      '200 MB',
+      '5 GB',
     ]);
+  });
+
+  it('words the limits as the refusals say them', () => {
+    expect(limitInWords(CURRENT_EVIDENCE_POLICY.maxFileBytes)).toBe('20 MB');
+    expect(limitInWords(CURRENT_EVIDENCE_POLICY.maxApplicationBytes)).toBe('200 MB');
+    expect(fileTooLarge().message).toContain('at most 20 MB');
   });
 });

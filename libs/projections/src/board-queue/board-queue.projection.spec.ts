@@ -43,6 +43,7 @@ describe('board-queue projection', () => {
       decisionOutcome: null,
       overruled: null,
       appealOf: null,
+      adjudication: null,
       updatedAt: later(2),
     });
   });
@@ -91,9 +92,21 @@ describe('board-queue projection', () => {
       maxSpread: 3,
       updatedAt: later(3),
     });
+    // The board reads the ruling beside the disputed indicators: the levels, why, and who ruled.
+    expect(boardItem(db, 'split')!.adjudication).toEqual({
+      method: 'board-ruling',
+      rulings: [
+        { indicator: CODES[0], level: 3 },
+        { indicator: CODES[1], level: 3 },
+      ],
+      justification: 'Ruled on the visit notes.',
+      ruledBy: 'user-board',
+      resolvedAt: later(3),
+    });
 
     step('split', cmd.decide('CharterMembership', null, later(4)));
     expect(boardItem(db, 'split')).toMatchObject({ status: 'Decided', decisionOutcome: 'CharterMembership', overruled: false });
+    expect(boardItem(db, 'split')!.adjudication?.justification).toBe('Ruled on the visit notes.');
   });
 
   it('lists waiting work first, oldest first, and leaves out applications not yet before the board', () => {

@@ -22,6 +22,7 @@ const SCHEMA = [
     decision_outcome TEXT,
     overruled INTEGER,
     appeal_of TEXT,
+    adjudication TEXT,
     updated_at TEXT NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS board_queue_status ON board_queue (status, updated_at)',
@@ -85,7 +86,7 @@ const onQueue = (db: Database, applicationId: string) =>
  */
 export const boardQueueProjection: Projection = {
   name: 'board-queue',
-  version: 2,
+  version: 3,
   schema: SCHEMA,
   tables: ['board_queue', 'board_application', 'board_review'],
   handles: [
@@ -130,8 +131,12 @@ export const boardQueueProjection: Projection = {
           ...reviewFacts(db, id),
           updated_at: at,
         });
-      case 'AdjudicationResolved':
-        return upsert(db, id, { updated_at: at });
+      case 'AdjudicationResolved': {
+        const { method, rulings, justification, resolvedAt } = e.data;
+        // Who ruled is the board member who sent it; an extra reviewer's levels settle it with nobody ruling.
+        const ruledBy = method === 'board-ruling' ? event.metadata.actorId : null;
+        return upsert(db, id, { adjudication: JSON.stringify({ method, rulings, justification, ruledBy, resolvedAt }), updated_at: at });
+      }
       case 'RecommendationComputed': {
         const { recommendation, rule, inputs } = e.data;
         return upsert(db, id, {

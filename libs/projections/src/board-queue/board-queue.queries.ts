@@ -18,6 +18,7 @@ type Row = {
   decision_outcome: Outcome | null;
   overruled: number | null;
   appeal_of: string | null;
+  adjudication: string | null;
   updated_at: string;
 };
 
@@ -37,6 +38,7 @@ const toView = (r: Row): BoardItemView => ({
   decisionOutcome: r.decision_outcome,
   overruled: r.overruled === null ? null : r.overruled === 1,
   appealOf: r.appeal_of === null ? null : (JSON.parse(r.appeal_of) as BoardItemView['appealOf']),
+  adjudication: r.adjudication === null ? null : (JSON.parse(r.adjudication) as BoardItemView['adjudication']),
   updatedAt: r.updated_at,
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
 import {
   OpenApplication,
@@ -14,6 +14,7 @@ import { EventStore, RecordedEvent, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { JobContext, PermanentJobFailure } from '@cert/jobs';
 import { Mailer } from '@cert/mail';
+import { Metrics } from '@cert/metrics';
 import { toMail } from '../notifications/mail';
 import { NotificationJob } from '../notifications/notification-job';
 import { compose } from '../notifications/templates';
@@ -61,6 +62,7 @@ export class NotificationsProcessor {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async process(job: JobContext): Promise<void> {
@@ -106,12 +108,19 @@ export class NotificationsProcessor {
       now,
       params: about.params,
     });
-    const { messageId } = await this.mailer.send({
-      to: to.email,
-      ...toMail(content),
-      idempotencyKey: notificationId,
-      subjects: about.subjects,
-    });
+    let messageId: string;
+    try {
+      ({ messageId } = await this.mailer.send({
+        to: to.email,
+        ...toMail(content),
+        idempotencyKey: notificationId,
+        subjects: about.subjects,
+      }));
+      this.metrics?.mail.inc({ outcome: 'sent' });
+    } catch (error) {
+      this.metrics?.mail.inc({ outcome: 'failed' });
+      throw error;
+    }
     const data = {
       notificationId,
       template: n.template,

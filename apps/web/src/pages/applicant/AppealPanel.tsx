@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, summaryOf } from '../../api/problem';
 import { useWrite, write } from '../../api/queries';
 import type { ApplicantApplicationView } from '@cert/contracts';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
 import { DueBadge } from '../../components/DueBadge';
+import { ErrorSummary, SummaryItem } from '../../components/ErrorSummary';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
@@ -27,22 +29,41 @@ export function AppealPanel({ app }: { app: ApplicantApplicationView }) {
 
 function AppealForm({ app }: { app: ApplicantApplicationView }) {
   const [statement, setStatement] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [checked, setChecked] = useState<SummaryItem[]>([]);
   const file = useWrite(() => write('POST', `/applications/${app.id}/appeals`, { statement }), {
     done: () => ({ title: 'Appeal filed', message: 'IASL has your appeal and will write with the outcome.' }),
   });
   const problem = file.error instanceof ApiProblem ? file.error : null;
   const tooShort = statement.trim().length > 0 && statement.trim().length < MIN;
-  const fieldError = problem?.fieldMessage('statement') ?? (tooShort ? `At least ${MIN} characters` : undefined);
+  const fieldError =
+    problem?.fieldMessage('statement') ??
+    (statement.trim().length < MIN ? checked[0]?.message : undefined) ??
+    (tooShort ? `At least ${MIN} characters` : undefined);
+  const summary = confirming ? [] : [...checked, ...summaryOf(file.error, () => 'appeal-statement')];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="appeal-heading">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          file.mutate(undefined);
+          file.reset();
+          const length = statement.trim().length;
+          const items =
+            length < MIN
+              ? [
+                  {
+                    message: `Enter the grounds for your appeal${length > 0 ? ` of at least ${MIN} characters` : ''}`,
+                    targetId: 'appeal-statement',
+                  },
+                ]
+              : [];
+          setChecked(items);
+          if (items.length === 0) setConfirming(true);
         }}
         noValidate
       >
         <Stack>
+          <ErrorSummary items={summary} />
           <Title order={2} size="h3" id="appeal-heading">
             Appeal this decision
           </Title>
@@ -52,6 +73,7 @@ function AppealForm({ app }: { app: ApplicantApplicationView }) {
             reviewers or to the board itself. You can appeal once; the decision on your appeal is final.
           </Text>
           <Textarea
+            id="appeal-statement"
             label="Your statement"
             description={`Between ${MIN} and ${MAX} characters.`}
             required
@@ -62,12 +84,27 @@ function AppealForm({ app }: { app: ApplicantApplicationView }) {
             onChange={(e) => setStatement(e.currentTarget.value)}
             error={fieldError}
           />
-          {file.error && !problem?.fieldMessage('statement') && <ProblemAlert error={file.error} title="The appeal was not filed" />}
-          <Button type="submit" loading={file.isPending} disabled={statement.trim().length < MIN} w="fit-content">
+          {file.error && !confirming && !problem?.fieldMessage('statement') && (
+            <ProblemAlert error={file.error} title="The appeal was not filed" />
+          )}
+          <Button type="submit" loading={file.isPending} w="fit-content">
             File the appeal
           </Button>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title="File your appeal?"
+        confirmLabel="Yes, file my appeal"
+        onConfirm={() => file.mutate(undefined, { onSettled: () => setConfirming(false) })}
+        onClose={() => setConfirming(false)}
+        pending={file.isPending}
+      >
+        <Text c="gray.9">
+          You can appeal once. IASL staff send your statement to a fresh review by new reviewers or to the advisory board, and the decision
+          on your appeal is final. By filing you confirm that what you wrote is accurate to the best of your knowledge.
+        </Text>
+      </ConfirmFinal>
     </Card>
   );
 }

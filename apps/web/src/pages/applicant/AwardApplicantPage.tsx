@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { summaryOf } from '../../api/problem';
 import { useMyApplications, useWrite, write } from '../../api/queries';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -151,17 +154,26 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
       done: () => ({ title: 'Nomination received', message: cycle.award }),
     },
   );
+  const [confirming, setConfirming] = useState(false);
   const headingId = `nominate-${cycle.year}`;
+  // The API names `teachers.0.name`; each input's id is that path, so the summary links straight to it.
+  const idOf = (path: string) => `nomination-${path.replaceAll('.', '-')}`;
+  const summary = confirming
+    ? []
+    : summaryOf(nominate.error, (field) => (document.getElementById(idOf(field)) ? idOf(field) : 'nomination-program'));
+  const fieldError = (path: string) => (confirming ? undefined : summary.find((i) => i.targetId === idOf(path))?.message);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          nominate.mutate(undefined);
+          nominate.reset();
+          setConfirming(true);
         }}
         noValidate
       >
         <Stack>
+          <ErrorSummary items={summary} />
           <Title order={2} size="h3" id={headingId}>
             Nominate your program: {cycle.award}
           </Title>
@@ -175,6 +187,7 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
             </Alert>
           ) : (
             <Select
+              id="nomination-program"
               label="Program"
               data={designated.map((a) => ({ value: a.id, label: `${a.reference}: ${a.institutionName}` }))}
               value={applicationId ?? designated[0].id}
@@ -188,16 +201,22 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
                 label={`Teacher ${i + 1}: name`}
                 value={t.name}
                 onChange={(e) => setTeachers(edit(teachers, i, { name: e.currentTarget.value }))}
+                id={idOf(`teachers.${i}.name`)}
+                error={fieldError(`teachers.${i}.name`)}
               />
               <TextInput
                 label={`Teacher ${i + 1}: subject`}
                 value={t.subject}
                 onChange={(e) => setTeachers(edit(teachers, i, { subject: e.currentTarget.value }))}
+                id={idOf(`teachers.${i}.subject`)}
+                error={fieldError(`teachers.${i}.subject`)}
               />
               <TextInput
                 label={`Teacher ${i + 1}: what they do`}
                 value={t.statement}
                 onChange={(e) => setTeachers(edit(teachers, i, { statement: e.currentTarget.value }))}
+                id={idOf(`teachers.${i}.statement`)}
+                error={fieldError(`teachers.${i}.statement`)}
               />
             </SimpleGrid>
           ))}
@@ -207,17 +226,23 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
                 label={`Portfolio ${i + 1}: title`}
                 value={p.title}
                 onChange={(e) => setPortfolios(edit(portfolios, i, { title: e.currentTarget.value }))}
+                id={idOf(`portfolios.${i}.title`)}
+                error={fieldError(`portfolios.${i}.title`)}
               />
               <TextInput
                 label={`Portfolio ${i + 1}: summary`}
                 value={p.summary}
                 onChange={(e) => setPortfolios(edit(portfolios, i, { summary: e.currentTarget.value }))}
+                id={idOf(`portfolios.${i}.summary`)}
+                error={fieldError(`portfolios.${i}.summary`)}
               />
               <TextInput
                 type="url"
                 label={`Portfolio ${i + 1}: link`}
                 value={p.link}
                 onChange={(e) => setPortfolios(edit(portfolios, i, { link: e.currentTarget.value }))}
+                id={idOf(`portfolios.${i}.link`)}
+                error={fieldError(`portfolios.${i}.link`)}
               />
             </SimpleGrid>
           ))}
@@ -233,7 +258,9 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
               Add a student portfolio
             </Button>
           </Group>
-          {nominate.error && <ProblemAlert error={nominate.error} title="The nomination was not sent" />}
+          {nominate.error && !confirming && summary.length === 0 && (
+            <ProblemAlert error={nominate.error} title="The nomination was not sent" />
+          )}
           <Button type="submit" w="fit-content" disabled={designated.length === 0} loading={nominate.isPending}>
             Send the nomination
           </Button>
@@ -243,6 +270,21 @@ function NominationForm({ cycle }: { cycle: ApplicantAwardCycleView }) {
           </Text>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title="Send the nomination?"
+        confirmLabel="Yes, send the nomination"
+        onConfirm={() => nominate.mutate(undefined, { onSettled: () => setConfirming(false) })}
+        onClose={() => setConfirming(false)}
+        pending={nominate.isPending}
+      >
+        <Text c="gray.9">
+          You are nominating your program for the {cycle.award} with {teachers.length} {teachers.length === 1 ? 'teacher' : 'teachers'} and{' '}
+          {portfolios.length} student {portfolios.length === 1 ? 'portfolio' : 'portfolios'}. The advisory board scores every nomination
+          after {exactDate(cycle.nominationsCloseAt)}. By sending you confirm that what you wrote is accurate, and that the teachers named
+          agree to be put forward.
+        </Text>
+      </ConfirmFinal>
     </Card>
   );
 }

@@ -9,8 +9,9 @@ import type {
   DirectoryListingRequest,
   DirectoryListingView,
 } from '@cert/contracts';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, summaryOf } from '../../api/problem';
 import { Loading } from '../../components/Loading';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { DirectoryEntryCard } from '../public/DirectoryEntryCard';
 import { FIELD_LABEL, useOwnListing } from '../public/directory-api';
@@ -103,6 +104,7 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
           <Grid.Col span={{ base: 12, md: 6 }}>
             <form onSubmit={submit} noValidate>
               <Stack>
+                <ErrorSummary items={summaryOf(publish.error, (field) => `directory-${field.split('.')[0]}`)} />
                 <Checkbox.Group
                   label="Show in the directory"
                   description="Your name or your institution, or both, so the entry names somebody."
@@ -112,12 +114,13 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
                 >
                   <Stack gap={6} mt="xs">
                     {DIRECTORY_FIELDS.map((f) => (
-                      <Checkbox key={f} value={f} label={FIELD_LABEL[f]} />
+                      <Checkbox key={f} value={f} label={FIELD_LABEL[f]} id={f === DIRECTORY_FIELDS[0] ? 'directory-fields' : undefined} />
                     ))}
                   </Stack>
                 </Checkbox.Group>
                 {choice.fields.includes('focusAreas') && (
                   <TagsInput
+                    id="directory-focusAreas"
                     label="Focus areas"
                     description="Type one and press Enter; up to 10."
                     maxTags={10}
@@ -128,6 +131,7 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
                 )}
                 {choice.fields.includes('summary') && (
                   <Textarea
+                    id="directory-summary"
                     label="Best-practice summary"
                     description={`In your own words: what works in your program, for other leaders. ${choice.summary.length} of ${SUMMARY_MAX_CHARS} characters.`}
                     autosize
@@ -138,7 +142,7 @@ export function DirectoryListingPanel({ app }: { app: ApplicantApplicationView }
                     error={problem?.fieldMessage('summary')}
                   />
                 )}
-                {publish.error !== null && !problem?.fieldMessage('fields') && (
+                {publish.error !== null && problem?.status !== 400 && (
                   <ProblemAlert error={publish.error} title="Your entry was not saved" />
                 )}
                 {withdraw.error !== null && <ProblemAlert error={withdraw.error} title="Your entry was not withdrawn" />}

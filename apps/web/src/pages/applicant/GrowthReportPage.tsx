@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { ApplicantApplicationView } from '@cert/contracts';
 import { useApplication, useGrowthReport, useRubric } from '../../api/queries';
 import { Loading } from '../../components/Loading';
@@ -57,48 +57,84 @@ export function GrowthReportPage() {
           ) : report.error ? (
             <ProblemAlert error={report.error} />
           ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Indicator</Table.Th>
-                    <Table.Th scope="col">Where you are</Table.Th>
-                    <Table.Th scope="col">Next goal</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.data.items.map((item) => (
-                    <Table.Tr key={item.indicator}>
-                      <Table.Td w="30%">
-                        <Text fw={600}>{item.indicator}</Text>
-                        <Text size="sm" c="gray.8">
-                          {item.title}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td w={200}>
-                        <Badge color="blue" variant="outline" radius="sm">
-                          Level {item.currentLevel}
-                        </Badge>
-                        <Text size="sm" mt={4}>
-                          {rubric.data?.levelNames[item.currentLevel]}
-                        </Text>
-                        <Text size="xs" c="gray.8">
-                          Reviewers' consensus {item.consensusLevel}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {item.nextLevel && (
-                          <Badge color="teal" variant="outline" radius="sm" mb={4}>
-                            Aim for level {item.nextLevel}
-                          </Badge>
-                        )}
-                        <Text size="sm">{item.goal}</Text>
-                      </Table.Td>
+            <>
+              {/* Phones: one summary list per indicator, so the next goal is read in place instead of in a sideways scroll. */}
+              <Stack gap="md" hiddenFrom="sm">
+                {report.data.items.map((item) => (
+                  <Box key={item.indicator} component="section" aria-labelledby={`goal-${item.indicator}`}>
+                    <Title order={3} size="h5" id={`goal-${item.indicator}`}>
+                      {item.indicator}: {item.title}
+                    </Title>
+                    <dl className="summary-list summary-list--two">
+                      <div className="summary-list__row">
+                        <dt>
+                          <Text fw={600}>Where you are</Text>
+                        </dt>
+                        <dd>
+                          <Text>
+                            Level {item.currentLevel} · {rubric.data?.levelNames[item.currentLevel]}
+                          </Text>
+                          <Text size="xs" c="gray.8">
+                            Reviewers' consensus {item.consensusLevel}
+                          </Text>
+                        </dd>
+                      </div>
+                      <div className="summary-list__row">
+                        <dt>
+                          <Text fw={600}>Next goal</Text>
+                        </dt>
+                        <dd>
+                          {item.nextLevel && <Text fw={600}>Aim for level {item.nextLevel}</Text>}
+                          <Text size="sm">{item.goal}</Text>
+                        </dd>
+                      </div>
+                    </dl>
+                  </Box>
+                ))}
+              </Stack>
+              <Box visibleFrom="sm">
+                <Table striped verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Indicator</Table.Th>
+                      <Table.Th scope="col">Where you are</Table.Th>
+                      <Table.Th scope="col">Next goal</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {report.data.items.map((item) => (
+                      <Table.Tr key={item.indicator}>
+                        <Table.Td w="30%">
+                          <Text fw={600}>{item.indicator}</Text>
+                          <Text size="sm" c="gray.8">
+                            {item.title}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td w={200}>
+                          <Badge color="blue" variant="outline" radius="sm">
+                            Level {item.currentLevel}
+                          </Badge>
+                          <Text size="sm" mt={4}>
+                            {rubric.data?.levelNames[item.currentLevel]}
+                          </Text>
+                          <Text size="xs" c="gray.8">
+                            Reviewers' consensus {item.consensusLevel}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {item.nextLevel && (
+                            <Badge color="teal" variant="outline" radius="sm" mb={4}>
+                              Aim for level {item.nextLevel}
+                            </Badge>
+                          )}
+                          <Text size="sm">{item.goal}</Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Box>
+            </>
           )}
         </Stack>
       </Card>

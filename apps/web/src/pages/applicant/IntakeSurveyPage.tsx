@@ -18,11 +18,11 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Institution, SubmitSurveyRequest, SurveyResult } from '@cert/contracts';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, summaryOf } from '../../api/problem';
 import { useWrite, write } from '../../api/queries';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { focusFirstInvalid } from '../../lib/focus';
 import { INSTITUTION_TYPES } from '../../lib/labels';
 import { useSession } from '../../session-context';
 
@@ -37,6 +37,8 @@ const DRAFT_KEY = 'iasl.survey-draft';
 
 /** The API names nested fields by path (`institution.name`, `focusAreas.2`); the form shows them on the field typed in. */
 const formField = (path: string) => path.replace(/^(focusAreas|partners)\.\d+$/, '$1');
+/** Each input's id, from its form path: the error summary links to it. */
+const inputId = (path: string) => `survey-${formField(path).replace('.', '-')}`;
 
 /**
  * The intake survey (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1). Typing is kept in
@@ -91,7 +93,6 @@ export function IntakeSurveyPage() {
       setProblem(error);
       if (error instanceof ApiProblem && error.status === 400) {
         form.setErrors(Object.fromEntries(Object.keys(error.fields).map((f) => [formField(f), error.fieldMessage(f)])));
-        focusFirstInvalid();
       }
     }
   });
@@ -101,7 +102,8 @@ export function IntakeSurveyPage() {
     <Page title="Intake survey" intro="About 10 minutes. Your answers are kept on this device until you send them.">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="lg" maw={880}>
-          {problem !== null && <ProblemAlert error={problem} title="The survey was not sent" />}
+          <ErrorSummary items={summaryOf(problem, inputId)} />
+          {problem !== null && summaryOf(problem, inputId).length === 0 && <ProblemAlert error={problem} title="The survey was not sent" />}
           <Card withBorder padding="lg">
             <Checkbox
               label="I am nominating someone else, who will lead the application"
@@ -115,6 +117,7 @@ export function IntakeSurveyPage() {
                 label="Leader's full name"
                 required
                 autoComplete={nominating ? 'off' : 'name'}
+                id={inputId('leaderName')}
                 {...form.getInputProps('leaderName')}
               />
               <TextInput
@@ -122,22 +125,35 @@ export function IntakeSurveyPage() {
                 type="email"
                 required
                 autoComplete={nominating ? 'off' : 'email'}
+                id={inputId('contactEmail')}
                 {...form.getInputProps('contactEmail')}
               />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="The institution" variant="default">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Institution name" required {...form.getInputProps('institution.name')} />
+              <TextInput label="Institution name" required id={inputId('institution.name')} {...form.getInputProps('institution.name')} />
               <Select
                 label="Type of institution"
                 required
                 data={INSTITUTION_TYPES}
                 placeholder="Choose one"
+                id={inputId('institution.type')}
                 {...form.getInputProps('institution.type')}
               />
-              <TextInput label="Country" required autoComplete="country-name" {...form.getInputProps('institution.country')} />
-              <TextInput label="State, province or region" required {...form.getInputProps('institution.region')} />
+              <TextInput
+                label="Country"
+                required
+                autoComplete="country-name"
+                id={inputId('institution.country')}
+                {...form.getInputProps('institution.country')}
+              />
+              <TextInput
+                label="State, province or region"
+                required
+                id={inputId('institution.region')}
+                {...form.getInputProps('institution.region')}
+              />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="The STEM program" variant="default">
@@ -148,6 +164,7 @@ export function IntakeSurveyPage() {
                 required
                 autosize
                 minRows={4}
+                id={inputId('programDescription')}
                 {...form.getInputProps('programDescription')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -157,6 +174,7 @@ export function IntakeSurveyPage() {
                   min={0}
                   max={200}
                   allowDecimal={false}
+                  id={inputId('yearsRunning')}
                   {...form.getInputProps('yearsRunning')}
                 />
                 <NumberInput
@@ -165,23 +183,27 @@ export function IntakeSurveyPage() {
                   min={0}
                   allowDecimal={false}
                   thousandSeparator=","
+                  id={inputId('studentsServed')}
                   {...form.getInputProps('studentsServed')}
                 />
               </SimpleGrid>
               <TagsInput
                 label="Focus areas"
                 description="Type one and press Enter, e.g. robotics, coding"
+                id={inputId('focusAreas')}
                 {...form.getInputProps('focusAreas')}
               />
               <Textarea
                 label="Reach to students under-represented in STEM"
                 autosize
                 minRows={2}
+                id={inputId('underrepresentedReach')}
                 {...form.getInputProps('underrepresentedReach')}
               />
               <TagsInput
                 label="Partners"
                 description="Organizations you work with; press Enter after each"
+                id={inputId('partners')}
                 {...form.getInputProps('partners')}
               />
             </Stack>

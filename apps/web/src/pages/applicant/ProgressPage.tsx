@@ -2,9 +2,12 @@ import { useMemo, useState } from 'react';
 import { EvidenceDocuments } from '../../components/EvidenceDocuments';
 import { Link, useParams } from 'react-router';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { summaryOf } from '../../api/problem';
 import { useApplication, useEvidence, useEvidencePolicy, usePolicy, useRubric, useWrite, write } from '../../api/queries';
 import type { ApplicantApplicationView, Level, ProgressView } from '@cert/contracts';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
 import { DueBadge } from '../../components/DueBadge';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
 import type { RubricEntries, RubricEntry } from '../../hooks/useRubricDraft';
@@ -135,6 +138,7 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const rubric = useRubric(progress.rubricVersion);
   const indicators = useMemo(() => (rubric.data ? indicatorsOf(rubric.data) : []), [rubric.data]);
   const [index, setIndex] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const evidence = useEvidence(progress.applicationId);
   const evidencePolicy = useEvidencePolicy(progress.applicationId);
   const [entries, setEntries] = useState<RubricEntries>(() =>
@@ -163,16 +167,24 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
   const isDone = (code: string) => !!entries[code]?.level && !!entries[code]?.text.trim();
   const complete = indicators.every((i) => isDone(i.code));
   const update = (patch: Partial<RubricEntry>) => setEntries((prev) => ({ ...prev, [indicator.code]: { ...entry, ...patch } }));
+  // A refused rating names its place in the list; the form shows one indicator at a time, so it links to the level and evidence.
+  const summary = summaryOf(submit.error, (field) => (field.endsWith('.level') ? 'progress-level' : 'progress-evidence'));
+  const send = () =>
+    submit.mutate(undefined, {
+      onSettled: () => setConfirming(false),
+    });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="update-heading">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit.mutate(undefined);
+          submit.reset();
+          setConfirming(true);
         }}
         noValidate
       >
         <Stack>
+          <ErrorSummary items={confirming ? [] : summary} />
           <Title order={2} size="h3" id="update-heading">
             This year's update
           </Title>
@@ -181,13 +193,16 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
           <Title order={3} size="h4">
             {indicator.code}: {indicator.title}
           </Title>
-          <LevelCards
-            indicator={indicator}
-            levelNames={rubric.data.levelNames}
-            value={entry.level}
-            onChange={(level) => update({ level })}
-          />
+          <div id="progress-level" tabIndex={-1}>
+            <LevelCards
+              indicator={indicator}
+              levelNames={rubric.data.levelNames}
+              value={entry.level}
+              onChange={(level) => update({ level })}
+            />
+          </div>
           <Textarea
+            id="progress-evidence"
             label="Evidence for this year"
             autosize
             minRows={3}
@@ -202,7 +217,7 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
             purpose="progress"
             editable={{ policy: evidencePolicy.data }}
           />
-          {submit.error && <ProblemAlert error={submit.error} title="The update was not sent" />}
+          {submit.error && summary.length === 0 && !confirming && <ProblemAlert error={submit.error} title="The update was not sent" />}
           <Group>
             <Button type="submit" loading={submit.isPending} disabled={!complete}>
               Send the yearly update
@@ -213,6 +228,19 @@ function ProgressUpdateForm({ progress }: { progress: ProgressView }) {
           </Group>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title="Send this year's update?"
+        confirmLabel="Yes, send the yearly update"
+        onConfirm={send}
+        onClose={() => setConfirming(false)}
+        pending={submit.isPending}
+      >
+        <Text c="gray.9">
+          You are sending {indicators.length} ratings with this year's evidence. By sending you confirm the evidence is accurate to the best
+          of your knowledge; reviewers may be asked to confirm it.
+        </Text>
+      </ConfirmFinal>
     </Card>
   );
 }

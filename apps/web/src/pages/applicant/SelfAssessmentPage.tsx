@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { EvidenceDocuments } from '../../components/EvidenceDocuments';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiProblem } from '../../api/problem';
 import { useApplication, useAssessment, useEvidence, useEvidencePolicy, useRubric, useWrite, write } from '../../api/queries';
 import type { ApplicantApplicationView, Level } from '@cert/contracts';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
 import { DueBadge } from '../../components/DueBadge';
+import { ErrorSummary, SummaryItem } from '../../components/ErrorSummary';
 import { IndicatorNavigator } from '../../components/IndicatorNavigator';
 import { LevelCards } from '../../components/LevelCards';
 import { Loading } from '../../components/Loading';
@@ -48,7 +50,6 @@ export function SelfAssessmentPage() {
 }
 
 function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const rubric = useRubric(app.rubricVersion);
   const assessment = useAssessment(app.id);
@@ -57,6 +58,10 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
   const evidencePolicy = useEvidencePolicy(editable ? app.id : undefined);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [submitProblem, setSubmitProblem] = useState<unknown>(null);
+  const [declared, setDeclared] = useState(false);
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
 
   const server = useMemo<RubricEntries | undefined>(
     () => assessment.data && Object.fromEntries(assessment.data.map((i) => [i.indicator, { level: i.level, text: i.evidence }])),
@@ -110,19 +115,33 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
     setParams(next === 'review' ? { review: '1' } : { indicator: String(next + 1) });
   };
 
-  async function onSubmit() {
+  /** GOV.UK check answers: every missing answer and the declaration are named in the summary before anything is sent. */
+  function onSubmit() {
+    const items: SummaryItem[] = indicators.flatMap((ind, i) =>
+      isDone(ind.code) ? [] : [{ message: `Choose a level and enter evidence for ${ind.code}`, targetId: `change-${i + 1}` }],
+    );
+    if (!declared) items.push({ message: 'Confirm that the evidence is accurate', targetId: 'declaration' });
+    setSummary(items);
     setSubmitProblem(null);
+    submit.reset();
+    if (items.length === 0) setConfirming(true);
+  }
+
+  async function onConfirm() {
     if (!(await draft.flush())) return;
     try {
       await submit.mutateAsync(undefined);
       draft.forget();
+      setConfirming(false);
+      setSubmitted(true);
       notifications.show({
         color: 'green',
         title: 'Self-assessment submitted',
         message: 'Reviewers will now score it. We will email you.',
       });
-      void navigate(`/applications/${app.id}`);
     } catch (error) {
+      if (!(error instanceof ApiProblem) || error.status >= 500) return;
+      setConfirming(false);
       setSubmitProblem(error);
     }
   }
@@ -134,74 +153,123 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
     </Group>
   );
 
+  if (submitted) {
+    return (
+      <Page title="Self-assessment submitted" intro={header}>
+        <Card withBorder padding="xl" bg="green.0" component="section" aria-labelledby="submitted-heading" maw={760}>
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="submitted-heading">
+              Your self-assessment is with IASL
+            </Title>
+            <Text c="gray.9">Application {app.reference}. We have emailed you a confirmation.</Text>
+          </Stack>
+        </Card>
+        <Stack gap="xs" maw={760}>
+          <Title order={2} size="h4">
+            What happens next
+          </Title>
+          <Text c="gray.9">
+            IASL staff assign independent reviewers, who score each indicator against your evidence. The advisory board then decides, and we
+            email you at each step. Your answers are now locked; the application page shows where it stands.
+          </Text>
+        </Stack>
+        <Button component={Link} to={`/applications/${app.id}`} w="fit-content">
+          Go to your application
+        </Button>
+      </Page>
+    );
+  }
+
   if (reviewing) {
     return (
       <Page title="Check and submit your self-assessment" intro={header}>
+        <ErrorSummary items={summary} />
         {!editable && (
           <Alert color="blue" variant="light">
             <Text c="gray.9">This self-assessment is closed; it is shown as it was sent.</Text>
           </Alert>
         )}
-        <Card withBorder padding="lg">
-          <Table striped verticalSpacing="sm" captionSide="top">
-            <Table.Caption>Every indicator needs a level and evidence before you can submit.</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Indicator</Table.Th>
-                <Table.Th scope="col">Your level</Table.Th>
-                <Table.Th scope="col">Evidence</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">Change</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {indicators.map((ind, i) => {
-                const e = draft.entries[ind.code];
-                return (
-                  <Table.Tr key={ind.code}>
-                    <Table.Td>
-                      <Text fw={600}>{ind.code}</Text>
-                      <Text size="sm" c="gray.8" lineClamp={2}>
-                        {ind.title}
+        <Card withBorder padding="lg" component="section" aria-labelledby="answers-heading">
+          <Title order={2} size="h3" id="answers-heading" mb="xs">
+            Your answers
+          </Title>
+          <Text c="gray.9" mb="sm">
+            Every indicator needs a level and evidence before you can submit.
+          </Text>
+          <dl className="summary-list">
+            {indicators.map((ind, i) => {
+              const e = draft.entries[ind.code];
+              return (
+                <div className="summary-list__row" key={ind.code}>
+                  <dt className="summary-list__key">
+                    <Text fw={600}>{ind.code}</Text>
+                    <Text size="sm" c="gray.8" lineClamp={2}>
+                      {ind.title}
+                    </Text>
+                  </dt>
+                  <dd className="summary-list__value">
+                    <Text size="xs" c="gray.8">
+                      Your level
+                    </Text>
+                    {e?.level ? (
+                      <Text>{`${e.level} · ${rubric.data.levelNames[e.level]}`}</Text>
+                    ) : (
+                      <Badge color="red.8" variant="outline">
+                        Not rated
+                      </Badge>
+                    )}
+                  </dd>
+                  <dd className="summary-list__value">
+                    <Text size="xs" c="gray.8">
+                      Evidence
+                    </Text>
+                    {e?.text.trim() ? (
+                      <Text size="sm" lineClamp={3}>
+                        {e.text}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {e?.level ? (
-                        `${e.level} · ${rubric.data.levelNames[e.level]}`
-                      ) : (
-                        <Badge color="red" variant="outline">
-                          Not rated
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {e?.text.trim() ? (
-                        <Text size="sm" lineClamp={2}>
-                          {e.text}
-                        </Text>
-                      ) : (
-                        <Badge color="red" variant="outline">
-                          Missing
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`?indicator=${i + 1}`} aria-label={`Change ${ind.code}`}>
-                        Change
+                    ) : (
+                      <Badge color="red.8" variant="outline">
+                        Missing
+                      </Badge>
+                    )}
+                  </dd>
+                  <dd className="summary-list__actions">
+                    {editable && (
+                      <Anchor component={Link} to={`?indicator=${i + 1}`} id={`change-${i + 1}`} c="blue.9">
+                        Change<span className="visually-hidden"> {ind.code}</span>
                       </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
         </Card>
+        {editable && (
+          <Card withBorder padding="lg" component="section" aria-labelledby="declaration-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="declaration-heading">
+                Now submit your self-assessment
+              </Title>
+              <Text c="gray.9">
+                Submitting is final: you cannot change your levels, evidence or documents afterwards. Reviewers and the advisory board read
+                what you send.
+              </Text>
+              <Checkbox
+                id="declaration"
+                checked={declared}
+                onChange={(e) => setDeclared(e.currentTarget.checked)}
+                label="I confirm the evidence is accurate and complete to the best of my knowledge, and that IASL's reviewers and board may read it and its documents."
+                error={summary.some((i) => i.targetId === 'declaration') && !declared ? 'Confirm that the evidence is accurate' : undefined}
+              />
+            </Stack>
+          </Card>
+        )}
         {submitProblem !== null && <ProblemAlert error={submitProblem} title="Not submitted yet" />}
         <SaveStatus state={draft.state} />
         <Group>
           {editable && (
-            <Button size="md" onClick={onSubmit} loading={submit.isPending} disabled={!complete}>
+            <Button size="md" onClick={onSubmit}>
               Submit self-assessment
             </Button>
           )}
@@ -212,6 +280,20 @@ function SelfAssessment({ app }: { app: ApplicantApplicationView }) {
             Back to your tasks
           </Button>
         </Group>
+        <ConfirmFinal
+          opened={confirming}
+          title="Submit your self-assessment?"
+          confirmLabel="Yes, submit my self-assessment"
+          onConfirm={() => void onConfirm()}
+          onClose={() => setConfirming(false)}
+          pending={submit.isPending}
+          error={submit.error}
+        >
+          <Text c="gray.9">
+            You are sending {indicators.length} ratings with their evidence for application {app.reference}. IASL then assigns reviewers to
+            score them.
+          </Text>
+        </ConfirmFinal>
       </Page>
     );
   }

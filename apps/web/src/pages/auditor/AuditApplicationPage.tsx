@@ -4,6 +4,7 @@ import { Alert, Button, Card, Group, MultiSelect, Stack, Switch, Table, Text, Te
 import { download, get } from '../../api/client';
 import { useApplication, useHistory, useRecordOfReasons } from '../../api/queries';
 import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict } from '@cert/contracts';
+import { EvidenceByIndicator } from '../../components/EvidenceDocuments';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -98,6 +99,7 @@ export function AuditApplicationPage() {
       <StateAsOfCard id={a.id} />
 
       <RecordOfReasonsCard record={record.data} error={record.error} />
+      <EvidenceByIndicator applicationId={a.id} />
       <ReviewerViewCard id={a.id} history={history.data} />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
@@ -130,7 +132,7 @@ export function AuditApplicationPage() {
           </Group>
           <Table.ScrollContainer
             minWidth={1000}
-            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Events: who, what, when, why' } }}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Table of events, scrolls sideways' } }}
           >
             <Table striped verticalSpacing="xs">
               <Table.Caption>

@@ -2,8 +2,9 @@ import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { write } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, summaryOf } from '../../api/problem';
 import { SIGN_IN_EXTRAS, StoredSession } from '../../api/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useSession } from '../../session-context';
@@ -52,11 +53,19 @@ export function SetPasswordPage() {
 
   const problem = error instanceof ApiProblem ? error : null;
   const linkDead = problem?.status === 401 && !passwordSet;
+  const summary = [
+    ...summaryOf(error, (field) => (field === 'password' ? 'new-password' : 'set-password-email')),
+    ...(mismatch ? [{ message: 'Enter the same password twice', targetId: 'repeat-password' }] : []),
+  ];
   return (
-    <Page title="Choose your password" intro="At least 12 characters. A short sentence you will remember works well.">
+    <Page
+      title="Choose your password"
+      intro="At least 12 characters, and not easy to guess: common passwords, keyboard patterns and your own name or email are refused. Four or more unrelated words you will remember work well."
+    >
       <Card withBorder padding="lg" maw={560}>
         <form onSubmit={submit} noValidate>
           <Stack>
+            <ErrorSummary items={summary} />
             {!token && (
               <Alert color="orange" variant="light" role="alert">
                 <Text c="gray.9">This page needs the link from your invitation email. Ask IASL staff for a new one.</Text>
@@ -68,6 +77,7 @@ export function SetPasswordPage() {
               </Alert>
             )}
             <TextInput
+              id="set-password-email"
               label="Your email address"
               type="email"
               autoComplete="username"
@@ -80,6 +90,7 @@ export function SetPasswordPage() {
               }
             />
             <PasswordInput
+              id="new-password"
               label="New password"
               autoComplete="new-password"
               required
@@ -87,16 +98,17 @@ export function SetPasswordPage() {
               disabled={passwordSet}
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={problem?.fieldMessage('password')}
-              description="12 characters or more"
+              description="12 characters or more, not easy to guess"
             />
             <PasswordInput
+              id="repeat-password"
               label="Repeat the password"
               autoComplete="new-password"
               required
               value={repeat}
               disabled={passwordSet}
               onChange={(e) => setRepeat(e.currentTarget.value)}
-              error={mismatch ? 'The two passwords are not the same' : undefined}
+              error={mismatch ? 'Enter the same password twice' : undefined}
             />
             {linkDead && (
               <Alert color="red" variant="light" role="alert">

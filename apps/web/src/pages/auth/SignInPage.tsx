@@ -2,10 +2,11 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { write } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, summaryOf } from '../../api/problem';
 import { SIGN_IN_EXTRAS, StoredSession } from '../../api/session';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { HOME, useSession } from '../../session-context';
 
@@ -94,11 +95,13 @@ function EmailLinkForm() {
     <Card withBorder padding="lg" component="section" aria-labelledby="link-heading">
       <form onSubmit={submit} noValidate>
         <Stack>
+          <ErrorSummary items={summaryOf(error, () => 'link-email')} />
           <Title order={2} size="h3" id="link-heading">
             Applicants and nominators
           </Title>
           <Text c="gray.9">We email you a link that signs you in. No password needed.</Text>
           <TextInput
+            id="link-email"
             label="Your email address"
             type="email"
             autoComplete="email"
@@ -146,11 +149,13 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (s: StoredSession) => void }
     <Card withBorder padding="lg" component="section" aria-labelledby="password-heading">
       <form onSubmit={submit} noValidate>
         <Stack>
+          <ErrorSummary items={summaryOf(error, (field) => (field === 'password' ? 'sign-in-password' : 'sign-in-email'))} />
           <Title order={2} size="h3" id="password-heading">
             Staff, reviewers, board and auditors
           </Title>
           <Text c="gray.9">Sign in with the password you set from your invitation link.</Text>
           <TextInput
+            id="sign-in-email"
             label="Email address"
             type="email"
             autoComplete="username"
@@ -160,6 +165,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (s: StoredSession) => void }
             error={problem?.fieldMessage('email')}
           />
           <PasswordInput
+            id="sign-in-password"
             label="Password"
             autoComplete="current-password"
             required

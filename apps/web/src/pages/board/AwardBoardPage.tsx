@@ -4,6 +4,7 @@ import { useWrite, write } from '../../api/queries';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ConfirmFinal } from '../../components/ConfirmFinal';
 import { useSession } from '../../session-context';
 import { exactDate } from '../../lib/dates';
 import { MIN_SELECTION_JUSTIFICATION } from '@cert/domain';
@@ -195,10 +196,11 @@ function CloseScoring({ year }: { year: number }) {
   );
 }
 
-/** Up to the number of awards; passing over a higher-ranked nomination needs a written justification. */
+/** Up to the number of awards; passing over a higher-ranked nomination needs a written justification. Confirmed as final. */
 function Selection({ cycle }: { cycle: AwardCycleDetail }) {
   const [chosen, setChosen] = useState<string[]>(() => cycle.nominations.slice(0, cycle.awardsAvailable).map((n) => n.nominationId));
   const [justification, setJustification] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const select = useWrite(
     () =>
       write('POST', `/award-cycles/${cycle.year}/selection`, { nominationIds: chosen, justification: justification.trim() || undefined }),
@@ -208,12 +210,14 @@ function Selection({ cycle }: { cycle: AwardCycleDetail }) {
   );
   const top = new Set(cycle.nominations.slice(0, chosen.length).map((n) => n.nominationId));
   const overrides = chosen.some((id) => !top.has(id));
+  const picked = cycle.nominations.filter((n) => chosen.includes(n.nominationId));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="select-heading">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          select.mutate(undefined);
+          select.reset();
+          setConfirming(true);
         }}
         noValidate
       >
@@ -242,17 +246,37 @@ function Selection({ cycle }: { cycle: AwardCycleDetail }) {
               onChange={(e) => setJustification(e.currentTarget.value)}
             />
           )}
-          {select.error && <ProblemAlert error={select.error} title="Nobody was selected" />}
-          <Button
-            type="submit"
-            w="fit-content"
-            disabled={chosen.length === 0 || chosen.length > cycle.awardsAvailable}
-            loading={select.isPending}
-          >
+          {select.error && !confirming && <ProblemAlert error={select.error} title="Nobody was selected" />}
+          <Button type="submit" w="fit-content" disabled={chosen.length === 0 || chosen.length > cycle.awardsAvailable}>
             Select and invite to the summit
           </Button>
         </Stack>
       </form>
+      <ConfirmFinal
+        opened={confirming}
+        title="Select these recipients?"
+        confirmLabel={`Yes, select and invite ${picked.length === 1 ? 'them' : `all ${picked.length}`}`}
+        onConfirm={() => select.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+        onClose={() => setConfirming(false)}
+        pending={select.isPending}
+        error={select.error}
+      >
+        <Text>The board selects for the {cycle.award}:</Text>
+        <List>
+          {picked.map((n) => (
+            <List.Item key={n.nominationId}>
+              {n.leaderName}, {n.institutionName}
+              {n.rank !== null ? ` (rank ${n.rank})` : ''}
+            </List.Item>
+          ))}
+        </List>
+        <Text>
+          {overrides
+            ? `This passes over a higher-ranked nomination; your justification is recorded with the selection.`
+            : 'This follows the ranking.'}{' '}
+          Each recipient is invited to the summit by email at once.
+        </Text>
+      </ConfirmFinal>
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { Link } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
 import { BarChart } from '@mantine/charts';
-import { Button, Card, Grid, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { get } from '../../api/client';
 import { useBoardQueue, useRubric, useStaffQueue } from '../../api/queries';
 import type { ApplicationSummaryView, FinishedReviewView, StaffQueue } from '@cert/contracts';
@@ -237,7 +237,7 @@ function Agreement({
         Across {stats.length} applications: same level on {pct(mean((s) => s.exact))} of indicators, within one level on{' '}
         {pct(mean((s) => s.withinOne))}.
       </Text>
-      <Table striped>
+      <Table striped visibleFrom="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Application</Table.Th>
@@ -259,6 +259,17 @@ function Agreement({
           ))}
         </Table.Tbody>
       </Table>
+      {/* Phones: the same rows as a list, so no column is cut off. */}
+      <List hiddenFrom="sm" listStyleType="none" spacing="xs" aria-label="Agreement by application">
+        {stats.map((s) => (
+          <List.Item key={s.applicationId}>
+            <Text fw={600}>{references.get(s.applicationId)}</Text>
+            <Text size="sm" c="gray.9">
+              {s.reviewers} reviewers · same level {pct(s.exact)} · within one level {pct(s.withinOne)} · largest spread {s.maxSpread}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Anchor, Badge, Card, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Table, Text } from '@mantine/core';
 import { useBoardQueue } from '../../api/queries';
 import type { BoardItemView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
@@ -21,6 +21,7 @@ export function DecisionQueuePage() {
   );
 }
 
+/** On wide screens a table; on phones the same rows as stacked cards, so nothing scrolls sideways. */
 export function DecisionTable({
   items,
   caption = 'Applications before the board, oldest first',
@@ -29,8 +30,8 @@ export function DecisionTable({
   caption?: string;
 }) {
   return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={760}>
+    <>
+      <Card withBorder padding={0} visibleFrom="sm">
         <Table striped verticalSpacing="sm" horizontalSpacing="md">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
@@ -52,25 +53,11 @@ export function DecisionTable({
             {items.map((i) => (
               <Table.Tr key={i.applicationId}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/board/applications/${i.applicationId}`} fw={600}>
-                    {i.reference}
-                  </Anchor>
+                  <ItemLink item={i} />
                   <Text size="sm">{i.institutionName}</Text>
                 </Table.Td>
                 <Table.Td>
-                  {i.status === 'Decided' ? (
-                    <Badge color="green" variant="outline" radius="sm">
-                      Decided: {i.decisionOutcome ? OUTCOME_LABEL[i.decisionOutcome] : ''}
-                    </Badge>
-                  ) : i.status === 'NeedsAdjudication' ? (
-                    <Badge color="orange" variant="outline" radius="sm">
-                      Adjudication
-                    </Badge>
-                  ) : (
-                    <Badge color="blue" variant="outline" radius="sm">
-                      {i.appealOf ? 'Appeal decision' : 'Decision'}
-                    </Badge>
-                  )}
+                  <WaitingFor item={i} />
                 </Table.Td>
                 <Table.Td>{i.recommendation ? OUTCOME_LABEL[i.recommendation] : '—'}</Table.Td>
                 <Table.Td>{i.overallMean?.toFixed(2) ?? '—'}</Table.Td>
@@ -80,7 +67,60 @@ export function DecisionTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
-    </Card>
+      </Card>
+      <Stack hiddenFrom="sm" gap="sm">
+        <Text size="sm" c="gray.8">
+          {caption}
+        </Text>
+        {items.length === 0 && <Text>Nothing before the board.</Text>}
+        <List listStyleType="none" spacing="sm" aria-label={caption}>
+          {items.map((i) => (
+            <List.Item key={i.applicationId}>
+              <Card withBorder padding="sm">
+                <Stack gap={4}>
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <ItemLink item={i} />
+                    <WaitingFor item={i} />
+                  </Group>
+                  <Text size="sm">{i.institutionName}</Text>
+                  <Text size="sm" c="gray.9">
+                    Recommendation: {i.recommendation ? OUTCOME_LABEL[i.recommendation] : '—'} · overall mean{' '}
+                    {i.overallMean?.toFixed(2) ?? '—'} · largest spread {i.maxSpread} · since {shortDate(i.updatedAt)}
+                  </Text>
+                </Stack>
+              </Card>
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    </>
+  );
+}
+
+function ItemLink({ item }: { item: BoardItemView }) {
+  return (
+    <Anchor component={Link} to={`/board/applications/${item.applicationId}`} fw={600} c="blue.9">
+      {item.reference}
+    </Anchor>
+  );
+}
+
+function WaitingFor({ item: i }: { item: BoardItemView }) {
+  if (i.status === 'Decided')
+    return (
+      <Badge color="green" variant="outline" radius="sm">
+        Decided: {i.decisionOutcome ? OUTCOME_LABEL[i.decisionOutcome] : ''}
+      </Badge>
+    );
+  if (i.status === 'NeedsAdjudication')
+    return (
+      <Badge color="orange" variant="outline" radius="sm">
+        Adjudication
+      </Badge>
+    );
+  return (
+    <Badge color="blue" variant="outline" radius="sm">
+      {i.appealOf ? 'Appeal decision' : 'Decision'}
+    </Badge>
   );
 }

@@ -3,6 +3,7 @@ import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useApplication, useTimeline } from '../../api/queries';
 import { DueBadge } from '../../components/DueBadge';
 import { EventTimeline } from '../../components/EventTimeline';
+import { EvidenceByIndicator } from '../../components/EvidenceDocuments';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -14,7 +15,7 @@ import { ReviewersPanel } from './ReviewersPanel';
 import { ProgressConfirmationPanel } from './ProgressConfirmationPanel';
 import { ScreeningPanel } from './ScreeningPanel';
 
-/** One application for staff: what to do next (screen, extend, assign), the survey and the full timeline. */
+/** One application for staff: what to do next (screen, extend, assign), the evidence documents, the survey and the full timeline. */
 export function StaffApplicationPage() {
   const { id } = useParams();
   const app = useApplication(id);
@@ -57,6 +58,7 @@ export function StaffApplicationPage() {
                 </Group>
               </Card>
             )}
+            {a.status !== 'Screening' && a.status !== 'Rejected' && <EvidenceByIndicator applicationId={a.id} />}
             <SurveySummary app={a} />
           </Stack>
         </Grid.Col>
