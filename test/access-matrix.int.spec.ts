@@ -634,6 +634,7 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /audit/export.csv': { allow: ['auditor'], as: { auditor: 200 } },
   'POST /audit/rebuild-check': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
+  'GET /audit/checkpoints': { allow: ['auditor', 'operator'], as: { auditor: 200, operator: 200 } },
   'GET /metrics': {
     allow: ['operator'],
     as: { operator: { status: 200, check: (r) => expect(r.text).toMatch(/^# HELP iasl_commands_total /m) } },

@@ -159,9 +159,10 @@ describe('the audit endpoints', () => {
     `GET /audit/export.json?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`,
     `GET /audit/export.csv?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`,
     `POST /audit/rebuild-check`,
+    `GET /audit/checkpoints`,
   ];
 
-  it('opens every audit route to the auditor only (the operator may run the rebuild check), and none to anonymous callers', async () => {
+  it('opens every audit route to the auditor only (the operator may run the rebuild check and read the checkpoints), and none to anonymous callers', async () => {
     const seen: string[] = [];
     for (const route of ROUTES()) {
       const [method, path] = route.split(' ') as ['GET' | 'POST', string];
@@ -175,7 +176,7 @@ describe('the audit endpoints', () => {
     }
     const expected = ROUTES().flatMap((route) => {
       const path = route.split('?')[0];
-      const operator = path.endsWith('rebuild-check') ? 'ok' : '403';
+      const operator = path.endsWith('rebuild-check') || path.endsWith('/checkpoints') ? 'ok' : '403';
       return [
         `${path} anonymous 401`,
         `${path} applicant 403`,

@@ -3,12 +3,13 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
-import { EventStore, GENESIS, LogHead, SqliteEventStore, chainHash, globalChainHash, withoutHashes } from '@cert/event-store';
+import { EventStore, LogHead, SqliteEventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
 import { verifyLog } from '@cert/audit';
 import type { TamperReason, VerifyProblem } from '@cert/contracts';
 import { seedCycle, seededRandom } from '../libs/audit/src/testing/seed-cycle';
 import { startApp } from './support/test-app';
+import { rewrite } from './support/rewrite-log';
 
 /**
  * Change one byte of an event's data, delete an event, swap two events, truncate
@@ -233,42 +234,6 @@ describe('tamper evidence on the SQLite file', () => {
     expect(verdict.problem).toEqual(expect.objectContaining({ reason: 'changed', position: head.position }));
   });
 });
-
-/**
- * Edits event `p` and recomputes its hash (the log keeps each event's hashes in the prev_hash and hash columns); with
- * `everything`, also every later stream link and the whole global chain.
- */
-function rewrite(db: Database.Database, p: number, everything: boolean) {
-  const rows = db.prepare('SELECT * FROM events ORDER BY global_position').all() as Record<string, string | number>[];
-  const lastHash = new Map<string, string>();
-  let link = GENESIS;
-  const update = db.prepare('UPDATE events SET data = ?, metadata = ?, prev_hash = ?, hash = ?, global_hash = ? WHERE global_position = ?');
-  for (const row of rows) {
-    const position = row.global_position as number;
-    const edited = position === p;
-    if (position < p || (!edited && !everything)) {
-      lastHash.set(row.stream_id as string, row.hash as string);
-      link = row.global_hash as string;
-      continue;
-    }
-    const data = edited ? { ...JSON.parse(row.data as string), forged: true } : JSON.parse(row.data as string);
-    const meta = JSON.parse(row.metadata as string);
-    const prevHash = lastHash.get(row.stream_id as string) ?? GENESIS;
-    const content = {
-      id: row.event_id as string,
-      streamId: row.stream_id as string,
-      version: row.version as number,
-      type: row.type as string,
-      schemaVersion: row.schema_version as number,
-      data,
-      metadataWithoutHashes: withoutHashes(meta),
-    };
-    const hash = chainHash(prevHash, content);
-    lastHash.set(row.stream_id as string, hash);
-    link = everything ? globalChainHash(link, hash) : (row.global_hash as string);
-    update.run(JSON.stringify(data), JSON.stringify(meta), prevHash, hash, link, position);
-  }
-}
 
 async function runWithout(trial: Trial) {
   const file = join(dir, `trial-${trial.kind}-nohead.sqlite`);

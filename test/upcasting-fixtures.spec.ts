@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import {
   AWARD_CYCLE_EVENTS,
   Application,
+  CHECKPOINT_EVENTS,
+  CHECKPOINT_STREAM,
   DIRECTORY_LISTING_EVENTS,
   EVENT_REGISTRY,
   EventShape,
@@ -114,6 +116,7 @@ type Data = Record<string, string>;
 const FAMILY_STREAMS: [family: object, streamOf: (data: Data) => string][] = [
   [NOTIFICATION_EVENTS, (d) => notificationStream(d.notificationId)],
   [SUBJECT_EVENTS, (d) => subjectStream(d.subjectId)],
+  [CHECKPOINT_EVENTS, () => CHECKPOINT_STREAM],
   [REVIEWER_EVENTS, (d) => reviewerStream(d.reviewerId)],
   [REVIEW_CYCLE_EVENTS, (d) => reviewCycleStream(d.cycle)],
   [DIRECTORY_LISTING_EVENTS, (d) => directoryListingStream(d.applicationId)],

@@ -11,6 +11,7 @@ import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
 import { WorkModule } from '@cert/work';
+import { CheckpointsModule } from '@cert/audit';
 import { ApplicationsController } from './applications/applications.controller';
 import { AppealsController } from './appeals/appeals.controller';
 import { AuditController } from './audit/audit.controller';
@@ -54,6 +55,8 @@ export class ApiModule {
         PrivacyModule.forRoot(config),
         // Evidence documents, encrypted, beside the log (docs/ARCHITECTURE.md, Blob store rules).
         BlobStoreModule.forRoot(config),
+        // Signed checkpoints of the log: the key and the witness live outside its database (docs/ARCHITECTURE.md).
+        CheckpointsModule.forRoot(config),
         ProjectionsModule.forRoot(config),
         IdentityModule.forRoot(config),
         MailModule.forRoot(config),

@@ -5,6 +5,8 @@ import { BlobStoreModule } from '@cert/blob-store';
 import { ErasureModule, PrivacyModule } from '@cert/privacy';
 import { IdentityModule } from '@cert/identity';
 import { ProjectionsModule } from '@cert/projections';
+import { CheckpointsModule } from '@cert/audit';
+import { CheckpointCommand } from './audit/checkpoint.command';
 import { VerifyCommand } from './audit/verify.command';
 import { EraseSubjectCommand } from './privacy/erase.command';
 import { ReconcileErasuresCommand } from './privacy/reconcile.command';
@@ -27,6 +29,8 @@ const config = loadConfig();
     MailModule.forRoot(config),
     // Verification checks every stored document; an erasure deletes the person's.
     BlobStoreModule.forRoot(config),
+    // Verification checks the signed checkpoints; audit:checkpoint signs one.
+    CheckpointsModule.forRoot(config),
     ErasureModule,
   ],
   providers: [
@@ -35,6 +39,7 @@ const config = loadConfig();
     PasswordLinkCommand,
     RebuildProjectionsCommand,
     VerifyCommand,
+    CheckpointCommand,
     EraseSubjectCommand,
     ReconcileErasuresCommand,
   ],

@@ -9,6 +9,7 @@ import { JobsModule } from '@cert/jobs';
 import { MailModule } from '@cert/mail';
 import { ProjectionsModule } from '@cert/projections';
 import { WorkModule } from '@cert/work';
+import { CheckpointsModule } from '@cert/audit';
 
 /** The work side without HTTP: its own read models (for the facts commands need), reactors, processors and the blob sweep. */
 @Module({})
@@ -20,6 +21,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         PrivacyModule.forRoot(config),
+        CheckpointsModule.forRoot(config),
         // The evidence files, for the orphan sweep.
         BlobStoreModule.forRoot(config),
         ProjectionsModule.forRoot(config),

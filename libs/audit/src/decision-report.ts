@@ -10,7 +10,7 @@ import {
 } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import { ApplicationHistory } from './history';
-import type { DecisionReport, RecordOfReasonsSummary, Reproduction, StreamVerdict } from '@cert/contracts';
+import type { CheckpointSummary, DecisionReport, RecordOfReasonsSummary, Reproduction, StreamVerdict } from '@cert/contracts';
 import { CycleHistory, blindSettingAt } from './blind-review';
 import { Naming } from './people';
 import { when } from './state-words';
@@ -54,6 +54,8 @@ export function decisionReport(
     cycle?: { cycle: string; events: CycleHistory };
     naming?: Naming;
     recordOfReasons: RecordOfReasonsSummary;
+    /** The latest signed checkpoint of the whole log (docs/DOMAIN.md, What auditors need). */
+    checkpoint?: CheckpointSummary | null;
   },
 ): DecisionReport {
   const state = events.reduce(applicationDecider.evolve, applicationDecider.initialState()) as OpenApplication;
@@ -159,6 +161,7 @@ export function decisionReport(
       checks: extra.reproduction.checks,
     },
     recordOfReasons: extra.recordOfReasons,
+    checkpoint: extra.checkpoint ?? null,
   };
 }
 

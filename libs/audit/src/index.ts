@@ -11,3 +11,4 @@ export * from './export';
 export * from './people';
 export * from './state-words';
 export * from './blind-review';
+export * from './checkpoints';

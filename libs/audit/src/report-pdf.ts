@@ -5,6 +5,12 @@ import { when } from './state-words';
 
 const outcome = (o: string) => OUTCOME_NAMES[o as Outcome] ?? o;
 
+/** docs/DOMAIN.md, What auditors need: the latest signed checkpoint of the whole log, to check this report against later. */
+export const checkpointLine = (c: DecisionReport['checkpoint']): string =>
+  c
+    ? `Latest signed checkpoint of the log: position ${c.position}, global hash ${c.globalHash}, signed ${when(c.at)} with key ${c.keyId}.`
+    : 'No signed checkpoint of the log yet.';
+
 /** The decision report as a PDF: the same content as the JSON report, for people, who are named (docs/DOMAIN.md, Names). */
 export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -39,6 +45,7 @@ export function decisionReportPdf(report: DecisionReport): Promise<Buffer> {
       ? `Hash chain verified over ${verification.events} events; stream head hash ${verification.headHash}.`
       : `HASH CHAIN BROKEN: ${verification.problem?.reason} at version ${verification.problem?.version}: ${verification.problem?.detail}`,
   );
+  line(checkpointLine(report.checkpoint));
   if (reproduction) {
     line(
       reproduction.reproduced

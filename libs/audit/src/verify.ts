@@ -1,8 +1,15 @@
 import { EventLog, GENESIS, LogHead, RecordedEvent, chainHash, contentOf, globalChainHash, verifyChain } from '@cert/event-store';
 
 import type { BlobStore } from '@cert/blob-store';
+import type { SignedCheckpoint } from '@cert/domain';
 import { verifyDocuments } from './verify-documents';
-import type { LogVerdict, PublishedHead, StreamVerdict, TamperReason, VerifyProblem } from '@cert/contracts';
+import type { CheckpointsVerdict, LogVerdict, PublishedHead, StreamVerdict, TamperReason, VerifyProblem } from '@cert/contracts';
+import { CheckpointKey } from './checkpoints/checkpoint-key';
+import { FoundCheckpoints, compare, findCheckpoints, summaryOf } from './checkpoints/find-checkpoints';
+import { Witness } from './checkpoints/witness';
+
+/** What checkpoints are checked with: the key that signs them and the witness outside the log's database. */
+export type CheckpointTrust = { key: CheckpointKey; witness: Witness | null };
 
 const PAGE = 1000;
 
@@ -32,16 +39,83 @@ const ownHashValid = (e: RecordedEvent) => e.metadata.hash === chainHash(e.metad
  * hash, its link to its stream's previous event, and the global chain. With `against` (a head published earlier)
  * it also proves the history up to that head is unchanged, which is what catches a truncated tail; a head without
  * a link (from a store that keeps no global chain) proves only that the log still reaches its position.
+ * With `trust`, every signed checkpoint in the witness and the log is checked the same way, and each event they
+ * cover against the own hash they list: a rewrite with every hash recomputed is named at its first changed event.
  */
-export async function verifyLog(store: EventLog, against: LogHead | null = null, blobs?: BlobStore): Promise<LogVerdict> {
-  const verdict = await verifyChains(store, against);
+export async function verifyLog(
+  store: EventLog,
+  against: LogHead | null = null,
+  blobs?: BlobStore,
+  trust?: CheckpointTrust,
+): Promise<LogVerdict> {
+  const found = trust ? await findCheckpoints(store, trust.witness, trust.key) : null;
+  const verdict = await verifyChains(store, against, found);
   // The documents are found by reading every event: an unreadable row is the answer already.
   if (!blobs || verdict.problem?.reason === 'unreadable') return verdict;
   const documents = await verifyDocuments(store, blobs);
   return { ...verdict, ok: verdict.ok && documents.ok, documents };
 }
 
-async function verifyChains(store: EventLog, against: LogHead | null): Promise<LogVerdict> {
+/** A checkpoint being walked: the events after its `after` are compared with its list, one by one. */
+type Covering = { c: SignedCheckpoint; next: number };
+
+/**
+ * The event against every checkpoint that covers it: its own hash as listed, and at the checkpoint's position the
+ * global link as signed. `active` holds the checkpoints whose range the walk is in.
+ */
+function checkAgainstCheckpoints(e: RecordedEvent, link: string, active: Covering[]): VerifyProblem | null {
+  const signed = (c: SignedCheckpoint) => `the checkpoint signed at position ${c.position} on ${c.at}`;
+  for (const a of [...active]) {
+    const { c } = a;
+    if (compare(e.position, c.position) > 0) {
+      return problemAt('missing', null, `the event at position ${c.position}, which ${signed(c)} ends with, is not in the log`, c.position);
+    }
+    const expected = c.hashes[a.next];
+    if (expected === undefined)
+      return problemAt(
+        'changed',
+        e,
+        `${signed(c)} lists ${c.hashes.length} events up to it, and this one is not among them: it was put in since`,
+      );
+    if (e.metadata.hash !== expected) {
+      const later = c.hashes.indexOf(e.metadata.hash ?? '', a.next + 1);
+      if (later > 0) {
+        const gone = later - a.next;
+        return problemAt(
+          'missing',
+          null,
+          `${gone} event${gone === 1 ? '' : 's'} that ${signed(c)} lists before the one now at position ${e.position} are not in the log`,
+          e.position,
+        );
+      }
+      return problemAt(
+        'changed',
+        e,
+        `this event is not the one ${signed(c)} lists at this place: it was rewritten, with every hash after it recomputed`,
+      );
+    }
+    a.next++;
+    if (e.position === c.position) {
+      active.splice(active.indexOf(a), 1);
+      if (a.next !== c.hashes.length)
+        return problemAt(
+          'missing',
+          null,
+          `${signed(c)} lists ${c.hashes.length - a.next} more events up to it than the log holds`,
+          e.position,
+        );
+      if (link !== c.globalHash)
+        return problemAt(
+          'changed',
+          e,
+          `the global chain at position ${c.position} is not the one ${signed(c)}: the history before it was rewritten`,
+        );
+    }
+  }
+  return null;
+}
+
+async function verifyChains(store: EventLog, against: LogHead | null, found: FoundCheckpoints | null): Promise<LogVerdict> {
   // Hashes cover the events as stored (personal fields as ciphertext, older schema versions as written), so the
   // walk reads the adapter itself; an erasure destroys keys, not stored bytes, and leaves every hash intact.
   const streams = new Map<string, RecordedEvent>();
@@ -52,15 +126,43 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
   let seenAgainst = false;
   let events = 0;
   let linksStored = true;
-  const verdict = (problem: VerifyProblem | null): LogVerdict => ({
-    ok: problem === null,
-    events,
-    streams: streams.size,
-    against,
-    globalChain: linksStored ? 'stored' : 'computed',
-    problem,
-    head: last ? { position: last.position, globalHash: link } : null,
-  });
+  // docs/DOMAIN.md, What auditors need: only a prefix written before the global chain may lack links.
+  let linked = false;
+  // The checkpoints by where their range starts; each joins `active` at the first event after its `after`.
+  const pending = [...(found?.valid ?? [])].map((f) => f.checkpoint).sort((a, b) => compare(a.after ?? '0', b.after ?? '0'));
+  const active: Covering[] = [];
+  const checkpoints: CheckpointsVerdict | undefined = found
+    ? {
+        checked: found.valid.length,
+        witness: found.fromWitness,
+        rejected: found.rejected.length,
+        latest: found.valid.length ? summaryOf(found.valid[found.valid.length - 1].checkpoint) : null,
+      }
+    : undefined;
+  // A forged checkpoint is reported when the log itself showed nothing sooner.
+  const forged: VerifyProblem | null = found?.rejected.length
+    ? {
+        reason: 'forged',
+        position: found.rejected[0].position,
+        streamId: null,
+        version: null,
+        eventId: null,
+        detail: `${found.rejected[0].where}: ${found.rejected[0].why}`,
+      }
+    : null;
+  const verdict = (walked: VerifyProblem | null): LogVerdict => {
+    const problem = walked ?? forged;
+    return {
+      ok: problem === null,
+      events,
+      streams: streams.size,
+      against,
+      globalChain: linksStored ? 'stored' : 'computed',
+      problem,
+      head: last ? { position: last.position, globalHash: link } : null,
+      ...(checkpoints ? { checkpoints } : {}),
+    };
+  };
 
   for (;;) {
     const read = await readPage(store, last?.position ?? null);
@@ -82,9 +184,17 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
       const gap: boolean = consecutive && BigInt(e.position) > expectedPosition;
       const problem = await checkEvent(store, e, link, streams.get(e.streamId), gap ? String(expectedPosition) : null);
       if (problem) return verdict(problem);
+      if (e.globalHash !== undefined) linked = true;
+      else if (linked) {
+        const detail = 'this event has no global link although the events before it have theirs: a link was removed where one must exist';
+        return verdict(problemAt('changed', e, detail));
+      }
       consecutive = consecutive && !gap;
       linksStored &&= e.globalHash !== undefined;
       link = globalChainHash(link, e.metadata.hash ?? '');
+      while (pending.length > 0 && compare(pending[0].after ?? '0', e.position) < 0) active.push({ c: pending.shift()!, next: 0 });
+      const unsigned = checkAgainstCheckpoints(e, link, active);
+      if (unsigned) return verdict(unsigned);
       streams.set(e.streamId, e);
       last = e;
       events++;
@@ -111,6 +221,12 @@ async function verifyChains(store: EventLog, against: LogHead | null): Promise<L
   if (against && !seenAgainst) {
     const first = consecutive ? String((last ? BigInt(last.position) : 0n) + 1n) : null;
     const detail = `the log ends at position ${last?.position ?? 'none'}, before the published head at ${against.position}: its tail was cut off`;
+    return verdict(problemAt('truncated', null, detail, first));
+  }
+  const beyond = [...active.map((a) => a.c), ...pending].sort((a, b) => compare(a.position, b.position)).at(-1);
+  if (beyond) {
+    const first = consecutive ? String((last ? BigInt(last.position) : 0n) + 1n) : null;
+    const detail = `the log ends at position ${last?.position ?? 'none'}, before the checkpoint signed at position ${beyond.position} on ${beyond.at}: its tail was cut off`;
     return verdict(problemAt('truncated', null, detail, first));
   }
   return verdict(null);

@@ -11,6 +11,14 @@ export class Env {
   @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
   @IsOptional() @IsString() BLOB_DIR?: string;
+  @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
+  @IsOptional() @IsString() WITNESS_DIR?: string;
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  CHECKPOINT_EVERY?: number;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsString() ESDB_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
@@ -49,6 +57,12 @@ export type AppConfig = Readonly<{
   keysDbPath: string;
   /** Evidence documents, encrypted, one file each (docs/ARCHITECTURE.md, Blob store rules). */
   blobDir: string;
+  /**
+   * docs/DOMAIN.md, What auditors need: signed checkpoints of the log. `keyPath`: the Ed25519 private key (PEM), created
+   * on first start, never in the log's database; `witnessDir`: the append-only copy of every checkpoint, outside it;
+   * `every`: a checkpoint after this many events (and at least daily when anything was appended).
+   */
+  checkpoints: { keyPath: string; witnessDir: string; every: number };
   esdbUrl: string | null;
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
@@ -111,6 +125,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
     keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
     blobDir: env.BLOB_DIR ?? `${dataDir}/documents`,
+    checkpoints: Object.freeze({
+      keyPath: env.CHECKPOINT_KEY_PATH ?? `${dataDir}/checkpoint-key.pem`,
+      witnessDir: env.WITNESS_DIR ?? `${dataDir}/witness`,
+      every: env.CHECKPOINT_EVERY ?? 500,
+    }),
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),

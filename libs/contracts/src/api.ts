@@ -11,6 +11,7 @@ import type {
 import type {
   AuditExport,
   AuditHeadView,
+  CheckpointsView,
   AuditReviewerView,
   DecisionReport,
   HistoryEntry,
@@ -56,6 +57,7 @@ export type ResponseBodies = {
   AssessmentItemView: AssessmentItemView;
   AuditExport: AuditExport;
   AuditHeadView: AuditHeadView;
+  CheckpointsView: CheckpointsView;
   AuditReviewerView: AuditReviewerView;
   AwardCycleDetailView: AwardCycleDetailView;
   AwardCycleList: AwardCycleList;

@@ -7,6 +7,7 @@ import type {
   Level,
   OpenApplication,
   Outcome,
+  SignedCheckpoint,
 } from '@cert/domain';
 import type { BlindableSurvey, ReadQuery } from './application';
 import type { RecordOfReasonsSummary } from './privacy';
@@ -20,8 +21,32 @@ export type PublishedHead = { position: string; globalHash: string };
 /** GET /audit/head: the head and its printed form (null on an empty log). */
 export type AuditHeadView = { head: LogHeadView | null; text: string | null };
 
-/** `unreadable`: a stored event no longer parses (a damaged or hand-edited row). */
-export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated' | 'unreadable';
+/**
+ * `unreadable`: a stored event no longer parses (a damaged or hand-edited row). `forged`: a checkpoint (in the witness
+ * or the log) whose signature the checkpoint key does not confirm.
+ */
+export type TamperReason = 'changed' | 'missing' | 'reordered' | 'truncated' | 'unreadable' | 'forged';
+
+/** A checkpoint as people read it: the position, the global link signed there, when, and with which key. */
+export type CheckpointSummary = { position: string; globalHash: string; at: string; keyId: string };
+
+/**
+ * docs/DOMAIN.md, What auditors need: every checkpoint verification used, signatures checked against the key.
+ * `witness`: how many came from the witness (outside the log's database); `rejected`: how many failed their signature.
+ */
+export type CheckpointsVerdict = { checked: number; witness: number; rejected: number; latest: CheckpointSummary | null };
+
+/**
+ * GET /audit/checkpoints: the signed checkpoints (newest first) and the public key, so anyone can check them offline:
+ * the signature is Ed25519 over the UTF-8 JSON of ["iasl-checkpoint-v1", position, globalHash, at, keyId, after, hashes].
+ */
+export type CheckpointsView = {
+  algorithm: 'Ed25519';
+  keyId: string;
+  publicKeyPem: string;
+  /** Where they were read: the witness outside the log's database, or only the log (a line the witness lacks). */
+  checkpoints: (SignedCheckpoint & { source: 'witness' | 'log' })[];
+};
 
 /** The first event that does not match, named as exactly as the log allows. */
 export type VerifyProblem = {
@@ -71,6 +96,8 @@ export type LogVerdict = {
   problem: VerifyProblem | null;
   /** The evidence documents; `ok` is false when one is missing or changed. Absent when no blob store was given. */
   documents?: DocumentsVerdict;
+  /** The signed checkpoints the log was checked against. Absent when no checkpoint key was given. */
+  checkpoints?: CheckpointsVerdict;
 };
 
 export type StreamVerdict = {
@@ -289,6 +316,8 @@ export type DecisionReport = {
   reproduction: Pick<Reproduction, 'reproduced' | 'differences' | 'checks'> | null;
   /** docs/DOMAIN.md, Personal data and the record of reasons: what of the reasons above is kept, until when and why. */
   recordOfReasons: RecordOfReasonsSummary;
+  /** The latest signed checkpoint of the whole log when the report was made (null before the first). */
+  checkpoint: CheckpointSummary | null;
 };
 
 /** An event in an export file as the log stores it: personal fields sealed, envelope and hashes as appended. */

@@ -115,6 +115,7 @@ export const REFUSALS = {
     'auth.csrf_invalid',
     'award.conflict_of_interest',
     'award.not_allowed',
+    'checkpoint.not_allowed',
     'conflict.not_allowed',
     'conflict.pinned',
     'cycle.not_allowed',

@@ -6,6 +6,7 @@ import { ReadDb } from '@cert/projections';
 import { deadlineJobs } from './reactors/deadlines.reactor';
 import { notificationJobs } from './reactors/notifications.reactor';
 import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
+import { dailyCheckpointJobs } from './reactors/checkpoints.reactor';
 
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
@@ -82,7 +83,7 @@ export class ReactionRunner {
       const page = await this.store.readAll(this.checkpoint(), PAGE, { links: false });
       if (page.length === 0) return seen;
       const last = page[page.length - 1].position;
-      await this.queue.enqueue(page.flatMap(reactTo), () => void save.run(last));
+      await this.queue.enqueue([...page.flatMap(reactTo), ...dailyCheckpointJobs(page)], () => void save.run(last));
       seen += page.length;
       if (page.length < PAGE) return seen;
     }

@@ -16,8 +16,12 @@ import {
   rebuildAndCompare,
 } from '@cert/projections';
 import {
+  CheckpointSigner,
   Naming,
+  Witness,
+  checkpointsInLog,
   decisionReport,
+  latestCheckpoint,
   decisionReportPdf,
   eventsBetween,
   eventsCsv,
@@ -35,7 +39,9 @@ import {
   stateAsOf,
   verifyLog,
   verifyStream,
+  isCheckpointShape,
 } from '@cert/audit';
+import type { CheckpointsView } from '@cert/contracts';
 import { Allow } from '../auth/access.decorators';
 import { FieldErrors } from '../http/validation';
 import { ReadQueryDto } from '../http/read-query.dto';
@@ -64,6 +70,8 @@ export class AuditController {
     private readonly runner: LogRunner,
     private readonly blobs: BlobStore,
     private readonly identity: IdentityStore,
+    private readonly signer: CheckpointSigner,
+    private readonly witness: Witness,
   ) {}
 
   /**
@@ -77,10 +85,32 @@ export class AuditController {
     return { head, text: head?.globalHash ? formatHead(head) : null };
   }
 
+  /** docs/DOMAIN.md, What auditors need: against every signed checkpoint in the witness and the log, too. */
   @Get('verify')
-  @Operation('Verify the whole log, optionally up to a head published earlier', 'LogVerdict')
+  @Operation('Verify the whole log against its signed checkpoints, optionally up to a head published earlier', 'LogVerdict')
   verify(@Query() query: VerifyQueryDto) {
-    return verifyLog(this.log, query.head ? parseHead(query.head) : null, this.blobs);
+    return verifyLog(this.log, query.head ? parseHead(query.head) : null, this.blobs, { key: this.signer, witness: this.witness });
+  }
+
+  /**
+   * Every checkpoint, newest first, as the witness holds it (and any the log holds that the witness lacks), with the
+   * public key: anyone can check the signatures offline and compare them with the log.
+   */
+  @Get('checkpoints')
+  @Allow('auditor', 'operator')
+  @Operation('The signed checkpoints of the log and the public key that checks them', 'CheckpointsView')
+  async checkpoints(@Query() _query: ReadQueryDto): Promise<CheckpointsView> {
+    const inWitness = (await this.witness.read()).flatMap((e) =>
+      'checkpoint' in e ? [{ ...e.checkpoint, source: 'witness' as const }] : [],
+    );
+    const seen = new Set(inWitness.map((c) => c.signature));
+    const onlyInLog = (await checkpointsInLog(this.log)).flatMap(({ checkpoint }) =>
+      isCheckpointShape(checkpoint) && !seen.has(checkpoint.signature) ? [{ ...checkpoint, source: 'log' as const }] : [],
+    );
+    const checkpoints = [...inWitness, ...onlyInLog].sort((a, b) =>
+      BigInt(b.position) > BigInt(a.position) ? 1 : BigInt(b.position) < BigInt(a.position) ? -1 : 0,
+    );
+    return { algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem, checkpoints };
   }
 
   @Get('applications/:id/verify')
@@ -223,7 +253,15 @@ export class AuditController {
     const naming = this.naming(events);
     const reproduction = decided ? reproduceDecision(id, events, naming) : null;
     const cycle = await loadCycleHistory(this.store, events);
-    return decisionReport(events, { generatedAt: this.now(), verification, reproduction, cycle, naming, recordOfReasons: record });
+    return decisionReport(events, {
+      generatedAt: this.now(),
+      verification,
+      reproduction,
+      cycle,
+      naming,
+      recordOfReasons: record,
+      checkpoint: await latestCheckpoint(this.log, this.witness, this.signer),
+    });
   }
 
   /**

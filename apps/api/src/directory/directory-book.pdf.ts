@@ -1,12 +1,19 @@
 import PDFDocument from 'pdfkit';
-import type { DirectoryEntryView } from '@cert/contracts';
+import type { CheckpointSummary, DirectoryEntryView } from '@cert/contracts';
+import { checkpointLine } from '@cert/audit';
 
 /**
  * docs/DOMAIN.md, Who's-who directory: the public reads the directory, and a yearly book as a PDF. The book of one
  * year: a title page, a table of contents by country with page numbers, then one entry per program, each
  * exactly as its leader chose to show it (the entries come from the public directory and carry nothing else).
  */
-export type DirectoryBook = { year: number; generatedAt: string; entries: DirectoryEntryView[] };
+export type DirectoryBook = {
+  year: number;
+  generatedAt: string;
+  entries: DirectoryEntryView[];
+  /** The latest signed checkpoint of the log when the book was made (null before the first). */
+  checkpoint?: CheckpointSummary | null;
+};
 
 const NO_COUNTRY = 'Country not shown';
 const TOC_LINE = 16;
@@ -99,6 +106,7 @@ function titlePage(doc: PDFKit.PDFDocument, book: DirectoryBook, countries: numb
     .fontSize(9)
     .fillColor('#555555')
     .text(`Generated ${book.generatedAt.slice(0, 10)}.`, { align: 'center' })
+    .text(checkpointLine(book.checkpoint ?? null), { align: 'center' })
     .fillColor('black');
 }
 

@@ -25,6 +25,8 @@ import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { directoryBookPdf } from './directory-book.pdf';
+import { CheckpointSigner, Witness, latestCheckpoint } from '@cert/audit';
+import { EventLog } from '@cert/event-store';
 import { DirectoryListingDto, DirectoryQueryDto } from './directory.dto';
 import { DirectoryYearPipe } from './directory-year.pipe';
 
@@ -41,6 +43,9 @@ export class DirectoryController {
   constructor(
     private readonly readDb: ReadDb,
     private readonly clock: Clock,
+    private readonly log: EventLog,
+    private readonly witness: Witness,
+    private readonly checkpoints: CheckpointSigner,
   ) {}
 
   @Public()
@@ -67,7 +72,9 @@ export class DirectoryController {
   @Operation("The year's directory book", { file: 'application/pdf' })
   async book(@Param('year', DirectoryYearPipe) year: number, @Query() _query: ReadQueryDto) {
     const entries = listDirectory(this.readDb.db, { year });
-    const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries });
+    // docs/DOMAIN.md, What auditors need: the book names the latest signed checkpoint of the log it was made from.
+    const checkpoint = await latestCheckpoint(this.log, this.witness, this.checkpoints);
+    const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries, checkpoint });
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="whos-who-${year}.pdf"` });
   }
 }

@@ -2,8 +2,8 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { applicationStream } from '@cert/domain';
 import { EventLog } from '@cert/event-store';
 import { BlobStore } from '@cert/blob-store';
-import { formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
-import type { DocumentsVerdict, VerifyProblem } from '@cert/contracts';
+import { CheckpointSigner, Witness, formatHead, parseHead, verifyLog, verifyStream } from '@cert/audit';
+import type { CheckpointsVerdict, DocumentsVerdict, VerifyProblem } from '@cert/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,6 +27,8 @@ export class VerifyCommand extends CommandRunner {
   constructor(
     private readonly log: EventLog,
     private readonly blobs: BlobStore,
+    private readonly signer: CheckpointSigner,
+    private readonly witness: Witness,
   ) {
     super();
   }
@@ -40,7 +42,11 @@ export class VerifyCommand extends CommandRunner {
       console.log(`stream ${streamId} intact: ${events(verdict.events)}, head hash ${verdict.headHash ?? 'none'}`);
       return this.documents(verdict.documents);
     }
-    const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null, this.blobs);
+    const verdict = await verifyLog(this.log, options.head ? parseHead(options.head) : null, this.blobs, {
+      key: this.signer,
+      witness: this.witness,
+    });
+    this.checkpoints(verdict.checkpoints);
     if (verdict.problem) return this.fail(verdict.problem);
     console.log(
       `log intact: ${events(verdict.events)} in ${verdict.streams} streams${verdict.against ? `, unchanged up to the published head ${formatHead(verdict.against)}` : ''}`,
@@ -50,6 +56,16 @@ export class VerifyCommand extends CommandRunner {
       console.log('this store keeps no global chain: the head was computed from commit order (a removed event shows against a head)');
     }
     this.documents(verdict.documents);
+  }
+
+  /** docs/DOMAIN.md, What auditors need: the signed checkpoints the log was held against. */
+  private checkpoints(verdict: CheckpointsVerdict | undefined): void {
+    if (!verdict) return;
+    const latest = verdict.latest
+      ? `; latest at position ${verdict.latest.position} (${verdict.latest.globalHash}), signed ${verdict.latest.at} with key ${verdict.latest.keyId}`
+      : '';
+    const rejected = verdict.rejected ? `, ${verdict.rejected} rejected` : '';
+    console.log(`checkpoints: ${verdict.checked} checked (${verdict.witness} from the witness ${this.witness.where})${rejected}${latest}`);
   }
 
   /** docs/DOMAIN.md, What auditors need: every stored evidence document against the hash its event records. */

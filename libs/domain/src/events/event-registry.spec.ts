@@ -4,6 +4,7 @@ import { AWARD_CYCLE_EVENTS, AWARD_CYCLE_EVENT_TYPES } from '../award/award-cycl
 import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registry';
 import { NOTIFICATION_EVENTS } from '../notification/notification.registry';
 import { SUBJECT_EVENTS } from '../privacy/subject.registry';
+import { CHECKPOINT_EVENTS } from '../checkpoint/checkpoint.registry';
 import { ReviewerEvent } from '../review/reviewer.decider';
 import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
 import { REVIEWER_EVENTS } from '../review/reviewer.registry';
@@ -32,6 +33,7 @@ const FAMILIES = [
   DIRECTORY_LISTING_EVENTS,
   NOTIFICATION_EVENTS,
   SUBJECT_EVENTS,
+  CHECKPOINT_EVENTS,
 ];
 const TYPES = Object.keys(EVENT_REGISTRY);
 const pins = { applicationId: 'a-1', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1' };

@@ -2,6 +2,8 @@ import { ApplicationEvent, DecisionRecorded } from '../application/application.e
 import { APPLICATION_EVENTS } from '../application/application.registry';
 import { AwardCycleEvent } from '../award/award-cycle.events';
 import { AWARD_CYCLE_EVENTS } from '../award/award-cycle.registry';
+import { CheckpointEvent } from '../checkpoint/checkpoint';
+import { CHECKPOINT_EVENTS } from '../checkpoint/checkpoint.registry';
 import { DirectoryListingEvent } from '../directory/directory-listing.decider';
 import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registry';
 import { NotificationEvent } from '../notification/notification';
@@ -19,7 +21,14 @@ import { Role } from '../decider';
 
 /** Every event the log can hold, of every stream category. */
 export type LoggedEvent =
-  ApplicationEvent | AwardCycleEvent | ReviewerEvent | ReviewCycleEvent | DirectoryListingEvent | NotificationEvent | SubjectEvent;
+  | ApplicationEvent
+  | AwardCycleEvent
+  | ReviewerEvent
+  | ReviewCycleEvent
+  | DirectoryListingEvent
+  | NotificationEvent
+  | SubjectEvent
+  | CheckpointEvent;
 export type LoggedEventType = LoggedEvent['type'];
 
 /** The families' tables as one: what the engine knows about every event type. */
@@ -31,6 +40,7 @@ export const EVENT_REGISTRY: EventTable<LoggedEvent> = {
   ...DIRECTORY_LISTING_EVENTS,
   ...NOTIFICATION_EVENTS,
   ...SUBJECT_EVENTS,
+  ...CHECKPOINT_EVENTS,
 };
 
 const specs = Object.entries(EVENT_REGISTRY) as [LoggedEventType, EventSpec<EventShape>][];

@@ -6,6 +6,8 @@ import { JobContext, PermanentJobFailure } from '@cert/jobs';
 import { ShredRecordOfReasonsCommand } from '@cert/privacy';
 import { DEADLINE_JOB_NAMES, DeadlineJob } from '../reactors/deadline-jobs';
 import { awardCommandFor, isAwardJob } from '../reactors/award-jobs';
+import { CHECKPOINT_DUE } from '../reactors/checkpoints.reactor';
+import { CheckpointMaker } from '@cert/audit';
 
 const TIMER: Actor = { id: 'deadlines', role: 'system' };
 
@@ -15,11 +17,16 @@ const TIMER: Actor = { id: 'deadlines', role: 'system' };
  */
 @Injectable()
 export class DeadlinesProcessor {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly checkpoints: CheckpointMaker,
+  ) {}
 
   async process(job: JobContext): Promise<void> {
     // The award cycle's jobs (award on the record, summit RSVP timers) share this queue.
     if (isAwardJob(job)) return void (await this.commands.execute(awardCommandFor(job, TIMER)));
+    // The daily checkpoint (docs/DOMAIN.md, What auditors need): signed by the maker, not decided by a decider.
+    if (job.name === CHECKPOINT_DUE) return void (await this.checkpoints.makeNow());
     if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name']))
       throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
     // Destructured from one const, so TypeScript narrows `data` by `name` in each case.
