@@ -49,6 +49,13 @@ describe('operators watch the service at /metrics', () => {
     expect(after).toMatch(/^iasl_queue_jobs\{queue="notifications",state="waiting"\} 0$/m);
   });
 
+  it('counts verification runs by scope and result', async () => {
+    const auditor = await signInWithPassword(t, 'auditor', 'auditor@iasl.org');
+    const before = sample(await scrape(), 'iasl_verifications_total', 'scope="log",result="intact"');
+    await t.http().get('/audit/verify').set(auditor.auth).expect(200);
+    expect(sample(await scrape(), 'iasl_verifications_total', 'scope="log",result="intact"')).toBe(before + 1);
+  });
+
   it('lets a Prometheus server scrape with METRICS_TOKEN, and nobody with another token or role', async () => {
     await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
     await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}x`).expect(401);

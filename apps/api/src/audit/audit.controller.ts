@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Optional, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Metrics } from '@cert/metrics';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { applicationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
@@ -72,7 +73,14 @@ export class AuditController {
     private readonly identity: IdentityStore,
     private readonly signer: CheckpointSigner,
     private readonly witness: Witness,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
+
+  /** Each verification counted for operators, by scope and result. */
+  private counted<V extends { ok: boolean }>(scope: 'log' | 'stream', verdict: V): V {
+    this.metrics?.verifications.inc({ scope, result: verdict.ok ? 'intact' : 'tampered' });
+    return verdict;
+  }
 
   /**
    * The head to publish (e.g. on a designation certificate); anyone holding it can later check the history up to it.
@@ -88,8 +96,9 @@ export class AuditController {
   /** docs/DOMAIN.md, What auditors need: against every signed checkpoint in the witness and the log, too. */
   @Get('verify')
   @Operation('Verify the whole log against its signed checkpoints, optionally up to a head published earlier', 'LogVerdict')
-  verify(@Query() query: VerifyQueryDto) {
-    return verifyLog(this.log, query.head ? parseHead(query.head) : null, this.blobs, { key: this.signer, witness: this.witness });
+  async verify(@Query() query: VerifyQueryDto) {
+    const head = query.head ? parseHead(query.head) : null;
+    return this.counted('log', await verifyLog(this.log, head, this.blobs, { key: this.signer, witness: this.witness }));
   }
 
   /**
@@ -115,8 +124,8 @@ export class AuditController {
 
   @Get('applications/:id/verify')
   @Operation("Verify an application's stream", 'StreamVerdict')
-  verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    return verifyStream(this.log, applicationStream(id), this.blobs);
+  async verifyApplication(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    return this.counted('stream', await verifyStream(this.log, applicationStream(id), this.blobs));
   }
 
   /**
