@@ -96,6 +96,35 @@ describe('audit:verify', () => {
     await store.close();
   });
 
+  it('names a row that no longer parses as unreadable and exits 2, for the log and for its stream', async () => {
+    // Given a log whose second event's data was damaged by hand
+    const file = join(dir, 'events.sqlite');
+    let store = SqliteEventStore.open(file);
+    for (const stream of ['application-1', 'application-2', 'application-1']) await handle(store, stream, counter, {}, ctx);
+    await store.close();
+    const raw = new Database(file);
+    raw.prepare(`UPDATE events SET data = '{"note":' WHERE global_position = 2`).run();
+    raw.close();
+    store = SqliteEventStore.open(file);
+    const verify = new VerifyCommand(
+      store,
+      await FileBlobStore.open(join(dir, 'documents')),
+      CheckpointSigner.openOrCreate(join(dir, 'checkpoint-key.pem')),
+      new FileWitness(join(dir, 'witness')),
+    );
+    // When the log is verified, then the stream
+    await verify.run([], {});
+    // Then each names it as tampering, with the documented exit code, instead of crashing
+    expect(printed.find((line) => line.startsWith('TAMPERED'))).toMatch(/^TAMPERED unreadable: position 2.*cannot be read/);
+    expect(process.exitCode).toBe(2);
+    printed.length = 0;
+    process.exitCode = 0;
+    await verify.run([], { stream: 'application-2' });
+    expect(printed.find((line) => line.startsWith('TAMPERED'))).toMatch(/^TAMPERED unreadable: .*cannot be read/);
+    expect(process.exitCode).toBe(2);
+    await store.close();
+  });
+
   it('refuses a malformed --head', () => {
     expect(() => new VerifyCommand(null as never, null as never, null as never, null as never).parseHead('3:abc')).toThrow(/position/);
   });
