@@ -1,7 +1,9 @@
 import { expect as pwExpect } from './support/pw-expect';
 import { describeWeb, failWithoutPrerequisites } from './support/gate';
 import { signInByEmailLink as signInByLink, signInWithPassword as signInAs } from './support/people';
+import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
+import { pdfText } from '../support/pdf-text';
 import {
   AxeFinding,
   PASSWORD,
@@ -15,12 +17,22 @@ import {
 
 /**
  * The built web app and the real api on loopback, driven in Debian's Chromium.
- * An applicant signs in by emailed link, completes the survey and self-assessment; staff accept and assign; two
- * reviewers score; the board decides; the applicant reads the decision and growth report; an auditor verifies the
- * history. A reviewer cannot open an unassigned application, nor an applicant someone else's. Every role's main page
+ * An applicant signs in by emailed link, completes the survey and self-assessment with a PDF and an image as evidence
+ * on two indicators; staff accept and assign; two reviewers score (one in the whole-rubric grid, previewing the
+ * documents inline, names withheld by blind review; one indicator at a time); the board reads the comments and
+ * documents side by side and confirms its decision; the applicant reads the decision and growth report; an auditor
+ * verifies the history, reads it in names and downloads the decision report, whose text names the people. A reviewer cannot open an unassigned application, nor an applicant someone else's. Every role's main page
  * is screenshotted and checked by axe (no serious or critical violations).
  */
 failWithoutPrerequisites();
+
+// Evidence documents the applicant uploads: a small PDF and a one-pixel PNG, typed by their bytes.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const UPLOADS: Record<number, { name: string; mimeType: string; buffer: Buffer }> = {
+  1: { name: 'SLT minutes March.pdf', mimeType: 'application/pdf', buffer: PDF },
+  2: { name: 'Robotics lab.png', mimeType: 'image/png', buffer: PNG },
+};
 
 jest.setTimeout(180_000);
 
@@ -208,6 +220,16 @@ describeWeb('the web app in a real browser', () => {
         await applicant.getByRole('radio', { name: /^Level 4 · / }).click();
       }
       await applicant.getByRole('textbox', { name: 'Evidence' }).fill(`SLT minutes and parent survey results for indicator ${i}`);
+      const upload = UPLOADS[i];
+      if (upload) {
+        // A document beside the written evidence: the file chooser of "Upload a document", then the list names it.
+        const [chooser] = await Promise.all([
+          applicant.waitForEvent('filechooser'),
+          applicant.getByRole('button', { name: 'Upload a document' }).click(),
+        ]);
+        await chooser.setFiles(upload);
+        await pwExpect(applicant.getByRole('button', { name: `Preview ${upload.name}` })).toBeVisible();
+      }
       if (i === 3) {
         await pwExpect(applicant.getByText(/All changes saved/)).toBeVisible();
         await checkA11y(applicant, 'applicant-self-assessment');
@@ -376,6 +398,16 @@ describeWeb('the web app in a real browser', () => {
     const comments = reviewer.getByRole('textbox', { name: /^Comment on / });
     await pwExpect(levels).toHaveCount(16);
     await pwExpect(reviewer.getByRole('region', { name: /^Documents and links for / })).toHaveCount(16);
+    // Blind review: the documents come without their file names, and open in the page.
+    await pwExpect(reviewer.getByText(/SLT minutes March|Robotics lab/)).toHaveCount(0);
+    await reviewer.getByRole('button', { name: /^Preview Document 1 for EC1\.Leaders1/ }).click();
+    const pdfPreview = reviewer.getByRole('dialog', { name: /^Document 1 for EC1\.Leaders1/ });
+    await pwExpect(pdfPreview.locator('iframe')).toBeVisible();
+    await pdfPreview.getByRole('button').first().click();
+    await reviewer.getByRole('button', { name: /^Preview Document 1 for EC1\.Leaders2/ }).click();
+    const imagePreview = reviewer.getByRole('dialog', { name: /^Document 1 for EC1\.Leaders2/ });
+    await pwExpect(imagePreview.getByRole('img', { name: /^Document 1 for EC1\.Leaders2/ })).toBeVisible();
+    await imagePreview.getByRole('button').first().click();
     await pwExpect(reviewer.getByRole('radio', { name: /\(applicant's self-rating\)$/ })).toHaveCount(16);
     // Arrow keys move the level within one indicator.
     await levels
@@ -491,6 +523,9 @@ describeWeb('the web app in a real browser', () => {
         .getByText(/SLT minutes/),
     ).toBeVisible();
     await pwExpect(board.getByRole('region', { name: /^Documents and links for / })).toHaveCount(16);
+    // The board reads the documents by name, beside the reviews of their indicator.
+    await pwExpect(board.getByRole('button', { name: 'Preview SLT minutes March.pdf' })).toBeVisible();
+    await pwExpect(board.getByRole('button', { name: 'Preview Robotics lab.png' })).toBeVisible();
     await pwExpect(board.getByRole('region', { name: /^Documents and links for / }).first()).toBeVisible();
     await checkA11y(board, 'board-decision');
     await screenshot(board, 'board-decision');
@@ -607,6 +642,14 @@ describeWeb('the web app in a real browser', () => {
     await pwExpect(saw.getByText('Dr. Alice Rivers')).toHaveCount(0);
     const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.getByRole('button', { name: 'Events CSV' }).click()]);
     pwExpect(download.suggestedFilename()).toMatch(/^APP-.*-events\.csv$/);
+    // The decision report names the people: the leader, the board member who decided; reviewers numbered (a blind cycle).
+    const [report] = await Promise.all([auditor.waitForEvent('download'), auditor.getByRole('button', { name: 'Report PDF' }).click()]);
+    pwExpect(report.suggestedFilename()).toMatch(/^APP-.*-decision-report\.pdf$/);
+    const text = pdfText(readFileSync(await report.path()));
+    pwExpect(text).toContain('Dr. Alice Rivers');
+    pwExpect(text).toContain('Board Chair');
+    pwExpect(text).toContain('Reviewer 1');
+    pwExpect(text).not.toMatch(/by [0-9a-f]{8}-/);
     await auditor.getByRole('switch', { name: 'Hide draft saves' }).check();
     await checkA11y(auditor, 'auditor-application');
     await screenshot(auditor, 'auditor-application');
