@@ -91,6 +91,7 @@ describeWeb('the record of reasons, in a real browser', () => {
     ));
     ({ reference } = await api.call<{ reference: string }>('GET', `/applications/${applicationId}`, undefined, staffApi));
     await api.call('POST', `/applications/${applicationId}/screening/accept`, {}, staffApi);
+    let lastPosition = '';
     for (const [indicator, bytes, name] of [
       [CODES[0], PDF, 'Leadership minutes.pdf'],
       [CODES[1], PNG, 'Robotics lab.png'],
@@ -106,8 +107,12 @@ describeWeb('the record of reasons, in a real browser', () => {
         },
       );
       if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+      lastPosition = ((await res.json()) as { position: string }).position;
     }
-    pdfHash = (await api.call<{ sha256: string }[]>('GET', `/applications/${applicationId}/evidence`, undefined, staffApi))[0].sha256;
+    // Read after the uploads' own position: the list comes from read models that may trail the log for a moment.
+    pdfHash = (
+      await api.call<{ sha256: string }[]>('GET', `/applications/${applicationId}/evidence?after=${lastPosition}`, undefined, staffApi)
+    )[0].sha256;
     await api.call('POST', `/applications/${applicationId}/assessment`, { ratings: ratings(4) }, leaderApi);
     await api.call('POST', `/applications/${applicationId}/reviewers`, { mode: 'manual', reviewerIds: [north.id, east.id] }, staffApi);
     for (const email of ['north@review.org', 'east@review.org']) {
