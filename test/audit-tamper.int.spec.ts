@@ -189,8 +189,16 @@ describe('tamper evidence on the SQLite file', () => {
   });
 
   it('names an event deleted with the versions and positions after it renumbered as missing, not changed', async () => {
-    // Given the attacker's tidy deletion: one event gone, its stream's later versions and every later position moved down
-    const p = Math.floor(size / 2);
+    // Given the attacker's tidy deletion: one event gone (from the middle of its stream, so versions follow it), its
+    // stream's later versions and every later position moved down
+    const db = new Database(original, { readonly: true });
+    const p = db
+      .prepare(
+        'SELECT global_position FROM events e WHERE global_position >= ? AND EXISTS (SELECT 1 FROM events f WHERE f.stream_id = e.stream_id AND f.version > e.version) ORDER BY global_position LIMIT 1',
+      )
+      .pluck()
+      .get(Math.floor(size / 2)) as number;
+    db.close();
     const verdict = await run(
       {
         kind: 'renumber',
