@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor, ConflictTarget, DomainError, NotFound, reviewerDecider, reviewerStream } from '@cert/domain';
+import { Actor, CONFLICT_RELEASE_REASON, ConflictTarget, DomainError, NotFound, reviewerDecider, reviewerStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
@@ -59,7 +59,7 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
     const covered = await this.openAssignmentsCovered(reviewerId, target);
     const released: string[] = [];
     for (const applicationId of covered) {
-      const body = { type: 'ReleaseReviewer' as const, data: { reviewerId, reason: `conflict of interest declared: ${reason}` } };
+      const body = { type: 'ReleaseReviewer' as const, data: { reviewerId, reason: `${CONFLICT_RELEASE_REASON}: ${reason}` } };
       try {
         const r = await executeOnApplication(this.store, this.clock, applicationId, body, actor);
         if (r.events.length > 0) released.push(applicationId);
