@@ -190,6 +190,19 @@ describeWeb('the web app in a real browser', () => {
     await checkA11y(staff, 'staff-queue');
     await screenshot(staff, 'staff-queue');
 
+    // The search is kept in the URL; on a phone the queue reflows to cards, nothing scrolls sideways.
+    await staff.getByLabel('Search by reference, leader or institution').fill('riverside');
+    await staff.getByRole('button', { name: 'Search', exact: true }).click();
+    await pwExpect(staff).toHaveURL(/\/staff\?q=riverside$/);
+    await pwExpect(staff.getByRole('heading', { name: /All applications, matching “riverside”: 1/ })).toBeVisible();
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await pwExpect(staff.getByRole('listitem').filter({ hasText: 'Riverside STEM Academy' })).toBeVisible();
+    await checkA11y(staff, 'staff-queue-search-390');
+    await screenshot(staff, 'staff-queue-search-390');
+    await staff.setViewportSize({ width: 1280, height: 900 });
+    await staff.getByRole('button', { name: 'Clear search' }).click();
+    await pwExpect(staff).toHaveURL(/\/staff$/);
+
     await staff
       .getByRole('row', { name: /Riverside STEM Academy/ })
       .getByRole('link')

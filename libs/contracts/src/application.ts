@@ -148,7 +148,24 @@ export type NominationReceived = { id: string; reference: string; leaderName: st
 export type ApplicantListItem =
   { role: 'applicant'; application: ApplicantApplicationView } | { role: 'nominator'; nomination: NominationReceived };
 
-export type StaffQueue = { counts: Record<ApplicationStatus, number>; items: ApplicationSummaryView[] };
+/** A row of the staff queue: the summary, with its review reviewers counted against those the policy requires. */
+export type StaffQueueItem = ApplicationSummaryView & {
+  /** Reviewers assigned to review it and not released (adjudicators not counted). */
+  reviewerCount: number;
+  reviewersRequired: number;
+  /** Under review with fewer reviewers than it needs: staff must assign more. */
+  needsReviewers: boolean;
+};
+
+export type StaffQueue = {
+  /** Every application by status, whatever the filters. */
+  counts: Record<ApplicationStatus, number>;
+  /** Applications under review short of reviewers, whatever the filters. */
+  needsReviewers: number;
+  /** How many applications the filters match (the items are one page of them). */
+  matching: number;
+  items: StaffQueueItem[];
+};
 
 /** GET /applications: an applicant's own list, or the staff queue with counts by status. */
 export type ApplicationList = ApplicantListItem[] | StaffQueue;
@@ -156,7 +173,15 @@ export type ApplicationList = ApplicantListItem[] | StaffQueue;
 /** Every GET may pass `after`, a log position a command answered: the read waits (at most 2 s) until the read models hold it. */
 export type ReadQuery = { after?: string };
 
-export type ListApplicationsQuery = ReadQuery & { status?: ApplicationStatus; limit?: number; offset?: number };
+export type ListApplicationsQuery = ReadQuery & {
+  status?: ApplicationStatus;
+  /** Part of a reference, a leader's name or an institution's name, in any case. */
+  q?: string;
+  /** `true`: only applications short of reviewers. */
+  needsReviewers?: 'true' | 'false';
+  limit?: number;
+  offset?: number;
+};
 
 /** The intake survey, by the leader or by someone nominating them (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export type Institution = Survey['institution'];

@@ -60,7 +60,13 @@ export class ApplicationsController {
         item.role === 'applicant' ? { role: item.role, application: applicantView(item.application) } : item,
       );
     }
-    const queue = staffQueue(this.readDb.db, { status: query.status, limit: query.limit, offset: query.offset });
+    const queue = staffQueue(this.readDb.db, {
+      status: query.status,
+      q: query.q,
+      needsReviewers: query.needsReviewers === 'true',
+      limit: query.limit,
+      offset: query.offset,
+    });
     const names = accountNames(this.identity);
     return { ...queue, items: queue.items.map((app) => withReviewerNames(app, names)) };
   }

@@ -46,7 +46,14 @@ export const usePolicy = (version: string | undefined) =>
   });
 
 export const useMyApplications = () => useRead<ApplicantListItem[]>('/applications');
-export const useStaffQueue = (status?: string) => useRead<StaffQueue>('/applications', { status, limit: '500' });
+/** The staff queue; the filters are the api's (search in reference, leader and institution; short of reviewers only). */
+export const useStaffQueue = (status?: string, filters: { q?: string; needsReviewers?: boolean } = {}) =>
+  useRead<StaffQueue>('/applications', {
+    status,
+    q: filters.q || undefined,
+    needsReviewers: filters.needsReviewers ? 'true' : undefined,
+    limit: '500',
+  });
 /** The api shapes the application by who asks: staff, board and auditors read the summary, others their own view of it. */
 export const useApplication = <V extends ApplicationReadView = ApplicationSummaryView>(id: string | undefined) =>
   useRead<V>(id ? `/applications/${id}` : null);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor, ConflictTarget, DomainError, NotFound, reviewerDecider, reviewerStream } from '@cert/domain';
+import { Actor, CONFLICT_RELEASE_REASON, ConflictTarget, DomainError, NotFound, reviewerDecider, reviewerStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb, assignmentsFor } from '@cert/projections';
+import { LogRunner, ReadDb, assignmentsFor } from '@cert/projections';
 import type { ConflictResult } from '@cert/contracts';
 import { executeOnApplication } from '../application/execute';
 
@@ -36,6 +36,7 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
     private readonly clock: Clock,
     private readonly identity: IdentityStore,
     private readonly readDb: ReadDb,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ reviewerId, target, reason, pin, actor }: DeclareConflictCommand): Promise<ConflictResult> {
@@ -55,17 +56,13 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
       target.applicationId !== null ? c.applicationId === target.applicationId : sameInstitution(c.institution, target.institution),
     );
 
-    const covered = assignmentsFor(this.readDb.db, reviewerId).filter(
-      (a) =>
-        a.status === 'assigned' &&
-        (target.applicationId !== null ? a.applicationId === target.applicationId : sameInstitution(a.institutionName, target.institution)),
-    );
+    const covered = await this.openAssignmentsCovered(reviewerId, target);
     const released: string[] = [];
-    for (const a of covered) {
-      const body = { type: 'ReleaseReviewer' as const, data: { reviewerId, reason: `conflict of interest declared: ${reason}` } };
+    for (const applicationId of covered) {
+      const body = { type: 'ReleaseReviewer' as const, data: { reviewerId, reason: `${CONFLICT_RELEASE_REASON}: ${reason}` } };
       try {
-        const r = await executeOnApplication(this.store, this.clock, a.applicationId, body, actor);
-        if (r.events.length > 0) released.push(a.applicationId);
+        const r = await executeOnApplication(this.store, this.clock, applicationId, body, actor);
+        if (r.events.length > 0) released.push(applicationId);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
@@ -77,5 +74,20 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
       events: result.events.map((e) => e.type),
       released,
     };
+  }
+
+  /**
+   * The applications whose open assignment the conflict covers, decided on the log: an assignment made a moment
+   * ago may not be in the read models yet. A conflict with one application is that application, and its own
+   * stream decides whether the reviewer holds an open slot there; an institution conflict reads the reviewer's
+   * assignments once the read models have caught up to the log's head (which holds every assignment made before).
+   */
+  private async openAssignmentsCovered(reviewerId: string, target: ConflictTarget): Promise<string[]> {
+    if (target.applicationId !== null) return [target.applicationId];
+    // A failing catch-up is logged by the runner; the conflict stands, and the access policy already refuses them.
+    await this.runner.catchUp().catch(() => undefined);
+    return assignmentsFor(this.readDb.db, reviewerId)
+      .filter((a) => a.status === 'assigned' && sameInstitution(a.institutionName, target.institution))
+      .map((a) => a.applicationId);
   }
 }

@@ -6,6 +6,9 @@ export const CURRENT_POLICY_VERSION = decisionPolicyV1.version;
 
 const policies: Record<string, DecisionPolicy> = { [decisionPolicyV1.version]: decisionPolicyV1 };
 
+/** Every version, for a read model that needs a policy figure per row (the reviewers an application needs). */
+export const DECISION_POLICIES: readonly DecisionPolicy[] = Object.values(policies);
+
 export const policyByVersion = (version: string): DecisionPolicy => {
   const policy = policies[version];
   if (!policy) throw new Error(`unknown decision policy version ${version}`);

@@ -8,6 +8,9 @@ import { Forbidden, NotFound, RuleViolation } from '../errors';
  * one, and a pinned conflict only staff can withdraw. The handler hands the result to the application decider as
  * `declaredConflicts`.
  */
+/** How a release for a declared conflict begins its reason, so the staff's notice can say it was a conflict. */
+export const CONFLICT_RELEASE_REASON = 'conflict of interest declared';
+
 export type ConflictTarget = { applicationId: string; institution: null } | { applicationId: null; institution: string };
 
 export type ConflictDeclared = {

@@ -163,6 +163,48 @@ describe('application-summary projection', () => {
     expect(staffQueue(db, { status: 'Screening' }).counts.Rejected).toBe(1);
   });
 
+  it("counts each application's reviewers and flags those under review short of them", () => {
+    const { db, step } = setup();
+    const underReview = (id: string, reviewers: string[]) =>
+      step(id, cmd.submitSurvey(), cmd.accept(), cmd.submitAssessment(ratingsAt(3)), cmd.assignManual(reviewers.map((r) => candidate(r))));
+    underReview('full', ['rev-a', 'rev-b']);
+    underReview('short', ['rev-a', 'rev-b']);
+    step('short', cmd.release('rev-b'));
+    step('waiting', cmd.submitSurvey(), cmd.accept());
+
+    const queue = staffQueue(db);
+    const row = (id: string) => queue.items.find((a) => a.id === id);
+    expect(row('full')).toMatchObject({ reviewerCount: 2, reviewersRequired: 2, needsReviewers: false });
+    expect(row('short')).toMatchObject({ reviewerCount: 1, reviewersRequired: 2, needsReviewers: true });
+    // Not under review yet: nobody to assign, so not flagged.
+    expect(row('waiting')).toMatchObject({ reviewerCount: 0, needsReviewers: false });
+    expect(queue.needsReviewers).toBe(1);
+    expect(staffQueue(db, { needsReviewers: true }).items.map((a) => a.id)).toEqual(['short']);
+    expect(staffQueue(db, { needsReviewers: true }).matching).toBe(1);
+  });
+
+  it("finds applications by part of the reference, the leader's name or the institution, in any case", () => {
+    const { db, step } = setup();
+    step(A, cmd.submitSurvey());
+    step(
+      'other',
+      cmd.submitSurvey({
+        survey: survey({ leaderName: 'Ben Okafor', institution: { ...survey().institution, name: 'Lakeside 100% Tech' } }),
+      }),
+    );
+    const found = (q: string) => staffQueue(db, { q }).items.map((a) => a.id);
+
+    expect(found('app-2026-3f1c')).toEqual([A]);
+    expect(found('ada riv')).toEqual([A]);
+    expect(found('LAKESIDE')).toEqual(['other']);
+    // What a person types is text, not a pattern: "%" finds only a literal percent sign.
+    expect(found('100%')).toEqual(['other']);
+    expect(found('%')).toEqual(['other']);
+    expect(found('nobody')).toEqual([]);
+    expect(staffQueue(db, { q: 'okafor', status: 'Rejected' }).items).toEqual([]);
+    expect(staffQueue(db, { q: 'okafor' }).matching).toBe(1);
+  });
+
   it('finds a duplicate of the same leader and institution, whatever the spelling, unless it was rejected', () => {
     const { db, step } = setup();
     step(A, cmd.submitSurvey());

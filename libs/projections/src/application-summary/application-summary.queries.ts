@@ -3,6 +3,7 @@ import {
   AppealRoute,
   ApplicationStatus,
   CLOSED_STATUSES,
+  DECISION_POLICIES,
   Names,
   Outcome,
   References,
@@ -10,6 +11,7 @@ import {
   describeEvent,
   indicatorCodes,
   normalizeEmail,
+  policyByVersion,
   rubricByVersion,
 } from '@cert/domain';
 import type {
@@ -18,6 +20,7 @@ import type {
   AssessmentItemView,
   GrowthReportView,
   StaffQueue,
+  StaffQueueItem,
   TimelineEntryView,
 } from '@cert/contracts';
 import { APPLICATION_STATUSES, institutionKey } from '../labels';
@@ -201,8 +204,27 @@ export const listApplicationsForApplicant = (db: Database, email: string, userId
   );
 };
 
-/** Oldest first: surveys by when they arrived, everything else by how long it has waited in its step. */
-export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; limit?: number; offset?: number } = {}): StaffQueue => {
+// Reviewers reviewing (not released, not adjudicating) and those the row's policy requires: constants of the domain, not input.
+const ACTIVE_REVIEWERS = `(SELECT COUNT(*) FROM json_each(reviewers) WHERE json_extract(value, '$.purpose') = 'review' AND json_extract(value, '$.status') != 'released')`;
+const REVIEWERS_REQUIRED = `(CASE policy_version ${DECISION_POLICIES.map((p) => `WHEN '${p.version}' THEN ${Number(p.reviewersRequired)}`).join(' ')} ELSE 0 END)`;
+const NEEDS_REVIEWERS = `(status = 'UnderReview' AND ${ACTIVE_REVIEWERS} < ${REVIEWERS_REQUIRED})`;
+
+const toQueueItem = (view: ApplicationSummaryView): StaffQueueItem => {
+  const reviewerCount = view.reviewers.filter((r) => r.purpose === 'review' && r.status !== 'released').length;
+  const reviewersRequired = policyByVersion(view.policyVersion).reviewersRequired;
+  return { ...view, reviewerCount, reviewersRequired, needsReviewers: view.status === 'UnderReview' && reviewerCount < reviewersRequired };
+};
+
+/** What a person types, as a LIKE pattern found anywhere (SQLite's LIKE ignores ASCII case; % and _ typed are taken literally). */
+const containing = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type StaffQueueFilter = { status?: ApplicationStatus; q?: string; needsReviewers?: boolean; limit?: number; offset?: number };
+
+/**
+ * Oldest first: surveys by when they arrived, everything else by how long it has waited in its step. Filters by
+ * status, by a text found in the reference, the leader's name or the institution's name, and to those short of reviewers.
+ */
+export const staffQueue = (db: Database, opts: StaffQueueFilter = {}): StaffQueue => {
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM application_summary GROUP BY status').all() as {
     status: ApplicationStatus;
@@ -210,13 +232,19 @@ export const staffQueue = (db: Database, opts: { status?: ApplicationStatus; lim
   }[]) {
     counts[r.status] = r.n;
   }
+  const needsReviewers = (db.prepare(`SELECT COUNT(*) AS n FROM application_summary WHERE ${NEEDS_REVIEWERS}`).get() as { n: number }).n;
+  const where = `(@status IS NULL OR status = @status)
+     AND (@q IS NULL OR reference LIKE @q ESCAPE '\\' OR leader_name LIKE @q ESCAPE '\\' OR institution_name LIKE @q ESCAPE '\\')
+     AND (@needs = 0 OR ${NEEDS_REVIEWERS})`;
+  const params = { status: opts.status ?? null, q: opts.q?.trim() ? containing(opts.q) : null, needs: opts.needsReviewers ? 1 : 0 };
+  const matching = (db.prepare(`SELECT COUNT(*) AS n FROM application_summary WHERE ${where}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT * FROM application_summary WHERE @status IS NULL OR status = @status
+      `SELECT * FROM application_summary WHERE ${where}
      ORDER BY CASE WHEN status = 'Screening' THEN submitted_at ELSE updated_at END, id LIMIT @limit OFFSET @offset`,
     )
-    .all({ status: opts.status ?? null, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
-  return { counts, items: rows.map(toView) };
+    .all({ ...params, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
+  return { counts, needsReviewers, matching, items: rows.map(toView).map(toQueueItem) };
 };
 
 /**

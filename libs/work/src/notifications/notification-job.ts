@@ -1,5 +1,5 @@
 /** Who receives a notification; the processor turns it into addresses (docs/DOMAIN.md, Notifications). */
-export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string } | { kind: 'staff' };
+export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string } | { kind: 'staff' } | { kind: 'board' };
 
 export const TEMPLATE_NAMES = [
   'nomination-received',
@@ -17,6 +17,10 @@ export const TEMPLATE_NAMES = [
   'designation-suspended',
   'appeal-received',
   'appeal-filed',
+  'reviewer-released',
+  'reviewers-needed',
+  'decision-waiting',
+  'adjudication-waiting',
   'appeal-outcome',
   'renewal-due',
   'designation-expired',

@@ -53,3 +53,33 @@ describe('mail to reviewers', () => {
     expect(mail.text).toContain('APP-2026-3F1C2A');
   });
 });
+
+describe('mail to staff and the board about work waiting', () => {
+  const released = (params: Record<string, unknown>) =>
+    toMail(
+      compose('reviewer-released', {
+        ...ctx,
+        params: { reviewerName: 'Bob Reviewer', reviewersRequired: 2, stillInReview: true, ...params },
+      }),
+    );
+
+  it('names a conflict and a shortfall in the subject, and the reviewer by name', () => {
+    const mail = released({ reason: 'conflict of interest declared: my cousin leads it', reviewersActive: 1 });
+    expect(mail.subject).toBe('Conflict of interest: reviewer released from APP-2026-3F1C2A, needs reviewers');
+    expect(mail.text).toContain('Bob Reviewer was released');
+    expect(mail.text).toContain('It has 1 of the 2 reviewers it needs: please assign another.');
+  });
+
+  it('says nothing is to assign once a replacement is in', () => {
+    const mail = released({ reason: 'overdue', reviewersActive: 2 });
+    expect(mail.subject).toBe('Reviewer released from APP-2026-3F1C2A');
+    expect(mail.text).toContain('nothing to assign');
+  });
+
+  it('links the board to the application waiting for its decision', () => {
+    const mail = toMail(compose('decision-waiting', { ...ctx, params: { recommendation: 'CharterMembership' } }));
+    expect(mail.subject).toBe('Waiting for your decision: APP-2026-3F1C2A');
+    expect(mail.text).toContain('recommendation: charter membership');
+    expect(mail.text).toContain('https://cert.iasl.org/board/applications/app-1');
+  });
+});

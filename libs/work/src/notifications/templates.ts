@@ -1,4 +1,4 @@
-import { Outcome } from '@cert/domain';
+import { CONFLICT_RELEASE_REASON, Outcome } from '@cert/domain';
 import { TemplateName } from './notification-job';
 
 export type TemplateContext = {
@@ -38,6 +38,7 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
   const review = { label: 'Open the review', href: `${c.publicUrl}/reviews/${c.applicationId}` };
   const staff = { label: 'Open the application', href: `${c.publicUrl}/staff/applications/${c.applicationId}` };
   const awards = { label: 'Follow your nomination', href: `${c.publicUrl}/awards` };
+  const boardLink = { label: 'Open the application', href: `${c.publicUrl}/board/applications/${c.applicationId}` };
   const p = c.params;
   const ref = `${c.reference}, ${c.institutionName}`;
   switch (template) {
@@ -127,7 +128,7 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
         ? {
             subject: `Overdue review: ${c.reference}`,
             lines: [
-              `Scores for ${ref} from reviewer ${String(p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`,
+              `Scores for ${ref} from ${String(p.reviewerName ?? p.reviewerId)} were due ${new Date(String(p.dueAt)).toUTCString()} and have not arrived.`,
               'If they do not arrive within 7 days the reviewer is released and another one is assigned.',
             ],
             link: staff,
@@ -135,10 +136,54 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
         : {
             subject: `No reviewer left for ${c.reference}`,
             lines: [
-              `Reviewer ${String(p.reviewerId)} was released for overdue scores on ${ref}, and no eligible reviewer was left to take over. Please assign one.`,
+              `${String(p.reviewerName ?? p.reviewerId)} was released for overdue scores on ${ref}, and no eligible reviewer was left to take over. Please assign one.`,
             ],
             link: staff,
           };
+    case 'reviewer-released': {
+      const short = p.stillInReview === true && Number(p.reviewersActive) < Number(p.reviewersRequired);
+      const conflict = String(p.reason).startsWith(CONFLICT_RELEASE_REASON);
+      return {
+        subject: `${conflict ? 'Conflict of interest: reviewer' : 'Reviewer'} released from ${c.reference}${short ? ', needs reviewers' : ''}`,
+        lines: [
+          `${String(p.reviewerName)} was released from ${ref}.`,
+          `Reason: ${String(p.reason)}`,
+          short
+            ? `It has ${String(p.reviewersActive)} of the ${String(p.reviewersRequired)} reviewers it needs: please assign another.`
+            : `It has ${String(p.reviewersActive)} of the ${String(p.reviewersRequired)} reviewers it needs; nothing to assign.`,
+        ],
+        link: staff,
+      };
+    }
+    case 'reviewers-needed':
+      return {
+        subject: `Needs reviewers: ${c.reference}`,
+        lines: [
+          `The appeal for ${ref} was routed to a fresh review, which starts with no reviewers.`,
+          `It has ${String(p.reviewersActive)} of the ${String(p.reviewersRequired)} reviewers it needs: please assign new reviewers (none of the earlier rounds may review again).`,
+        ],
+        link: staff,
+      };
+    // The board gets its work items here as well as in its queue.
+    case 'decision-waiting':
+      return {
+        subject: `Waiting for your decision: ${c.reference}`,
+        lines: [
+          p.appeal
+            ? `The appeal for ${ref} was routed to the advisory board and waits for your decision.`
+            : `The reviews of ${ref} are complete and the application waits for your decision${p.recommendation ? ` (recommendation: ${OUTCOME_WORDS[p.recommendation as Outcome]})` : ''}.`,
+        ],
+        link: boardLink,
+      };
+    case 'adjudication-waiting':
+      return {
+        subject: `Adjudication waiting: ${c.reference}`,
+        lines: [
+          `The reviewers of ${ref} disagree on some indicators by more than the policy allows.`,
+          'Please rule on the disputed indicators, or the certification division assigns an extra reviewer.',
+        ],
+        link: boardLink,
+      };
     case 'decision':
       return {
         subject: `The IASL board's decision on ${c.reference}`,

@@ -3,12 +3,15 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
 import {
   OpenApplication,
+  ReviewerReleased,
   SurveyRejected,
+  activeReviewers,
   applicationDecider,
   applicationStream,
   isErased,
   notificationDecider,
   notificationStream,
+  policyByVersion,
 } from '@cert/domain';
 import { EventStore, RecordedEvent, handle } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
@@ -26,10 +29,22 @@ type Mail = { params: Record<string, unknown>; subjects: string[] };
 /** Free text a template quotes is read from the event that caused it, never carried in the job, where an erasure would not reach it. */
 const personalParams = (n: NotificationJob, events: RecordedEvent[]): Record<string, unknown> => {
   const cause = events.find((e) => e.id === n.eventId);
-  return n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected'
-    ? { reason: (cause.data as SurveyRejected['data']).reason }
-    : {};
+  if (n.template === 'survey-not-accepted' && cause?.type === 'SurveyRejected')
+    return { reason: (cause.data as SurveyRejected['data']).reason };
+  if (n.template === 'reviewer-released' && cause?.type === 'ReviewerReleased')
+    return { reason: (cause.data as ReviewerReleased['data']).reason };
+  return {};
 };
+
+/** Staff hear how many reviewers the application has now against how many it needs, so a shortfall is never silent. */
+const reviewerCount = (n: NotificationJob, app: OpenApplication): Record<string, unknown> =>
+  n.template === 'reviewer-released' || n.template === 'reviewers-needed'
+    ? {
+        reviewersActive: activeReviewers(app, 'review').length,
+        reviewersRequired: policyByVersion(app.policyVersion).reviewersRequired,
+        stillInReview: app.status === 'UnderReview',
+      }
+    : {};
 
 type Subjects = { applicant?: string; record?: string } | undefined;
 
@@ -70,8 +85,16 @@ export class NotificationsProcessor {
     const { events } = await this.store.readStream(applicationStream(n.applicationId));
     const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (app.status === 'None') throw new PermanentJobFailure(`application ${n.applicationId} has no events`);
-    const about: Mail = { params: { ...n.params, ...personalParams(n, events) }, subjects: subjectsOf(n, events) };
+    const params = { ...n.params, ...personalParams(n, events), ...reviewerCount(n, app), ...this.reviewerName(n) };
+    const about: Mail = { params, subjects: subjectsOf(n, events) };
     for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to, about);
+  }
+
+  // docs/DOMAIN.md, Names: a person reads by the name on their account, never by id.
+  private reviewerName(n: NotificationJob): Record<string, unknown> {
+    const id = n.params.reviewerId;
+    if (typeof id !== 'string') return {};
+    return { reviewerName: this.identity.findById(id)?.name ?? '[erased person]' };
   }
 
   private addressees(n: NotificationJob, app: OpenApplication): Addressee[] {
@@ -86,8 +109,9 @@ export class NotificationsProcessor {
         return user ? [{ email: user.email, userId: user.id }] : [];
       }
       case 'staff':
+      case 'board':
         return this.identity
-          .listByRole('staff')
+          .listByRole(n.recipient.kind)
           .filter((u) => !u.disabledAt)
           .map((u) => ({ email: u.email, userId: u.id }));
     }

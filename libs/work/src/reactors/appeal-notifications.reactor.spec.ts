@@ -66,11 +66,31 @@ describe('notifications reactor › appeals', () => {
 
   it('tells the applicant the appeal outcome, not a second ordinary decision, and asks new reviewers to score', () => {
     const all = notices(after(appealed, appealDecided));
-    expect(all).toEqual(['reviewer-assigned→rev-c', 'reviewer-assigned→rev-d', 'appeal-outcome→applicant']);
+    expect(all).toEqual([
+      'reviewers-needed→staff',
+      'reviewer-assigned→rev-c',
+      'reviewer-assigned→rev-d',
+      'decision-waiting→board',
+      'appeal-outcome→applicant',
+    ]);
     const outcome = after(appealed, appealDecided)
       .flatMap((e) => notificationJobs(recorded(e)))
       .at(-1)!.data as NotificationJob;
     expect(outcome.params).toEqual(expect.objectContaining({ outcome: 'CharterMembership', appealedOutcome: 'NotYetReady' }));
+  });
+});
+
+describe('notifications reactor › appeals routed', () => {
+  it('tells staff a fresh review needs reviewers: it starts with none', () =>
+    expect(notices(after(appealed, historyOfAfter(appealed, toFreshReview)))).toEqual(['reviewers-needed→staff']));
+
+  it('tells the board an appeal routed to it waits for its decision', () => {
+    const toBoard: ApplicationCommand = { type: 'RouteAppeal', data: { route: 'board' }, metadata: { actor: staff, now: NOW } };
+    const jobs = after(appealed, historyOfAfter(appealed, toBoard)).flatMap((e) => notificationJobs(recorded(e)));
+    expect(jobs.map((j) => `${(j.data as NotificationJob).template}→${(j.data as NotificationJob).recipient.kind}`)).toEqual([
+      'decision-waiting→board',
+    ]);
+    expect((jobs[0].data as NotificationJob).params).toEqual({ appeal: true });
   });
 });
 

@@ -5,7 +5,9 @@ import {
   cmd,
   historyOf,
   historyOfAfter,
+  T0,
   nominator,
+  reviewer,
   scoresAt,
   underReview,
 } from '../../../domain/src/application/application.fixtures';
@@ -57,7 +59,31 @@ describe('notifications reactor', () => {
     expect(all).toEqual(
       expect.arrayContaining(['reviewer-assigned→rev-a', 'reviewer-assigned→rev-b', 'assessment-received→applicant', 'decision→applicant']),
     );
-    expect(all.filter((x) => x.startsWith('decision'))).toHaveLength(1);
+    expect(all.filter((x) => x.startsWith('decision→'))).toHaveLength(1);
+  });
+
+  it('tells every staff account when a reviewer is released, and keeps the reason out of the job queue', () => {
+    const released = historyOfAfter(underReview(), {
+      type: 'ReleaseReviewer',
+      data: { reviewerId: 'rev-a', reason: 'conflict of interest declared: my cousin leads it' },
+      metadata: { actor: reviewer('rev-a'), now: T0 },
+    });
+    const jobs = released.slice(underReview().length).flatMap((e) => notificationJobs(recorded(e)));
+    expect(jobs.map((j) => (j.data as NotificationJob).template)).toEqual(['reviewer-released']);
+    expect((jobs[0].data as NotificationJob).recipient).toEqual({ kind: 'staff' });
+    expect(JSON.stringify(jobs)).not.toContain('cousin');
+  });
+
+  it('tells the board when reviews complete and the application waits for its decision', () => {
+    const before = underReview();
+    const waiting = historyOfAfter(before, cmd.submitScores('rev-a', scoresAt(3)), cmd.submitScores('rev-b', scoresAt(3)));
+    expect(notices(waiting.slice(before.length))).toEqual(['decision-waiting→board']);
+  });
+
+  it('tells the board when reviewers disagree and an adjudication waits', () => {
+    const before = underReview();
+    const disputed = historyOfAfter(before, cmd.submitScores('rev-a', scoresAt(1)), cmd.submitScores('rev-b', scoresAt(4)));
+    expect(notices(disputed.slice(before.length))).toEqual(['adjudication-waiting→board']);
   });
 
   it('gives every notification a deterministic id without a colon', () => {

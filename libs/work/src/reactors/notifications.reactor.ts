@@ -6,11 +6,13 @@ import { NotificationJob, Recipient, TemplateName } from '../notifications/notif
 /** docs/DOMAIN.md, Notifications: which event tells whom what. Pure; the processor resolves addresses and sends once. */
 export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpec[] => {
   const notify = (template: TemplateName, recipient: Recipient, params: Record<string, unknown> = {}): JobSpec => {
-    const who = recipient.kind === 'applicant' || recipient.kind === 'staff' ? recipient.kind : recipient.userId;
+    const who = recipient.kind === 'user' ? recipient.userId : recipient.kind;
     const data: NotificationJob = { eventId: event.id, applicationId: event.data.applicationId, template, recipient, params };
     return { queue: 'notifications', name: 'Notify', jobId: `notify-${event.id}-${template}-${who}`, data, runAt: null };
   };
   const applicant: Recipient = { kind: 'applicant' };
+  const staff: Recipient = { kind: 'staff' };
+  const board: Recipient = { kind: 'board' };
   switch (event.type) {
     case 'SurveySubmitted': {
       const { asNominator, submittedBy, renewalOf } = event.data;
@@ -45,6 +47,19 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
           { dueAt: event.data.dueAt, purpose: event.data.purpose },
         ),
       ];
+    case 'ReviewerReleased':
+      // Whatever the cause (a conflict, overdue scores, staff), the application may now be short of reviewers; the
+      // reason is free text on the record of reasons, so the processor reads it from the event.
+      return [notify('reviewer-released', staff, { reviewerId: event.data.reviewerId })];
+    case 'AdjudicationRequired':
+      return [notify('adjudication-waiting', board)];
+    case 'RecommendationComputed':
+      return [notify('decision-waiting', board, { recommendation: event.data.recommendation })];
+    case 'AppealRouted':
+      // docs/DOMAIN.md, Appeals: a fresh review starts with no reviewers at all; the board route waits for its decision.
+      return event.data.route === 'fresh-review'
+        ? [notify('reviewers-needed', staff, { cause: 'appeal' })]
+        : [notify('decision-waiting', board, { appeal: true })];
     case 'ReviewerReminderIssued':
       return [notify('reviewer-reminder', { kind: 'user', userId: event.data.reviewerId }, { dueAt: event.data.dueAt })];
     case 'ReviewOverdueEscalated':

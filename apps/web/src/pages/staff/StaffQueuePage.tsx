@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useStaffQueue } from '../../api/queries';
-import type { ApplicationStatus, ApplicationSummaryView } from '@cert/contracts';
+import type { ApplicationStatus, StaffQueueItem } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -10,27 +10,79 @@ import { dueIn, exactDate, shortDate } from '../../lib/dates';
 import { STATUS_LABEL, STATUS_ORDER } from '../../lib/labels';
 import { BlindReviewSwitch } from './BlindReviewSwitch';
 
-/** Staff home: the queue by status with counts, and the overdue work that needs chasing. */
+/** The filters live in the URL, so a filtered queue can be bookmarked, shared and kept on reload. */
+const filtersOf = (params: URLSearchParams) => ({
+  status: params.get('status') as ApplicationStatus | null,
+  q: params.get('q') ?? '',
+  needsReviewers: params.get('needsReviewers') === 'true',
+});
+
+const toParams = (f: ReturnType<typeof filtersOf>): Record<string, string> => ({
+  ...(f.status ? { status: f.status } : {}),
+  ...(f.q ? { q: f.q } : {}),
+  ...(f.needsReviewers ? { needsReviewers: 'true' } : {}),
+});
+
+/** Staff home: the queue by status with counts, search, what is short of reviewers, and the overdue work that needs chasing. */
 export function StaffQueuePage() {
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') as ApplicationStatus | null;
+  const filters = filtersOf(params);
+  const { status } = filters;
   const queue = useStaffQueue();
+  const filtered = useStaffQueue(status ?? undefined, { q: filters.q, needsReviewers: filters.needsReviewers });
   if (queue.isPending) return <Loading what="Loading the queue" />;
   if (queue.error) return <ProblemAlert error={queue.error} />;
 
   const { counts, items } = queue.data;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const shown = status ? items.filter((i) => i.status === status) : items;
+  const set = (next: Partial<ReturnType<typeof filtersOf>>) => setParams(toParams({ ...filters, ...next }));
   const now = new Date();
   const lateAssessments = items.filter((a) => a.status === 'AwaitingAssessment' && a.dueAt && Date.parse(a.dueAt) < now.getTime());
   const lateReviews = items.flatMap((a) =>
     (a.reviewers ?? []).filter((r) => r.status === 'assigned' && Date.parse(r.dueAt) < now.getTime()).map((r) => ({ app: a, reviewer: r })),
   );
+  const shown = filtered.data?.items ?? [];
+  const caption = [
+    status ? STATUS_LABEL[status] : 'All applications',
+    filters.needsReviewers ? 'needing reviewers' : null,
+    filters.q ? `matching “${filters.q}”` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <Page title="Certification queue" intro={`${total} applications`}>
+      <form
+        role="search"
+        aria-label="Search the queue"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const typed = new FormData(e.currentTarget).get('q');
+          set({ q: typeof typed === 'string' ? typed.trim() : '' });
+        }}
+      >
+        <Group align="flex-end" gap="xs" wrap="wrap">
+          <TextInput
+            id="queue-search"
+            label="Search by reference, leader or institution"
+            name="q"
+            // Keyed by the URL's search, so Back, Clear and a shared link show what is searched.
+            key={filters.q}
+            defaultValue={filters.q}
+            maxLength={100}
+            style={{ flex: '1 1 16rem' }}
+          />
+          <Button type="submit">Search</Button>
+          {filters.q && (
+            <Button variant="default" onClick={() => set({ q: '' })}>
+              Clear search
+            </Button>
+          )}
+        </Group>
+      </form>
+
       <Group component="nav" aria-label="Filter by status" gap="xs">
-        <Button size="xs" variant={status ? 'default' : 'filled'} aria-pressed={!status} onClick={() => setParams({})}>
+        <Button size="xs" variant={status ? 'default' : 'filled'} aria-pressed={!status} onClick={() => set({ status: null })}>
           All ({total})
         </Button>
         {STATUS_ORDER.map((s) => (
@@ -39,11 +91,20 @@ export function StaffQueuePage() {
             size="xs"
             variant={status === s ? 'filled' : 'default'}
             aria-pressed={status === s}
-            onClick={() => setParams({ status: s })}
+            onClick={() => set({ status: s })}
           >
             {STATUS_LABEL[s]} ({counts[s] ?? 0})
           </Button>
         ))}
+        <Button
+          size="xs"
+          color="red.8"
+          variant={filters.needsReviewers ? 'filled' : 'outline'}
+          aria-pressed={filters.needsReviewers}
+          onClick={() => set({ needsReviewers: !filters.needsReviewers })}
+        >
+          Needs reviewers ({queue.data.needsReviewers})
+        </Button>
       </Group>
 
       {(lateAssessments.length > 0 || lateReviews.length > 0) && (
@@ -60,7 +121,7 @@ export function StaffQueuePage() {
           <Stack gap={4} mt="sm">
             {lateAssessments.map((a) => (
               <Text key={a.id}>
-                <Anchor component={Link} to={`/staff/applications/${a.id}`}>
+                <Anchor component={Link} to={`/staff/applications/${a.id}`} c="blue.8">
                   {a.reference}
                 </Anchor>{' '}
                 · {a.institutionName}: self-assessment {dueIn(a.dueAt!).text.toLowerCase()} ({exactDate(a.dueAt!)})
@@ -68,7 +129,7 @@ export function StaffQueuePage() {
             ))}
             {lateReviews.map(({ app, reviewer }) => (
               <Text key={`${app.id}-${reviewer.reviewerId}`}>
-                <Anchor component={Link} to={`/staff/applications/${app.id}`}>
+                <Anchor component={Link} to={`/staff/applications/${app.id}`} c="blue.8">
                   {app.reference}
                 </Anchor>{' '}
                 · {reviewer.name ?? 'A reviewer'}: scores {dueIn(reviewer.dueAt).text.toLowerCase()}
@@ -80,51 +141,126 @@ export function StaffQueuePage() {
 
       <BlindReviewSwitch cycle={String(now.getUTCFullYear())} />
 
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Caption>
-              {status ? `${STATUS_LABEL[status]}: ${shown.length}` : `All applications: ${shown.length}`}, oldest first
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Application</Table.Th>
-                <Table.Th scope="col">Leader</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Due</Table.Th>
-                <Table.Th scope="col">Last change</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>Nothing here.</Table.Td>
-                </Table.Tr>
-              )}
+      <section aria-labelledby="queue-heading">
+        <Title order={2} size="h3" id="queue-heading" mb="xs" aria-live="polite">
+          {filtered.isPending ? 'Searching…' : `${caption}: ${filtered.data?.matching ?? shown.length}, oldest first`}
+        </Title>
+        {filtered.error && <ProblemAlert error={filtered.error} />}
+        {!filtered.isPending && shown.length === 0 && <Text>Nothing here.</Text>}
+        {shown.length > 0 && (
+          <>
+            <Card withBorder padding={0} visibleFrom="md">
+              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-labelledby="queue-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Application</Table.Th>
+                    <Table.Th scope="col">Leader</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Reviewers</Table.Th>
+                    <Table.Th scope="col">Due</Table.Th>
+                    <Table.Th scope="col">Last change</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shown.map((a) => (
+                    <QueueRow key={a.id} app={a} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+            <Stack gap="sm" hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {shown.map((a) => (
-                <QueueRow key={a.id} app={a} />
+                <QueueCard key={a.id} app={a} />
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+            </Stack>
+          </>
+        )}
+      </section>
     </Page>
   );
 }
 
-function QueueRow({ app }: { app: ApplicationSummaryView }) {
-  const nextDue =
-    app.status === 'AwaitingAssessment'
-      ? app.dueAt
-      : ((app.reviewers ?? [])
-          .filter((r) => r.status === 'assigned')
-          .map((r) => r.dueAt)
-          .sort()[0] ?? null);
+const nextDueOf = (app: StaffQueueItem) =>
+  app.status === 'AwaitingAssessment'
+    ? app.dueAt
+    : ((app.reviewers ?? [])
+        .filter((r) => r.status === 'assigned')
+        .map((r) => r.dueAt)
+        .sort()[0] ?? null);
+
+function DueCell({ app }: { app: StaffQueueItem }) {
+  const nextDue = nextDueOf(app);
   const due = nextDue ? dueIn(nextDue) : null;
+  if (!due || !nextDue) return <>—</>;
+  return (
+    <Stack gap={0}>
+      <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">
+        {due.text}
+      </Badge>
+      <Text size="xs" c="gray.8">
+        {shortDate(nextDue)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** "1 of 2", with the flag staff act on when an application under review is short of reviewers. */
+function ReviewersCell({ app }: { app: StaffQueueItem }) {
+  const counted = ['UnderReview', 'NeedsAdjudication', 'AwaitingDecision'].includes(app.status) || app.reviewerCount > 0;
+  return (
+    <Group gap={6} wrap="wrap">
+      <Text size="sm">{counted ? `${app.reviewerCount} of ${app.reviewersRequired}` : '—'}</Text>
+      {app.needsReviewers && (
+        <Badge color="red.8" variant="filled" radius="sm">
+          Needs reviewers
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function QueueCard({ app }: { app: StaffQueueItem }) {
+  return (
+    <Card withBorder padding="md" component="li">
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Stack gap={2}>
+          <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600} c="blue.8">
+            {app.reference}
+          </Anchor>
+          <Text size="sm">{app.institutionName}</Text>
+          <Text size="sm">{app.leaderName}</Text>
+        </Stack>
+        <StatusBadge status={app.status} />
+      </Group>
+      <Group gap="lg" mt="xs" wrap="wrap">
+        <Stack gap={2}>
+          <Text size="xs" c="gray.8">
+            Reviewers
+          </Text>
+          <ReviewersCell app={app} />
+        </Stack>
+        <Stack gap={2}>
+          <Text size="xs" c="gray.8">
+            Due
+          </Text>
+          <DueCell app={app} />
+        </Stack>
+        <Stack gap={2}>
+          <Text size="xs" c="gray.8">
+            Last change
+          </Text>
+          <Text size="sm">{shortDate(app.updatedAt)}</Text>
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+function QueueRow({ app }: { app: StaffQueueItem }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600}>
+        <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600} c="blue.8">
           {app.reference}
         </Anchor>
         <Text size="sm">{app.institutionName}</Text>
@@ -134,18 +270,10 @@ function QueueRow({ app }: { app: ApplicationSummaryView }) {
         <StatusBadge status={app.status} />
       </Table.Td>
       <Table.Td>
-        {due && nextDue ? (
-          <Stack gap={0}>
-            <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">
-              {due.text}
-            </Badge>
-            <Text size="xs" c="gray.8">
-              {shortDate(nextDue)}
-            </Text>
-          </Stack>
-        ) : (
-          '—'
-        )}
+        <ReviewersCell app={app} />
+      </Table.Td>
+      <Table.Td>
+        <DueCell app={app} />
       </Table.Td>
       <Table.Td>{shortDate(app.updatedAt)}</Table.Td>
     </Table.Tr>
