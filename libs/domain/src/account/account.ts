@@ -1,5 +1,6 @@
 import { CommandMeta, Decider, Role, assertNever } from '../decider';
-import { Forbidden, InvalidState, RuleViolation } from '../errors';
+import { DomainError, Forbidden, RuleViolation } from '../errors';
+import { RefusalOf } from '../refusals';
 
 /**
  * docs/DOMAIN.md, Who uses it: staff invite the people who run the cycle, change their roles and deactivate them.
@@ -47,6 +48,14 @@ export type AccountCommand = InviteAccount | ResendInvitation | ChangeAccountRol
 
 export type AccountHistory = { invited: boolean; deactivated: boolean };
 
+/** A refusal because of where an account stands (409), worded for the person: not an application's status. */
+export class AccountStateRefused extends DomainError {
+  readonly kind = 'InvalidState' as const;
+  constructor(code: RefusalOf<'InvalidState'>, message: string) {
+    super(code, message);
+  }
+}
+
 export const accountStream = (accountId: string) => `account-${accountId}`;
 
 // Staff run the cycle and hold its people (docs/DOMAIN.md, Who uses it); nobody changes their own standing.
@@ -58,7 +67,7 @@ const requireStaff = ({ actor }: CommandMeta, accountId: string) => {
 
 const requireNotDeactivated = (state: AccountHistory, facts: AccountFacts) => {
   if (state.deactivated || facts.deactivated)
-    throw new InvalidState('account.deactivated', 'Deactivated', {}, 'this person is deactivated: invite them again under a new account');
+    throw new AccountStateRefused('account.deactivated', 'This person is deactivated: invite them again under a new account');
 };
 
 const requireReason = (reason: string): string => {
@@ -81,11 +90,9 @@ const decide = (command: AccountCommand, state: AccountHistory): AccountEvent[] 
       requireStaff(command.metadata, accountId);
       requireNotDeactivated(state, command.data);
       if (active)
-        throw new InvalidState(
+        throw new AccountStateRefused(
           'account.already_active',
-          'Active',
-          {},
-          'this person has already set a password: they can reset it from the sign-in page',
+          'This person has already set a password: they can reset it from the sign-in page',
         );
       return [{ type: 'AccountInvitationResent', data: { accountId, resentBy: actor.id, resentAt: now } }];
     }
