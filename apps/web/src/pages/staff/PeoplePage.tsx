@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate } from '../../lib/dates';
 import { ROLE_LABEL } from '../../lib/labels';
+import { useSession } from '../../session-context';
 
 const STATUS_LABEL: Record<PersonStatus, string> = { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' };
 const STATUS_COLOR: Record<PersonStatus, string> = { invited: 'orange.9', active: 'teal.9', deactivated: 'gray.8' };
@@ -25,6 +26,7 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
  */
 export function PeoplePage() {
   const people = usePeople();
+  const { user } = useSession();
   const [changing, setChanging] = useState<PersonView | null>(null);
   const [deactivating, setDeactivating] = useState<PersonView | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
@@ -32,14 +34,21 @@ export function PeoplePage() {
     done: (r) => ({ title: 'Invitation sent again', message: `${r.person.name} has a new link; the earlier one no longer works.` }),
   });
 
+  // Nobody changes their own role or standing (the api refuses it): another member of staff does.
   const actions = (p: PersonView) =>
-    p.status === 'deactivated' ? null : (
+    p.status === 'deactivated' || p.id === user?.id ? null : (
       <Group gap="xs" wrap="wrap">
         <Button size="xs" variant="default" onClick={() => setChanging(p)} aria-label={`Change the role of ${p.name}`}>
           Change role
         </Button>
         {p.status === 'invited' && (
-          <Button size="xs" variant="default" loading={resend.isPending && resend.variables === p.id} onClick={() => resend.mutate(p.id)}>
+          <Button
+            size="xs"
+            variant="default"
+            loading={resend.isPending && resend.variables === p.id}
+            onClick={() => resend.mutate(p.id)}
+            aria-label={`Send the invitation to ${p.name} again`}
+          >
             Send invitation again
           </Button>
         )}
