@@ -699,6 +699,40 @@ const ROUTES: Record<string, Route> = {
     as: { auditor: { status: 200, check: (r) => expect(r.body.role).toBe('auditor') } },
     others: 200,
   },
+  // People administration: staff only (the history also for auditors). Each probe is one the fixture survives:
+  // an email already taken, an active account's invitation, staff's own role and standing.
+  'GET /people': {
+    allow: ['staff'],
+    as: { staff: { status: 200, check: (r) => expect(ids(r.body)).toContain(who.board!.id) } },
+  },
+  'POST /people/invitations': {
+    allow: ['staff'],
+    body: () => ({ email: who.board!.email, name: 'Someone Else', role: 'board' }),
+    as: { staff: { status: 409, code: 'account.email_taken' } },
+  },
+  'POST /people/{id}/invitation': {
+    allow: ['staff'],
+    params: () => ({ id: who.board!.id }),
+    as: { staff: { status: 409, code: 'account.already_active' } },
+  },
+  'PUT /people/{id}/role': {
+    allow: ['staff'],
+    params: () => ({ id: who.staff!.id }),
+    body: () => ({ role: 'auditor', reason: 'Moving to the audit team.' }),
+    as: { staff: { status: 403, code: 'account.self' } },
+  },
+  'POST /people/{id}/deactivation': {
+    allow: ['staff'],
+    params: () => ({ id: who.staff!.id }),
+    body: () => ({ reason: 'Leaving at the end of the month.' }),
+    as: { staff: { status: 403, code: 'account.self' } },
+  },
+  'GET /people/{id}/history': {
+    allow: ['staff', 'auditor'],
+    params: () => ({ id: who.board!.id }),
+    as: { staff: { status: 200, check: (r) => expect(r.body).toEqual([]) } },
+    others: 200,
+  },
   'POST /auth/logout': {
     allow: EVERYONE,
     // A session of its own, so the fixture's sessions stay valid.

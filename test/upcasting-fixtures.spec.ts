@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  ACCOUNT_EVENTS,
+  accountStream,
   AWARD_CYCLE_EVENTS,
   Application,
   CHECKPOINT_EVENTS,
@@ -121,6 +123,7 @@ const FAMILY_STREAMS: [family: object, streamOf: (data: Data) => string][] = [
   [REVIEW_CYCLE_EVENTS, (d) => reviewCycleStream(d.cycle)],
   [DIRECTORY_LISTING_EVENTS, (d) => directoryListingStream(d.applicationId)],
   [AWARD_CYCLE_EVENTS, (d) => awardCycleStream(Number(d.year))],
+  [ACCOUNT_EVENTS, (d) => accountStream(d.accountId)],
 ];
 const OTHER_STREAMS: Record<string, string> = Object.fromEntries(
   FAMILY_STREAMS.flatMap(([family, streamOf]) =>

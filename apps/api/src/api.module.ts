@@ -33,6 +33,8 @@ import { ReviewCyclesController } from './reviews/review-cycles.controller';
 import { AwardsController } from './awards/awards.controller';
 import { WebModule } from './web/web.module';
 import { EvidenceController } from './evidence/evidence.controller';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 import { EvidenceService } from './evidence/evidence.service';
 
 /** The whole embedded service: write side, read side and sign-in in one process (docs/ARCHITECTURE.md, Embedded). */
@@ -88,11 +90,13 @@ export class ApiModule {
         AppealsController,
         ProgressController,
         EvidenceController,
+        PeopleController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
         EvidenceService,
+        PeopleService,
       ],
     };
   }

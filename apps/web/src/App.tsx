@@ -20,6 +20,7 @@ import { ReviewPage } from './pages/reviewer/ReviewPage';
 import { StaffQueuePage } from './pages/staff/StaffQueuePage';
 import { StaffApplicationPage } from './pages/staff/StaffApplicationPage';
 import { ErasurePage } from './pages/staff/ErasurePage';
+import { PeoplePage } from './pages/staff/PeoplePage';
 import { DecisionQueuePage } from './pages/board/DecisionQueuePage';
 import { BoardApplicationPage } from './pages/board/BoardApplicationPage';
 import { AuditorHomePage } from './pages/auditor/AuditorHomePage';
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
       { path: '/staff', element: only(['staff'], <StaffQueuePage />) },
       { path: '/staff/applications/:id', element: only(['staff'], <StaffApplicationPage />) },
       { path: '/staff/erasures', element: only(['staff'], <ErasurePage />) },
+      { path: '/staff/people', element: only(['staff'], <PeoplePage />) },
       {
         path: '/board',
         element: only(

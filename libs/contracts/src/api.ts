@@ -27,6 +27,7 @@ import type { BoardItemView } from './decision';
 import type { DirectoryListingView, DirectoryPageView } from './directory';
 import type { FeedView } from './notifications';
 import type { HealthView } from './operations';
+import type { PersonResult, PersonView } from './people';
 import type { Problem } from './problem';
 import type { RecordOfReasonsView } from './privacy';
 import type { ConfirmationAssignmentView, ProgressView, RenewalHistoryView } from './progress';
@@ -87,6 +88,8 @@ export type ResponseBodies = {
   NotificationReadResult: NotificationReadResult;
   NotificationsReadResult: NotificationsReadResult;
   OwnAssignmentView: OwnAssignmentView;
+  PersonResult: PersonResult;
+  PersonView: PersonView;
   Problem: Problem;
   ProgressView: ProgressView;
   RebuildCheckView: RebuildCheckView;

@@ -18,4 +18,5 @@ export * from './writes';
 export * from './privacy';
 export * from './problem';
 export * from './operations';
+export * from './people';
 export * from './api';

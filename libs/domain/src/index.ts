@@ -52,3 +52,5 @@ export * from './directory/directory-listing.registry';
 export * from './notification/notification.registry';
 export * from './privacy/subject.registry';
 export * from './checkpoint/checkpoint.registry';
+export * from './account/account';
+export * from './account/account.registry';

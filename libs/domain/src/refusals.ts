@@ -4,6 +4,7 @@
  */
 export const REFUSALS = {
   NotFound: [
+    'account.not_found',
     'application.not_found',
     'assignment.not_found',
     'award-cycle.not_found',
@@ -18,6 +19,9 @@ export const REFUSALS = {
     'subject.not_found',
   ],
   InvalidState: [
+    'account.already_active',
+    'account.deactivated',
+    'account.email_taken',
     'adjudication.not_needed',
     'appeal.already_filed',
     'appeal.already_routed',
@@ -65,6 +69,7 @@ export const REFUSALS = {
   ],
   DeadlinePassed: ['assessment.deadline_passed', 'award-nomination.deadline_passed', 'award-rsvp.deadline_passed'],
   RuleViolation: [
+    'account.reason_required',
     'adjudication.invalid_level',
     'adjudication.justification_required',
     'adjudication.rulings_mismatch',
@@ -111,6 +116,8 @@ export const REFUSALS = {
     'review.unknown_reviewer',
   ],
   Forbidden: [
+    'account.not_allowed',
+    'account.self',
     'application.not_applicant',
     'auth.csrf_invalid',
     'award.conflict_of_interest',

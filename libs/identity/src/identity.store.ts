@@ -7,7 +7,7 @@ import type { ReviewerProfile } from '@cert/contracts';
 import { migrate } from './schema';
 import { LockoutPolicy, lockFor } from './lockout';
 import { hashPassword, hashToken, newToken, passwordMatches } from './secrets';
-import { EmailTaken, HOUR, NewUser, OneTimePurpose, User, UserRole } from './user';
+import { Account, EmailTaken, HOUR, NewUser, OneTimePurpose, PASSWORD_ROLES, PasswordRole, User, UserRole } from './user';
 
 type UserRow = {
   id: string;
@@ -17,6 +17,7 @@ type UserRow = {
   password_hash: string | null;
   institution: string | null;
   region: string | null;
+  expertise: string | null;
   created_at: string;
   disabled_at: string | null;
 };
@@ -29,9 +30,11 @@ const toUser = (r: UserRow): User => ({
   role: r.role,
   institution: r.institution,
   region: r.region,
+  expertise: r.expertise,
   createdAt: r.created_at,
   disabledAt: r.disabled_at,
 });
+const statusOf = (r: UserRow): Account['status'] => (r.disabled_at ? 'deactivated' : r.password_hash ? 'active' : 'invited');
 // Emails are compared case-insensitively everywhere: people type them as they like.
 const normalise = (email: string) => email.trim().toLowerCase();
 
@@ -56,8 +59,17 @@ export class IdentityStore {
     if (this.findByEmail(email)) throw new EmailTaken(email);
     const id = randomUUID();
     this.db
-      .prepare('INSERT INTO users (id, email, name, role, institution, region, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, email, input.name.trim(), input.role, input.institution ?? null, input.region ?? null, this.nowIso());
+      .prepare('INSERT INTO users (id, email, name, role, institution, region, expertise, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        id,
+        email,
+        input.name.trim(),
+        input.role,
+        input.institution ?? null,
+        input.region ?? null,
+        input.expertise ?? null,
+        this.nowIso(),
+      );
     return this.findById(id)!;
   }
 
@@ -79,6 +91,34 @@ export class IdentityStore {
     return this.listByRole('reviewer')
       .filter((u) => u.disabledAt === null)
       .map(({ id, name, email, institution, region }) => ({ id, name, email, institution, region }));
+  }
+
+  /** Everyone who signs in with a password (applicants sign in by email link and are not listed), with where they stand. */
+  listPasswordAccounts(): Account[] {
+    const marks = PASSWORD_ROLES.map(() => '?').join(', ');
+    const rows = this.db.prepare(`SELECT * FROM users WHERE role IN (${marks}) ORDER BY name, email`).all(...PASSWORD_ROLES) as UserRow[];
+    return rows.map((r) => ({ ...toUser(r), status: statusOf(r) }));
+  }
+
+  /** One account with where it stands, or null. */
+  findAccount(id: string): Account | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? { ...toUser(row), status: statusOf(row) } : null;
+  }
+
+  /** A new role applies to the next request: every request reads the account through its session. */
+  setRole(userId: string, role: PasswordRole): void {
+    this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, userId);
+  }
+
+  /** No more sign-in: every session and unused link of the account ends now. The account stays, so the log still names them. */
+  deactivate(userId: string): void {
+    const now = this.nowIso();
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL').run(now, userId);
+      this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(now, userId);
+      this.db.prepare('UPDATE one_time_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL').run(now, userId);
+    })();
   }
 
   /** True when at least one account of this role can sign in with a password. */

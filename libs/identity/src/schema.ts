@@ -51,4 +51,7 @@ export function migrate(db: Database.Database): void {
       created_at TEXT NOT NULL
     );
   `);
+  // Added after the first release: a store made before has no such column.
+  const columns = db.prepare('PRAGMA table_info(users)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'expertise')) db.exec('ALTER TABLE users ADD COLUMN expertise TEXT');
 }

@@ -18,11 +18,24 @@ export type User = {
   role: UserRole;
   institution: string | null;
   region: string | null;
+  /** For reviewers: what they know best, in their words (staff read it when they assign). */
+  expertise: string | null;
   createdAt: string;
   disabledAt: string | null;
 };
 
-export type NewUser = { email: string; name: string; role: UserRole; institution?: string | null; region?: string | null };
+export type NewUser = {
+  email: string;
+  name: string;
+  role: UserRole;
+  institution?: string | null;
+  region?: string | null;
+  expertise?: string | null;
+};
+
+/** Where a password account stands: invited (no password set yet), active, or deactivated (no sign-in, no session). */
+export type AccountStatus = 'invited' | 'active' | 'deactivated';
+export type Account = User & { status: AccountStatus };
 
 export type OneTimePurpose = 'sign-in' | 'set-password';
 

@@ -185,6 +185,11 @@ export class PrivateEventStore extends EventStore {
           : this.keys.subjectOf(`stream:${streamId}`)
         : undefined,
       recipient: need.has('recipient') ? emailSubject(this.keys, String(data.recipientEmail)) : undefined,
+      account: need.has('account')
+        ? typeof data.accountId === 'string'
+          ? userSubject(this.keys, data.accountId)
+          : this.keys.subjectOf(`stream:${streamId}`)
+        : undefined,
       // Every application event names its application; the stream's own subject otherwise, as for a reviewer.
       record: need.has('record')
         ? typeof data.applicationId === 'string'

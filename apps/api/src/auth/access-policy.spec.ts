@@ -13,6 +13,7 @@ import { DirectoryController, DirectoryListingController } from '../directory/di
 import { AppealsController } from '../appeals/appeals.controller';
 import { EvidenceController } from '../evidence/evidence.controller';
 import { MetricsController } from '../operations/metrics.controller';
+import { PeopleController } from '../people/people.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
@@ -33,6 +34,7 @@ const CONTROLLERS = [
   AppealsController,
   EvidenceController,
   MetricsController,
+  PeopleController,
 ];
 
 const routes = CONTROLLERS.flatMap((controller) => {

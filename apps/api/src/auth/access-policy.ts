@@ -120,6 +120,13 @@ export const POLICY = {
   'awards.select': { roles: ['board'] },
   'awards.invitation.respond': { roles: ['applicant'] },
   'awards.mine': { roles: ['applicant'] },
+  // People administration (docs/DOMAIN.md, Who uses it): staff invite and change people; auditors read the history.
+  'people.list': { roles: ['staff'] },
+  'people.invite': { roles: ['staff'] },
+  'people.invitation.resend': { roles: ['staff'] },
+  'people.role.change': { roles: ['staff'] },
+  'people.deactivate': { roles: ['staff'] },
+  'people.history': { roles: ['staff', 'auditor'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

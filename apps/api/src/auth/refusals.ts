@@ -182,4 +182,10 @@ export const ACTION_REFUSALS = {
   ],
   'awards.invitation.respond': ['award-cycle.not_found', 'award-invitation.not_found', 'award-rsvp.deadline_passed'],
   'awards.mine': [],
+  'people.list': [],
+  'people.invite': ['account.email_taken', 'account.not_allowed'],
+  'people.invitation.resend': ['account.not_found', 'account.not_allowed', 'account.self', 'account.deactivated', 'account.already_active'],
+  'people.role.change': ['account.not_found', 'account.not_allowed', 'account.self', 'account.deactivated', 'account.reason_required'],
+  'people.deactivate': ['account.not_found', 'account.not_allowed', 'account.self', 'account.reason_required'],
+  'people.history': ['account.not_found'],
 } as const satisfies Record<Action, readonly ProblemCode[]>;

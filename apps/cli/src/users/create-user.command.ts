@@ -3,8 +3,9 @@ import { isEmail } from 'class-validator';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '@cert/config';
 import { IdentityStore, PASSWORD_ROLES, PasswordRole, SET_PASSWORD_TTL, setPasswordUrl } from '@cert/identity';
+import { publicUrlNote } from './link-origin';
 
-export type CreateUserOptions = { email: string; name: string; role: string; institution?: string; region?: string };
+export type CreateUserOptions = { email: string; name: string; role: string; institution?: string; region?: string; expertise?: string };
 
 /**
  * Creates a password account and prints its one-time set-password link for the operator to pass on.
@@ -30,6 +31,8 @@ export class CreateUserCommand extends CommandRunner {
     console.log(`created ${user.role} ${user.email} (${user.id})`);
     console.log(`set-password link, single use, valid until ${expiresAt}:`);
     console.log(setPasswordUrl(this.config.publicUrl, token));
+    const note = publicUrlNote(this.config);
+    if (note) console.error(note);
   }
 
   @Option({ flags: '--email <email>', description: 'sign-in email', required: true })
@@ -55,6 +58,11 @@ export class CreateUserCommand extends CommandRunner {
 
   @Option({ flags: '--region <region>', description: 'for reviewers: their country or region' })
   parseRegion(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--expertise <expertise>', description: 'for reviewers: what they know best' })
+  parseExpertise(value: string): string {
     return value;
   }
 }

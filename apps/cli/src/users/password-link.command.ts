@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '@cert/config';
 import { IdentityStore, SET_PASSWORD_TTL, setPasswordUrl, usesPassword } from '@cert/identity';
+import { publicUrlNote } from './link-origin';
 
 /** A fresh set-password link for an existing password account: a forgotten password, or a first link that expired. */
 @Command({ name: 'users:password-link', description: 'print a new one-time set-password link for an account' })
@@ -20,6 +21,8 @@ export class PasswordLinkCommand extends CommandRunner {
     const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
     console.log(`set-password link for ${user.email}, single use, valid until ${expiresAt}:`);
     console.log(setPasswordUrl(this.config.publicUrl, token));
+    const note = publicUrlNote(this.config);
+    if (note) console.error(note);
   }
 
   @Option({ flags: '--email <email>', description: 'the account email', required: true })

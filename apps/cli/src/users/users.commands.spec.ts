@@ -4,6 +4,7 @@ import { FixedClock } from '@cert/testing';
 import { CreateUserCommand } from './create-user.command';
 import { ListUsersCommand } from './list-users.command';
 import { PasswordLinkCommand } from './password-link.command';
+import { publicUrlNote } from './link-origin';
 
 describe('users commands', () => {
   const config = loadConfig({ PUBLIC_URL: 'https://cert.test' });
@@ -13,6 +14,8 @@ describe('users commands', () => {
     store = new IdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
     printed = [];
     jest.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
+    // The note on the link's address goes to stderr (publicUrlNote).
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
   afterEach(() => {
     jest.restoreAllMocks();
@@ -21,6 +24,15 @@ describe('users commands', () => {
 
   const tokenPrinted = () =>
     new URL(printed.find((l) => l.startsWith('https://cert.test/set-password?token='))!).searchParams.get('token')!;
+
+  describe('the address links are built on', () => {
+    it("is PUBLIC_URL, the service's own setting; without it, the CLI says which address it assumed", () => {
+      expect(publicUrlNote(config, { PUBLIC_URL: 'https://cert.test' })).toBeNull();
+      const fallback = loadConfig({ PORT: '4123' });
+      expect(fallback.publicUrl).toMatch(/:4123$/);
+      expect(publicUrlNote(fallback, {})).toContain(`assumes the service answers at ${fallback.publicUrl}`);
+    });
+  });
 
   describe('users:create', () => {
     const create = (options: Record<string, string>) =>

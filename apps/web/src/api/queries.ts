@@ -16,6 +16,7 @@ import type {
   GrowthReportView,
   HistoryEntry,
   OwnAssignmentView,
+  PersonView,
   RecordOfReasonsView,
   ReviewerPoolEntry,
   ReviewerScoreView,
@@ -71,6 +72,8 @@ export const useMyConflicts = () => useRead<ConflictView[]>('/reviewers/me/confl
 export const useMyScores = (id: string | undefined) => useRead<ReviewerScoreView[]>(id ? `/applications/${id}/scores` : null);
 export const useFinishedReviews = (id: string | undefined) => useRead<FinishedReviewView[]>(id ? `/applications/${id}/scores` : null);
 export const useReviewers = () => useRead<ReviewerPoolEntry[]>('/reviewers');
+export const usePeople = () => useRead<PersonView[]>('/people');
+export const usePersonHistory = (id: string | null) => useRead<HistoryEntry[]>(id ? `/people/${id}/history` : null);
 
 export const useBoardQueue = () => useRead<BoardItemView[]>('/board/queue');
 export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(id ? `/board/queue/${id}` : null);

@@ -15,6 +15,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   staff: [
     { to: '/staff', label: 'Queue' },
     { to: '/staff/awards', label: 'Awards' },
+    { to: '/staff/people', label: 'People' },
     { to: '/staff/erasures', label: 'Erasure' },
   ],
   board: [

@@ -5,6 +5,7 @@ import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registr
 import { NOTIFICATION_EVENTS } from '../notification/notification.registry';
 import { SUBJECT_EVENTS } from '../privacy/subject.registry';
 import { CHECKPOINT_EVENTS } from '../checkpoint/checkpoint.registry';
+import { ACCOUNT_EVENTS } from '../account/account.registry';
 import { ReviewerEvent } from '../review/reviewer.decider';
 import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
 import { REVIEWER_EVENTS } from '../review/reviewer.registry';
@@ -34,6 +35,7 @@ const FAMILIES = [
   NOTIFICATION_EVENTS,
   SUBJECT_EVENTS,
   CHECKPOINT_EVENTS,
+  ACCOUNT_EVENTS,
 ];
 const TYPES = Object.keys(EVENT_REGISTRY);
 const pins = { applicationId: 'a-1', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1' };

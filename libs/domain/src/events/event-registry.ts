@@ -1,3 +1,5 @@
+import { AccountEvent } from '../account/account';
+import { ACCOUNT_EVENTS } from '../account/account.registry';
 import { ApplicationEvent, DecisionRecorded } from '../application/application.events';
 import { APPLICATION_EVENTS } from '../application/application.registry';
 import { AwardCycleEvent } from '../award/award-cycle.events';
@@ -28,7 +30,8 @@ export type LoggedEvent =
   | DirectoryListingEvent
   | NotificationEvent
   | SubjectEvent
-  | CheckpointEvent;
+  | CheckpointEvent
+  | AccountEvent;
 export type LoggedEventType = LoggedEvent['type'];
 
 /** The families' tables as one: what the engine knows about every event type. */
@@ -41,6 +44,7 @@ export const EVENT_REGISTRY: EventTable<LoggedEvent> = {
   ...NOTIFICATION_EVENTS,
   ...SUBJECT_EVENTS,
   ...CHECKPOINT_EVENTS,
+  ...ACCOUNT_EVENTS,
 };
 
 const specs = Object.entries(EVENT_REGISTRY) as [LoggedEventType, EventSpec<EventShape>][];
@@ -160,6 +164,11 @@ const PERSON_KEYS = new Set([
   'selectedBy',
   'respondedBy',
   'recipientUserId',
+  'accountId',
+  'invitedBy',
+  'resentBy',
+  'changedBy',
+  'deactivatedBy',
 ]);
 
 /** Every person an event's data names by id, once each, in the order they appear: for a name column beside each id. */

@@ -20,12 +20,13 @@ export const ERASED_PERSON = '[erased person]';
 /**
  * Whose data a field is. `applicant`: the leader the application is about (keyed by the survey's contact email).
  * `reviewer`: the reviewer named in the event (their own words). `recipient`: the person a notification went to.
+ * `account`: the person whose account the event is about (a reason staff gave for changing it), keyed like their own texts.
  * `record`: the application's record of reasons, the institution's own (keyed by the application, not by a person):
  * kept after either person's erasure, for the retention its application's policy sets, then shredded
  * (docs/DOMAIN.md, Personal data and the record of reasons).
  * A field with two owners is encrypted under both keys, nested, so erasing either person erases it.
  */
-export type DataOwner = 'applicant' | 'reviewer' | 'recipient' | 'record';
+export type DataOwner = 'applicant' | 'reviewer' | 'recipient' | 'account' | 'record';
 
 /**
  * `path` walks the event's data: dots into objects, `[]` over every element of an array; string leaves only.
