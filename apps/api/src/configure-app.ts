@@ -29,6 +29,8 @@ export function configureApp(app: INestApplication): void {
     'trust proxy',
     typeof trustProxy === 'object' ? [...trustProxy] : trustProxy,
   );
+  // No content-hash ETags: the only entity tag the API answers is a stream version (`W/"7"`), which If-Match takes back.
+  (app.getHttpAdapter().getInstance() as { set: (key: string, value: unknown) => void }).set('etag', false);
   // Request size limit: a body over 256 kB is refused (413) before anything parses it.
   app.use(json({ limit: '256kb' }));
   // Too deep or not well-formed Unicode: a 400 before validation, which would otherwise crash on it.

@@ -16,3 +16,6 @@ export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.p
 
 export const isIsoInstant = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value) && !Number.isNaN(Date.parse(value));
+
+/** An instant as its calendar day with the zone it is counted in, for refusals people read: `2031-01-07 (UTC)`. */
+export const dayOf = (iso: string): string => `${iso.slice(0, 10)} (UTC)`;

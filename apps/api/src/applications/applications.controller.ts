@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@cert/domain';
@@ -17,7 +18,7 @@ import { Access } from '../auth/access.decorators';
 import type { Grant } from '../auth/access-policy';
 import { CurrentGrant } from '../auth/grant.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
-import { ExpectedVersion } from '../http/expected-version.decorator';
+import { ExpectedVersion, versionTag } from '../http/expected-version.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
@@ -74,10 +75,19 @@ export class ApplicationsController {
   @Get(':id')
   @Access('application.read')
   @Operation('Read an application as the caller may see it', 'ApplicationReadView')
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
+  // The body depends on who asks and on names, not on the version alone: no shared or revalidated copy.
+  @Header('Cache-Control', 'private, no-store')
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentGrant() grant: Grant,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     // Read again: the guard decided before `?after=` had the read models catch up with the caller's last write.
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
     if (grant.standing === 'acknowledgement') return acknowledgement(app);
+    // The version this read shows, in the form If-Match takes back (a nominator writes nothing on the stream, so gets none).
+    res.setHeader('ETag', versionTag(app.version));
     if (grant.standing === 'review') return reviewerView(app, grant);
     return grant.actor.role === 'applicant' ? applicantView(app) : withReviewerNames(app, accountNames(this.identity, leaderOf(app)));
   }

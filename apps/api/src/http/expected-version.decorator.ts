@@ -3,6 +3,9 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { FieldErrors } from './validation';
 
+/** The entity tag of a stream version, as a read answers it in `ETag` and a write takes it back in `If-Match`. */
+export const versionTag = (version: number): string => `W/"${version}"`;
+
 /** /docs shows the header on every route that takes it. */
 const documented: ParamDecoratorEnhancer = (target, key) =>
   ApiHeader({ name: 'If-Match', required: false, description: 'W/"<version>": the stream version last read; another answers 412' })(

@@ -6,6 +6,7 @@ import { DomainError, RefusalKind } from '@cert/domain';
 import { VersionConflict } from '@cert/event-store';
 import type { HttpProblemCode, Problem } from '@cert/contracts';
 import { FieldErrors } from './validation';
+import { REFUSAL_TITLES } from './refusal-titles';
 
 // docs/ARCHITECTURE.md, Errors: domain errors carry codes; this is the one place that turns them into HTTP.
 // Framework errors (guard, pipes, body parser) get a stable code too, so clients can switch on `code` alone.
@@ -56,11 +57,12 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     if (error instanceof DomainError) {
-      // Details first, so a detail can never overwrite the problem's own fields.
+      // Details first, so a detail can never overwrite the problem's own fields. The title names the refusal in words;
+      // the detail is the decider's sentence, which carries the fact that decides it.
       return {
         ...error.details,
         type: 'about:blank',
-        title: error.message,
+        title: REFUSAL_TITLES[error.code],
         status: STATUS_BY_KIND[error.kind],
         code: error.code,
         detail: error.message,

@@ -6,6 +6,14 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** docs/DOMAIN.md, Conflicts of interest: same institution, declared conflicts, and (where configured) same region exclude a reviewer. */
+/** A conflict's reason in words, for the refusal a person reads. */
+export const conflictWords = (reason: string): string =>
+  ({
+    'same-institution': 'they work at the applicant’s institution',
+    'declared-conflict': 'they declared a conflict with this application or its institution',
+    'same-region': 'they are in the applicant’s region, which this policy counts as a conflict',
+  })[reason] ?? reason;
+
 export const conflictOf = (app: ApplicationFacts, candidate: ReviewerCandidate, opts: { sameRegionIsConflict: boolean }): string | null => {
   if (same(candidate.institution, app.institution)) return 'same-institution';
   if (candidate.declaredConflicts.some((c) => c === app.id || same(c, app.institution))) return 'declared-conflict';

@@ -1,5 +1,5 @@
 import { InvalidState, RuleViolation } from '../../errors';
-import { isPast } from '../../time';
+import { dayOf, isPast } from '../../time';
 import { FileAppeal, RouteAppeal } from '../application.commands';
 import { AppealFiled, AppealRouted, ApplicationEvent } from '../application.events';
 import { Application, OpenApplication } from '../application.state';
@@ -20,14 +20,36 @@ export const fileAppeal = ({ data, metadata }: FileAppeal, state: Application): 
   const decision = app.decision;
   // One appeal per decision; a later decision (a renewal's) may be appealed again, the appeal's own decision never.
   if (app.appeal && app.appeal.status !== 'decided')
-    throw new InvalidState('appeal.already_filed', app.status, { filedAt: app.appeal.filedAt });
-  if (app.status !== 'Decided' || !decision) throw new InvalidState('appeal.no_decision', app.status);
+    throw new InvalidState(
+      'appeal.already_filed',
+      app.status,
+      { filedAt: app.appeal.filedAt },
+      `an appeal of this decision was filed on ${dayOf(app.appeal.filedAt)}; one appeal per decision`,
+    );
+  if (app.status !== 'Decided' || !decision)
+    throw new InvalidState('appeal.no_decision', app.status, {}, `there is no decision to appeal: the application is ${app.status}`);
   if (app.appeal?.decidedAt === decision.decidedAt)
-    throw new InvalidState('appeal.appeal_decision_final', app.status, { appealOf: app.appeal.appealOf });
-  if (decision.final) throw new InvalidState('appeal.decision_final', app.status, { appealUntil: decision.appealUntil });
+    throw new InvalidState(
+      'appeal.appeal_decision_final',
+      app.status,
+      { appealOf: app.appeal.appealOf },
+      `this decision of ${dayOf(decision.decidedAt)} was made on appeal, and an appeal decision cannot be appealed again`,
+    );
+  if (decision.final)
+    throw new InvalidState(
+      'appeal.decision_final',
+      app.status,
+      { appealUntil: decision.appealUntil },
+      `the appeal window closed on ${dayOf(decision.appealUntil)}; the decision is final`,
+    );
   // docs/DOMAIN.md, Deadlines: enforced from the recorded date at command time, whether or not the timer has fired.
   if (isPast(decision.appealUntil, metadata.now))
-    throw new InvalidState('appeal.window_closed', app.status, { appealUntil: decision.appealUntil });
+    throw new InvalidState(
+      'appeal.window_closed',
+      app.status,
+      { appealUntil: decision.appealUntil },
+      `the appeal window closed on ${dayOf(decision.appealUntil)}`,
+    );
   const statement = data.statement.trim();
   if (!statement) throw new RuleViolation('appeal.statement_required', 'an appeal needs a statement');
   return [
@@ -47,8 +69,20 @@ export const fileAppeal = ({ data, metadata }: FileAppeal, state: Application): 
 
 export const routeAppeal = ({ data, metadata }: RouteAppeal, state: Application): ApplicationEvent[] => {
   const app = requireOpen(state);
-  if (!app.appeal) throw new InvalidState('appeal.not_filed', app.status);
-  if (app.appeal.status !== 'filed') throw new InvalidState('appeal.already_routed', app.status, { route: app.appeal.route });
+  if (!app.appeal)
+    throw new InvalidState(
+      'appeal.not_filed',
+      app.status,
+      {},
+      'no appeal has been filed on this application; staff route an appeal once the applicant files one',
+    );
+  if (app.appeal.status !== 'filed')
+    throw new InvalidState(
+      'appeal.already_routed',
+      app.status,
+      { route: app.appeal.route },
+      `the appeal was already routed (${app.appeal.route})`,
+    );
   const excludedReviewers = data.route === 'fresh-review' ? [...new Set([...app.earlierReviewers, ...Object.keys(app.reviewers)])] : [];
   return [
     {

@@ -1,7 +1,7 @@
 import { Forbidden, InvalidState, NotFound, RuleViolation } from '../../errors';
 import { addDays, isPast } from '../../time';
 import { policyByVersion } from '../../decision/policy-catalog';
-import { conflictOf } from '../../review/assign-reviewers';
+import { conflictOf, conflictWords } from '../../review/assign-reviewers';
 import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
 import { RecordProgressConfirmation, RequestProgressConfirmation, SubmitProgressUpdate } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
@@ -61,7 +61,7 @@ const requireNoConflict = (app: OpenApplication, reviewer: ReviewerCandidate) =>
   const facts = { id: app.id, institution: app.survey.institution.name, region: app.survey.institution.region };
   const reason = conflictOf(facts, reviewer, policyByVersion(app.policyVersion));
   if (reason)
-    throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', {
+    throw new Forbidden('review.conflict_of_interest', `this reviewer has a conflict of interest: ${conflictWords(reason)}`, {
       reviewerId: reviewer.reviewerId,
       reason,
     });

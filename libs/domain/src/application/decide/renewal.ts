@@ -1,5 +1,5 @@
 import { Forbidden, InvalidState, RuleViolation } from '../../errors';
-import { addDays, isPast } from '../../time';
+import { addDays, dayOf, isPast } from '../../time';
 import { DecisionPolicy } from '../../decision/decision-policy';
 import { policyByVersion } from '../../decision/policy-catalog';
 import { ConcludeRenewal, ExpireDesignation, OpenRenewal, RemindRenewal, StartRenewal } from '../application.commands';
@@ -68,12 +68,24 @@ export const startRenewal = ({ data, metadata }: StartRenewal, state: Applicatio
   if (!designation) throw new InvalidState('renewal.no_designation', app.designation?.status ?? app.status);
   // A retried request names the same renewal: nothing new to record.
   if (designation.renewalId === data.renewalId) return [];
-  if (designation.renewalId) throw new InvalidState('renewal.already_started', app.status, { renewalId: designation.renewalId });
-  if (!designation.termEndsAt) throw new InvalidState('renewal.no_term', app.status);
-  if (isPast(designation.termEndsAt, now)) throw new InvalidState('renewal.term_ended', app.status, { termEndsAt: designation.termEndsAt });
+  if (designation.renewalId)
+    throw new InvalidState(
+      'renewal.already_started',
+      app.status,
+      { renewalId: designation.renewalId },
+      'a renewal of this designation is already started',
+    );
+  if (!designation.termEndsAt) throw new InvalidState('renewal.no_term', app.status, {}, 'this designation has no term end to renew from');
+  if (isPast(designation.termEndsAt, now))
+    throw new InvalidState(
+      'renewal.term_ended',
+      app.status,
+      { termEndsAt: designation.termEndsAt },
+      `the designation term ended on ${dayOf(designation.termEndsAt)}`,
+    );
   // Renewal looks at the whole term: it opens in the term's last year (policy v1: 365 days before the end).
   const opensAt = addDays(designation.termEndsAt, -policyByVersion(app.policyVersion).renewalWindowDays);
-  if (!isPast(opensAt, now)) throw new InvalidState('renewal.not_open_yet', app.status, { opensAt });
+  if (!isPast(opensAt, now)) throw new InvalidState('renewal.not_open_yet', app.status, { opensAt }, `Renewal opens on ${dayOf(opensAt)}`);
   return [
     { type: 'RenewalStarted', data: { ...pins(app), renewalId: data.renewalId, termEndsAt: designation.termEndsAt, startedAt: now } },
   ];

@@ -4,7 +4,7 @@ import { addDays } from '../../time';
 import { policyByVersion } from '../../decision/policy-catalog';
 import { disagreements } from '../../decision/recommend';
 import { indicatorCodes, rubricByVersion } from '../../rubric/rubric-catalog';
-import { conflictOf, pickReviewers } from '../../review/assign-reviewers';
+import { conflictOf, conflictWords, pickReviewers } from '../../review/assign-reviewers';
 import { AssignReviewers, ReleaseReviewer, SaveScoresDraft, SubmitScores } from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { evolve } from '../application.evolve';
@@ -26,13 +26,18 @@ export const assignReviewers = ({ data, metadata }: AssignReviewers, state: Appl
     for (const candidate of data.reviewers) {
       // docs/DOMAIN.md, Appeals: an appeal's fresh review has new reviewers, none of the earlier rounds'.
       if (excludedFromReview(app).includes(candidate.reviewerId)) {
-        throw new InvalidState('review.reviewed_earlier_round', app.status, { reviewerId: candidate.reviewerId });
+        throw new InvalidState(
+          'review.reviewed_earlier_round',
+          app.status,
+          { reviewerId: candidate.reviewerId },
+          'this reviewer reviewed an earlier round of this application; a fresh review after an appeal takes new reviewers',
+        );
       }
       if (active.includes(candidate.reviewerId))
         throw new RuleViolation('review.already_assigned', 'reviewer already assigned', { reviewerId: candidate.reviewerId });
       const reason = conflictOf(facts(app), candidate, policy);
       if (reason)
-        throw new Forbidden('review.conflict_of_interest', 'this reviewer has a conflict of interest', {
+        throw new Forbidden('review.conflict_of_interest', `this reviewer has a conflict of interest: ${conflictWords(reason)}`, {
           reviewerId: candidate.reviewerId,
           reason,
         });
