@@ -53,7 +53,8 @@ export function problemText(error: unknown): string {
     if (error.status === 400 && Object.keys(error.fields).length > 0) return 'Some answers need attention: see the marked fields.';
     if (error.status === 404) return 'This page does not exist, or it is not open to you.';
     if (error.status === 401) return 'Your session has ended. Please sign in again.';
-    if (error.status === 403) return 'Your role cannot do this.';
+    // A 403 with its own code is a standing on this record (a conflict of interest, not assigned): its words say which.
+    if (error.status === 403 && (!error.code || error.code === 'access.denied')) return 'Your role cannot do this.';
     if (error.status >= 500) return 'Something went wrong on our side. Your work is kept on this page; please try again in a minute.';
     return error.detail ?? error.message;
   }
