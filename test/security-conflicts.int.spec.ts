@@ -76,7 +76,14 @@ describe('conflicts of interest over HTTP', () => {
       .send({ mode: 'manual', reviewerIds: [ann.id] })
       .expect(403);
     expect(refused.body).toEqual(
-      expect.objectContaining({ code: 'review.conflict_of_interest', reviewerId: ann.id, reason: 'declared-conflict' }),
+      expect.objectContaining({
+        code: 'review.conflict_of_interest',
+        reviewerId: ann.id,
+        reason: 'declared-conflict',
+        // 403 for a standing on the record (README, errors); the words name the reviewer's conflict, not the caller's role.
+        title: 'The reviewer has a conflict of interest with this application',
+        detail: 'this reviewer has a conflict of interest: they declared a conflict with this application or its institution',
+      }),
     );
   });
 
