@@ -65,15 +65,14 @@ function captureOutput() {
       : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
         ? Buffer.from(chunk).toString('utf8')
         : String(chunk);
+  // Taken before the spy replaces it: the spy's own implementation passes other descriptors on to it.
+  const writeSync = fs.writeSync;
   const spies = [
-    jest.spyOn(fs, 'writeSync').mockImplementation(
-      ((original) =>
-        function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
-          if (fd !== 1 && fd !== 2) return (original as (...a: unknown[]) => number).call(this, fd, chunk, ...rest);
-          captured.push(text(chunk));
-          return Buffer.byteLength(text(chunk));
-        })(fs.writeSync),
-    ),
+    jest.spyOn(fs, 'writeSync').mockImplementation(function (this: unknown, fd: number, chunk: unknown, ...rest: unknown[]) {
+      if (fd !== 1 && fd !== 2) return (writeSync as (...a: unknown[]) => number).call(this, fd, chunk, ...rest);
+      captured.push(text(chunk));
+      return Buffer.byteLength(text(chunk));
+    }),
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (captured.push(text(chunk)), true)),
   ];
