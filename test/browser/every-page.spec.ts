@@ -368,11 +368,11 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
     await visit(rita, 'reviewer', 'assignments', '/reviews', text(LEADERS.bob.institution));
     await visit(rita, 'reviewer', 'review', `/reviews/${ids.bob}`);
     await visit(rita, 'reviewer', 'review-finish', `/reviews/${ids.bob}?finish=1`, text('Finish your review'));
-    await rita
-      .getByRole('radio', { name: 'Grid' })
-      .check()
-      .catch(() => undefined);
-    await visit(rita, 'reviewer', 'review-grid', `/reviews/${ids.bob}`);
+    // The whole rubric on one page: the reviewer's choice, kept for the next visit.
+    await visit(rita, 'reviewer', 'review-grid', `/reviews/${ids.bob}`, async (page) => {
+      await page.getByRole('radio', { name: 'Whole rubric on one page' }).check();
+      await pwExpect(page.getByRole('button', { name: 'Next indicator' })).toHaveCount(0);
+    });
     await visit(rita, 'reviewer', 'review-finished', `/reviews/${ids.eve}`);
     await visit(rita, 'reviewer', 'progress-confirmation', `/reviews/progress/${ids.alice}`);
     await visit(rita, 'reviewer', 'notifications', '/notifications');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get, write } from '../../api/client';
 import { useStaffQueue } from '../../api/queries';
 import type { LogVerdict } from '@cert/contracts';
@@ -32,8 +32,8 @@ export function AuditorHomePage() {
         ) : queue.error ? (
           <ProblemAlert error={queue.error} />
         ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+          <>
+            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" visibleFrom="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Application</Table.Th>
@@ -62,7 +62,30 @@ export function AuditorHomePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+            {/* A phone: one line-up per application rather than a table that scrolls sideways. */}
+            <List hiddenFrom="sm" listStyleType="none" spacing="sm" px="md" pb="md" aria-labelledby="apps-heading">
+              {queue.data.items.map((a) => (
+                <List.Item key={a.id}>
+                  <Card withBorder padding="sm">
+                    <Stack gap={4}>
+                      <Group justify="space-between" wrap="wrap" gap="xs">
+                        <Anchor component={Link} to={`/auditor/applications/${a.id}`} fw={600}>
+                          {a.reference}
+                        </Anchor>
+                        <StatusBadge status={a.status} />
+                      </Group>
+                      <Text size="sm">
+                        {a.institutionName} · {a.leaderName}
+                      </Text>
+                      <Text size="sm" c="gray.9">
+                        Received {shortDate(a.submittedAt)} · last event {shortDate(a.updatedAt)}
+                      </Text>
+                    </Stack>
+                  </Card>
+                </List.Item>
+              ))}
+            </List>
+          </>
         )}
       </Card>
     </Page>

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useStaffQueue } from '../../api/queries';
 import type { ApplicationStatus, ApplicationSummaryView } from '@cert/contracts';
 import { Loading } from '../../components/Loading';
@@ -26,6 +26,8 @@ export function StaffQueuePage() {
   const lateReviews = items.flatMap((a) =>
     (a.reviewers ?? []).filter((r) => r.status === 'assigned' && Date.parse(r.dueAt) < now.getTime()).map((r) => ({ app: a, reviewer: r })),
   );
+
+  const caption = `${status ? `${STATUS_LABEL[status]}: ${shown.length}` : `All applications: ${shown.length}`}, oldest first`;
 
   return (
     <Page title="Certification queue" intro={`${total} applications`}>
@@ -80,47 +82,68 @@ export function StaffQueuePage() {
 
       <BlindReviewSwitch cycle={String(now.getUTCFullYear())} />
 
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Caption>
-              {status ? `${STATUS_LABEL[status]}: ${shown.length}` : `All applications: ${shown.length}`}, oldest first
-            </Table.Caption>
-            <Table.Thead>
+      <Card withBorder padding={0} visibleFrom="sm">
+        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Caption>{caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Application</Table.Th>
+              <Table.Th scope="col">Leader</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Due</Table.Th>
+              <Table.Th scope="col">Last change</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.length === 0 && (
               <Table.Tr>
-                <Table.Th scope="col">Application</Table.Th>
-                <Table.Th scope="col">Leader</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Due</Table.Th>
-                <Table.Th scope="col">Last change</Table.Th>
+                <Table.Td colSpan={5}>Nothing here.</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>Nothing here.</Table.Td>
-                </Table.Tr>
-              )}
-              {shown.map((a) => (
-                <QueueRow key={a.id} app={a} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            )}
+            {shown.map((a) => (
+              <QueueRow key={a.id} app={a} />
+            ))}
+          </Table.Tbody>
+        </Table>
       </Card>
+      {/* A phone: one card per application rather than a table that scrolls sideways. */}
+      <Stack hiddenFrom="sm" gap="sm">
+        <Text size="sm" c="gray.9">
+          {caption}
+        </Text>
+        {shown.length === 0 && <Text>Nothing here.</Text>}
+        <List listStyleType="none" spacing="sm" aria-label={caption}>
+          {shown.map((a) => (
+            <List.Item key={a.id}>
+              <QueueCard app={a} />
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
     </Page>
   );
 }
 
+function nextDueOf(app: ApplicationSummaryView): string | null {
+  return app.status === 'AwaitingAssessment'
+    ? app.dueAt
+    : ((app.reviewers ?? [])
+        .filter((r) => r.status === 'assigned')
+        .map((r) => r.dueAt)
+        .sort()[0] ?? null);
+}
+
+function DueBadgeFor({ nextDue }: { nextDue: string }) {
+  const due = dueIn(nextDue);
+  return (
+    <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">
+      {due.text}
+    </Badge>
+  );
+}
+
 function QueueRow({ app }: { app: ApplicationSummaryView }) {
-  const nextDue =
-    app.status === 'AwaitingAssessment'
-      ? app.dueAt
-      : ((app.reviewers ?? [])
-          .filter((r) => r.status === 'assigned')
-          .map((r) => r.dueAt)
-          .sort()[0] ?? null);
-  const due = nextDue ? dueIn(nextDue) : null;
+  const nextDue = nextDueOf(app);
   return (
     <Table.Tr>
       <Table.Td>
@@ -134,11 +157,9 @@ function QueueRow({ app }: { app: ApplicationSummaryView }) {
         <StatusBadge status={app.status} />
       </Table.Td>
       <Table.Td>
-        {due && nextDue ? (
+        {nextDue ? (
           <Stack gap={0}>
-            <Badge color={due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue'} variant={due.overdue ? 'filled' : 'outline'} radius="sm">
-              {due.text}
-            </Badge>
+            <DueBadgeFor nextDue={nextDue} />
             <Text size="xs" c="gray.8">
               {shortDate(nextDue)}
             </Text>
@@ -149,5 +170,30 @@ function QueueRow({ app }: { app: ApplicationSummaryView }) {
       </Table.Td>
       <Table.Td>{shortDate(app.updatedAt)}</Table.Td>
     </Table.Tr>
+  );
+}
+
+function QueueCard({ app }: { app: ApplicationSummaryView }) {
+  const nextDue = nextDueOf(app);
+  return (
+    <Card withBorder padding="sm">
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Anchor component={Link} to={`/staff/applications/${app.id}`} fw={600}>
+            {app.reference}
+          </Anchor>
+          <StatusBadge status={app.status} />
+        </Group>
+        <Text size="sm">
+          {app.institutionName} · {app.leaderName}
+        </Text>
+        <Group gap="xs" wrap="wrap">
+          {nextDue && <DueBadgeFor nextDue={nextDue} />}
+          <Text size="sm" c="gray.9">
+            {nextDue ? `due ${shortDate(nextDue)} · ` : ''}last change {shortDate(app.updatedAt)}
+          </Text>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
