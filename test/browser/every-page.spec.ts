@@ -65,6 +65,8 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
         textContent: string | null;
         parentElement: El | null;
         getAttribute(n: string): string | null;
+        scrollWidth: number;
+        clientWidth: number;
         getBoundingClientRect(): { width: number; height: number; right: number };
       };
       const w = globalThis as unknown as {
@@ -97,6 +99,13 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
           )} px`,
         );
       }
+      // A button or badge squeezed narrower than its label cuts the label off (Mantine clips it) without reaching the edge.
+      for (const e of [...w.document.querySelectorAll('main button, main .mantine-Badge-label')].filter(
+        (b) => b.clientWidth > 0 && b.scrollWidth > b.clientWidth + 1,
+      ))
+        problems.push(
+          `the label "${(e.textContent ?? '').trim().slice(0, 40)}" is cut off (${e.clientWidth} of ${e.scrollWidth} px shown)`,
+        );
       return problems;
     });
 

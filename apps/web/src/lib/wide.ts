@@ -7,3 +7,6 @@ import { useMediaQuery } from '@mantine/hooks';
 export function useWide(): boolean {
   return useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
 }
+
+/** For a `List` of cards: Mantine sizes each item to its content; cards read better all the width of the list. */
+export const CARD_LIST_STYLES = { itemWrapper: { display: 'flex', alignItems: 'stretch' } } as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get, write } from '../../api/client';
 import { useStaffQueue } from '../../api/queries';
 import type { LogVerdict } from '@cert/contracts';
@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { fromLocalInput, shortDate } from '../../lib/dates';
+import { CARD_LIST_STYLES } from '../../lib/wide';
 
 /** The auditor's home: every application, whole-log verification, the read-model check and period exports. */
 export function AuditorHomePage() {
@@ -18,11 +19,12 @@ export function AuditorHomePage() {
       title="Audit"
       intro="Read-only. Histories, verification, states and exports are read from the event log itself, not from the working views."
     >
-      <Group align="stretch" grow wrap="wrap">
+      {/* One column on a phone: three side by side would squeeze their buttons out of sight. */}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <VerifyLogCard />
         <RebuildCheckCard />
         <PeriodExportCard />
-      </Group>
+      </SimpleGrid>
       <Card withBorder padding={0} component="section" aria-labelledby="apps-heading">
         <Title order={2} size="h3" id="apps-heading" p="md">
           Applications
@@ -62,8 +64,16 @@ export function AuditorHomePage() {
                 ))}
               </Table.Tbody>
             </Table>
-            {/* A phone: one line-up per application rather than a table that scrolls sideways. */}
-            <List hiddenFrom="sm" listStyleType="none" spacing="sm" px="md" pb="md" aria-labelledby="apps-heading">
+            {/* A phone: one card per application rather than a table that scrolls sideways. */}
+            <List
+              hiddenFrom="sm"
+              listStyleType="none"
+              spacing="sm"
+              styles={CARD_LIST_STYLES}
+              px="md"
+              pb="md"
+              aria-labelledby="apps-heading"
+            >
               {queue.data.items.map((a) => (
                 <List.Item key={a.id}>
                   <Card withBorder padding="sm">

@@ -29,7 +29,7 @@ import { RubricEntries, RubricEntry, useRubricDraft } from '../../hooks/useRubri
 import { OUTCOME_LABEL, OUTCOMES } from '../../lib/labels';
 import { RenewalHistoryPanel } from '../board/RenewalHistoryPanel';
 import { IndicatorInOutcome, indicatorsOf } from '../../lib/rubric';
-import { useWide } from '../../lib/wide';
+import { CARD_LIST_STYLES, useWide } from '../../lib/wide';
 
 /** Scoring, split view: the application on the left, one indicator's levels on the right beside the applicant's self-rating. */
 export function ReviewPage() {
@@ -656,7 +656,7 @@ function ScoreSummary({
         <Text size="sm" c="gray.9" mb="xs">
           {caption}
         </Text>
-        <List listStyleType="none" spacing="sm" aria-label={caption}>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
           {rows.map((r) => (
             <List.Item key={r.ind.code}>
               <Card withBorder padding="sm">

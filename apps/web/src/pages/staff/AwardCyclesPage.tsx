@@ -21,7 +21,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate, shortDate } from '../../lib/dates';
-import { useWide } from '../../lib/wide';
+import { CARD_LIST_STYLES, useWide } from '../../lib/wide';
 import { CYCLE_STATUS, INVITATION_LABEL, dayToInstant, useAwardCycle, useAwardCycles } from '../common/AwardApi';
 
 /** Staff open a year's award cycle and run it: nominations, closing the scoring, the summit answers. */
@@ -112,7 +112,7 @@ function Nominations({ nominations }: { nominations: Nomination[] }) {
         <Text size="sm" c="gray.9">
           {caption}
         </Text>
-        <List listStyleType="none" spacing="sm" aria-label={caption}>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
           {nominations.map((n) => (
             <List.Item key={n.nominationId}>
               <Card withBorder padding="sm">

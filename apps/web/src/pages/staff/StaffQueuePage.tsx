@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { dueIn, exactDate, shortDate } from '../../lib/dates';
 import { STATUS_LABEL, STATUS_ORDER } from '../../lib/labels';
 import { BlindReviewSwitch } from './BlindReviewSwitch';
+import { CARD_LIST_STYLES } from '../../lib/wide';
 
 /** Staff home: the queue by status with counts, and the overdue work that needs chasing. */
 export function StaffQueuePage() {
@@ -112,7 +113,7 @@ export function StaffQueuePage() {
           {caption}
         </Text>
         {shown.length === 0 && <Text>Nothing here.</Text>}
-        <List listStyleType="none" spacing="sm" aria-label={caption}>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
           {shown.map((a) => (
             <List.Item key={a.id}>
               <QueueCard app={a} />
