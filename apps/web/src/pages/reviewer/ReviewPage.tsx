@@ -344,8 +344,9 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
               <Title order={2} size="h3" id="score-heading">
                 {indicator.code}: {indicator.title}
               </Title>
+              {/* The label and its badge wrap onto two lines on a phone rather than cutting the level name off. */}
               <Group gap="lg" role="group" aria-label="Self-rating beside your score">
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="wrap">
                   <Text fw={600}>Applicant's self-rating:</Text>
                   {own ? (
                     <Badge color="grape" variant="outline" radius="sm">
@@ -355,7 +356,7 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
                     <Text>none</Text>
                   )}
                 </Group>
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="wrap">
                   <Text fw={600}>Your score:</Text>
                   {entry.level ? (
                     <Badge color="blue" variant="outline" radius="sm">
