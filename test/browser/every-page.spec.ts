@@ -1,16 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { FixedClock } from '@cert/testing';
 import { CODES, ratings, scores, surveyFor } from '../support/cycle-data';
 import { expect as pwExpect } from './support/pw-expect';
 import { describeWeb, failWithoutPrerequisites } from './support/gate';
 import { ApiSession, apiClient } from './support/people';
-import { PASSWORD, WebStack, passwordAccount, screenshot, seriousA11yViolations, startWebStack, writeAxeReport } from './support/web-stack';
+import {
+  PASSWORD,
+  SCREENSHOTS,
+  WebStack,
+  passwordAccount,
+  screenshot,
+  seriousA11yViolations,
+  startWebStack,
+  writeAxeReport,
+} from './support/web-stack';
 
 /**
  * Every page of the web app (apps/web/src/App.tsx), for every role that may open it, at a desktop's width (1280 px)
  * and a phone's (390 px): axe finds nothing serious or critical, nothing reaches past the screen's edge on the phone
  * (the document does not scroll sideways, and anything wider sits in a scroll region the keyboard can reach), and
- * each is saved as `<role>-<page>-<width>.png`. The pages show real content: a realistic set of applications, one in
+ * each is saved as `screenshots/every-page/<role>-<page>-<width>.png` (a folder of its own: other specs use some of the
+ * same names). The pages show real content: a realistic set of applications, one in
  * each main status, is driven through the API first. Findings are gathered and asserted once, so one run lists them all.
  */
 failWithoutPrerequisites();
@@ -134,7 +146,7 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
       for (const v of await seriousA11yViolations(page, label, axeLog))
         findings.push(`${role}-${name} @${width}: axe ${v.id} (${v.impact}): ${v.help} [${v.nodes.join(' | ')}]`);
       if (width === 390) for (const p of await overflow(page)) findings.push(`${role}-${name} @${width}: width: ${p}`);
-      await screenshot(page, label);
+      await screenshot(page, `every-page/${label}`);
     }
     visited.push(`${role}-${name}`);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -186,6 +198,7 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
 
   beforeAll(async () => {
     stack = await startWebStack({ clock });
+    mkdirSync(join(SCREENSHOTS, 'every-page'), { recursive: true });
     api = apiClient(stack);
     await passwordAccount(stack, 'staff', 'staff@iasl.org', { name: 'Sam Staff' });
     await passwordAccount(stack, 'board', 'chair@iasl.org', { name: 'Board Chair' });
