@@ -7,7 +7,18 @@ export function DueBadge({ dueAt, label, done = false }: { dueAt: string; label?
   const color = done ? 'gray' : due.overdue ? 'red' : due.days <= 3 ? 'orange' : 'blue';
   return (
     <Group gap="xs" wrap="wrap">
-      <Badge color={color} variant={due.overdue && !done ? 'filled' : 'outline'} size="lg" radius="sm">
+      {/* A long label wraps on a phone rather than ending in an ellipsis that hides the number of days. */}
+      <Badge
+        color={color}
+        variant={due.overdue && !done ? 'filled' : 'outline'}
+        size="lg"
+        radius="sm"
+        h="auto"
+        mih={26}
+        py={2}
+        maw="100%"
+        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+      >
         {label ? `${label}: ` : ''}
         {done ? 'Done' : due.text}
       </Badge>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Card, Group, MultiSelect, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, MultiSelect, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get } from '../../api/client';
 import { useApplication, useHistory, useRecordOfReasons } from '../../api/queries';
 import type { HistoryEntry, Reproduction, StateAsOf, StreamVerdict } from '@cert/contracts';
@@ -67,7 +67,8 @@ export function AuditApplicationPage() {
         </>
       }
     >
-      <Group align="stretch" grow wrap="wrap">
+      {/* One column on a phone: three side by side would squeeze their buttons out of sight. */}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <VerifyCard id={a.id} />
         <ReproduceCard id={a.id} decided={a.status === 'Decided' || !!a.recommendation} />
         <Card withBorder padding="lg">
@@ -94,7 +95,7 @@ export function AuditApplicationPage() {
             </Group>
           </Stack>
         </Card>
-      </Group>
+      </SimpleGrid>
 
       <StateAsOfCard id={a.id} />
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { download, get, write } from '../../api/client';
 import { useStaffQueue } from '../../api/queries';
 import type { LogVerdict } from '@cert/contracts';
@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { fromLocalInput, shortDate } from '../../lib/dates';
+import { CARD_LIST_STYLES } from '../../lib/wide';
 
 /** The auditor's home: every application, whole-log verification, the read-model check and period exports. */
 export function AuditorHomePage() {
@@ -18,11 +19,12 @@ export function AuditorHomePage() {
       title="Audit"
       intro="Read-only. Histories, verification, states and exports are read from the event log itself, not from the working views."
     >
-      <Group align="stretch" grow wrap="wrap">
+      {/* One column on a phone: three side by side would squeeze their buttons out of sight. */}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <VerifyLogCard />
         <RebuildCheckCard />
         <PeriodExportCard />
-      </Group>
+      </SimpleGrid>
       <Card withBorder padding={0} component="section" aria-labelledby="apps-heading">
         <Title order={2} size="h3" id="apps-heading" p="md">
           Applications
@@ -32,8 +34,8 @@ export function AuditorHomePage() {
         ) : queue.error ? (
           <ProblemAlert error={queue.error} />
         ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+          <>
+            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" visibleFrom="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Application</Table.Th>
@@ -62,7 +64,38 @@ export function AuditorHomePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+            {/* A phone: one card per application rather than a table that scrolls sideways. */}
+            <List
+              hiddenFrom="sm"
+              listStyleType="none"
+              spacing="sm"
+              styles={CARD_LIST_STYLES}
+              px="md"
+              pb="md"
+              aria-labelledby="apps-heading"
+            >
+              {queue.data.items.map((a) => (
+                <List.Item key={a.id}>
+                  <Card withBorder padding="sm">
+                    <Stack gap={4}>
+                      <Group justify="space-between" wrap="wrap" gap="xs">
+                        <Anchor component={Link} to={`/auditor/applications/${a.id}`} fw={600}>
+                          {a.reference}
+                        </Anchor>
+                        <StatusBadge status={a.status} />
+                      </Group>
+                      <Text size="sm">
+                        {a.institutionName} · {a.leaderName}
+                      </Text>
+                      <Text size="sm" c="gray.9">
+                        Received {shortDate(a.submittedAt)} · last event {shortDate(a.updatedAt)}
+                      </Text>
+                    </Stack>
+                  </Card>
+                </List.Item>
+              ))}
+            </List>
+          </>
         )}
       </Card>
     </Page>

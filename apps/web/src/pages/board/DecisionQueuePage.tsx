@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { shortDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
+import { CARD_LIST_STYLES } from '../../lib/wide';
 
 /** Work before the board, oldest first, each with the engine's recommendation; decided items after. */
 export function DecisionQueuePage() {
@@ -73,7 +74,7 @@ export function DecisionTable({
           {caption}
         </Text>
         {items.length === 0 && <Text>Nothing before the board.</Text>}
-        <List listStyleType="none" spacing="sm" aria-label={caption}>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
           {items.map((i) => (
             <List.Item key={i.applicationId}>
               <Card withBorder padding="sm">

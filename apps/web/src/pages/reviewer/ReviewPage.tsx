@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EvidenceDocuments } from '../../components/EvidenceDocuments';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Radio, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Radio, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/problem';
@@ -29,6 +29,7 @@ import { RubricEntries, RubricEntry, useRubricDraft } from '../../hooks/useRubri
 import { OUTCOME_LABEL, OUTCOMES } from '../../lib/labels';
 import { RenewalHistoryPanel } from '../board/RenewalHistoryPanel';
 import { IndicatorInOutcome, indicatorsOf } from '../../lib/rubric';
+import { CARD_LIST_STYLES, useWide } from '../../lib/wide';
 
 /** Scoring, split view: the application on the left, one indicator's levels on the right beside the applicant's self-rating. */
 export function ReviewPage() {
@@ -343,8 +344,9 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
               <Title order={2} size="h3" id="score-heading">
                 {indicator.code}: {indicator.title}
               </Title>
+              {/* The label and its badge wrap onto two lines on a phone rather than cutting the level name off. */}
               <Group gap="lg" role="group" aria-label="Self-rating beside your score">
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="wrap">
                   <Text fw={600}>Applicant's self-rating:</Text>
                   {own ? (
                     <Badge color="grape" variant="outline" radius="sm">
@@ -354,7 +356,7 @@ function Review({ app, assignment }: { app: ReviewerApplicationView; assignment:
                     <Text>none</Text>
                   )}
                 </Group>
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6} wrap="wrap">
                   <Text fw={600}>Your score:</Text>
                   {entry.level ? (
                     <Badge color="blue" variant="outline" radius="sm">
@@ -617,57 +619,89 @@ function ScoreSummary({
   entries: RubricEntries;
   self: AssessmentItemView[];
 }) {
+  const wide = useWide();
+  const caption = "Your scores beside the applicant's self-rating.";
+  const rows = indicators.map((ind, i) => {
+    const e = entries[ind.code];
+    const own = self.find((s) => s.indicator === ind.code);
+    return {
+      ind,
+      link: (
+        <Anchor component={Link} to={`?indicator=${i + 1}`} id={`summary-${ind.code}`} c="blue.9" fw={wide ? undefined : 600}>
+          {ind.code}
+        </Anchor>
+      ),
+      selfRating: own ? `${own.level} · ${rubric.levelNames[own.level]}` : '—',
+      score: e?.level ? (
+        `${e.level} · ${rubric.levelNames[e.level]}`
+      ) : (
+        <Badge color="red" variant="outline">
+          Not scored
+        </Badge>
+      ),
+      comment: e?.text.trim() ? (
+        <Text size="sm" lineClamp={2}>
+          {e.text}
+        </Text>
+      ) : (
+        <Badge color="red" variant="outline">
+          Missing
+        </Badge>
+      ),
+    };
+  });
+  // A phone: one card per indicator, the same facts as the table's row, so nothing scrolls sideways.
+  if (!wide)
+    return (
+      <Card withBorder padding="md">
+        <Text size="sm" c="gray.9" mb="xs">
+          {caption}
+        </Text>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
+          {rows.map((r) => (
+            <List.Item key={r.ind.code}>
+              <Card withBorder padding="sm">
+                <Stack gap={4}>
+                  {r.link}
+                  <Text size="sm">Self-rating: {r.selfRating}</Text>
+                  <Group gap="xs">
+                    <Text size="sm">Your score:</Text>
+                    {typeof r.score === 'string' ? <Text size="sm">{r.score}</Text> : r.score}
+                  </Group>
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Text size="sm">Comment:</Text>
+                    {r.comment}
+                  </Group>
+                </Stack>
+              </Card>
+            </List.Item>
+          ))}
+        </List>
+      </Card>
+    );
   return (
     <Card withBorder padding="lg">
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>Your scores beside the applicant's self-rating.</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Indicator</Table.Th>
-              <Table.Th scope="col">Self-rating</Table.Th>
-              <Table.Th scope="col">Your score</Table.Th>
-              <Table.Th scope="col">Comment</Table.Th>
+      <Table striped verticalSpacing="xs">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Indicator</Table.Th>
+            <Table.Th scope="col">Self-rating</Table.Th>
+            <Table.Th scope="col">Your score</Table.Th>
+            <Table.Th scope="col">Comment</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.ind.code}>
+              <Table.Td>{r.link}</Table.Td>
+              <Table.Td>{r.selfRating}</Table.Td>
+              <Table.Td>{r.score}</Table.Td>
+              <Table.Td>{r.comment}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {indicators.map((ind, i) => {
-              const e = entries[ind.code];
-              const own = self.find((s) => s.indicator === ind.code);
-              return (
-                <Table.Tr key={ind.code}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`?indicator=${i + 1}`} id={`summary-${ind.code}`} c="blue.9">
-                      {ind.code}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{own ? `${own.level} · ${rubric.levelNames[own.level]}` : '—'}</Table.Td>
-                  <Table.Td>
-                    {e?.level ? (
-                      `${e.level} · ${rubric.levelNames[e.level]}`
-                    ) : (
-                      <Badge color="red" variant="outline">
-                        Not scored
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {e?.text.trim() ? (
-                      <Text size="sm" lineClamp={2}>
-                        {e.text}
-                      </Text>
-                    ) : (
-                      <Badge color="red" variant="outline">
-                        Missing
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Card>
   );
 }

@@ -1,10 +1,27 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { AwardCycleDetail } from '@cert/contracts';
 import { useStaffQueue, useWrite, write } from '../../api/queries';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate, shortDate } from '../../lib/dates';
+import { CARD_LIST_STYLES, useWide } from '../../lib/wide';
 import { CYCLE_STATUS, INVITATION_LABEL, dayToInstant, useAwardCycle, useAwardCycles } from '../common/AwardApi';
 
 /** Staff open a year's award cycle and run it: nominations, closing the scoring, the summit answers. */
@@ -57,43 +74,7 @@ function CyclePanel({ year }: { year: number }) {
           invitations must be answered by {exactDate(c.rsvpBy)}. The summit: {exactDate(c.summit.startsAt)}, {c.summit.place}.
         </Text>
         <NominateAsStaff year={year} nominated={c.nominations.map((n) => n.applicationId)} open={c.status === 'Nominating'} />
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Caption>{c.nominations.length} nominations</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Rank</Table.Th>
-                <Table.Th>Leader and institution</Table.Th>
-                <Table.Th>Board scores</Table.Th>
-                <Table.Th>Selected</Table.Th>
-                <Table.Th>Summit</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.nominations.map((n) => (
-                <Table.Tr key={n.nominationId}>
-                  <Table.Td>{n.rank ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {n.leaderName}, {n.institutionName} ({n.country})
-                  </Table.Td>
-                  <Table.Td>
-                    {n.scores?.length ?? 0} {n.meanScore !== null ? `(mean ${n.meanScore})` : ''}
-                  </Table.Td>
-                  <Table.Td>{n.selected ? 'Yes' : 'No'}</Table.Td>
-                  <Table.Td>
-                    {n.invitation ? (
-                      <Badge color={INVITATION_LABEL[n.invitation.status].color} variant="light">
-                        {INVITATION_LABEL[n.invitation.status].label}
-                      </Badge>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Nominations nominations={c.nominations} />
         {c.status === 'Nominating' && (
           <Group>
             <Button variant="default" onClick={() => close.mutate(undefined)} loading={close.isPending}>
@@ -107,6 +88,80 @@ function CyclePanel({ year }: { year: number }) {
         {close.error && <ProblemAlert error={close.error} title="Scoring stays open" />}
       </Stack>
     </Card>
+  );
+}
+
+type Nomination = AwardCycleDetail['nominations'][number];
+
+/** The nominations: a table on a wide screen, one card each on a phone (nothing scrolls sideways). */
+function Nominations({ nominations }: { nominations: Nomination[] }) {
+  const wide = useWide();
+  const caption = `${nominations.length} nominations`;
+  const summit = (n: Nomination) =>
+    n.invitation ? (
+      <Badge color={INVITATION_LABEL[n.invitation.status].color} variant="light">
+        {INVITATION_LABEL[n.invitation.status].label}
+      </Badge>
+    ) : (
+      '—'
+    );
+  const scores = (n: Nomination) => `${n.scores?.length ?? 0} ${n.meanScore !== null ? `(mean ${n.meanScore})` : ''}`;
+  if (!wide)
+    return (
+      <Stack gap="xs">
+        <Text size="sm" c="gray.9">
+          {caption}
+        </Text>
+        <List listStyleType="none" spacing="sm" styles={CARD_LIST_STYLES} aria-label={caption}>
+          {nominations.map((n) => (
+            <List.Item key={n.nominationId}>
+              <Card withBorder padding="sm">
+                <Stack gap={4}>
+                  <Text fw={600}>
+                    {n.leaderName}, {n.institutionName} ({n.country})
+                  </Text>
+                  <Text size="sm" c="gray.9">
+                    Rank {n.rank ?? '—'} · board scores {scores(n)} · selected: {n.selected ? 'yes' : 'no'}
+                  </Text>
+                  {n.invitation && (
+                    <Group gap="xs">
+                      <Text size="sm">Summit:</Text>
+                      {summit(n)}
+                    </Group>
+                  )}
+                </Stack>
+              </Card>
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    );
+  return (
+    <Table striped>
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Rank</Table.Th>
+          <Table.Th scope="col">Leader and institution</Table.Th>
+          <Table.Th scope="col">Board scores</Table.Th>
+          <Table.Th scope="col">Selected</Table.Th>
+          <Table.Th scope="col">Summit</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {nominations.map((n) => (
+          <Table.Tr key={n.nominationId}>
+            <Table.Td>{n.rank ?? '—'}</Table.Td>
+            <Table.Td>
+              {n.leaderName}, {n.institutionName} ({n.country})
+            </Table.Td>
+            <Table.Td>{scores(n)}</Table.Td>
+            <Table.Td>{n.selected ? 'Yes' : 'No'}</Table.Td>
+            <Table.Td>{summit(n)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
