@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,17 +23,18 @@ import { FieldCopy, Label } from '../http/field-messages';
 export const INDICATOR_CODE = /^EC\d\.[A-Za-z ]{1,40}\d{1,2}$/;
 export const INDICATOR_COPY: FieldCopy = { label: 'the indicator', verb: 'Name', format: 'as the IC Map codes it, like EC1.Leaders1' };
 
+/** An indicator of the IC Map named by its code, as every rating, score and ruling names it. */
+export const IndicatorField = (example: string) =>
+  applyDecorators(Label(INDICATOR_COPY), ApiProperty({ example }), IsString(), Matches(INDICATOR_CODE));
+
+/** A level of the rubric, 1 to 5, as every rating, score and ruling gives it. */
+export const LevelField = () =>
+  applyDecorators(Label({ label: 'a level', verb: 'Choose' }), ApiProperty({ minimum: 1, maximum: 5 }), IsInt(), Min(1), Max(5));
+
 export class IndicatorRatingDto implements IndicatorRating {
-  @Label(INDICATOR_COPY)
-  @ApiProperty({ example: 'EC1.Leaders1' })
-  @IsString()
-  @Matches(INDICATOR_CODE)
+  @IndicatorField('EC1.Leaders1')
   readonly indicator!: string;
-  @Label({ label: 'a level', verb: 'Choose' })
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @LevelField()
   readonly level!: Level;
   @Label('the evidence')
   @ApiProperty({ example: 'SLT minutes, parent survey results' })

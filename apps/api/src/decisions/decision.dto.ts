@@ -1,36 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Level, OUTCOMES, Outcome } from '@cert/domain';
 import type { RecordDecisionRequest, ResolveAdjudicationRequest, Ruling } from '@cert/contracts';
-import { INDICATOR_CODE, INDICATOR_COPY } from '../applications/assessment.dto';
+import { IndicatorField, LevelField } from '../applications/assessment.dto';
 import { Label } from '../http/field-messages';
 
 export class RulingDto implements Ruling {
-  @Label(INDICATOR_COPY)
-  @ApiProperty({ example: 'EC2.Leaders1' })
-  @IsString()
-  @Matches(INDICATOR_CODE)
+  @IndicatorField('EC2.Leaders1')
   readonly indicator!: string;
-  @Label({ label: 'a level', verb: 'Choose' })
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @LevelField()
   readonly level!: Level;
 }
 

@@ -1,22 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IndicatorScore, Level, OUTCOMES, Outcome } from '@cert/domain';
 import type { ScoresRequest, SubmitScoresRequest } from '@cert/contracts';
-import { INDICATOR_CODE, INDICATOR_COPY } from '../applications/assessment.dto';
+import { IndicatorField, LevelField } from '../applications/assessment.dto';
 import { Label } from '../http/field-messages';
 
 export class IndicatorScoreDto implements IndicatorScore {
-  @Label(INDICATOR_COPY)
-  @ApiProperty({ example: 'EC1.Leaders1' })
-  @IsString()
-  @Matches(INDICATOR_CODE)
+  @IndicatorField('EC1.Leaders1')
   readonly indicator!: string;
-  @Label({ label: 'a level', verb: 'Choose' })
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @LevelField()
   readonly level!: Level;
   @Label('a comment')
   @ApiProperty()
