@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_STORE: 'esdb' })).toThrow(/ESDB_URL/);
   });
 
+  it('requires DATABASE_URL when the PostgreSQL adapter is chosen, and carries it', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when EVENT_STORE=postgres/);
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' })).toMatchObject({
+      eventStore: 'postgres',
+      databaseUrl: 'postgres://u@h/db',
+    });
+  });
+
   it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {
     expect(loadConfig({}).runWorkSide).toBe(true);
     expect(loadConfig({ RUN_WORK_SIDE: 'false' }).runWorkSide).toBe(false);

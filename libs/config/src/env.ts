@@ -4,7 +4,7 @@ import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, Mi
 
 /** Every environment key the engine reads. Nothing else reads `process.env` (docs/ARCHITECTURE.md, Config). */
 export class Env {
-  @IsOptional() @IsIn(['sqlite', 'esdb']) EVENT_STORE?: 'sqlite' | 'esdb';
+  @IsOptional() @IsIn(['sqlite', 'postgres', 'esdb']) EVENT_STORE?: 'sqlite' | 'postgres' | 'esdb';
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsOptional() @IsString() READ_DB_PATH?: string;
@@ -21,6 +21,7 @@ export class Env {
   CHECKPOINT_EVERY?: number;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsString() ESDB_URL?: string;
+  @IsOptional() @IsString() DATABASE_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
   @IsOptional() @IsString() QUEUE_PREFIX?: string;
   @IsOptional()
@@ -48,8 +49,10 @@ export class Env {
 }
 
 export type AppConfig = Readonly<{
-  eventStore: 'sqlite' | 'esdb';
+  eventStore: 'sqlite' | 'postgres' | 'esdb';
   sqlitePath: string;
+  /** The log's PostgreSQL database when EVENT_STORE=postgres. */
+  databaseUrl: string | null;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   readDbPath: string;
   identityDbPath: string;
@@ -100,6 +103,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
   const eventStore = env.EVENT_STORE ?? 'sqlite';
   if (eventStore === 'esdb' && !env.ESDB_URL) problems.push('ESDB_URL: required when EVENT_STORE=esdb');
+  if (eventStore === 'postgres' && !env.DATABASE_URL) {
+    problems.push('DATABASE_URL: required when EVENT_STORE=postgres (e.g. postgres://iasl:secret@db.example.org:5432/iasl)');
+  }
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   // Set only by configurations of an earlier release, where it switched the projections off too (an api replica's
@@ -119,6 +125,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return Object.freeze({
     eventStore,
     sqlitePath: env.SQLITE_PATH ?? `${dataDir}/events.sqlite`,
+    databaseUrl: env.DATABASE_URL ?? null,
     // Certification records: an acknowledged event must survive a machine crash, so FULL by default.
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS ?? 'FULL',
     readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,

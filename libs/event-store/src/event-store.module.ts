@@ -20,6 +20,12 @@ export const openEventStore = async (config: AppConfig): Promise<EventLog> => {
     const { EsdbEventStore } = await import('./esdb/esdb.event-store');
     return EsdbEventStore.connect(config.esdbUrl);
   }
+  if (config.eventStore === 'postgres') {
+    if (!config.databaseUrl) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
+    // Loaded on demand, like the gRPC client: the embedded default never needs the driver.
+    const { PostgresEventStore } = await import('./postgres/postgres.event-store');
+    return PostgresEventStore.connect(config.databaseUrl);
+  }
   const logger = new Logger('EventStore');
   return SqliteEventStore.open(config.sqlitePath, { synchronous: config.sqliteSynchronous, progress: (message) => logger.log(message) });
 };

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { VersionConflict } from '../event-store';
+import { startChild, waitForLines } from '../testing/children';
 import { verifyChain } from '../hash-chain';
 import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore, noteAdded } from '../testing/event-store.contract';
 import { VersionedEventStore } from '../versioned.event-store';
@@ -128,38 +127,8 @@ describe('SqliteEventStore on a file', () => {
   });
 });
 
-type Child = { proc: ChildProcessWithoutNullStreams; lines: string[]; exited: Promise<number | null> };
-
-function start(script: string, args: string[], onLine?: (line: string) => void): Child {
-  const proc = spawn(process.execPath, [fixture(script), ...args], { cwd: join(__dirname, '../../../..') });
-  const lines: string[] = [];
-  let stderr = '';
-  proc.stderr.on('data', (d) => (stderr += d));
-  createInterface({ input: proc.stdout }).on('line', (line) => {
-    lines.push(line);
-    onLine?.(line);
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    proc.on('close', (code) => {
-      if (code !== 0 && code !== null) console.error(`${script} exited ${code}: ${stderr}`);
-      resolve(code);
-    }),
-  );
-  return { proc, lines, exited };
-}
-
-const waitFor = (child: Child, pred: (lines: string[]) => boolean) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (pred(child.lines)) {
-        clearInterval(timer);
-        resolve();
-      } else if (child.proc.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error('child exited early'));
-      }
-    }, 5);
-  });
+const start = (script: string, args: string[]) => startChild(fixture(script), args);
+const waitFor = waitForLines;
 
 describe('SqliteEventStore across processes', () => {
   it('two processes racing on the same 50 streams never fork a stream and lose no append', async () => {
