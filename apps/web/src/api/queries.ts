@@ -27,12 +27,18 @@ import type {
 import { get, write } from './client';
 
 /** Read models: one hook per API read, cached by path; a write refreshes everything (see useWrite). */
-const useRead = <T>(path: string | null, query?: Record<string, string | undefined>, opts: { retry?: boolean } = {}) =>
+const useRead = <T>(
+  path: string | null,
+  query?: Record<string, string | undefined>,
+  opts: { retry?: boolean; refetchInterval?: number; refetchOnMount?: 'always' } = {},
+) =>
   useQuery<T>({
     queryKey: [path, query ?? {}],
     queryFn: () => get<T>(path!, query),
     enabled: path !== null,
     retry: opts.retry ?? false,
+    refetchInterval: opts.refetchInterval,
+    refetchOnMount: opts.refetchOnMount ?? true,
   });
 
 export const useRubric = (version = 'ic-map.v1') =>
@@ -65,7 +71,15 @@ export const useAssessment = (id: string | undefined, enabled = true) =>
   useRead<AssessmentItemView[]>(id && enabled ? `/applications/${id}/assessment` : null);
 export const useGrowthReport = (id: string | undefined, enabled = true) =>
   useRead<GrowthReportView>(id && enabled ? `/applications/${id}/growth-report` : null);
-export const useNotifications = (enabled = true) => useRead<FeedView>(enabled ? '/me/notifications' : null);
+/**
+ * The feed: others' actions put things in it, so the header's count refreshes every 30 s while the app is open, and
+ * the notifications page reads it afresh when it opens (`page`).
+ */
+export const useNotifications = (enabled = true, opts: { page?: boolean } = {}) =>
+  useRead<FeedView>(enabled ? '/me/notifications' : null, undefined, {
+    refetchInterval: 30_000,
+    refetchOnMount: opts.page ? 'always' : undefined,
+  });
 
 export const useAssignments = () => useRead<OwnAssignmentView[]>('/reviewers/me/assignments');
 export const useMyConflicts = () => useRead<ConflictView[]>('/reviewers/me/conflicts');

@@ -9,7 +9,7 @@ import { exactDate } from '../../lib/dates';
 
 /** The same notifications as by mail, newest first; open one, mark it read, or mark all read at once. */
 export function NotificationsPage() {
-  const feed = useNotifications();
+  const feed = useNotifications(true, { page: true });
   const markRead = useWrite((item: FeedItemView) => write('POST', `/me/notifications/${item.notificationId}/read`));
   const markAll = useWrite(() => write<NotificationsReadResult>('POST', '/me/notifications/read-all'), {
     done: (r) => ({

@@ -51,7 +51,7 @@ export function StaffQueuePage() {
     .join(', ');
 
   return (
-    <Page title="Certification queue" intro={`${total} applications`}>
+    <Page title="Certification queue" intro={`${total} application${total === 1 ? '' : 's'}`}>
       <form
         role="search"
         aria-label="Search the queue"
