@@ -1,4 +1,4 @@
-import { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient, QueryResult } from 'pg';
 import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, globalChainHash, linkNewEvent } from '../hash-chain';
 
@@ -161,15 +161,21 @@ export class PostgresEventStore extends EventLog {
     const outcomes: ({ ok: true; value: AppendResult } | { ok: false; error: unknown })[] = [];
     try {
       client = await this.pool.connect();
-      await client.query('BEGIN');
-      const head = (await client.query<{ position: string; global_hash: string }>('SELECT position, global_hash FROM log_head FOR UPDATE'))
-        .rows[0];
+      const c = client;
       const streams = [...new Set(group.map((a) => a.streamId))];
+      // Two round trips per group, each a multi-statement simple query with the values escaped by the driver:
+      // the head lock and the streams' last versions and hashes, then the rows, the head and the COMMIT.
+      const [, locked, found] = (await c.query(
+        `BEGIN; SELECT position, global_hash FROM log_head FOR UPDATE;
+         SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM events
+         WHERE stream_id IN (${streams.map((id) => c.escapeLiteral(id)).join(', ')}) ORDER BY stream_id, version DESC`,
+      )) as unknown as [
+        unknown,
+        QueryResult<{ position: string; global_hash: string }>,
+        QueryResult<{ stream_id: string; version: number; hash: string }>,
+      ];
+      const head = locked.rows[0];
       const last = new Map<string, { version: number; hash: string }>();
-      const found = await client.query<{ stream_id: string; version: number; hash: string }>(
-        `SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version DESC`,
-        [streams],
-      );
       for (const r of found.rows) last.set(r.stream_id, { version: r.version, hash: r.hash });
 
       let position = BigInt(head.position);
@@ -209,16 +215,18 @@ export class PostgresEventStore extends EventLog {
         last.set(a.streamId, { version: stream.version + a.events.length, hash: prevHash });
         outcomes.push({ ok: true, value: { version: stream.version + a.events.length, position: String(position), events: appended } });
       }
-      if (cols[0].length > 0) {
-        await client.query(
-          `INSERT INTO events (${COLUMNS})
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[], $7::json[], $8::json[],
-                                $9::text[], $10::text[], $11::text[])`,
-          cols,
+      const rows: string[] = [];
+      for (let r = 0; r < cols[0].length; r++) {
+        rows.push(
+          `(${cols.map((col, k) => (k === 0 || k === 3 || k === 5 ? integer(col[r]) : k === 6 || k === 7 ? `${c.escapeLiteral(String(col[r]))}::json` : c.escapeLiteral(String(col[r])))).join(', ')})`,
         );
-        await client.query('UPDATE log_head SET position = $1, global_hash = $2', [String(position), link]);
       }
-      await client.query('COMMIT');
+      await c.query(
+        rows.length === 0
+          ? 'COMMIT'
+          : `INSERT INTO events (${COLUMNS}) VALUES ${rows.join(', ')};
+             UPDATE log_head SET position = ${integer(String(position))}, global_hash = ${c.escapeLiteral(link)}; COMMIT`,
+      );
     } catch (error) {
       // Nothing of the group is in the log: BEGIN, an insert or the COMMIT failed (the server went away, a unique
       // violation should another writer ever bypass the head lock).
@@ -255,5 +263,12 @@ export class PostgresEventStore extends EventLog {
     await this.pool.end();
   }
 }
+
+/** An integer written into SQL text: only digits (and a sign) ever reach it. */
+const integer = (value: unknown): string => {
+  const text = String(value);
+  if (!/^-?\d+$/.test(text)) throw new Error(`not an integer: ${text}`);
+  return text;
+};
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === '23505';
