@@ -27,6 +27,8 @@ export type BenchResult = {
   machine: MachineFacts;
   loadAverage: { start: number[]; end: number[]; note: string };
   part1: Part1Result | null;
+  /** The same store workload on PostgreSQL: the engine's store beside Emmett's (absent in results written before). */
+  postgres?: Part1Result | null;
   inProcess: InprocResult | null;
   http: HttpResult | null;
   scale: ScaleResult | null;
@@ -49,8 +51,39 @@ function floorScaleNote(small: ScaleSizeResult | undefined, big: ScaleSizeResult
     : '';
 }
 
-export function targets(r: Pick<BenchResult, 'part1' | 'http' | 'scale' | 'workers'>): Target[] {
+export function targets(r: Pick<BenchResult, 'part1' | 'postgres' | 'http' | 'scale' | 'workers'>): Target[] {
   const out: Target[] = [];
+  const pg = r.postgres?.subjects;
+  const [engine, emmett] = [pg?.['engine-pg'], pg?.['emmett-pg']];
+  const pgRatios: [string, string, Figure | null, string, (v: number) => boolean][] = [
+    ['write', 'commands/s', perRunRatio(engine?.write.commandsPerSec, emmett?.write.commandsPerSec), '≥ 1.0', (v) => v >= 1],
+    ['read', 'stream load p99', perRunRatio(engine?.read.p99Ms, emmett?.read.p99Ms), '≤ 1.0', (v) => v <= 1],
+    ['replay', 'replay events/s', perRunRatio(engine?.replay.eventsPerSec, emmett?.replay.eventsPerSec), '≥ 1.0', (v) => v >= 1],
+  ];
+  for (const [id, what, measured, goal, passes] of pgRatios) {
+    out.push({
+      id: `postgres.${id}`,
+      target: `Part 1 on PostgreSQL: engine ${what} ÷ Emmett ${what}`,
+      measured,
+      unit: 'ratio',
+      goal,
+      pass: measured ? passes(measured.median) : null,
+    });
+  }
+  for (const [id, subject] of [
+    ['engine', engine],
+    ['emmett', emmett],
+  ] as const) {
+    out.push({
+      id: `postgres.race.${id}`,
+      target: `Part 1 on PostgreSQL, race: ${subject?.label ?? id} exact in every run`,
+      measured: subject?.race ? figure([subject.race.exactRuns]) : null,
+      unit: `of ${subject?.race?.runs ?? 0} runs exact`,
+      goal: 'every run',
+      pass: subject?.race ? subject.race.exact : null,
+      note: subject?.race && !subject.race.exact ? subject.race.problems.join('; ') : undefined,
+    });
+  }
   const s = r.part1?.subjects;
   for (const d of ['FULL', 'NORMAL'] as const) {
     const e = s?.[`engine-${d}` as SubjectId];
@@ -226,37 +259,8 @@ export function markdown(r: BenchResult): string {
   }
   p();
 
-  if (r.part1) {
-    const c = r.part1.config;
-    p(`## Part 1: the store workload`);
-    p();
-    p(
-      `N = ${c.n.toLocaleString('en-US')} applications (${(c.n * 14).toLocaleString('en-US')} commands, one event each), window of ${c.window} round-robin, one closed-loop client; ` +
-        `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}${c.replayPasses ? ` (the median of ${c.replayPasses} passes per run${c.replayInterleaved ? ", the subjects' passes alternated" : ''})` : ''}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database file per subject and run.`,
-    );
-    p();
-    p(
-      '| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |',
-    );
-    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const [, s] of Object.entries(r.part1.subjects)) {
-      if (!s) continue;
-      p(
-        `| ${s.label} | ${fmt(s.write.commandsPerSec)} | ${ms(s.write.p50Ms)} | ${ms(s.write.p99Ms)} | ${ms(s.read.p50Ms)} | ${ms(s.read.p99Ms)} | ${fmt(s.replay.eventsPerSec)} | ` +
-          `${s.race ? fmt(s.race.conflicts) : 'n/a'} | ${s.race ? `${s.race.exact ? 'yes' : '**NO**'} (${s.race.exactRuns}/${s.race.runs})` : 'n/a (group commit)'} | ` +
-          `${fmt(s.write.cpuMsPerCommand, 3)} | ${fmt(s.write.otherCores, 2)} |`,
-      );
-    }
-    p();
-    p(
-      `Payload sizes (JSON bytes, average): ${Object.entries(r.part1.payloadBytes)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(
-          ', ',
-        )}. The engine adds its envelope (event id, metadata with actor, correlation, timestamps and the hash chain) to every row.`,
-    );
-    p();
-  }
+  if (r.part1) storeTable(p, r.part1, 'Part 1: the store workload', 'file');
+  if (r.postgres) storeTable(p, r.postgres, "Part 1 on PostgreSQL: the engine's store and Emmett's", 'database');
 
   if (r.inProcess) {
     const x = r.inProcess;
@@ -421,5 +425,36 @@ function workersSection(w: WorkersResult, p: (s?: string) => void): void {
         `| ${SHAPE_LABELS[shape]} | ${fmt(l.timers)} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} | ${fmt(l.leadSeconds, 1)} | ${fmt(l.quietMs)} |`,
       );
   }
+  p();
+}
+
+/** The store workload's table (Part 1, and Part 1 on PostgreSQL). */
+function storeTable(p: (line?: string) => void, r: Part1Result, title: string, unit: 'file' | 'database'): void {
+  const c = r.config;
+  p(`## ${title}`);
+  p();
+  p(
+    `N = ${c.n.toLocaleString('en-US')} applications (${(c.n * 14).toLocaleString('en-US')} commands, one event each), window of ${c.window} round-robin, one closed-loop client; ` +
+      `${c.readLoads.toLocaleString('en-US')} stream loads; replay in pages of ${c.pageSize.toLocaleString('en-US')}${c.replayPasses ? ` (the median of ${c.replayPasses} passes per run${c.replayInterleaved ? ", the subjects' passes alternated" : ''})` : ''}; race on ${c.raceStreams} new streams by two writer processes. ${c.runs} run(s), a fresh database ${unit} per subject and run.`,
+  );
+  p();
+  p(
+    '| subject | commands/s (= events/s) | command p50 ms | command p99 ms | stream load p50 ms | stream load p99 ms | replay events/s | race: conflicts | race: exact | CPU ms per command | other load (cores) |',
+  );
+  p('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [, s] of Object.entries(r.subjects)) {
+    if (!s) continue;
+    p(
+      `| ${s.label} | ${fmt(s.write.commandsPerSec)} | ${ms(s.write.p50Ms)} | ${ms(s.write.p99Ms)} | ${ms(s.read.p50Ms)} | ${ms(s.read.p99Ms)} | ${fmt(s.replay.eventsPerSec)} | ` +
+        `${s.race ? fmt(s.race.conflicts) : 'n/a'} | ${s.race ? `${s.race.exact ? 'yes' : '**NO**'} (${s.race.exactRuns}/${s.race.runs})` : 'n/a (group commit)'} | ` +
+        `${fmt(s.write.cpuMsPerCommand, 3)} | ${fmt(s.write.otherCores, 2)} |`,
+    );
+  }
+  p();
+  p(
+    `Payload sizes (JSON bytes, average): ${Object.entries(r.payloadBytes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}. The engine adds its envelope (event id, metadata with actor, correlation, timestamps and the hash chain) to every row.`,
+  );
   p();
 }

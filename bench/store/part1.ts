@@ -5,7 +5,9 @@ import { log } from '../lib/progress';
 import { Figure, figure } from '../lib/stats';
 import { phaseRace, RaceResult } from './race';
 import { REPLAY_PASSES, ReadResult, WriteResult, phaseRead, phaseReplayInterleaved, phaseWrite } from './phases';
-import { SUBJECT_LABELS, StoreSubject, SubjectId, openSubject } from './subjects';
+import { dropPgDatabase, freshPgDatabase } from './pg';
+import { openSubject } from './open-subject';
+import { SUBJECT_LABELS, StoreSubject, SubjectId, onPostgres } from './subjects';
 import { EVENT_TYPES, STEPS, commandFor, decide, evolve, initialState } from './workload';
 
 export type Part1Config = { n: number; runs: number; readLoads: number; raceStreams: number; subjects: SubjectId[] };
@@ -74,9 +76,9 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
     }[] = [];
     for (const id of config.subjects) {
       const label = `part 1 run ${run}/${config.runs} ${id}`;
-      const path = join(dataDir, `part1-${id}-${run}.sqlite`);
-      removeDb(path);
-      const subject = openSubject(id, path);
+      const path = onPostgres(id) ? await freshPgDatabase(`${id}-${run}`) : join(dataDir, `part1-${id}-${run}.sqlite`);
+      if (!onPostgres(id)) removeDb(path);
+      const subject = await openSubject(id, path);
       const cpu = cpuWindow({ self: process.pid });
       const w = await phaseWrite(subject, config.n, `${label} phase 1 write`);
       const used = cpu.stop();
@@ -98,6 +100,7 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
       rec.replay.push(p.eventsPerSec);
       let raceNote = 'race n/a';
       if (id !== 'floor-group100') {
+        // The race runs on the run's database, on new streams after the n written ones.
         const race = await phaseRace(id, path, config.n, config.raceStreams);
         rec.races.push(race);
         raceNote = `race ${race.exact ? 'exact' : 'NOT EXACT'} (${race.conflicts} conflicts, appends ${race.appendsA}+${race.appendsB})`;
@@ -107,7 +110,8 @@ export async function runPart1(dataDir: string, config: Part1Config): Promise<Pa
         `${label}: write ${Math.round(w.commandsPerSec)} cmd/s (CPU ${cpuMs.toFixed(3)} ms/cmd, other load ${other.toFixed(2)} cores) p50 ${w.latency.p50.toFixed(3)} p99 ${w.latency.p99.toFixed(3)} ms; ` +
           `read p50 ${r.latency.p50.toFixed(3)} p99 ${r.latency.p99.toFixed(3)} ms; replay ${Math.round(p.eventsPerSec)} ev/s (passes ${p.passes.map(Math.round).join(', ')}); ${raceNote}`,
       );
-      removeDb(path);
+      if (onPostgres(id)) await dropPgDatabase(path);
+      else removeDb(path);
     }
   }
   const subjects: Part1Result['subjects'] = {};

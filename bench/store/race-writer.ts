@@ -1,5 +1,6 @@
 import { VersionConflict } from '@cert/event-store';
-import { SubjectId, openSubject } from './subjects';
+import { openSubject } from './open-subject';
+import { SubjectId } from './subjects';
 import { Refused, STEPS, commandFor } from './workload';
 
 /**
@@ -14,7 +15,7 @@ const MAX_ATTEMPTS = 1000;
 
 async function main() {
   const args = JSON.parse(process.argv[2]) as RaceArgs;
-  const subject = openSubject(args.subject, args.path);
+  const subject = await openSubject(args.subject, args.path);
   const report: RaceReport = { appends: 0, conflicts: 0, alreadyApplied: 0, notAllowedYet: 0, retries: 0, ms: 0 };
   await new Promise<void>((resolve) => {
     process.once('message', () => resolve());

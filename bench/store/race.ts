@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { SqliteEventStore, verifyChain } from '@cert/event-store';
+import { EventStore, RecordedEvent, SqliteEventStore, verifyChain } from '@cert/event-store';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres.event-store';
+import { EmmettSubject } from './emmett';
 import { RaceArgs, RaceReport } from './race-writer';
 import { SubjectId, isEngine } from './subjects';
 import { EVENT_TYPES, INDICATORS, STEPS, streamIdOf } from './workload';
@@ -39,6 +41,33 @@ function startWriter(args: RaceArgs) {
  * streams; then every stream is checked: 14 events, versions 1..14, types in order, 8 distinct indicators, and
  * the successful appends of both writers sum to exactly 14 per stream.
  */
+type StreamReader = {
+  events(streamId: string): Promise<{ version: number; type: string; data: unknown }[]>;
+  chain?: (streamId: string) => Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+};
+
+/** Reads a raced stream back as each subject stores it, on a connection of its own. */
+async function streamReader(subject: SubjectId, path: string): Promise<StreamReader> {
+  if (subject === 'emmett-pg') {
+    const emmett = await EmmettSubject.open(subject, path);
+    return { events: (id) => emmett.events(id), close: () => emmett.close() };
+  }
+  if (isEngine(subject)) {
+    const store: EventStore = subject === 'engine-pg' ? await PostgresEventStore.connect(path) : SqliteEventStore.open(path);
+    const chain = async (id: string) => (await store.readStream(id)).events;
+    return { events: chain, chain, close: () => store.close() };
+  }
+  const db = new Database(path, { readonly: true });
+  const rows = db.prepare<[string], { version: number; type: string; data: string }>(
+    'SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version',
+  );
+  return {
+    events: async (id) => rows.all(id).map((r) => ({ ...r, data: JSON.parse(r.data) as unknown })),
+    close: async () => void db.close(),
+  };
+}
+
 export async function phaseRace(subject: SubjectId, path: string, firstApp: number, streams: number): Promise<RaceResult> {
   const args: RaceArgs = { subject, path, firstApp, streams };
   const a = startWriter(args);
@@ -49,32 +78,20 @@ export async function phaseRace(subject: SubjectId, path: string, firstApp: numb
   const [ra, rb] = await Promise.all([a.report, b.report]);
 
   const problems: string[] = [];
-  const db = new Database(path, { readonly: true });
-  const rows = db.prepare<[string], { version: number; type: string; data: string }>(
-    'SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version',
-  );
+  const reader = await streamReader(subject, path);
   for (let s = 0; s < streams; s++) {
     const id = streamIdOf(firstApp + s);
-    const events = rows.all(id);
+    const events = await reader.events(id);
     if (events.length !== STEPS) problems.push(`${id}: ${events.length} events`);
     if (events.some((e, i) => e.version !== i + 1)) problems.push(`${id}: versions ${events.map((e) => e.version).join(',')}`);
     if (events.some((e, i) => e.type !== EVENT_TYPES[i])) problems.push(`${id}: types out of order`);
-    const indicators = new Set(
-      events.filter((e) => e.type === 'IndicatorRated').map((e) => (JSON.parse(e.data) as { indicator: string }).indicator),
-    );
+    const indicators = new Set(events.filter((e) => e.type === 'IndicatorRated').map((e) => (e.data as { indicator: string }).indicator));
     if (indicators.size !== INDICATORS) problems.push(`${id}: ${indicators.size} distinct indicators`);
-  }
-  db.close();
-  if (isEngine(subject)) {
     // The engine also chains hashes: every raced stream must verify.
-    const store = SqliteEventStore.open(path);
-    for (let s = 0; s < streams; s++) {
-      const { events } = await store.readStream(streamIdOf(firstApp + s));
-      const verdict = verifyChain(events);
-      if (!verdict.ok) problems.push(`${streamIdOf(firstApp + s)}: hash chain ${verdict.reason} at ${verdict.version}`);
-    }
-    await store.close();
+    const verdict = reader.chain ? verifyChain(await reader.chain(id)) : { ok: true as const };
+    if (!verdict.ok) problems.push(`${id}: hash chain ${verdict.reason} at ${verdict.version}`);
   }
+  await reader.close();
   const appends = ra.appends + rb.appends;
   if (appends !== streams * STEPS)
     problems.push(`successful appends ${ra.appends} + ${rb.appends} = ${appends}, expected ${streams * STEPS}`);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { EventStore, NewEvent, ReadAllOptions, RecordedEvent, SqliteEventStore, VersionConflict, handle } from '@cert/event-store';
+import { EventStore, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict, handle } from '@cert/event-store';
 import { BenchCommand, BenchEvent, BenchState, benchDecider, evolve, initialState, statusAfter, streamIdOf } from './workload';
 
 /**
@@ -19,7 +19,15 @@ export interface StoreSubject {
   close(): Promise<void> | void;
 }
 
-export const SUBJECT_IDS = ['engine-FULL', 'engine-NORMAL', 'floor-FULL', 'floor-NORMAL', 'floor-group100'] as const;
+export const SUBJECT_IDS = [
+  'engine-FULL',
+  'engine-NORMAL',
+  'floor-FULL',
+  'floor-NORMAL',
+  'floor-group100',
+  'engine-pg',
+  'emmett-pg',
+] as const;
 export type SubjectId = (typeof SUBJECT_IDS)[number];
 
 export const SUBJECT_LABELS: Record<SubjectId, string> = {
@@ -28,9 +36,13 @@ export const SUBJECT_LABELS: Record<SubjectId, string> = {
   'floor-FULL': 'floor, synchronous=FULL',
   'floor-NORMAL': 'floor, synchronous=NORMAL',
   'floor-group100': 'floor, FULL, 100 commands per transaction',
+  'engine-pg': 'engine on PostgreSQL',
+  'emmett-pg': 'Emmett on PostgreSQL (@event-driven-io/emmett-postgresql)',
 };
 
 export const isEngine = (id: SubjectId) => id.startsWith('engine');
+/** Subjects on the PostgreSQL server: their `path` is a database URL (bench/store/pg.ts makes a fresh one). */
+export const onPostgres = (id: SubjectId) => id.endsWith('-pg');
 
 /** Counts the version conflicts the store reports, including those handle() retries internally. */
 export class CountingStore extends EventStore {
@@ -76,9 +88,9 @@ export class EngineSubject implements StoreSubject {
 
   constructor(
     readonly id: SubjectId,
-    path: string,
+    store: EventStore,
   ) {
-    this.store = new CountingStore(SqliteEventStore.open(path, { synchronous: id === 'engine-NORMAL' ? 'NORMAL' : 'FULL' }));
+    this.store = new CountingStore(store);
   }
 
   get conflicts(): number {
@@ -210,8 +222,5 @@ export class FloorSubject implements StoreSubject {
     if (this.db.open) this.db.close();
   }
 }
-
-export const openSubject = (id: SubjectId, path: string): EngineSubject | FloorSubject =>
-  isEngine(id) ? new EngineSubject(id, path) : new FloorSubject(id, path);
 
 export { statusAfter };
