@@ -22,6 +22,7 @@ describe('award cycle › changing the dates', () => {
       data: {
         awardCycleId: 'award-cycle-2027',
         year: 2027,
+        award: 'IASL Leadership Award 2027',
         nominationsCloseAt: EARLY,
         rsvpBy: RSVP_BY,
         summit: SUMMIT,

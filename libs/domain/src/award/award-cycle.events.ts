@@ -69,6 +69,7 @@ export type AwardRecipientsSelected = Event<
 export type AwardCycleDatesChanged = Event<
   'AwardCycleDatesChanged',
   {
+    award: string;
     nominationsCloseAt: string;
     rsvpBy: string;
     summit: Summit;

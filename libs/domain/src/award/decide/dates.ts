@@ -152,6 +152,7 @@ export const changeDates = ({ data, metadata }: ChangeAwardCycleDates, cycle: Op
       data: {
         awardCycleId: cycle.awardCycleId,
         year: cycle.year,
+        award: cycle.award,
         nominationsCloseAt: next.nominationsCloseAt,
         rsvpBy: next.rsvpBy,
         summit: { startsAt: next.summitStartsAt, place: cycle.summit.place },
