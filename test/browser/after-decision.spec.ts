@@ -26,6 +26,8 @@ jest.setTimeout(180_000);
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+// A cycle's summit takes place in its year (docs/DOMAIN.md, Awards and summit): the cycle is the summit's year.
+const AWARD_YEAR = Number(day(30).slice(0, 4));
 // Designated at 07:00 today: the first yearly update is due 365 days on, and its window opens 90 days before (policy v1).
 const WINDOW_OPENS = `${day(365 - 90)}T07:00:00.000Z`;
 const longDay = (iso: string) =>
@@ -164,7 +166,7 @@ describeWeb('after the decision, in a real browser', () => {
   it('lets staff open an award cycle', async () => {
     await staff.getByRole('link', { name: 'Awards' }).click();
     await pwExpect(staff.getByRole('heading', { name: 'Open a new award cycle' })).toBeVisible();
-    await staff.getByRole('textbox', { name: 'Year' }).fill(String(YEAR));
+    await staff.getByRole('textbox', { name: 'Year' }).fill(String(AWARD_YEAR));
     await staff.getByRole('textbox', { name: 'Number of awards' }).fill('1');
     await staff.getByLabel('Nominations close').fill(TODAY);
     await staff.getByLabel('Answers due (RSVP)').fill(day(14));
@@ -265,7 +267,7 @@ describeWeb('after the decision, in a real browser', () => {
     const entry = page.getByRole('article', { name: ALICE.name });
     await pwExpect(entry.getByText(SUMMARY)).toBeVisible();
     await pwExpect(entry.getByText(ALICE.institution)).toBeVisible();
-    await pwExpect(entry.getByText(new RegExp(`^Awards: .*\\(${YEAR}\\)`))).toBeVisible();
+    await pwExpect(entry.getByText(new RegExp(`^Awards: .*\\(${AWARD_YEAR}\\)`))).toBeVisible();
     // Not ticked, so not shown: the country and the focus areas.
     await pwExpect(entry.getByText('US')).toHaveCount(0);
     await pwExpect(entry.getByText('robotics')).toHaveCount(0);

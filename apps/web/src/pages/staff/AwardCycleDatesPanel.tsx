@@ -116,9 +116,9 @@ export function AwardCycleDatesPanel({ cycle }: { cycle: AwardCycleView }) {
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {dateInput('nominationsCloseAt', 'Nominations close')}
-            {dateInput('rsvpBy', 'Answers due (RSVP)')}
-            {dateInput('summitStartsAt', 'Summit starts')}
+            {dateInput('nominationsCloseAt', 'Close nominations at')}
+            {dateInput('rsvpBy', 'Invitations answered by')}
+            {dateInput('summitStartsAt', 'Summit begins')}
           </SimpleGrid>
           <Textarea
             label="Reason for the change"
