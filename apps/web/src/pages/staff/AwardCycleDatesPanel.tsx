@@ -67,6 +67,9 @@ export function AwardCycleDatesPanel({ cycle }: { cycle: AwardCycleView }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const nothingMoved = !closeNow && !moved('nominationsCloseAt') && !moved('rsvpBy') && !moved('summitStartsAt');
 
+  // After the summit nothing is left to move.
+  if (!open.summitStartsAt) return null;
+
   const dateInput = (field: DateField, label: string) => (
     <TextInput
       type="datetime-local"
