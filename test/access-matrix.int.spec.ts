@@ -381,6 +381,13 @@ const ROUTES: Record<string, Route> = {
       check: (r) => expect(r.body.nominations).toEqual([expect.objectContaining({ nominationId: aliceNomination, scores: [] })]),
     },
   },
+  'POST /award-cycles/{year}/dates': {
+    // The 2026 cycle's summit cannot move into 2027: the request passed the access policy and the decider refused it.
+    allow: ['staff'],
+    params: () => ({ year: '2026' }),
+    body: () => ({ summitStartsAt: '2027-01-15T18:00:00.000Z', reason: 'Probing who may move the dates.' }),
+    as: { staff: { status: 422, code: 'award.summit_outside_year' } },
+  },
   'POST /award-cycles/{year}/nominations': {
     allow: ['applicant', 'staff'],
     params: () => ({ year: '2026' }),

@@ -24,8 +24,9 @@ jest.setTimeout(180_000);
 // The server's clock starts at 07:00 UTC today and only moves when the spec moves it: the award cycle's nominations
 // close at 09:00 today (date inputs take the day at 09:00 UTC), and the board may close the scoring only after that.
 const TODAY = new Date().toISOString().slice(0, 10);
-const YEAR = Number(TODAY.slice(0, 4));
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+// The award cycle's year is its summit's (docs/DOMAIN.md, Awards and summit), 30 days on; the book is that year's.
+const YEAR = Number(day(30).slice(0, 4));
 // Designated at 07:00 today: the first yearly update is due 365 days on, and its window opens 90 days before (policy v1).
 const WINDOW_OPENS = `${day(365 - 90)}T07:00:00.000Z`;
 const longDay = (iso: string) =>
@@ -177,6 +178,15 @@ describeWeb('after the decision, in a real browser', () => {
     await pwExpect(cycle.getByRole('table')).toBeVisible();
     await checkA11y(staff, 'staff-award-cycles');
     await screenshot(staff, 'staff-award-cycles');
+
+    // Staff give invitees a week more to answer, with a reason; the dates read with their time zone.
+    const dates = staff.getByRole('region', { name: 'Change dates' });
+    await dates.getByLabel('Invitations answered by').fill(`${day(21)}T09:00`);
+    await dates.getByRole('textbox', { name: /Reason for the change/ }).fill('The hotel block opens a week later.');
+    await dates.getByRole('button', { name: 'Change dates' }).click();
+    await pwExpect(dates.getByText(`Invitations answered by: ${longDay(`${day(21)}T09:00:00.000Z`)} at 09:00 UTC`)).toBeVisible();
+    await pwExpect(dates.getByText(/The hotel block opens a week later\./)).toBeVisible();
+    await checkA11y(staff, 'staff-award-cycle-dates');
   });
 
   it('lets the leader nominate the program with a teacher and a student portfolio', async () => {

@@ -46,10 +46,12 @@ export type AwardCycleView = {
   selectedAt: string | null;
   overridesRanking: boolean | null;
   selectionJustification: string | null;
+  /** The latest change of the dates by staff, with their reason; null while the dates are as opened. */
+  datesChanged: { at: string; reason: string; closedNominationsEarly: boolean } | null;
 };
 
 /** What the board weighed stays with the board: an applicant reads the cycle without its ranking or justification. */
-export type ApplicantAwardCycleView = Omit<AwardCycleView, 'overridesRanking' | 'selectionJustification'>;
+export type ApplicantAwardCycleView = Omit<AwardCycleView, 'overridesRanking' | 'selectionJustification' | 'datesChanged'>;
 export type ApplicantNominationView = Omit<AwardNominationView, 'rank' | 'meanScore'>;
 
 /** GET /award-cycles/:year: the cycle, its criteria and its nominations (an applicant's own, without the board's ranking). */
@@ -83,3 +85,15 @@ export type NominateRequest = { applicationId: string; teachers: Teacher[]; port
 export type ScoreNominationRequest = { scores: CriterionScore[]; comment?: string };
 export type SelectRecipientsRequest = { nominationIds: string[]; justification?: string };
 export type RespondToInvitationRequest = { accept: boolean; reason?: string };
+
+/**
+ * POST /award-cycles/:year/dates: staff change the cycle's dates with a reason. A date left out stays as it is;
+ * `closeNominationsNow` ends nominations at once (docs/DOMAIN.md, Awards and summit, Changing the dates).
+ */
+export type ChangeAwardCycleDatesRequest = {
+  closeNominationsNow?: boolean;
+  nominationsCloseAt?: string;
+  rsvpBy?: string;
+  summitStartsAt?: string;
+  reason: string;
+};

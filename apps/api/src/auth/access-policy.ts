@@ -114,6 +114,7 @@ export const POLICY = {
   'awards.cycles.list': { roles: ['applicant', 'staff', 'board', 'auditor'] },
   'awards.cycle.read': { roles: ['applicant', 'staff', 'board', 'auditor'] },
   'awards.cycle.open': { roles: ['staff'] },
+  'awards.cycle.dates': { roles: ['staff'] },
   'awards.nominate': { roles: ['applicant', 'staff'] },
   'awards.score': { roles: ['board'] },
   'awards.scoring.close': { roles: ['staff', 'board'] },

@@ -9,7 +9,14 @@ import { Access } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
-import { NominateDto, OpenAwardCycleDto, RespondToInvitationDto, ScoreNominationDto, SelectRecipientsDto } from './awards.dto';
+import {
+  ChangeAwardCycleDatesDto,
+  NominateDto,
+  OpenAwardCycleDto,
+  RespondToInvitationDto,
+  ScoreNominationDto,
+  SelectRecipientsDto,
+} from './awards.dto';
 import { AwardYearPipe } from './year.pipe';
 
 /**
@@ -17,7 +24,8 @@ import { AwardYearPipe } from './year.pipe';
  * other programs, and the ranking and mean score are its deliberation. Applicants see the cycle and their own
  * nomination's outcome (selected, invitation), not these.
  */
-const cycleForApplicant = <C extends AwardCycleView>({ overridesRanking: _o, selectionJustification: _j, ...rest }: C) => rest;
+const cycleForApplicant = <C extends AwardCycleView>({ overridesRanking: _o, selectionJustification: _j, datesChanged: _d, ...rest }: C) =>
+  rest;
 const nominationForApplicant = <N extends AwardNominationView>({ rank: _r, meanScore: _m, ...rest }: N) => rest;
 
 /**
@@ -103,6 +111,24 @@ export class AwardsController {
   @Operation('Close scoring: nominations are ranked', 'AwardCycleResult')
   closeScoring(@Param('year', AwardYearPipe) year: number, @CurrentActor() actor: Actor) {
     return this.commands.execute(new DecideAwardCycleCommand(year, { type: 'CloseAwardScoring', data: {} }, actor));
+  }
+
+  @Post('award-cycles/:year/dates')
+  @HttpCode(200)
+  @Access('awards.cycle.dates')
+  @Operation(
+    "Change the cycle's dates with a reason: close nominations now, extend them, move the RSVP date or the summit",
+    'AwardCycleResult',
+  )
+  changeDates(@Param('year', AwardYearPipe) year: number, @Body() dto: ChangeAwardCycleDatesDto, @CurrentActor() actor: Actor) {
+    const data = {
+      closeNominationsNow: dto.closeNominationsNow ?? false,
+      nominationsCloseAt: dto.nominationsCloseAt ?? null,
+      rsvpBy: dto.rsvpBy ?? null,
+      summitStartsAt: dto.summitStartsAt ?? null,
+      reason: dto.reason,
+    };
+    return this.commands.execute(new DecideAwardCycleCommand(year, { type: 'ChangeAwardCycleDates', data }, actor));
   }
 
   @Post('award-cycles/:year/selection')

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { CriterionScore, MAX_PORTFOLIOS, MAX_TEACHERS, StudentPortfolio, Teacher } from '@cert/domain';
 import type {
+  ChangeAwardCycleDatesRequest,
   NominateRequest,
   OpenAwardCycleRequest,
   Summit,
@@ -203,4 +204,33 @@ export class RespondToInvitationDto implements RespondToInvitationRequest {
   @IsString()
   @MaxLength(2000)
   readonly reason?: string;
+}
+
+/** docs/DOMAIN.md, Awards and summit, Changing the dates: a date left out stays as it is. */
+export class ChangeAwardCycleDatesDto implements ChangeAwardCycleDatesRequest {
+  @Label('whether nominations close now')
+  @ApiProperty({ required: false, description: 'true: nominations close at once (instead of giving nominationsCloseAt)' })
+  @IsOptional()
+  @IsBoolean()
+  readonly closeNominationsNow?: boolean;
+  @Label('when nominations close')
+  @ApiProperty({ required: false, example: '2027-03-01T09:00:00.000Z' })
+  @IsOptional()
+  @Instant()
+  readonly nominationsCloseAt?: string;
+  @Label('the date invitations must be answered by')
+  @ApiProperty({ required: false, example: '2027-04-10T09:00:00.000Z' })
+  @IsOptional()
+  @Instant()
+  readonly rsvpBy?: string;
+  @Label('when the summit starts')
+  @ApiProperty({ required: false, example: '2027-05-08T15:00:00.000Z', description: 'in the cycle’s year' })
+  @IsOptional()
+  @Instant()
+  readonly summitStartsAt?: string;
+  @Label('the reason for the change')
+  @ApiProperty({ example: 'The convention center moved the summit by two weeks.' })
+  @IsString()
+  @Length(5, 1000)
+  readonly reason!: string;
 }

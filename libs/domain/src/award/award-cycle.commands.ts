@@ -76,6 +76,20 @@ export type RespondToSummitInvitation = Command<
     applicantEmail: string;
   }
 >;
+/**
+ * Staff set the cycle's dates (docs/DOMAIN.md, Awards and summit, Changing the dates). A null date stays as it is;
+ * `closeNominationsNow` closes nominations at the command's own moment, so "early" is exactly when staff said so.
+ */
+export type ChangeAwardCycleDates = Command<
+  'ChangeAwardCycleDates',
+  {
+    closeNominationsNow: boolean;
+    nominationsCloseAt: string | null;
+    rsvpBy: string | null;
+    summitStartsAt: string | null;
+    reason: string;
+  }
+>;
 /** Timers (docs/DOMAIN.md, Deadlines): each names the RSVP date it was set for, so a superseded one decides nothing. */
 export type RemindSummitRsvp = Command<'RemindSummitRsvp', { nominationId: string; rsvpBy: string; daysBefore: number }>;
 export type CloseSummitRsvp = Command<'CloseSummitRsvp', { nominationId: string; rsvpBy: string }>;
@@ -85,6 +99,7 @@ export type AwardCycleCommand =
   | NominateForAward
   | ScoreNomination
   | CloseAwardScoring
+  | ChangeAwardCycleDates
   | SelectAwardRecipients
   | RespondToSummitInvitation
   | RemindSummitRsvp
@@ -95,5 +110,7 @@ export const MAX_TEACHERS = 3;
 export const MAX_PORTFOLIOS = 3;
 /** Choosing other than the top of the ranking needs a written reason, as overruling a decision does. */
 export const MIN_SELECTION_JUSTIFICATION = 20;
+/** A change of the cycle's dates says why, as an extension of an assessment does. */
+export const MIN_DATES_CHANGE_REASON = 5;
 /** RSVP reminders go out this many days before the RSVP date. */
 export const RSVP_REMINDER_DAYS = [7] as const;

@@ -5,6 +5,7 @@ import { AwardCycleEvent } from './award-cycle.events';
 import { evolveAwardCycle, initialAwardCycle } from './award-cycle.evolve';
 import { AwardCycle, OpenCycle } from './award-cycle.state';
 import { closeScoring, nominate, openCycle, scoreNomination } from './decide/nominations';
+import { changeDates } from './decide/dates';
 import { closeRsvp, remindRsvp, respond, selectRecipients } from './decide/selection';
 
 const requireCycle = (state: AwardCycle, year: number): OpenCycle => {
@@ -22,6 +23,8 @@ export const decideAwardCycle = (command: AwardCycleCommand, state: AwardCycle):
       return scoreNomination(command, cycle);
     case 'CloseAwardScoring':
       return closeScoring(command, cycle);
+    case 'ChangeAwardCycleDates':
+      return changeDates(command, cycle);
     case 'SelectAwardRecipients':
       return selectRecipients(command, cycle);
     case 'RespondToSummitInvitation':

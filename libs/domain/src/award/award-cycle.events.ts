@@ -62,6 +62,27 @@ export type AwardRecipientsSelected = Event<
     selectedAt: string;
   }
 >;
+/**
+ * Staff moved one or more of the cycle's dates. The event carries every date as it now stands and as it was, and the
+ * invitations whose answer date moved with the RSVP date (each gets new timers; the old ones no longer match).
+ */
+export type AwardCycleDatesChanged = Event<
+  'AwardCycleDatesChanged',
+  {
+    award: string;
+    nominationsCloseAt: string;
+    rsvpBy: string;
+    summit: Summit;
+    previous: { nominationsCloseAt: string; rsvpBy: string; summitStartsAt: string };
+    closedNominationsEarly: boolean;
+    invitations: NominationRef[];
+    reason: string;
+    changedBy: string;
+    changedAt: string;
+  }
+>;
+/** A nomination the board's final selection passed over: its leader is told, kindly, once. */
+export type AwardNominationNotSelected = Event<'AwardNominationNotSelected', NominationRef & { award: string; decidedAt: string }>;
 export type SummitInvitationSent = Event<
   'SummitInvitationSent',
   NominationRef & { award: string; summit: Summit; rsvpBy: string; invitedAt: string }
@@ -83,6 +104,8 @@ export type AwardCycleEvent =
   | AwardNominationScored
   | AwardScoringClosed
   | AwardRecipientsSelected
+  | AwardCycleDatesChanged
+  | AwardNominationNotSelected
   | SummitInvitationSent
   | SummitInvitationAccepted
   | SummitInvitationDeclined

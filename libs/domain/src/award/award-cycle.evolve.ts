@@ -45,6 +45,19 @@ const evolveOpen = (s: OpenCycle, event: AwardCycleEvent): OpenCycle => {
       return { ...s, status: 'Selecting', ranking: event.data.ranking };
     case 'AwardRecipientsSelected':
       return { ...s, status: 'Selected' };
+    case 'AwardNominationNotSelected':
+      return s;
+    case 'AwardCycleDatesChanged': {
+      const { nominationsCloseAt, rsvpBy, summit, invitations } = event.data;
+      const moved = new Set(invitations.map((i) => i.nominationId));
+      // An invitation's answer date moves with the cycle's; its reminders start over for the new date.
+      const nominations = s.nominations.map((n) =>
+        n.invitation && moved.has(n.nominationId) && n.invitation.rsvpBy !== rsvpBy
+          ? { ...n, invitation: { ...n.invitation, rsvpBy, reminders: [] } }
+          : n,
+      );
+      return { ...s, nominationsCloseAt, rsvpBy, summit, nominations };
+    }
     case 'SummitInvitationSent':
       return update(s, event.data.nominationId, () => ({ invitation: { status: 'invited', rsvpBy: event.data.rsvpBy, reminders: [] } }));
     case 'SummitInvitationAccepted':

@@ -52,6 +52,27 @@ export const AWARD_CYCLE_EVENTS: EventTable<AwardCycleEvent> = {
         data.overridesRanking ? `, departing from the score ranking: ${data.justification ?? ''}` : ''
       }`,
   },
+  AwardCycleDatesChanged: {
+    schemaVersion: 1,
+    label: 'Award cycle dates changed',
+    describe: ({ data }, { person }) => {
+      const was = data.previous;
+      const moves = [
+        data.closedNominationsEarly
+          ? `nominations closed early (they were to close ${day(was.nominationsCloseAt)})`
+          : data.nominationsCloseAt !== was.nominationsCloseAt &&
+            `nominations close ${day(data.nominationsCloseAt)} (was ${day(was.nominationsCloseAt)})`,
+        data.rsvpBy !== was.rsvpBy && `answers due ${day(data.rsvpBy)} (was ${day(was.rsvpBy)})`,
+        data.summit.startsAt !== was.summitStartsAt && `the summit on ${day(data.summit.startsAt)} (was ${day(was.summitStartsAt)})`,
+      ].filter((m): m is string => !!m);
+      return `${person(data.changedBy)} changed the ${data.year} award cycle's dates: ${moves.join('; ')}. Reason: ${data.reason}`;
+    },
+  },
+  AwardNominationNotSelected: {
+    schemaVersion: 1,
+    label: 'Award nomination not selected',
+    describe: ({ data }) => `Not selected for ${data.award}`,
+  },
   SummitInvitationSent: {
     schemaVersion: 1,
     label: 'Summit invitation sent',

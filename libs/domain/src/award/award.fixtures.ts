@@ -96,6 +96,21 @@ export const award = {
     data: {},
     metadata: meta(actor, now),
   }),
+  /** Staff change the dates; what is not named stays. */
+  dates: (
+    change: { closeNow?: boolean; nominationsCloseAt?: string; rsvpBy?: string; summitStartsAt?: string },
+    o: { now?: string; actor?: Actor; reason?: string } = {},
+  ): AwardCycleCommand => ({
+    type: 'ChangeAwardCycleDates',
+    data: {
+      closeNominationsNow: change.closeNow ?? false,
+      nominationsCloseAt: change.nominationsCloseAt ?? null,
+      rsvpBy: change.rsvpBy ?? null,
+      summitStartsAt: change.summitStartsAt ?? null,
+      reason: o.reason ?? 'The venue moved the summit by a week.',
+    },
+    metadata: meta(o.actor ?? staffer, o.now ?? '2027-01-25T09:00:00.000Z'),
+  }),
   /** By default every chosen nomination's designation still stands; `standings` says otherwise. */
   select: (
     ids: string[],

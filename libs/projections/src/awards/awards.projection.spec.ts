@@ -91,4 +91,27 @@ describe('awards projection', () => {
       { awardCycleId: 'award-cycle-2027', year: 2027, award: 'IASL Leadership Award 2027', recordedAt: '2027-02-20T09:00:00.000Z' },
     ]);
   });
+
+  it('follows a change of dates: the cycle, the reason, and the invitations whose answer date moved', () => {
+    const { db, apply } = readModel([applicationSummaryProjection, awardsProjection]);
+    const events = cycleHistory(
+      award.open(),
+      award.nominate('a'),
+      award.close(),
+      award.select(['nom-a']),
+      award.remind('a'),
+      award.dates({ rsvpBy: '2027-04-10T09:00:00.000Z', summitStartsAt: '2027-05-01T15:00:00.000Z' }, { now: '2027-03-26T09:00:00.000Z' }),
+    );
+    apply(events.map((e) => recorded(e)));
+    expect(getAwardCycle(db, 2027)).toEqual(
+      expect.objectContaining({
+        rsvpBy: '2027-04-10T09:00:00.000Z',
+        summit: expect.objectContaining({ startsAt: '2027-05-01T15:00:00.000Z' }),
+        datesChanged: { at: '2027-03-26T09:00:00.000Z', reason: 'The venue moved the summit by a week.', closedNominationsEarly: false },
+      }),
+    );
+    expect(awardNominations(db, 2027, { withScores: false })[0].invitation).toEqual(
+      expect.objectContaining({ rsvpBy: '2027-04-10T09:00:00.000Z', reminders: 0 }),
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { Projection } from '../projection';
  */
 export const awardsProjection: Projection = {
   name: 'awards',
-  version: 1,
+  version: 2,
   schema: [
     `CREATE TABLE IF NOT EXISTS award_cycle (
       year INTEGER PRIMARY KEY,
@@ -29,7 +29,11 @@ export const awardsProjection: Projection = {
       selected_at TEXT,
       selected_by TEXT,
       overrides_ranking INTEGER,
-      selection_justification TEXT
+      selection_justification TEXT,
+      dates_changed_at TEXT,
+      dates_changed_by TEXT,
+      dates_change_reason TEXT,
+      closed_nominations_early INTEGER
     )`,
     `CREATE TABLE IF NOT EXISTS award_nomination (
       nomination_id TEXT PRIMARY KEY,
@@ -80,6 +84,7 @@ export const awardsProjection: Projection = {
     'AwardNominationScored',
     'AwardScoringClosed',
     'AwardRecipientsSelected',
+    'AwardCycleDatesChanged',
     'SummitInvitationSent',
     'SummitInvitationAccepted',
     'SummitInvitationDeclined',
@@ -150,6 +155,27 @@ export const awardsProjection: Projection = {
           "UPDATE award_cycle SET status = 'Selected', selected_at = ?, selected_by = ?, overrides_ranking = ?, selection_justification = ? WHERE year = ?",
         ).run(d.selectedAt, d.selectedBy, d.overridesRanking ? 1 : 0, d.justification, d.year);
         for (const r of d.recipients) nomination(r.nominationId, 'selected = 1');
+        return;
+      }
+      case 'AwardCycleDatesChanged': {
+        const d = event.data;
+        db.prepare(
+          `UPDATE award_cycle SET nominations_close_at = ?, rsvp_by = ?, summit_starts_at = ?, summit_place = ?, dates_changed_at = ?,
+             dates_changed_by = ?, dates_change_reason = ?, closed_nominations_early = ? WHERE year = ?`,
+        ).run(
+          d.nominationsCloseAt,
+          d.rsvpBy,
+          d.summit.startsAt,
+          d.summit.place,
+          d.changedAt,
+          d.changedBy,
+          d.reason,
+          d.closedNominationsEarly ? 1 : 0,
+          d.year,
+        );
+        // As the decider folds it: an invitation whose answer date moved starts its reminders over.
+        const moved = db.prepare('UPDATE award_nomination SET rsvp_by = ?, reminders = 0 WHERE nomination_id = ? AND rsvp_by <> ?');
+        for (const i of d.invitations) moved.run(d.rsvpBy, i.nominationId, d.rsvpBy);
         return;
       }
       case 'SummitInvitationSent':

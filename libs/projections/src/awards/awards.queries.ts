@@ -19,6 +19,14 @@ const cycleView = (r: Row): AwardCycleView => ({
   selectedAt: r.selected_at as string | null,
   overridesRanking: r.overrides_ranking === null ? null : r.overrides_ranking === 1,
   selectionJustification: r.selection_justification as string | null,
+  datesChanged:
+    r.dates_changed_at === null
+      ? null
+      : {
+          at: r.dates_changed_at as string,
+          reason: r.dates_change_reason as string,
+          closedNominationsEarly: r.closed_nominations_early === 1,
+        },
 });
 
 const nominationView = (r: Row): AwardNominationView => ({

@@ -28,6 +28,8 @@ export const TEMPLATE_NAMES = [
   'award-nomination-received',
   'award-invitation',
   'award-rsvp-reminder',
+  'award-not-selected',
+  'award-dates-changed',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

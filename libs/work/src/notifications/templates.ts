@@ -292,6 +292,27 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
         ],
         link: { label: 'Accept or decline the invitation', href: `${c.publicUrl}/awards` },
       };
+    case 'award-not-selected':
+      return {
+        subject: `${String(p.award)}: the board's selection (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `thank you for the nomination of ${c.institutionName} for the ${String(p.award)}. The advisory board has made its selection for ${String(p.year)}, and this year your program was not among the recipients.`,
+          'Every nomination was read and scored against the same criteria, and the board was glad to see the work behind yours. Your designation stands as it was, and your program may be nominated again in a coming year.',
+        ],
+        link: awards,
+      };
+    case 'award-dates-changed':
+      return {
+        subject: `${String(p.award)}: the summit dates have changed (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `the IASL certification division has changed the dates of the ${String(p.award)}.`,
+          `The IASL STEM Leadership Summit now starts ${new Date(String(p.summitStartsAt)).toUTCString().replace('GMT', 'UTC')}, ${String(p.summitPlace)}.`,
+          `Please accept or decline the invitation ${due(p.rsvpBy, c.now)}; if you have answered already, your answer stands and you may still change it until then.`,
+        ],
+        link: { label: 'Your summit invitation', href: `${c.publicUrl}/awards` },
+      };
     case 'designation-suspended':
       return {
         subject: `Your IASL standing is suspended (${c.reference})`,

@@ -93,4 +93,48 @@ describe('awards reactor', () => {
     expect(mail.text).toContain('in 40 days (Thu, 01 Apr 2027 09:00:00 UTC)');
     expect(mail.text).toContain('https://cert.iasl.org/awards');
   });
+
+  it('tells every nominee the board passed over, once each, kindly', () => {
+    const history = cycleHistory(award.open(), award.nominate('a'), award.nominate('b'), award.close(), award.select(['nom-a']));
+    const notSelected = history.filter((e) => e.type === 'AwardNominationNotSelected');
+    const notices = jobs(notSelected);
+    expect(notices.map((j) => j.data as NotificationJob)).toEqual([
+      expect.objectContaining({ applicationId: 'app-b', template: 'award-not-selected', recipient: { kind: 'applicant' } }),
+    ]);
+    const mail = toMail(
+      compose('award-not-selected', {
+        reference: 'APP-2026-3F1C2B',
+        leaderName: 'Leader B',
+        institutionName: 'School B',
+        applicationId: 'app-b',
+        publicUrl: 'https://cert.iasl.org',
+        now: '2027-02-20T09:00:00.000Z',
+        params: { year: 2027, award: 'IASL Leadership Award 2027' },
+      }),
+    );
+    expect(mail.text).toContain('this year your program was not among the recipients');
+    expect(mail.text).toContain('may be nominated again');
+  });
+
+  it('a new RSVP date sets new timers for each invitation (the old ones name the old date) and tells each invitee', () => {
+    const history = cycleHistory(
+      award.open(),
+      award.nominate('a'),
+      award.nominate('b'),
+      award.close(),
+      award.select(['nom-a', 'nom-b']),
+      award.dates({ rsvpBy: '2027-04-10T09:00:00.000Z' }, { now: '2027-03-01T09:00:00.000Z' }),
+    );
+    const specs = jobs([history.at(-1)!]);
+    expect(specs.map((j) => `${j.queue}/${j.name}/${j.jobId}@${j.runAt}`)).toEqual([
+      `notifications/Notify/notify-ev-${n}-award-dates-changed-app-a@null`,
+      'deadlines/SummitRsvpReminder/summit-rsvp-reminder-nom-a-1807347600000-7d@2027-04-03T09:00:00.000Z',
+      'deadlines/SummitRsvpCloses/summit-rsvp-closes-nom-a-1807347600000@2027-04-10T09:00:00.000Z',
+      `notifications/Notify/notify-ev-${n}-award-dates-changed-app-b@null`,
+      'deadlines/SummitRsvpReminder/summit-rsvp-reminder-nom-b-1807347600000-7d@2027-04-03T09:00:00.000Z',
+      'deadlines/SummitRsvpCloses/summit-rsvp-closes-nom-b-1807347600000@2027-04-10T09:00:00.000Z',
+    ]);
+    // Before any invitation, a change of dates sets nothing in motion.
+    expect(jobs(cycleHistory(award.open(), award.dates({ closeNow: true })).slice(-1))).toEqual([]);
+  });
 });

@@ -28,6 +28,20 @@ export const awardJobs = (event: RecordedEvent<AwardCycleEvent>): JobSpec[] => {
     return { queue: 'notifications', name: 'Notify', jobId: `notify-${event.id}-${template}-applicant`, data, runAt: null };
   };
   const { year } = event.data;
+  const rsvpTimers = (nominationId: string, rsvpBy: string): JobSpec[] => [
+    ...RSVP_REMINDER_DAYS.map((daysBefore) =>
+      deadline(
+        { name: 'SummitRsvpReminder', data: { year, nominationId, rsvpBy, daysBefore } },
+        `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${daysBefore}d`,
+        addDays(rsvpBy, -daysBefore),
+      ),
+    ),
+    deadline(
+      { name: 'SummitRsvpCloses', data: { year, nominationId, rsvpBy } },
+      `summit-rsvp-closes-${nominationId}-${ms(rsvpBy)}`,
+      rsvpBy,
+    ),
+  ];
   switch (event.type) {
     case 'AwardNominationSubmitted':
       return [notify(event.data.applicationId, 'award-nomination-received', { year, nominatedByRole: event.data.nominatedByRole })];
@@ -47,19 +61,29 @@ export const awardJobs = (event: RecordedEvent<AwardCycleEvent>): JobSpec[] => {
       const { nominationId, applicationId, rsvpBy, award, summit } = event.data;
       return [
         notify(applicationId, 'award-invitation', { year, award, summitStartsAt: summit.startsAt, summitPlace: summit.place, rsvpBy }),
-        ...RSVP_REMINDER_DAYS.map((daysBefore) =>
-          deadline(
-            { name: 'SummitRsvpReminder', data: { year, nominationId, rsvpBy, daysBefore } },
-            `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${daysBefore}d`,
-            addDays(rsvpBy, -daysBefore),
-          ),
-        ),
-        deadline(
-          { name: 'SummitRsvpCloses', data: { year, nominationId, rsvpBy } },
-          `summit-rsvp-closes-${nominationId}-${ms(rsvpBy)}`,
-          rsvpBy,
-        ),
+        ...rsvpTimers(nominationId, rsvpBy),
       ];
+    }
+    case 'AwardNominationNotSelected':
+      return [notify(event.data.applicationId, 'award-not-selected', { year, award: event.data.award })];
+    case 'AwardCycleDatesChanged': {
+      // docs/DOMAIN.md, Deadlines: the invitations follow the new RSVP date with timers of their own; the old ones
+      // name the old date and decide nothing. Every invitee hears of the new dates.
+      const { award, rsvpBy, summit, previous, invitations } = event.data;
+      const rsvpMoved = rsvpBy !== previous.rsvpBy;
+      return invitations.flatMap(({ nominationId, applicationId }) => [
+        {
+          ...notify(applicationId, 'award-dates-changed', {
+            year,
+            award,
+            summitStartsAt: summit.startsAt,
+            summitPlace: summit.place,
+            rsvpBy,
+          }),
+          jobId: `notify-${event.id}-award-dates-changed-${applicationId}`,
+        },
+        ...(rsvpMoved ? rsvpTimers(nominationId, rsvpBy) : []),
+      ]);
     }
     case 'SummitRsvpReminderIssued':
       return [notify(event.data.applicationId, 'award-rsvp-reminder', { year, rsvpBy: event.data.rsvpBy })];

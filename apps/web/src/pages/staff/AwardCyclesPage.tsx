@@ -22,6 +22,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { exactDate, shortDate } from '../../lib/dates';
 import { CARD_LIST_STYLES, useWide } from '../../lib/wide';
+import { AwardCycleDatesPanel } from './AwardCycleDatesPanel';
 import { CYCLE_STATUS, INVITATION_LABEL, dayToInstant, useAwardCycle, useAwardCycles } from '../common/AwardApi';
 
 /** Staff open a year's award cycle and run it: nominations, closing the scoring, the summit answers. */
@@ -86,6 +87,8 @@ function CyclePanel({ year }: { year: number }) {
           </Group>
         )}
         {close.error && <ProblemAlert error={close.error} title="Scoring stays open" />}
+        {/* Remounted when the dates change, so the inputs start from the dates as they now stand. */}
+        <AwardCycleDatesPanel key={`${c.year}-${c.datesChanged?.at ?? 'opened'}`} cycle={c} />
       </Stack>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { DeadlinePassed, Forbidden, NotFound, RuleViolation } from '../../errors';
-import { isAfter, isIsoInstant, isPast } from '../../time';
+import { dayOf, isAfter, isIsoInstant, isPast } from '../../time';
 import { normalizeEmail } from '../../application/application.state';
 import { awardCriteriaByVersion } from '../award-criteria';
 import {
@@ -13,6 +13,7 @@ import {
 import { AwardCycleEvent, awardCycleId } from '../award-cycle.events';
 import { AwardCycle, OpenCycle, findNomination, rank } from '../award-cycle.state';
 import { AwardConflict } from '../award.errors';
+import { requireDatesInOrder, requireSummitInYear } from './dates';
 import { notDesignatedBecause, requireRole, sameInstitution } from './guards';
 
 const cycleOf = (c: OpenCycle) => ({ awardCycleId: c.awardCycleId, year: c.year });
@@ -35,14 +36,14 @@ export const openCycle = ({ data, metadata }: OpenAwardCycle, state: AwardCycle)
   const dates = { nominationsCloseAt: data.nominationsCloseAt, rsvpBy: data.rsvpBy, summitStartsAt: data.summit.startsAt };
   if (!Object.values(dates).every(isIsoInstant))
     throw new RuleViolation('award.invalid_dates', 'dates must be ISO-8601 UTC instants', dates);
-  // In the order the cycle runs: nominations close, then the board selects and invites, then RSVPs close before the summit.
-  if (
-    !isAfter(data.nominationsCloseAt, metadata.now) ||
-    !isAfter(data.rsvpBy, data.nominationsCloseAt) ||
-    !isAfter(data.summit.startsAt, data.rsvpBy)
-  ) {
-    throw new RuleViolation('award.invalid_dates', 'now < nominations close < RSVP date < summit', dates);
+  if (!isAfter(data.nominationsCloseAt, metadata.now)) {
+    throw new RuleViolation('award.invalid_dates', `nominations must close later than now (${dayOf(data.nominationsCloseAt)})`, {
+      field: 'nominationsCloseAt',
+      ...dates,
+    });
   }
+  requireSummitInYear(data.year, data.summit.startsAt);
+  requireDatesInOrder(dates);
   return [{ type: 'AwardCycleOpened', data: { awardCycleId: awardCycleId(data.year), ...data, openedAt: metadata.now } }];
 };
 

@@ -86,6 +86,19 @@ export const selectRecipients = ({ data, metadata }: SelectAwardRecipients, cycl
       type: 'SummitInvitationSent',
       data: { ...cycleOf(cycle), ...r, award: cycle.award, summit: cycle.summit, rsvpBy: cycle.rsvpBy, invitedAt: metadata.now },
     })),
+    // The selection is final: every other nominee hears so now rather than never (docs/DOMAIN.md, Notifications).
+    ...cycle.nominations
+      .filter((n) => !ids.includes(n.nominationId))
+      .map((n): AwardCycleEvent => ({
+        type: 'AwardNominationNotSelected',
+        data: {
+          ...cycleOf(cycle),
+          nominationId: n.nominationId,
+          applicationId: n.applicationId,
+          award: cycle.award,
+          decidedAt: metadata.now,
+        },
+      })),
   ];
 };
 
