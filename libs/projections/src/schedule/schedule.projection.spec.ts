@@ -133,3 +133,21 @@ describe('schedule projection', () => {
     );
   });
 });
+
+describe('schedule read, long after a timer was due', () => {
+  it('shows a reminder that can no longer act as doing nothing, and a lapse that would still act as not run', () => {
+    const { db, apply } = readModel(ALL_PROJECTIONS);
+    const { run } = logBuilder();
+    apply(run('a', cmd.submitSurvey(), cmd.accept()));
+    const now = addDays(DUE, 2);
+    const items = applicationSchedule(db, 'a', now)!.items;
+    expect(items.map((i) => [i.kind, i.state, i.late])).toEqual([
+      ['assessment-reminder', 'will-do-nothing', false],
+      ['assessment-reminder', 'will-do-nothing', false],
+      ['assessment-due', 'pending', true],
+    ]);
+    expect(needsAction(db, now).filter((i) => i.reason === 'timer-late')).toEqual([
+      expect.objectContaining({ applicationId: 'a', since: DUE, label: expect.stringMatching(/^Timer has not run: Assessment due/) }),
+    ]);
+  });
+});

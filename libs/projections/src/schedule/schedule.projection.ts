@@ -236,7 +236,7 @@ const commandOf = (t: TimerRow, now: string): ApplicationCommand => {
 const later = (a: string, b: string) => (ms(a) >= ms(b) ? a : b);
 
 /** Whether the timer, run when it is due (or now, if that is later), would record anything on the state as it stands. */
-const willAct = (t: TimerRow, state: Application, now: string): boolean => {
+export const willAct = (t: TimerRow, state: Application, now: string): boolean => {
   try {
     return applicationDecider.decide(commandOf(t, later(t.runs_at, now)), state).length > 0;
   } catch {
@@ -245,7 +245,7 @@ const willAct = (t: TimerRow, state: Application, now: string): boolean => {
   }
 };
 
-const loadState = (db: Database, id: string): Application => {
+export const loadState = (db: Database, id: string): Application => {
   const json = db.prepare('SELECT state FROM schedule_application WHERE application_id = ?').pluck().get(id) as string | undefined;
   return json ? (JSON.parse(json) as Application) : applicationDecider.initialState();
 };

@@ -3,7 +3,7 @@ import { Names, addDays, dayOf } from '@cert/domain';
 import type { ApplicationScheduleView, DeadlineItemView, DeadlineKind, NeedsActionItemView, WorkOverviewView } from '@cert/contracts';
 import { boardQueue } from '../board-queue/board-queue.queries';
 import { overdueAssessments, staffQueue } from '../application-summary/application-summary.queries';
-import { TimerRow } from './schedule.projection';
+import { TimerRow, loadState, willAct } from './schedule.projection';
 
 type Row = TimerRow & { reference: string; leader_name: string; institution_name: string };
 
@@ -29,6 +29,15 @@ const REVIEWER_KINDS: DeadlineKind[] = ['reviewer-reminder', 'review-overdue', '
 // julianday() compares instants whatever their spelling ("…00Z" and "…00.000Z" would not order as text).
 const SELECT = `SELECT t.*, s.reference, s.leader_name, s.institution_name
   FROM schedule_timer t JOIN application_summary s ON s.id = t.application_id`;
+
+/**
+ * A pending timer whose time has passed is judged again at `now`: run this late it may do nothing (a reminder after its
+ * due date), which is what it then shows; one that would still act has not run, and says so (`late`).
+ */
+const judged = (db: Database, r: Row, now: string): Row => {
+  if (r.state !== 'pending' || Date.parse(r.runs_at) >= Date.parse(now)) return r;
+  return willAct(r, loadState(db, r.application_id), now) ? r : { ...r, state: 'will-do-nothing' };
+};
 
 const toItem = (r: Row, now: string, names?: Names): DeadlineItemView => ({
   key: r.key,
@@ -59,7 +68,7 @@ export const applicationSchedule = (db: Database, id: string, now: string, names
     reference: app.reference,
     leaderName: app.leader_name,
     institutionName: app.institution_name,
-    items: rows.map((r) => toItem(r, now, names)),
+    items: rows.map((r) => toItem(judged(db, r, now), now, names)),
   };
 };
 
@@ -153,7 +162,7 @@ export const needsAction = (db: Database, now: string, names?: Names): NeedsActi
   const late = db
     .prepare(`${SELECT} WHERE t.state = 'pending' AND julianday(t.runs_at) < julianday(?) ORDER BY julianday(t.runs_at), t.key`)
     .all(now) as Row[];
-  for (const r of late) {
+  for (const r of late.map((row) => judged(db, row, now)).filter((row) => row.state === 'pending')) {
     const item = toItem(r, now, names);
     items.push({
       reason: 'timer-late',
