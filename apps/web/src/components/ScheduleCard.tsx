@@ -1,4 +1,5 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { ReactNode } from 'react';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { DeadlineItemView, DeadlineState } from '@cert/contracts';
 import { useSchedule } from '../api/queries';
 import { exactDate } from '../lib/dates';
@@ -40,40 +41,40 @@ export function ScheduleCard({ applicationId }: { applicationId: string }) {
       {schedule.error && <ProblemAlert error={schedule.error} />}
       {schedule.data && items.length === 0 && <Text>Nothing scheduled yet.</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-labelledby="schedule-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">What</Table.Th>
-                <Table.Th scope="col">Concerns</Table.Th>
-                <Table.Th scope="col">State</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i) => (
-                <Table.Tr key={i.key}>
-                  <Table.Td>
-                    <time dateTime={i.runsAt}>{exactDate(i.runsAt)}</time>
-                  </Table.Td>
-                  <Table.Td>{i.label}</Table.Td>
-                  <Table.Td>{i.personName}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <DeadlineStateBadge item={i} />
-                      {i.happenedAt && (
-                        <Text size="xs" c="gray.8">
-                          <time dateTime={i.happenedAt}>{exactDate(i.happenedAt)}</time>
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {items.map((i) => (
+            <DeadlineRow key={i.key} item={i} />
+          ))}
+        </Stack>
       )}
     </Card>
+  );
+}
+
+/** One timer as a list item that wraps on a phone: when, what, whom it concerns, and where it stands. */
+export function DeadlineRow({ item, application }: { item: DeadlineItemView; application?: ReactNode }) {
+  return (
+    <li style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 'var(--mantine-spacing-xs)' }}>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+        <Stack gap={2} style={{ flex: '1 1 16rem', minWidth: 0 }}>
+          <Text fw={600}>
+            <time dateTime={item.runsAt}>{exactDate(item.runsAt)}</time>
+          </Text>
+          {application}
+          <Text>{item.label}</Text>
+          <Text size="sm" c="gray.8">
+            Concerns: {item.personName}
+          </Text>
+        </Stack>
+        <Stack gap={2} align="flex-end">
+          <DeadlineStateBadge item={item} />
+          {item.happenedAt && (
+            <Text size="xs" c="gray.8">
+              <time dateTime={item.happenedAt}>{exactDate(item.happenedAt)}</time>
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </li>
   );
 }

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Badge, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import type { NeedsActionReason } from '@cert/contracts';
 import { useWorkOverview } from '../../api/queries';
-import { DeadlineStateBadge } from '../../components/ScheduleCard';
+import { DeadlineRow } from '../../components/ScheduleCard';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -85,40 +85,19 @@ export function WorkOverviewPage() {
             {overview.data.coming.length === 0 ? (
               <Text>Nothing is due in the next {within} days.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped verticalSpacing="sm" aria-labelledby="coming-heading">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">When</Table.Th>
-                      <Table.Th scope="col">Application</Table.Th>
-                      <Table.Th scope="col">What</Table.Th>
-                      <Table.Th scope="col">Concerns</Table.Th>
-                      <Table.Th scope="col">State</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {overview.data.coming.map((c) => (
-                      <Table.Tr key={c.key}>
-                        <Table.Td>
-                          <time dateTime={c.runsAt}>{exactDate(c.runsAt)}</time>
-                        </Table.Td>
-                        <Table.Td>
-                          <Stack gap={0}>
-                            {link(c.applicationId, c.reference)}
-                            <Text size="sm">{c.institutionName}</Text>
-                            <Text size="sm">{c.leaderName}</Text>
-                          </Stack>
-                        </Table.Td>
-                        <Table.Td>{c.label}</Table.Td>
-                        <Table.Td>{c.personName}</Table.Td>
-                        <Table.Td>
-                          <DeadlineStateBadge item={c} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {overview.data.coming.map((c) => (
+                  <DeadlineRow
+                    key={c.key}
+                    item={c}
+                    application={
+                      <Text size="sm">
+                        {link(c.applicationId, c.reference)} · {c.institutionName} · {c.leaderName}
+                      </Text>
+                    }
+                  />
+                ))}
+              </Stack>
             )}
           </Card>
         </>
