@@ -15,7 +15,9 @@ export type DeadlineKind =
   | 'progress-overdue'
   | 'renewal-reminder'
   | 'designation-expiry'
-  | 'record-retention';
+  | 'record-retention'
+  | 'rsvp-reminder'
+  | 'rsvp-closes';
 
 /**
  * `pending`: still to run and, on the application as it stands, it will act; `happened`: it ran and acted (at

@@ -1,4 +1,6 @@
-import { ApplicationCommand, CURRENT_POLICY_VERSION, addDays, policyByVersion } from '@cert/domain';
+import { ApplicationCommand, AwardCycleEvent, CURRENT_POLICY_VERSION, RSVP_REMINDER_DAYS, addDays, policyByVersion } from '@cert/domain';
+import { RecordedEvent } from '@cert/event-store';
+import { RSVP_BY, award, cycleHistory } from '../../../domain/src/award/award.fixtures';
 import { ALL_PROJECTIONS } from '../projections';
 import { logBuilder, readModel } from '../testing/given';
 import { T0, candidate, cmd, ratingsAt, scoresAt, timer } from '../../../domain/src/application/application.fixtures';
@@ -149,5 +151,53 @@ describe('schedule read, long after a timer was due', () => {
     expect(needsAction(db, now).filter((i) => i.reason === 'timer-late')).toEqual([
       expect.objectContaining({ applicationId: 'a', since: DUE, label: expect.stringMatching(/^Timer has not run: Assessment due/) }),
     ]);
+  });
+});
+
+describe('schedule of the summit RSVP', () => {
+  it("lists an invited leader's RSVP timers on their application, and ends them when the leader answers", () => {
+    const { db, apply } = readModel(ALL_PROJECTIONS);
+    const { run } = logBuilder();
+    // The nominees' applications, so the schedule can name them.
+    apply([...run('app-a', cmd.submitSurvey()), ...run('app-b', cmd.submitSurvey())]);
+    const cycle = (events: AwardCycleEvent[], from: number) =>
+      events.map((e, i): RecordedEvent => ({
+        ...e,
+        id: `award-${from + i}`,
+        streamId: 'award-cycle-2027',
+        version: from + i + 1,
+        position: String(1000 + from + i),
+        schemaVersion: 1,
+        metadata: { actorId: 'x', actorRole: 'staff', occurredAt: '2027-02-20T09:00:00.000Z', correlationId: 'c', causationId: null },
+      }));
+    const history = cycleHistory(
+      award.open(),
+      award.nominate('a'),
+      award.nominate('b'),
+      award.score('a', 5),
+      award.score('b', 4),
+      award.close(),
+      award.select(['nom-a', 'nom-b']),
+    );
+    apply(cycle(history, 0));
+    const rsvp = (id: string) => applicationSchedule(db, id, '2027-02-20T09:00:00.000Z')!.items.filter((i) => i.kind.startsWith('rsvp'));
+    expect(rsvp('app-a').map((i) => [i.kind, i.runsAt, i.state])).toEqual([
+      ...RSVP_REMINDER_DAYS.map((d) => ['rsvp-reminder', addDays(RSVP_BY, -d), 'pending']),
+      ['rsvp-closes', RSVP_BY, 'pending'],
+    ]);
+
+    const more = cycleHistory(
+      award.open(),
+      award.nominate('a'),
+      award.nominate('b'),
+      award.score('a', 5),
+      award.score('b', 4),
+      award.close(),
+      award.select(['nom-a', 'nom-b']),
+      award.respond('b', true),
+    ).slice(history.length);
+    apply(cycle(more, history.length));
+    expect(rsvp('app-b').map((i) => i.state)).toEqual(['will-do-nothing', 'will-do-nothing']);
+    expect(rsvp('app-a').map((i) => i.state)).toEqual(['pending', 'pending']);
   });
 });

@@ -1,12 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import {
   APPLICATION_EVENT_TYPES,
+  AWARD_CYCLE_EVENT_TYPES,
   Actor,
   Application,
   ApplicationCommand,
   ApplicationEvent,
+  AwardCycle,
+  AwardCycleCommand,
+  AwardCycleEvent,
+  RSVP_REMINDER_DAYS,
   addDays,
   applicationDecider,
+  awardCycleDecider,
   policyByVersion,
   retentionStartedBy,
 } from '@cert/domain';
@@ -25,6 +31,9 @@ import { Projection } from '../projection';
 export type TimerRow = {
   key: string;
   application_id: string;
+  /** The stream whose state decides the timer: the application's id, or the award cycle's for the summit's RSVP. */
+  stream_id: string;
+  nomination_id: string | null;
   kind: DeadlineKind;
   runs_at: string;
   due_at: string;
@@ -39,6 +48,8 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS schedule_timer (
     key TEXT PRIMARY KEY,
     application_id TEXT NOT NULL,
+    stream_id TEXT NOT NULL,
+    nomination_id TEXT,
     kind TEXT NOT NULL,
     runs_at TEXT NOT NULL,
     due_at TEXT NOT NULL,
@@ -49,10 +60,11 @@ const SCHEMA = [
     set_at TEXT NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS schedule_timer_application ON schedule_timer (application_id)',
+  'CREATE INDEX IF NOT EXISTS schedule_timer_stream ON schedule_timer (stream_id)',
   'CREATE INDEX IF NOT EXISTS schedule_timer_state ON schedule_timer (state, runs_at)',
-  // The application's folded state, so each timer can be put to the decider (it holds what the application's stream holds).
-  `CREATE TABLE IF NOT EXISTS schedule_application (
-    application_id TEXT PRIMARY KEY,
+  // Each stream's folded state (an application's, an award cycle's), so each timer can be put to its decider.
+  `CREATE TABLE IF NOT EXISTS schedule_stream (
+    stream_id TEXT PRIMARY KEY,
     state TEXT NOT NULL
   )`,
 ];
@@ -157,6 +169,36 @@ const progressTimers = (id: string, progressDueAt: string, policyVersion: string
   ];
 };
 
+/** The summit's RSVP timers an award cycle's invitation sets, keyed as the awards reactor keys its jobs. */
+export const rsvpTimersSetBy = (event: AwardCycleEvent): (NewTimer & { application_id: string; nomination_id: string })[] => {
+  if (event.type !== 'SummitInvitationSent') return [];
+  const { nominationId, applicationId, rsvpBy } = event.data;
+  const about = { application_id: applicationId, nomination_id: nominationId, due_at: rsvpBy };
+  return [
+    ...RSVP_REMINDER_DAYS.map((d) => ({
+      key: `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${d}d`,
+      kind: 'rsvp-reminder' as const,
+      runs_at: addDays(rsvpBy, -d),
+      days_before: d,
+      ...about,
+    })),
+    { key: `summit-rsvp-closes-${nominationId}-${ms(rsvpBy)}`, kind: 'rsvp-closes', runs_at: rsvpBy, ...about },
+  ];
+};
+
+const rsvpRunBy = (event: AwardCycleEvent): { key: string; at: string } | null => {
+  switch (event.type) {
+    case 'SummitRsvpReminderIssued': {
+      const { nominationId, rsvpBy, daysBefore, remindedAt } = event.data;
+      return { key: `summit-rsvp-reminder-${nominationId}-${ms(rsvpBy)}-${daysBefore}d`, at: remindedAt };
+    }
+    case 'SummitInvitationUnanswered':
+      return { key: `summit-rsvp-closes-${event.data.nominationId}-${ms(event.data.rsvpBy)}`, at: event.data.markedAt };
+    default:
+      return null;
+  }
+};
+
 /** The timer an event records the running of; `before` is the state the event was decided on. */
 const timerRunBy = (event: ApplicationEvent, before: Application, bySystem: boolean): { key: string; at: string } | null => {
   const id = event.data.applicationId;
@@ -204,7 +246,7 @@ const timerRunBy = (event: ApplicationEvent, before: Application, bySystem: bool
 const TIMER: Actor = { id: 'deadlines', role: 'system' };
 
 /** The command the timer runs (libs/work, deadlines.processor.ts), with the pool left empty: whether it acts is all we ask. */
-const commandOf = (t: TimerRow, now: string): ApplicationCommand => {
+const commandOf = (t: TimerRow, now: string): ApplicationCommand | AwardCycleCommand => {
   const metadata = { actor: TIMER, now };
   const daysBefore = t.days_before ?? 0;
   switch (t.kind) {
@@ -230,60 +272,97 @@ const commandOf = (t: TimerRow, now: string): ApplicationCommand => {
       return { type: 'ExpireDesignation', data: { termEndsAt: t.due_at }, metadata };
     case 'record-retention':
       return { type: 'ShredRecordOfReasons', data: { retainedUntil: t.due_at, held: [], notReached: [] }, metadata };
+    case 'rsvp-reminder':
+      return { type: 'RemindSummitRsvp', data: { nominationId: t.nomination_id!, rsvpBy: t.due_at, daysBefore }, metadata };
+    case 'rsvp-closes':
+      return { type: 'CloseSummitRsvp', data: { nominationId: t.nomination_id!, rsvpBy: t.due_at }, metadata };
   }
 };
+
+const isRsvp = (t: TimerRow) => t.kind === 'rsvp-reminder' || t.kind === 'rsvp-closes';
 
 const later = (a: string, b: string) => (ms(a) >= ms(b) ? a : b);
 
 /** Whether the timer, run when it is due (or now, if that is later), would record anything on the state as it stands. */
-export const willAct = (t: TimerRow, state: Application, now: string): boolean => {
+export const willAct = (t: TimerRow, state: unknown, now: string): boolean => {
+  const command = commandOf(t, later(t.runs_at, now));
   try {
-    return applicationDecider.decide(commandOf(t, later(t.runs_at, now)), state).length > 0;
+    return isRsvp(t)
+      ? awardCycleDecider.decide(command as AwardCycleCommand, state as AwardCycle).length > 0
+      : applicationDecider.decide(command as ApplicationCommand, state as Application).length > 0;
   } catch {
     // A refused command appends nothing either.
     return false;
   }
 };
 
-export const loadState = (db: Database, id: string): Application => {
-  const json = db.prepare('SELECT state FROM schedule_application WHERE application_id = ?').pluck().get(id) as string | undefined;
-  return json ? (JSON.parse(json) as Application) : applicationDecider.initialState();
+/** A stream's folded state, or undefined before its first event. */
+export const loadState = (db: Database, streamId: string): unknown => {
+  const json = db.prepare('SELECT state FROM schedule_stream WHERE stream_id = ?').pluck().get(streamId) as string | undefined;
+  return json === undefined ? undefined : (JSON.parse(json) as unknown);
 };
+
+const saveState = (db: Database, streamId: string, state: unknown) =>
+  db.prepare('INSERT OR REPLACE INTO schedule_stream (stream_id, state) VALUES (?, ?)').run(streamId, JSON.stringify(state));
+
+const INSERT = `INSERT OR IGNORE INTO schedule_timer
+  (key, application_id, stream_id, nomination_id, kind, runs_at, due_at, days_before, reviewer_id, state, happened_at, set_at)
+  VALUES (@key, @application_id, @stream_id, @nomination_id, @kind, @runs_at, @due_at, @days_before, @reviewer_id, 'pending', NULL, @set_at)`;
+
+/** Records what ran, adds what was set, then puts every timer of the stream yet to run to its decider again. */
+const settle = (
+  db: Database,
+  streamId: string,
+  state: unknown,
+  now: string,
+  ran: { key: string; at: string } | null,
+  set: (NewTimer & { application_id: string; nomination_id?: string })[],
+) => {
+  if (ran) {
+    db.prepare(`UPDATE schedule_timer SET state = 'happened', happened_at = ? WHERE key = ? AND state != 'happened'`).run(ran.at, ran.key);
+  }
+  const insert = db.prepare(INSERT);
+  for (const t of set) insert.run({ days_before: null, reviewer_id: null, nomination_id: null, ...t, stream_id: streamId, set_at: now });
+  // What the event changed may have made a timer moot, or live again.
+  const waiting = db.prepare(`SELECT * FROM schedule_timer WHERE stream_id = ? AND state != 'happened'`).all(streamId) as TimerRow[];
+  const mark = db.prepare('UPDATE schedule_timer SET state = ? WHERE key = ?');
+  for (const t of waiting) {
+    const next = willAct(t, state, now) ? 'pending' : 'will-do-nothing';
+    if (next !== t.state) mark.run(next, t.key);
+  }
+};
+
+const AWARD_TYPES = new Set<string>(AWARD_CYCLE_EVENT_TYPES);
 
 export const scheduleProjection: Projection = {
   name: 'schedule',
   version: 1,
   schema: SCHEMA,
-  tables: ['schedule_timer', 'schedule_application'],
-  handles: APPLICATION_EVENT_TYPES,
+  tables: ['schedule_timer', 'schedule_stream'],
+  handles: [...APPLICATION_EVENT_TYPES, ...AWARD_CYCLE_EVENT_TYPES],
   apply(db, recorded) {
+    const now = recorded.metadata.occurredAt;
+    if (AWARD_TYPES.has(recorded.type)) {
+      const event = recorded as RecordedEvent<AwardCycleEvent>;
+      const streamId = event.data.awardCycleId;
+      const before = (loadState(db, streamId) as AwardCycle | undefined) ?? awardCycleDecider.initialState();
+      const state = awardCycleDecider.evolve(before, event);
+      saveState(db, streamId, state);
+      return settle(db, streamId, state, now, rsvpRunBy(event), rsvpTimersSetBy(event));
+    }
     const event = recorded as RecordedEvent<ApplicationEvent>;
     const id = event.data.applicationId;
-    const before = loadState(db, id);
+    const before = (loadState(db, id) as Application | undefined) ?? applicationDecider.initialState();
     const state = applicationDecider.evolve(before, event);
-    db.prepare('INSERT OR REPLACE INTO schedule_application (application_id, state) VALUES (?, ?)').run(id, JSON.stringify(state));
-    const now = event.metadata.occurredAt;
-
+    saveState(db, id, state);
     const ran = timerRunBy(event, before, event.metadata.actorRole === 'system');
-    if (ran) {
-      db.prepare(`UPDATE schedule_timer SET state = 'happened', happened_at = ? WHERE key = ? AND state != 'happened'`).run(
-        ran.at,
-        ran.key,
-      );
-    }
-    const insert = db.prepare(
-      `INSERT OR IGNORE INTO schedule_timer (key, application_id, kind, runs_at, due_at, days_before, reviewer_id, state, happened_at, set_at)
-       VALUES (@key, @application_id, @kind, @runs_at, @due_at, @days_before, @reviewer_id, 'pending', NULL, @set_at)`,
+    settle(
+      db,
+      id,
+      state,
+      now,
+      ran,
+      timersSetBy(event).map((t) => ({ ...t, application_id: id })),
     );
-    for (const t of timersSetBy(event)) {
-      insert.run({ days_before: null, reviewer_id: null, ...t, application_id: id, set_at: now });
-    }
-    // Every timer yet to run is put to the decider again: what the event changed may have made it moot, or live again.
-    const waiting = db.prepare(`SELECT * FROM schedule_timer WHERE application_id = ? AND state != 'happened'`).all(id) as TimerRow[];
-    const mark = db.prepare('UPDATE schedule_timer SET state = ? WHERE key = ?');
-    for (const t of waiting) {
-      const next = willAct(t, state, now) ? 'pending' : 'will-do-nothing';
-      if (next !== t.state) mark.run(next, t.key);
-    }
   },
 };

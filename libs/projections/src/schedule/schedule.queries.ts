@@ -22,6 +22,8 @@ const LABELS: Record<DeadlineKind, (r: TimerRow) => string> = {
   'renewal-reminder': (r) => `Renewal reminder to the leader, ${before(r.days_before, 'the term ends')}`,
   'designation-expiry': () => 'Term ends: the designation expires unless renewed',
   'record-retention': () => 'Retention ends: the record of reasons is shredded',
+  'rsvp-reminder': (r) => `Summit RSVP reminder to the leader, ${before(r.days_before, 'the RSVP date')}`,
+  'rsvp-closes': () => 'Summit RSVP closes: an unanswered invitation is marked unanswered',
 };
 
 const REVIEWER_KINDS: DeadlineKind[] = ['reviewer-reminder', 'review-overdue', 'reviewer-replacement'];
@@ -36,7 +38,7 @@ const SELECT = `SELECT t.*, s.reference, s.leader_name, s.institution_name
  */
 const judged = (db: Database, r: Row, now: string): Row => {
   if (r.state !== 'pending' || Date.parse(r.runs_at) >= Date.parse(now)) return r;
-  return willAct(r, loadState(db, r.application_id), now) ? r : { ...r, state: 'will-do-nothing' };
+  return willAct(r, loadState(db, r.stream_id), now) ? r : { ...r, state: 'will-do-nothing' };
 };
 
 const toItem = (r: Row, now: string, names?: Names): DeadlineItemView => ({

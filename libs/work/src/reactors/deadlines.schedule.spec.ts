@@ -1,8 +1,10 @@
 import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
-import { timersSetBy } from '@cert/projections';
+import { rsvpTimersSetBy, timersSetBy } from '@cert/projections';
 import { candidate, cmd, historyOf, ratingsAt, scoresAt } from '../../../domain/src/application/application.fixtures';
+import { award, cycleHistory } from '../../../domain/src/award/award.fixtures';
 import { deadlineJobs } from './deadlines.reactor';
+import { awardJobs } from './awards.reactor';
 
 const recorded = (e: ApplicationEvent, i: number): RecordedEvent<ApplicationEvent> => ({
   ...e,
@@ -35,5 +37,33 @@ describe('the schedule read model and the deadline reactor', () => {
       compared += jobs.length;
     }
     expect(compared).toBeGreaterThan(15);
+  });
+
+  it("set the same summit RSVP timers as the awards reactor (its mail and the award's recording are not deadlines)", () => {
+    const events = cycleHistory(
+      award.open(),
+      award.nominate('a'),
+      award.nominate('b'),
+      award.score('a', 5),
+      award.score('b', 4),
+      award.close(),
+      award.select(['nom-a', 'nom-b']),
+    );
+    let compared = 0;
+    events.forEach((event, i) => {
+      const recordedEvent = {
+        ...event,
+        id: `aw-${i}`,
+        streamId: 'award-cycle-2027',
+        version: i + 1,
+        position: String(i + 1),
+        schemaVersion: 1,
+        metadata: {} as never,
+      };
+      const jobs = awardJobs(recordedEvent).filter((j) => j.name === 'SummitRsvpReminder' || j.name === 'SummitRsvpCloses');
+      expect(rsvpTimersSetBy(event).map((t) => [t.key, t.runs_at])).toEqual(jobs.map((j) => [j.jobId, j.runAt]));
+      compared += jobs.length;
+    });
+    expect(compared).toBe(4);
   });
 });
