@@ -3,7 +3,7 @@ import { RecordedEvent } from '@cert/event-store';
 import { RSVP_BY, award, cycleHistory } from '../../../domain/src/award/award.fixtures';
 import { ALL_PROJECTIONS } from '../projections';
 import { logBuilder, readModel } from '../testing/given';
-import { T0, candidate, cmd, ratingsAt, scoresAt, timer } from '../../../domain/src/application/application.fixtures';
+import { T0, applicant, candidate, cmd, ratingsAt, scoresAt, staff, timer } from '../../../domain/src/application/application.fixtures';
 import { applicationSchedule, comingDeadlines, needsAction } from './schedule.queries';
 
 const policy = policyByVersion(CURRENT_POLICY_VERSION);
@@ -199,5 +199,42 @@ describe('schedule of the summit RSVP', () => {
     apply(cycle(more, history.length));
     expect(rsvp('app-b').map((i) => i.state)).toEqual(['will-do-nothing', 'will-do-nothing']);
     expect(rsvp('app-a').map((i) => i.state)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('schedule around an appeal', () => {
+  it('holds the first window while an appeal is pending, and never shows the board finalizing an appeal as a timer', () => {
+    const { step, schedule } = setup();
+    const decidedAt = at(1);
+    step(
+      'a',
+      cmd.submitSurvey(),
+      cmd.accept(),
+      cmd.submitAssessment(ratingsAt(1)),
+      cmd.assignManual([candidate('rev-a'), candidate('rev-b')]),
+      cmd.submitScores('rev-a', scoresAt(1), 'NotYetReady'),
+      cmd.submitScores('rev-b', scoresAt(1), 'NotYetReady'),
+      cmd.decide('NotYetReady', null, decidedAt),
+    );
+    const window = () => schedule('a', decidedAt).filter((i) => i.kind === 'appeal-window');
+    expect(window().map((i) => [i.runsAt, i.state])).toEqual([[addDays(decidedAt, policy.appealWindowDays), 'pending']]);
+
+    step('a', {
+      type: 'FileAppeal',
+      data: { statement: 'The reviewers did not see our robotics evidence, uploaded late.' },
+      metadata: { actor: applicant, now: at(5) },
+    });
+    expect(window().map((i) => i.state)).toEqual(['will-do-nothing']);
+
+    step(
+      'a',
+      { type: 'RouteAppeal', data: { route: 'board' }, metadata: { actor: staff, now: at(6) } },
+      cmd.decide('CharterMembership', 'On appeal the board finds the robotics evidence shows practice at the charter level.', at(7)),
+    );
+    // The appeal's decision is final at once; its own window's timer was set and does nothing.
+    expect(window().map((i) => [i.runsAt, i.state, i.happenedAt])).toEqual([
+      [at(7), 'will-do-nothing', null],
+      [addDays(decidedAt, policy.appealWindowDays), 'will-do-nothing', null],
+    ]);
   });
 });

@@ -222,8 +222,9 @@ const timerRunBy = (event: ApplicationEvent, before: Application, bySystem: bool
       if (!slot || !bySystem) return null;
       return { key: `reviewer-replacement-${id}-${slot.reviewerId}-${ms(slot.dueAt)}`, at: event.data.releasedAt };
     }
+    // An appeal's decision is final at once, by the board's hand (decide/appeal.ts): its window's timer then does nothing.
     case 'DecisionFinalized':
-      return { key: `appeal-window-${id}-${ms(event.data.appealUntil)}`, at: event.data.finalizedAt };
+      return bySystem ? { key: `appeal-window-${id}-${ms(event.data.appealUntil)}`, at: event.data.finalizedAt } : null;
     case 'ProgressReminderIssued': {
       const { progressDueAt, daysBefore, remindedAt } = event.data;
       return { key: `progress-reminder-${id}-${ms(progressDueAt)}-${daysBefore}d`, at: remindedAt };
