@@ -740,6 +740,27 @@ const ROUTES: Record<string, Route> = {
     as: { staff: { status: 200, check: (r) => expect(r.body).toEqual([]) } },
     others: 200,
   },
+  'GET /deadlines': {
+    allow: ['staff', 'auditor'],
+    as: {
+      staff: {
+        status: 200,
+        check: (r) => expect(r.body).toEqual(expect.objectContaining({ withinDays: 14, needsAction: expect.any(Array) })),
+      },
+    },
+    others: 200,
+  },
+  'GET /applications/{id}/schedule': {
+    allow: ['staff', 'auditor'],
+    as: {
+      staff: {
+        status: 200,
+        check: (r) =>
+          expect(r.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ applicationId: X, kind: 'appeal-window' })])),
+      },
+    },
+    others: 200,
+  },
   'POST /auth/logout': {
     allow: EVERYONE,
     // A session of its own, so the fixture's sessions stay valid.

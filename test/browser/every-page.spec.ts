@@ -381,6 +381,7 @@ describeWeb('every page, for every role, at 1280 and 390 px wide', () => {
     await visit(staff, 'staff', 'application-appealed', `/staff/applications/${ids.eve}`, text(/Route the appeal/));
     await visit(staff, 'staff', 'application-designated', `/staff/applications/${ids.alice}`, text('Leadership team minutes 2025-26.pdf'));
     await visit(staff, 'staff', 'growth-report', `/applications/${ids.alice}/growth-report`);
+    await visit(staff, 'staff', 'work-overview', '/staff/work', text('Needs action now'));
     await visit(staff, 'staff', 'erasures', '/staff/erasures');
     await visit(staff, 'staff', 'awards', '/staff/awards', text(LEADERS.alice.institution));
     await visit(staff, 'staff', 'notifications', '/notifications');

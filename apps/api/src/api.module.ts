@@ -34,6 +34,7 @@ import { AwardsController } from './awards/awards.controller';
 import { WebModule } from './web/web.module';
 import { EvidenceController } from './evidence/evidence.controller';
 import { PeopleController } from './people/people.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { PeopleService } from './people/people.service';
 import { EvidenceService } from './evidence/evidence.service';
 
@@ -91,6 +92,7 @@ export class ApiModule {
         ProgressController,
         EvidenceController,
         PeopleController,
+        DeadlinesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

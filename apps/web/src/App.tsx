@@ -21,6 +21,7 @@ import { StaffQueuePage } from './pages/staff/StaffQueuePage';
 import { StaffApplicationPage } from './pages/staff/StaffApplicationPage';
 import { ErasurePage } from './pages/staff/ErasurePage';
 import { PeoplePage } from './pages/staff/PeoplePage';
+import { WorkOverviewPage } from './pages/staff/WorkOverviewPage';
 import { DecisionQueuePage } from './pages/board/DecisionQueuePage';
 import { BoardApplicationPage } from './pages/board/BoardApplicationPage';
 import { AuditorHomePage } from './pages/auditor/AuditorHomePage';
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
       { path: '/staff/applications/:id', element: only(['staff'], <StaffApplicationPage />) },
       { path: '/staff/erasures', element: only(['staff'], <ErasurePage />) },
       { path: '/staff/people', element: only(['staff'], <PeoplePage />) },
+      { path: '/staff/work', element: only(['staff'], <WorkOverviewPage />) },
       {
         path: '/board',
         element: only(

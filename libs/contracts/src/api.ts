@@ -44,6 +44,7 @@ import type {
   SurveyResult,
 } from './writes';
 import type { EvidenceItemView, EvidencePolicyView, EvidenceResult } from './evidence';
+import type { ApplicationScheduleView, WorkOverviewView } from './schedule';
 
 /**
  * Every body the API answers, by the name a route gives it (`@Operation` in apps/api/src/http/operation.decorator.ts,
@@ -54,6 +55,7 @@ export type ResponseBodies = {
   ApplicantListItem: ApplicantListItem;
   ApplicationList: ApplicationList;
   ApplicationReadView: ApplicationReadView;
+  ApplicationScheduleView: ApplicationScheduleView;
   ApplicationSummaryView: ApplicationSummaryView;
   AssessmentItemView: AssessmentItemView;
   AuditExport: AuditExport;
@@ -106,4 +108,5 @@ export type ResponseBodies = {
   StreamVerdict: StreamVerdict;
   SurveyResult: SurveyResult;
   TimelineView: TimelineView;
+  WorkOverviewView: WorkOverviewView;
 };

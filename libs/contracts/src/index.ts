@@ -19,4 +19,5 @@ export * from './privacy';
 export * from './problem';
 export * from './operations';
 export * from './people';
+export * from './schedule';
 export * from './api';

@@ -25,3 +25,5 @@ export * from './awards/awards.queries';
 export * from './statement-cache';
 export * from './evidence/evidence.projection';
 export * from './evidence/evidence.queries';
+export * from './schedule/schedule.projection';
+export * from './schedule/schedule.queries';

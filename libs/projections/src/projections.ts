@@ -8,6 +8,7 @@ import { progressProjection } from './progress/progress.projection';
 import { directoryProjection } from './directory/directory.projection';
 import { awardsProjection } from './awards/awards.projection';
 import { evidenceProjection } from './evidence/evidence.projection';
+import { scheduleProjection } from './schedule/schedule.projection';
 
 export const ALL_PROJECTIONS: Projection[] = [
   applicationSummaryProjection,
@@ -19,4 +20,5 @@ export const ALL_PROJECTIONS: Projection[] = [
   progressProjection,
   awardsProjection,
   evidenceProjection,
+  scheduleProjection,
 ];

@@ -14,6 +14,7 @@ import { AppealsController } from '../appeals/appeals.controller';
 import { EvidenceController } from '../evidence/evidence.controller';
 import { MetricsController } from '../operations/metrics.controller';
 import { PeopleController } from '../people/people.controller';
+import { DeadlinesController } from '../deadlines/deadlines.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
@@ -35,6 +36,7 @@ const CONTROLLERS = [
   EvidenceController,
   MetricsController,
   PeopleController,
+  DeadlinesController,
 ];
 
 const routes = CONTROLLERS.flatMap((controller) => {

@@ -128,6 +128,9 @@ export const POLICY = {
   'people.role.change': { roles: ['staff'] },
   'people.deactivate': { roles: ['staff'] },
   'people.history': { roles: ['staff', 'auditor'] },
+  // docs/DOMAIN.md, Deadlines: the timers and the work waiting, for staff to act on and auditors to check.
+  'deadlines.overview': { roles: ['staff', 'auditor'] },
+  'application.schedule': { roles: ['staff', 'auditor'], application: OWNER },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -204,4 +204,6 @@ export const ACTION_REFUSALS = {
   'people.role.change': ['account.not_found', 'account.not_allowed', 'account.self', 'account.deactivated', 'account.reason_required'],
   'people.deactivate': ['account.not_found', 'account.not_allowed', 'account.self', 'account.reason_required'],
   'people.history': ['account.not_found'],
+  'deadlines.overview': [],
+  'application.schedule': [],
 } as const satisfies Record<Action, readonly ProblemCode[]>;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ApplicantListItem,
   ApplicationReadView,
+  ApplicationScheduleView,
   ApplicationSummaryView,
   AssessmentItemView,
   BoardItemView,
@@ -23,6 +24,7 @@ import type {
   Rubric,
   StaffQueue,
   TimelineView,
+  WorkOverviewView,
 } from '@cert/contracts';
 import { get, write } from './client';
 
@@ -88,6 +90,10 @@ export const useFinishedReviews = (id: string | undefined) => useRead<FinishedRe
 export const useReviewers = () => useRead<ReviewerPoolEntry[]>('/reviewers');
 export const usePeople = () => useRead<PersonView[]>('/people');
 export const usePersonHistory = (id: string | null) => useRead<HistoryEntry[]>(id ? `/people/${id}/history` : null);
+
+/** docs/DOMAIN.md, Deadlines: what needs action now and the timers due within `within` days. */
+export const useWorkOverview = (withinDays: number) => useRead<WorkOverviewView>('/deadlines', { within: `${withinDays}d` });
+export const useSchedule = (id: string | undefined) => useRead<ApplicationScheduleView>(id ? `/applications/${id}/schedule` : null);
 
 export const useBoardQueue = () => useRead<BoardItemView[]>('/board/queue');
 export const useBoardItem = (id: string | undefined) => useRead<BoardItemView>(id ? `/board/queue/${id}` : null);

@@ -14,6 +14,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   reviewer: [{ to: '/reviews', label: 'My assignments' }],
   staff: [
     { to: '/staff', label: 'Queue' },
+    { to: '/staff/work', label: 'Work overview' },
     { to: '/staff/awards', label: 'Awards' },
     { to: '/staff/people', label: 'People' },
     { to: '/staff/erasures', label: 'Erasure' },

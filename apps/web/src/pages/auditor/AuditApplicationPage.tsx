@@ -13,6 +13,7 @@ import { exactDate, fromLocalInput, utcDate } from '../../lib/dates';
 import { eventLabel, isEngineStep, OUTCOME_LABEL, ROLE_LABEL } from '../../lib/labels';
 import { RecordOfReasonsCard } from './RecordOfReasonsCard';
 import { ReviewerViewCard } from './ReviewerViewCard';
+import { ScheduleCard } from '../../components/ScheduleCard';
 
 /** Why an event happened, where the event says: a reason, a justification, a rule. */
 function whyOf(e: HistoryEntry): string {
@@ -99,6 +100,7 @@ export function AuditApplicationPage() {
 
       <StateAsOfCard id={a.id} />
 
+      <ScheduleCard applicationId={a.id} />
       <RecordOfReasonsCard record={record.data} error={record.error} />
       <EvidenceByIndicator applicationId={a.id} />
       <ReviewerViewCard id={a.id} history={history.data} />

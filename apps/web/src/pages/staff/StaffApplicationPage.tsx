@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { SurveySummary } from '../../components/SurveySummary';
 import { DeadlinePanel } from './DeadlinePanel';
+import { ScheduleCard } from '../../components/ScheduleCard';
 import { AppealRoutingPanel } from './AppealRoutingPanel';
 import { ReviewersPanel } from './ReviewersPanel';
 import { ProgressConfirmationPanel } from './ProgressConfirmationPanel';
@@ -69,6 +70,7 @@ export function StaffApplicationPage() {
             </Title>
             {timeline.data ? <EventTimeline entries={timeline.data} showActor /> : <Loading what="Loading the timeline" />}
           </Card>
+          <ScheduleCard applicationId={a.id} />
         </Grid.Col>
       </Grid>
     </Page>
