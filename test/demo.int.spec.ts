@@ -162,7 +162,7 @@ describe('npm run demo', () => {
 
     const again = run(await freePort());
     let said = '';
-    again.stderr!.on('data', (d) => (said += d));
+    again.stderr.on('data', (d) => (said += d));
     const code = await new Promise<number | null>((resolve) => again.once('exit', resolve));
     expect(code).not.toBe(0);
     expect(said).toMatch(/already holds \d+ events: the demo seeds only an empty data directory/);
