@@ -32,8 +32,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => service.kill(signal));
   service.on('exit', (code) => process.exit(code ?? 0));
 
+  // Any address the service listens on answers on the loopback, except a single other interface named in HOST.
+  const host = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host) ? '127.0.0.1' : config.host;
   for (let tries = 0; tries < 300; tries++) {
-    const health = await fetch(`http://127.0.0.1:${config.port}/health`).catch(() => null);
+    const health = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${config.port}/health`).catch(() => null);
     if (health?.ok) return print(config.publicUrl, dataDir, signIns);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -47,7 +49,7 @@ function print(url: string, dataDir: string, signIns: DemoSignIn[]): void {
     const who = `  ${s.role.padEnd(10)} ${s.name.padEnd(16)} ${s.email.padEnd(width)}`;
     return s.password
       ? `${who}  password: ${s.password}`
-      : `${who}  sign-in link (once, until ${s.validUntil}): ${s.link}\n` +
+      : `${who}  sign-in link (once, until ${s.validUntil!.slice(0, 16).replace('T', ' ')} UTC): ${s.link}\n` +
           `  ${''.padEnd(10)} ${''.padEnd(16)} a new link: ask on the sign-in page; mail is written to ${join(dataDir, 'outbox')}`;
   });
   console.log(
@@ -58,7 +60,7 @@ function print(url: string, dataDir: string, signIns: DemoSignIn[]): void {
       'Sign in as:',
       ...lines,
       '',
-      'Stop with Ctrl-C. Start it again on the same data with `npm start` and DATA_DIR; `npm run demo` wants an empty directory.',
+      `Stop with Ctrl-C. Serve the same data again with DATA_DIR=${dataDir} npm start; npm run demo wants an empty directory.`,
       '',
     ].join('\n'),
   );
