@@ -1,35 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-
-const DEMO = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'demo', 'main.js');
+import { DemoProcess, DemoSignIn, freePort, runDemo, startDemo } from './support/demo-process';
 
 jest.setTimeout(300_000);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-type SignIn = { role: string; email: string; password?: string; link?: string };
-
-/** The sign-ins `npm run demo` prints, one line per role: a password, or an applicant's one-time link. */
-function parseSignIns(output: string): SignIn[] {
-  return [...output.matchAll(/^ {2}(\w+) +.+? +(\S+@\S+) +(?:password: (\S+)|sign-in link .*?: (\S+))$/gm)].map(
-    ([, role, email, password, link]) => ({
-      role,
-      email,
-      ...(password ? { password } : { link }),
-    }),
-  );
-}
 
 /**
  * `npm run demo` (after `npm run build`): seeds an empty data directory through the service, serves it, and prints one
@@ -38,15 +14,11 @@ function parseSignIns(output: string): SignIn[] {
  */
 describe('npm run demo', () => {
   let dataDir: string;
-  let child: ChildProcess;
-  let output = '';
+  let demo: DemoProcess;
   let base: string;
-  let signIns: SignIn[];
+  let signIns: DemoSignIn[];
 
-  const run = (port: number) =>
-    spawn(process.execPath, [DEMO], { env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port) }, stdio: 'pipe' });
-
-  const session = async (who: SignIn) => {
+  const session = async (who: DemoSignIn) => {
     const res = who.password
       ? await fetch(`${base}/auth/login`, {
           method: 'POST',
@@ -71,31 +43,19 @@ describe('npm run demo', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first (npm test does)`);
     dataDir = mkdtempSync(join(tmpdir(), 'iasl-demo-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = run(port);
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const ready = new Promise<void>((resolve) => child.stdout!.on('data', () => /Stop with Ctrl-C/.test(output) && resolve()));
-    await Promise.race([ready, exited]);
-    if (!/Stop with Ctrl-C/.test(output)) throw new Error(`the demo stopped before it was ready:\n${output}`);
-    signIns = parseSignIns(output);
+    demo = await startDemo(dataDir);
+    base = demo.baseUrl;
+    signIns = demo.signIns;
   });
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await demo?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('prints the address and one sign-in per role', () => {
-    expect(output).toContain(`demo ready at ${base}`);
+    expect(demo.output()).toContain(`demo ready at ${base}`);
     expect(signIns.map((s) => s.role).sort()).toEqual(['applicant', 'auditor', 'board', 'operator', 'reviewer', 'staff']);
     expect(signIns.find((s) => s.role === 'applicant')!.link).toMatch(new RegExp(`^${base}/sign-in\\?token=`));
   });
@@ -155,14 +115,12 @@ describe('npm run demo', () => {
 
   it('refuses a second run on the same directory and leaves the log untouched', async () => {
     const log = join(dataDir, 'events.sqlite');
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await demo.stop();
     const before = createHash('sha256').update(readFileSync(log)).digest('hex');
 
-    const again = run(await freePort());
+    const again = runDemo(dataDir, await freePort());
     let said = '';
-    again.stderr.on('data', (d) => (said += d));
+    again.stderr!.on('data', (d) => (said += d));
     const code = await new Promise<number | null>((resolve) => again.once('exit', resolve));
     expect(code).not.toBe(0);
     expect(said).toMatch(/already holds \d+ events: the demo seeds only an empty data directory/);
