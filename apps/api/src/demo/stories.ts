@@ -563,10 +563,11 @@ const renewedDesignation = (w: DemoWorld): Story => ({
     );
     await at(w.day(1660));
     await w.post(board, `/applications/${id}/decision`, { outcome: 'ProgramOfExcellence' });
-    // Four yearly updates, each a fortnight before it is due.
-    for (const day of [1310, 945, 580, 215]) {
+    // Four yearly updates, each a fortnight before it is due, a few indicators a level up each year.
+    for (const [year, day] of [1310, 945, 580, 215].entries()) {
       await at(w.day(day, 20));
-      await w.post(L.linda, `/applications/${id}/progress-updates`, { ratings: ratings('strong') });
+      const grown = ratings('strong').map((r, i) => ({ ...r, level: i % 4 <= year ? Math.min(5, r.level + 1) : r.level }));
+      await w.post(L.linda, `/applications/${id}/progress-updates`, { ratings: grown });
     }
     // The renewal opens a year before the five-year term ends: a new application at the assessment step.
     await at(w.day(190));
