@@ -44,13 +44,13 @@ async function main(): Promise<void> {
 }
 
 function print(url: string, dataDir: string, signIns: DemoSignIn[]): void {
-  const width = Math.max(...signIns.map((s) => s.email.length));
+  const width = (key: 'name' | 'email') => Math.max(...signIns.map((s) => s[key].length));
   const lines = signIns.map((s) => {
-    const who = `  ${s.role.padEnd(10)} ${s.name.padEnd(16)} ${s.email.padEnd(width)}`;
+    const who = `  ${s.role.padEnd(10)} ${s.name.padEnd(width('name'))}  ${s.email.padEnd(width('email'))}`;
     return s.password
       ? `${who}  password: ${s.password}`
       : `${who}  sign-in link (once, until ${s.validUntil!.slice(0, 16).replace('T', ' ')} UTC): ${s.link}\n` +
-          `  ${''.padEnd(10)} ${''.padEnd(16)} a new link: ask on the sign-in page; mail is written to ${join(dataDir, 'outbox')}`;
+          `  ${''.padEnd(10)} ${''.padEnd(width('name'))}  a new link: ask on the sign-in page; mail is written to ${join(dataDir, 'outbox')}`;
   });
   console.log(
     [
