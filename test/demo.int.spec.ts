@@ -62,13 +62,17 @@ describe('npm run demo', () => {
 
   it("serves data on every role's main pages", async () => {
     const staff = await as('staff');
-    const queue = await staff<{ counts: Record<string, number>; items: { status: string; designationStatus: string | null }[] }>(
-      '/applications',
-    );
+    const queue = await staff<{
+      counts: Record<string, number>;
+      items: { id: string; leaderName: string; status: string; designationStatus: string | null }[];
+    }>('/applications');
     const steps = ['Screening', 'AwaitingAssessment', 'UnderReview', 'AwaitingDecision', 'Decided', 'Rejected'];
     expect(steps.filter((status) => !(queue.counts[status] >= 1))).toEqual([]);
     expect(queue.counts.Decided).toBeGreaterThanOrEqual(5);
     expect(queue.items.map((i) => i.designationStatus)).toEqual(expect.arrayContaining(['active', 'suspended', 'renewed']));
+    const luis = queue.items.find((i) => i.leaderName === 'Luis Moreno')!;
+    const evidence = await staff<{ kind: string }[]>(`/applications/${luis.id}/evidence`);
+    expect(evidence.map((e) => e.kind).sort()).toEqual(['document', 'link']);
     const cycles = await staff<{ year: number }[]>('/award-cycles');
     expect(cycles).toHaveLength(1);
     const cycle = await staff<object>(`/award-cycles/${cycles[0].year}`);

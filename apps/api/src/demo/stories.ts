@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { allIndicators, icMapV1 } from '@cert/domain';
 import { CAST, Leader, Person } from './cast';
 import { Story } from './timeline';
@@ -73,6 +74,19 @@ export class DemoWorld {
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
   post = <T = Written>(who: Person, path: string, body: object = {}) => this.send<T>(who, 'POST', path, body);
+
+  /** An evidence document, uploaded as the web app does: multipart, the indicator in the query. */
+  async upload(who: Person, id: string, indicator: string, fileName: string, pdf: Buffer): Promise<void> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), fileName);
+    const path = `/applications/${id}/evidence/documents?purpose=assessment&indicator=${encodeURIComponent(indicator)}`;
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.session(who).token}` },
+      body: form,
+    });
+    if (!res.ok) throw new Error(`${who.name}: POST ${path} answered ${res.status}: ${await res.text()}`);
+  }
   put = <T = Written>(who: Person, path: string, body: object) => this.send<T>(who, 'PUT', path, body);
 }
 
@@ -105,6 +119,37 @@ const scores = (profile: Profile, shift: Record<number, number> = {}) =>
     comment: COMMENTS[i % COMMENTS.length],
   }));
 
+/** A one-page PDF, as a school would attach: a title and a few lines. */
+function evidencePdf(title: string, lines: string[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 72, info: { Title: title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.fontSize(18).text(title).moveDown();
+  for (const line of lines) doc.fontSize(11).text(line).moveDown(0.5);
+  doc.end();
+  return done;
+}
+
+/**
+ * The leader's evidence beside two indicators: the leadership team's minutes (a PDF) and the school's STEM plan (a
+ * link). Neither names the school, as the leader is asked before uploading under blind review.
+ */
+async function attachEvidence(w: DemoWorld, leader: Leader, id: string) {
+  const minutes = await evidencePdf('STEM Leadership Team minutes, spring term', [
+    'Present: the principal, two STEM teachers, a parent, a student representative and our industry partner.',
+    'Agreed: the year’s STEM goals, the schedule of the spring showcase, and who leads each partnership.',
+    'Next meeting: in six weeks, to review the teacher survey.',
+  ]);
+  await w.upload(leader, id, INDICATORS[0].code, 'STEM Leadership Team minutes.pdf', minutes);
+  await w.post(leader, `/applications/${id}/evidence/links`, {
+    purpose: 'assessment',
+    indicator: INDICATORS[3].code,
+    url: 'https://www.example.org/stem/long-range-plan',
+    title: 'Our long-range STEM plan',
+  });
+}
+
 /** Steps 1-3 of the lifecycle (docs/DOMAIN.md): the survey, its acceptance and the self-assessment. */
 async function applyAndAssess(
   w: DemoWorld,
@@ -120,6 +165,7 @@ async function applyAndAssess(
   await at(w.day(accepted, 15));
   await w.post(CAST.staff, `/applications/${id}/screening/accept`);
   await at(w.day(assessed));
+  await attachEvidence(w, leader, id);
   await w.post(leader, `/applications/${id}/assessment`, { ratings: ratings(profile) });
   return id;
 }
