@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@cert/config';
+import { AppConfig, Clock, ConfigModule } from '@cert/config';
 import { CommandsModule } from '@cert/commands';
 import { PrivacyModule } from '@cert/privacy';
 import { BlobStoreModule } from '@cert/blob-store';
@@ -41,11 +41,12 @@ import { EvidenceService } from './evidence/evidence.service';
 /** The whole embedded service: write side, read side and sign-in in one process (docs/ARCHITECTURE.md, Embedded). */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: the system clock unless given (the demo seeder moves one through a past year). */
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -22,7 +22,8 @@ export function RenewalPanel({ progress, policyVersion }: { progress: ProgressVi
       <Alert color="blue" variant="light" title="Renewal" component="section" role="region" aria-label="Renewal">
         <Text c="gray.9">
           {d.status === 'renewed' ? 'This designation was renewed.' : 'A renewal is under way.'}{' '}
-          <Anchor component={Link} to={`/applications/${d.renewalId}`}>
+          {/* The light alert's background needs the darker blue and an underline to read as a link (WCAG 1.4.3, 1.4.1). */}
+          <Anchor component={Link} to={`/applications/${d.renewalId}`} c="blue.9" underline="always">
             Open the renewal application
           </Anchor>
         </Text>
