@@ -66,6 +66,9 @@ export const REFUSALS = {
     'review.scores_locked',
     'survey.already_submitted',
     'survey.not_in_screening',
+    'survey.already_screened',
+    'survey.unclaimed',
+    'nomination.not_pending',
   ],
   DeadlinePassed: ['assessment.deadline_passed', 'award-nomination.deadline_passed', 'award-rsvp.deadline_passed'],
   RuleViolation: [
@@ -114,6 +117,7 @@ export const REFUSALS = {
     'review.repeated_indicator',
     'review.unknown_indicator',
     'review.unknown_reviewer',
+    'survey.contact_email_changed',
   ],
   Forbidden: [
     'account.not_allowed',

@@ -102,6 +102,8 @@ const roundReviewerView = (app: ApplicationSummaryView, grant: Grant) => {
     nominators,
     submittedBy,
     asNominator,
+    nominationStatus,
+    claimedAt,
     disputed,
     recommendation,
     recommendationRule,
