@@ -12,6 +12,7 @@ import {
   getGrowthReport,
   getTimeline,
   listApplicationsForApplicant,
+  nominatedAt,
   possibleDuplicates,
   staffQueue,
 } from '@cert/projections';
@@ -86,7 +87,7 @@ export class ApplicationsController {
   ) {
     // Read again: the guard decided before `?after=` had the read models catch up with the caller's last write.
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
-    if (grant.standing === 'acknowledgement') return acknowledgement(app);
+    if (grant.standing === 'acknowledgement') return acknowledgement(app, nominatedAt(this.readDb.db, id, grant.actor.id));
     // The version this read shows, in the form If-Match takes back (a nominator writes nothing on the stream, so gets none).
     res.setHeader('ETag', versionTag(app.version));
     if (grant.standing === 'review') return reviewerView(app, grant);

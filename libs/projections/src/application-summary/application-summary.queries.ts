@@ -203,6 +203,13 @@ export const listApplicationsForApplicant = (db: Database, email: string, userId
     .map(({ at: _at, ...item }) => item as OwnApplicationItem);
 };
 
+/** When this nominator's own nomination arrived (they may have joined an application opened earlier). */
+export const nominatedAt = (db: Database, applicationId: string, nominatorId: string): string | null =>
+  (db
+    .prepare('SELECT submitted_at FROM application_nomination WHERE application_id = ? AND nominator_id = ?')
+    .pluck()
+    .get(applicationId, nominatorId) as string | undefined) ?? null;
+
 // Open, or closed holding a standing: a later survey of the same leader and institution may be the same program.
 const DESIGNATED = `designation_status IN ('active', 'suspended')`;
 
