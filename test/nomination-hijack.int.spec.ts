@@ -47,7 +47,10 @@ describe('nominations, claims and survey changes over HTTP', () => {
     expect(mailText('ada@riverside.edu').join('\n')).not.toContain('IASL has received the nomination of');
 
     // The leader applies herself: her answers take over the application, nothing of hers is discarded.
-    const own = { ...surveyFor('Dr. Ada Rivers', 'ada@riverside.edu', 'Riverside STEM Academy'), programDescription: 'The leader wrote this.' };
+    const own = {
+      ...surveyFor('Dr. Ada Rivers', 'ada@riverside.edu', 'Riverside STEM Academy'),
+      programDescription: 'The leader wrote this.',
+    };
     const applied = await t.http().post('/applications').set(ada.auth).send(own).expect(201);
     expect(applied.body).toEqual(expect.objectContaining({ applicationId: id, events: ['NominationClaimed'], duplicate: false }));
 
@@ -64,7 +67,13 @@ describe('nominations, claims and survey changes over HTTP', () => {
     expect(list.body).toEqual([
       {
         role: 'nominator',
-        nomination: { id, reference: expect.any(String), leaderName: 'Ada R.', institutionName: 'Riverside STEM Academy', submittedAt: expect.any(String) },
+        nomination: {
+          id,
+          reference: expect.any(String),
+          leaderName: 'Ada R.',
+          institutionName: 'Riverside STEM Academy',
+          submittedAt: expect.any(String),
+        },
       },
     ]);
     const ack = await read(`/applications/${id}`, stranger).expect(200);
@@ -93,7 +102,9 @@ describe('nominations, claims and survey changes over HTTP', () => {
 
     const before = await head();
     const refused = await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(409);
-    expect(refused.body).toEqual(expect.objectContaining({ code: 'survey.unclaimed', detail: expect.stringContaining('nominated on 2026-03-02') }));
+    expect(refused.body).toEqual(
+      expect.objectContaining({ code: 'survey.unclaimed', detail: expect.stringContaining('nominated on 2026-03-02') }),
+    );
     expect(await head()).toBe(before);
 
     const ben = await signInByEmail(t, 'ben@harbor.edu');
@@ -124,7 +135,9 @@ describe('nominations, claims and survey changes over HTTP', () => {
       .set(cara.auth)
       .send({ ...survey, studentsServed: 510 })
       .expect(409);
-    expect(reposted.body).toEqual(expect.objectContaining({ code: 'survey.already_submitted', detail: expect.stringContaining('change your answers') }));
+    expect(reposted.body).toEqual(
+      expect.objectContaining({ code: 'survey.already_submitted', detail: expect.stringContaining('change your answers') }),
+    );
 
     const amended = await t
       .http()

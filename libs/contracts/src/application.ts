@@ -149,7 +149,8 @@ export type PossibleDuplicate = {
 export type StaffApplicationView = ApplicationSummaryView & { possibleDuplicates: PossibleDuplicate[] };
 
 /** GET /applications/:id: staff, board and auditors read the summary; the applicant, a reviewer and a nominator their own view of it. */
-export type ApplicationReadView = StaffApplicationView | ApplicationSummaryView | ApplicantApplicationView | ReviewerApplicationView | NominationAcknowledgement;
+export type ApplicationReadView =
+  StaffApplicationView | ApplicationSummaryView | ApplicantApplicationView | ReviewerApplicationView | NominationAcknowledgement;
 
 export type TimelineEntryView = {
   version: number;

@@ -8,16 +8,21 @@ const T1 = '2026-01-12T15:30:00.000Z';
 const stranger = { id: 'user-stranger', role: 'applicant' as const, email: 'stranger@example.net' };
 const pins = { applicationId: APP_ID, rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1' };
 const leaderSurvey = survey({ programDescription: 'In my own words: a K-8 academy built around robotics.' });
-const nominated = () => historyOf(cmd.submitSurvey({ actor: stranger, survey: survey({ programDescription: 'A stranger wrote this text.' }) }));
+const nominated = () =>
+  historyOf(cmd.submitSurvey({ actor: stranger, survey: survey({ programDescription: 'A stranger wrote this text.' }) }));
 
 describe('application › nominations wait for the leader', () => {
   it('records a survey sent by anyone but the leader it names as a nomination, whatever the request said', () => {
-    const [event] = given([]).when(cmd.submitSurvey({ actor: stranger, asNominator: false })).thenEvents();
+    const [event] = given([])
+      .when(cmd.submitSurvey({ actor: stranger, asNominator: false }))
+      .thenEvents();
     expect(event).toEqual(expect.objectContaining({ type: 'SurveySubmitted', data: expect.objectContaining({ asNominator: true }) }));
   });
 
   it('records the leader applying for themself as an application, even when they ticked "nominating"', () => {
-    const [event] = given([]).when(cmd.submitSurvey({ asNominator: true })).thenEvents();
+    const [event] = given([])
+      .when(cmd.submitSurvey({ asNominator: true }))
+      .thenEvents();
     expect(event).toEqual(expect.objectContaining({ data: expect.objectContaining({ asNominator: false }) }));
   });
 
@@ -49,7 +54,9 @@ describe('application › nominations wait for the leader', () => {
     ]));
 
   it('refuses the claim of anyone but the leader it names, the nominator included', () =>
-    given(nominated()).when(cmd.claim({ actor: stranger })).thenThrows(Forbidden, 'application.not_applicant'));
+    given(nominated())
+      .when(cmd.claim({ actor: stranger }))
+      .thenThrows(Forbidden, 'application.not_applicant'));
 
   it('refuses a claim that changes the contact email', () =>
     given(nominated())
@@ -58,8 +65,12 @@ describe('application › nominations wait for the leader', () => {
 
   it('answers a repeated claim with the same answers with nothing, and a different one with the date it was claimed', () => {
     const claimed = historyOfAfter(nominated(), cmd.claim({ survey: leaderSurvey, now: T1 }));
-    given(claimed).when(cmd.claim({ survey: leaderSurvey })).then([]);
-    const error = given(claimed).when(cmd.claim({ survey: survey() })).thenRefusal(InvalidState, 'nomination.not_pending');
+    given(claimed)
+      .when(cmd.claim({ survey: leaderSurvey }))
+      .then([]);
+    const error = given(claimed)
+      .when(cmd.claim({ survey: survey() }))
+      .thenRefusal(InvalidState, 'nomination.not_pending');
     expect(error.message).toContain('claimed this nomination on 2026-01-12 15:30 UTC');
   });
 
@@ -95,13 +106,17 @@ describe('application › the leader changes their survey until it is screened',
 
   it('answers the same answers again with nothing, whatever order their fields come in', () => {
     const reordered = Object.fromEntries(Object.entries(survey()).reverse()) as ReturnType<typeof survey>;
-    given(historyOf(cmd.submitSurvey())).when(cmd.amend({ survey: reordered })).then([]);
+    given(historyOf(cmd.submitSurvey()))
+      .when(cmd.amend({ survey: reordered }))
+      .then([]);
   });
 
   it('lets the leader change a claimed nomination', () =>
-    expect(given(historyOfAfter(nominated(), cmd.claim())).when(cmd.amend({ survey: changed })).thenEvents()).toEqual([
-      expect.objectContaining({ type: 'SurveyAmended' }),
-    ]));
+    expect(
+      given(historyOfAfter(nominated(), cmd.claim()))
+        .when(cmd.amend({ survey: changed }))
+        .thenEvents(),
+    ).toEqual([expect.objectContaining({ type: 'SurveyAmended' })]));
 
   it('refuses once staff have screened it, saying when', () => {
     const error = given(historyOf(cmd.submitSurvey(), cmd.accept(T1)))
@@ -116,8 +131,12 @@ describe('application › the leader changes their survey until it is screened',
       .thenThrows(InvalidState, 'survey.already_screened'));
 
   it('refuses the nominator and staff', () => {
-    given(nominated()).when(cmd.amend({ actor: stranger })).thenThrows(Forbidden, 'application.not_applicant');
-    given(historyOf(cmd.submitSurvey())).when(cmd.amend({ actor: staff })).thenThrows(Forbidden, 'application.not_applicant');
+    given(nominated())
+      .when(cmd.amend({ actor: stranger }))
+      .thenThrows(Forbidden, 'application.not_applicant');
+    given(historyOf(cmd.submitSurvey()))
+      .when(cmd.amend({ actor: staff }))
+      .thenThrows(Forbidden, 'application.not_applicant');
   });
 
   it('refuses a nomination not yet claimed: the leader claims it first', () =>

@@ -291,7 +291,9 @@ describe('application-summary projection', () => {
     const { db, step } = setup();
     const stranger = { id: 'user-stranger', role: 'applicant' as const, email: 'stranger@example.net' };
     step('n', cmd.submitSurvey({ actor: stranger, survey: survey({ leaderName: 'Ada R.', programDescription: 'Not the leader text.' }) }));
-    expect(getApplication(db, 'n')).toEqual(expect.objectContaining({ nominationStatus: 'pending', claimedAt: null, leaderName: 'Ada R.' }));
+    expect(getApplication(db, 'n')).toEqual(
+      expect.objectContaining({ nominationStatus: 'pending', claimedAt: null, leaderName: 'Ada R.' }),
+    );
 
     step('n', cmd.claim({ survey: survey({ programDescription: 'The leader text.' }), now: later(2) }));
     expect(getApplication(db, 'n')).toEqual(
@@ -299,7 +301,10 @@ describe('application-summary projection', () => {
     );
     expect(getApplication(db, 'n')!.survey.programDescription).toBe('The leader text.');
     expect(listApplicationsForApplicant(db, 'stranger@example.net', 'user-stranger')).toEqual([
-      { role: 'nominator', nomination: expect.objectContaining({ id: 'n', leaderName: 'Ada R.', institutionName: 'Riverside STEM Academy' }) },
+      {
+        role: 'nominator',
+        nomination: expect.objectContaining({ id: 'n', leaderName: 'Ada R.', institutionName: 'Riverside STEM Academy' }),
+      },
     ]);
     expect(nominatedAt(db, 'n', 'user-stranger')).toBe(T0);
     step('n', cmd.amend({ survey: survey({ programDescription: 'Changed by the leader before screening.' }) }));

@@ -80,7 +80,9 @@ const insertSubmitted = (db: Database, { data }: SurveySubmitted) => {
 
 const addNomination = (db: Database, id: string, nominatorId: string, survey: Survey, at: string) =>
   db
-    .prepare('INSERT OR IGNORE INTO application_nomination (application_id, nominator_id, leader_name, institution_name, submitted_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT OR IGNORE INTO application_nomination (application_id, nominator_id, leader_name, institution_name, submitted_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(id, nominatorId, survey.leaderName, survey.institution.name, at);
 
 /** The leader's own answers, once they claim the nomination or change their survey, are what staff read. */

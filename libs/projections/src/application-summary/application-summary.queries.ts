@@ -198,9 +198,7 @@ export const listApplicationsForApplicant = (db: Database, email: string, userId
       )
       .all(userId, leader) as Extract<ApplicantListItem, { role: 'nominator' }>['nomination'][]
   ).map((nomination): OwnApplicationItem & { at: string } => ({ role: 'nominator', nomination, at: nomination.submittedAt }));
-  return [...own, ...nominated]
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .map(({ at: _at, ...item }) => item as OwnApplicationItem);
+  return [...own, ...nominated].sort((a, b) => b.at.localeCompare(a.at)).map(({ at: _at, ...item }) => item);
 };
 
 /** When this nominator's own nomination arrived (they may have joined an application opened earlier). */

@@ -89,4 +89,10 @@ export const APPLICATION_SUMMARY_SCHEMA = [
   )`,
 ];
 
-export const APPLICATION_SUMMARY_TABLES = ['application_summary', 'application_timeline', 'application_assessment', 'application_nomination', 'growth_report'];
+export const APPLICATION_SUMMARY_TABLES = [
+  'application_summary',
+  'application_timeline',
+  'application_assessment',
+  'application_nomination',
+  'growth_report',
+];

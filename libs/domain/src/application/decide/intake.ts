@@ -18,7 +18,11 @@ const canonical = (v: unknown): unknown =>
   Array.isArray(v)
     ? v.map(canonical)
     : v && typeof v === 'object'
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
       : v;
 const sameSurvey = (a: Survey, b: Survey) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
@@ -110,7 +114,9 @@ export const claimNomination = ({ data, metadata }: ClaimNomination, state: Appl
   }
   requireStatus(app, ['Screening'], 'survey.not_in_screening');
   requireSameContact(app, data.survey);
-  return [{ type: 'NominationClaimed', data: { ...pins(app), survey: data.survey, claimedBy: metadata.actor.id, claimedAt: metadata.now } }];
+  return [
+    { type: 'NominationClaimed', data: { ...pins(app), survey: data.survey, claimedBy: metadata.actor.id, claimedAt: metadata.now } },
+  ];
 };
 
 /** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: the leader corrects the survey until it is screened. */
