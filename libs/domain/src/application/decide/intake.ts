@@ -124,12 +124,13 @@ export const amendSurvey = ({ data, metadata }: AmendSurvey, state: Application)
   const app = requireOpen(state);
   requireApplicant(metadata.actor, app);
   if (app.status !== 'Screening') {
-    const when = app.screenedAt ? `screened on ${day(app.screenedAt)}` : `${app.status}`;
+    // A renewal opens past screening, with the survey on file: it has no screening date to name.
+    const when = app.screenedAt ? `it was screened on ${day(app.screenedAt)}` : `the application is past screening (${app.status})`;
     throw new InvalidState(
       'survey.already_screened',
       app.status,
       { screenedAt: app.screenedAt ?? null },
-      `the survey can no longer be changed: it was ${when}`,
+      `the survey can no longer be changed: ${when}`,
     );
   }
   if (app.nomination?.status === 'pending') {
