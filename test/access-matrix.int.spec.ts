@@ -239,6 +239,11 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ ...surveyFor('Alice Rivers', 'alice@riverside.edu', 'Riverside STEM Academy'), yearsRunning: 9 }),
     as: { applicant: { status: 409, code: 'nomination.not_pending' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
   },
+  'POST /applications/{id}/not-duplicates': {
+    allow: ['staff'],
+    body: () => ({ otherApplicationId: Z }),
+    as: { staff: { status: 200, check: (r) => expect(r.body.events).toEqual(['DuplicateDismissed']) } },
+  },
   'POST /applications/{id}/screening/accept': {
     allow: ['staff'],
     as: { staff: { status: 409, code: 'survey.not_in_screening' } },

@@ -198,5 +198,25 @@ describe('nominations, claims and survey changes over HTTP', () => {
     // The applicant sees no such thing.
     const own = await read(`/applications/${second.body.applicationId}`, danaHome).expect(200);
     expect(own.body).not.toHaveProperty('possibleDuplicates');
+
+    // Staff find it is not the same program: recorded as an event, and the flag goes from both applications.
+    const dismissed = await t
+      .http()
+      .post(`/applications/${second.body.applicationId}/not-duplicates`)
+      .set(staff.auth)
+      .send({ otherApplicationId: first.body.applicationId })
+      .expect(200);
+    expect(dismissed.body.events).toEqual(['DuplicateDismissed']);
+    const after = await read(`/applications/${second.body.applicationId}`, staff, dismissed.body.position).expect(200);
+    expect(after.body.possibleDuplicates).toEqual([]);
+    expect((await read(`/applications/${first.body.applicationId}`, staff).expect(200)).body.possibleDuplicates).toEqual([]);
+    const timeline = await read(`/applications/${second.body.applicationId}/timeline`, staff).expect(200);
+    expect(timeline.body.at(-1).summary).toBe(`Checked by staff: not a duplicate of ${reference}`);
+    await t
+      .http()
+      .post(`/applications/${second.body.applicationId}/not-duplicates`)
+      .set(danaHome.auth)
+      .send({ otherApplicationId: first.body.applicationId })
+      .expect(403);
   });
 });

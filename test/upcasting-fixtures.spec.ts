@@ -72,6 +72,7 @@ const APPLICATION = [
   'NominationLinked.v1',
   'NominationClaimed.v1',
   'SurveyAmended.v1',
+  'DuplicateDismissed.v1',
   'SurveyAccepted.v1',
   'AssessmentReminderIssued.v1',
   'AssessmentDraftSaved.v1',

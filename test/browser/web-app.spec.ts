@@ -170,7 +170,7 @@ describeWeb('the web app in a real browser', () => {
     // docs/DOMAIN.md, The lifecycle, step 1: until staff screen it, the leader changes their answers on the survey form.
     await applicant.getByRole('link', { name: 'Change your answers' }).click();
     await pwExpect(applicant.getByRole('heading', { name: 'Change your answers' })).toBeVisible();
-    await pwExpect(applicant.getByLabel("Leader's email address")).toHaveAttribute('readonly');
+    await pwExpect(applicant.getByLabel("Leader's email address")).toHaveAttribute('readonly', '');
     await applicant.getByLabel('Years running').fill('6');
     await checkA11y(applicant, 'applicant-survey-change');
     await applicant.getByRole('button', { name: 'Save your changes' }).click();

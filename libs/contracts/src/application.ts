@@ -232,6 +232,9 @@ export type Institution = Survey['institution'];
  */
 export type SurveyAnswersRequest = Survey;
 
+/** Staff found the other application is not a duplicate of this one: the flag goes from both. */
+export type DismissDuplicateRequest = { otherApplicationId: string };
+
 export type SubmitSurveyRequest = Survey & {
   /** True when you propose someone else as the leader. */
   asNominator?: boolean;

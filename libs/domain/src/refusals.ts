@@ -118,6 +118,7 @@ export const REFUSALS = {
     'review.unknown_indicator',
     'review.unknown_reviewer',
     'survey.contact_email_changed',
+    'duplicate.same_application',
   ],
   Forbidden: [
     'account.not_allowed',

@@ -25,7 +25,7 @@ import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
-import { SubmitSurveyDto, SurveyAnswersDto, surveyOf } from './survey.dto';
+import { DismissDuplicateDto, SubmitSurveyDto, SurveyAnswersDto, surveyOf } from './survey.dto';
 import {
   acknowledgement,
   applicantTimeline,
@@ -167,6 +167,22 @@ export class ApplicationsController {
     @ExpectedVersion() v?: number,
   ) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'ClaimNomination', data: { survey: surveyOf(dto) } }, actor, v));
+  }
+
+  /** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: flagged, checked, never merged. */
+  @Post(':id/not-duplicates')
+  @HttpCode(200)
+  @Access('application.duplicate.dismiss')
+  @Operation('Record that a possible duplicate is not one: the flag goes from both applications', 'CommandResult')
+  dismissDuplicate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DismissDuplicateDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'DismissDuplicate', data: { otherApplicationId: dto.otherApplicationId } }, actor, v),
+    );
   }
 
   @Post(':id/screening/accept')

@@ -10,6 +10,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -17,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSTITUTION_TYPES, InstitutionType, Survey } from '@cert/domain';
-import type { Institution, SubmitSurveyRequest, SurveyAnswersRequest } from '@cert/contracts';
+import type { DismissDuplicateRequest, Institution, SubmitSurveyRequest, SurveyAnswersRequest } from '@cert/contracts';
 import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
@@ -125,3 +126,11 @@ export const surveyOf = (dto: SurveyAnswersDto): Survey => ({
   underrepresentedReach: dto.underrepresentedReach,
   partners: dto.partners,
 });
+
+/** docs/DOMAIN.md, The lifecycle, step 1: the other application staff found is not a duplicate of this one. */
+export class DismissDuplicateDto implements DismissDuplicateRequest {
+  @Label({ label: 'the other application', format: 'as the id of an application' })
+  @ApiProperty({ example: '3f1c2a9e-0000-4000-8000-000000000001' })
+  @IsUUID()
+  readonly otherApplicationId!: string;
+}

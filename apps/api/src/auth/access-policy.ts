@@ -62,6 +62,7 @@ export const POLICY = {
   // claims a nomination of them and changes their answers; a nominator may not.
   'application.survey.amend': { roles: ['applicant'], application: OWNER },
   'application.nomination.claim': { roles: ['applicant'], application: OWNER },
+  'application.duplicate.dismiss': { roles: ['staff'], application: OWNER },
   // docs/DOMAIN.md, Evidence: documents are read by whoever may read the assessment (a reviewer assigned and not in
   // conflict, the board, staff, auditors, the leader); only the leader adds or removes them.
   // A reviewer asked to confirm a yearly update reads that update's documents (the controller keeps to them).

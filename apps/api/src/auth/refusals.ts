@@ -15,6 +15,7 @@ export const ACTION_REFUSALS = {
   'application.assessment.read': [],
   'application.survey.amend': ['survey.already_screened', 'survey.unclaimed', 'survey.contact_email_changed'],
   'application.nomination.claim': ['nomination.not_pending', 'survey.not_in_screening', 'survey.contact_email_changed'],
+  'application.duplicate.dismiss': ['duplicate.same_application'],
   'application.assessment.write': [
     'assessment.not_open',
     'assessment.deadline_passed',

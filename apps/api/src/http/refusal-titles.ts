@@ -77,6 +77,7 @@ export const REFUSAL_TITLES: Record<RefusalCode, string> = {
   // RuleViolation
   'account.reason_required': 'A reason is required',
   'survey.contact_email_changed': 'The contact email cannot change',
+  'duplicate.same_application': 'An application is not a duplicate of itself',
   'adjudication.invalid_level': 'A ruling names a level that does not exist',
   'adjudication.justification_required': 'A ruling needs a justification',
   'adjudication.rulings_mismatch': 'Rule on exactly the disputed indicators',

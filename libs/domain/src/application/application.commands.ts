@@ -34,6 +34,8 @@ export type LinkNomination = Command<'LinkNomination', { survey: Survey }>;
 export type ClaimNomination = Command<'ClaimNomination', { survey: Survey }>;
 /** The leader corrects their survey until staff screen it. */
 export type AmendSurvey = Command<'AmendSurvey', { survey: Survey }>;
+/** Staff record that a possible duplicate is not one, so it is no longer flagged. */
+export type DismissDuplicate = Command<'DismissDuplicate', { otherApplicationId: string }>;
 export type AcceptSurvey = Command<'AcceptSurvey', Record<string, never>>;
 export type RejectSurvey = Command<'RejectSurvey', { reason: string }>;
 export type SaveAssessmentDraft = Command<'SaveAssessmentDraft', { ratings: IndicatorRating[] }>;
@@ -115,6 +117,7 @@ export type ApplicationCommand =
   | LinkNomination
   | ClaimNomination
   | AmendSurvey
+  | DismissDuplicate
   | AcceptSurvey
   | RejectSurvey
   | SaveAssessmentDraft

@@ -39,6 +39,8 @@ export type NominationLinked = Event<'NominationLinked', { nominatorId: string; 
 export type NominationClaimed = Event<'NominationClaimed', { survey: Survey; claimedBy: string; claimedAt: string }>;
 /** The leader's corrected survey, before staff screen it (docs/DOMAIN.md, The lifecycle, step 1). */
 export type SurveyAmended = Event<'SurveyAmended', { survey: Survey; amendedBy: string; amendedAt: string }>;
+/** Staff looked at a possible duplicate and found it is not one (docs/DOMAIN.md, The lifecycle, step 1). */
+export type DuplicateDismissed = Event<'DuplicateDismissed', { otherApplicationId: string; dismissedBy: string; dismissedAt: string }>;
 export type SurveyAccepted = Event<'SurveyAccepted', { acceptedAt: string; dueAt: string }>;
 export type SurveyRejected = Event<'SurveyRejected', { reason: string; rejectedAt: string }>;
 export type AssessmentDraftSaved = Event<'AssessmentDraftSaved', { ratings: IndicatorRating[]; savedAt: string }>;
@@ -272,6 +274,7 @@ export type ApplicationEvent =
   | NominationLinked
   | NominationClaimed
   | SurveyAmended
+  | DuplicateDismissed
   | SurveyAccepted
   | SurveyRejected
   | AssessmentDraftSaved

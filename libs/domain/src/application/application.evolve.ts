@@ -54,6 +54,8 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       };
     case 'SurveyAmended':
       return { ...s, survey: event.data.survey };
+    case 'DuplicateDismissed':
+      return { ...s, notDuplicates: [...(s.notDuplicates ?? []), event.data.otherApplicationId] };
     case 'SurveyAccepted':
       return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt, screenedAt: event.data.acceptedAt };
     case 'SurveyRejected':

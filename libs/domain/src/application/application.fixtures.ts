@@ -78,6 +78,11 @@ export const cmd = {
     data: { survey: o.survey ?? survey({ yearsRunning: 7 }) },
     metadata: meta(o.actor ?? applicant, o.now ?? T0),
   }),
+  notDuplicate: (otherApplicationId: string, now = T0): ApplicationCommand => ({
+    type: 'DismissDuplicate',
+    data: { otherApplicationId },
+    metadata: meta(staff, now),
+  }),
   accept: (now = T0): ApplicationCommand => ({ type: 'AcceptSurvey', data: {}, metadata: meta(staff, now) }),
   reject: (reason: string, now = T0): ApplicationCommand => ({ type: 'RejectSurvey', data: { reason }, metadata: meta(staff, now) }),
   saveDraft: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({

@@ -70,6 +70,12 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     applicantSees: true,
     describe: ({ data: { survey } }) => `Survey answers changed by the leader, ${survey.leaderName}, before screening`,
   },
+  DuplicateDismissed: {
+    schemaVersion: 1,
+    label: 'Not a duplicate',
+    applicantSees: false,
+    describe: ({ data }, { application }) => `Checked by staff: not a duplicate of ${application(data.otherApplicationId)}`,
+  },
   SurveyAccepted: {
     schemaVersion: 1,
     label: 'Survey accepted',

@@ -86,6 +86,8 @@ export type OpenApplication = Pins & {
    * names to claim it; null when the leader applied themself. Optional, so states folded before claims read the same.
    */
   nomination?: { status: 'pending' | 'claimed'; nominatedAt: string; claimedAt: string | null } | null;
+  /** Applications staff found are not duplicates of this one (docs/DOMAIN.md, The lifecycle, step 1). */
+  notDuplicates?: string[];
   /** When staff accepted or rejected the survey; optional, so states folded before it read the same. */
   screenedAt?: string | null;
   dueAt: string | null;

@@ -90,6 +90,22 @@ describe('application › nominations wait for the leader', () => {
   });
 });
 
+describe('application › staff find a possible duplicate is not one', () => {
+  const OTHER = '3f1c2a9e-0000-4000-8000-000000000002';
+
+  it('records it, once', () => {
+    given(historyOf(cmd.submitSurvey()))
+      .when(cmd.notDuplicate(OTHER, T1))
+      .then([{ type: 'DuplicateDismissed', data: { ...pins, otherApplicationId: OTHER, dismissedBy: staff.id, dismissedAt: T1 } }]);
+    given(historyOf(cmd.submitSurvey(), cmd.notDuplicate(OTHER)))
+      .when(cmd.notDuplicate(OTHER))
+      .then([]);
+  });
+
+  it('refuses the application itself', () =>
+    given(historyOf(cmd.submitSurvey())).when(cmd.notDuplicate(APP_ID)).thenThrows(RuleViolation, 'duplicate.same_application'));
+});
+
 describe('application › the leader changes their survey until it is screened', () => {
   const changed = survey({ yearsRunning: 7, partners: ['Clemson Extension'] });
 

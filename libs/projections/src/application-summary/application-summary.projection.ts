@@ -151,6 +151,9 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
       return { ...surveyColumns(e.data.survey), nomination_status: 'claimed', claimed_at: e.data.claimedAt };
     case 'SurveyAmended':
       return surveyColumns(e.data.survey);
+    case 'DuplicateDismissed':
+      db.prepare('INSERT OR IGNORE INTO duplicate_dismissal (application_id, other_id) VALUES (?, ?)').run(id, e.data.otherApplicationId);
+      return {};
     case 'NominationLinked': {
       addNomination(db, id, e.data.nominatorId, e.data.survey, e.data.linkedAt);
       const nominators = JSON.parse(current(db, id)?.nominators ?? '[]') as string[];

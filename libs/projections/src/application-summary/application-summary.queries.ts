@@ -222,6 +222,8 @@ export const possibleDuplicates = (db: Database, app: ApplicationSummaryView): P
       `SELECT id, reference, status, leader_name, institution_name, (${DESIGNATED}) AS designated FROM application_summary
        WHERE id != @id AND institution_key = @key AND (leader_key = @leader OR applicant_email = @email)
          AND (status NOT IN ${CLOSED} OR ${DESIGNATED}) AND (renewal_of IS NULL OR renewal_of != @id) AND id != IFNULL(@renewalOf, '')
+         AND NOT EXISTS (SELECT 1 FROM duplicate_dismissal d WHERE (d.application_id = @id AND d.other_id = application_summary.id)
+           OR (d.application_id = application_summary.id AND d.other_id = @id))
        ORDER BY submitted_at, id LIMIT 20`,
     )
     .all({

@@ -82,6 +82,12 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     PRIMARY KEY (application_id, nominator_id)
   )`,
   'CREATE INDEX IF NOT EXISTS application_nomination_nominator ON application_nomination (nominator_id)',
+  // Pairs staff found are not duplicates, recorded on one application of the pair; the flag goes from both.
+  `CREATE TABLE IF NOT EXISTS duplicate_dismissal (
+    application_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    PRIMARY KEY (application_id, other_id)
+  )`,
   `CREATE TABLE IF NOT EXISTS growth_report (
     application_id TEXT PRIMARY KEY,
     items TEXT NOT NULL,
@@ -94,5 +100,6 @@ export const APPLICATION_SUMMARY_TABLES = [
   'application_timeline',
   'application_assessment',
   'application_nomination',
+  'duplicate_dismissal',
   'growth_report',
 ];

@@ -31,6 +31,12 @@ export function ScreeningPanel({ app }: { app: ApplicationSummaryView & { possib
   const reject = useWrite((why: string) => write('POST', `/applications/${app.id}/screening/reject`, { reason: why }), {
     done: () => ({ title: 'Not accepted', message: 'The applicant is told by email, with your reason.' }),
   });
+  const notDuplicate = useWrite(
+    (otherApplicationId: string) => write('POST', `/applications/${app.id}/not-duplicates`, { otherApplicationId }),
+    {
+      done: () => ({ title: 'Marked as not a duplicate', message: 'It is no longer flagged on either application.' }),
+    },
+  );
   const rejectError = reject.error instanceof ApiProblem ? reject.error.fieldMessage('reason') : undefined;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="screening-heading">
@@ -51,14 +57,24 @@ export function ScreeningPanel({ app }: { app: ApplicationSummaryView & { possib
         )}
         {duplicates.length > 0 && (
           <Alert color="orange" variant="light" title="Possible duplicate">
-            <Text c="gray.9">Check before screening; nothing is merged.</Text>
+            <Text c="gray.9">Check before screening; nothing is merged. Mark one that is not the same program, and its flag goes.</Text>
+            {notDuplicate.error && <ProblemAlert error={notDuplicate.error} />}
             <List size="sm" mt="xs">
               {duplicates.map((d) => (
                 <List.Item key={d.id}>
                   <Anchor component={Link} to={`/staff/applications/${d.id}`}>
                     {d.reference}
                   </Anchor>{' '}
-                  · {d.leaderName}, {d.institutionName} · {STATUS_LABEL[d.status]} ({WHY[d.why]})
+                  · {d.leaderName}, {d.institutionName} · {STATUS_LABEL[d.status]} ({WHY[d.why]}){' '}
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    loading={notDuplicate.isPending && notDuplicate.variables === d.id}
+                    onClick={() => notDuplicate.mutate(d.id)}
+                    aria-label={`${d.reference} is not a duplicate`}
+                  >
+                    Not a duplicate
+                  </Button>
                 </List.Item>
               ))}
             </List>

@@ -2,7 +2,15 @@ import { Actor } from '../../decider';
 import { InvalidState, RuleViolation } from '../../errors';
 import { addDays } from '../../time';
 import { policyByVersion } from '../../decision/policy-catalog';
-import { AcceptSurvey, AmendSurvey, ClaimNomination, LinkNomination, RejectSurvey, SubmitSurvey } from '../application.commands';
+import {
+  AcceptSurvey,
+  AmendSurvey,
+  ClaimNomination,
+  DismissDuplicate,
+  LinkNomination,
+  RejectSurvey,
+  SubmitSurvey,
+} from '../application.commands';
 import { ApplicationEvent } from '../application.events';
 import { Application, OpenApplication, normalizeEmail } from '../application.state';
 import { CLOSED_STATUSES } from '../application-status';
@@ -144,6 +152,21 @@ export const amendSurvey = ({ data, metadata }: AmendSurvey, state: Application)
   requireSameContact(app, data.survey);
   if (sameSurvey(app.survey, data.survey)) return [];
   return [{ type: 'SurveyAmended', data: { ...pins(app), survey: data.survey, amendedBy: metadata.actor.id, amendedAt: metadata.now } }];
+};
+
+/** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a possible duplicate staff found is not one. */
+export const dismissDuplicate = ({ data, metadata }: DismissDuplicate, state: Application): ApplicationEvent[] => {
+  const app = requireOpen(state);
+  if (data.otherApplicationId === app.id) {
+    throw new RuleViolation('duplicate.same_application', 'an application cannot be a duplicate of itself', { otherApplicationId: app.id });
+  }
+  if (app.notDuplicates?.includes(data.otherApplicationId)) return [];
+  return [
+    {
+      type: 'DuplicateDismissed',
+      data: { ...pins(app), otherApplicationId: data.otherApplicationId, dismissedBy: metadata.actor.id, dismissedAt: metadata.now },
+    },
+  ];
 };
 
 /**
