@@ -227,6 +227,23 @@ const ROUTES: Record<string, Route> = {
     as: { otherApplicant: 404, nominator: NOT_APPLICANT, conflictedReviewer: RELEASED, otherReviewer: 404 },
     others: { status: 404, code: 'evidence.not_found' },
   },
+  // docs/DOMAIN.md, The lifecycle, step 1: only the leader changes the survey or claims a nomination of them; X is
+  // decided, so its survey was screened long ago, and it was Alice's own application, not a nomination to claim.
+  'PUT /applications/{id}/survey': {
+    allow: ['applicant'],
+    body: () => surveyFor('Alice Rivers', 'alice@riverside.edu', 'Riverside STEM Academy'),
+    as: { applicant: { status: 409, code: 'survey.already_screened' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+  },
+  'POST /applications/{id}/claim': {
+    allow: ['applicant'],
+    body: () => ({ ...surveyFor('Alice Rivers', 'alice@riverside.edu', 'Riverside STEM Academy'), yearsRunning: 9 }),
+    as: { applicant: { status: 409, code: 'nomination.not_pending' }, otherApplicant: NOT_FOUND, nominator: NOT_APPLICANT },
+  },
+  'POST /applications/{id}/not-duplicates': {
+    allow: ['staff'],
+    body: () => ({ otherApplicationId: Z }),
+    as: { staff: { status: 200, check: (r) => expect(r.body.events).toEqual(['DuplicateDismissed']) } },
+  },
   'POST /applications/{id}/screening/accept': {
     allow: ['staff'],
     as: { staff: { status: 409, code: 'survey.not_in_screening' } },

@@ -296,7 +296,11 @@ describe('the certification lifecycle over HTTP', () => {
           .expect(201),
       ]);
       expect(a.body.applicationId).toBe(b.body.applicationId);
-      expect([a.body.duplicate, b.body.duplicate].sort()).toEqual([false, true]);
+      // docs/DOMAIN.md, step 1: whichever lands first, the leader's answers are the application's (opened or claimed),
+      // and the friend's is a nomination (opening it, or linked).
+      expect([['SurveySubmitted'], ['NominationClaimed']]).toContainEqual(a.body.events);
+      expect([['SurveySubmitted'], ['NominationLinked']]).toContainEqual(b.body.events);
+      expect(a.body.events[0] === 'SurveySubmitted').toBe(b.body.events[0] === 'NominationLinked');
     } finally {
       runner.start();
     }

@@ -35,9 +35,10 @@ describe('a Redis outage during a run of commands', () => {
       new SubmitSurveyCommand(surveyFor(`Leader ${i}`, `leader${i}@outage.org`, `School ${i}`), false, {
         id: `user-${i}`,
         role: 'applicant',
+        email: `leader${i}@outage.org`,
       }),
     );
-  const nominationMails = () => t.mailer.sent.filter((m) => m.subject.startsWith('Nomination received'));
+  const nominationMails = () => t.mailer.sent.filter((m) => m.subject.startsWith('Application received'));
 
   it('accepts every command while Redis is down and sends each notification once when it returns', async () => {
     for (let i = 0; i < 20; i++) await submit(i);

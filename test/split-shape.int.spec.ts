@@ -53,9 +53,9 @@ describe('an api that leaves the work side to a worker process (RUN_WORK_SIDE=fa
     const feed = async (): Promise<FeedItem[]> => (await api.http().get('/me/notifications').set(lena.auth).expect(200)).body.items;
     await waitUntil(async () => (await feed()).length > 0, 30_000, `the notification in the api's feed (worker: ${worker.output()})`);
 
-    expect(await feed()).toEqual([expect.objectContaining({ template: 'nomination-received', applicationId })]);
+    expect(await feed()).toEqual([expect.objectContaining({ template: 'application-received', applicationId })]);
     // Sent once, by the worker over SMTP; the api's own mailer carried only the sign-in link.
-    expect([...sink.deliveries.keys()]).toEqual([expect.stringContaining('nomination-received')]);
+    expect([...sink.deliveries.keys()]).toEqual([expect.stringContaining('application-received')]);
     expect(api.mailer.to(lena.email).map((m) => m.subject)).toHaveLength(1);
     expect(api.mailer.to(lena.email)[0].text).toMatch(/token=/);
   });

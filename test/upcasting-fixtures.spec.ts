@@ -70,6 +70,9 @@ const shape = (v: unknown): unknown => {
 const APPLICATION = [
   'SurveySubmitted.v1',
   'NominationLinked.v1',
+  'NominationClaimed.v1',
+  'SurveyAmended.v1',
+  'DuplicateDismissed.v1',
   'SurveyAccepted.v1',
   'AssessmentReminderIssued.v1',
   'AssessmentDraftSaved.v1',

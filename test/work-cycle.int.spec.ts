@@ -64,7 +64,7 @@ describe.each([
   it('reminds 7 and 1 days before the assessment is due, lapses a missed one, and an extension prevents a lapse', async () => {
     const missed = await accepted('miss@a.edu', 'Alpha School');
     const extended = await accepted('ext@b.edu', 'Beta School');
-    expect(subjects('miss@a.edu')).toEqual([expect.stringMatching(/^Nomination received/), expect.stringMatching(/^You are invited/)]);
+    expect(subjects('miss@a.edu')).toEqual([expect.stringMatching(/^Application received/), expect.stringMatching(/^You are invited/)]);
 
     await travel('2026-06-24T09:00:00.000Z');
     expect(subjects('miss@a.edu').filter((s) => s.startsWith('Reminder'))).toEqual([

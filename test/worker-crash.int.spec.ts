@@ -27,8 +27,9 @@ describe.each([
 
   it(`delivers each of ${MESSAGES} notifications despite ${KILLS} kill -9s`, async () => {
     const store = SqliteEventStore.open(join(dir, 'events.sqlite'));
-    const actor = { id: 'crash-test', role: 'applicant' as const };
     for (let i = 0; i < MESSAGES; i++) {
+      // Each leader sends their own survey (docs/DOMAIN.md, Notifications: one "application received" mail each).
+      const actor = { id: `crash-test-${i}`, role: 'applicant' as const, email: `leader${i}@school${i}.org` };
       const applicationId = randomUUID();
       const data = {
         applicationId,
@@ -68,7 +69,7 @@ describe.each([
         `${name}: ${sink.distinct()} distinct messages, ${sink.total()} deliveries, ${repeats} repeated after ${KILLS} kill -9s`,
       );
       expect(sink.distinct()).toBe(MESSAGES);
-      expect([...sink.deliveries.keys()].every((id) => /nomination-received/.test(id))).toBe(true);
+      expect([...sink.deliveries.keys()].every((id) => /application-received/.test(id))).toBe(true);
       expect(repeats).toBeLessThanOrEqual(KILLS * CONCURRENCY);
 
       const reopened = SqliteEventStore.open(join(dir, 'events.sqlite'));

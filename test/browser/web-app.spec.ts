@@ -166,6 +166,16 @@ describeWeb('the web app in a real browser', () => {
     // Read-your-writes: the new application is shown at once.
     await pwExpect(applicant.getByText('Waiting for screening').first()).toBeVisible();
     await pwExpect(applicant.getByText('1 of 5 tasks completed')).toBeVisible();
+
+    // docs/DOMAIN.md, The lifecycle, step 1: until staff screen it, the leader changes their answers on the survey form.
+    await applicant.getByRole('link', { name: 'Change your answers' }).click();
+    await pwExpect(applicant.getByRole('heading', { name: 'Change your answers' })).toBeVisible();
+    await pwExpect(applicant.getByLabel("Leader's email address")).toHaveAttribute('readonly', '');
+    await applicant.getByLabel('Years running').fill('6');
+    await checkA11y(applicant, 'applicant-survey-change');
+    await applicant.getByRole('button', { name: 'Save your changes' }).click();
+    await pwExpect(applicant).toHaveURL(new RegExp(`/applications/${applicationId}$`));
+    await pwExpect(applicant.getByText(/Survey answers changed by the leader/)).toBeVisible();
   });
 
   it('lets staff set a password from the invitation link, see the queue and accept the survey', async () => {

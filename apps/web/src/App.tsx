@@ -8,7 +8,7 @@ import { HOME, useSession } from './session-context';
 import { SignInPage } from './pages/auth/SignInPage';
 import { SetPasswordPage } from './pages/auth/SetPasswordPage';
 import { ApplicantHomePage } from './pages/applicant/ApplicantHomePage';
-import { IntakeSurveyPage } from './pages/applicant/IntakeSurveyPage';
+import { IntakeSurveyPage, SurveyChangePage } from './pages/applicant/IntakeSurveyPage';
 import { ApplicationHubPage } from './pages/applicant/ApplicationHubPage';
 import { SelfAssessmentPage } from './pages/applicant/SelfAssessmentPage';
 import { GrowthReportPage } from './pages/applicant/GrowthReportPage';
@@ -69,6 +69,7 @@ const router = createBrowserRouter([
       { path: '/apply', element: only(['applicant'], <IntakeSurveyPage />) },
       { path: '/applications/:id', element: <ApplicationLink /> },
       { path: '/applications/:id/assessment', element: only(['applicant'], <SelfAssessmentPage />) },
+      { path: '/applications/:id/survey', element: only(['applicant'], <SurveyChangePage />) },
       { path: '/applications/:id/growth-report', element: only(['applicant', 'staff', 'board', 'auditor'], <GrowthReportPage />) },
       { path: '/notifications', element: only(['applicant', 'reviewer', 'staff', 'board', 'operator'], <NotificationsPage />) },
       { path: '/reviews', element: only(['reviewer'], <AssignmentsPage />) },

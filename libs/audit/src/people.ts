@@ -14,8 +14,14 @@ export const personName = (id: string, names?: Names): PersonName => ({ id, name
 /** Every person an event's data names by id, each with their name. */
 export const peopleIn = (data: unknown, names?: Names): PersonName[] => personIdsIn(data).map((id) => personName(id, names));
 
-/** The leader an application's history is about, from its survey: their applicant account carries no name of its own. */
+/**
+ * The leader an application's history is about, from its survey as the leader last gave it (a claimed nomination or
+ * changed answers replace the first): their applicant account carries no name of its own.
+ */
 export const leaderIn = (events: readonly RecordedEvent[]): { email: string; name: string } | null => {
-  const survey = (events as RecordedEvent<ApplicationEvent>[]).find((e) => e.type === 'SurveySubmitted');
-  return survey?.type === 'SurveySubmitted' ? { email: survey.data.survey.contactEmail, name: survey.data.survey.leaderName } : null;
+  const surveys = (events as RecordedEvent<ApplicationEvent>[]).filter(
+    (e) => e.type === 'SurveySubmitted' || e.type === 'NominationClaimed' || e.type === 'SurveyAmended',
+  );
+  const last = surveys[surveys.length - 1];
+  return last && 'survey' in last.data ? { email: last.data.survey.contactEmail, name: last.data.survey.leaderName } : null;
 };

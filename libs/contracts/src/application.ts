@@ -58,6 +58,12 @@ export type ApplicationSummaryView = {
   earlierReviewers: string[];
   /** On a renewal: the application whose designation it renews; null on any other application. */
   renewalOf: string | null;
+  /**
+   * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a nomination waiting for the leader
+   * it names to claim it (`pending`), claimed by them, or null when the leader applied themself.
+   */
+  nominationStatus: 'pending' | 'claimed' | null;
+  claimedAt: string | null;
   /** Stream version (for If-Match) and log position of the last event applied. */
   version: number;
   position: string;
@@ -104,7 +110,17 @@ export type BlindableSurvey = Omit<Survey, 'leaderName' | 'contactEmail' | 'inst
 /** What an assigned reviewer sees (docs/DOMAIN.md, Blind review): their own assignment, never the other reviewers. */
 export type ReviewerApplicationView = Omit<
   ApplicationSummaryView,
-  'reviewers' | 'nominators' | 'submittedBy' | 'asNominator' | 'earlierReviewers' | 'survey' | AfterOwnScores | AfterTheirRound | Identity
+  | 'reviewers'
+  | 'nominators'
+  | 'submittedBy'
+  | 'asNominator'
+  | 'nominationStatus'
+  | 'claimedAt'
+  | 'earlierReviewers'
+  | 'survey'
+  | AfterOwnScores
+  | AfterTheirRound
+  | Identity
 > &
   Partial<Pick<ApplicationSummaryView, AfterOwnScores | AfterTheirRound>> & {
     reviewers: ReviewerEntry[];
@@ -115,8 +131,26 @@ export type ReviewerApplicationView = Omit<
     blindReview: boolean;
   };
 
+/**
+ * Another application that may be the same leader's and institution's, shown to staff at screening and never merged
+ * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1): `same-leader` for the same leader name
+ * (or contact email) and institution while it is open, `designated` for one that holds an active or suspended designation.
+ */
+export type PossibleDuplicate = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  leaderName: string;
+  institutionName: string;
+  why: 'same-leader' | 'designated';
+};
+
+/** What staff read of an application: the summary, with the possible duplicates the screening should look at. */
+export type StaffApplicationView = ApplicationSummaryView & { possibleDuplicates: PossibleDuplicate[] };
+
 /** GET /applications/:id: staff, board and auditors read the summary; the applicant, a reviewer and a nominator their own view of it. */
-export type ApplicationReadView = ApplicationSummaryView | ApplicantApplicationView | ReviewerApplicationView | NominationAcknowledgement;
+export type ApplicationReadView =
+  StaffApplicationView | ApplicationSummaryView | ApplicantApplicationView | ReviewerApplicationView | NominationAcknowledgement;
 
 export type TimelineEntryView = {
   version: number;
@@ -142,6 +176,10 @@ export type AssessmentItemView = { indicator: string; level: Level; evidence: st
 
 export type GrowthReportView = { applicationId: string; items: GrowthItem[]; issuedAt: string };
 
+/**
+ * A nomination as its nominator sees it: the leader and institution as they wrote them, never the leader's own survey,
+ * and nothing of what the leader did since (docs/DOMAIN.md, Who uses it).
+ */
 export type NominationReceived = { id: string; reference: string; leaderName: string; institutionName: string; submittedAt: string };
 
 /** A nominator learns only that the nomination was received (docs/DOMAIN.md, Who uses it), so their item says no more. */
@@ -150,6 +188,8 @@ export type ApplicantListItem =
 
 /** A row of the staff queue: the summary, with its review reviewers counted against those the policy requires. */
 export type StaffQueueItem = ApplicationSummaryView & {
+  /** Possible duplicates, looked for while the application is in screening (empty after). */
+  possibleDuplicates: PossibleDuplicate[];
   /** Reviewers assigned to review it and not released (adjudicators not counted). */
   reviewerCount: number;
   reviewersRequired: number;
@@ -185,6 +225,15 @@ export type ListApplicationsQuery = ReadQuery & {
 
 /** The intake survey, by the leader or by someone nominating them (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export type Institution = Survey['institution'];
+
+/**
+ * The leader's own answers: to claim a nomination that names them, or to change their survey until staff screen it
+ * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1). The contact email stays the same.
+ */
+export type SurveyAnswersRequest = Survey;
+
+/** Staff found the other application is not a duplicate of this one: the flag goes from both. */
+export type DismissDuplicateRequest = { otherApplicationId: string };
 
 export type SubmitSurveyRequest = Survey & {
   /** True when you propose someone else as the leader. */

@@ -68,6 +68,9 @@ export const REFUSALS = {
     'review.scores_locked',
     'survey.already_submitted',
     'survey.not_in_screening',
+    'survey.already_screened',
+    'survey.unclaimed',
+    'nomination.not_pending',
   ],
   DeadlinePassed: ['assessment.deadline_passed', 'award-nomination.deadline_passed', 'award-rsvp.deadline_passed'],
   RuleViolation: [
@@ -118,6 +121,8 @@ export const REFUSALS = {
     'review.repeated_indicator',
     'review.unknown_indicator',
     'review.unknown_reviewer',
+    'survey.contact_email_changed',
+    'duplicate.same_application',
   ],
   Forbidden: [
     'account.not_allowed',

@@ -246,6 +246,8 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     expect(sealed).toEqual([
       'SurveySubmitted',
       'NominationLinked',
+      'NominationClaimed',
+      'SurveyAmended',
       'SurveyRejected',
       'AssessmentDraftSaved',
       'AssessmentSubmitted',

@@ -13,3 +13,16 @@ export const STAGES = Object.fromEntries(Object.entries(APPLICATION_STATUS).map(
  * and institution, not their spelling.
  */
 export const institutionKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A leader's name as the duplicate check compares it (docs/DOMAIN.md, The lifecycle, step 1): case, accents,
+ * punctuation and a leading title ("Dr.", "Prof.") aside, so "Dr. Ada Rivers" and "ada rivers" match.
+ */
+export const leaderKey = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^((dr|prof|mr|mrs|ms|mx|miss|sir|dame)\s+)+/, '');

@@ -6,19 +6,25 @@ export const deciderSpec =
   (given: E[] = []) => ({
     when: (command: C) => {
       const run = () => d.decide(command, given.reduce(d.evolve, d.initialState()));
+      const refusal = (type: abstract new (...a: never[]) => DomainError, code?: string): DomainError => {
+        let error: unknown;
+        try {
+          run();
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(type);
+        if (code) expect(error).toHaveProperty('code', code);
+        return error as DomainError;
+      };
       return {
         then: (expected: E[]) => expect(run()).toEqual(expected),
         thenEvents: () => run(),
         thenThrows: (type: abstract new (...a: never[]) => DomainError, code?: string) => {
-          let error: unknown;
-          try {
-            run();
-          } catch (e) {
-            error = e;
-          }
-          expect(error).toBeInstanceOf(type);
-          if (code) expect(error).toHaveProperty('code', code);
+          refusal(type, code);
         },
+        /** As thenThrows, and returns the refusal, so a spec can check the words it says (the deciding fact). */
+        thenRefusal: (type: abstract new (...a: never[]) => DomainError, code?: string): DomainError => refusal(type, code),
       };
     },
   });

@@ -11,12 +11,15 @@ import { APPLICANT_MILESTONE_TYPES, Names, identityRedactor as redactIdentity } 
 import { STAGES } from '@cert/projections';
 import type { Grant } from '../auth/access-policy';
 
-/** A nominator learns only that the nomination was received (docs/DOMAIN.md, Who uses it). */
-export const acknowledgement = (app: ApplicationSummaryView): NominationAcknowledgement => ({
+/**
+ * A nominator learns only that the nomination was received, and when they sent it: not when the application opened,
+ * which would tell them someone applied or nominated before them (docs/DOMAIN.md, Who uses it).
+ */
+export const acknowledgement = (app: ApplicationSummaryView, nominatedAt: string | null): NominationAcknowledgement => ({
   id: app.id,
   reference: app.reference,
   received: true,
-  submittedAt: app.submittedAt,
+  submittedAt: nominatedAt ?? app.submittedAt,
 });
 
 /**
@@ -102,6 +105,8 @@ const roundReviewerView = (app: ApplicationSummaryView, grant: Grant) => {
     nominators,
     submittedBy,
     asNominator,
+    nominationStatus,
+    claimedAt,
     disputed,
     recommendation,
     recommendationRule,

@@ -12,6 +12,8 @@ import {
   getGrowthReport,
   getTimeline,
   listApplicationsForApplicant,
+  nominatedAt,
+  possibleDuplicates,
   staffQueue,
 } from '@cert/projections';
 import { Access } from '../auth/access.decorators';
@@ -23,7 +25,7 @@ import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { AssessmentDraftDto, ExtendDeadlineDto, RejectSurveyDto, SubmitAssessmentDto } from './assessment.dto';
 import { ListApplicationsQueryDto } from './list-applications.query';
-import { SubmitSurveyDto } from './survey.dto';
+import { DismissDuplicateDto, SubmitSurveyDto, SurveyAnswersDto, surveyOf } from './survey.dto';
 import {
   acknowledgement,
   applicantTimeline,
@@ -85,11 +87,13 @@ export class ApplicationsController {
   ) {
     // Read again: the guard decided before `?after=` had the read models catch up with the caller's last write.
     const app = getApplication(this.readDb.db, id) ?? grant.application!;
-    if (grant.standing === 'acknowledgement') return acknowledgement(app);
+    if (grant.standing === 'acknowledgement') return acknowledgement(app, nominatedAt(this.readDb.db, id, grant.actor.id));
     // The version this read shows, in the form If-Match takes back (a nominator writes nothing on the stream, so gets none).
     res.setHeader('ETag', versionTag(app.version));
     if (grant.standing === 'review') return reviewerView(app, grant);
-    return grant.actor.role === 'applicant' ? applicantView(app) : withReviewerNames(app, accountNames(this.identity, leaderOf(app)));
+    if (grant.actor.role === 'applicant') return applicantView(app);
+    const named = withReviewerNames(app, accountNames(this.identity, leaderOf(app)));
+    return grant.actor.role === 'staff' ? { ...named, possibleDuplicates: possibleDuplicates(this.readDb.db, app) } : named;
   }
 
   @Get(':id/timeline')
@@ -133,6 +137,52 @@ export class ApplicationsController {
     @ExpectedVersion() v?: number,
   ) {
     return this.commands.execute(new DecideApplicationCommand(id, { type: 'SubmitAssessment', data: { ratings: dto.ratings } }, actor, v));
+  }
+
+  /**
+   * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: PUT, as the answers replace the
+   * survey whole and the same answers again change nothing.
+   */
+  @Put(':id/survey')
+  @HttpCode(200)
+  @Access('application.survey.amend')
+  @Operation('Change your survey answers, until staff screen it', 'CommandResult')
+  amendSurvey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SurveyAnswersDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'AmendSurvey', data: { survey: surveyOf(dto) } }, actor, v));
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Access('application.nomination.claim')
+  @Operation('Claim a nomination that names you, with your own survey answers', 'CommandResult')
+  claimNomination(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SurveyAnswersDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(new DecideApplicationCommand(id, { type: 'ClaimNomination', data: { survey: surveyOf(dto) } }, actor, v));
+  }
+
+  /** docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: flagged, checked, never merged. */
+  @Post(':id/not-duplicates')
+  @HttpCode(200)
+  @Access('application.duplicate.dismiss')
+  @Operation('Record that a possible duplicate is not one: the flag goes from both applications', 'CommandResult')
+  dismissDuplicate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DismissDuplicateDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedVersion() v?: number,
+  ) {
+    return this.commands.execute(
+      new DecideApplicationCommand(id, { type: 'DismissDuplicate', data: { otherApplicationId: dto.otherApplicationId } }, actor, v),
+    );
   }
 
   @Post(':id/screening/accept')

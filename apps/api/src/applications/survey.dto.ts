@@ -10,14 +10,15 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { INSTITUTION_TYPES, InstitutionType } from '@cert/domain';
-import type { Institution, SubmitSurveyRequest } from '@cert/contracts';
+import { INSTITUTION_TYPES, InstitutionType, Survey } from '@cert/domain';
+import type { DismissDuplicateRequest, Institution, SubmitSurveyRequest, SurveyAnswersRequest } from '@cert/contracts';
 import { PlainText } from '../http/plain-text';
 import { Label } from '../http/field-messages';
 
@@ -46,8 +47,8 @@ export class InstitutionDto implements Institution {
   readonly region!: string;
 }
 
-/** The intake survey: docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1. */
-export class SubmitSurveyDto implements SubmitSurveyRequest {
+/** The survey's answers: docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1. */
+export class SurveyAnswersDto implements SurveyAnswersRequest {
   @Label("the leader's full name")
   @ApiProperty({ example: 'Dr. Ada Rivers' })
   @IsString()
@@ -102,9 +103,34 @@ export class SubmitSurveyDto implements SubmitSurveyRequest {
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   readonly partners!: string[];
+}
+
+/** The intake survey, by the leader or nominating them. */
+export class SubmitSurveyDto extends SurveyAnswersDto implements SubmitSurveyRequest {
   @Label('whether you are nominating someone else as the leader')
   @ApiProperty({ required: false, description: 'true when you propose someone else as the leader' })
   @IsOptional()
   @IsBoolean()
   readonly asNominator?: boolean;
+}
+
+/** The answers as plain data, without the DTO's class (the command and the log take plain JSON). */
+export const surveyOf = (dto: SurveyAnswersDto): Survey => ({
+  leaderName: dto.leaderName,
+  contactEmail: dto.contactEmail,
+  institution: { name: dto.institution.name, type: dto.institution.type, country: dto.institution.country, region: dto.institution.region },
+  programDescription: dto.programDescription,
+  yearsRunning: dto.yearsRunning,
+  studentsServed: dto.studentsServed,
+  focusAreas: dto.focusAreas,
+  underrepresentedReach: dto.underrepresentedReach,
+  partners: dto.partners,
+});
+
+/** docs/DOMAIN.md, The lifecycle, step 1: the other application staff found is not a duplicate of this one. */
+export class DismissDuplicateDto implements DismissDuplicateRequest {
+  @Label({ label: 'the other application', format: 'as the id of an application' })
+  @ApiProperty({ example: '3f1c2a9e-0000-4000-8000-000000000001' })
+  @IsUUID()
+  readonly otherApplicationId!: string;
 }

@@ -58,6 +58,11 @@ export const POLICY = {
   'application.timeline': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.read': { roles: ['applicant', 'reviewer', 'staff', 'board', 'auditor'], application: READERS },
   'application.assessment.write': { roles: ['applicant'], application: OWNER },
+  // docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: only the leader the survey names
+  // claims a nomination of them and changes their answers; a nominator may not.
+  'application.survey.amend': { roles: ['applicant'], application: OWNER },
+  'application.nomination.claim': { roles: ['applicant'], application: OWNER },
+  'application.duplicate.dismiss': { roles: ['staff'], application: OWNER },
   // docs/DOMAIN.md, Evidence: documents are read by whoever may read the assessment (a reviewer assigned and not in
   // conflict, the board, staff, auditors, the leader); only the leader adds or removes them.
   // A reviewer asked to confirm a yearly update reads that update's documents (the controller keeps to them).

@@ -8,11 +8,14 @@ import type { Action } from './access-policy';
  * /docs lists them on each route that names the action. Keyed like POLICY, so a new action must say what it refuses.
  */
 export const ACTION_REFUSALS = {
-  'applications.submit': ['survey.already_submitted'],
+  'applications.submit': ['survey.already_submitted', 'survey.not_in_screening'],
   'applications.list': [],
   'application.read': [],
   'application.timeline': [],
   'application.assessment.read': [],
+  'application.survey.amend': ['survey.already_screened', 'survey.unclaimed', 'survey.contact_email_changed'],
+  'application.nomination.claim': ['nomination.not_pending', 'survey.not_in_screening', 'survey.contact_email_changed'],
+  'application.duplicate.dismiss': ['duplicate.same_application'],
   'application.assessment.write': [
     'assessment.not_open',
     'assessment.deadline_passed',
@@ -97,7 +100,7 @@ export const ACTION_REFUSALS = {
     'directory.focus_areas_invalid',
     'directory.summary_invalid',
   ],
-  'application.screen': ['survey.not_in_screening'],
+  'application.screen': ['survey.not_in_screening', 'survey.unclaimed'],
   'application.deadline.extend': ['assessment.not_extendable', 'assessment.extension_not_later'],
   'review.assign': [
     'review.not_open',

@@ -69,12 +69,17 @@ export const REFUSAL_TITLES: Record<RefusalCode, string> = {
   'review.scores_locked': 'Finished scores are locked',
   'survey.already_submitted': 'The survey is already submitted',
   'survey.not_in_screening': 'The application is not in screening',
+  'survey.already_screened': 'The survey has already been screened',
+  'survey.unclaimed': 'The nomination is not yet claimed by the leader',
+  'nomination.not_pending': 'There is no nomination waiting to be claimed',
   // DeadlinePassed
   'assessment.deadline_passed': 'The self-assessment deadline has passed',
   'award-nomination.deadline_passed': 'The nomination deadline has passed',
   'award-rsvp.deadline_passed': 'The reply deadline has passed',
   // RuleViolation
   'account.reason_required': 'A reason is required',
+  'survey.contact_email_changed': 'The contact email cannot change',
+  'duplicate.same_application': 'An application is not a duplicate of itself',
   'adjudication.invalid_level': 'A ruling names a level that does not exist',
   'adjudication.justification_required': 'A ruling needs a justification',
   'adjudication.rulings_mismatch': 'Rule on exactly the disputed indicators',

@@ -38,8 +38,9 @@ const nameUuid = (name: string) => {
 };
 
 /**
- * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a second nomination of the same leader
- * and institution joins the first application. The stream id is derived from leader, institution and cycle, so two
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a survey for the leader and institution
+ * of an open application goes to that application, where the decider tells the cases apart (the leader claiming a
+ * nomination of them, a retry, someone else's nomination to link). The stream id is derived from leader, institution and cycle, so two
  * submissions racing each other (before the read model shows the first) meet on the same stream: the loser's append
  * conflicts and it links instead.
  */
@@ -54,7 +55,7 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
   async execute({ survey, asNominator, actor }: SubmitSurveyCommand): Promise<SurveyResult> {
     const { contactEmail, institution } = survey;
     const existing = findDuplicate(this.readDb.db, contactEmail, institution.name);
-    if (existing) return this.link(existing.id, survey, actor);
+    if (existing) return this.submitTo(existing.id, survey, asNominator, actor);
     const closed = closedApplicationCount(this.readDb.db, contactEmail, institution.name);
     for (let cycle = closed; cycle <= closed + MAX_CYCLES_SKIPPED; cycle++) {
       const applicationId = nameUuid(`${normalizeEmail(contactEmail)}|${institutionKey(institution.name)}|${cycle}`);
@@ -66,7 +67,7 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
         return { ...result, duplicate: false };
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
-        if (await this.joinable(applicationId)) return this.link(applicationId, survey, actor);
+        if (await this.joinable(applicationId)) return this.submitTo(applicationId, survey, asNominator, actor);
       }
     }
     throw new Error(`no free application stream for this leader and institution after ${MAX_CYCLES_SKIPPED} closed cycles`);
@@ -83,8 +84,10 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
     return app.status !== 'None' && !CLOSED_STATUSES.includes(app.status) && !isErased(app.applicantEmail);
   }
 
-  private async link(applicationId: string, survey: Survey, actor: Actor): Promise<SurveyResult> {
-    const linked = await executeOnApplication(this.store, this.clock, applicationId, { type: 'LinkNomination', data: { survey } }, actor);
-    return { ...linked, duplicate: true };
+  /** `duplicate`: the survey changed nothing, or joined as another nomination; not when the leader's own answers took effect. */
+  private async submitTo(applicationId: string, survey: Survey, asNominator: boolean, actor: Actor): Promise<SurveyResult> {
+    const data = { applicationId, survey, asNominator, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
+    const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor);
+    return { ...result, duplicate: !result.events.includes('NominationClaimed') };
   }
 }

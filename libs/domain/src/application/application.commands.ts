@@ -30,6 +30,12 @@ export type SubmitSurvey = Command<
  * (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1).
  */
 export type LinkNomination = Command<'LinkNomination', { survey: Survey }>;
+/** The nominated leader confirms the nomination with their own answers (docs/DOMAIN.md, The lifecycle, step 1). */
+export type ClaimNomination = Command<'ClaimNomination', { survey: Survey }>;
+/** The leader corrects their survey until staff screen it. */
+export type AmendSurvey = Command<'AmendSurvey', { survey: Survey }>;
+/** Staff record that a possible duplicate is not one, so it is no longer flagged. */
+export type DismissDuplicate = Command<'DismissDuplicate', { otherApplicationId: string }>;
 export type AcceptSurvey = Command<'AcceptSurvey', Record<string, never>>;
 export type RejectSurvey = Command<'RejectSurvey', { reason: string }>;
 export type SaveAssessmentDraft = Command<'SaveAssessmentDraft', { ratings: IndicatorRating[] }>;
@@ -109,6 +115,9 @@ export type ShredRecordOfReasons = Command<
 export type ApplicationCommand =
   | SubmitSurvey
   | LinkNomination
+  | ClaimNomination
+  | AmendSurvey
+  | DismissDuplicate
   | AcceptSurvey
   | RejectSurvey
   | SaveAssessmentDraft

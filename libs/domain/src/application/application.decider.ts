@@ -3,7 +3,7 @@ import { ApplicationCommand } from './application.commands';
 import { ApplicationEvent } from './application.events';
 import { initialState, evolve } from './application.evolve';
 import { Application } from './application.state';
-import { acceptSurvey, linkNomination, rejectSurvey, submitSurvey } from './decide/intake';
+import { acceptSurvey, linkNomination, claimNomination, amendSurvey, dismissDuplicate, rejectSurvey, submitSurvey } from './decide/intake';
 import { expireAssessment, extendAssessmentDeadline, saveAssessmentDraft, submitAssessment } from './decide/assessment';
 import { assignReviewers, releaseReviewer, saveScoresDraft, submitScores } from './decide/review';
 import { recordDecision, resolveAdjudication } from './decide/recommendation';
@@ -29,6 +29,12 @@ export const decide = (command: ApplicationCommand, state: Application): Applica
       return submitSurvey(command, state);
     case 'LinkNomination':
       return linkNomination(command, state);
+    case 'ClaimNomination':
+      return claimNomination(command, state);
+    case 'AmendSurvey':
+      return amendSurvey(command, state);
+    case 'DismissDuplicate':
+      return dismissDuplicate(command, state);
     case 'AcceptSurvey':
       return acceptSurvey(command, state);
     case 'RejectSurvey':

@@ -32,6 +32,15 @@ export type SurveySubmitted = Event<
   }
 >;
 export type NominationLinked = Event<'NominationLinked', { nominatorId: string; survey: Survey; linkedAt: string }>;
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: the leader a nomination names signs in
+ * with the nominated email and confirms it with their own answers, which replace the nominator's on the application.
+ */
+export type NominationClaimed = Event<'NominationClaimed', { survey: Survey; claimedBy: string; claimedAt: string }>;
+/** The leader's corrected survey, before staff screen it (docs/DOMAIN.md, The lifecycle, step 1). */
+export type SurveyAmended = Event<'SurveyAmended', { survey: Survey; amendedBy: string; amendedAt: string }>;
+/** Staff looked at a possible duplicate and found it is not one (docs/DOMAIN.md, The lifecycle, step 1). */
+export type DuplicateDismissed = Event<'DuplicateDismissed', { otherApplicationId: string; dismissedBy: string; dismissedAt: string }>;
 export type SurveyAccepted = Event<'SurveyAccepted', { acceptedAt: string; dueAt: string }>;
 export type SurveyRejected = Event<'SurveyRejected', { reason: string; rejectedAt: string }>;
 export type AssessmentDraftSaved = Event<'AssessmentDraftSaved', { ratings: IndicatorRating[]; savedAt: string }>;
@@ -263,6 +272,9 @@ export type RecordOfReasonsShredded = Event<
 export type ApplicationEvent =
   | SurveySubmitted
   | NominationLinked
+  | NominationClaimed
+  | SurveyAmended
+  | DuplicateDismissed
   | SurveyAccepted
   | SurveyRejected
   | AssessmentDraftSaved

@@ -18,6 +18,8 @@ export const evolve = (state: Application, event: ApplicationEvent): Application
       applicantEmail: normalizeEmail(d.survey.contactEmail),
       submittedBy: d.submittedBy,
       nominators: d.asNominator ? [d.submittedBy] : [],
+      nomination: d.asNominator ? { status: 'pending', nominatedAt: d.submittedAt, claimedAt: null } : null,
+      screenedAt: null,
       rubricVersion: d.rubricVersion,
       policyVersion: d.policyVersion,
       dueAt: null,
@@ -44,10 +46,20 @@ const evolveOpen = (s: OpenApplication, event: ApplicationEvent): OpenApplicatio
       return s;
     case 'NominationLinked':
       return { ...s, nominators: [...s.nominators, event.data.nominatorId] };
+    case 'NominationClaimed':
+      return {
+        ...s,
+        survey: event.data.survey,
+        nomination: { status: 'claimed', nominatedAt: s.nomination?.nominatedAt ?? event.data.claimedAt, claimedAt: event.data.claimedAt },
+      };
+    case 'SurveyAmended':
+      return { ...s, survey: event.data.survey };
+    case 'DuplicateDismissed':
+      return { ...s, notDuplicates: [...(s.notDuplicates ?? []), event.data.otherApplicationId] };
     case 'SurveyAccepted':
-      return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt };
+      return { ...s, status: 'AwaitingAssessment', dueAt: event.data.dueAt, screenedAt: event.data.acceptedAt };
     case 'SurveyRejected':
-      return { ...s, status: 'Rejected' };
+      return { ...s, status: 'Rejected', screenedAt: event.data.rejectedAt };
     case 'AssessmentDraftSaved':
       return { ...s, draft: { ...s.draft, ...Object.fromEntries(event.data.ratings.map((r) => [r.indicator, r])) } };
     case 'AssessmentSubmitted':

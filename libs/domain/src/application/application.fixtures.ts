@@ -68,6 +68,21 @@ export const cmd = {
     data: { survey: survey() },
     metadata: meta(actor, now),
   }),
+  claim: (o: { survey?: Survey; now?: string; actor?: Actor } = {}): ApplicationCommand => ({
+    type: 'ClaimNomination',
+    data: { survey: o.survey ?? survey({ programDescription: 'In my own words: a K-8 academy built around robotics.' }) },
+    metadata: meta(o.actor ?? applicant, o.now ?? T0),
+  }),
+  amend: (o: { survey?: Survey; now?: string; actor?: Actor } = {}): ApplicationCommand => ({
+    type: 'AmendSurvey',
+    data: { survey: o.survey ?? survey({ yearsRunning: 7 }) },
+    metadata: meta(o.actor ?? applicant, o.now ?? T0),
+  }),
+  notDuplicate: (otherApplicationId: string, now = T0): ApplicationCommand => ({
+    type: 'DismissDuplicate',
+    data: { otherApplicationId },
+    metadata: meta(staff, now),
+  }),
   accept: (now = T0): ApplicationCommand => ({ type: 'AcceptSurvey', data: {}, metadata: meta(staff, now) }),
   reject: (reason: string, now = T0): ApplicationCommand => ({ type: 'RejectSurvey', data: { reason }, metadata: meta(staff, now) }),
   saveDraft: (ratings: IndicatorRating[], now = T0, actor = applicant): ApplicationCommand => ({

@@ -55,6 +55,27 @@ export const APPLICATION_EVENTS: EventTable<ApplicationEvent, ApplicationEventFa
     applicantSees: false,
     describe: ({ data }, { person }) => `Another nomination of the same leader and institution linked (from ${person(data.nominatorId)})`,
   },
+  NominationClaimed: {
+    schemaVersion: 1,
+    personal: SURVEY,
+    label: 'Nomination claimed by the leader',
+    applicantSees: true,
+    describe: ({ data: { survey } }) =>
+      `Nomination claimed by the leader, ${survey.leaderName}, with their own survey for ${survey.institution.name}`,
+  },
+  SurveyAmended: {
+    schemaVersion: 1,
+    personal: SURVEY,
+    label: 'Survey changed by the leader',
+    applicantSees: true,
+    describe: ({ data: { survey } }) => `Survey answers changed by the leader, ${survey.leaderName}, before screening`,
+  },
+  DuplicateDismissed: {
+    schemaVersion: 1,
+    label: 'Not a duplicate',
+    applicantSees: false,
+    describe: ({ data }, { application }) => `Checked by staff: not a duplicate of ${application(data.otherApplicationId)}`,
+  },
   SurveyAccepted: {
     schemaVersion: 1,
     label: 'Survey accepted',

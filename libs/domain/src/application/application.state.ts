@@ -81,6 +81,15 @@ export type OpenApplication = Pins & {
   applicantEmail: string;
   submittedBy: string;
   nominators: string[];
+  /**
+   * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: a nomination waits for the leader it
+   * names to claim it; null when the leader applied themself. Optional, so states folded before claims read the same.
+   */
+  nomination?: { status: 'pending' | 'claimed'; nominatedAt: string; claimedAt: string | null } | null;
+  /** Applications staff found are not duplicates of this one (docs/DOMAIN.md, The lifecycle, step 1). */
+  notDuplicates?: string[];
+  /** When staff accepted or rejected the survey; optional, so states folded before it read the same. */
+  screenedAt?: string | null;
   dueAt: string | null;
   draft: Record<string, IndicatorRating>;
   assessment: IndicatorRating[] | null;

@@ -71,7 +71,7 @@ describe('the event registry: one table per event family', () => {
     // Only types with personal data are listed, as the store expects.
     expect(PERSONAL_FIELDS).not.toHaveProperty('SurveyAccepted');
     expect(Object.values(PERSONAL_FIELDS).every((fields) => fields.length > 0)).toBe(true);
-    expect(SURVEY_EVENT_TYPES).toEqual(['SurveySubmitted', 'NominationLinked']);
+    expect(SURVEY_EVENT_TYPES).toEqual(['SurveySubmitted', 'NominationLinked', 'NominationClaimed', 'SurveyAmended']);
   });
 
   it('gives every event type a label of its own', () => {

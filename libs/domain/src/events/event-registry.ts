@@ -169,6 +169,9 @@ const PERSON_KEYS = new Set([
   'resentBy',
   'changedBy',
   'deactivatedBy',
+  'claimedBy',
+  'amendedBy',
+  'dismissedBy',
 ]);
 
 /** Every person an event's data names by id, once each, in the order they appear: for a name column beside each id. */

@@ -19,7 +19,9 @@ import {
   getGrowthReport,
   getTimeline,
   listApplicationsForApplicant,
+  nominatedAt,
   overdueAssessments,
+  possibleDuplicates,
   staffQueue,
 } from './application-summary.queries';
 
@@ -283,5 +285,47 @@ describe('application-summary projection', () => {
     });
     expect(getApplication(db, 'new')!.renewalOf).toBe('old');
     expect(getApplication(db, 'old')!.renewalOf).toBeNull();
+  });
+
+  it("shows staff the leader's claimed survey, and the nominator only what they wrote", () => {
+    const { db, step } = setup();
+    const stranger = { id: 'user-stranger', role: 'applicant' as const, email: 'stranger@example.net' };
+    step('n', cmd.submitSurvey({ actor: stranger, survey: survey({ leaderName: 'Ada R.', programDescription: 'Not the leader text.' }) }));
+    expect(getApplication(db, 'n')).toEqual(
+      expect.objectContaining({ nominationStatus: 'pending', claimedAt: null, leaderName: 'Ada R.' }),
+    );
+
+    step('n', cmd.claim({ survey: survey({ programDescription: 'The leader text.' }), now: later(2) }));
+    expect(getApplication(db, 'n')).toEqual(
+      expect.objectContaining({ nominationStatus: 'claimed', claimedAt: later(2), leaderName: 'Dr. Ada Rivers' }),
+    );
+    expect(getApplication(db, 'n')!.survey.programDescription).toBe('The leader text.');
+    expect(listApplicationsForApplicant(db, 'stranger@example.net', 'user-stranger')).toEqual([
+      {
+        role: 'nominator',
+        nomination: expect.objectContaining({ id: 'n', leaderName: 'Ada R.', institutionName: 'Riverside STEM Academy' }),
+      },
+    ]);
+    expect(nominatedAt(db, 'n', 'user-stranger')).toBe(T0);
+    step('n', cmd.amend({ survey: survey({ programDescription: 'Changed by the leader before screening.' }) }));
+    expect(getApplication(db, 'n')!.survey.programDescription).toBe('Changed by the leader before screening.');
+  });
+
+  it('flags possible duplicates: the same leader and institution under another email, and a designation held', () => {
+    const { db, step } = setup();
+    step('first', cmd.submitSurvey());
+    step('second', cmd.submitSurvey({ actor: nominator, survey: survey({ leaderName: 'ada  rivers', contactEmail: 'ada@home.example' }) }));
+    step('other', cmd.submitSurvey({ survey: survey({ leaderName: 'Ben Stone', contactEmail: 'ben@riverside.edu' }) }));
+    const dupes = (id: string) => possibleDuplicates(db, getApplication(db, id)!).map((d) => [d.id, d.why]);
+    expect(dupes('second')).toEqual([['first', 'same-leader']]);
+    expect(dupes('first')).toEqual([['second', 'same-leader']]);
+    expect(dupes('other')).toEqual([]);
+    expect(staffQueue(db, { status: 'Screening' }).items.find((i) => i.id === 'second')!.possibleDuplicates).toEqual([
+      expect.objectContaining({ id: 'first', reference: expect.any(String), why: 'same-leader' }),
+    ]);
+
+    step('second', cmd.notDuplicate('first'));
+    expect(dupes('second')).toEqual([]);
+    expect(dupes('first')).toEqual([]);
   });
 });

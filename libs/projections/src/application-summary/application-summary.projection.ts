@@ -4,13 +4,14 @@ import {
   ApplicationEvent,
   ApplicationStatus,
   IndicatorRating,
+  Survey,
   SurveySubmitted,
   normalizeEmail,
 } from '@cert/domain';
 import { RecordedEvent } from '@cert/event-store';
 import type { ReviewerEntry } from '@cert/contracts';
 import { Projection } from '../projection';
-import { STAGES, institutionKey } from '../labels';
+import { STAGES, institutionKey, leaderKey } from '../labels';
 import { APPLICATION_SUMMARY_SCHEMA, APPLICATION_SUMMARY_TABLES } from './application-summary.schema';
 import { appealChanges } from './appeal-summary';
 
@@ -48,9 +49,11 @@ const insertSubmitted = (db: Database, { data }: SurveySubmitted) => {
   db.prepare(
     `INSERT OR REPLACE INTO application_summary (id, reference, status, stage, leader_name, applicant_email, institution_name,
        institution_key, institution_type, country, region, submitted_by, nominators, as_nominator, rubric_version, policy_version,
-       submitted_at, updated_at, due_at, assessment_rated, assessment_submitted_at, reviewers, disputed, survey, last_version, last_position)
+       submitted_at, updated_at, due_at, assessment_rated, assessment_submitted_at, reviewers, disputed, survey, leader_key,
+       nomination_status, claimed_at, last_version, last_position)
      VALUES (@id, @reference, @status, @stage, @leaderName, @email, @institution, @key, @type, @country, @region, @submittedBy,
-       @nominators, @asNominator, @rubricVersion, @policyVersion, @at, @at, NULL, 0, NULL, '[]', '[]', @survey, 0, '')`,
+       @nominators, @asNominator, @rubricVersion, @policyVersion, @at, @at, NULL, 0, NULL, '[]', '[]', @survey, @leaderKey,
+       @nominationStatus, NULL, 0, '')`,
   ).run({
     id: data.applicationId,
     reference: data.reference,
@@ -69,8 +72,30 @@ const insertSubmitted = (db: Database, { data }: SurveySubmitted) => {
     policyVersion: data.policyVersion,
     at: data.submittedAt,
     survey: JSON.stringify(survey),
+    leaderKey: leaderKey(survey.leaderName),
+    nominationStatus: data.asNominator ? 'pending' : null,
   });
+  if (data.asNominator) addNomination(db, data.applicationId, data.submittedBy, survey, data.submittedAt);
 };
+
+const addNomination = (db: Database, id: string, nominatorId: string, survey: Survey, at: string) =>
+  db
+    .prepare(
+      'INSERT OR IGNORE INTO application_nomination (application_id, nominator_id, leader_name, institution_name, submitted_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(id, nominatorId, survey.leaderName, survey.institution.name, at);
+
+/** The leader's own answers, once they claim the nomination or change their survey, are what staff read. */
+const surveyColumns = (survey: Survey): Fields => ({
+  leader_name: survey.leaderName,
+  leader_key: leaderKey(survey.leaderName),
+  institution_name: survey.institution.name,
+  institution_key: institutionKey(survey.institution.name),
+  institution_type: survey.institution.type,
+  country: survey.institution.country,
+  region: survey.institution.region,
+  survey: JSON.stringify(survey),
+});
 
 const saveRatings = (db: Database, id: string, ratings: IndicatorRating[], state: 'draft' | 'submitted') => {
   const upsert = db.prepare(
@@ -122,7 +147,15 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
       return { progress_due_at: e.data.nextDueAt };
     case 'DesignationReinstated':
       return { designation_status: 'active' };
+    case 'NominationClaimed':
+      return { ...surveyColumns(e.data.survey), nomination_status: 'claimed', claimed_at: e.data.claimedAt };
+    case 'SurveyAmended':
+      return surveyColumns(e.data.survey);
+    case 'DuplicateDismissed':
+      db.prepare('INSERT OR IGNORE INTO duplicate_dismissal (application_id, other_id) VALUES (?, ?)').run(id, e.data.otherApplicationId);
+      return {};
     case 'NominationLinked': {
+      addNomination(db, id, e.data.nominatorId, e.data.survey, e.data.linkedAt);
       const nominators = JSON.parse(current(db, id)?.nominators ?? '[]') as string[];
       return nominators.includes(e.data.nominatorId) ? {} : { nominators: JSON.stringify([...nominators, e.data.nominatorId]) };
     }
@@ -178,7 +211,7 @@ const changes = (db: Database, e: ApplicationEvent): Fields => {
 /** What applicants, nominators and staff see of an application (docs/DOMAIN.md, The lifecycle (one application = one event stream)). */
 export const applicationSummaryProjection: Projection = {
   name: 'application-summary',
-  version: 8,
+  version: 9,
   schema: APPLICATION_SUMMARY_SCHEMA,
   tables: APPLICATION_SUMMARY_TABLES,
   // Every event of an application shows on its timeline.

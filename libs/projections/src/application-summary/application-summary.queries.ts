@@ -19,6 +19,7 @@ import type {
   ApplicationSummaryView,
   AssessmentItemView,
   GrowthReportView,
+  PossibleDuplicate,
   StaffQueue,
   StaffQueueItem,
   TimelineEntryView,
@@ -69,6 +70,8 @@ const toView = (r: SummaryRow): ApplicationSummaryView => ({
   appealOf: r.appeal_of === null ? null : (JSON.parse(r.appeal_of as string) as View['appealOf']),
   earlierReviewers: JSON.parse((r.earlier_reviewers as string) ?? '[]') as string[],
   renewalOf: (r.renewal_of as string | null) ?? null,
+  nominationStatus: (r.nomination_status as 'pending' | 'claimed' | null) ?? null,
+  claimedAt: (r.claimed_at as string | null) ?? null,
   recommendation: r.recommendation as Outcome | null,
   recommendationRule: r.recommendation_rule as string | null,
   overallMean: r.overall_mean as number | null,
@@ -174,45 +177,91 @@ export const closedApplicationCount = (db: Database, applicantEmail: string, ins
   ).n;
 
 /**
- * The leader's own applications in full (the api shapes what the applicant sees of them); nominations this user made
- * or joined, as acknowledgements only.
+ * The leader's own applications in full (the api shapes what the applicant sees of them), a nomination waiting for
+ * their claim included; nominations this user made or joined, each as they wrote it, and nothing of what the leader
+ * did since (docs/DOMAIN.md, Who uses it).
  */
 export type OwnApplicationItem =
   { role: 'applicant'; application: ApplicationSummaryView } | Extract<ApplicantListItem, { role: 'nominator' }>;
 
 export const listApplicationsForApplicant = (db: Database, email: string, userId: string): OwnApplicationItem[] => {
+  const leader = normalizeEmail(email);
+  const own = (
+    db.prepare('SELECT * FROM application_summary WHERE applicant_email = ? ORDER BY submitted_at DESC, id').all(leader) as SummaryRow[]
+  ).map((r): OwnApplicationItem & { at: string } => ({ role: 'applicant', application: toView(r), at: r.submitted_at as string }));
+  const nominated = (
+    db
+      .prepare(
+        `SELECT n.application_id AS id, s.reference, n.leader_name AS leaderName, n.institution_name AS institutionName,
+         n.submitted_at AS submittedAt FROM application_nomination n JOIN application_summary s ON s.id = n.application_id
+         WHERE n.nominator_id = ? AND s.applicant_email != ?`,
+      )
+      .all(userId, leader) as Extract<ApplicantListItem, { role: 'nominator' }>['nomination'][]
+  ).map((nomination): OwnApplicationItem & { at: string } => ({ role: 'nominator', nomination, at: nomination.submittedAt }));
+  return [...own, ...nominated].sort((a, b) => b.at.localeCompare(a.at)).map(({ at: _at, ...item }) => item);
+};
+
+/** When this nominator's own nomination arrived (they may have joined an application opened earlier). */
+export const nominatedAt = (db: Database, applicationId: string, nominatorId: string): string | null =>
+  (db
+    .prepare('SELECT submitted_at FROM application_nomination WHERE application_id = ? AND nominator_id = ?')
+    .pluck()
+    .get(applicationId, nominatorId) as string | undefined) ?? null;
+
+// Open, or closed holding a standing: a later survey of the same leader and institution may be the same program.
+const DESIGNATED = `designation_status IN ('active', 'suspended')`;
+
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: other applications that may be the same
+ * leader's and institution's (same institution, and the same leader name or contact email), open or designated.
+ * Flagged to staff at screening, never merged.
+ */
+export const possibleDuplicates = (db: Database, app: ApplicationSummaryView): PossibleDuplicate[] => {
   const rows = db
     .prepare(
-      `SELECT * FROM application_summary
-     WHERE applicant_email = @email OR submitted_by = @userId OR EXISTS (SELECT 1 FROM json_each(nominators) WHERE value = @userId)
-     ORDER BY submitted_at DESC, id`,
+      `SELECT id, reference, status, leader_name, institution_name, (${DESIGNATED}) AS designated FROM application_summary
+       WHERE id != @id AND institution_key = @key AND (leader_key = @leader OR applicant_email = @email)
+         AND (status NOT IN ${CLOSED} OR ${DESIGNATED}) AND (renewal_of IS NULL OR renewal_of != @id) AND id != IFNULL(@renewalOf, '')
+         AND NOT EXISTS (SELECT 1 FROM duplicate_dismissal d WHERE (d.application_id = @id AND d.other_id = application_summary.id)
+           OR (d.application_id = application_summary.id AND d.other_id = @id))
+       ORDER BY submitted_at, id LIMIT 20`,
     )
-    .all({ email: normalizeEmail(email), userId }) as SummaryRow[];
-  return rows.map(toView).map((app): OwnApplicationItem =>
-    app.applicantEmail === normalizeEmail(email)
-      ? { role: 'applicant', application: app }
-      : {
-          role: 'nominator',
-          nomination: {
-            id: app.id,
-            reference: app.reference,
-            leaderName: app.leaderName,
-            institutionName: app.institutionName,
-            submittedAt: app.submittedAt,
-          },
-        },
-  );
+    .all({
+      id: app.id,
+      key: institutionKey(app.institutionName),
+      leader: leaderKeyOf(db, app.id),
+      email: normalizeEmail(app.applicantEmail),
+      renewalOf: app.renewalOf,
+    }) as SummaryRow[];
+  return rows.map((r) => ({
+    id: r.id as string,
+    reference: r.reference as string,
+    status: r.status as ApplicationStatus,
+    leaderName: r.leader_name as string,
+    institutionName: r.institution_name as string,
+    why: r.designated === 1 ? 'designated' : 'same-leader',
+  }));
 };
+
+const leaderKeyOf = (db: Database, id: string) =>
+  (db.prepare('SELECT leader_key FROM application_summary WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
 
 // Reviewers reviewing (not released, not adjudicating) and those the row's policy requires: constants of the domain, not input.
 const ACTIVE_REVIEWERS = `(SELECT COUNT(*) FROM json_each(reviewers) WHERE json_extract(value, '$.purpose') = 'review' AND json_extract(value, '$.status') != 'released')`;
 const REVIEWERS_REQUIRED = `(CASE policy_version ${DECISION_POLICIES.map((p) => `WHEN '${p.version}' THEN ${Number(p.reviewersRequired)}`).join(' ')} ELSE 0 END)`;
 const NEEDS_REVIEWERS = `(status = 'UnderReview' AND ${ACTIVE_REVIEWERS} < ${REVIEWERS_REQUIRED})`;
 
-const toQueueItem = (view: ApplicationSummaryView): StaffQueueItem => {
+const toQueueItem = (db: Database, view: ApplicationSummaryView): StaffQueueItem => {
   const reviewerCount = view.reviewers.filter((r) => r.purpose === 'review' && r.status !== 'released').length;
   const reviewersRequired = policyByVersion(view.policyVersion).reviewersRequired;
-  return { ...view, reviewerCount, reviewersRequired, needsReviewers: view.status === 'UnderReview' && reviewerCount < reviewersRequired };
+  const duplicates = view.status === 'Screening' ? possibleDuplicates(db, view) : [];
+  return {
+    ...view,
+    reviewerCount,
+    reviewersRequired,
+    needsReviewers: view.status === 'UnderReview' && reviewerCount < reviewersRequired,
+    possibleDuplicates: duplicates,
+  };
 };
 
 /** What a person types, as a LIKE pattern found anywhere (SQLite's LIKE ignores ASCII case; % and _ typed are taken literally). */
@@ -244,7 +293,7 @@ export const staffQueue = (db: Database, opts: StaffQueueFilter = {}): StaffQueu
      ORDER BY CASE WHEN status = 'Screening' THEN submitted_at ELSE updated_at END, id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }) as SummaryRow[];
-  return { counts, needsReviewers, matching, items: rows.map(toView).map(toQueueItem) };
+  return { counts, needsReviewers, matching, items: rows.map(toView).map((view) => toQueueItem(db, view)) };
 };
 
 /**

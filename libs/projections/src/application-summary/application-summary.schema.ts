@@ -43,10 +43,14 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     appeal_of TEXT,
     earlier_reviewers TEXT NOT NULL DEFAULT '[]',
     renewal_of TEXT,
+    leader_key TEXT NOT NULL DEFAULT '',
+    nomination_status TEXT,
+    claimed_at TEXT,
     last_version INTEGER NOT NULL,
     last_position TEXT NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS application_summary_duplicate ON application_summary (applicant_email, institution_key)',
+  'CREATE INDEX IF NOT EXISTS application_summary_leader ON application_summary (institution_key, leader_key)',
   'CREATE INDEX IF NOT EXISTS application_summary_status ON application_summary (status, updated_at)',
   `CREATE TABLE IF NOT EXISTS application_timeline (
     application_id TEXT NOT NULL,
@@ -68,6 +72,22 @@ export const APPLICATION_SUMMARY_SCHEMA = [
     state TEXT NOT NULL CHECK (state IN ('draft', 'submitted')),
     PRIMARY KEY (application_id, indicator)
   )`,
+  // docs/DOMAIN.md, Who uses it: what each nominator sees of their nomination is what they wrote, never the leader's survey.
+  `CREATE TABLE IF NOT EXISTS application_nomination (
+    application_id TEXT NOT NULL,
+    nominator_id TEXT NOT NULL,
+    leader_name TEXT NOT NULL,
+    institution_name TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    PRIMARY KEY (application_id, nominator_id)
+  )`,
+  'CREATE INDEX IF NOT EXISTS application_nomination_nominator ON application_nomination (nominator_id)',
+  // Pairs staff found are not duplicates, recorded on one application of the pair; the flag goes from both.
+  `CREATE TABLE IF NOT EXISTS duplicate_dismissal (
+    application_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    PRIMARY KEY (application_id, other_id)
+  )`,
   `CREATE TABLE IF NOT EXISTS growth_report (
     application_id TEXT PRIMARY KEY,
     items TEXT NOT NULL,
@@ -75,4 +95,11 @@ export const APPLICATION_SUMMARY_SCHEMA = [
   )`,
 ];
 
-export const APPLICATION_SUMMARY_TABLES = ['application_summary', 'application_timeline', 'application_assessment', 'growth_report'];
+export const APPLICATION_SUMMARY_TABLES = [
+  'application_summary',
+  'application_timeline',
+  'application_assessment',
+  'application_nomination',
+  'duplicate_dismissal',
+  'growth_report',
+];

@@ -91,6 +91,8 @@ export const boardQueueProjection: Projection = {
   tables: ['board_queue', 'board_application', 'board_review'],
   handles: [
     'SurveySubmitted',
+    'NominationClaimed',
+    'SurveyAmended',
     'ScoresSubmitted',
     'AdjudicationRequired',
     'AdjudicationResolved',
@@ -110,6 +112,11 @@ export const boardQueueProjection: Projection = {
           e.data.reference,
           e.data.survey.institution.name,
         );
+        return;
+      // The leader's own answers, once claimed or changed, name the institution.
+      case 'NominationClaimed':
+      case 'SurveyAmended':
+        db.prepare('UPDATE board_application SET institution_name = ? WHERE application_id = ?').run(e.data.survey.institution.name, id);
         return;
       case 'ScoresSubmitted':
         db.prepare(

@@ -65,6 +65,8 @@ export const progressProjection: Projection = {
   tables: ['progress_designation', 'progress_update', 'progress_confirmation'],
   handles: [
     'SurveySubmitted',
+    'NominationClaimed',
+    'SurveyAmended',
     'AssessmentSubmitted',
     'DecisionRecorded',
     'ProgressUpdateSubmitted',
@@ -85,6 +87,11 @@ export const progressProjection: Projection = {
         db.prepare(
           'INSERT OR IGNORE INTO progress_designation (application_id, reference, institution_name, rubric_version) VALUES (?, ?, ?, ?)',
         ).run(id, e.data.reference, e.data.survey.institution.name, e.data.rubricVersion);
+        return;
+      // The leader's own answers, once claimed or changed, name the institution.
+      case 'NominationClaimed':
+      case 'SurveyAmended':
+        db.prepare('UPDATE progress_designation SET institution_name = ? WHERE application_id = ?').run(e.data.survey.institution.name, id);
         return;
       case 'AssessmentSubmitted':
         return set(db, id, { assessment: levels(e.data.ratings) });

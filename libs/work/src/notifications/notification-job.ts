@@ -3,6 +3,8 @@ export type Recipient = { kind: 'applicant' } | { kind: 'user'; userId: string }
 
 export const TEMPLATE_NAMES = [
   'nomination-received',
+  'application-received',
+  'nomination-to-claim',
   'assessment-invitation',
   'survey-not-accepted',
   'assessment-reminder',

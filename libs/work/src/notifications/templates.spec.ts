@@ -46,6 +46,22 @@ describe('notification templates', () => {
   });
 });
 
+describe('mail about an intake survey', () => {
+  it('tells a leader who applied themself that IASL received their application', () =>
+    expect(toMail(compose('application-received', ctx)).text).toContain('IASL has received your application for APP-2026-3F1C2A'));
+
+  it('asks a nominated leader to claim the nomination with their own answers', () =>
+    expect(toMail(compose('nomination-to-claim', ctx)).text).toMatch(
+      /nominated you and Riverside STEM Academy[\s\S]*claim the nomination/,
+    ));
+
+  it('gives the nominator a receipt that names nothing the leader wrote or did', () => {
+    const mail = toMail(compose('nomination-received', ctx));
+    expect(mail.text).toContain('IASL has received your nomination (APP-2026-3F1C2A)');
+    expect(`${mail.subject} ${mail.text}`).not.toMatch(/Rivers|Riverside/);
+  });
+});
+
 describe('mail to reviewers', () => {
   it.each(['reviewer-assigned', 'reviewer-reminder'] as const)('%s withholds the institution (blind review)', (template) => {
     const mail = toMail(compose(template, ctx));

@@ -42,14 +42,37 @@ function content(template: TemplateName, c: TemplateContext): Omit<RenderedMail,
   const p = c.params;
   const ref = `${c.reference}, ${c.institutionName}`;
   switch (template) {
+    // docs/DOMAIN.md, Who uses it: the nominator's receipt names nothing the leader wrote or did, then or later.
     case 'nomination-received':
       return {
         subject: `Nomination received: ${c.reference}`,
         lines: [
-          `IASL has received the nomination of ${c.leaderName} (${ref}).`,
-          'The certification division screens every nomination and writes again when it is done.',
+          `IASL has received your nomination (${c.reference}).`,
+          'We have written to the leader you named and asked them to confirm it with their own answers.',
+          'For their privacy we will not tell you whether they do, nor anything of their application.',
         ],
-        link: { label: 'Sign in to follow it', href: `${c.publicUrl}/sign-in` },
+        link: { label: 'See your nominations', href: `${c.publicUrl}/sign-in` },
+      };
+    case 'application-received':
+      return {
+        subject: `Application received: ${c.reference}`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `IASL has received your application for ${ref}.`,
+          'You can change your answers until the certification division screens the survey; it writes again when it has.',
+        ],
+        link: app,
+      };
+    case 'nomination-to-claim':
+      return {
+        subject: `You have been nominated for IASL certification (${c.reference})`,
+        lines: [
+          `Dear ${c.leaderName},`,
+          `someone has nominated you and ${c.institutionName} for IASL STEM certification (${c.reference}).`,
+          'Nothing goes forward without you: sign in with this email address, check the answers and claim the nomination with your own.',
+          'If it is not yours to take up, ignore this message.',
+        ],
+        link: { label: 'Sign in to claim the nomination', href: `${c.publicUrl}/sign-in` },
       };
     case 'assessment-invitation':
       return {

@@ -33,15 +33,22 @@ const notices = (events: ApplicationEvent[]) =>
     });
 
 describe('notifications reactor', () => {
-  it('tells the applicant the nomination arrived and invites them to the assessment', () =>
-    expect(notices(accepted())).toEqual(['nomination-received→applicant', 'assessment-invitation→applicant']));
+  it('tells the leader who applied that their application arrived, and invites them to the assessment', () =>
+    expect(notices(accepted())).toEqual(['application-received→applicant', 'assessment-invitation→applicant']));
 
-  it('also acknowledges a nominator, and a second nominator when linked', () =>
+  it('asks a nominated leader to claim the nomination, and gives each nominator a receipt', () =>
     expect(
       notices(
         historyOf(cmd.submitSurvey({ actor: nominator, asNominator: true }), cmd.linkNomination({ id: 'user-2', role: 'applicant' })),
       ),
-    ).toEqual(['nomination-received→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
+    ).toEqual(['nomination-to-claim→applicant', 'nomination-received→user-nominator', 'nomination-received→user-2']));
+
+  it('tells the leader their application arrived once they claim the nomination', () =>
+    expect(notices(historyOf(cmd.submitSurvey({ actor: nominator }), cmd.claim()))).toEqual([
+      'nomination-to-claim→applicant',
+      'nomination-received→user-nominator',
+      'application-received→applicant',
+    ]));
 
   it('does not call a renewal a nomination: its applicant is only invited to the new assessment', () => {
     const renewal = accepted().map((e) => (e.type === 'SurveySubmitted' ? { ...e, data: { ...e.data, renewalOf: 'app-designated' } } : e));

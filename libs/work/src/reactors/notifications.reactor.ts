@@ -18,11 +18,14 @@ export const notificationJobs = (event: RecordedEvent<ApplicationEvent>): JobSpe
       const { asNominator, submittedBy, renewalOf } = event.data;
       // A renewal opens with the survey on file: the applicant hears of it by the assessment invitation, not as a nomination.
       if (renewalOf) return [];
-      return [
-        notify('nomination-received', applicant),
-        ...(asNominator ? [notify('nomination-received', { kind: 'user', userId: submittedBy })] : []),
-      ];
+      // docs/DOMAIN.md, Notifications: the leader who applied hears their application arrived; a nominated leader is
+      // asked to claim it, and the nominator gets a receipt.
+      return asNominator
+        ? [notify('nomination-to-claim', applicant), notify('nomination-received', { kind: 'user', userId: submittedBy })]
+        : [notify('application-received', applicant)];
     }
+    case 'NominationClaimed':
+      return [notify('application-received', applicant)];
     case 'NominationLinked':
       return [notify('nomination-received', { kind: 'user', userId: event.data.nominatorId })];
     case 'SurveyAccepted':

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMyApplications } from '../../api/queries';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -62,6 +62,11 @@ export function ApplicantHomePage() {
                   {app.reference} · {app.institutionName}
                 </Text>
                 <Group>
+                  {app.nominationStatus === 'pending' && app.status === 'Screening' && (
+                    <Badge color="yellow.9" variant="outline" radius="sm">
+                      Nomination waiting for your claim
+                    </Badge>
+                  )}
                   <StatusBadge status={app.status} />
                   <Button component={Link} to={`/applications/${app.id}`} variant="default" size="xs">
                     Open {app.reference}
@@ -91,7 +96,8 @@ function Nominations({
       {items.map((n) => (
         <Alert key={n.id} color="green" variant="light" title={`${n.reference}: nomination received`}>
           <Text c="gray.9">
-            {n.leaderName}, {n.institutionName}, received {shortDate(n.submittedAt)}. IASL contacts the leader directly about next steps.
+            {n.leaderName}, {n.institutionName}, received {shortDate(n.submittedAt)}. IASL asks the leader to confirm it; for their privacy
+            you will not hear what they do next.
           </Text>
         </Alert>
       ))}

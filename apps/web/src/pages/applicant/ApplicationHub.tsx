@@ -185,9 +185,32 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
 function StatusMessage({ app }: { app: ApplicantApplicationView }) {
   switch (app.status) {
     case 'Screening':
+      // docs/DOMAIN.md, The lifecycle, step 1: a nomination waits for the leader's claim; their own survey they may
+      // change until it is screened.
+      if (app.nominationStatus === 'pending')
+        return (
+          <Alert color="yellow" variant="light" title="You have been nominated: nothing goes forward until you claim it">
+            <Stack gap="xs" align="flex-start">
+              <Text c="gray.9">
+                Someone nominated you and {app.institutionName}. Check the answers, put them in your own words, and claim the nomination;
+                IASL screens it only then.
+              </Text>
+              <Button component={Link} to={`/applications/${app.id}/survey?claim=1`}>
+                Check the answers and claim the nomination
+              </Button>
+            </Stack>
+          </Alert>
+        );
       return (
         <Alert color="blue" variant="light" title="IASL is reading your survey">
-          <Text c="gray.9">You will get an email when it is screened, usually within two weeks.</Text>
+          <Stack gap="xs" align="flex-start">
+            <Text c="gray.9">
+              You will get an email when it is screened, usually within two weeks. Until then you can change your answers.
+            </Text>
+            <Button component={Link} to={`/applications/${app.id}/survey`} variant="light">
+              Change your answers
+            </Button>
+          </Stack>
         </Alert>
       );
     case 'Rejected':

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Button,
   Card,
@@ -17,10 +17,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { Institution, SubmitSurveyRequest, SurveyResult } from '@cert/contracts';
+import type { ApplicantApplicationView, CommandResult, Institution, SubmitSurveyRequest, SurveyResult } from '@cert/contracts';
 import { ApiProblem, summaryOf } from '../../api/problem';
-import { useWrite, write } from '../../api/queries';
+import { useApplication, useWrite, write } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { INSTITUTION_TYPES } from '../../lib/labels';
@@ -40,53 +41,106 @@ const formField = (path: string) => path.replace(/^(focusAreas|partners)\.\d+$/,
 /** Each input's id, from its form path: the error summary links to it. */
 const inputId = (path: string) => `survey-${formField(path).replace('.', '-')}`;
 
+/** What the form sends: a new survey, the leader's changed answers, or their answers claiming a nomination. */
+type Mode = 'new' | 'amend' | 'claim';
+
+const COPY: Record<Mode, { title: string; intro: string; button: string; after: string; failed: string }> = {
+  new: {
+    title: 'Intake survey',
+    intro: 'About 10 minutes. Your answers are kept on this device until you send them.',
+    button: 'Send the survey',
+    after: 'You can change your answers until IASL screens the survey; IASL may contact you with questions.',
+    failed: 'The survey was not sent',
+  },
+  amend: {
+    title: 'Change your answers',
+    intro: 'Until IASL screens your survey you may correct any answer. The contact email is the address you sign in with and stays.',
+    button: 'Save your changes',
+    after: 'Staff read the answers as you save them here; the change shows in your timeline.',
+    failed: 'Your changes were not saved',
+  },
+  claim: {
+    title: 'Claim your nomination',
+    intro:
+      'Someone nominated you. These are their answers: correct them and put them in your own words. Staff read only your answers once you claim it.',
+    button: 'Claim the nomination',
+    after: 'IASL screens the nomination only once you have claimed it.',
+    failed: 'The nomination was not claimed',
+  },
+};
+
+/**
+ * docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1: the leader changes their survey until
+ * it is screened, or claims a nomination of them with their own answers, on the survey form filled with the answers on file.
+ */
+export function SurveyChangePage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const app = useApplication<ApplicantApplicationView>(id);
+  if (app.isPending) return <Loading what="Loading your survey" />;
+  if (app.error || !('survey' in app.data))
+    return (
+      <Page title="Survey not found">
+        <ProblemAlert error={app.error} title="This survey cannot be opened" />
+      </Page>
+    );
+  const mode: Mode = params.get('claim') === '1' || app.data.nominationStatus === 'pending' ? 'claim' : 'amend';
+  return <IntakeSurveyPage mode={mode} application={app.data} />;
+}
+
 /**
  * The intake survey (docs/DOMAIN.md, The lifecycle (one application = one event stream), step 1). Typing is kept in
  * this tab until it is sent, and after any error.
  */
-export function IntakeSurveyPage() {
+export function IntakeSurveyPage({ mode = 'new', application }: { mode?: Mode; application?: ApplicantApplicationView } = {}) {
   const { user } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [problem, setProblem] = useState<unknown>(null);
-  const saved = readDraft();
+  const saved = mode === 'new' ? readDraft() : null;
+  const copy = COPY[mode];
   const form = useForm<SurveyForm>({
     mode: 'controlled',
-    initialValues: saved ?? {
-      asNominator: params.get('nominate') === '1',
-      leaderName: user?.name ?? '',
-      contactEmail: params.get('nominate') === '1' ? '' : (user?.email ?? ''),
-      institution: { name: '', type: '', country: '', region: '' },
-      programDescription: '',
-      yearsRunning: '',
-      studentsServed: '',
-      focusAreas: [],
-      underrepresentedReach: '',
-      partners: [],
-    },
-    onValuesChange: (values) => sessionStorage.setItem(DRAFT_KEY, JSON.stringify(values)),
+    initialValues: application
+      ? { ...application.survey, asNominator: false }
+      : (saved ?? {
+          asNominator: params.get('nominate') === '1',
+          leaderName: user?.name ?? '',
+          contactEmail: params.get('nominate') === '1' ? '' : (user?.email ?? ''),
+          institution: { name: '', type: '', country: '', region: '' },
+          programDescription: '',
+          yearsRunning: '',
+          studentsServed: '',
+          focusAreas: [],
+          underrepresentedReach: '',
+          partners: [],
+        }),
+    onValuesChange: (values) => mode === 'new' && sessionStorage.setItem(DRAFT_KEY, JSON.stringify(values)),
   });
 
-  const submit = useWrite((values: SurveyForm) =>
-    write<SurveyResult>('POST', '/applications', {
+  const submit = useWrite((values: SurveyForm): Promise<SurveyResult | CommandResult> => {
+    const { asNominator, ...answers } = {
       ...values,
       leaderName: values.leaderName.trim(),
       contactEmail: values.contactEmail.trim(),
       institution: { ...values.institution, type: values.institution.type || undefined },
       yearsRunning: values.yearsRunning === '' ? undefined : Number(values.yearsRunning),
       studentsServed: values.studentsServed === '' ? undefined : Number(values.studentsServed),
-    }),
-  );
+    };
+    if (mode === 'amend') return write('PUT', `/applications/${application!.id}/survey`, answers);
+    if (mode === 'claim') return write('POST', `/applications/${application!.id}/claim`, answers);
+    return write<SurveyResult>('POST', '/applications', { ...answers, asNominator });
+  });
 
   const onSubmit = form.onSubmit(async (values) => {
     setProblem(null);
     try {
       const result = await submit.mutateAsync(values);
-      sessionStorage.removeItem(DRAFT_KEY);
+      if (mode === 'new') sessionStorage.removeItem(DRAFT_KEY);
       notifications.show({
         color: 'green',
-        title: result.duplicate ? 'Linked to an existing application' : 'Survey sent',
-        message: 'IASL will screen it and email you.',
+        title: sentTitle(mode, result),
+        message: mode === 'amend' ? 'Staff will read your answers as they are now.' : 'IASL will screen it and email you.',
       });
       void navigate(values.asNominator ? '/home' : `/applications/${result.applicationId}`);
     } catch (error) {
@@ -99,18 +153,20 @@ export function IntakeSurveyPage() {
 
   const nominating = form.values.asNominator;
   return (
-    <Page title="Intake survey" intro="About 10 minutes. Your answers are kept on this device until you send them.">
+    <Page title={copy.title} intro={copy.intro}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="lg" maw={880}>
           <ErrorSummary items={summaryOf(problem, inputId)} />
-          {problem !== null && summaryOf(problem, inputId).length === 0 && <ProblemAlert error={problem} title="The survey was not sent" />}
-          <Card withBorder padding="lg">
-            <Checkbox
-              label="I am nominating someone else, who will lead the application"
-              description="The leader is asked to sign in with their own email; you will see that the nomination was received."
-              {...form.getInputProps('asNominator', { type: 'checkbox' })}
-            />
-          </Card>
+          {problem !== null && summaryOf(problem, inputId).length === 0 && <ProblemAlert error={problem} title={copy.failed} />}
+          {mode === 'new' && (
+            <Card withBorder padding="lg">
+              <Checkbox
+                label="I am nominating someone else, who will lead the application"
+                description="The leader is asked to sign in with their own email and claim it; you will see that your nomination was received, nothing more."
+                {...form.getInputProps('asNominator', { type: 'checkbox' })}
+              />
+            </Card>
+          )}
           <Fieldset legend={nominating ? 'The leader you nominate' : 'About you'} variant="default">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
@@ -125,6 +181,8 @@ export function IntakeSurveyPage() {
                 type="email"
                 required
                 autoComplete={nominating ? 'off' : 'email'}
+                readOnly={mode !== 'new'}
+                description={mode !== 'new' ? 'The address you sign in with; it cannot change.' : undefined}
                 id={inputId('contactEmail')}
                 {...form.getInputProps('contactEmail')}
               />
@@ -210,16 +268,23 @@ export function IntakeSurveyPage() {
           </Fieldset>
           <Group>
             <Button type="submit" loading={submit.isPending} size="md">
-              Send the survey
+              {copy.button}
             </Button>
             <Text size="sm" c="gray.8">
-              You can change nothing after sending; IASL may contact you with questions.
+              {copy.after}
             </Text>
           </Group>
         </Stack>
       </form>
     </Page>
   );
+}
+
+function sentTitle(mode: Mode, result: SurveyResult | CommandResult): string {
+  if (mode === 'amend') return result.events.length ? 'Your changes are saved' : 'Nothing had changed';
+  if (mode === 'claim' || result.events.includes('NominationClaimed'))
+    return 'The nomination is yours: your answers replace the nominator’s';
+  return 'duplicate' in result && result.duplicate ? 'Linked to an existing application' : 'Survey sent';
 }
 
 function readDraft(): SurveyForm | null {

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import type { StaffApplicationView } from '@cert/contracts';
 import { useApplication, useTimeline } from '../../api/queries';
 import { DueBadge } from '../../components/DueBadge';
 import { EventTimeline } from '../../components/EventTimeline';
@@ -19,7 +20,7 @@ import { ScreeningPanel } from './ScreeningPanel';
 /** One application for staff: what to do next (screen, extend, assign), the evidence documents, the survey and the full timeline. */
 export function StaffApplicationPage() {
   const { id } = useParams();
-  const app = useApplication(id);
+  const app = useApplication<StaffApplicationView>(id);
   const timeline = useTimeline(id);
   if (app.isPending) return <Loading what="Loading the application" />;
   if (app.error)

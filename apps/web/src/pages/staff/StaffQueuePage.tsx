@@ -219,6 +219,26 @@ function ReviewersCell({ app }: { app: StaffQueueItem }) {
   );
 }
 
+/** docs/DOMAIN.md, The lifecycle, step 1: what screening must look at first (a nomination not yet claimed, a possible duplicate). */
+function IntakeFlags({ app }: { app: StaffQueueItem }) {
+  if (app.status !== 'Screening') return null;
+  const duplicates = app.possibleDuplicates ?? [];
+  return (
+    <Group gap={6} wrap="wrap">
+      {app.nominationStatus === 'pending' && (
+        <Badge color="yellow.9" variant="outline" radius="sm">
+          Awaiting the leader&apos;s claim
+        </Badge>
+      )}
+      {duplicates.length > 0 && (
+        <Badge color="orange.9" variant="outline" radius="sm" title={duplicates.map((d) => d.reference).join(', ')}>
+          Possible duplicate of {duplicates.map((d) => d.reference).join(', ')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
 function QueueCard({ app }: { app: StaffQueueItem }) {
   return (
     <Card withBorder padding="md" component="li">
@@ -229,6 +249,7 @@ function QueueCard({ app }: { app: StaffQueueItem }) {
           </Anchor>
           <Text size="sm">{app.institutionName}</Text>
           <Text size="sm">{app.leaderName}</Text>
+          <IntakeFlags app={app} />
         </Stack>
         <StatusBadge status={app.status} />
       </Group>
@@ -264,6 +285,7 @@ function QueueRow({ app }: { app: StaffQueueItem }) {
           {app.reference}
         </Anchor>
         <Text size="sm">{app.institutionName}</Text>
+        <IntakeFlags app={app} />
       </Table.Td>
       <Table.Td>{app.leaderName}</Table.Td>
       <Table.Td>
