@@ -110,11 +110,12 @@ describeWeb('the demo, page by page, for every role', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('shows staff their queue, an application, people and the award cycle', async () => {
+  it('shows staff their queue, an application, people, the work overview and the award cycle', async () => {
     const page = await withPassword('staff');
     await visit(page, 'staff', 'queue', '/staff', 'Jordan Ellis');
     await visit(page, 'staff', 'application', `/staff/applications/${ids.adjudicated}`, 'Grace Thompson');
     await visit(page, 'staff', 'people', '/staff/people', 'Rita Alvarez');
+    await visit(page, 'staff', 'work', '/staff/work', /Needs action now \([1-9]/);
     await visit(page, 'staff', 'awards', '/staff/awards', /Maplewood Academy|Linda Foster/);
     await visit(page, 'staff', 'notifications', '/notifications', /Notifications/);
   });

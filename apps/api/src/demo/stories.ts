@@ -647,14 +647,16 @@ const awardCycleAndSummit = (w: DemoWorld): Story => ({
   name: 'an award cycle with its summit',
   run: async (at) => {
     const opened = w.day(75);
-    const year = w.year(opened);
+    const summitAt = w.day(-45, 17);
+    // A cycle is named for the year its summit takes place in (docs/DOMAIN.md, Awards and summit).
+    const year = w.year(summitAt);
     await at(opened);
     await w.post(staff, '/award-cycles', {
       year,
       awardsAvailable: 2,
       nominationsCloseAt: w.day(40, 23).toISOString(),
       rsvpBy: w.day(-20, 23).toISOString(),
-      summit: { startsAt: w.day(-45, 17).toISOString(), place: 'Philadelphia, Pennsylvania' },
+      summit: { startsAt: summitAt.toISOString(), place: 'Philadelphia, Pennsylvania' },
     });
     const criteria = (levels: number[]) =>
       ['leadership', 'teaching', 'student-work', 'reach'].map((criterion, i) => ({ criterion, level: levels[i] }));
