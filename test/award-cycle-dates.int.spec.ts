@@ -141,6 +141,7 @@ describe("staff change an award cycle's dates, over HTTP", () => {
     expect(closed.body.events).toEqual(['AwardCycleDatesChanged']);
 
     await at('2026-03-16T15:00:00.000Z', 'carol');
+    await settle(t);
     const before = await head();
     const late = await nominate(carol, carolApp).expect(422);
     expect(late.body).toEqual(expect.objectContaining({ code: 'award-nomination.deadline_passed', dueAt: '2026-03-16T14:30:00.000Z' }));

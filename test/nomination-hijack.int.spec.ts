@@ -100,6 +100,8 @@ describe('nominations, claims and survey changes over HTTP', () => {
     const id = nominated.body.applicationId as string;
     await read(`/applications/${id}`, staff, nominated.body.position).expect(200);
 
+    // The work side appends notifications in the background: let it finish first.
+    await settle(t);
     const before = await head();
     const refused = await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(409);
     expect(refused.body).toEqual(
@@ -157,6 +159,8 @@ describe('nominations, claims and survey changes over HTTP', () => {
     const caraAgain = await signInByEmail(t, 'cara@lakeside.edu');
     const accepted = await t.http().post(`/applications/${id}/screening/accept`).set(staff.auth).expect(200);
     await read(`/applications/${id}`, staff, accepted.body.position).expect(200);
+    // The work side appends notifications in the background: let it finish first.
+    await settle(t);
     const before = await head();
     const late = await t
       .http()
