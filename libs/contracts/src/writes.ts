@@ -3,8 +3,16 @@ import type { RetainedRecord } from './privacy';
 /** What every write on an application answers: the stream version and the log position, so a client can read its own write. */
 export type CommandResult = { applicationId: string; version: number; position: string | null; events: string[] };
 
-/** A survey that joins an open application of the same leader and institution answers that one, `duplicate: true`. */
-export type SurveyResult = CommandResult & { duplicate: boolean };
+/** The leader's own survey: one that joins their open application answers that one, `duplicate: true`. */
+export type OwnSurveyResult = CommandResult & { duplicate: boolean };
+
+/**
+ * A nomination answers the same whatever it met (docs/DOMAIN.md, Who uses it): no events, no stream version, so the
+ * nominator cannot tell whether it opened the application or joined one the leader or someone else had opened.
+ */
+export type NominationResult = { applicationId: string; position: string | null; nomination: true };
+
+export type SurveyResult = OwnSurveyResult | NominationResult;
 
 /** A renewal opens as a new application, linked to the designation it renews. */
 export type RenewalResult = CommandResult & { renewalId: string };

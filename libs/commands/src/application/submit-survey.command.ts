@@ -14,7 +14,7 @@ import {
 import { Clock } from '@cert/config';
 import { EventStore, VersionConflict } from '@cert/event-store';
 import { ReadDb, closedApplicationCount, findDuplicate, institutionKey } from '@cert/projections';
-import type { SurveyResult } from '@cert/contracts';
+import type { OwnSurveyResult, SurveyResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
 
 /** Closed or erased cycles the read model cannot count (lag, erasure) that a new survey may have to step over. */
@@ -52,7 +52,13 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
     private readonly readDb: ReadDb,
   ) {}
 
-  async execute({ survey, asNominator, actor }: SubmitSurveyCommand): Promise<SurveyResult> {
+  async execute(command: SubmitSurveyCommand): Promise<SurveyResult> {
+    const { applicationId, position, ...own } = await this.submit(command);
+    const nominator = normalizeEmail(command.actor.email ?? '') !== normalizeEmail(command.survey.contactEmail);
+    return nominator ? { applicationId, position, nomination: true } : { applicationId, position, ...own };
+  }
+
+  private async submit({ survey, asNominator, actor }: SubmitSurveyCommand): Promise<OwnSurveyResult> {
     const { contactEmail, institution } = survey;
     const existing = findDuplicate(this.readDb.db, contactEmail, institution.name);
     if (existing) return this.submitTo(existing.id, survey, asNominator, actor);
@@ -85,7 +91,7 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
   }
 
   /** `duplicate`: the survey changed nothing, or joined as another nomination; not when the leader's own answers took effect. */
-  private async submitTo(applicationId: string, survey: Survey, asNominator: boolean, actor: Actor): Promise<SurveyResult> {
+  private async submitTo(applicationId: string, survey: Survey, asNominator: boolean, actor: Actor): Promise<OwnSurveyResult> {
     const data = { applicationId, survey, asNominator, rubricVersion: CURRENT_RUBRIC_VERSION, policyVersion: CURRENT_POLICY_VERSION };
     const result = await executeOnApplication(this.store, this.clock, applicationId, { type: 'SubmitSurvey', data }, actor);
     return { ...result, duplicate: !result.events.includes('NominationClaimed') };

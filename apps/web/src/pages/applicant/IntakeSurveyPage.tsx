@@ -281,10 +281,11 @@ export function IntakeSurveyPage({ mode = 'new', application }: { mode?: Mode; a
 }
 
 function sentTitle(mode: Mode, result: SurveyResult | CommandResult): string {
+  if ('nomination' in result) return 'Nomination sent';
   if (mode === 'amend') return result.events.length ? 'Your changes are saved' : 'Nothing had changed';
   if (mode === 'claim' || result.events.includes('NominationClaimed'))
     return 'The nomination is yours: your answers replace the nominator’s';
-  return 'duplicate' in result && result.duplicate ? 'Linked to an existing application' : 'Survey sent';
+  return 'duplicate' in result && result.duplicate ? 'Your application was already open' : 'Survey sent';
 }
 
 function readDraft(): SurveyForm | null {
