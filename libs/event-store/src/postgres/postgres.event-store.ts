@@ -180,7 +180,9 @@ export class PostgresEventStore extends EventLog {
 
       let position = BigInt(head.position);
       let link = head.global_hash;
-      const cols: unknown[][] = Array.from({ length: 11 }, () => []);
+      const lit = (text: string) => c.escapeLiteral(text);
+      // One VALUES tuple per event, in the order of COLUMNS.
+      const rows: string[] = [];
       for (const a of group) {
         const stream = last.get(a.streamId) ?? { version: 0, hash: GENESIS };
         if (stream.version !== a.expectedVersion) {
@@ -193,20 +195,10 @@ export class PostgresEventStore extends EventLog {
           const { envelope, hash } = linkNewEvent(prevHash, a.streamId, version, e);
           link = globalChainHash(link, hash);
           position += 1n;
-          const row = [
-            String(position),
-            e.id,
-            a.streamId,
-            version,
-            e.type,
-            e.schemaVersion,
-            JSON.stringify(e.data),
-            JSON.stringify(envelope),
-            link,
-            prevHash,
-            hash,
-          ];
-          row.forEach((v, c) => cols[c].push(v));
+          rows.push(
+            `(${integer(position)}, ${lit(e.id)}, ${lit(a.streamId)}, ${integer(version)}, ${lit(e.type)}, ${integer(e.schemaVersion)}, ` +
+              `${lit(JSON.stringify(e.data))}::json, ${lit(JSON.stringify(envelope))}::json, ${lit(link)}, ${lit(prevHash)}, ${lit(hash)})`,
+          );
           const metadata = { ...envelope, prevHash, hash } as EventMetadata;
           prevHash = hash;
           const { id, type, schemaVersion, data } = e;
@@ -215,17 +207,11 @@ export class PostgresEventStore extends EventLog {
         last.set(a.streamId, { version: stream.version + a.events.length, hash: prevHash });
         outcomes.push({ ok: true, value: { version: stream.version + a.events.length, position: String(position), events: appended } });
       }
-      const rows: string[] = [];
-      for (let r = 0; r < cols[0].length; r++) {
-        rows.push(
-          `(${cols.map((col, k) => (k === 0 || k === 3 || k === 5 ? integer(col[r]) : k === 6 || k === 7 ? `${c.escapeLiteral(String(col[r]))}::json` : c.escapeLiteral(String(col[r])))).join(', ')})`,
-        );
-      }
       await c.query(
         rows.length === 0
           ? 'COMMIT'
           : `INSERT INTO events (${COLUMNS}) VALUES ${rows.join(', ')};
-             UPDATE log_head SET position = ${integer(String(position))}, global_hash = ${c.escapeLiteral(link)}; COMMIT`,
+             UPDATE log_head SET position = ${integer(position)}, global_hash = ${lit(link)}; COMMIT`,
       );
     } catch (error) {
       // Nothing of the group is in the log: BEGIN, an insert or the COMMIT failed (the server went away, a unique
