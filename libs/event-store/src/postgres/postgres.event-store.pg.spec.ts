@@ -11,7 +11,7 @@ import { freshDatabase } from '../testing/postgres-test-db';
 import { VersionedEventStore } from '../versioned.event-store';
 import { PostgresEventStore } from './postgres.event-store';
 
-const fixture = (name: string) => join(__dirname, 'testing-fixtures', name);
+const fixture = (name: string) => join(__dirname, '..', 'testing', 'fixtures', name);
 
 /** A database of this describe's own, dropped after it. */
 function withDatabase(label: string) {
@@ -178,7 +178,7 @@ describe('PostgresEventStore across processes', () => {
       const start = Number((await before.head())?.position ?? 0);
       await before.close();
       const acks = 400;
-      const writer = startChild(fixture('append-child.mjs'), [db.url, mode, `${mode}-`]);
+      const writer = startChild(fixture('append-child.mjs'), [db.url, 'FULL', mode, `${mode}-`]);
       await waitForLines(writer, (lines) => lines.length >= acks);
       writer.proc.kill('SIGKILL');
       await writer.exited;

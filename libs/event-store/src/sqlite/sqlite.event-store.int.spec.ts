@@ -9,7 +9,7 @@ import { CONTRACT_SCHEMAS, itBehavesLikeAnEventStore, noteAdded } from '../testi
 import { VersionedEventStore } from '../versioned.event-store';
 import { SqliteEventStore } from './sqlite.event-store';
 
-const fixture = (name: string) => join(__dirname, 'testing-fixtures', name);
+const fixture = (name: string) => join(__dirname, '..', 'testing', 'fixtures', name);
 
 let dir: string;
 beforeAll(() => {
