@@ -1,16 +1,17 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
+  excludeSystemEvents,
   FORWARDS,
   jsonEvent,
   JSONType,
+  KurrentDBClient,
   NO_STREAM,
   ResolvedEvent,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, linkNewEvent } from '../hash-chain';
 
@@ -21,6 +22,12 @@ type EsdbRecorded = NonNullable<ResolvedEvent['event']>;
 /** System and link events ($>, $metadata, $statistics…) are the server's, never ours. */
 const isOurs = (e: EsdbRecorded | undefined): e is EsdbRecorded =>
   e !== undefined && !e.type.startsWith('$') && !e.streamId.startsWith('$');
+
+/**
+ * Leaves the server's own events (types starting with `$`, projection links `$>` among them) on the server: $all is
+ * read with this filter, so a page holds only ours. isOurs still checks each one (a stream name starting with `$`).
+ */
+const OURS = () => excludeSystemEvents();
 
 /** Our events are written JSON, with `schemaVersion` riding in the metadata; strip it back out. */
 const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
@@ -48,12 +55,13 @@ const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
  * the chain from commit order (docs/ARCHITECTURE.md, Event store rules).
  */
 export class EsdbEventStore extends EventLog {
-  private constructor(private readonly client: EventStoreDBClient) {
+  private constructor(private readonly client: KurrentDBClient) {
     super();
   }
 
+  /** `esdb://` and `kurrentdb://` connection strings both work. */
   static connect(url: string): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(url));
+    return new EsdbEventStore(KurrentDBClient.connectionString(url));
   }
 
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
@@ -92,16 +100,17 @@ export class EsdbEventStore extends EventLog {
     );
     const expectedRevision = expectedVersion === 0 ? NO_STREAM : BigInt(expectedVersion - 1);
     try {
-      const result = await this.client.appendToStream(streamId, data, { expectedRevision });
+      const result = await this.client.appendToStream(streamId, data, { streamState: expectedRevision });
       // throwOnAppendFailure=false in the connection string turns a conflict into success: false.
       if (!result.success) throw new VersionConflict(streamId, expectedVersion, Number(result.nextExpectedRevision) + 1);
-      const position = String(result.position?.commit ?? (await this.headCommit()));
+      const last = BigInt(expectedVersion + events.length - 1);
+      const position = String(result.position?.commit ?? (await this.commitOf(streamId, last)));
       // Only the append's (last) commit position is known: every event carries it, an upper bound for read-your-writes.
       const recorded = chained.map((e, i): RecordedEvent => ({ ...e, streamId, version: expectedVersion + i + 1, position }));
       return { version: Number(result.nextExpectedRevision) + 1, position, events: recorded };
     } catch (err) {
       if (err instanceof WrongExpectedVersionError) {
-        const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) + 1 : 0;
+        const actual = typeof err.actualState === 'bigint' ? Number(err.actualState) + 1 : 0;
         throw new VersionConflict(streamId, expectedVersion, actual);
       }
       throw err;
@@ -110,22 +119,13 @@ export class EsdbEventStore extends EventLog {
 
   async readAll(checkpoint: string | null, limit: number): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
-    let cursor = checkpoint === null ? null : BigInt(checkpoint);
-    // System events are dropped here, so one server page can hold fewer than `limit` of ours: read on.
-    while (out.length < limit) {
-      // +1: fromPosition is inclusive, so the checkpointed event comes back first and is skipped.
-      const maxCount = limit - out.length + 1;
-      const fromPosition = cursor === null ? START : { commit: cursor, prepare: cursor };
-      const before = cursor;
-      let read = 0;
-      for await (const resolved of this.client.readAll({ fromPosition, maxCount, direction: FORWARDS })) {
-        read++;
-        const commit = resolved.event?.position.commit ?? resolved.commitPosition;
-        if (commit === undefined || (cursor !== null && commit <= cursor) || out.length === limit) continue;
-        cursor = commit;
-        if (isOurs(resolved.event)) out.push(toRecorded(resolved.event, String(commit)));
-      }
-      if (read < maxCount || cursor === before) break;
+    const cursor = checkpoint === null ? null : BigInt(checkpoint);
+    // +1: fromPosition is inclusive, so the checkpointed event comes back first and is skipped.
+    const fromPosition = cursor === null ? START : { commit: cursor, prepare: cursor };
+    for await (const resolved of this.client.readAll({ fromPosition, maxCount: limit + 1, direction: FORWARDS, filter: OURS() })) {
+      const commit = resolved.event?.position.commit ?? resolved.commitPosition;
+      if (commit === undefined || (cursor !== null && commit <= cursor) || out.length === limit) continue;
+      if (isOurs(resolved.event)) out.push(toRecorded(resolved.event, String(commit)));
     }
     return out;
   }
@@ -158,11 +158,23 @@ export class EsdbEventStore extends EventLog {
     return GENESIS;
   }
 
-  /** Newest commit position of one of our events, walking back past system events. */
+  /** Newest commit position of one of our events: one filtered read, backwards from the end of $all. */
   private async headCommit(): Promise<bigint | null> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS })) {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1, filter: OURS() })) {
       if (isOurs(resolved.event)) return resolved.event.position.commit;
     }
     return null;
+  }
+
+  /** The commit position of one event of a stream (an older server may not report an append's position). */
+  private async commitOf(streamId: string, revision: bigint): Promise<bigint> {
+    for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 })) {
+      const commit = resolved.event?.position?.commit ?? resolved.commitPosition;
+      if (commit !== undefined && commit !== UNKNOWN_POSITION) return commit;
+    }
+    // The stream index may not know positions: the newest of ours in $all is at least as far as this append.
+    const head = await this.headCommit();
+    if (head === null) throw new Error(`no position known for ${streamId} revision ${revision} just appended`);
+    return head;
   }
 }
