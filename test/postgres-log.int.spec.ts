@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EventLog } from '@cert/event-store';
 import { PostgresEventStore } from '../libs/event-store/src/postgres/postgres.event-store';
 import { freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
@@ -11,14 +14,30 @@ import { signInByEmail, signInWithPassword, startApp, TestApp } from './support/
  */
 describe('the service on a PostgreSQL log', () => {
   let db: { url: string; drop: () => Promise<void> };
+  let keys: { url: string; drop: () => Promise<void> };
   let t: TestApp;
+  const dataDir = mkdtempSync(join(tmpdir(), 'iasl-pg-'));
+  const redisPrefix = `pglog-${process.pid}-${Date.now()}`;
+  let env: Record<string, string>;
   beforeAll(async () => {
-    db = await freshDatabase('service');
-    t = await startApp({ keepData: true, env: { EVENT_STORE: 'postgres', DATABASE_URL: db.url } });
+    [db, keys] = await Promise.all([freshDatabase('service'), freshDatabase('service_keys')]);
+    // What a shared log requires (docs/ARCHITECTURE.md, Distributed); the mailer is the test's own (startApp overrides it).
+    env = {
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: db.url,
+      KEYS_DATABASE_URL: keys.url,
+      QUEUE_PREFIX: redisPrefix,
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      CHECKPOINT_KEY_PATH: join(dataDir, 'shared', 'checkpoint-key.pem'),
+      WITNESS_DIR: join(dataDir, 'shared', 'witness'),
+    };
+    t = await startApp({ dataDir, redisPrefix, env });
   });
   afterAll(async () => {
     await t.close();
-    await db.drop();
+    await Promise.all([db.drop(), keys.drop()]);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('runs a cycle to its decision, verifies, and serves the same head after a restart', async () => {
@@ -46,7 +65,7 @@ describe('the service on a PostgreSQL log', () => {
     const head = await t.get(EventLog).head();
 
     await t.close();
-    t = await startApp({ dataDir: t.dataDir, env: { EVENT_STORE: 'postgres', DATABASE_URL: db.url } });
+    t = await startApp({ dataDir, redisPrefix, env });
     // The notifications processor may have appended since: the old head is still a link of the chain, unchanged.
     const [atHead] = await t.get(EventLog).readAll(String(BigInt(head!.position) - 1n), 1);
     expect({ position: atHead.position, globalHash: atHead.globalHash }).toEqual(head);

@@ -23,12 +23,51 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_STORE: 'esdb' })).toThrow(/ESDB_URL/);
   });
 
+  /** What a shared log needs besides the log (docs/ARCHITECTURE.md, Distributed). */
+  const SHARED = {
+    KEYS_DATABASE_URL: 'postgres://u@h/keys',
+    REDIS_URL: 'redis://h:6379',
+    MAIL_TRANSPORT: 'smtp',
+    SMTP_URL: 'smtp://h:25',
+    CHECKPOINT_KEY_PATH: '/secrets/checkpoint-key.pem',
+    WITNESS_DIR: '/shared/witness',
+  };
+
   it('requires DATABASE_URL when the PostgreSQL adapter is chosen, and carries it', () => {
-    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when EVENT_STORE=postgres/);
-    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' })).toMatchObject({
+    expect(() => loadConfig({ ...SHARED, EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when EVENT_STORE=postgres/);
+    expect(loadConfig({ ...SHARED, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' })).toMatchObject({
       eventStore: 'postgres',
       databaseUrl: 'postgres://u@h/db',
     });
+  });
+
+  it('refuses a shared log with anything left local to one machine, naming every key to set', () => {
+    // given a shared log and nothing else: keys, mail, jobs and the checkpoint key would each stay on one machine
+    const refusal = (() => {
+      try {
+        loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    })();
+    expect(
+      refusal
+        ?.split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(':')[0]),
+    ).toEqual(['KEYS_DATABASE_URL', 'MAIL_TRANSPORT', 'REDIS_URL', 'CHECKPOINT_KEY_PATH', 'WITNESS_DIR']);
+    expect(refusal).toMatch(/reads the others' data as \[erased\]/);
+    // the keys in the log's own database, accounts or documents kept local: refused with the reason
+    const base = { ...SHARED, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' };
+    expect(() => loadConfig({ ...base, KEYS_DATABASE_URL: base.DATABASE_URL })).toThrow(
+      /KEYS_DATABASE_URL: must name a database other than/,
+    );
+    expect(() => loadConfig({ ...base, IDENTITY_STORE: 'sqlite' })).toThrow(/IDENTITY_STORE: sqlite keeps accounts/);
+    expect(() => loadConfig({ ...base, BLOB_STORE: 'files' })).toThrow(/BLOB_STORE: files under DATA_DIR/);
+    expect(loadConfig({ ...base, BLOB_STORE: 'files', BLOB_DIR: '/mnt/shared/documents' }).blobDir).toBe('/mnt/shared/documents');
+    // the embedded log needs none of it
+    expect(loadConfig({}).eventStore).toBe('sqlite');
   });
 
   it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {

@@ -115,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'RUN_LOG_RUNNER: replaced by RUN_WORK_SIDE (an api now always keeps its read models current; RUN_WORK_SIDE=false leaves reactors and job processors to `npm run start:worker`)',
     );
   }
+  if (eventStore !== 'sqlite') problems.push(...sharedLogProblems(source));
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -156,6 +157,56 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bootstrapAdminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@iasl.local',
     logLevel: env.LOG_LEVEL ?? 'info',
   });
+}
+
+/**
+ * docs/ARCHITECTURE.md, Distributed: with the log on a shared server, several processes on several machines use it, so
+ * whatever cannot be rebuilt from the log must be shared too. Each problem names the key to set and why; nothing is
+ * guessed, since a wrong guess (each machine with its own keys) shows only later, as data read as erased.
+ */
+export function sharedLogProblems(source: Record<string, string | undefined>): string[] {
+  const set = (key: string) => (source[key] ?? '').trim() !== '';
+  const problems: string[] = [];
+  const shared = `with a shared log (EVENT_STORE=${source.EVENT_STORE})`;
+  if (!set('KEYS_DATABASE_URL')) {
+    problems.push(
+      `KEYS_DATABASE_URL: required ${shared}: the personal-data keys must be one store for every process, or each machine reads the others' data as [erased]; a PostgreSQL database apart from the log's (e.g. postgres://iasl:secret@db.example.org:5432/iasl_keys)`,
+    );
+  } else if (source.KEYS_DATABASE_URL === source.DATABASE_URL) {
+    problems.push(
+      "KEYS_DATABASE_URL: must name a database other than DATABASE_URL's, so a backup of the log never holds the keys erasure destroys",
+    );
+  }
+  if (source.IDENTITY_STORE === 'sqlite') {
+    problems.push(
+      `IDENTITY_STORE: sqlite keeps accounts and sessions on this machine only; ${shared} leave it unset (postgres, at DATABASE_URL)`,
+    );
+  }
+  if (source.BLOB_STORE === 'files' && !set('BLOB_DIR')) {
+    problems.push(
+      `BLOB_STORE: files under DATA_DIR are this machine's only; ${shared} leave it unset (postgres), or set BLOB_DIR to a folder every process mounts`,
+    );
+  }
+  if ((source.MAIL_TRANSPORT ?? 'log') === 'log') {
+    problems.push(
+      `MAIL_TRANSPORT: log writes mail into this machine's outbox, where an erasure run on another machine cannot reach it; ${shared} set MAIL_TRANSPORT=smtp and SMTP_URL`,
+    );
+  }
+  if (!set('REDIS_URL')) {
+    problems.push(
+      `REDIS_URL: required ${shared}: jobs and the rate limits' counters must be shared by every process (e.g. redis://cache.example.org:6379)`,
+    );
+  }
+  for (const [key, what] of [
+    ['CHECKPOINT_KEY_PATH', 'the checkpoint signing key'],
+    ['WITNESS_DIR', "the checkpoints' witness copy"],
+  ] as const) {
+    if (!set(key))
+      problems.push(
+        `${key}: required ${shared}: ${what} must be the same for every process (a path every process mounts), not one under each DATA_DIR`,
+      );
+  }
+  return problems;
 }
 
 /** Names express understands for whole ranges, besides addresses and subnets. */
