@@ -34,7 +34,9 @@ describe('loadConfig', () => {
   it('keeps accounts where the log is shared: PostgreSQL by default with a postgres or esdb log, else SQLite', () => {
     expect(loadConfig({}).identityStore).toBe('sqlite');
     expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe('postgres');
-    expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe('postgres');
+    expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe(
+      'postgres',
+    );
     expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113', IDENTITY_STORE: 'sqlite' }).identityStore).toBe('sqlite');
     expect(loadConfig({ IDENTITY_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe('postgres');
     expect(() => loadConfig({ IDENTITY_STORE: 'mysql' })).toThrow(/IDENTITY_STORE/);

@@ -38,7 +38,9 @@ export const toAccount = (r: UserRow): Account => ({
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export const reviewerProfiles = (reviewers: User[]): ReviewerProfile[] =>
-  reviewers.filter((u) => u.disabledAt === null).map(({ id, name, email, institution, region }) => ({ id, name, email, institution, region }));
+  reviewers
+    .filter((u) => u.disabledAt === null)
+    .map(({ id, name, email, institution, region }) => ({ id, name, email, institution, region }));
 
 /**
  * Accounts, sessions, one-time links, sign-in lockouts and server-side secrets: the port, and the DI token

@@ -56,7 +56,10 @@ describe('PostgresIdentityStore shared by two replicas', () => {
     );
     await client.end();
     expect(rows).toEqual(
-      ['one_time_tokens', 'secrets', 'sessions', 'sign_in_failures', 'users'].map((table_name) => ({ table_schema: 'identity', table_name })),
+      ['one_time_tokens', 'secrets', 'sessions', 'sign_in_failures', 'users'].map((table_name) => ({
+        table_schema: 'identity',
+        table_name,
+      })),
     );
   });
 

@@ -187,9 +187,7 @@ export class PostgresIdentityStore extends IdentityStore {
   }
 
   async verifyPassword(email: string, password: string): Promise<User | null> {
-    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM identity.users WHERE email = $1`, [
-      normaliseEmail(email),
-    ]);
+    const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM identity.users WHERE email = $1`, [normaliseEmail(email)]);
     const row = rows[0];
     const ok = await passwordMatches(row?.password_hash ?? null, password);
     return ok && row && row.disabled_at === null ? toUser(row) : null;
