@@ -117,9 +117,14 @@ export class PostgresIdentityStore extends IdentityStore {
   }
 
   async findOrCreateUser(input: NewUser): Promise<User> {
-    // ON CONFLICT waits for a concurrent insert of the same email to commit, so the read after it finds that account.
-    const { rows } = await this.pool.query<UserRow>(INSERT_USER, this.newUserValues(input));
-    return rows[0] ? toUser(rows[0]) : (await this.findByEmail(input.email))!;
+    // ON CONFLICT waits for a concurrent insert of the same email to commit, so the read after it finds that account
+    // (unless it was erased in between: then the insert is tried again).
+    for (;;) {
+      const { rows } = await this.pool.query<UserRow>(INSERT_USER, this.newUserValues(input));
+      if (rows[0]) return toUser(rows[0]);
+      const found = await this.findByEmail(input.email);
+      if (found) return found;
+    }
   }
 
   async findByEmail(email: string): Promise<User | null> {
