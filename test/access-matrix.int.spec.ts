@@ -700,10 +700,10 @@ const ROUTES: Record<string, Route> = {
   },
   'POST /auth/password': {
     allow: 'public',
-    body: () => {
+    body: async () => {
       const identity = t.get(IdentityStore);
       return {
-        token: identity.issueOneTimeToken('set-password', identity.findByEmail('pager@iasl.org')!, 60_000).token,
+        token: (await identity.issueOneTimeToken('set-password', (await identity.findByEmail('pager@iasl.org'))!, 60_000)).token,
         password: PASSWORD,
       };
     },

@@ -366,14 +366,16 @@ describe('hostile input across every endpoint (fast-check)', () => {
     await t?.close();
   });
 
-  const renewSessions = () => {
+  const renewSessions = async () => {
     const identity = t.get(IdentityStore);
     for (const actor of Object.keys(sessions) as Actor[]) {
       const session = sessions[actor]!;
-      if (!identity.resolveSession(session.token)) session.token = identity.createSession(session.id, 12 * 3_600_000).token;
+      if (!(await identity.resolveSession(session.token))) session.token = (await identity.createSession(session.id, 12 * 3_600_000)).token;
     }
-    if (!identity.resolveSession(/iasl-session=([^;]+)/.exec(cookieSession)![1]))
-      cookieSession = cookieFor(identity.createSession(identity.findByEmail('carol@cookie.example')!.id, 12 * 3_600_000).token);
+    if (!(await identity.resolveSession(/iasl-session=([^;]+)/.exec(cookieSession)![1]))) {
+      const carol = (await identity.findByEmail('carol@cookie.example'))!;
+      cookieSession = cookieFor((await identity.createSession(carol.id, 12 * 3_600_000)).token);
+    }
   };
 
   const send = async (
@@ -438,7 +440,7 @@ describe('hostile input across every endpoint (fast-check)', () => {
         );
         lastWrite = res.status < 400 && endpoint.method !== 'get';
         // A fuzzed logout (or a password set) ends the actor's session; give them a new one for the requests to come.
-        if (res.status < 400 && endpoint.template.startsWith('/auth/')) renewSessions();
+        if (res.status < 400 && endpoint.template.startsWith('/auth/')) await renewSessions();
 
         // What the caller sent may come back in a message; only what the service adds counts as a leak.
         let text = res.text ?? '';

@@ -46,8 +46,8 @@ describe('names everywhere a person reads', () => {
   beforeAll(async () => {
     t = await startApp({ now: '2026-03-02T09:00:00.000Z' });
     const identity = t.get(IdentityStore);
-    const account = (role: 'staff' | 'board' | 'auditor' | 'reviewer', email: string, name: string, institution?: string) => {
-      identity.createUser({ email, name, role, institution, region: institution ? 'Ontario' : undefined });
+    const account = async (role: 'staff' | 'board' | 'auditor' | 'reviewer', email: string, name: string, institution?: string) => {
+      await identity.createUser({ email, name, role, institution, region: institution ? 'Ontario' : undefined });
       return signInWithPassword(t, role, email);
     };
     who.staff = await account('staff', 'sam@iasl.org', 'Sam Staff');

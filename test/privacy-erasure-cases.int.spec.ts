@@ -109,7 +109,7 @@ describe('erasing a reviewer', () => {
     expect((await t.http().get(`/applications/${id}`).set(staff.auth).expect(200)).body).toEqual(
       expect.objectContaining({ leaderName: 'Lee Leader', status: 'AwaitingDecision' }),
     );
-    expect(t.get(IdentityStore).findByEmail('rita@north.edu')).toBeNull();
+    expect(await t.get(IdentityStore).findByEmail('rita@north.edu')).toBeNull();
     expect(erased.body.keysDestroyed).toBeGreaterThan(0);
   });
 });

@@ -150,7 +150,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
   const signInApplicant = async (email: string): Promise<Session> => {
     await http().post('/auth/email-link').send({ email }).expect(202);
     const identity = app.get(IdentityStore);
-    const { token } = identity.issueOneTimeToken('sign-in', identity.findByEmail(email)!, 600_000);
+    const { token } = await identity.issueOneTimeToken('sign-in', (await identity.findByEmail(email))!, 600_000);
     const res = await http().post('/auth/email-link/redeem').send({ token }).expect(200);
     return { token: res.body.token, id: res.body.user.id, email, auth: { Authorization: `Bearer ${res.body.token}` } };
   };
@@ -320,7 +320,7 @@ describe('erasure without breaking the proof, and the record of reasons kept for
     await http().post('/privacy/erasures').set(staff.auth).send({ email: 'not-an-email' }).expect(400);
     const office = await http().post('/privacy/erasures').set(staff.auth).send({ email: 'board@iasl.org' }).expect(422);
     expect(office.body.code).toBe('privacy.account_in_office');
-    expect(app.get(IdentityStore).findByEmail(EMAIL)).not.toBeNull();
+    expect(await app.get(IdentityStore).findByEmail(EMAIL)).not.toBeNull();
   });
 
   it('erases him, and answers what went now and what is kept of his record of reasons, until when and why', async () => {

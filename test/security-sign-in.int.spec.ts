@@ -180,7 +180,11 @@ describe('sign-in under attack', () => {
         .http()
         .post('/auth/password')
         .send({
-          token: t.get(IdentityStore).issueOneTimeToken('set-password', t.get(IdentityStore).findByEmail('staff@iasl.org')!, 60_000).token,
+          token: (
+            await t
+              .get(IdentityStore)
+              .issueOneTimeToken('set-password', (await t.get(IdentityStore).findByEmail('staff@iasl.org'))!, 60_000)
+          ).token,
           password: PASSWORD,
         })
         .expect(204);

@@ -3,7 +3,7 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { IdentityStore, User } from '@cert/identity';
+import { SqliteIdentityStore, User } from '@cert/identity';
 import { cpuWindow, processCpuMs } from '../lib/cpu';
 import { log } from '../lib/progress';
 import { Figure, Latencies, LatencySummary, figure } from '../lib/stats';
@@ -169,36 +169,36 @@ type Sessions = {
  * instead of being fished out of a mailbox.
  */
 async function signIn(base: string, identityPath: string): Promise<Sessions> {
-  const identity = new IdentityStore(identityPath);
+  const identity = new SqliteIdentityStore(identityPath);
   try {
     const user = (
       email: string,
       role: 'staff' | 'board' | 'reviewer' | 'applicant',
       profile: { institution?: string; region?: string } = {},
-    ): User => identity.findByEmail(email) ?? identity.createUser({ email, name: email.split('@')[0], role, ...profile });
+    ): Promise<User> => identity.findOrCreateUser({ email, name: email.split('@')[0], role, ...profile });
     const withPassword = async (u: User) => {
-      const { token } = identity.issueOneTimeToken('set-password', u, 3_600_000);
+      const { token } = await identity.issueOneTimeToken('set-password', u, 3_600_000);
       await post(`${base}/auth/password`, { token, password: PASSWORD }, 204);
       const session = (await post(`${base}/auth/login`, { email: u.email, password: PASSWORD }, 200)) as { token: string };
       return session.token;
     };
-    const staff = await withPassword(user('staff@iasl.bench', 'staff'));
-    const board = await withPassword(user('board@iasl.bench', 'board'));
+    const staff = await withPassword(await user('staff@iasl.bench', 'staff'));
+    const board = await withPassword(await user('board@iasl.bench', 'board'));
     const reviewers = [];
     for (const p of REVIEWER_PROFILES.slice(0, 2)) {
-      const u = user(p.email, 'reviewer', { institution: p.institution, region: p.region });
+      const u = await user(p.email, 'reviewer', { institution: p.institution, region: p.region });
       reviewers.push({ id: u.id, token: await withPassword(u) });
     }
     const applicants = [];
     for (let i = 0; i < APPLICANTS; i++) {
-      const u = user(`leader${i}@school${i}.bench`, 'applicant');
-      const { token } = identity.issueOneTimeToken('sign-in', u, 900_000);
+      const u = await user(`leader${i}@school${i}.bench`, 'applicant');
+      const { token } = await identity.issueOneTimeToken('sign-in', u, 900_000);
       const session = (await post(`${base}/auth/email-link/redeem`, { token }, 200)) as { token: string };
       applicants.push({ email: u.email, token: session.token });
     }
     return { staff, board, reviewers, applicants };
   } finally {
-    identity.close();
+    await identity.close();
   }
 }
 

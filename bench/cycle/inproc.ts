@@ -101,8 +101,10 @@ async function oneRun(dir: string, applications: number, label: string, tag: str
     const identity = app.get(IdentityStore);
     const runner = app.get(LogRunner);
     const store = app.get(EventStore);
-    const reviewers = REVIEWER_PROFILES.slice(0, 2).map((p) =>
-      identity.createUser({ email: p.email, name: p.email, role: 'reviewer', institution: p.institution, region: p.region }),
+    const reviewers = await Promise.all(
+      REVIEWER_PROFILES.slice(0, 2).map((p) =>
+        identity.createUser({ email: p.email, name: p.email, role: 'reviewer', institution: p.institution, region: p.region }),
+      ),
     );
     const staff: Actor = { id: 'bench-staff', role: 'staff' };
     const board: Actor = { id: 'bench-board', role: 'board' };

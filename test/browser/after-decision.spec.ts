@@ -387,8 +387,8 @@ describeWeb('after the decision, in a real browser', () => {
       aliceApi,
     );
     await api.call('POST', `/applications/${renewalId}/assessment`, { ratings: ratings(2) }, aliceApi);
-    const north = stack.identity.findByEmail('north@review.org')!;
-    const east = stack.identity.findByEmail('east@review.org')!;
+    const north = (await stack.identity.findByEmail('north@review.org'))!;
+    const east = (await stack.identity.findByEmail('east@review.org'))!;
     await api.call(
       'POST',
       `/applications/${renewalId}/reviewers`,

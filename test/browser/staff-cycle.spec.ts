@@ -103,7 +103,7 @@ describeWeb('staff run the cycle from the web app', () => {
   it('a reviewer declaring a conflict the instant after assignment is released; staff are flagged, notified and replace her', async () => {
     const staffApi = await api.login('staff@iasl.org');
     const inesSession = await loginWith('ines@lisbon.example');
-    const eli = stack.identity.findByEmail('east@review.org')!;
+    const eli = (await stack.identity.findByEmail('east@review.org'))!;
     await api.call('POST', `/applications/${applicationId}/reviewers`, { mode: 'manual', reviewerIds: [inesSession.id, eli.id] }, staffApi);
     const declared = await api.call<{ released: string[] }>(
       'POST',

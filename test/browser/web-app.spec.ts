@@ -179,8 +179,8 @@ describeWeb('the web app in a real browser', () => {
   });
 
   it('lets staff set a password from the invitation link, see the queue and accept the survey', async () => {
-    const admin = stack.identity.createUser({ email: 'staff@iasl.org', name: 'Sam Staff', role: 'staff' });
-    const { token } = stack.identity.issueOneTimeToken('set-password', admin, 3_600_000);
+    const admin = await stack.identity.createUser({ email: 'staff@iasl.org', name: 'Sam Staff', role: 'staff' });
+    const { token } = await stack.identity.issueOneTimeToken('set-password', admin, 3_600_000);
     ({ page: staff } = await stack.person());
     await staff.goto(`/set-password?token=${token}`);
     await staff.getByLabel('Your email address').fill('staff@iasl.org');

@@ -75,9 +75,9 @@ export async function signInWithPassword(
   profile: { institution?: string; region?: string } = {},
 ) {
   const identity = t.get(IdentityStore);
-  const user = identity.findByEmail(email) ?? identity.createUser({ email, name: email.split('@')[0], role, ...profile });
+  const user = await identity.findOrCreateUser({ email, name: email.split('@')[0], role, ...profile });
   const password = 'correct horse battery staple';
-  const { token } = identity.issueOneTimeToken('set-password', user, 3_600_000);
+  const { token } = await identity.issueOneTimeToken('set-password', user, 3_600_000);
   await t.http().post('/auth/password').send({ token, password }).expect(204);
   const res = await t.http().post('/auth/login').send({ email, password }).expect(200);
   return sessionOf(res.body);

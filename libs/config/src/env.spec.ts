@@ -70,6 +70,25 @@ describe('loadConfig', () => {
     expect(loadConfig({}).eventStore).toBe('sqlite');
   });
 
+  it('keeps accounts where the log is shared: PostgreSQL by default with a postgres or esdb log, else SQLite', () => {
+    expect(loadConfig({}).identityStore).toBe('sqlite');
+    expect(loadConfig({ ...SHARED, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe('postgres');
+    expect(loadConfig({ ...SHARED, EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe(
+      'postgres',
+    );
+    expect(loadConfig({ IDENTITY_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).identityStore).toBe('postgres');
+    expect(() => loadConfig({ IDENTITY_STORE: 'mysql' })).toThrow(/IDENTITY_STORE/);
+  });
+
+  it('refuses IDENTITY_STORE=postgres without DATABASE_URL, naming the key and an example', () => {
+    expect(() => loadConfig({ IDENTITY_STORE: 'postgres' })).toThrow(
+      /DATABASE_URL: required when IDENTITY_STORE=postgres \(e\.g\. postgres:\/\/iasl:secret@db\.example\.org:5432\/iasl\)/,
+    );
+    expect(() => loadConfig({ ...SHARED, EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113' })).toThrow(
+      /DATABASE_URL: required when IDENTITY_STORE=postgres \(its default with EVENT_STORE=esdb\)/,
+    );
+  });
+
   it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {
     expect(loadConfig({}).runWorkSide).toBe(true);
     expect(loadConfig({ RUN_WORK_SIDE: 'false' }).runWorkSide).toBe(false);

@@ -9,6 +9,8 @@ export class Env {
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsOptional() @IsString() READ_DB_PATH?: string;
   @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
+  // Where accounts, sessions, links, sign-in lockouts and secrets live: one SQLite file, or PostgreSQL at DATABASE_URL.
+  @IsOptional() @IsIn(['sqlite', 'postgres']) IDENTITY_STORE?: 'sqlite' | 'postgres';
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
   @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
@@ -56,6 +58,11 @@ export type AppConfig = Readonly<{
   sqliteSynchronous: 'FULL' | 'NORMAL';
   readDbPath: string;
   identityDbPath: string;
+  /**
+   * Accounts, sessions, one-time links, sign-in lockouts and secrets: `sqlite` at identityDbPath (one process's file),
+   * or `postgres` at databaseUrl, shared by every replica (docs/ARCHITECTURE.md, Distributed).
+   */
+  identityStore: 'sqlite' | 'postgres';
   /** The data subjects' keys, kept apart from the log so destroying one erases that person's data. */
   keysDbPath: string;
   /** Evidence documents, encrypted, one file each (docs/ARCHITECTURE.md, Blob store rules). */
@@ -106,6 +113,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (eventStore === 'postgres' && !env.DATABASE_URL) {
     problems.push('DATABASE_URL: required when EVENT_STORE=postgres (e.g. postgres://iasl:secret@db.example.org:5432/iasl)');
   }
+  // A log shared by several processes means several api replicas: their accounts must be shared too.
+  const identityStore = env.IDENTITY_STORE ?? (eventStore === 'sqlite' ? 'sqlite' : 'postgres');
+  if (identityStore === 'postgres' && !env.DATABASE_URL && eventStore !== 'postgres') {
+    problems.push(
+      `DATABASE_URL: required when IDENTITY_STORE=postgres${env.IDENTITY_STORE ? '' : ` (its default with EVENT_STORE=${eventStore})`} (e.g. postgres://iasl:secret@db.example.org:5432/iasl)`,
+    );
+  }
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   // Set only by configurations of an earlier release, where it switched the projections off too (an api replica's
@@ -131,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS ?? 'FULL',
     readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
+    identityStore,
     keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
     blobDir: env.BLOB_DIR ?? `${dataDir}/documents`,
     checkpoints: Object.freeze({

@@ -1,15 +1,27 @@
 import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock, SystemClock } from '@cert/config';
 import { IdentityStore } from './identity.store';
+import { SqliteIdentityStore } from './sqlite/sqlite.identity-store';
 
-/** Closes the database file on shutdown so the WAL is checkpointed and the file lock released. */
+/** Closes the store on shutdown: the SQLite file's WAL is checkpointed and its lock released, or the pool ended. */
 @Injectable()
 class IdentityStoreCloser implements OnApplicationShutdown {
   constructor(private readonly store: IdentityStore) {}
-  onApplicationShutdown(): void {
-    this.store.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.store.close();
   }
 }
+
+/** The configured adapter (IDENTITY_STORE). */
+export const openIdentityStore = async (config: AppConfig, clock: Clock = new SystemClock()): Promise<IdentityStore> => {
+  if (config.identityStore === 'postgres') {
+    if (!config.databaseUrl) throw new Error('IDENTITY_STORE=postgres needs DATABASE_URL');
+    // Loaded on demand, as the event log's adapter is: the embedded default never needs the driver.
+    const { PostgresIdentityStore } = await import('./postgres/postgres.identity-store');
+    return PostgresIdentityStore.open(config.databaseUrl, clock);
+  }
+  return new SqliteIdentityStore(config.identityDbPath, clock);
+};
 
 /** Provides `IdentityStore` everywhere. Uses the app's `Clock` when one is provided, so specs can override it. */
 @Global()
@@ -21,7 +33,7 @@ export class IdentityModule {
       providers: [
         {
           provide: IdentityStore,
-          useFactory: (clock: Clock | undefined) => new IdentityStore(config.identityDbPath, clock ?? new SystemClock()),
+          useFactory: (clock: Clock | undefined) => openIdentityStore(config, clock ?? new SystemClock()),
           inject: [{ token: Clock, optional: true }],
         },
         IdentityStoreCloser,
@@ -30,7 +42,7 @@ export class IdentityModule {
     };
   }
 
-  /** Tests hand in their own store, usually `new IdentityStore(':memory:', fixedClock)`. */
+  /** Tests hand in their own store, usually `new SqliteIdentityStore(':memory:', fixedClock)`. */
   static forInstance(store: IdentityStore): DynamicModule {
     return { module: IdentityModule, providers: [{ provide: IdentityStore, useValue: store }], exports: [IdentityStore] };
   }

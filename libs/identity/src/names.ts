@@ -24,14 +24,15 @@ const nameOf = (user: User | null, leaderName: LeaderNames): string => {
  * docs/DOMAIN.md, Names: people by the name on their account, looked up when read, never stored in the log or a read
  * model, so a changed name reads changed everywhere and an erased person reads "[erased person]" (their account is
  * gone). An applicant's account has no name: a leader reads by their survey's name (`leader`: one application's, or
- * a lookup across applications), any other applicant (a nominator) by their email. Each id is looked up once per
- * resolver.
+ * a lookup across applications), any other applicant (a nominator) by their email. The accounts are read once, when
+ * the resolver is made (the store is a port, possibly across the network; a view names people synchronously).
  */
-export function accountNames(identity: IdentityStore, leader: Leader | LeaderNames | null = null): Names {
+export async function accountNames(identity: IdentityStore, leader: Leader | LeaderNames | null = null): Promise<Names> {
+  const accounts = new Map((await identity.listUsers()).map((u) => [u.id, u]));
   const known = new Map<string, string>();
   const leaderName = leaderNames(leader);
   return (id) => {
-    if (!known.has(id)) known.set(id, nameOf(identity.findById(id), leaderName));
+    if (!known.has(id)) known.set(id, nameOf(accounts.get(id) ?? null, leaderName));
     return known.get(id);
   };
 }

@@ -72,7 +72,7 @@ export class SubjectErasure {
     // Checked before anything is destroyed; the decider checks it again when the event is recorded.
     if (actor.role !== 'staff') throw new Forbidden('privacy.erase_not_allowed', "only staff may erase a person's data");
     const address = normalizeEmail(email);
-    const account = this.identity.findByEmail(address);
+    const account = await this.identity.findByEmail(address);
     if (account && !ERASABLE_ACCOUNTS.includes(account.role)) {
       throw new RuleViolation('privacy.account_in_office', `a ${account.role} account holds an office: disable it instead of erasing it`, {
         role: account.role,
@@ -85,7 +85,7 @@ export class SubjectErasure {
     const parts = this.partsOf(address, account);
 
     const keysDestroyed = this.keys.destroy(subjects);
-    const accountRemoved = account ? this.identity.eraseAccount(account.id) : false;
+    const accountRemoved = account ? await this.identity.eraseAccount(account.id) : false;
     const outboxMessagesDeleted = await this.mailer.purge({ subjects, emails: [address] });
     // docs/DOMAIN.md, Evidence: their documents' files go too (already unreadable without the keys).
     const documentsDeleted = this.blobs ? await deleteDocumentsOf(this.store, this.blobs, subjects) : 0;

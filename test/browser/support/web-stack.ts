@@ -138,9 +138,8 @@ export async function passwordAccount(
   email: string,
   profile: { name?: string; institution?: string; region?: string } = {},
 ) {
-  const user =
-    stack.identity.findByEmail(email) ?? stack.identity.createUser({ email, name: profile.name ?? email.split('@')[0], role, ...profile });
-  const { token } = stack.identity.issueOneTimeToken('set-password', user, 3_600_000);
+  const user = await stack.identity.findOrCreateUser({ email, name: profile.name ?? email.split('@')[0], role, ...profile });
+  const { token } = await stack.identity.issueOneTimeToken('set-password', user, 3_600_000);
   const res = await fetch(`${stack.baseUrl}/auth/password`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

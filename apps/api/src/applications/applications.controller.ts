@@ -57,7 +57,7 @@ export class ApplicationsController {
   @Get()
   @Access('applications.list')
   @Operation("List applications: an applicant's own, or the staff queue with counts by status", 'ApplicationList')
-  list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
+  async list(@Query() query: ListApplicationsQueryDto, @CurrentActor() actor: Actor) {
     if (actor.role === 'applicant') {
       return listApplicationsForApplicant(this.readDb.db, actor.email ?? '', actor.id).map((item) =>
         item.role === 'applicant' ? { role: item.role, application: applicantView(item.application) } : item,
@@ -70,7 +70,7 @@ export class ApplicationsController {
       limit: query.limit,
       offset: query.offset,
     });
-    const names = accountNames(this.identity);
+    const names = await accountNames(this.identity);
     return { ...queue, items: queue.items.map((app) => withReviewerNames(app, names)) };
   }
 
@@ -79,7 +79,7 @@ export class ApplicationsController {
   @Operation('Read an application as the caller may see it', 'ApplicationReadView')
   // The body depends on who asks and on names, not on the version alone: no shared or revalidated copy.
   @Header('Cache-Control', 'private, no-store')
-  get(
+  async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() _query: ReadQueryDto,
     @CurrentGrant() grant: Grant,
@@ -92,15 +92,15 @@ export class ApplicationsController {
     res.setHeader('ETag', versionTag(app.version));
     if (grant.standing === 'review') return reviewerView(app, grant);
     if (grant.actor.role === 'applicant') return applicantView(app);
-    const named = withReviewerNames(app, accountNames(this.identity, leaderOf(app)));
+    const named = withReviewerNames(app, await accountNames(this.identity, leaderOf(app)));
     return grant.actor.role === 'staff' ? { ...named, possibleDuplicates: possibleDuplicates(this.readDb.db, app) } : named;
   }
 
   @Get(':id/timeline')
   @Access('application.timeline')
   @Operation("Read an application's timeline", 'TimelineView')
-  timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
-    const entries = getTimeline(this.readDb.db, id, accountNames(this.identity, leaderOf(grant.application!)));
+  async timeline(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentGrant() grant: Grant) {
+    const entries = getTimeline(this.readDb.db, id, await accountNames(this.identity, leaderOf(grant.application!)));
     if (grant.standing === 'review') return reviewerTimeline(grant.application!, entries, grant);
     return grant.actor.role === 'applicant' ? applicantTimeline(entries) : entries;
   }

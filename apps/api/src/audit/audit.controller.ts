@@ -141,7 +141,7 @@ export class AuditController {
     await this.runner.catchUp();
     const awardYears = listAwardCycles(this.readDb.db).map((c) => c.year);
     const events = await loadLinkedHistory(this.store, id, awardYears);
-    return historyEntries(events, this.naming(events));
+    return historyEntries(events, await this.naming(events));
   }
 
   @Get('applications/:id/state')
@@ -149,7 +149,7 @@ export class AuditController {
   async state(@Param('id', ParseUUIDPipe) id: string, @Query() query: StateQueryDto) {
     if (query.asOf && query.position) throw new FieldErrors([{ field: 'asOf', messages: ['give asOf or position, not both'] }]);
     const events = await loadHistory(this.store, id);
-    return stateAsOf(events, { asOf: query.asOf, position: query.position }, this.naming(events));
+    return stateAsOf(events, { asOf: query.asOf, position: query.position }, await this.naming(events));
   }
 
   @Get('applications/:id/decision/reproduce')
@@ -158,7 +158,7 @@ export class AuditController {
   })
   async reproduce(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const events = await loadHistory(this.store, id);
-    return reproduceDecision(id, events, this.naming(events));
+    return reproduceDecision(id, events, await this.naming(events));
   }
 
   @Get('applications/:id/reviewer-view/:reviewerId')
@@ -171,7 +171,7 @@ export class AuditController {
     @Query() _query: ReadQueryDto,
   ) {
     const events = await loadHistory(this.store, id);
-    return reviewerView(id, reviewerId, events, await loadCycleHistory(this.store, events), this.naming(events));
+    return reviewerView(id, reviewerId, events, await loadCycleHistory(this.store, events), await this.naming(events));
   }
 
   /**
@@ -205,14 +205,14 @@ export class AuditController {
   async exportJson(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const stored = await loadStoredHistory(this.log, id);
     const events = await loadHistory(this.store, id);
-    return exportDocument({ applicationId: id }, stored, events, await this.log.head(), this.now(), this.naming(events));
+    return exportDocument({ applicationId: id }, stored, events, await this.log.head(), this.now(), await this.naming(events));
   }
 
   @Get('applications/:id/export.csv')
   @Operation("Export an application's events as CSV", { file: 'text/csv' }, { refuses: ['application.not_found'] })
   async exportCsv(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const events = await loadHistory(this.store, id);
-    return file(eventsCsv(events, this.naming(events)), 'text/csv; charset=utf-8', `application-${id}.csv`);
+    return file(eventsCsv(events, await this.naming(events)), 'text/csv; charset=utf-8', `application-${id}.csv`);
   }
 
   /** A whole cycle: every event that occurred in [from, to), across all applications. */
@@ -227,7 +227,7 @@ export class AuditController {
       await eventsBetween(this.store, from, to),
       await this.log.head(),
       this.now(),
-      this.naming(),
+      await this.naming(),
     );
   }
 
@@ -236,7 +236,7 @@ export class AuditController {
   async exportRangeCsv(@Query() query: ExportRangeQueryDto) {
     const [from, to] = [query.from ?? null, query.to ?? null];
     const name = `events-${from ?? 'start'}-${to ?? 'now'}.csv`.replace(/:/g, '');
-    return file(eventsCsv(await eventsBetween(this.store, from, to), this.naming()), 'text/csv; charset=utf-8', name);
+    return file(eventsCsv(await eventsBetween(this.store, from, to), await this.naming()), 'text/csv; charset=utf-8', name);
   }
 
   /**
@@ -259,7 +259,7 @@ export class AuditController {
     const verification = await verifyStream(this.log, applicationStream(id));
     const decided = events.some((e) => e.type === 'RecommendationComputed');
     const { reasons: _each, ...record } = recordOfReasons(id, events);
-    const naming = this.naming(events);
+    const naming = await this.naming(events);
     const reproduction = decided ? reproduceDecision(id, events, naming) : null;
     const cycle = await loadCycleHistory(this.store, events);
     return decisionReport(events, {
@@ -278,9 +278,9 @@ export class AuditController {
    * no one application, leaders by their latest application's), and other applications by reference. The read model
    * gives labels beside ids here, never a fact an audit checks.
    */
-  private naming(events?: readonly RecordedEvent[]): Naming {
+  private async naming(events?: readonly RecordedEvent[]): Promise<Naming> {
     const leader = events ? leaderIn(events) : leaderNameByEmail(this.readDb.db);
-    return { names: accountNames(this.identity, leader), references: applicationReferences(this.readDb.db) };
+    return { names: await accountNames(this.identity, leader), references: applicationReferences(this.readDb.db) };
   }
 
   private now() {

@@ -181,11 +181,11 @@ export class AccessPolicy {
       const id = request.params.id;
       // A malformed id is the validation pipe's to refuse (400): nothing is looked up, nothing is granted beyond it.
       if (!id || !UUID.test(id)) return grant;
-      let found = this.standingOn(actor, id);
+      let found = await this.standingOn(actor, id);
       // The read models may trail the log by a moment (a survey just submitted): catch up before refusing.
       if (!rule.application.includes(found.standing) && this.runner) {
         await this.runner.catchUp().catch(() => undefined);
-        found = this.standingOn(actor, id);
+        found = await this.standingOn(actor, id);
       }
       if (!rule.application.includes(found.standing)) {
         // Beyond the update's evidence, a confirming reviewer stands as anyone unassigned: the application reads as missing.
@@ -210,8 +210,8 @@ export class AccessPolicy {
   }
 
   /** For a reviewer's worklist: null for what they may no longer open (a conflict declared after assignment), else whether it is blind. */
-  reviewAccess(actor: Actor, applicationId: string): { blind: boolean } | null {
-    const found = this.standingOn(actor, applicationId);
+  async reviewAccess(actor: Actor, applicationId: string): Promise<{ blind: boolean } | null> {
+    const found = await this.standingOn(actor, applicationId);
     return found.standing === 'review' ? { blind: !!found.grant.blind } : null;
   }
 
@@ -227,7 +227,7 @@ export class AccessPolicy {
     });
   }
 
-  private standingOn(actor: Actor, id: string): Found {
+  private async standingOn(actor: Actor, id: string): Promise<Found> {
     const db = this.readDb?.db;
     const app = db ? getApplication(db, id) : null;
     if (!db || !app) return { standing: 'none', reason: 'no such application', grant: {} };
@@ -262,7 +262,7 @@ export class AccessPolicy {
         if (assignment === null) return none('not assigned to this reviewer');
         if (assignment === 'released')
           return { standing: 'known', reason: 'this reviewer was released from the application', code: 'review.not_assigned', grant: {} };
-        const profile = this.identity.findById(actor.id);
+        const profile = await this.identity.findById(actor.id);
         const conflict = conflictOf(
           { id: app.id, institution: app.institutionName, region: app.region },
           {

@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { ConfigModule, loadConfig } from '@cert/config';
 import type { Actor } from '@cert/domain';
-import { IdentityModule, IdentityStore } from '@cert/identity';
+import { IdentityModule, SqliteIdentityStore } from '@cert/identity';
 import { MailModule } from '@cert/mail';
 import { FixedClock, RecordingMailer } from '@cert/testing';
 import { Allow } from './access.decorators';
@@ -50,7 +50,7 @@ describe('AuthController (int)', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(config),
-        IdentityModule.forInstance(new IdentityStore(':memory:', clock)),
+        IdentityModule.forInstance(new SqliteIdentityStore(':memory:', clock)),
         MailModule.forInstance(mailer),
         AuthModule,
       ],

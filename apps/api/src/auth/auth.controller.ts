@@ -75,15 +75,15 @@ export class AuthController {
       { key: addressKey(clientAddress(req)), policy: ADDRESS_LOCKOUT },
     ];
     // Checked before the password, so a locked account costs no argon2 time and a right guess during the lock is no use.
-    const locked = this.identity.signInLockedUntil(keys.map((k) => k.key));
+    const locked = await this.identity.signInLockedUntil(keys.map((k) => k.key));
     if (locked) this.tooManyFailures(res, locked);
     const user = await this.identity.verifyPassword(body.email, body.password);
     if (!user) {
-      const lockedNow = this.identity.recordSignInFailure(keys);
+      const lockedNow = await this.identity.recordSignInFailure(keys);
       if (lockedNow) this.tooManyFailures(res, lockedNow);
       throw new UnauthorizedException(BAD_LOGIN);
     }
-    this.identity.clearSignInFailures(keys[0].key);
+    await this.identity.clearSignInFailures(keys[0].key);
     return this.openSession(user, body.session ?? 'bearer', req, res);
   }
 
@@ -94,8 +94,8 @@ export class AuthController {
   @Post('email-link')
   @HttpCode(202)
   @Operation('Email a one-time sign-in link (202 whatever the email)', null)
-  requestLink(@Body() body: EmailLinkDto): void {
-    this.links.request(body.email);
+  async requestLink(@Body() body: EmailLinkDto): Promise<void> {
+    await this.links.request(body.email);
   }
 
   @Public()
@@ -104,8 +104,8 @@ export class AuthController {
   @Post('email-link/redeem')
   @HttpCode(200)
   @Operation('Sign in with an emailed link', 'SessionResponse', { refuses: ['auth.required'] })
-  redeemLink(@Body() body: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): SessionResponse {
-    const user = this.identity.redeemOneTimeToken(body.token, 'sign-in');
+  async redeemLink(@Body() body: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    const user = await this.identity.redeemOneTimeToken(body.token, 'sign-in');
     if (!user) throw new UnauthorizedException('this sign-in link is not valid: it was already used or has expired; ask for a new one');
     return this.openSession(user, body.session ?? 'bearer', req, res);
   }
@@ -117,8 +117,8 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(202)
   @Operation('Email a set-password link (202 whatever the email)', null)
-  requestPasswordReset(@Body() body: PasswordResetDto): void {
-    this.links.passwordReset(body.email);
+  async requestPasswordReset(@Body() body: PasswordResetDto): Promise<void> {
+    await this.links.passwordReset(body.email);
   }
 
   @Public()
@@ -129,14 +129,14 @@ export class AuthController {
   @Operation('Set a password with an emailed link', null, { refuses: ['auth.required'] })
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
     // A guessable password is refused before the link is spent, so the person can try another with the same link.
-    const user = this.identity.redeemOneTimeToken(body.token, 'set-password', (u) => {
+    const user = await this.identity.redeemOneTimeToken(body.token, 'set-password', (u) => {
       const weakness = passwordWeakness(body.password, [u.email, u.name, u.institution ?? '']);
       if (weakness) throw new FieldErrors([{ field: 'password', messages: [weakness] }]);
     });
     if (!user) throw new UnauthorizedException('this set-password link is not valid: it was already used or has expired');
     await this.identity.setPassword(user.id, body.password);
     // Whoever holds the mailbox may sign in again at once, even if someone else had locked the account.
-    this.identity.clearSignInFailures(accountKey(user.email));
+    await this.identity.clearSignInFailures(accountKey(user.email));
   }
 
   /**
@@ -154,8 +154,8 @@ export class AuthController {
   @Access('session.read')
   @Get('me')
   @Operation('Who is signed in', 'SessionUser')
-  me(@CurrentActor() actor: Actor): SessionUser {
-    const user = this.identity.findById(actor.id);
+  async me(@CurrentActor() actor: Actor): Promise<SessionUser> {
+    const user = await this.identity.findById(actor.id);
     if (!user) throw new UnauthorizedException('this account no longer exists');
     return summary(user);
   }
@@ -164,14 +164,14 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Operation('End the session', null)
-  logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): void {
+  async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     // The guard has already resolved this session, from the header or the cookie.
-    this.identity.revokeSession(req.sessionToken!);
+    await this.identity.revokeSession(req.sessionToken!);
     this.browser.close(res);
   }
 
-  private openSession(user: User, mode: SessionMode, req: Request, res: Response): SessionResponse {
-    const { token, expiresAt } = this.identity.createSession(user.id, SESSION_TTL);
+  private async openSession(user: User, mode: SessionMode, req: Request, res: Response): Promise<SessionResponse> {
+    const { token, expiresAt } = await this.identity.createSession(user.id, SESSION_TTL);
     const expiresInSeconds = SESSION_TTL / 1000;
     if (mode === 'bearer') return { token, expiresAt, expiresInSeconds, user: summary(user) };
     // A browser never sees the token itself: script cannot read the cookie, so an injected script cannot steal it.

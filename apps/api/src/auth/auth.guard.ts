@@ -69,7 +69,7 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const token = bearer ?? this.sessions.tokenFrom(request);
-    const user = token ? this.identity.resolveSession(token) : null;
+    const user = token ? await this.identity.resolveSession(token) : null;
     if (!user) {
       this.policy.logDenial(null, facts, 401, token ? 'unknown, expired, revoked or forged session' : 'no session');
       throw new UnauthorizedException(

@@ -17,17 +17,18 @@ export class FirstStaffBootstrap implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.identity.hasPasswordUser('staff')) return;
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.identity.hasPasswordUser('staff')) return;
     const email = this.config.bootstrapAdminEmail;
-    const admin = this.identity.findByEmail(email) ?? this.identity.createUser({ email, name: 'Administrator', role: 'staff' });
+    // Found or made in one step: replicas starting together on a shared store make one account between them.
+    const admin = await this.identity.findOrCreateUser({ email, name: 'Administrator', role: 'staff' });
     if (admin.role !== 'staff') {
       this.logger.error(
         `BOOTSTRAP_ADMIN_EMAIL ${email} belongs to a ${admin.role} account; create a staff account with the CLI (users:create)`,
       );
       return;
     }
-    const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', admin, SET_PASSWORD_TTL);
+    const { token, expiresAt } = await this.identity.issueOneTimeToken('set-password', admin, SET_PASSWORD_TTL);
     this.logger.warn(
       `No staff account can sign in yet. Set the password for ${admin.email} before ${expiresAt}: ${setPasswordUrl(this.config.publicUrl, token)}`,
     );

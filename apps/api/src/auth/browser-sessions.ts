@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { doubleCsrf } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@cert/config';
@@ -18,7 +18,7 @@ type CookieRequest = Pick<Request, 'headers' | 'method'> & { cookies?: Record<st
  * are same-site and carry the cookie. Behind https the cookies take the `__Host-` prefix (Secure, Path=/, no Domain).
  */
 @Injectable()
-export class BrowserSessions {
+export class BrowserSessions implements OnModuleInit {
   readonly secure: boolean;
   readonly sessionCookie: string;
   readonly csrfCookie: string;
@@ -33,7 +33,10 @@ export class BrowserSessions {
     this.sessionCookie = this.secure ? '__Host-iasl-session' : 'iasl-session';
     this.csrfCookie = this.secure ? '__Host-iasl-csrf' : 'iasl-csrf';
     this.csrf = doubleCsrf({
-      getSecret: () => (this.secretValue ??= this.identity.secret('csrf')),
+      getSecret: () => {
+        if (this.secretValue === null) throw new Error('the CSRF secret is read when the module starts');
+        return this.secretValue;
+      },
       // Bound to the session: a token fetched before sign-in, or for another session, is refused.
       getSessionIdentifier: (req) =>
         createHash('sha256')
@@ -43,6 +46,11 @@ export class BrowserSessions {
       cookieOptions: { sameSite: 'strict', secure: this.secure, httpOnly: true, path: '/' },
       getCsrfTokenFromRequest: (req) => req.headers['x-csrf-token'],
     });
+  }
+
+  /** Read once at start: csrf-csrf asks for it synchronously, and the store (every replica's same secret) is async. */
+  async onModuleInit(): Promise<void> {
+    this.secretValue = await this.identity.secret('csrf');
   }
 
   /** The session token a browser sent in its cookie, if any. */

@@ -25,14 +25,14 @@ export class SignInLinks {
   ) {}
 
   /** Always returns quietly: the caller answers the same way whether or not the email had an account. */
-  request(email: string): void {
+  async request(email: string): Promise<void> {
     // A first-time applicant or nominator gets an account the moment they ask for a link; the name comes later with the intake survey.
-    const user = this.identity.findByEmail(email) ?? this.identity.createUser({ email, name: '', role: 'applicant' });
+    const user = await this.identity.findOrCreateUser({ email, name: '', role: 'applicant' });
     // Password accounts get no link: a mailbox must not become a second, weaker door to staff powers.
     if (usesPassword(user.role) || user.disabledAt) return;
-    if (this.identity.recentOneTimeTokens(user.id, 'sign-in', LINK_WINDOW) >= MAX_LINKS_PER_WINDOW) return;
+    if ((await this.identity.recentOneTimeTokens(user.id, 'sign-in', LINK_WINDOW)) >= MAX_LINKS_PER_WINDOW) return;
 
-    const { token } = this.identity.issueOneTimeToken('sign-in', user, LINK_TTL);
+    const { token } = await this.identity.issueOneTimeToken('sign-in', user, LINK_TTL);
     this.mail(user, 'Your sign-in link for IASL certification', [
       'Use this link to sign in to IASL certification. It works once and expires in 15 minutes:',
       '',
@@ -46,13 +46,13 @@ export class SignInLinks {
    * A forgotten password. Only password accounts get a link (applicants sign in by email link anyway); the
    * link sets a new password once, within the hour, and makes any earlier unused set-password link worthless.
    */
-  passwordReset(email: string): void {
-    const user = this.identity.findByEmail(email);
+  async passwordReset(email: string): Promise<void> {
+    const user = await this.identity.findByEmail(email);
     if (!user || !usesPassword(user.role) || user.disabledAt) return;
-    if (this.identity.recentOneTimeTokens(user.id, 'set-password', LINK_WINDOW) >= MAX_LINKS_PER_WINDOW) return;
+    if ((await this.identity.recentOneTimeTokens(user.id, 'set-password', LINK_WINDOW)) >= MAX_LINKS_PER_WINDOW) return;
 
-    this.identity.revokeOneTimeTokens(user.id, 'set-password');
-    const { token } = this.identity.issueOneTimeToken('set-password', user, RESET_TTL);
+    await this.identity.revokeOneTimeTokens(user.id, 'set-password');
+    const { token } = await this.identity.issueOneTimeToken('set-password', user, RESET_TTL);
     this.mail(user, 'Set a new password for IASL certification', [
       'Someone (we hope you) asked to reset the password of your IASL certification account.',
       'Use this link to set a new one. It works once and expires in an hour:',

@@ -22,15 +22,15 @@ export class DeadlinesController {
   @Get('deadlines')
   @Access('deadlines.overview')
   @Operation('The work overview: what needs action now, and the timers due in the next days (within=14d)', 'WorkOverviewView')
-  overview(@Query() query: WorkOverviewQueryDto) {
-    return workOverview(this.readDb.db, this.clock.now().toISOString(), withinDays(query.within), accountNames(this.identity));
+  async overview(@Query() query: WorkOverviewQueryDto) {
+    return workOverview(this.readDb.db, this.clock.now().toISOString(), withinDays(query.within), await accountNames(this.identity));
   }
 
   @Get('applications/:id/schedule')
   @Access('application.schedule')
   @Operation("One application's timers: what will happen when, and what already happened", 'ApplicationScheduleView')
-  schedule(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
-    const view = applicationSchedule(this.readDb.db, id, this.clock.now().toISOString(), accountNames(this.identity));
+  async schedule(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+    const view = applicationSchedule(this.readDb.db, id, this.clock.now().toISOString(), await accountNames(this.identity));
     if (!view) throw new NotFoundException(`application ${id} was not found`);
     return view;
   }

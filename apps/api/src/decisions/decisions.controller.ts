@@ -37,18 +37,18 @@ export class DecisionsController {
   @Get('board/queue')
   @Access('board.queue')
   @Operation("The board's queue: applications needing adjudication or a decision", ['BoardItemView'])
-  queue(@Query() _query: ReadQueryDto) {
-    const names = accountNames(this.identity);
+  async queue(@Query() _query: ReadQueryDto) {
+    const names = await accountNames(this.identity);
     return boardQueue(this.readDb.db, {}).map((item) => namedReviewers(item, names));
   }
 
   @Get('board/queue/:id')
   @Access('board.item')
   @Operation('Read one application before the board: scores, disagreements, the ruling on them, recommendation', 'BoardItemView')
-  item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
+  async item(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const item = boardItem(this.readDb.db, id);
     if (!item) throw new NotFoundException(`application ${id} is not before the board`);
-    return namedReviewers(item, accountNames(this.identity));
+    return namedReviewers(item, await accountNames(this.identity));
   }
 
   @Post('applications/:id/adjudication')

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@cert/config';
-import { IdentityStore, SET_PASSWORD_TTL, User, signInUrl } from '@cert/identity';
+import { IdentityStore, SET_PASSWORD_TTL, User, openIdentityStore, signInUrl } from '@cert/identity';
 import { JobQueue } from '@cert/jobs';
 import { LogRunner, ReadDb } from '@cert/projections';
 import { ReactionRunner } from '@cert/work';
@@ -54,11 +54,11 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
 
   // The office holders' accounts exist before the year starts, as `npm run cli -- users:create` makes them; staff can
   // sign in from the first start, so the service does not invent an administrator.
-  const accounts = new IdentityStore(config.identityDbPath, clock);
-  for (const person of CAST.office) if (!accounts.findByEmail(person.email)) accounts.createUser(person);
+  const accounts = await openIdentityStore(config, clock);
+  for (const person of CAST.office) await accounts.findOrCreateUser(person);
   const staffPassword = newPassword();
-  await accounts.setPassword(accounts.findByEmail(CAST.staff.email)!.id, staffPassword);
-  accounts.close();
+  await accounts.setPassword((await accounts.findByEmail(CAST.staff.email))!.id, staffPassword);
+  await accounts.close();
 
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, clock), { logger: ['error'] });
   configureApp(app);
@@ -67,14 +67,14 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
   const identity = app.get(IdentityStore);
   const sessions: string[] = [];
   try {
-    const sessionFor = (user: User) => {
-      const { token } = identity.createSession(user.id, SEEDING_SESSION);
+    const sessionFor = async (user: User) => {
+      const { token } = await identity.createSession(user.id, SEEDING_SESSION);
       sessions.push(token);
       return token;
     };
-    const world = new DemoWorld(base, now, (person: Person) => {
-      const user = identity.findByEmail(person.email) ?? identity.createUser({ email: person.email, name: person.name, role: person.role });
-      return { id: user.id, token: sessionFor(user) };
+    const world = new DemoWorld(base, now, async (person: Person) => {
+      const user = await identity.findOrCreateUser({ email: person.email, name: person.name, role: person.role });
+      return { id: user.id, token: await sessionFor(user) };
     });
 
     const settle = () => settleWorkSide(app);
@@ -106,8 +106,8 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
       });
     }
     for (const s of signIns) await signInWorks(base, s.email, s.password!);
-    const leader = identity.findByEmail(CAST.applicant.email)!;
-    const link = identity.issueOneTimeToken('sign-in', leader, PRINTED_LINK_TTL);
+    const leader = (await identity.findByEmail(CAST.applicant.email))!;
+    const link = await identity.issueOneTimeToken('sign-in', leader, PRINTED_LINK_TTL);
     signIns.push({
       role: 'applicant',
       name: CAST.applicant.name,
@@ -117,15 +117,15 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
     });
     return signIns;
   } finally {
-    for (const token of sessions) identity.revokeSession(token);
+    for (const token of sessions) await identity.revokeSession(token);
     await app.close();
   }
 }
 
 /** What `users:create` prints and a person opens: a one-time set-password link, redeemed over HTTP. */
 async function setPasswordByLink(base: string, identity: IdentityStore, person: Person): Promise<string> {
-  const user = identity.findByEmail(person.email)!;
-  const { token } = identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
+  const user = (await identity.findByEmail(person.email))!;
+  const { token } = await identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
   const password = newPassword();
   const res = await fetch(`${base}/auth/password`, {
     method: 'POST',

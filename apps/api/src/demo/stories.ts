@@ -38,13 +38,13 @@ const COMMENTS = [
  * timeline's date. Stories share the ids they create through `ids`.
  */
 export class DemoWorld {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new Map<string, Promise<Session>>();
   readonly ids = new Map<string, string>();
 
   constructor(
     private readonly base: string,
     readonly now: Date,
-    private readonly signIn: (person: Person) => Session,
+    private readonly signIn: (person: Person) => Promise<Session>,
   ) {}
 
   /** `daysAgo` days before the real now, at `hour` o'clock UTC (morning in the US). */
@@ -58,7 +58,7 @@ export class DemoWorld {
     return date.getUTCFullYear();
   }
 
-  session(person: Person): Session {
+  session(person: Person): Promise<Session> {
     let s = this.sessions.get(person.email);
     if (!s) this.sessions.set(person.email, (s = this.signIn(person)));
     return s;
@@ -67,7 +67,7 @@ export class DemoWorld {
   async send<T = Written>(who: Person, method: string, path: string, body?: object): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${this.session(who).token}`, ...(body && { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${(await this.session(who)).token}`, ...(body && { 'content-type': 'application/json' }) },
       body: body && JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${who.name}: ${method} ${path} answered ${res.status}: ${await res.text()}`);
@@ -82,7 +82,7 @@ export class DemoWorld {
     const path = `/applications/${id}/evidence/documents?purpose=assessment&indicator=${encodeURIComponent(indicator)}`;
     const res = await fetch(`${this.base}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.session(who).token}` },
+      headers: { authorization: `Bearer ${(await this.session(who)).token}` },
       body: form,
     });
     if (!res.ok) throw new Error(`${who.name}: POST ${path} answered ${res.status}: ${await res.text()}`);
@@ -180,7 +180,10 @@ async function review(
   profile: Profile,
 ) {
   await at(w.day(assignedDay, 16));
-  await w.post(CAST.staff, `/applications/${id}/reviewers`, { mode: 'manual', reviewerIds: panel.map((p) => w.session(p.reviewer).id) });
+  await w.post(CAST.staff, `/applications/${id}/reviewers`, {
+    mode: 'manual',
+    reviewerIds: await Promise.all(panel.map(async (p) => (await w.session(p.reviewer)).id)),
+  });
   for (const p of panel) {
     if (p.day === undefined) continue;
     await at(w.day(p.day));
@@ -533,7 +536,7 @@ const yearlyProgressUpdate = (w: DemoWorld): Story => ({
       ratings: ratings('solid').map((r, i) => ({ ...r, level: i % 3 === 0 ? Math.min(5, r.level + 1) : r.level })),
     });
     await at(w.day(45));
-    await w.post(staff, `/applications/${id}/progress/confirmation-requests`, { reviewerId: w.session(rita).id });
+    await w.post(staff, `/applications/${id}/progress/confirmation-requests`, { reviewerId: (await w.session(rita)).id });
     await at(w.day(30, 20));
     await w.put(L.robert, `/applications/${id}/directory-listing`, {
       fields: ['leaderName', 'institution', 'country', 'designationYear'],

@@ -6,10 +6,10 @@ import { bearerToken } from '../auth/auth.guard';
 import { BrowserSessions } from '../auth/browser-sessions';
 
 /** The signed-in user behind a request (bearer header, else the browser's session cookie), or null. */
-function requestUser(app: INestApplication): (req: Request) => User | null {
+function requestUser(app: INestApplication): (req: Request) => Promise<User | null> {
   const identity = app.get(IdentityStore);
   const sessions = app.get(BrowserSessions);
-  return (req) => {
+  return async (req) => {
     const token = bearerToken(req.headers.authorization) ?? sessions.tokenFrom(req);
     return token ? identity.resolveSession(token) : null;
   };
@@ -22,14 +22,16 @@ function requestUser(app: INestApplication): (req: Request) => User | null {
 export function docsBehindSignIn(app: INestApplication): void {
   const userOf = requestUser(app);
   app.use(['/docs', '/docs-json'], (req: Request, res: Response, next: NextFunction) => {
-    if (userOf(req)) return next();
-    const problem: Problem = {
-      type: 'about:blank',
-      title: 'Sign in first',
-      status: 401,
-      code: 'auth.required',
-      detail: 'the API documentation is open to signed-in users: sign in, then open /docs again',
-    };
-    res.status(401).type('application/problem+json').send(JSON.stringify(problem));
+    userOf(req).then((user) => {
+      if (user) return next();
+      const problem: Problem = {
+        type: 'about:blank',
+        title: 'Sign in first',
+        status: 401,
+        code: 'auth.required',
+        detail: 'the API documentation is open to signed-in users: sign in, then open /docs again',
+      };
+      res.status(401).type('application/problem+json').send(JSON.stringify(problem));
+    }, next);
   });
 }

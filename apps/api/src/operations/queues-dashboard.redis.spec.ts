@@ -9,7 +9,7 @@ import { FixedClock } from '@cert/testing';
 import { mountQueuesDashboard, ResolveActor } from './queues-dashboard';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const resolveActor: ResolveActor = (token) => ({ 'op-token': { role: 'operator' }, 'staff-token': { role: 'staff' } })[token] ?? null;
+const resolveActor: ResolveActor = async (token) => ({ 'op-token': { role: 'operator' }, 'staff-token': { role: 'staff' } })[token] ?? null;
 
 describe('mountQueuesDashboard', () => {
   let app: INestApplication;

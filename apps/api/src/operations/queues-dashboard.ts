@@ -5,7 +5,7 @@ import { bearerToken } from '../auth/auth.guard';
 
 export const QUEUES_DASHBOARD_PATH = '/admin/queues';
 
-export type ResolveActor = (bearerToken: string) => { role: string } | null;
+export type ResolveActor = (bearerToken: string) => Promise<{ role: string } | null>;
 type Denial = { type: 'about:blank'; title: string; status: 401 | 403; code: string; detail: string };
 
 /**
@@ -14,9 +14,9 @@ type Denial = { type: 'about:blank'; title: string; status: 401 | 403; code: str
  * else: a token in the query string ends up in logs, history and Referer headers.
  * Returns null to allow, else the problem to answer (codes as in http/problem.filter.ts).
  */
-export function dashboardDenial(authorization: string | undefined, resolveActor: ResolveActor): Denial | null {
+export async function dashboardDenial(authorization: string | undefined, resolveActor: ResolveActor): Promise<Denial | null> {
   const token = bearerToken(authorization);
-  const actor = token ? resolveActor(token) : null;
+  const actor = token ? await resolveActor(token) : null;
   if (!actor) {
     return {
       type: 'about:blank',
@@ -41,9 +41,10 @@ export function dashboardDenial(authorization: string | undefined, resolveActor:
 export const operatorsOnly =
   (resolveActor: ResolveActor): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => {
-    const denial = dashboardDenial(req.headers.authorization, resolveActor);
-    if (!denial) return next();
-    res.status(denial.status).type('application/problem+json').send(JSON.stringify(denial));
+    dashboardDenial(req.headers.authorization, resolveActor).then((denial) => {
+      if (!denial) return next();
+      res.status(denial.status).type('application/problem+json').send(JSON.stringify(denial));
+    }, next);
   };
 
 /**

@@ -70,7 +70,7 @@ export class PeopleController {
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto) {
     const { events } = await this.store.readStream(accountStream(id));
     // A person erased since still has their history; a person never known has none.
-    if (!events.length) this.people.account(id);
-    return historyEntries(events, { names: accountNames(this.identity) });
+    if (!events.length) await this.people.account(id);
+    return historyEntries(events, { names: await accountNames(this.identity) });
   }
 }

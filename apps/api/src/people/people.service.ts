@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@cert/config';
 import { AccountCommand, AccountRole, AccountStateRefused, Actor, NotFound, accountDecider, accountStream } from '@cert/domain';
 import { EventStore, handle } from '@cert/event-store';
-import { Account, IdentityStore, SET_PASSWORD_TTL, setPasswordUrl } from '@cert/identity';
+import { Account, EmailTaken, IdentityStore, SET_PASSWORD_TTL, setPasswordUrl } from '@cert/identity';
 import { Mailer } from '@cert/mail';
 import type { InvitePersonRequest, PersonResult, PersonRole, PersonView } from '@cert/contracts';
 import { ROLE_NAMES } from '@cert/domain';
@@ -39,67 +39,71 @@ export class PeopleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(): PersonView[] {
-    return this.identity.listPasswordAccounts().map(personView);
+  async list(): Promise<PersonView[]> {
+    return (await this.identity.listPasswordAccounts()).map(personView);
   }
 
   /** The account, or 404: an applicant's account is not one staff administer here. */
-  account(id: string): Account {
-    const account = this.identity.findAccount(id);
+  async account(id: string): Promise<Account> {
+    const account = await this.identity.findAccount(id);
     if (!account || account.role === 'applicant')
       throw new NotFound('account', id, 'Nobody with this id is among the people staff administer');
     return account;
   }
 
   async invite(dto: InvitePersonRequest, actor: Actor): Promise<PersonResult> {
-    if (this.identity.findByEmail(dto.email))
-      throw new AccountStateRefused('account.email_taken', `An account with the email ${dto.email.trim().toLowerCase()} already exists`);
     const reviewer = dto.role === 'reviewer';
-    const user = this.identity.createUser({
-      email: dto.email,
-      name: dto.name,
-      role: dto.role,
-      institution: reviewer ? (dto.institution?.trim() ?? null) : null,
-      region: reviewer ? (dto.region?.trim() ?? null) : null,
-      expertise: reviewer ? (dto.expertise?.trim() ?? null) : null,
-    });
+    const user = await this.identity
+      .createUser({
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        institution: reviewer ? (dto.institution?.trim() ?? null) : null,
+        region: reviewer ? (dto.region?.trim() ?? null) : null,
+        expertise: reviewer ? (dto.expertise?.trim() ?? null) : null,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof EmailTaken)
+          throw new AccountStateRefused('account.email_taken', `An account with the email ${error.email} already exists`);
+        throw error;
+      });
     const events = await this.record({ type: 'InviteAccount', data: { accountId: user.id, role: dto.role } }, actor).catch(
-      (error: unknown) => {
+      async (error: unknown) => {
         // Not recorded, so not made: the account goes again and the refusal stands.
-        this.identity.eraseAccount(user.id);
+        await this.identity.eraseAccount(user.id);
         throw error;
       },
     );
-    const account = this.account(user.id);
+    const account = await this.account(user.id);
     await this.mailInvitation(account, actor);
     return { person: personView(account), events };
   }
 
   async resend(id: string, actor: Actor): Promise<PersonResult> {
-    const account = this.account(id);
+    const account = await this.account(id);
     const events = await this.record({ type: 'ResendInvitation', data: { accountId: id, ...this.facts(account) } }, actor);
     // The newest link is the one that works: an older one may sit in a forwarded or lost mail.
-    this.identity.revokeOneTimeTokens(id, 'set-password');
+    await this.identity.revokeOneTimeTokens(id, 'set-password');
     await this.mailInvitation(account, actor);
     return { person: personView(account), events };
   }
 
   async changeRole(id: string, role: PersonRole, reason: string, actor: Actor): Promise<PersonResult> {
-    const account = this.account(id);
+    const account = await this.account(id);
     const events = await this.record(
       { type: 'ChangeAccountRole', data: { accountId: id, to: role, reason, ...this.facts(account) } },
       actor,
     );
-    if (events.length) this.identity.setRole(id, role);
-    return { person: personView(this.account(id)), events };
+    if (events.length) await this.identity.setRole(id, role);
+    return { person: personView(await this.account(id)), events };
   }
 
   /** Their sessions and unused links end at once; the account stays, so everything they did keeps their name. */
   async deactivate(id: string, reason: string, actor: Actor): Promise<PersonResult> {
-    const account = this.account(id);
+    const account = await this.account(id);
     const events = await this.record({ type: 'DeactivateAccount', data: { accountId: id, reason, ...this.facts(account) } }, actor);
-    this.identity.deactivate(id);
-    return { person: personView(this.account(id)), events };
+    await this.identity.deactivate(id);
+    return { person: personView(await this.account(id)), events };
   }
 
   private facts(account: Account) {
@@ -119,8 +123,8 @@ export class PeopleService {
   }
 
   private async mailInvitation(account: Account, actor: Actor): Promise<void> {
-    const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', account, SET_PASSWORD_TTL);
-    const inviter = this.identity.findById(actor.id)?.name || 'IASL certification staff';
+    const { token, expiresAt } = await this.identity.issueOneTimeToken('set-password', account, SET_PASSWORD_TTL);
+    const inviter = (await this.identity.findById(actor.id))?.name || 'IASL certification staff';
     const text = [
       `Hello ${account.name},`,
       '',

@@ -31,12 +31,12 @@ export class ProgressController {
   @Get('applications/:id/progress')
   @Access('application.progress.read')
   @Operation('Read the yearly progress of a designation, indicator by indicator', 'ProgressView')
-  progress(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+  async progress(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     const view = getProgress(this.readDb.db, id);
     if (!view) throw new NotFoundException(`application ${id} not found`);
     // Who reviews them stays with staff, the board and auditors (docs/DOMAIN.md, Blind review).
     if (actor.role === 'applicant') return view;
-    const names = accountNames(this.identity);
+    const names = await accountNames(this.identity);
     const updates = view.updates.map((u) => ({
       ...u,
       confirmations: u.confirmations.map((c) => ({ ...c, reviewerName: names(c.reviewerId) })),
@@ -69,8 +69,8 @@ export class ProgressController {
   @Get('reviewers/me/progress-confirmations')
   @Access('reviewer.progress-confirmations')
   @Operation('Your progress confirmations to give', ['ConfirmationAssignmentView'])
-  myConfirmations(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    const profile = this.identity.findById(actor.id);
+  async myConfirmations(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    const profile = await this.identity.findById(actor.id);
     const declared = conflictTargetsOf(this.readDb.db, actor.id);
     return progressConfirmationsFor(this.readDb.db, actor.id).filter((c) => {
       const app = getApplication(this.readDb.db, c.applicationId);

@@ -26,9 +26,9 @@ export class ReviewCyclesController {
   @Get(':cycle')
   @Access('cycle.settings.read')
   @Operation("Read a cycle's review settings", 'CycleSettingsView')
-  settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
+  async settings(@Param('cycle', CyclePipe) cycle: string, @Query() _query: ReadQueryDto) {
     const settings = reviewCycleSettings(this.readDb.db, cycle);
-    return { ...settings, setByName: settings.setBy ? accountNames(this.identity)(settings.setBy)! : null };
+    return { ...settings, setByName: settings.setBy ? (await accountNames(this.identity))(settings.setBy)! : null };
   }
 
   @Put(':cycle')

@@ -31,11 +31,13 @@ export class ReviewersController {
   @Get('me/assignments')
   @Access('reviewer.assignments')
   @Operation('Your review assignments', ['OwnAssignmentView'])
-  myAssignments(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
-    return assignmentsFor(this.readDb.db, actor.id).flatMap((a) => {
-      const access = this.policy.reviewAccess(actor, a.applicationId);
-      if (!access) return [];
-      return [access.blind ? { ...a, institutionName: null, blindReview: true } : { ...a, blindReview: false }];
+  async myAssignments(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    const assignments = assignmentsFor(this.readDb.db, actor.id);
+    const access = await Promise.all(assignments.map((a) => this.policy.reviewAccess(actor, a.applicationId)));
+    return assignments.flatMap((a, i) => {
+      const found = access[i];
+      if (!found) return [];
+      return [found.blind ? { ...a, institutionName: null, blindReview: true } : { ...a, blindReview: false }];
     });
   }
 
@@ -69,16 +71,16 @@ export class ReviewersController {
   @Get()
   @Access('reviewers.list')
   @Operation('The reviewer pool, with open assignments', ['ReviewerPoolEntry'])
-  list(@Query() _query: ReadQueryDto) {
+  async list(@Query() _query: ReadQueryDto) {
     const loads = openAssignmentCounts(this.readDb.db);
-    return this.identity.listReviewers().map((r) => ({ ...r, openAssignments: loads.get(r.id) ?? 0 }));
+    return (await this.identity.listReviewers()).map((r) => ({ ...r, openAssignments: loads.get(r.id) ?? 0 }));
   }
 
   @Get(':reviewerId/conflicts')
   @Access('reviewer.conflicts.read')
   @Operation("Read a reviewer's conflicts of interest", ['ConflictView'])
-  conflicts(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
-    if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
+  async conflicts(@Param('reviewerId', ParseUUIDPipe) reviewerId: string, @Query() _query: ReadQueryDto) {
+    if ((await this.identity.findById(reviewerId))?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
     return conflictsOf(this.readDb.db, reviewerId);
   }
 

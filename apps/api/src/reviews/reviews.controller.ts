@@ -84,9 +84,9 @@ export class ReviewsController {
   @Get('scores')
   @Access('review.scores.read')
   @Operation("Read scores: a reviewer's own, or every finished review", 'ScoresView')
-  scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+  async scores(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
     if (actor.role === 'reviewer') return scoresFor(this.readDb.db, id, actor.id);
-    const names = accountNames(this.identity);
+    const names = await accountNames(this.identity);
     return finalScores(this.readDb.db, id).map((review) => ({ ...review, reviewerName: names(review.reviewerId) ?? review.reviewerId }));
   }
 }

@@ -1,4 +1,4 @@
-import { IdentityStore } from '@cert/identity';
+import { IdentityStore, SqliteIdentityStore } from '@cert/identity';
 import type { ErasureReport } from '@cert/contracts';
 import { SubjectErasure } from '@cert/privacy';
 import { FixedClock } from '@cert/testing';
@@ -40,18 +40,18 @@ describe('privacy:erase', () => {
   const erasure = { erase: async (email: string, actor: unknown) => (calls.push({ email, actor }), report) } as unknown as SubjectErasure;
 
   beforeEach(() => {
-    identity = new IdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
+    identity = new SqliteIdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
     printed = [];
     calls.length = 0;
     jest.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
   });
-  afterEach(() => {
+  afterEach(async () => {
     jest.restoreAllMocks();
-    identity.close();
+    await identity.close();
   });
 
   it('erases on the authority of an active staff account and prints counts, never the email', async () => {
-    const staff = identity.createUser({ email: 'staff@iasl.org', name: 'Staff', role: 'staff' });
+    const staff = await identity.createUser({ email: 'staff@iasl.org', name: 'Staff', role: 'staff' });
     await new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'Staff@IASL.org' });
     expect(calls).toEqual([{ email: 'ada@school.example', actor: { id: staff.id, role: 'staff' } }]);
     expect(printed.join('\n')).toContain(
@@ -71,7 +71,7 @@ describe('privacy:erase', () => {
   });
 
   it('refuses anyone but an active staff account', async () => {
-    identity.createUser({ email: 'op@iasl.org', name: 'Op', role: 'operator' });
+    await identity.createUser({ email: 'op@iasl.org', name: 'Op', role: 'operator' });
     await expect(new EraseSubjectCommand(erasure, identity).run([], { email: 'ada@school.example', by: 'op@iasl.org' })).rejects.toThrow(
       /only staff may erase/,
     );

@@ -17,7 +17,7 @@ export class EraseSubjectCommand extends CommandRunner {
   }
 
   async run(_: string[], options: { email: string; by: string }): Promise<void> {
-    const staff = this.identity.findByEmail(options.by);
+    const staff = await this.identity.findByEmail(options.by);
     if (!staff || staff.role !== 'staff' || staff.disabledAt)
       throw new Error(`--by: ${options.by} is not an active staff account; only staff may erase`);
     const report = await this.erasure.erase(options.email, { id: staff.id, role: 'staff' });

@@ -26,8 +26,8 @@ export class CreateUserCommand extends CommandRunner {
     if (!options.name?.trim()) throw new Error('--name: required');
     if (!isPasswordRole(options.role)) throw new Error(`--role: must be one of ${PASSWORD_ROLES.join(', ')}`);
 
-    const user = this.identity.createUser({ ...options, role: options.role });
-    const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
+    const user = await this.identity.createUser({ ...options, role: options.role });
+    const { token, expiresAt } = await this.identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
     console.log(`created ${user.role} ${user.email} (${user.id})`);
     console.log(`set-password link, single use, valid until ${expiresAt}:`);
     console.log(setPasswordUrl(this.config.publicUrl, token));

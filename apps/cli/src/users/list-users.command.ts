@@ -12,7 +12,7 @@ export class ListUsersCommand extends CommandRunner {
       throw new Error(`--role: must be one of ${USER_ROLES.join(', ')}`);
     }
     const roles = options.role ? [options.role as UserRole] : USER_ROLES;
-    const users = roles.flatMap((role) => this.identity.listByRole(role));
+    const users = (await Promise.all(roles.map((role) => this.identity.listByRole(role)))).flat();
     if (users.length === 0) console.log('no accounts');
     for (const u of users) {
       const extra = [u.institution, u.region, u.disabledAt && `disabled ${u.disabledAt}`].filter(Boolean).join(', ');

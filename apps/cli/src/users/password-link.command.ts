@@ -15,10 +15,10 @@ export class PasswordLinkCommand extends CommandRunner {
   }
 
   async run(_: string[], options: { email: string }): Promise<void> {
-    const user = this.identity.findByEmail(options.email);
+    const user = await this.identity.findByEmail(options.email);
     if (!user) throw new Error(`no account with the email ${options.email}`);
     if (!usesPassword(user.role)) throw new Error(`${user.email} is an ${user.role}: applicants sign in by email link`);
-    const { token, expiresAt } = this.identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
+    const { token, expiresAt } = await this.identity.issueOneTimeToken('set-password', user, SET_PASSWORD_TTL);
     console.log(`set-password link for ${user.email}, single use, valid until ${expiresAt}:`);
     console.log(setPasswordUrl(this.config.publicUrl, token));
     const note = publicUrlNote(this.config);

@@ -1,5 +1,5 @@
 import { loadConfig } from '@cert/config';
-import { EmailTaken, IdentityStore } from '@cert/identity';
+import { EmailTaken, IdentityStore, SqliteIdentityStore } from '@cert/identity';
 import { FixedClock } from '@cert/testing';
 import { CreateUserCommand } from './create-user.command';
 import { ListUsersCommand } from './list-users.command';
@@ -11,15 +11,15 @@ describe('users commands', () => {
   let store: IdentityStore;
   let printed: string[];
   beforeEach(() => {
-    store = new IdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
+    store = new SqliteIdentityStore(':memory:', new FixedClock('2026-04-01T12:00:00.000Z'));
     printed = [];
     jest.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
     // The note on the link's address goes to stderr (publicUrlNote).
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
-  afterEach(() => {
+  afterEach(async () => {
     jest.restoreAllMocks();
-    store.close();
+    await store.close();
   });
 
   const tokenPrinted = () =>
@@ -41,18 +41,18 @@ describe('users commands', () => {
     it('creates the account with its reviewer profile and prints a 24-hour set-password link that works', async () => {
       await create({ email: 'Rita@Uni.example', institution: 'Uni A', region: 'EU' });
 
-      expect(store.listReviewers()).toEqual([
+      expect(await store.listReviewers()).toEqual([
         { id: expect.any(String), name: 'Rev Iewer', email: 'rita@uni.example', institution: 'Uni A', region: 'EU' },
       ]);
       expect(printed.join('\n')).toContain('valid until 2026-04-02T12:00:00.000Z');
-      expect(store.redeemOneTimeToken(tokenPrinted(), 'set-password')?.email).toBe('rita@uni.example');
+      expect((await store.redeemOneTimeToken(tokenPrinted(), 'set-password'))?.email).toBe('rita@uni.example');
     });
 
     it('refuses applicants, unknown roles and malformed emails', async () => {
       await expect(create({ role: 'applicant' })).rejects.toThrow(/--role: must be one of staff, reviewer, board, auditor, operator/);
       await expect(create({ role: 'root' })).rejects.toThrow(/--role/);
       await expect(create({ email: 'not-an-email' })).rejects.toThrow(/--email/);
-      expect(store.listByRole('reviewer')).toHaveLength(0);
+      expect(await store.listByRole('reviewer')).toHaveLength(0);
     });
 
     it('refuses an email that already has an account', async () => {
@@ -63,8 +63,8 @@ describe('users commands', () => {
 
   describe('users:list', () => {
     it('lists accounts, optionally of one role', async () => {
-      store.createUser({ email: 'b@iasl.test', name: 'Board Member', role: 'board' });
-      store.createUser({ email: 'r@uni.example', name: 'Rev', role: 'reviewer', institution: 'Uni A' });
+      await store.createUser({ email: 'b@iasl.test', name: 'Board Member', role: 'board' });
+      await store.createUser({ email: 'r@uni.example', name: 'Rev', role: 'reviewer', institution: 'Uni A' });
 
       await new ListUsersCommand(store).run([], {});
       // Grouped by role in USER_ROLES order, then by email.
@@ -82,11 +82,11 @@ describe('users commands', () => {
 
   describe('users:password-link', () => {
     it('prints a new link for a password account and refuses applicants', async () => {
-      const staff = store.createUser({ email: 's@iasl.test', name: 'S', role: 'staff' });
-      store.createUser({ email: 'a@school.example', name: '', role: 'applicant' });
+      const staff = await store.createUser({ email: 's@iasl.test', name: 'S', role: 'staff' });
+      await store.createUser({ email: 'a@school.example', name: '', role: 'applicant' });
 
       await new PasswordLinkCommand(store, config).run([], { email: 'S@iasl.test' });
-      expect(store.redeemOneTimeToken(tokenPrinted(), 'set-password')?.id).toBe(staff.id);
+      expect((await store.redeemOneTimeToken(tokenPrinted(), 'set-password'))?.id).toBe(staff.id);
       await expect(new PasswordLinkCommand(store, config).run([], { email: 'a@school.example' })).rejects.toThrow(/email link/);
       await expect(new PasswordLinkCommand(store, config).run([], { email: 'x@nowhere.example' })).rejects.toThrow(/no account/);
     });

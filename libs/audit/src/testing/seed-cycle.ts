@@ -47,17 +47,23 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
   const { commands, identity, clock, store } = deps;
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const staff: Actor = { id: identity.createUser({ email: 'cycle-staff@iasl.example', name: 'Staff', role: 'staff' }).id, role: 'staff' };
-  const board: Actor = { id: identity.createUser({ email: 'cycle-board@iasl.example', name: 'Board', role: 'board' }).id, role: 'board' };
-  REGIONS.forEach((region, n) =>
-    identity.createUser({
+  const staff: Actor = {
+    id: (await identity.createUser({ email: 'cycle-staff@iasl.example', name: 'Staff', role: 'staff' })).id,
+    role: 'staff',
+  };
+  const board: Actor = {
+    id: (await identity.createUser({ email: 'cycle-board@iasl.example', name: 'Board', role: 'board' })).id,
+    role: 'board',
+  };
+  for (const [n, region] of REGIONS.entries()) {
+    await identity.createUser({
       email: `cycle-reviewer${n}@review.example`,
       name: `Reviewer ${n}`,
       role: 'reviewer',
       institution: `University ${n}`,
       region,
-    }),
-  );
+    });
+  }
   const summary: CycleSummary = {
     applicationIds: [],
     outcomes: { ProgramOfExcellence: 0, CharterMembership: 0, NotYetReady: 0 },
@@ -88,7 +94,7 @@ export async function seedCycle(deps: CycleDeps, count: number, seed = 5): Promi
   for (let i = 0; i < count; i++) {
     // An applicant account as signing in by email makes it: no name of its own, the survey's leader by its email.
     const email = `leader${i}@school${i}.example`;
-    const applicant: Actor = { id: identity.createUser({ email, name: '', role: 'applicant' }).id, role: 'applicant', email };
+    const applicant: Actor = { id: (await identity.createUser({ email, name: '', role: 'applicant' })).id, role: 'applicant', email };
     clock.advance({ minutes: 7 });
     const { applicationId: id } = await commands.execute(new SubmitSurveyCommand(survey(i), false, applicant));
     summary.applicationIds.push(id);

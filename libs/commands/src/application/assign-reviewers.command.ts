@@ -31,8 +31,8 @@ export class AssignReviewersHandler implements ICommandHandler<AssignReviewersCo
     private readonly identity: IdentityStore,
   ) {}
 
-  execute({ applicationId, request, actor, expectedVersion }: AssignReviewersCommand) {
-    const pool = reviewerPool(this.identity, this.readDb);
+  async execute({ applicationId, request, actor, expectedVersion }: AssignReviewersCommand) {
+    const pool = await reviewerPool(this.identity, this.readDb);
     const body =
       request.mode === 'auto'
         ? { type: 'AssignReviewers' as const, data: { mode: 'auto' as const, count: request.count, pool } }

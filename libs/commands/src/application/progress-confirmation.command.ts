@@ -32,8 +32,8 @@ export class RecordProgressConfirmationCommand extends Command<CommandResult> {
 }
 
 // The same reviewer facts as review assignment (profile, declared and pinned conflicts), gathered from the read models.
-const reviewerFacts = (identity: IdentityStore, readDb: ReadDb, reviewerId: string): ReviewerCandidate | undefined =>
-  reviewerPool(identity, readDb).find((c) => c.reviewerId === reviewerId);
+const reviewerFacts = async (identity: IdentityStore, readDb: ReadDb, reviewerId: string): Promise<ReviewerCandidate | undefined> =>
+  (await reviewerPool(identity, readDb)).find((c) => c.reviewerId === reviewerId);
 
 @CommandHandler(RequestProgressConfirmationCommand)
 export class RequestProgressConfirmationHandler implements ICommandHandler<RequestProgressConfirmationCommand> {
@@ -44,8 +44,8 @@ export class RequestProgressConfirmationHandler implements ICommandHandler<Reque
     private readonly identity: IdentityStore,
   ) {}
 
-  execute({ applicationId, reviewerId, actor, expectedVersion }: RequestProgressConfirmationCommand) {
-    const reviewer = reviewerFacts(this.identity, this.readDb, reviewerId);
+  async execute({ applicationId, reviewerId, actor, expectedVersion }: RequestProgressConfirmationCommand) {
+    const reviewer = await reviewerFacts(this.identity, this.readDb, reviewerId);
     if (!reviewer) throw new RuleViolation('review.unknown_reviewer', 'no reviewer account with this id', { reviewerId });
     return executeOnApplication(this.store, this.clock, applicationId, { type: 'RequestProgressConfirmation', data: { reviewer } }, actor, {
       expectedVersion,
@@ -62,8 +62,8 @@ export class RecordProgressConfirmationHandler implements ICommandHandler<Record
     private readonly identity: IdentityStore,
   ) {}
 
-  execute({ applicationId, verdicts, actor }: RecordProgressConfirmationCommand) {
-    const reviewer = reviewerFacts(this.identity, this.readDb, actor.id);
+  async execute({ applicationId, verdicts, actor }: RecordProgressConfirmationCommand) {
+    const reviewer = await reviewerFacts(this.identity, this.readDb, actor.id);
     // Not a reviewer account any more: the application is not theirs to know (the decider says the same for one never asked).
     if (!reviewer) throw new NotFound('application', applicationId);
     return executeOnApplication(

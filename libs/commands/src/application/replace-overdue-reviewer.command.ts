@@ -29,8 +29,8 @@ export class ReplaceOverdueReviewerHandler implements ICommandHandler<ReplaceOve
     private readonly identity: IdentityStore,
   ) {}
 
-  execute({ applicationId, reviewerId, dueAt, actor }: ReplaceOverdueReviewerCommand) {
-    const pool = reviewerPool(this.identity, this.readDb);
+  async execute({ applicationId, reviewerId, dueAt, actor }: ReplaceOverdueReviewerCommand) {
+    const pool = await reviewerPool(this.identity, this.readDb);
     const body = { type: 'ReplaceOverdueReviewer' as const, data: { reviewerId, dueAt, pool } };
     return executeOnApplication(this.store, this.clock, applicationId, body, actor);
   }

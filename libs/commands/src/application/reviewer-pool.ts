@@ -6,10 +6,10 @@ import { ReadDb, declaredConflictsByReviewer, openAssignmentCounts } from '@cert
  * The facts the decider needs about every reviewer: profile and declared or pinned conflicts (so auto- and manual
  * assignment both refuse a conflicted reviewer), and current load (for balance).
  */
-export const reviewerPool = (identity: IdentityStore, readDb: ReadDb): ReviewerCandidate[] => {
+export const reviewerPool = async (identity: IdentityStore, readDb: ReadDb): Promise<ReviewerCandidate[]> => {
   const loads = openAssignmentCounts(readDb.db);
   const conflicts = declaredConflictsByReviewer(readDb.db);
-  return identity.listReviewers().map((r) => ({
+  return (await identity.listReviewers()).map((r) => ({
     reviewerId: r.id,
     institution: r.institution,
     region: r.region,

@@ -27,8 +27,8 @@ export class ScoreNominationHandler implements ICommandHandler<ScoreNominationCo
     private readonly identity: IdentityStore,
   ) {}
 
-  execute({ year, nominationId, scores, comment, actor }: ScoreNominationCommand) {
-    const scorerInstitution = this.identity.findById(actor.id)?.institution ?? null;
+  async execute({ year, nominationId, scores, comment, actor }: ScoreNominationCommand) {
+    const scorerInstitution = (await this.identity.findById(actor.id))?.institution ?? null;
     const body = { type: 'ScoreNomination' as const, data: { nominationId, scores, comment, scorerInstitution } };
     return executeOnAwardCycle(this.store, this.clock, year, body, actor);
   }

@@ -40,7 +40,7 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
   ) {}
 
   async execute({ reviewerId, target, reason, pin, actor }: DeclareConflictCommand): Promise<ConflictResult> {
-    if (this.identity.findById(reviewerId)?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
+    if ((await this.identity.findById(reviewerId))?.role !== 'reviewer') throw new NotFound('reviewer', reviewerId);
     const now = this.clock.now().toISOString();
     const command = {
       type: 'DeclareConflict' as const,

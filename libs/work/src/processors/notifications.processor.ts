@@ -85,33 +85,32 @@ export class NotificationsProcessor {
     const { events } = await this.store.readStream(applicationStream(n.applicationId));
     const app = events.reduce((s, e) => applicationDecider.evolve(s, e as never), applicationDecider.initialState());
     if (app.status === 'None') throw new PermanentJobFailure(`application ${n.applicationId} has no events`);
-    const params = { ...n.params, ...personalParams(n, events), ...reviewerCount(n, app), ...this.reviewerName(n) };
+    const params = { ...n.params, ...personalParams(n, events), ...reviewerCount(n, app), ...(await this.reviewerName(n)) };
     const about: Mail = { params, subjects: subjectsOf(n, events) };
-    for (const to of this.addressees(n, app)) await this.sendOnce(n, app, to, about);
+    for (const to of await this.addressees(n, app)) await this.sendOnce(n, app, to, about);
   }
 
   // docs/DOMAIN.md, Names: a person reads by the name on their account, never by id.
-  private reviewerName(n: NotificationJob): Record<string, unknown> {
+  private async reviewerName(n: NotificationJob): Promise<Record<string, unknown>> {
     const id = n.params.reviewerId;
     if (typeof id !== 'string') return {};
-    return { reviewerName: this.identity.findById(id)?.name ?? '[erased person]' };
+    return { reviewerName: (await this.identity.findById(id))?.name ?? '[erased person]' };
   }
 
-  private addressees(n: NotificationJob, app: OpenApplication): Addressee[] {
+  private async addressees(n: NotificationJob, app: OpenApplication): Promise<Addressee[]> {
     switch (n.recipient.kind) {
       case 'applicant':
         // An erased applicant has no address left, and is not written to again.
         if (isErased(app.applicantEmail)) return [];
-        return [{ email: app.applicantEmail, userId: this.identity.findByEmail(app.applicantEmail)?.id ?? null }];
+        return [{ email: app.applicantEmail, userId: (await this.identity.findByEmail(app.applicantEmail))?.id ?? null }];
       case 'user': {
-        const user = this.identity.findById(n.recipient.userId);
+        const user = await this.identity.findById(n.recipient.userId);
         if (!user) this.logger.warn(`no account ${n.recipient.userId} for ${n.template} on ${app.reference}; not sent`);
         return user ? [{ email: user.email, userId: user.id }] : [];
       }
       case 'staff':
       case 'board':
-        return this.identity
-          .listByRole(n.recipient.kind)
+        return (await this.identity.listByRole(n.recipient.kind))
           .filter((u) => !u.disabledAt)
           .map((u) => ({ email: u.email, userId: u.id }));
     }

@@ -1,0 +1,61 @@
+import { IdentityStore } from '@cert/identity';
+import { PostgresIdentityStore } from '../libs/identity/src/postgres/postgres.identity-store';
+import { freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
+import { signInWithPassword, startApp, TestApp } from './support/test-app';
+
+const PASSWORD = 'correct horse battery staple';
+
+/**
+ * Two api replicas on one PostgreSQL database (EVENT_STORE=postgres, so IDENTITY_STORE defaults to postgres): an
+ * account, a session, a mailed link and a run of wrong passwords are the same whichever replica a request reaches.
+ */
+describe('two api replicas sharing their accounts in PostgreSQL', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    db = await freshDatabase('replicas');
+    const env = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, BOOTSTRAP_ADMIN_EMAIL: 'admin@iasl.org' };
+    // Started at the same moment, as a deployment starts its replicas: each runs the first-staff bootstrap.
+    [a, b] = await Promise.all([startApp({ env }), startApp({ env })]);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('keeps accounts in PostgreSQL, and the two replicas starting together make one first staff account', async () => {
+    expect(a.get(IdentityStore)).toBeInstanceOf(PostgresIdentityStore);
+    const staff = await b.get(IdentityStore).listByRole('staff');
+    expect(staff.map((u) => u.email)).toEqual(['admin@iasl.org']);
+  });
+
+  it('accepts on one replica the session opened on the other, and ends it everywhere on sign-out', async () => {
+    const staff = await signInWithPassword(a, 'staff', 'sam@iasl.org');
+    expect((await b.http().get('/auth/me').set(staff.auth).expect(200)).body).toMatchObject({ email: 'sam@iasl.org' });
+    await b.http().post('/auth/logout').set(staff.auth).expect(204);
+    await a.http().get('/auth/me').set(staff.auth).expect(401);
+  });
+
+  it('redeems on one replica the sign-in link the other mailed, once', async () => {
+    await a.http().post('/auth/email-link').send({ email: 'ada@riverside.edu' }).expect(202);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(a.mailer.to('ada@riverside.edu').at(-1)?.text ?? '')?.[1];
+    expect(token).toBeDefined();
+    const [onA, onB] = await Promise.all([
+      a.http().post('/auth/email-link/redeem').send({ token }),
+      b.http().post('/auth/email-link/redeem').send({ token }),
+    ]);
+    expect([onA.status, onB.status].sort()).toEqual([200, 401]);
+  });
+
+  it('locks an account after five wrong passwords, wherever each was tried', async () => {
+    await signInWithPassword(b, 'board', 'bea@iasl.org');
+    for (const replica of [a, b, a, b]) {
+      await replica.http().post('/auth/login').send({ email: 'bea@iasl.org', password: 'a wrong guess' }).expect(401);
+    }
+    await a.http().post('/auth/login').send({ email: 'bea@iasl.org', password: 'a wrong guess' }).expect(429);
+    await b.http().post('/auth/login').send({ email: 'bea@iasl.org', password: PASSWORD }).expect(429);
+  });
+});
+
