@@ -15,7 +15,7 @@ class StoresCloser implements OnApplicationShutdown {
   ) {}
   async onApplicationShutdown() {
     await this.log.close();
-    this.keys.close();
+    await this.keys.close();
   }
 }
 
