@@ -31,6 +31,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps keys in KEYS_DATABASE_URL when it is set, and in the SQLite file otherwise', () => {
+    expect(loadConfig({}).keysDatabaseUrl).toBeNull();
+    expect(loadConfig({ KEYS_DATABASE_URL: 'postgres://u@keys/k' }).keysDatabaseUrl).toBe('postgres://u@keys/k');
+  });
+
+  it('keeps documents in PostgreSQL by default with a log on a server, in files otherwise, and needs DATABASE_URL for it', () => {
+    expect(loadConfig({}).blobStore).toBe('files');
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).blobStore).toBe('postgres');
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db', BLOB_STORE: 'files' }).blobStore).toBe('files');
+    expect(() => loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h' })).toThrow(
+      /DATABASE_URL: required when BLOB_STORE=postgres \(the default with EVENT_STORE=esdb\)[^\n]*or set BLOB_STORE=files/,
+    );
+    expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h', BLOB_STORE: 'files' }).blobStore).toBe('files');
+    expect(() => loadConfig({ BLOB_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when BLOB_STORE=postgres,/);
+    expect(() => loadConfig({ BLOB_STORE: 's3' })).toThrow(/BLOB_STORE/);
+  });
+
   it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {
     expect(loadConfig({}).runWorkSide).toBe(true);
     expect(loadConfig({ RUN_WORK_SIDE: 'false' }).runWorkSide).toBe(false);

@@ -10,6 +10,9 @@ export class Env {
   @IsOptional() @IsString() READ_DB_PATH?: string;
   @IsOptional() @IsString() IDENTITY_DB_PATH?: string;
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
+  // Personal-data keys and evidence documents shared by processes on several machines (docs/ARCHITECTURE.md, Distributed).
+  @IsOptional() @IsString() KEYS_DATABASE_URL?: string;
+  @IsOptional() @IsIn(['files', 'postgres']) BLOB_STORE?: 'files' | 'postgres';
   @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
   @IsOptional() @IsString() WITNESS_DIR?: string;
@@ -58,6 +61,10 @@ export type AppConfig = Readonly<{
   identityDbPath: string;
   /** The data subjects' keys, kept apart from the log so destroying one erases that person's data. */
   keysDbPath: string;
+  /** When set, the keys are in this PostgreSQL database instead (never the log's, so no log backup holds a key). */
+  keysDatabaseUrl: string | null;
+  /** Where evidence documents are kept: files under `blobDir`, or the log's PostgreSQL database (DATABASE_URL). */
+  blobStore: 'files' | 'postgres';
   /** Evidence documents, encrypted, one file each (docs/ARCHITECTURE.md, Blob store rules). */
   blobDir: string;
   /**
@@ -106,6 +113,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (eventStore === 'postgres' && !env.DATABASE_URL) {
     problems.push('DATABASE_URL: required when EVENT_STORE=postgres (e.g. postgres://iasl:secret@db.example.org:5432/iasl)');
   }
+  // Processes sharing a log on a server share its documents too, unless told otherwise.
+  const blobStore = env.BLOB_STORE ?? (eventStore === 'sqlite' ? 'files' : 'postgres');
+  if (blobStore === 'postgres' && eventStore !== 'postgres' && !env.DATABASE_URL) {
+    const why = env.BLOB_STORE ? 'BLOB_STORE=postgres' : `BLOB_STORE=postgres (the default with EVENT_STORE=${eventStore})`;
+    problems.push(`DATABASE_URL: required when ${why}, the database evidence documents are kept in; or set BLOB_STORE=files`);
+  }
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
   // Set only by configurations of an earlier release, where it switched the projections off too (an api replica's
@@ -131,6 +144,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     readDbPath: env.READ_DB_PATH ?? `${dataDir}/read-models.sqlite`,
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
     keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
+    keysDatabaseUrl: env.KEYS_DATABASE_URL ?? null,
+    blobStore,
     blobDir: env.BLOB_DIR ?? `${dataDir}/documents`,
     checkpoints: Object.freeze({
       keyPath: env.CHECKPOINT_KEY_PATH ?? `${dataDir}/checkpoint-key.pem`,
