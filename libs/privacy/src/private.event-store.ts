@@ -121,7 +121,12 @@ export class PrivateEventStore extends EventStore {
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const keys = new Map<string, Buffer | null>();
     const wanted = new Set<string>();
-    for (const e of events) if (subjectsOf(e)) this.keyIdsIn(e.data, wanted);
+    // Only where the event's type has personal fields: an envelope anywhere else (sealed by an earlier release) is
+    // met while opening, and fetched in the next round.
+    for (const e of events) {
+      if (!subjectsOf(e)) continue;
+      for (const field of personalFields(e.type)) forEachAtPath(e.data, field.path, (text) => this.keyIdsIn(text, wanted));
+    }
     await this.fetchKeys(wanted, keys);
     for (;;) {
       const missing = new Set<string>();
@@ -142,20 +147,14 @@ export class PrivateEventStore extends EventStore {
     }
   }
 
-  /** The key ids of the envelopes in `value`, and of those inside them whose plaintext is remembered. */
-  private keyIdsIn(value: unknown, into: Set<string>): void {
-    if (typeof value === 'string') {
-      let text: string | undefined = value;
-      for (let depth = 0; depth < MAX_NESTING && text !== undefined; depth++) {
-        const slot = keyIdSlot(text);
-        if (slot === null) return;
-        into.add(slot);
-        text = this.opened.get(slot)?.plains.get(text);
-      }
-    } else if (Array.isArray(value)) {
-      for (const v of value) this.keyIdsIn(v, into);
-    } else if (value !== null && typeof value === 'object') {
-      for (const v of Object.values(value)) this.keyIdsIn(v, into);
+  /** The key id of an envelope, and of those inside it whose plaintext is remembered. */
+  private keyIdsIn(envelope: string, into: Set<string>): void {
+    let text: string | undefined = envelope;
+    for (let depth = 0; depth < MAX_NESTING && text !== undefined; depth++) {
+      const slot = keyIdSlot(text);
+      if (slot === null) return;
+      into.add(slot);
+      text = this.opened.get(slot)?.plains.get(text);
     }
   }
 
@@ -301,6 +300,19 @@ export class PrivateEventStore extends EventStore {
     }
     return null;
   }
+}
+
+/** Calls `f` with every string at `path` in `data` (as mapPath finds them), changing nothing. */
+function forEachAtPath(data: unknown, path: string, f: (value: string) => void): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const dot = path.indexOf('.');
+  const head = dot === -1 ? path : path.slice(0, dot);
+  const tail = dot === -1 ? '' : path.slice(dot + 1);
+  const isArray = head.endsWith('[]');
+  const value = (data as Record<string, unknown>)[isArray ? head.slice(0, -2) : head];
+  const at = (v: unknown) => (tail ? forEachAtPath(v, tail, f) : typeof v === 'string' && f(v));
+  if (!isArray) at(value);
+  else if (Array.isArray(value)) value.forEach(at);
 }
 
 /**
