@@ -46,7 +46,8 @@ export class ProtectedEventStore extends VersionedEventStore {
 /**
  * Provides `EventStore`, `EventLog` and `SubjectKeys` everywhere. Apps import this instead of
  * `EventStoreModule.forRoot`: the log they write holds personal data only as ciphertext, under keys kept in
- * KEYS_DB_PATH or KEYS_DATABASE_URL, and every read gives events in their current schema. Audit reads `EventLog`, the adapter as stored.
+ * KEYS_DB_PATH or KEYS_DATABASE_URL, and every read gives events in their current schema. Audit reads `EventLog`,
+ * the adapter as stored.
  */
 @Global()
 @Module({})
