@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { BlobStore } from '@cert/blob-store';
 import { applicationStream } from '@cert/domain';
 import { EventLog, EventStore } from '@cert/event-store';
 import { SubjectKeys, emailSubject } from '@cert/privacy';
 import { PostgresBlobStore } from '../libs/blob-store/src/postgres/postgres.blob-store';
 import { PostgresEventStore } from '../libs/event-store/src/postgres/postgres.event-store';
-import { freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
+import { PG_TEST_URL, freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
 import { PostgresSubjectKeys } from '../libs/privacy/src/postgres.subject-keys';
 import { CODES, surveyFor } from './support/cycle-data';
 import { reviewToDecision, submitAccepted } from './support/lifecycle';
@@ -26,13 +27,14 @@ describe('the service on a PostgreSQL log, keys and documents', () => {
   let keysDb: { url: string; drop: () => Promise<void> };
   let env: Record<string, string>;
   let t: TestApp;
+  let closed = false;
   beforeAll(async () => {
     [db, keysDb] = await Promise.all([freshDatabase('service'), freshDatabase('service_keys')]);
     env = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, KEYS_DATABASE_URL: keysDb.url };
     t = await startApp({ keepData: true, env });
   });
   afterAll(async () => {
-    await t.close();
+    if (!closed) await t.close();
     await Promise.all([db.drop(), keysDb.drop()]);
   });
 
@@ -103,5 +105,23 @@ describe('the service on a PostgreSQL log, keys and documents', () => {
       .parse(binary)
       .expect(200);
     expect(servedAgain.body).toEqual(PDF);
+  });
+
+  it('ends every connection to the log’s and the keys’ databases when it shuts down', async () => {
+    const names = [db.url, keysDb.url].map((url) => new URL(url).pathname.slice(1));
+    const admin = new Client({ connectionString: PG_TEST_URL });
+    await admin.connect();
+    const open = async () =>
+      Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ANY($1)', [names])).rows[0].n);
+    try {
+      expect(await open()).toBeGreaterThan(0);
+      await t.close();
+      closed = true;
+      // A server process leaves pg_stat_activity a moment after its client has gone.
+      for (let tries = 0; tries < 50 && (await open()) > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await open()).toBe(0);
+    } finally {
+      await admin.end();
+    }
   });
 });
