@@ -198,7 +198,7 @@ describe('event schema evolution: a fixture of every event type at every version
     expect(() => read.flatMap(reactTo)).not.toThrow();
     db.close();
     await store.close();
-    keys.close();
+    await keys.close();
   });
 });
 

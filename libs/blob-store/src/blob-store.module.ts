@@ -11,9 +11,17 @@ class BlobStoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** The configured adapter; today the files under BLOB_DIR (a PostgreSQL adapter would be chosen here, by configuration). */
-export const openBlobStore = (config: AppConfig, clock?: Clock): Promise<BlobStore> =>
-  FileBlobStore.open(config.blobDir, clock ? () => clock.now() : undefined);
+/** The configured adapter: files under BLOB_DIR, or the log's PostgreSQL database (BLOB_STORE=postgres, DATABASE_URL). */
+export const openBlobStore = async (config: AppConfig, clock?: Clock): Promise<BlobStore> => {
+  const now = clock ? () => clock.now() : undefined;
+  if (config.blobStore === 'postgres') {
+    if (!config.databaseUrl) throw new Error('BLOB_STORE=postgres needs DATABASE_URL');
+    // Loaded on demand: the embedded default never needs the driver.
+    const { PostgresBlobStore } = await import('./postgres/postgres.blob-store');
+    return PostgresBlobStore.connect(config.databaseUrl, now);
+  }
+  return FileBlobStore.open(config.blobDir, now);
+};
 
 /** Provides `BlobStore` everywhere: the api (uploads, downloads), audit verification, erasure and the work side's orphan sweep use it. */
 @Global()

@@ -85,8 +85,22 @@ describe('loadConfig', () => {
       /DATABASE_URL: required when IDENTITY_STORE=postgres \(e\.g\. postgres:\/\/iasl:secret@db\.example\.org:5432\/iasl\)/,
     );
     expect(() => loadConfig({ ...SHARED, EVENT_STORE: 'esdb', ESDB_URL: 'esdb://h:2113' })).toThrow(
-      /DATABASE_URL: required when IDENTITY_STORE=postgres \(its default with EVENT_STORE=esdb\)/,
+      /DATABASE_URL: required when IDENTITY_STORE=postgres \(its default with EVENT_STORE=esdb\) and BLOB_STORE=postgres \(its default with EVENT_STORE=esdb\)/,
     );
+  });
+
+  it('keeps keys in KEYS_DATABASE_URL when it is set, and in the SQLite file otherwise', () => {
+    expect(loadConfig({}).keysDatabaseUrl).toBeNull();
+    expect(loadConfig({ KEYS_DATABASE_URL: 'postgres://u@keys/k' }).keysDatabaseUrl).toBe('postgres://u@keys/k');
+  });
+
+  it('keeps documents in PostgreSQL by default with a log on a server, in files otherwise, and needs DATABASE_URL for it', () => {
+    expect(loadConfig({}).blobStore).toBe('files');
+    const shared = { ...SHARED, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' };
+    expect(loadConfig(shared).blobStore).toBe('postgres');
+    expect(loadConfig({ ...shared, BLOB_STORE: 'files', BLOB_DIR: '/mnt/shared/documents' }).blobStore).toBe('files');
+    expect(() => loadConfig({ BLOB_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when BLOB_STORE=postgres \(e\.g\./);
+    expect(() => loadConfig({ BLOB_STORE: 's3' })).toThrow(/BLOB_STORE/);
   });
 
   it('runs the work side in this process unless RUN_WORK_SIDE=false', () => {

@@ -12,6 +12,9 @@ export class Env {
   // Where accounts, sessions, links, sign-in lockouts and secrets live: one SQLite file, or PostgreSQL at DATABASE_URL.
   @IsOptional() @IsIn(['sqlite', 'postgres']) IDENTITY_STORE?: 'sqlite' | 'postgres';
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
+  // Personal-data keys and evidence documents shared by processes on several machines (docs/ARCHITECTURE.md, Distributed).
+  @IsOptional() @IsString() KEYS_DATABASE_URL?: string;
+  @IsOptional() @IsIn(['files', 'postgres']) BLOB_STORE?: 'files' | 'postgres';
   @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
   @IsOptional() @IsString() WITNESS_DIR?: string;
@@ -65,6 +68,10 @@ export type AppConfig = Readonly<{
   identityStore: 'sqlite' | 'postgres';
   /** The data subjects' keys, kept apart from the log so destroying one erases that person's data. */
   keysDbPath: string;
+  /** When set, the keys are in this PostgreSQL database instead (never the log's, so no log backup holds a key). */
+  keysDatabaseUrl: string | null;
+  /** Where evidence documents are kept: files under `blobDir`, or the log's PostgreSQL database (DATABASE_URL). */
+  blobStore: 'files' | 'postgres';
   /** Evidence documents, encrypted, one file each (docs/ARCHITECTURE.md, Blob store rules). */
   blobDir: string;
   /**
@@ -113,12 +120,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (eventStore === 'postgres' && !env.DATABASE_URL) {
     problems.push('DATABASE_URL: required when EVENT_STORE=postgres (e.g. postgres://iasl:secret@db.example.org:5432/iasl)');
   }
-  // A log shared by several processes means several api replicas: their accounts must be shared too.
+  // A log shared by several processes means several api replicas: their accounts and documents must be shared too.
   const identityStore = env.IDENTITY_STORE ?? (eventStore === 'sqlite' ? 'sqlite' : 'postgres');
-  if (identityStore === 'postgres' && !env.DATABASE_URL && eventStore !== 'postgres') {
-    problems.push(
-      `DATABASE_URL: required when IDENTITY_STORE=postgres${env.IDENTITY_STORE ? '' : ` (its default with EVENT_STORE=${eventStore})`} (e.g. postgres://iasl:secret@db.example.org:5432/iasl)`,
-    );
+  const blobStore = env.BLOB_STORE ?? (eventStore === 'sqlite' ? 'files' : 'postgres');
+  const onDatabase = [
+    identityStore === 'postgres' &&
+      (env.IDENTITY_STORE ? 'IDENTITY_STORE=postgres' : `IDENTITY_STORE=postgres (its default with EVENT_STORE=${eventStore})`),
+    blobStore === 'postgres' &&
+      (env.BLOB_STORE ? 'BLOB_STORE=postgres' : `BLOB_STORE=postgres (its default with EVENT_STORE=${eventStore})`),
+  ].filter(Boolean);
+  if (onDatabase.length > 0 && eventStore !== 'postgres' && !env.DATABASE_URL) {
+    problems.push(`DATABASE_URL: required when ${onDatabase.join(' and ')} (e.g. postgres://iasl:secret@db.example.org:5432/iasl)`);
   }
   const transport = env.MAIL_TRANSPORT ?? 'log';
   if (transport === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp');
@@ -147,6 +159,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     identityDbPath: env.IDENTITY_DB_PATH ?? `${dataDir}/identity.sqlite`,
     identityStore,
     keysDbPath: env.KEYS_DB_PATH ?? `${dataDir}/keys.sqlite`,
+    keysDatabaseUrl: env.KEYS_DATABASE_URL ?? null,
+    blobStore,
     blobDir: env.BLOB_DIR ?? `${dataDir}/documents`,
     checkpoints: Object.freeze({
       keyPath: env.CHECKPOINT_KEY_PATH ?? `${dataDir}/checkpoint-key.pem`,

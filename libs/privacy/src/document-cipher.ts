@@ -19,7 +19,7 @@ export type EncryptingStream = {
   /** Plaintext in, ciphertext out. */
   stream: Transform;
   /** Once the stream has ended: the content key sealed under the subject's key, as the event records it. */
-  seal: (keys: SubjectKeys, subjectId: string) => string;
+  seal: (keys: SubjectKeys, subjectId: string) => Promise<string>;
 };
 
 export function encryptDocument(): EncryptingStream {
@@ -28,8 +28,8 @@ export function encryptDocument(): EncryptingStream {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   return {
     stream: cipher,
-    seal: (keys, subjectId) => {
-      const { keyId, key: subjectKey } = keys.keyFor(subjectId);
+    seal: async (keys, subjectId) => {
+      const { keyId, key: subjectKey } = await keys.keyFor(subjectId);
       const secret = JSON.stringify({ k: key.toString('base64'), iv: iv.toString('base64'), t: cipher.getAuthTag().toString('base64') });
       return PREFIX + encryptField(secret, keyId, subjectKey).slice('pii:v1:'.length);
     },
@@ -37,11 +37,11 @@ export function encryptDocument(): EncryptingStream {
 }
 
 /** The content key, or null when it cannot be opened: its owner's key was destroyed (erased), or it is not a sealed key. */
-export function openContentKey(keys: SubjectKeys, sealed: string): ContentKey | null {
+export async function openContentKey(keys: SubjectKeys, sealed: string): Promise<ContentKey | null> {
   if (!sealed.startsWith(PREFIX)) return null;
   const envelope = `pii:v1:${sealed.slice(PREFIX.length)}`;
   const keyId = envelopeKeyId(envelope);
-  const subjectKey = keyId ? keys.keyById(keyId) : null;
+  const subjectKey = keyId ? await keys.keyById(keyId) : null;
   const secret = subjectKey ? decryptField(envelope, subjectKey) : null;
   if (!secret) return null;
   const { k, iv, t } = JSON.parse(secret) as { k: string; iv: string; t: string };
@@ -52,8 +52,8 @@ export function openContentKey(keys: SubjectKeys, sealed: string): ContentKey | 
  * Ciphertext in, plaintext out; null when the key cannot be opened. The tag is checked at the end of the stream: a
  * changed blob fails there (the stream errors), and audit verification names it by its stored hash before anyone reads it.
  */
-export function decryptDocument(keys: SubjectKeys, sealed: string): Transform | null {
-  const opened = openContentKey(keys, sealed);
+export async function decryptDocument(keys: SubjectKeys, sealed: string): Promise<Transform | null> {
+  const opened = await openContentKey(keys, sealed);
   if (!opened) return null;
   const decipher = createDecipheriv('aes-256-gcm', opened.key, opened.iv);
   decipher.setAuthTag(opened.tag);

@@ -84,7 +84,7 @@ export class SubjectErasure {
     await this.runner.catchUp();
     const parts = this.partsOf(address, account);
 
-    const keysDestroyed = this.keys.destroy(subjects);
+    const keysDestroyed = await this.keys.destroy(subjects);
     const accountRemoved = account ? await this.identity.eraseAccount(account.id) : false;
     const outboxMessagesDeleted = await this.mailer.purge({ subjects, emails: [address] });
     // docs/DOMAIN.md, Evidence: their documents' files go too (already unreadable without the keys).
@@ -173,7 +173,7 @@ export async function replayErasures(log: EventLog, keys: SubjectKeys): Promise<
       const destroyed = destroyedBy(e, keys);
       if (!destroyed) continue;
       erasures++;
-      keysDestroyed += keys.destroy(destroyed.subjects, destroyed.by);
+      keysDestroyed += await keys.destroy(destroyed.subjects, destroyed.by);
     }
     if (page.length < 1000) return { erasures, keysDestroyed };
     checkpoint = page[page.length - 1].position;

@@ -1,5 +1,6 @@
 export * from './subject-keys';
 export * from './sqlite.subject-keys';
+export type { PostgresSubjectKeys } from './postgres.subject-keys';
 export * from './field-cipher';
 export * from './private.event-store';
 export * from './privacy.module';

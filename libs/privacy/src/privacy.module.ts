@@ -6,6 +6,19 @@ import { PrivateEventStore } from './private.event-store';
 import { SqliteSubjectKeys } from './sqlite.subject-keys';
 import { SubjectKeys } from './subject-keys';
 
+/**
+ * The configured key store: the PostgreSQL database at KEYS_DATABASE_URL when set (processes on several machines),
+ * else the SQLite file at KEYS_DB_PATH.
+ */
+export const openSubjectKeys = async (config: AppConfig, clock: Clock = new SystemClock()): Promise<SubjectKeys> => {
+  if (config.keysDatabaseUrl) {
+    // Loaded on demand, as the log's PostgreSQL adapter is: the embedded default never needs the driver.
+    const { PostgresSubjectKeys } = await import('./postgres.subject-keys');
+    return PostgresSubjectKeys.connect(config.keysDatabaseUrl, clock);
+  }
+  return SqliteSubjectKeys.open(config.keysDbPath, clock);
+};
+
 /** Closes the log and the key store after every other module has stopped using them. */
 @Injectable()
 class StoresCloser implements OnApplicationShutdown {
@@ -15,7 +28,7 @@ class StoresCloser implements OnApplicationShutdown {
   ) {}
   async onApplicationShutdown() {
     await this.log.close();
-    this.keys.close();
+    await this.keys.close();
   }
 }
 
@@ -33,7 +46,8 @@ export class ProtectedEventStore extends VersionedEventStore {
 /**
  * Provides `EventStore`, `EventLog` and `SubjectKeys` everywhere. Apps import this instead of
  * `EventStoreModule.forRoot`: the log they write holds personal data only as ciphertext, under keys kept in
- * KEYS_DB_PATH, and every read gives events in their current schema. Audit reads `EventLog`, the adapter as stored.
+ * KEYS_DB_PATH or KEYS_DATABASE_URL, and every read gives events in their current schema. Audit reads `EventLog`,
+ * the adapter as stored.
  */
 @Global()
 @Module({})
@@ -44,7 +58,7 @@ export class PrivacyModule {
       providers: [
         {
           provide: SubjectKeys,
-          useFactory: (clock: Clock | undefined) => SqliteSubjectKeys.open(config.keysDbPath, clock ?? new SystemClock()),
+          useFactory: (clock: Clock | undefined) => openSubjectKeys(config, clock),
           inject: [{ token: Clock, optional: true }],
         },
         { provide: EventLog, useFactory: () => openEventStore(config) },

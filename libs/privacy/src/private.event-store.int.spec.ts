@@ -61,7 +61,7 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
   });
   afterEach(async () => {
     await store.close();
-    keys.close();
+    await keys.close();
   });
 
   const run = (command: ApplicationCommand, on: EventStore = store) =>
@@ -114,11 +114,26 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     );
   });
 
+  it('looks keys up once per read, in one batch, however many events and fields it opens', async () => {
+    await scored();
+    let lookUps = 0;
+    const keysById = keys.keysById.bind(keys);
+    keys.keysById = (ids) => (lookUps++, keysById(ids));
+    // A process that never sealed these fields, so nothing is remembered and every field is decrypted.
+    const cold = new ProtectedEventStore(stored, keys);
+    const all = await cold.readAll(null, 100);
+    expect(lookUps).toBe(1);
+    expect(JSON.stringify(all)).toContain('Seen during the visit');
+    expect(JSON.stringify(all)).not.toContain('pii:v1:');
+    await cold.readStream(STREAM);
+    expect(lookUps).toBe(2);
+  });
+
   it('reads a destroyed key\'s fields as "[erased]" everywhere, keeps state and levels, and every hash still verifies', async () => {
     await scored();
     const before = await rawJson();
 
-    expect(keys.destroy([emailSubject(keys, 'leader@riverside.edu')])).toBe(1);
+    expect(await keys.destroy([emailSubject(keys, 'leader@riverside.edu')])).toBe(1);
 
     expect(await rawJson()).toBe(before);
     expect(verifyChain((await stored.readStream(STREAM)).events)).toEqual({ ok: true });
@@ -144,10 +159,10 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
     await scored();
     const scores = (await stored.readStream(STREAM)).events.find((e) => e.type === 'ScoresSubmitted')!;
     expect(scores.metadata.dataSubjects).toEqual({ record: recordSubject(keys, APP_ID) });
-    keys.destroy([userSubject(keys, 'rev-a'), emailSubject(keys, 'leader@riverside.edu')]);
+    await keys.destroy([userSubject(keys, 'rev-a'), emailSubject(keys, 'leader@riverside.edu')]);
     expect((await state()).reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(scoresAt(4).map((s) => s.comment));
 
-    expect(keys.destroy([recordSubject(keys, APP_ID)])).toBe(1);
+    expect(await keys.destroy([recordSubject(keys, APP_ID)])).toBe(1);
     const app = await state();
     expect(app.reviewers['rev-a'].scores!.map((s) => s.comment)).toEqual(Array(16).fill(ERASED));
     expect(app.reviewers['rev-a'].scores!.every((s) => s.level === 4)).toBe(true);
@@ -156,7 +171,7 @@ describe('personal data sealed under per-person keys (crypto-shredding)', () => 
 
   it('keys later events to the applicant found in the stream, with a fresh key once the old one is destroyed', async () => {
     await run(cmd.submitSurvey());
-    keys.destroy([emailSubject(keys, 'leader@riverside.edu')]);
+    await keys.destroy([emailSubject(keys, 'leader@riverside.edu')]);
     await run(cmd.accept());
     await run(cmd.extend('2026-03-01T09:00:00.000Z', T0, 'Leader Ada Rivers asked for more time'));
 

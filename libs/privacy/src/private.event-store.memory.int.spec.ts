@@ -23,14 +23,14 @@ class SwappableKeys extends SubjectKeys {
   keyFor(subjectId: string) {
     return this.inner.keyFor(subjectId);
   }
-  keyById(keyId: string) {
-    return this.replaced ? randomBytes(32) : this.inner.keyById(keyId);
+  async keysById(keyIds: readonly string[]) {
+    return this.replaced ? new Map(keyIds.map((id) => [id, randomBytes(32)])) : this.inner.keysById(keyIds);
   }
   destroy(subjectIds: readonly string[], createdBy?: string) {
     return this.inner.destroy(subjectIds, createdBy);
   }
   close() {
-    this.inner.close();
+    return this.inner.close();
   }
 }
 
@@ -53,7 +53,7 @@ describe('the privacy codec remembering plaintexts between reads', () => {
   });
   afterEach(async () => {
     await store.close();
-    keys.close();
+    await keys.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -71,8 +71,8 @@ describe('the privacy codec remembering plaintexts between reads', () => {
     expect(await leaderName()).toBe('Dr. Ada Rivers');
 
     const elsewhere = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'));
-    expect(elsewhere.destroy([emailSubject(elsewhere, 'leader@riverside.edu')])).toBe(1);
-    elsewhere.close();
+    expect(await elsewhere.destroy([emailSubject(elsewhere, 'leader@riverside.edu')])).toBe(1);
+    await elsewhere.close();
 
     expect(await leaderName()).toBe(ERASED);
     expect((await store.readAll(null, 10))[0].data).toEqual(
@@ -84,8 +84,8 @@ describe('the privacy codec remembering plaintexts between reads', () => {
     // Sealing remembers what it encrypted, so the first read after it needs no decryption; never past the key.
     await run(cmd.submitSurvey());
     const elsewhere = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'));
-    expect(elsewhere.destroy([emailSubject(elsewhere, 'leader@riverside.edu')])).toBe(1);
-    elsewhere.close();
+    expect(await elsewhere.destroy([emailSubject(elsewhere, 'leader@riverside.edu')])).toBe(1);
+    await elsewhere.close();
 
     expect(await leaderName()).toBe(ERASED);
   });

@@ -55,7 +55,7 @@ export class PrivateEventStore extends EventStore {
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
     const { version, events } = await this.store.readStream(streamId);
     this.rememberApplicant(streamId, version, events);
-    return { version, events: this.open(events) };
+    return { version, events: await this.open(events) };
   }
 
   async appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }): Promise<AppendResult> {
@@ -79,8 +79,9 @@ export class PrivateEventStore extends EventStore {
 
   private async seal(streamId: string, events: NewEvent[], expectedVersion: number): Promise<NewEvent[]> {
     const sealed: NewEvent[] = [];
+    // One look-up per subject per append, however many fields and events it seals.
     const live = new Map<string, { keyId: string; key: Buffer }>();
-    const keyFor = (subject: string) => live.get(subject) ?? live.set(subject, this.keys.keyFor(subject)).get(subject)!;
+    const keyFor = async (subject: string) => live.get(subject) ?? live.set(subject, await this.keys.keyFor(subject)).get(subject)!;
     for (const e of events) {
       const fields = personalFields(e.type);
       if (fields.length === 0) {
@@ -88,11 +89,13 @@ export class PrivateEventStore extends EventStore {
         continue;
       }
       const owners = await this.ownersOf(e, streamId, expectedVersion);
+      const ownerKeys = new Map<DataOwner, { keyId: string; key: Buffer }>();
+      for (const owner of new Set(fields.flatMap((f) => f.owners))) ownerKeys.set(owner, await keyFor(owners[owner]!));
       let data = e.data;
       for (const field of fields) {
         data = mapPath(data, field.path, (plain) =>
           field.owners.reduce((value, owner) => {
-            const { keyId, key } = keyFor(owners[owner]!);
+            const { keyId, key } = ownerKeys.get(owner)!;
             const envelope = encryptField(value, keyId, key);
             // The next read of this event (the next command on the stream, the projections, the reactions) would
             // decrypt it again; it is remembered under the key that sealed it, and used only while a read's own
@@ -109,17 +112,58 @@ export class PrivateEventStore extends EventStore {
     return sealed;
   }
 
-  private open(events: RecordedEvent[]): RecordedEvent[] {
-    // Looked up once per key per read, and never kept across reads: a key destroyed by another process reads as
-    // erased on the very next read here.
+  /**
+   * Keys are looked up once per key per read, in one batch before anything is opened, and never kept across reads: a
+   * key destroyed by another process reads as erased on the very next read here. An envelope inside an envelope
+   * whose key was not in the batch (its plaintext was not remembered) is met while opening; the events are then
+   * opened again with those keys fetched too, a round per layer at most.
+   */
+  private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const keys = new Map<string, Buffer | null>();
-    const keyOf = (keyId: string) => {
-      if (!keys.has(keyId)) {
-        const key = this.keys.keyById(keyId);
-        if (!key) this.forgetKey(keyId);
-        keys.set(keyId, key);
-      }
-      return keys.get(keyId)!;
+    const wanted = new Set<string>();
+    // Only where the event's type has personal fields: an envelope anywhere else (sealed by an earlier release) is
+    // met while opening, and fetched in the next round.
+    for (const e of events) {
+      if (!subjectsOf(e)) continue;
+      for (const field of personalFields(e.type)) forEachAtPath(e.data, field.path, (text) => this.keyIdsIn(text, wanted));
+    }
+    await this.fetchKeys(wanted, keys);
+    for (;;) {
+      const missing = new Set<string>();
+      const opened = this.openWith(events, keys, missing);
+      if (missing.size === 0) return opened;
+      // Each round adds keys the map did not hold, so this ends.
+      await this.fetchKeys(missing, keys);
+    }
+  }
+
+  private async fetchKeys(keyIds: Set<string>, into: Map<string, Buffer | null>): Promise<void> {
+    if (keyIds.size === 0) return;
+    const found = await this.keys.keysById([...keyIds]);
+    for (const keyId of keyIds) {
+      const key = found.get(keyId) ?? null;
+      if (!key) this.forgetKey(keyId);
+      into.set(keyId, key);
+    }
+  }
+
+  /** The key id of an envelope, and of those inside it whose plaintext is remembered. */
+  private keyIdsIn(envelope: string, into: Set<string>): void {
+    let text: string | undefined = envelope;
+    for (let depth = 0; depth < MAX_NESTING && text !== undefined; depth++) {
+      const slot = keyIdSlot(text);
+      if (slot === null) return;
+      into.add(slot);
+      text = this.opened.get(slot)?.plains.get(text);
+    }
+  }
+
+  /** The events opened with the keys fetched for this read; a key id not among them is added to `missing`. */
+  private openWith(events: RecordedEvent[], keys: Map<string, Buffer | null>, missing: Set<string>): RecordedEvent[] {
+    const keyOf = (keyId: string): Buffer | null | undefined => {
+      const key = keys.get(keyId);
+      if (key === undefined) missing.add(keyId);
+      return key;
     };
     const open = (text: string): string | null | undefined => {
       const slot = keyIdSlot(text);
@@ -130,6 +174,8 @@ export class PrivateEventStore extends EventStore {
       if (entry && known !== undefined && keyOf(slot)?.equals(entry.key)) return known;
       if (!isEnvelope(text)) return undefined;
       const key = keyOf(envelopeKeyId(text)!);
+      // Not fetched yet: left as it is for this round, which is done again once the key is here.
+      if (key === undefined) return undefined;
       return key && this.decryptRemembered(text, key);
     };
     return events.map((e) => (subjectsOf(e) ? { ...e, data: reveal(e.data, open) } : e));
@@ -254,6 +300,19 @@ export class PrivateEventStore extends EventStore {
     }
     return null;
   }
+}
+
+/** Calls `f` with every string at `path` in `data` (as mapPath finds them), changing nothing. */
+function forEachAtPath(data: unknown, path: string, f: (value: string) => void): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const dot = path.indexOf('.');
+  const head = dot === -1 ? path : path.slice(0, dot);
+  const tail = dot === -1 ? '' : path.slice(dot + 1);
+  const isArray = head.endsWith('[]');
+  const value = (data as Record<string, unknown>)[isArray ? head.slice(0, -2) : head];
+  const at = (v: unknown) => (tail ? forEachAtPath(v, tail, f) : typeof v === 'string' && f(v));
+  if (!isArray) at(value);
+  else if (Array.isArray(value)) value.forEach(at);
 }
 
 /**

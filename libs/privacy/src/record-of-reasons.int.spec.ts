@@ -48,7 +48,7 @@ describe('the record of reasons', () => {
   });
   afterEach(async () => {
     await store.close();
-    keys.close();
+    await keys.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -65,11 +65,8 @@ describe('the record of reasons', () => {
     /** A ScoresSubmitted as the earlier release stored it: each comment under the applicant's key, then the reviewer's. */
     const appendOldScores = async () => {
       const owners = [emailSubject(keys, LEADER), userSubject(keys, 'rev-a')];
-      const seal = (text: string) =>
-        owners.reduce((value, subject) => {
-          const { keyId, key } = keys.keyFor(subject);
-          return encryptField(value, keyId, key);
-        }, text);
+      const live = await Promise.all(owners.map((subject) => keys.keyFor(subject)));
+      const seal = (text: string) => live.reduce((value, { keyId, key }) => encryptField(value, keyId, key), text);
       const data: ScoresSubmitted['data'] = {
         applicationId: APP_ID,
         rubricVersion: 'ic-map.v1',
@@ -115,7 +112,7 @@ describe('the record of reasons', () => {
       expect(before.note).toMatch(/^Sealed under the key of the applicant or the reviewer, as written before reasons were kept apart/);
 
       // The applicant's erasure takes them, as it did when they were written; the record never held them.
-      keys.destroy([emailSubject(keys, LEADER)]);
+      await keys.destroy([emailSubject(keys, LEADER)]);
       const view = recordOfReasons(APP_ID, await read());
       expect(view.reasons.find((r) => r.version === old.version)).toEqual(
         expect.objectContaining({
@@ -147,7 +144,7 @@ describe('the record of reasons', () => {
     });
 
     it("keeps the reason through the applicant's erasure, until its retention ends", async () => {
-      keys.destroy([emailSubject(keys, LEADER)]);
+      await keys.destroy([emailSubject(keys, LEADER)]);
       expect((await read())[1].data).toEqual(expect.objectContaining({ reason: REASON }));
       const view = recordOfReasons(APP_ID, await read());
       expect(view).toEqual(
@@ -206,14 +203,14 @@ describe('the record of reasons', () => {
     });
 
     it('is destroyed again by privacy:reconcile after the key store is restored from an older backup', async () => {
-      keys.close();
+      await keys.close();
       copyFileSync(join(dir, 'keys.sqlite'), join(dir, 'backup.sqlite'));
       keys = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'), clock);
       store = new ProtectedEventStore(stored, keys);
       handler = new ShredRecordOfReasonsHandler(store, keys, new OutboxMailer(outbox, 'IASL <cert@iasl.test>', clock), clock);
       await fire(RETAINED_UNTIL);
 
-      keys.close();
+      await keys.close();
       copyFileSync(join(dir, 'backup.sqlite'), join(dir, 'keys.sqlite'));
       keys = SqliteSubjectKeys.open(join(dir, 'keys.sqlite'), clock);
       store = new ProtectedEventStore(stored, keys);

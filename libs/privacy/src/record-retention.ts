@@ -51,7 +51,7 @@ export class ShredRecordOfReasonsHandler implements ICommandHandler<ShredRecordO
     if (applicationDecider.decide(command, state).length === 0) return unchanged;
 
     const subject = recordSubject(this.keys, applicationId);
-    this.keys.destroy([subject]);
+    await this.keys.destroy([subject]);
     await this.mailer.purge({ subjects: [subject], emails: [] });
     const result = await handle(this.store, stream, applicationDecider, command, {
       actorId: actor.id,

@@ -35,13 +35,13 @@ describe('replaying erasures after the key store is restored from a backup', () 
     };
 
     await submit(APP_ID);
-    keys.close();
+    await keys.close();
     copyFileSync(path, join(dir, 'backup.sqlite'));
     keys = SqliteSubjectKeys.open(path, clock);
 
     clock.advance({ days: 1 });
     const subject = emailSubject(keys, survey().contactEmail);
-    const keysDestroyed = keys.destroy([subject]);
+    const keysDestroyed = await keys.destroy([subject]);
     const now = clock.now().toISOString();
     const staff = { id: 'user-staff', role: 'staff' as const };
     await handle(
@@ -65,7 +65,7 @@ describe('replaying erasures after the key store is restored from a backup', () 
     expect(await leaderOf(SECOND)).toBe(survey().leaderName);
 
     // The key store is restored from the backup taken before the erasure: her old key is back.
-    keys.close();
+    await keys.close();
     copyFileSync(join(dir, 'backup.sqlite'), path);
     keys = SqliteSubjectKeys.open(path, clock);
     expect(await leaderOf(APP_ID)).toBe(survey().leaderName);
@@ -73,7 +73,7 @@ describe('replaying erasures after the key store is restored from a backup', () 
     expect(await replayErasures(stored, keys)).toEqual({ erasures: 1, keysDestroyed: 1 });
     expect(await leaderOf(APP_ID)).toBe(ERASED);
     expect(await replayErasures(stored, keys)).toEqual({ erasures: 1, keysDestroyed: 0 });
-    keys.close();
+    await keys.close();
     await stored.close();
   });
 });

@@ -62,7 +62,7 @@ export class SqliteSubjectKeys extends SubjectKeys {
     return createHmac('sha256', this.secret).update(handle).digest('hex').slice(0, 32);
   }
 
-  keyFor(subjectId: string): { keyId: string; key: Buffer } {
+  async keyFor(subjectId: string): Promise<{ keyId: string; key: Buffer }> {
     const live = () => this.liveStmt.get(subjectId);
     const found = live();
     if (found) return found;
@@ -80,11 +80,11 @@ export class SqliteSubjectKeys extends SubjectKeys {
       .immediate();
   }
 
-  keyById(keyId: string): Buffer | null {
-    return this.keyByIdStmt.get(keyId) ?? null;
+  async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
+    return new Map(keyIds.map((id) => [id, this.keyByIdStmt.get(id) ?? null]));
   }
 
-  destroy(subjectIds: readonly string[], createdBy?: string): number {
+  async destroy(subjectIds: readonly string[], createdBy?: string): Promise<number> {
     if (subjectIds.length === 0) return 0;
     const marks = subjectIds.map(() => '?').join(', ');
     const destroyed = this.db
@@ -97,7 +97,7 @@ export class SqliteSubjectKeys extends SubjectKeys {
     return destroyed;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

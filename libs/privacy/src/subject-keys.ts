@@ -3,25 +3,35 @@ import { normalizeEmail } from '@cert/domain';
 /**
  * Crypto-shredding (docs/DOMAIN.md, Erasure): one key per data subject, kept outside the event store, so destroying
  * it erases that person's data from every copy of the log (backups included) while the log and its hashes stay as
- * they are. An abstract class so it is also the DI token (docs/ARCHITECTURE.md, Event store rules). Synchronous, like
- * the SQLite adapter behind it: reads look keys up per field.
+ * they are. An abstract class so it is also the DI token (docs/ARCHITECTURE.md, Event store rules). Asynchronous, as
+ * the key store may be a database on another machine: a read of the log looks up its keys in one batch (`keysById`),
+ * not one per field. The contract every adapter passes is testing/subject-keys.contract.ts.
  */
 export abstract class SubjectKeys {
   /**
    * The pseudonymous id of a person, from a handle (`email:<address>` or `user:<account id>`). A keyed hash: the id
    * in the log cannot be turned back into the email, or found by hashing guessed emails, without the store's secret.
+   * Synchronous: the secret is made once for the store, never changes, and is read when the store is opened.
    */
   abstract subjectOf(handle: string): string;
-  /** The subject's live key, created on first use. */
-  abstract keyFor(subjectId: string): { keyId: string; key: Buffer };
-  /** A key by its id; null once destroyed, or when it was never known here. */
-  abstract keyById(keyId: string): Buffer | null;
+  /** The subject's live key, created on first use; every process sharing the store gets the same one. */
+  abstract keyFor(subjectId: string): Promise<{ keyId: string; key: Buffer }>;
   /**
-   * Destroys the live keys of these subjects, irrecoverably; returns how many it destroyed. With `createdBy`, only
-   * keys created by then: replaying an erasure after a restore must spare the keys of data given after it.
+   * Keys by id, in one look-up, answered from the store itself (never from a memory of earlier answers): a key
+   * destroyed by any process is null here as soon as its destroy has returned. Null for a destroyed or unknown id.
    */
-  abstract destroy(subjectIds: readonly string[], createdBy?: string): number;
-  abstract close(): void;
+  abstract keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>>;
+  /**
+   * Destroys the live keys of these subjects, irrecoverably; resolves with how many it destroyed. With `createdBy`,
+   * only keys created by then: replaying an erasure after a restore must spare the keys of data given after it.
+   */
+  abstract destroy(subjectIds: readonly string[], createdBy?: string): Promise<number>;
+  abstract close(): Promise<void>;
+
+  /** A key by its id; null once destroyed, or when it was never known here. */
+  async keyById(keyId: string): Promise<Buffer | null> {
+    return (await this.keysById([keyId])).get(keyId) ?? null;
+  }
 }
 
 /** The person behind an email address: applicants, and every recipient of a notification. */

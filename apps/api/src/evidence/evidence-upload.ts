@@ -170,14 +170,14 @@ export async function receiveDocument(
       const source = new PassThrough();
       stream.on('error', (error) => source.destroy(error));
       stream.pipe(source);
-      part.received = Promise.all([pipeline(source, inspector, cipher.stream, encrypted), put]).then(([, kept]) => ({
+      part.received = Promise.all([pipeline(source, inspector, cipher.stream, encrypted), put]).then(async ([, kept]) => ({
         documentId,
         name,
         mediaType: inspector.mediaType,
         size: inspector.size,
         sha256: inspector.sha256,
         stored: kept,
-        contentKey: cipher.seal(opts.keys, opts.subjectId),
+        contentKey: await cipher.seal(opts.keys, opts.subjectId),
         policyVersion: policy.version,
       }));
       // The rest of this part is read and dropped once refused, so the request ends and the answer reaches the client.

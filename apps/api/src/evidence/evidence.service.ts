@@ -111,7 +111,7 @@ export class EvidenceService {
     if (!row || row.kind !== 'document' || !row.contentKey || !row.mediaType) throw new NotFound('evidence', evidenceId);
     // A reviewer asked only to confirm a progress update does not read the self-assessment's documents.
     if (grant.standing === 'confirmer' && row.purpose !== 'progress') throw new NotFound('evidence', evidenceId);
-    const decipher = decryptDocument(this.keys, row.contentKey);
+    const decipher = await decryptDocument(this.keys, row.contentKey);
     if (!decipher) {
       const erasedAt = await this.erasedAt(applicationId);
       if (erasedAt) throw erasedDocument(erasedAt);
