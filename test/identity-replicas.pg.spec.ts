@@ -1,9 +1,15 @@
+import type { Response } from 'supertest';
 import { IdentityStore } from '@cert/identity';
 import { PostgresIdentityStore } from '../libs/identity/src/postgres/postgres.identity-store';
 import { freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
 import { signInWithPassword, startApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
+const cookieHeader = (res: Response) =>
+  ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 /**
  * Two api replicas on one PostgreSQL database (EVENT_STORE=postgres, so IDENTITY_STORE defaults to postgres): an
@@ -38,6 +44,15 @@ describe('two api replicas sharing their accounts in PostgreSQL', () => {
     await a.http().get('/auth/me').set(staff.auth).expect(401);
   });
 
+  it('accepts on one replica the CSRF token of a browser session opened on the other: one secret signs them', async () => {
+    await signInWithPassword(a, 'staff', 'cy@iasl.org');
+    const res = await a.http().post('/auth/login').send({ email: 'cy@iasl.org', password: PASSWORD, session: 'cookie' }).expect(200);
+    // Without the token B refuses the change; with the one A signed, B takes it.
+    await b.http().post('/auth/logout').set('Cookie', cookieHeader(res)).expect(403);
+    await b.http().post('/auth/logout').set('Cookie', cookieHeader(res)).set('X-CSRF-Token', res.body.csrfToken).expect(204);
+    await a.http().get('/auth/me').set('Cookie', cookieHeader(res)).expect(401);
+  });
+
   it('redeems on one replica the sign-in link the other mailed, once', async () => {
     await a.http().post('/auth/email-link').send({ email: 'ada@riverside.edu' }).expect(202);
     const token = /token=([A-Za-z0-9_-]+)/.exec(a.mailer.to('ada@riverside.edu').at(-1)?.text ?? '')?.[1];
@@ -58,4 +73,3 @@ describe('two api replicas sharing their accounts in PostgreSQL', () => {
     await b.http().post('/auth/login').send({ email: 'bea@iasl.org', password: PASSWORD }).expect(429);
   });
 });
-
