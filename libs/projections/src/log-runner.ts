@@ -16,6 +16,17 @@ const ERASURES: readonly string[] = ['SubjectErased', 'RecordOfReasonsShredded']
 )['type'][];
 const WAIT_POLL_MS = 10;
 
+/** The read tables could not reach the log's head in time (a projection failing, the log unreachable): retry later. */
+export class ReadModelsBehind extends Error {
+  override readonly name = 'ReadModelsBehind';
+  constructor(
+    readonly head: string,
+    readonly checkpoint: string | null,
+  ) {
+    super(`the read models are at ${checkpoint ?? 'the start'} and could not reach the log's head ${head} in time`);
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -116,6 +127,16 @@ export class LogRunner {
       if (left <= 0) return false;
       await sleep(Math.min(WAIT_POLL_MS, left));
     }
+  }
+
+  /**
+   * Read-your-writes for a command that decides on read tables (docs/ARCHITECTURE.md, Distributed): they reach the
+   * log's head as it is when the command starts, so whatever was written before it, through any process, is in them.
+   * One head() read, then waitFor; throws rather than let the command decide on tables that are behind.
+   */
+  async catchUpToHead(timeoutMs = 2000): Promise<void> {
+    const head = await this.store.head();
+    if (head && !(await this.waitFor(head.position, timeoutMs))) throw new ReadModelsBehind(head.position, this.checkpoint());
   }
 
   async lag(): Promise<{ head: string | null; checkpoint: string | null; behind: boolean }> {
