@@ -49,13 +49,13 @@ const eventOn = (day: number) => ({
 });
 
 /** One worker's work side: its own connections, its own read database and in-process queue (so its jobs are its own to count). */
-async function worker(url: string) {
+async function worker(url: string, { wake = false } = {}) {
   const store = await PostgresEventStore.connect(url);
   const readDb = SqliteReadDb.open(':memory:');
   const queue = new LocalJobQueue(readDb.db, new FixedClock('2026-01-01T00:00:00.000Z'));
   const checkpoint = await PostgresReactionCheckpoint.connect(url);
   const lease = new PostgresReactorLease(url);
-  const runner = new ReactionRunner(store, queue, checkpoint, lease);
+  const runner = new ReactionRunner(store, queue, checkpoint, lease, wake ? store : undefined);
   return {
     runner,
     lease,
@@ -107,6 +107,25 @@ describe('Reactors on a shared PostgreSQL log: one runner at a time, one shared 
       expect(holder.jobIds()).toContain('checkpoint-due-20260110');
     } finally {
       await Promise.all([a.close(), b.close(), writer.close()]);
+    }
+  });
+});
+
+describe('Reactors woken by appends', () => {
+  const db = withDatabase('reactors_wake');
+
+  it('given a runner that polls once an hour, when another process appends, then the jobs are enqueued on the notice', async () => {
+    const writer = await PostgresEventStore.connect(db.url);
+    const w = await worker(db.url, { wake: true });
+    try {
+      w.runner.start(3_600_000);
+      await writer.appendToStream('note-1', [eventOn(1)], { expectedVersion: 0 });
+      await until(() => w.jobIds().length === 1);
+      await writer.appendToStream('note-2', [eventOn(2)], { expectedVersion: 0 });
+      await until(() => w.jobIds().length === 2);
+      expect(w.jobIds()).toEqual(['checkpoint-due-20260102', 'checkpoint-due-20260103']);
+    } finally {
+      await Promise.all([w.close(), writer.close()]);
     }
   });
 });
