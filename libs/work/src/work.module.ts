@@ -54,7 +54,9 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     await this.runner.catchUp();
     this.runner.start(this.config.eventStore === 'postgres' ? SHARED_LOG_POLL_MS : undefined);
     this.sweep.start();
-    this.checkpointTimer = setInterval(() => void this.checkpoints.catchUp().catch((error) => this.logger.error(error)), 1000);
+    // Signed by the worker that runs the reactors: the others would only find its checkpoint already recorded.
+    const sign = () => (this.lease.held() ? this.checkpoints.catchUp() : Promise.resolve([]));
+    this.checkpointTimer = setInterval(() => void sign().catch((error) => this.logger.error(error)), 1000);
     this.checkpointTimer.unref();
   }
 
