@@ -28,7 +28,15 @@ export async function startApp(
 ): Promise<TestApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'iasl-'));
   const redisUrl = opts.redisPrefix ? (opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://app.test', REDIS_URL: redisUrl, ...opts.env });
+  // The prefix names the rate limits' keys too (docs/ARCHITECTURE.md, Distributed), so runs never share a count.
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://app.test',
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: opts.redisPrefix,
+    ...opts.env,
+  });
   const clock = new FixedClock(opts.now ?? '2026-03-02T09:00:00.000Z');
   const mailer = new RecordingMailer();
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })

@@ -88,6 +88,41 @@ export abstract class EventStore {
   /** The newest event's position and global link, or null while the log is empty. */
   abstract head(): Promise<LogHead | null>;
   abstract close(): Promise<void>;
+  /**
+   * Optional: calls `listener` soon after events are appended (by this process, or by any process where the adapter
+   * can tell), so readers of the log need not poll often. A hint only: it may be late, missed while a connection is
+   * down, or come for nothing, so readers keep a slower poll. Returns the unsubscribe.
+   */
+  onAppend?(listener: () => void): () => void;
+}
+
+/** An adapter's `onAppend`, handed to what reads the log (the log runner, the reactors). */
+export type AppendSubscription = (listener: () => void) => () => void;
+
+/** The listeners of `onAppend` for an adapter: each called once per notify, one that throws never stops the others. */
+export class AppendListeners {
+  private readonly listeners = new Set<() => void>();
+
+  add(listener: () => void): () => void {
+    // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
+    const entry = () => listener();
+    this.listeners.add(entry);
+    return () => void this.listeners.delete(entry);
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's own failure is its to report; the append it heard of is committed either way.
+      }
+    }
+  }
 }
 
 /**

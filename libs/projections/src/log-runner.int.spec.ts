@@ -4,7 +4,7 @@ import { ApplicationEvent } from '@cert/domain';
 import { RecordedEvent, SqliteEventStore } from '@cert/event-store';
 import { cmd } from '../../domain/src/application/application.fixtures';
 import { getApplication } from './application-summary/application-summary.queries';
-import { LogRunner } from './log-runner';
+import { LogRunner, ReadModelsBehind } from './log-runner';
 import { Projection, ProjectionFailed } from './projection';
 import { ALL_PROJECTIONS } from './projections';
 import { ReadDb, SqliteReadDb } from './read-db';
@@ -54,6 +54,33 @@ describe('LogRunner', () => {
     expect(await runner.waitFor(position!)).toBe(true);
     expect(getApplication(readDb.db, 'app-1')?.status).toBe('Screening');
     expect(await runner.waitFor('1000000', 50)).toBe(false);
+  });
+
+  it("catches up to the log's head before a command, and refuses when a projection keeps it from getting there", async () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    let broken = false;
+    const flaky: Projection = {
+      ...spy(),
+      name: 'flaky',
+      schema: [],
+      tables: [],
+      apply: () => {
+        if (broken) throw new Error('disk on fire');
+      },
+    };
+    const runner = new LogRunner(store, readDb, [...ALL_PROJECTIONS, flaky]);
+    await runner.catchUpToHead();
+    expect(runner.checkpoint()).toBeNull();
+
+    const position = await runCommands(store, 'app-1', cmd.submitSurvey());
+    await runner.catchUpToHead();
+    expect(runner.checkpoint()).toBe(position);
+
+    broken = true;
+    await runCommands(store, 'app-1', cmd.accept());
+    await expect(runner.catchUpToHead(50)).rejects.toBeInstanceOf(ReadModelsBehind);
+    expect(getApplication(readDb.db, 'app-1')?.status).toBe('Screening');
+    error.mockRestore();
   });
 
   it('reports lag against the head of the log', async () => {

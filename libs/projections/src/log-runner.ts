@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { RecordOfReasonsShredded, SubjectErased } from '@cert/domain';
-import { EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
+import { AppendSubscription, EventStore, RecordedEvent, comparePositions } from '@cert/event-store';
 import { Projection, ProjectionFailed, applyEvent } from './projection';
 import { prepareSchema, readCheckpoint, saveCheckpoint } from './projection-state';
 import { ReadDb } from './read-db';
@@ -16,6 +16,17 @@ const ERASURES: readonly string[] = ['SubjectErased', 'RecordOfReasonsShredded']
 )['type'][];
 const WAIT_POLL_MS = 10;
 
+/** The read tables could not reach the log's head in time (a projection failing, the log unreachable): retry later. */
+export class ReadModelsBehind extends Error {
+  override readonly name = 'ReadModelsBehind';
+  constructor(
+    readonly head: string,
+    readonly checkpoint: string | null,
+  ) {
+    super(`the read models are at ${checkpoint ?? 'the start'} and could not reach the log's head ${head} in time`);
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -29,11 +40,14 @@ export class LogRunner {
   private running = false;
   private generation = 0;
   private lastFailure: string | null = null;
+  private unsubscribe: (() => void) | null = null;
 
+  /** `onAppend`: the adapter's, when it has one; the runner then catches up on each append and polls as a fallback. */
   constructor(
     private readonly store: EventStore,
     private readonly readDb: ReadDb,
     private readonly projections: Projection[],
+    private readonly onAppend?: AppendSubscription,
   ) {
     if (prepareSchema(readDb.db, projections)) this.logger.log('projection versions changed: read tables reset, replaying the log');
   }
@@ -53,25 +67,46 @@ export class LogRunner {
     return run;
   }
 
+  /** Polls every `intervalMs`, and at once on each append the store reports (which may come in a burst: one tick serves it). */
   start(intervalMs = 50): void {
     if (this.running) return;
     this.running = true;
     // A tick still in flight from before a stop()/start() pair must not start a second polling loop.
     const generation = ++this.generation;
+    const current = () => this.running && generation === this.generation;
+    let ticking = false;
+    let woken = false;
+    const schedule = (ms: number) => {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void tick(), ms);
+    };
     const tick = async () => {
+      this.timer = null;
+      ticking = true;
+      woken = false;
       try {
         await this.catchUp();
       } catch {
         // Already logged in applyPage (or a store outage): the next tick retries from the same checkpoint.
       }
-      if (this.running && generation === this.generation) this.timer = setTimeout(() => void tick(), intervalMs);
+      ticking = false;
+      if (current()) schedule(woken ? 0 : intervalMs);
     };
-    this.timer = setTimeout(() => void tick(), 0);
+    this.unsubscribe =
+      this.onAppend?.(() => {
+        if (!current()) return;
+        // Heard during a tick: that tick may have read the log before the append, so one more follows it.
+        if (ticking) woken = true;
+        else schedule(0);
+      }) ?? null;
+    schedule(0);
   }
 
   /** Stops polling and waits for a page in flight, so the database can be closed after. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.queue;
@@ -92,6 +127,16 @@ export class LogRunner {
       if (left <= 0) return false;
       await sleep(Math.min(WAIT_POLL_MS, left));
     }
+  }
+
+  /**
+   * Read-your-writes for a command that decides on read tables (docs/ARCHITECTURE.md, Distributed): they reach the
+   * log's head as it is when the command starts, so whatever was written before it, through any process, is in them.
+   * One head() read, then waitFor; throws rather than let the command decide on tables that are behind.
+   */
+  async catchUpToHead(timeoutMs = 2000): Promise<void> {
+    const head = await this.store.head();
+    if (head && !(await this.waitFor(head.position, timeoutMs))) throw new ReadModelsBehind(head.position, this.checkpoint());
   }
 
   async lag(): Promise<{ head: string | null; checkpoint: string | null; behind: boolean }> {

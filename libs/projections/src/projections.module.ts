@@ -10,13 +10,20 @@ import {
   Provider,
 } from '@nestjs/common';
 import type { AppConfig } from '@cert/config';
-import { EventStore } from '@cert/event-store';
+import { EventLog, EventStore } from '@cert/event-store';
 import { LogRunner } from './log-runner';
 import { ALL_PROJECTIONS } from './projections';
 import { ReadDb, SqliteReadDb } from './read-db';
 
 const RUNNER_OPTIONS = 'PROJECTIONS_RUNNER_OPTIONS';
-type RunnerOptions = { runLogRunner: boolean; closeDb: boolean };
+type RunnerOptions = { runLogRunner: boolean; closeDb: boolean; pollMs?: number };
+
+/**
+ * On a shared log (PostgreSQL) every append wakes the runner (EventStore.onAppend), so polling is only the fallback
+ * for a LISTEN connection that is down. The embedded log hears only its own process's appends, and a worker on the
+ * same file appends too, so there the runner keeps polling at its default.
+ */
+const SHARED_LOG_POLL_MS = 1000;
 
 /**
  * Hosts the log runner (docs/ARCHITECTURE.md, Read side): one catch-up at boot, then polling. Every process that
@@ -40,7 +47,7 @@ class LogRunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     } catch {
       // Logged by the runner; polling retries, and the api still serves what the read models hold.
     }
-    this.runner.start();
+    this.runner.start(this.options.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -54,8 +61,9 @@ const providers = (readDb: Provider, options: RunnerOptions): Provider[] => [
   { provide: RUNNER_OPTIONS, useValue: options },
   {
     provide: LogRunner,
-    useFactory: (store: EventStore, db: ReadDb) => new LogRunner(store, db, ALL_PROJECTIONS),
-    inject: [EventStore, ReadDb],
+    // The adapter's onAppend, not the decorated store's: the decorators do not change what was appended when.
+    useFactory: (store: EventStore, db: ReadDb, log?: EventLog) => new LogRunner(store, db, ALL_PROJECTIONS, log?.onAppend?.bind(log)),
+    inject: [EventStore, ReadDb, { token: EventLog, optional: true }],
   },
   LogRunnerLifecycle,
 ];
@@ -68,7 +76,11 @@ export class ProjectionsModule {
     const readDb = { provide: ReadDb, useFactory: () => SqliteReadDb.open(config.readDbPath) };
     return {
       module: ProjectionsModule,
-      providers: providers(readDb, { runLogRunner: opts.runLogRunner ?? true, closeDb: true }),
+      providers: providers(readDb, {
+        runLogRunner: opts.runLogRunner ?? true,
+        closeDb: true,
+        pollMs: config.eventStore === 'postgres' ? SHARED_LOG_POLL_MS : undefined,
+      }),
       exports: [ReadDb, LogRunner],
     };
   }

@@ -1,12 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '@cert/domain';
-import { EventStore, RecordedEvent } from '@cert/event-store';
+import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 import { JobQueue, JobSpec } from '@cert/jobs';
-import { ReadDb } from '@cert/projections';
 import { deadlineJobs } from './reactors/deadlines.reactor';
 import { notificationJobs } from './reactors/notifications.reactor';
 import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
 import { dailyCheckpointJobs } from './reactors/checkpoints.reactor';
+import { ReactionCheckpoint } from './reactions/reaction-checkpoint';
+import { ReactorLease } from './reactions/reactor-lease';
 
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
@@ -20,40 +21,53 @@ export const reactTo = (event: RecordedEvent): JobSpec[] => {
 };
 
 /**
- * Reads the log from its own checkpoint and turns events into jobs. The checkpoint moves in the same commit
- * as the enqueue (one SQLite transaction for the in-process queue; right after the adds for BullMQ, whose job
- * ids absorb a repeat), so a job is never lost and never doubled.
+ * Reads the log from its checkpoint and turns events into jobs. The checkpoint moves with the enqueue or right after
+ * it (ReactionCheckpoint), so a job is never lost, and a repeat is absorbed by its job id. Runs only while this
+ * process holds the reactors' lease (ReactorLease: always, unless the log is shared), and catches up on each append
+ * the log reports, polling as a fallback.
  */
 @Injectable()
 export class ReactionRunner {
   private readonly logger = new Logger('reactions');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> = Promise.resolve(0);
+  /** A pass queued behind the one under way and not started yet: it will read whatever is appended before it starts. */
+  private queued: Promise<number> | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly store: EventStore,
-    private readonly readDb: ReadDb,
     private readonly queue: JobQueue,
-  ) {
-    readDb.db.exec('CREATE TABLE IF NOT EXISTS reaction_state (name TEXT PRIMARY KEY, position TEXT)');
+    private readonly reactions: ReactionCheckpoint,
+    private readonly lease: ReactorLease,
+    // The adapter, for its onAppend: the decorators do not change what was appended when.
+    @Optional() private readonly log?: EventLog,
+  ) {}
+
+  checkpoint(): Promise<string | null> {
+    return this.reactions.read();
   }
 
-  checkpoint(): string | null {
-    const row = this.readDb.db.prepare("SELECT position FROM reaction_state WHERE name = 'reactors'").get() as
-      { position: string } | undefined;
-    return row?.position ?? null;
-  }
-
-  /** Serialised, so two callers never enqueue the same page twice from this process. */
+  /** Serialised, so two callers never enqueue the same page twice from this process; callers while a pass waits join it. */
   catchUp(): Promise<number> {
-    this.running = this.running.catch(() => 0).then(() => this.catchUpNow());
-    return this.running;
+    if (this.queued) return this.queued;
+    const pass = this.running
+      .catch(() => 0)
+      .then(() => {
+        this.queued = null;
+        return this.catchUpNow();
+      });
+    this.queued = pass;
+    this.running = pass;
+    return pass;
   }
 
   start(intervalMs = 100): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.catchUp().catch((error) => this.logger.error(error)), intervalMs);
+    const pass = () => void this.catchUp().catch((error) => this.logger.error(error));
+    this.timer = setInterval(pass, intervalMs);
     this.timer.unref();
+    this.unsubscribe = this.log?.onAppend?.(pass) ?? null;
   }
 
   /**
@@ -64,6 +78,8 @@ export class ReactionRunner {
   async stop(graceMs = 15_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'expired'>((resolve) => {
       timer = setTimeout(() => resolve('expired'), graceMs);
@@ -76,16 +92,15 @@ export class ReactionRunner {
 
   private async catchUpNow(): Promise<number> {
     let seen = 0;
-    const save = this.readDb.db.prepare(
-      "INSERT INTO reaction_state (name, position) VALUES ('reactors', ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
-    );
-    for (;;) {
-      const page = await this.store.readAll(this.checkpoint(), PAGE, { links: false });
+    if (!(await this.lease.hold())) return seen;
+    // A lease lost mid-pass stops it between pages; the page under way may be enqueued by two workers, which job ids dedupe.
+    while (this.lease.held()) {
+      const page = await this.store.readAll(await this.reactions.read(), PAGE, { links: false });
       if (page.length === 0) return seen;
-      const last = page[page.length - 1].position;
-      await this.queue.enqueue([...page.flatMap(reactTo), ...dailyCheckpointJobs(page)], () => void save.run(last));
+      await this.reactions.advance(this.queue, [...page.flatMap(reactTo), ...dailyCheckpointJobs(page)], page[page.length - 1].position);
       seen += page.length;
       if (page.length < PAGE) return seen;
     }
+    return seen;
   }
 }

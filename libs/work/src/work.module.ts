@@ -1,5 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Module, OnApplicationBootstrap, Optional, Provider } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@cert/config';
 import { CommandsModule } from '@cert/commands';
+import { ReadDb } from '@cert/projections';
 import { JobHandler, JobQueue, MAX_ATTEMPTS, PermanentJobFailure } from '@cert/jobs';
 import { Metrics } from '@cert/metrics';
 import { RecordRetentionModule } from '@cert/privacy';
@@ -8,6 +10,14 @@ import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { ReactionRunner } from './reaction-runner';
 import { BlobSweep } from './blob-sweep';
+import { LocalReactionCheckpoint, ReactionCheckpoint } from './reactions/reaction-checkpoint';
+import { LocalReactorLease, ReactorLease } from './reactions/reactor-lease';
+
+/**
+ * On a shared log (PostgreSQL) each append wakes the reactors (EventStore.onAppend), so polling is the fallback for
+ * a LISTEN connection that is down, and the pace at which a worker without the lease tries to take it.
+ */
+const SHARED_LOG_POLL_MS = 1000;
 
 /**
  * Starts the reactors, one processor per queue, the orphan sweep and the checkpoint maker's count (every
@@ -25,6 +35,9 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     private readonly notifications: NotificationsProcessor,
     private readonly sweep: BlobSweep,
     private readonly checkpoints: CheckpointMaker,
+    private readonly lease: ReactorLease,
+    private readonly reactions: ReactionCheckpoint,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -39,9 +52,11 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
       { concurrency: 4 },
     );
     await this.runner.catchUp();
-    this.runner.start();
+    this.runner.start(this.config.eventStore === 'postgres' ? SHARED_LOG_POLL_MS : undefined);
     this.sweep.start();
-    this.checkpointTimer = setInterval(() => void this.checkpoints.catchUp().catch((error) => this.logger.error(error)), 1000);
+    // Signed by the worker that runs the reactors: the others would only find its checkpoint already recorded.
+    const sign = () => (this.lease.held() ? this.checkpoints.catchUp() : Promise.resolve([]));
+    this.checkpointTimer = setInterval(() => void sign().catch((error) => this.logger.error(error)), 1000);
     this.checkpointTimer.unref();
   }
 
@@ -64,8 +79,37 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
     if (this.checkpointTimer) clearInterval(this.checkpointTimer);
     await Promise.all([this.runner.stop(), this.sweep.stop()]);
     await this.checkpoints.idle();
+    // Ending the lease's session hands the reactors to another worker at once.
+    await Promise.all([this.lease.close(), this.reactions.close()]);
   }
 }
+
+/**
+ * docs/ARCHITECTURE.md, Distributed: on a PostgreSQL log, one worker at a time runs the reactors (an advisory lock);
+ * with the jobs on Redis too, their checkpoint is shared, so a worker taking over continues from it. Jobs in the
+ * in-process queue live in this process's read database, so their checkpoint stays there, in the enqueue's
+ * transaction. Loaded on demand: the embedded default never needs the driver.
+ */
+const REACTION_PROVIDERS: Provider[] = [
+  {
+    provide: ReactorLease,
+    useFactory: async (config: AppConfig) => {
+      if (config.eventStore !== 'postgres') return new LocalReactorLease();
+      const { PostgresReactorLease } = await import('./reactions/postgres.reactor-lease');
+      return new PostgresReactorLease(config.databaseUrl!);
+    },
+    inject: [APP_CONFIG],
+  },
+  {
+    provide: ReactionCheckpoint,
+    useFactory: async (config: AppConfig, readDb: ReadDb) => {
+      if (config.eventStore !== 'postgres' || !config.redisUrl) return new LocalReactionCheckpoint(readDb);
+      const { PostgresReactionCheckpoint } = await import('./reactions/postgres.reaction-checkpoint');
+      return PostgresReactionCheckpoint.connect(config.databaseUrl!);
+    },
+    inject: [APP_CONFIG, ReadDb],
+  },
+];
 
 /**
  * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
@@ -74,7 +118,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
  */
 @Module({
   imports: [CommandsModule, RecordRetentionModule],
-  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, BlobSweep, WorkLifecycle],
+  providers: [...REACTION_PROVIDERS, ReactionRunner, DeadlinesProcessor, NotificationsProcessor, BlobSweep, WorkLifecycle],
   exports: [ReactionRunner, BlobSweep],
 })
 export class WorkModule {}

@@ -3,7 +3,7 @@ import { Actor, ReviewerCandidate, RuleViolation } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb } from '@cert/projections';
+import { LogRunner, ReadDb } from '@cert/projections';
 import { reviewerPool } from './reviewer-pool';
 import type { CommandResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
@@ -29,9 +29,12 @@ export class AssignReviewersHandler implements ICommandHandler<AssignReviewersCo
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly identity: IdentityStore,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ applicationId, request, actor, expectedVersion }: AssignReviewersCommand) {
+    // Conflicts and loads come from the read tables: first up to every event written before this command, by any process.
+    await this.runner.catchUpToHead();
     const pool = await reviewerPool(this.identity, this.readDb);
     const body =
       request.mode === 'auto'

@@ -3,7 +3,7 @@ import { Actor, NotFound, ProgressVerdict, ReviewerCandidate, RuleViolation } fr
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb } from '@cert/projections';
+import { LogRunner, ReadDb } from '@cert/projections';
 import { reviewerPool } from './reviewer-pool';
 import type { CommandResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
@@ -42,9 +42,12 @@ export class RequestProgressConfirmationHandler implements ICommandHandler<Reque
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly identity: IdentityStore,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ applicationId, reviewerId, actor, expectedVersion }: RequestProgressConfirmationCommand) {
+    // The reviewer's conflicts come from the read tables: first up to every event written before this command.
+    await this.runner.catchUpToHead();
     const reviewer = await reviewerFacts(this.identity, this.readDb, reviewerId);
     if (!reviewer) throw new RuleViolation('review.unknown_reviewer', 'no reviewer account with this id', { reviewerId });
     return executeOnApplication(this.store, this.clock, applicationId, { type: 'RequestProgressConfirmation', data: { reviewer } }, actor, {
@@ -60,9 +63,11 @@ export class RecordProgressConfirmationHandler implements ICommandHandler<Record
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly identity: IdentityStore,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ applicationId, verdicts, actor }: RecordProgressConfirmationCommand) {
+    await this.runner.catchUpToHead();
     const reviewer = await reviewerFacts(this.identity, this.readDb, actor.id);
     // Not a reviewer account any more: the application is not theirs to know (the decider says the same for one never asked).
     if (!reviewer) throw new NotFound('application', applicationId);

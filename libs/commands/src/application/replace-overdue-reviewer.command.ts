@@ -3,7 +3,7 @@ import { Actor } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore } from '@cert/event-store';
 import { IdentityStore } from '@cert/identity';
-import { ReadDb } from '@cert/projections';
+import { LogRunner, ReadDb } from '@cert/projections';
 import type { CommandResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
 import { reviewerPool } from './reviewer-pool';
@@ -27,9 +27,12 @@ export class ReplaceOverdueReviewerHandler implements ICommandHandler<ReplaceOve
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
     private readonly identity: IdentityStore,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ applicationId, reviewerId, dueAt, actor }: ReplaceOverdueReviewerCommand) {
+    // The pool is read from the read tables: first up to every event written before this command, by any process.
+    await this.runner.catchUpToHead();
     const pool = await reviewerPool(this.identity, this.readDb);
     const body = { type: 'ReplaceOverdueReviewer' as const, data: { reviewerId, dueAt, pool } };
     return executeOnApplication(this.store, this.clock, applicationId, body, actor);

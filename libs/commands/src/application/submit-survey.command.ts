@@ -13,7 +13,7 @@ import {
 } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, VersionConflict } from '@cert/event-store';
-import { ReadDb, closedApplicationCount, findDuplicate, institutionKey } from '@cert/projections';
+import { LogRunner, ReadDb, closedApplicationCount, findDuplicate, institutionKey } from '@cert/projections';
 import type { OwnSurveyResult, SurveyResult } from '@cert/contracts';
 import { executeOnApplication } from './execute';
 
@@ -50,9 +50,13 @@ export class SubmitSurveyHandler implements ICommandHandler<SubmitSurveyCommand>
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute(command: SubmitSurveyCommand): Promise<SurveyResult> {
+    // The open application and the closed cycles are read from the read tables: first up to every event written
+    // before this survey, by any process (one closed through another replica must count here).
+    await this.runner.catchUpToHead();
     const { applicationId, position, ...own } = await this.submit(command);
     const nominator = normalizeEmail(command.actor.email ?? '') !== normalizeEmail(command.survey.contactEmail);
     return nominator ? { applicationId, position, nomination: true } : { applicationId, position, ...own };

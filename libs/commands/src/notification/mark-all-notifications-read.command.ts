@@ -2,7 +2,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, notificationDecider, notificationStream } from '@cert/domain';
 import { Clock } from '@cert/config';
 import { EventStore, handle } from '@cert/event-store';
-import { ReadDb, unreadNotificationIds } from '@cert/projections';
+import { LogRunner, ReadDb, unreadNotificationIds } from '@cert/projections';
 import type { NotificationsReadResult } from '@cert/contracts';
 
 export class MarkAllNotificationsReadCommand extends Command<NotificationsReadResult> {
@@ -22,9 +22,12 @@ export class MarkAllNotificationsReadHandler implements ICommandHandler<MarkAllN
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly readDb: ReadDb,
+    private readonly runner: LogRunner,
   ) {}
 
   async execute({ actor }: MarkAllNotificationsReadCommand): Promise<NotificationsReadResult> {
+    // "All" is the feed as the read tables hold it: first up to every notification written before this command.
+    await this.runner.catchUpToHead();
     const now = this.clock.now().toISOString();
     let marked = 0;
     let position: string | null = null;

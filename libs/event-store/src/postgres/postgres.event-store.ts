@@ -1,5 +1,15 @@
-import { Pool, PoolClient, QueryResult } from 'pg';
-import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
+import { Client, Pool, PoolClient, QueryResult } from 'pg';
+import {
+  AppendListeners,
+  AppendResult,
+  EventLog,
+  EventMetadata,
+  LogHead,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  VersionConflict,
+} from '../event-store';
 import { GENESIS, globalChainHash, linkNewEvent } from '../hash-chain';
 
 /**
@@ -34,6 +44,14 @@ const SCHEMA = `
 
 /** Any constant: taken while the schema is created, so two processes starting together do not race on it. */
 const SCHEMA_LOCK = 7_362_201;
+
+/**
+ * Notified inside every append's transaction, so PostgreSQL delivers it at COMMIT and never for a rollback
+ * (https://www.postgresql.org/docs/15/sql-notify.html). The payload is the new head's position; listeners need none.
+ */
+export const APPEND_CHANNEL = 'iasl_log_appended';
+/** How long the listening connection waits before connecting again after it dropped or failed to connect. */
+const RELISTEN_MS = 1000;
 
 const COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata, global_hash, prev_hash, hash';
 const UNLINKED_COLUMNS = 'global_position, event_id, stream_id, version, type, schema_version, data, metadata';
@@ -96,7 +114,16 @@ export class PostgresEventStore extends EventLog {
   private inFlight: QueuedAppend[] = [];
   private flushing: Promise<void> | null = null;
 
-  private constructor(private readonly pool: Pool) {
+  private readonly appended = new AppendListeners();
+  /** The LISTEN connection, opened with the first subscriber; null while down (a reconnect is then scheduled). */
+  private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly url: string,
+  ) {
     super();
   }
 
@@ -118,7 +145,7 @@ export class PostgresEventStore extends EventLog {
       throw err;
     }
     client.release();
-    return new PostgresEventStore(pool);
+    return new PostgresEventStore(pool, url);
   }
 
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
@@ -211,7 +238,8 @@ export class PostgresEventStore extends EventLog {
         rows.length === 0
           ? 'COMMIT'
           : `INSERT INTO events (${COLUMNS}) VALUES ${rows.join(', ')};
-             UPDATE log_head SET position = ${integer(position)}, global_hash = ${lit(link)}; COMMIT`,
+             UPDATE log_head SET position = ${integer(position)}, global_hash = ${lit(link)};
+             SELECT pg_notify('${APPEND_CHANNEL}', '${integer(position)}'); COMMIT`,
       );
     } catch (error) {
       // Nothing of the group is in the log: BEGIN, an insert or the COMMIT failed (the server went away, a unique
@@ -243,7 +271,47 @@ export class PostgresEventStore extends EventLog {
     return !head || head.position === '0' ? null : { position: head.position, globalHash: head.global_hash };
   }
 
+  /**
+   * Hears every append to this database, from any process, on one LISTEN connection of its own. When that connection
+   * drops it connects again every RELISTEN_MS, and wakes the listeners once it is back: what was appended while it
+   * was down was not heard. Meanwhile the listeners' own polling is what delivers.
+   */
+  override onAppend(listener: () => void): () => void {
+    const unsubscribe = this.appended.add(listener);
+    if (!this.listener && !this.relisten) this.listen();
+    return unsubscribe;
+  }
+
+  private listen(): void {
+    this.relisten = null;
+    if (this.closed || this.appended.size === 0) return;
+    const client = new Client({ connectionString: this.url });
+    const lost = () => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      client.removeAllListeners('notification');
+      void client.end().catch(() => {});
+      this.relisten ??= setTimeout(() => this.listen(), RELISTEN_MS);
+      this.relisten.unref();
+    };
+    this.listener = client;
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => this.appended.notify());
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${APPEND_CHANNEL}`))
+      .then(() => {
+        if (this.listener === client) this.appended.notify();
+      }, lost);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.relisten) clearTimeout(this.relisten);
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => {});
     // Appends already made are committed (and acknowledged) before the pool goes.
     while (this.flushing) await this.flushing;
     await this.pool.end();

@@ -27,6 +27,18 @@ describe('SqliteEventStore on :memory:', () => {
     itBehavesLikeAnEventStore(async () => new VersionedEventStore(SqliteEventStore.open(':memory:'), CONTRACT_SCHEMAS));
   });
 
+  it("tells its onAppend listeners of each of this process's appends once committed, not of a refused one", async () => {
+    const store = SqliteEventStore.open(':memory:');
+    const heard: (string | null)[] = [];
+    const unsubscribe = store.onAppend(() => void store.head().then((h) => heard.push(h?.position ?? null)));
+    await store.appendToStream('note-1', [noteAdded('a')], { expectedVersion: 0 });
+    await expect(store.appendToStream('note-1', [noteAdded('b')], { expectedVersion: 0 })).rejects.toBeInstanceOf(VersionConflict);
+    unsubscribe();
+    await store.appendToStream('note-1', [noteAdded('c')], { expectedVersion: 1 });
+    expect(heard).toEqual(['1']);
+    await store.close();
+  });
+
   it('group-commits concurrent appends: a conflicting one fails alone, the others are all in the log', async () => {
     const store = SqliteEventStore.open(':memory:');
     await store.appendToStream('group-taken', [noteAdded('first')], { expectedVersion: 0 });

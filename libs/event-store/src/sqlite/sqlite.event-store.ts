@@ -1,7 +1,17 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, ReadAllOptions, RecordedEvent, VersionConflict } from '../event-store';
+import {
+  AppendListeners,
+  AppendResult,
+  EventLog,
+  EventMetadata,
+  LogHead,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  VersionConflict,
+} from '../event-store';
 import { GENESIS, globalChainHash, linkNewEvent } from '../hash-chain';
 
 /**
@@ -151,6 +161,7 @@ export class SqliteEventStore extends EventLog {
   private readonly lastLinkStmt;
   private readonly appendTx;
   private readonly commitGroup;
+  private readonly appended = new AppendListeners();
   /** Appends waiting for the next group commit (setImmediate), in the order they were made. */
   private queued: QueuedAppend[] = [];
   /** The streams those appends go to, and a promise settled once they are committed (or refused). */
@@ -309,7 +320,22 @@ export class SqliteEventStore extends EventLog {
     return { version: events.at(-1)?.version ?? 0, events };
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: number }): Promise<AppendResult> {
+  /** Hears this process's own appends only: another process on the same file is seen by polling. */
+  override onAppend(listener: () => void): () => void {
+    return this.appended.add(listener);
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], opts: { expectedVersion: number }): Promise<AppendResult> {
+    // The caller gets the very promise the append made, so it settles in the same turn as without listeners.
+    const result = this.append(streamId, events, opts);
+    result.then(
+      () => this.appended.notify(),
+      () => {},
+    );
+    return result;
+  }
+
+  private async append(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: number }): Promise<AppendResult> {
     // An empty append has no position to return; handle() never makes one.
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // At NORMAL, or inside a transaction the caller holds on this connection (a bulk loader): append now (in the
