@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { IdentityStore } from '@cert/identity';
 import { PostgresIdentityStore } from '../libs/identity/src/postgres/postgres.identity-store';
-import { freshDatabase } from '../libs/event-store/src/testing/postgres-test-db';
+import { SharedShape, sharedShape } from './support/shared-shape';
 import { signInWithPassword, startApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
@@ -16,19 +16,19 @@ const cookieHeader = (res: Response) =>
  * account, a session, a mailed link and a run of wrong passwords are the same whichever replica a request reaches.
  */
 describe('two api replicas sharing their accounts in PostgreSQL', () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let shape: SharedShape;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    db = await freshDatabase('replicas');
-    const env = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, BOOTSTRAP_ADMIN_EMAIL: 'admin@iasl.org' };
+    shape = await sharedShape('replicas');
+    const env = { ...shape.env, BOOTSTRAP_ADMIN_EMAIL: 'admin@iasl.org' };
     // Started at the same moment, as a deployment starts its replicas: each runs the first-staff bootstrap.
-    [a, b] = await Promise.all([startApp({ env }), startApp({ env })]);
+    [a, b] = await Promise.all([startApp({ env, redisPrefix: shape.redisPrefix }), startApp({ env, redisPrefix: shape.redisPrefix })]);
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await db?.drop();
+    await shape?.drop();
   });
 
   it('keeps accounts in PostgreSQL, and the two replicas starting together make one first staff account', async () => {
