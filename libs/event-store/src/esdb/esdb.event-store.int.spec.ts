@@ -29,6 +29,20 @@ const fixture = (name: string) => join(__dirname, '..', 'testing', 'fixtures', n
     await store.close();
   });
 
+  it("wakes a listener on another client's append, without polling", async () => {
+    const [listening, writing] = [EsdbEventStore.connect(url!), EsdbEventStore.connect(url!)];
+    let heard = 0;
+    listening.onAppend(() => heard++);
+    // The subscription starts at the end of $all: wait until it is live (an append heard) before counting.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = heard;
+    await writing.appendToStream(`application-wake-${randomUUID()}`, [noteAdded('wake')], { expectedVersion: 0 });
+    const until = Date.now() + 10_000;
+    while (heard === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toBeGreaterThan(before);
+    await Promise.all([listening.close(), writing.close()]);
+  });
+
   it('two processes racing on the same 20 streams never fork a stream and lose no append', async () => {
     const run = randomUUID();
     const streams = Array.from({ length: 20 }, (_, i) => `application-race-${run}-${i}`);

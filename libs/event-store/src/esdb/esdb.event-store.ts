@@ -12,7 +12,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
-import { AppendResult, EventLog, EventMetadata, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
+import { AppendListeners, AppendResult, EventLog, EventMetadata, LogHead, NewEvent, RecordedEvent, VersionConflict } from '../event-store';
 import { GENESIS, linkNewEvent } from '../hash-chain';
 
 const UNKNOWN_POSITION = 2n ** 64n - 1n;
@@ -55,6 +55,11 @@ const toRecorded = (e: EsdbRecorded, position: string): RecordedEvent => {
  * the chain from commit order (docs/ARCHITECTURE.md, Event store rules).
  */
 export class EsdbEventStore extends EventLog {
+  private readonly appended = new AppendListeners();
+  private subscription: ReturnType<KurrentDBClient['subscribeToAll']> | null = null;
+  private resubscribe: NodeJS.Timeout | null = null;
+  private closed = false;
+
   private constructor(private readonly client: KurrentDBClient) {
     super();
   }
@@ -136,7 +141,40 @@ export class EsdbEventStore extends EventLog {
     return head === null ? null : { position: String(head), globalHash: null };
   }
 
+  /**
+   * Wakes readers on every event of ours appended by anyone: a catch-up subscription to $all from its end, filtered on
+   * the server like the reads. Dropped (server restart, network), it subscribes again after a second; readers keep their
+   * slower poll meanwhile.
+   */
+  override onAppend(listener: () => void): () => void {
+    const unsubscribe = this.appended.add(listener);
+    if (!this.subscription && !this.resubscribe) this.subscribe();
+    return unsubscribe;
+  }
+
+  private subscribe(): void {
+    this.resubscribe = null;
+    if (this.closed || this.appended.size === 0) return;
+    const subscription = this.client.subscribeToAll({ fromPosition: END, filter: OURS() });
+    const lost = () => {
+      if (this.subscription !== subscription) return;
+      this.subscription = null;
+      void subscription.unsubscribe().catch(() => {});
+      this.resubscribe ??= setTimeout(() => this.subscribe(), 1000);
+      this.resubscribe.unref();
+    };
+    this.subscription = subscription;
+    subscription.on('data', () => this.appended.notify());
+    subscription.on('error', lost);
+    subscription.on('close', lost);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.resubscribe) clearTimeout(this.resubscribe);
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.unsubscribe().catch(() => {});
     await this.client.dispose();
   }
 
