@@ -19,8 +19,8 @@ const RUNNER_OPTIONS = 'PROJECTIONS_RUNNER_OPTIONS';
 type RunnerOptions = { runLogRunner: boolean; closeDb: boolean; pollMs?: number };
 
 /**
- * On a shared log (PostgreSQL) every append wakes the runner (EventStore.onAppend), so polling is only the fallback
- * for a LISTEN connection that is down. The embedded log hears only its own process's appends, and a worker on the
+ * On a shared log every append wakes the runner (EventStore.onAppend: LISTEN on PostgreSQL, a subscription on
+ * KurrentDB), so polling is only the fallback for while that connection is down. The embedded log hears only its own process's appends, and a worker on the
  * same file appends too, so there the runner keeps polling at its default.
  */
 const SHARED_LOG_POLL_MS = 1000;
@@ -79,7 +79,7 @@ export class ProjectionsModule {
       providers: providers(readDb, {
         runLogRunner: opts.runLogRunner ?? true,
         closeDb: true,
-        pollMs: config.eventStore === 'postgres' ? SHARED_LOG_POLL_MS : undefined,
+        pollMs: config.eventStore !== 'sqlite' ? SHARED_LOG_POLL_MS : undefined,
       }),
       exports: [ReadDb, LogRunner],
     };

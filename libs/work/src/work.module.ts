@@ -52,7 +52,7 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
       { concurrency: 4 },
     );
     await this.runner.catchUp();
-    this.runner.start(this.config.eventStore === 'postgres' ? SHARED_LOG_POLL_MS : undefined);
+    this.runner.start(this.config.eventStore !== 'sqlite' ? SHARED_LOG_POLL_MS : undefined);
     this.sweep.start();
     // Signed by the worker that runs the reactors: the others would only find its checkpoint already recorded.
     const sign = () => (this.lease.held() ? this.checkpoints.catchUp() : Promise.resolve([]));
@@ -94,7 +94,8 @@ const REACTION_PROVIDERS: Provider[] = [
   {
     provide: ReactorLease,
     useFactory: async (config: AppConfig) => {
-      if (config.eventStore !== 'postgres') return new LocalReactorLease();
+      // A shared log (PostgreSQL, or KurrentDB beside the PostgreSQL that holds the accounts) leases through PostgreSQL.
+      if (config.eventStore === 'sqlite' || !config.databaseUrl) return new LocalReactorLease();
       const { PostgresReactorLease } = await import('./reactions/postgres.reactor-lease');
       return new PostgresReactorLease(config.databaseUrl!);
     },
@@ -103,7 +104,7 @@ const REACTION_PROVIDERS: Provider[] = [
   {
     provide: ReactionCheckpoint,
     useFactory: async (config: AppConfig, readDb: ReadDb) => {
-      if (config.eventStore !== 'postgres' || !config.redisUrl) return new LocalReactionCheckpoint(readDb);
+      if (config.eventStore === 'sqlite' || !config.databaseUrl || !config.redisUrl) return new LocalReactionCheckpoint(readDb);
       const { PostgresReactionCheckpoint } = await import('./reactions/postgres.reaction-checkpoint');
       return PostgresReactionCheckpoint.connect(config.databaseUrl!);
     },
