@@ -11,6 +11,7 @@ import { VerifyCommand } from './audit/verify.command';
 import { EraseSubjectCommand } from './privacy/erase.command';
 import { ReconcileErasuresCommand } from './privacy/reconcile.command';
 import { RebuildProjectionsCommand } from './projections/rebuild.command';
+import { CopyDeploymentCommand } from './deployment/copy.command';
 import { CreateUserCommand } from './users/create-user.command';
 import { ListUsersCommand } from './users/list-users.command';
 import { PasswordLinkCommand } from './users/password-link.command';
@@ -42,6 +43,7 @@ const config = loadConfig();
     CheckpointCommand,
     EraseSubjectCommand,
     ReconcileErasuresCommand,
+    CopyDeploymentCommand,
   ],
 })
 export class CliModule {}
