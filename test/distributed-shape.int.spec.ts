@@ -109,9 +109,12 @@ describe('the distributed shape: 3 apis and 2 workers on PostgreSQL and Redis', 
     expect(token).toBeDefined();
     await request(first.url).post('/auth/password').send({ token, password: PASSWORD }).expect(204);
 
+    // The workers first: one takes the reactors' lease (a session advisory lock) before the other apis start, so an api
+    // whose start-up waits on a lock of that number would never answer.
+    startNodeWorker();
+    startNodeWorker();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     apis.push(...(await Promise.all([1, 2].map(() => startApiProcess({ ...env, RUN_WORK_SIDE: 'false', DATA_DIR: dataDir() })))));
-    startNodeWorker();
-    startNodeWorker();
     // The others found a staff account that can sign in: none printed a set-password link of its own.
     for (const api of apis.slice(1)) expect(api.output()).not.toMatch(/No staff account can sign in yet/);
 

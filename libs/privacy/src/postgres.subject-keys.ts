@@ -18,8 +18,8 @@ const SCHEMA = `
   );
   CREATE UNIQUE INDEX IF NOT EXISTS subject_keys_live ON subject_keys (subject_id) WHERE key IS NOT NULL;`;
 
-/** Any constant, not the log's: taken while the schema is created, so two processes starting together do not race on it. */
-const SCHEMA_LOCK = 7_362_202;
+/** Taken while the schema is created, so processes starting together do not race on it; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
+const SCHEMA_LOCK = 7_362_206;
 
 /**
  * The shared key store (KEYS_DATABASE_URL): a PostgreSQL database of its own, never the log's, so no backup of the

@@ -23,8 +23,8 @@ const SCHEMA = `
     PRIMARY KEY (blob_id, seq)
   );`;
 
-/** Any constant, not the log's or the keys': taken while the schema is created, so processes starting together do not race. */
-const SCHEMA_LOCK = 7_362_203;
+/** Taken while the schema is created, so processes starting together do not race on it; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
+const SCHEMA_LOCK = 7_362_204;
 
 /** Bytes per chunk row: a put holds one chunk in memory at a time, and a read fetches one at a time. */
 const CHUNK_BYTES = 256 * 1024;

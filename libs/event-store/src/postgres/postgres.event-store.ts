@@ -42,7 +42,7 @@ const SCHEMA = `
   );
   INSERT INTO log_head (position, global_hash) VALUES (0, '${GENESIS}') ON CONFLICT DO NOTHING;`;
 
-/** Any constant: taken while the schema is created, so two processes starting together do not race on it. */
+/** Taken while the schema is created, so processes starting together do not race on it; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
 const SCHEMA_LOCK = 7_362_201;
 
 /**

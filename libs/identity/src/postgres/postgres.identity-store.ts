@@ -56,7 +56,7 @@ const SCHEMA = `
     created_at text NOT NULL
   );`;
 
-/** Any constant (not the event log's): taken while the schema is created, so two processes starting together do not race on it. */
+/** Taken while the schema is created, so processes starting together do not race on it; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
 const SCHEMA_LOCK = 7_362_202;
 
 const USER_COLUMNS = 'id, email, name, role, password_hash, institution, region, expertise, created_at, disabled_at';

@@ -4,8 +4,8 @@ import { ReactionCheckpoint } from './reaction-checkpoint';
 
 /** Its own table beside the log's: the log's tables only ever hold the log. */
 const SCHEMA = `CREATE TABLE IF NOT EXISTS reaction_checkpoint (name text PRIMARY KEY, position bigint NOT NULL)`;
-/** Any constant: taken while the table is created, so two workers starting together do not race on it. */
-const SCHEMA_LOCK = 7_362_202;
+/** Taken while the table is created, so workers starting together do not race on it; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
+const SCHEMA_LOCK = 7_362_205;
 
 /**
  * The checkpoint shared by every worker on one PostgreSQL log, for jobs on the shared queue (BullMQ): a worker that

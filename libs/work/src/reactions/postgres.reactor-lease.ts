@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { ReactorLease } from './reactor-lease';
 
-/** Any constant, the same in every worker on the database: the session advisory lock that is the lease. */
+/** The session advisory lock that is the lease, the same in every worker; one number per lock on the database (docs/ARCHITECTURE.md, Distributed). */
 const REACTORS_LOCK = 7_362_203;
 
 /**
