@@ -1,5 +1,6 @@
 import type { HttpResult } from './cycle/http';
 import type { InprocResult } from './cycle/inproc';
+import type { ReplicasResult } from './cycle/replicas';
 import type { MachineFacts } from './lib/machine';
 import { Figure, figure } from './lib/stats';
 import type { ScaleResult, ScaleSizeResult } from './scale/scale';
@@ -31,6 +32,8 @@ export type BenchResult = {
   postgres?: Part1Result | null;
   inProcess: InprocResult | null;
   http: HttpResult | null;
+  /** The HTTP cycle on the distributed shape with 1 and 2 api processes behind one address (absent in results written before). */
+  replicas?: ReplicasResult | null;
   scale: ScaleResult | null;
   workers: WorkersResult | null;
   targets: Target[];
@@ -354,6 +357,32 @@ export function markdown(r: BenchResult): string {
     p();
   }
 
+  if (r.replicas) {
+    const x = r.replicas;
+    p('## The HTTP cycle on the distributed shape: 1 and 2 api processes behind one address');
+    p();
+    p(
+      `${x.config.shape}; a round-robin TCP proxy in its own process in front of the apis. ${x.config.cycle}. ` +
+        `${x.config.connections} connections, ${x.config.seconds} s per shot, ${x.config.runs} run(s) after a ${x.config.warmupSeconds} s warm-up; fresh databases per count. ` +
+        'Cores: CPU during the shot; "rest" is everything else on the machine (PostgreSQL, Redis, the load client excluded).',
+    );
+    p();
+    p('| api processes | commands/s | p50 ms | p99 ms | errors | apis (cores) | worker | proxy | rest |');
+    p('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const l of x.levels) {
+      p(
+        `| ${l.apis} | ${fmt(l.commandsPerSec)} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${l.errors} | ${fmt(l.apiCores, 2)} | ${fmt(l.workerCores, 2)} | ${fmt(l.proxyCores, 2)} | ${fmt(l.otherCores, 2)} |`,
+      );
+    }
+    const [one, two] = [x.levels.find((l) => l.apis === 1), x.levels.find((l) => l.apis === 2)];
+    const gain = perRunRatio(two?.commandsPerSec, one?.commandsPerSec);
+    if (gain) {
+      p();
+      p(`The second api process: ${fmt(gain, 2)} × the commands/s of one, run by run, on ${m.cores} cores.`);
+    }
+    for (const l of x.levels) if (l.errors > 0) p(`\n${l.apis} api(s), errors: ${l.errorSamples.join(' | ')}`);
+    p();
+  }
   if (r.scale) {
     const s = r.scale;
     p('## Scale');

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runHttp } from './cycle/http';
 import { runInproc } from './cycle/inproc';
+import { runReplicas } from './cycle/replicas';
 import { machineFacts } from './lib/machine';
 import { log } from './lib/progress';
 import { now } from './lib/stats';
@@ -16,7 +17,7 @@ import { runWorkers } from './workers/workers';
  * `npm run bench` (full) and `npm run bench -- --quick` (smoke run): the workload of bench/WORKLOAD.md
  * against the engine and the physical floor, in one run. Runs compiled from dist/ (child processes need JS).
  *
- * Options: --quick; --only=part1,postgres,inproc,http,scale,workers; --subjects=engine-FULL,floor-FULL,engine-pg,emmett-pg,...; --runs=N; --n=N;
+ * Options: --quick; --only=part1,postgres,inproc,http,replicas,scale,workers; --subjects=engine-FULL,floor-FULL,engine-pg,emmett-pg,...; --runs=N; --n=N;
  * --no-1m (full mode without the 1M-event scale log); --keep (keep the data directory);
  * --cpu-prof-api=DIR (profile the api process of the HTTP part; for the other parts run node --cpu-prof dist/bench/run.js);
  * --api-log-level=LEVEL, --api-sync=NORMAL, --api-worker (the api with RUN_WORK_SIDE=false beside a worker process),
@@ -27,7 +28,7 @@ import { runWorkers } from './workers/workers';
  */
 
 const BENCH_DIR = resolve(__dirname, '..', '..', 'bench');
-const PARTS = ['part1', 'postgres', 'inproc', 'http', 'scale', 'workers'] as const;
+const PARTS = ['part1', 'postgres', 'inproc', 'http', 'replicas', 'scale', 'workers'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: string[]) {
@@ -103,6 +104,7 @@ async function main() {
     postgres: null,
     inProcess: null,
     http: null,
+    replicas: null,
     scale: null,
     workers: null,
     targets: [],
@@ -144,6 +146,15 @@ async function main() {
         apiSynchronous: args.apiSync as 'FULL' | 'NORMAL' | undefined,
         workerProcess: args.apiWorker,
         apiNodeOptions: args.apiNodeOptions,
+      });
+    }
+    if (wants('replicas')) {
+      result.replicas = await runReplicas(dataDir, {
+        replicas: [1, 2],
+        connections: 32,
+        seconds: args.seconds ?? (args.quick ? 2 : 10),
+        runs,
+        warmupSeconds: args.quick ? 1 : 3,
       });
     }
     if (wants('scale')) {

@@ -3,15 +3,15 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { SqliteIdentityStore, User } from '@cert/identity';
+import { IdentityStore, SqliteIdentityStore, User } from '@cert/identity';
 import { cpuWindow, processCpuMs } from '../lib/cpu';
 import { log } from '../lib/progress';
 import { Figure, Latencies, LatencySummary, figure } from '../lib/stats';
 import { CODES, COMMANDS_PER_CYCLE, DECISION, REVIEWER_PROFILES, ratingFor, scoresFor, surveyFor } from './cycle-data';
 
-const HOST = '127.0.0.1';
-const API_MAIN = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
-const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.js');
+export const HOST = '127.0.0.1';
+export const API_MAIN = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
+export const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.js');
 const BARE_MAIN = join(__dirname, 'bare-server.js');
 const PASSWORD = 'correct horse battery staple (bench)';
 const APPLICANTS = 32;
@@ -85,7 +85,7 @@ export type HttpResult = {
   levels: LevelResult[];
 };
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -107,7 +107,7 @@ const IDLE_LIMIT_MS = 180_000;
  * The embedded api finishes its work side (mail, timers) after the load stops; measured before it has, the next
  * subject would share the machine with that tail (seen as "other load" on the bare endpoint).
  */
-async function waitIdle(...pids: number[]): Promise<number> {
+export async function waitIdle(...pids: number[]): Promise<number> {
   const start = performance.now();
   const cpuMs = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
   let last = cpuMs();
@@ -123,7 +123,7 @@ async function waitIdle(...pids: number[]): Promise<number> {
   return Math.max(0, performance.now() - start - 2 * IDLE_POLL_MS) / 1000;
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
@@ -138,7 +138,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000)
   }
 }
 
-const stop = (child: ChildProcess) =>
+export const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -156,7 +156,7 @@ async function post(url: string, body: unknown, expected: number): Promise<unkno
   return text ? JSON.parse(text) : null;
 }
 
-type Sessions = {
+export type Sessions = {
   staff: string;
   board: string;
   reviewers: { id: string; token: string }[];
@@ -168,9 +168,8 @@ type Sessions = {
  * applicants redeem an email sign-in link. The links are issued on the identity file directly (as the CLI does)
  * instead of being fished out of a mailbox.
  */
-async function signIn(base: string, identityPath: string): Promise<Sessions> {
-  const identity = new SqliteIdentityStore(identityPath);
-  try {
+export async function signIn(base: string, identity: IdentityStore): Promise<Sessions> {
+  {
     const user = (
       email: string,
       role: 'staff' | 'board' | 'reviewer' | 'applicant',
@@ -197,13 +196,11 @@ async function signIn(base: string, identityPath: string): Promise<Sessions> {
       applicants.push({ email: u.email, token: session.token });
     }
     return { staff, board, reviewers, applicants };
-  } finally {
-    await identity.close();
   }
 }
 
 type Ctx = { app?: number; id?: string; applicant?: { email: string; token: string }; failed?: boolean };
-type Req = {
+export type Req = {
   name: string;
   method: 'POST' | 'PUT';
   setupRequest: (req: Record<string, unknown>, ctx: Ctx) => Record<string, unknown> | null;
@@ -211,7 +208,7 @@ type Req = {
 };
 
 /** The 23 requests of one cycle, as an autocannon request sequence: each connection loops through whole cycles. */
-function cycleRequests(s: Sessions, counters: { cycles: number; decided: number; errors: string[] }, tag: string): Req[] {
+export function cycleRequests(s: Sessions, counters: { cycles: number; decided: number; errors: string[] }, tag: string): Req[] {
   const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const fail = (name: string) => (status: number, body: string, ctx: Ctx) => {
     if (status >= 200 && status < 300) return;
@@ -315,7 +312,7 @@ function cycleRequests(s: Sessions, counters: { cycles: number; decided: number;
   return requests;
 }
 
-type Shot = {
+export type Shot = {
   requestsPerSec: number;
   p50: number;
   p99: number;
@@ -337,7 +334,7 @@ type Shot = {
   busyAfterSeconds: number;
 };
 
-async function shoot(opts: {
+export async function shoot(opts: {
   url: string;
   connections: number;
   seconds: number;
@@ -455,7 +452,8 @@ export async function runHttp(dataDir: string, config: HttpConfig): Promise<Http
     const base = `http://${HOST}:${apiPort}`;
     await waitForHttp(`${base}/health`, api);
     await waitForHttp(`http://${HOST}:${barePort}/noop`, bare);
-    const sessions = await signIn(base, join(apiDir, 'identity.sqlite'));
+    const identity = new SqliteIdentityStore(join(apiDir, 'identity.sqlite'));
+    const sessions = await signIn(base, identity).finally(() => identity.close());
     log(
       `part 2 HTTP: api on ${base} (log ${join(apiDir, 'api.log')}), bare NestJS on :${barePort}; ${sessions.applicants.length} applicants, staff, board and ${sessions.reviewers.length} reviewers signed in`,
     );
