@@ -12,6 +12,8 @@ export class Env {
   @IsOptional() @IsString() KEYS_DB_PATH?: string;
   @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
+  // Verifiable credentials (Open Badges 3.0): the issuer's Ed25519 key file, kept apart from the log like the checkpoint key.
+  @IsOptional() @IsString() CREDENTIAL_KEY_PATH?: string;
   @IsOptional() @IsString() WITNESS_DIR?: string;
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
@@ -137,6 +139,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       witnessDir: env.WITNESS_DIR ?? `${dataDir}/witness`,
       every: env.CHECKPOINT_EVERY ?? 500,
     }),
+    credentials: Object.freeze({ keyPath: env.CREDENTIAL_KEY_PATH ?? `${dataDir}/credential-key.pem` }),
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),
