@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '@cert/domain';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent, SubjectErased } from '@cert/domain';
 import { EventStore, RecordedEvent } from '@cert/event-store';
 import { JobQueue, JobSpec } from '@cert/jobs';
 import { ReadDb } from '@cert/projections';
@@ -7,6 +7,7 @@ import { deadlineJobs } from './reactors/deadlines.reactor';
 import { notificationJobs } from './reactors/notifications.reactor';
 import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
 import { dailyCheckpointJobs } from './reactors/checkpoints.reactor';
+import { credentialJobs, erasureCredentialJobs } from './reactors/credentials.reactor';
 
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
@@ -14,9 +15,10 @@ const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
 /** Every job the log asks for (docs/ARCHITECTURE.md, Worker rules: reactors are pure `(event) => JobSpec[]`). */
 export const reactTo = (event: RecordedEvent): JobSpec[] => {
   if (isAwardCycleEvent(event)) return awardJobs(event);
+  if (event.type === 'SubjectErased') return erasureCredentialJobs(event as RecordedEvent<SubjectErased>);
   if (!TYPES.has(event.type)) return [];
   const e = event as RecordedEvent<ApplicationEvent>;
-  return [...deadlineJobs(e), ...notificationJobs(e)];
+  return [...deadlineJobs(e), ...notificationJobs(e), ...credentialJobs(e)];
 };
 
 /**

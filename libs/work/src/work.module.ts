@@ -6,6 +6,7 @@ import { RecordRetentionModule } from '@cert/privacy';
 import { CheckpointMaker } from '@cert/audit';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { CredentialsProcessor } from './processors/credentials.processor';
 import { ReactionRunner } from './reaction-runner';
 import { BlobSweep } from './blob-sweep';
 
@@ -70,11 +71,11 @@ class WorkLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown
 /**
  * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
  * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, SubjectKeys, ReadDb, JobQueue, IdentityStore, Mailer,
- * BlobStore, Clock and CheckpointMaker (CheckpointsModule).
+ * BlobStore, Clock, CheckpointMaker and CredentialIssuer (CheckpointsModule).
  */
 @Module({
   imports: [CommandsModule, RecordRetentionModule],
-  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, BlobSweep, WorkLifecycle],
+  providers: [ReactionRunner, DeadlinesProcessor, NotificationsProcessor, CredentialsProcessor, BlobSweep, WorkLifecycle],
   exports: [ReactionRunner, BlobSweep],
 })
 export class WorkModule {}
