@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   CREDENTIAL_LIST_STREAM,
+  CredentialEvent,
   CredentialList,
   IssueCredential,
   applicationDecider,
@@ -46,7 +47,7 @@ export class CredentialsProcessor {
         ));
       case 'IssueCredential': {
         const read = await this.store.readStream(CREDENTIAL_LIST_STREAM);
-        const list: CredentialList = read.events.map((e) => e as never).reduce(credentialListDecider.evolve, credentialListDecider.initialState());
+        const list: CredentialList = read.events.reduce((l, e) => credentialListDecider.evolve(l, e as unknown as CredentialEvent), credentialListDecider.initialState());
         if (list.keys[data.key]) return;
         const app = (await this.store.readStream(applicationStream(data.applicationId))).events
           .map((e) => e as never)
