@@ -25,7 +25,11 @@ export async function certificatePdf(c: Certificate, opts: { compress?: boolean 
     layout: 'landscape',
     margin: 56,
     compress: opts.compress ?? true,
-    info: { Title: `${c.title}: ${c.leaderName}`, Author: 'International Association for STEM Leaders (IASL)', CreationDate: new Date(c.issuedAt) },
+    info: {
+      Title: `${c.title}: ${c.leaderName}`,
+      Author: 'International Association for STEM Leaders (IASL)',
+      CreationDate: new Date(c.issuedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,7 +46,10 @@ export async function certificatePdf(c: Certificate, opts: { compress?: boolean 
     .moveDown(1)
     .fontSize(12)
     .fillColor('#555')
-    .text(`Issued ${day(c.issuedAt)}${c.validUntil ? `, valid until ${day(c.validUntil)}` : ''}. Credential ${c.credentialId}.`, { align: 'center', width });
+    .text(`Issued ${day(c.issuedAt)}${c.validUntil ? `, valid until ${day(c.validUntil)}` : ''}. Credential ${c.credentialId}.`, {
+      align: 'center',
+      width,
+    });
   const size = 130;
   const x = doc.page.width - 56 - size;
   const y = doc.page.height - 56 - size - 24;

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { CredentialList, IssuedCredential, STATUS_LIST_LENGTH, isErased } from '@cert/domain';
@@ -67,7 +80,10 @@ export class CredentialsController {
   @PER_MINUTE(60)
   @Post('credentials/verify')
   @HttpCode(200)
-  @Operation('Verify a credential: signature, issuer key, status lists and the log; valid, suspended, expired, revoked or forged', 'CredentialVerificationView')
+  @Operation(
+    'Verify a credential: signature, issuer key, status lists and the log; valid, suspended, expired, revoked or forged',
+    'CredentialVerificationView',
+  )
   async verify(@Body() dto: VerifyCredentialDto): Promise<CredentialVerificationView> {
     return verifyCredential(dto.credential, this.issuer, await readCredentialList(this.store), this.clock.now().toISOString());
   }
@@ -92,7 +108,12 @@ export class CredentialsController {
       credentialId: issued.credentialId,
       title: issued.title,
       issuedAt: issued.issuedAt,
-      checks: { signature: false, issuerKey: false, matchesLog: true, statusList: statusIndexes(list, 'revocation').includes(issued.statusListIndex) ? 'revoked' : 'clear' },
+      checks: {
+        signature: false,
+        issuerKey: false,
+        matchesLog: true,
+        statusList: statusIndexes(list, 'revocation').includes(issued.statusListIndex) ? 'revoked' : 'clear',
+      },
     };
   }
 

@@ -36,7 +36,9 @@ export class CheckpointsModule {
           useFactory: async () => {
             const issuer = await CredentialIssuer.open(config.credentials.keyPath, config.publicUrl);
             const backUp = 'back it up separately from the log and its backups: whoever holds it can issue credentials';
-            new Logger('credentials')[issuer.created ? 'warn' : 'log'](`${issuer.created ? 'created the' : 'using the'} credential key at ${issuer.path}; ${backUp}`);
+            new Logger('credentials')[issuer.created ? 'warn' : 'log'](
+              `${issuer.created ? 'created the' : 'using the'} credential key at ${issuer.path}; ${backUp}`,
+            );
             return issuer;
           },
         },

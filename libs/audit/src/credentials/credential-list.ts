@@ -7,5 +7,8 @@ import { EventStore } from '@cert/event-store';
  */
 export async function readCredentialList(store: EventStore): Promise<CredentialList> {
   const { events } = await store.readStream(CREDENTIAL_LIST_STREAM);
-  return events.reduce((list, e) => credentialListDecider.evolve(list, e as unknown as CredentialEvent), credentialListDecider.initialState());
+  return events.reduce(
+    (list, e) => credentialListDecider.evolve(list, e as unknown as CredentialEvent),
+    credentialListDecider.initialState(),
+  );
 }

@@ -47,7 +47,10 @@ export class CredentialsProcessor {
         ));
       case 'IssueCredential': {
         const read = await this.store.readStream(CREDENTIAL_LIST_STREAM);
-        const list: CredentialList = read.events.reduce((l, e) => credentialListDecider.evolve(l, e as unknown as CredentialEvent), credentialListDecider.initialState());
+        const list: CredentialList = read.events.reduce(
+          (l, e) => credentialListDecider.evolve(l, e as unknown as CredentialEvent),
+          credentialListDecider.initialState(),
+        );
         if (list.keys[data.key]) return;
         const app = (await this.store.readStream(applicationStream(data.applicationId))).events
           .map((e) => e as never)
@@ -88,7 +91,10 @@ export class CredentialsProcessor {
           metadata: { now, actor: SYSTEM },
         };
         // At the version read: if the list moved on, the job fails and runs again with a fresh index and signature.
-        return void (await handle(this.store, CREDENTIAL_LIST_STREAM, credentialListDecider, command, { ...ctx, expectedVersion: read.version }));
+        return void (await handle(this.store, CREDENTIAL_LIST_STREAM, credentialListDecider, command, {
+          ...ctx,
+          expectedVersion: read.version,
+        }));
       }
       default:
         return assertNever(name);

@@ -12,7 +12,10 @@ const job = (event: RecordedEvent, j: CredentialJob): JobSpec => ({
 });
 
 const status = (event: RecordedEvent<ApplicationEvent>, to: Extract<CredentialJob, { name: 'ChangeCredentialStatus' }>['data']['to']) =>
-  job(event, { name: 'ChangeCredentialStatus', data: { applicationId: event.data.applicationId, kind: 'designation', to, because: event.type } });
+  job(event, {
+    name: 'ChangeCredentialStatus',
+    data: { applicationId: event.data.applicationId, kind: 'designation', to, because: event.type },
+  });
 
 /**
  * What changes a leader's standing, as credential jobs (docs/DOMAIN.md, Verifiable credentials). Pure. A standing
