@@ -5,6 +5,7 @@ import * as statusList from '@digitalbazaar/vc-bitstring-status-list';
 import { offlineDocumentLoader } from '@cert/audit';
 import { reviewToDecision, submitAccepted } from './support/lifecycle';
 import { surveyFor } from './support/cycle-data';
+import { binary } from './support/pdf-text';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 type Credential = Record<string, unknown> & { id: string };
@@ -44,9 +45,9 @@ describe('verifiable credentials over HTTP', () => {
   const wallet = async (id: string, who: Session): Promise<WalletItem[]> =>
     (await t.http().get(`/applications/${id}/credentials`).set(who.auth).expect(200)).body.items;
   const download = async (item: WalletItem, who: Session): Promise<Credential> => {
-    const res = await t.http().get(item.jsonUrl).set(who.auth).buffer(true).parse(textParser).expect(200);
+    const res = await t.http().get(item.jsonUrl).set(who.auth).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
-    return JSON.parse(res.body as string) as Credential;
+    return JSON.parse((res.body as Buffer).toString('utf8')) as Credential;
   };
   const verify = async (credential: object) => (await t.http().post('/credentials/verify').send({ credential }).expect(200)).body;
 
@@ -185,10 +186,3 @@ describe('verifiable credentials over HTTP', () => {
     await t.http().get(item.jsonUrl).set(staff.auth).expect(404);
   });
 });
-
-function textParser(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: string) => void) {
-  let body = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (body += chunk));
-  res.on('end', () => done(null, body));
-}

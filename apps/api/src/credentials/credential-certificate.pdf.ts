@@ -14,12 +14,31 @@ export type Certificate = {
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The QR code of a verification page's URL: its matrix of modules, true where dark. */
+export function qrModules(url: string): boolean[][] {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  return Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, col) => !!modules.get(row, col)));
+}
+
+/** Drawn as vector squares (sharp at any print size), on a white quiet zone of two modules. */
+function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
+  const modules = qrModules(url);
+  const unit = size / (modules.length + 4);
+  doc.save().rect(x, y, size, size).fill('#ffffff');
+  modules.forEach((cells, row) =>
+    cells.forEach((dark, col) => {
+      if (dark) doc.rect(x + (col + 2) * unit, y + (row + 2) * unit, unit, unit);
+    }),
+  );
+  doc.fill('#000000').restore();
+  doc.link(x, y, size, size, url);
+}
+
 /**
  * The printable certificate of a credential: what it attests, and a QR code (also a link) that opens the public
  * verification page, where anyone sees whether it still holds. The certificate proves nothing by itself; the page does.
  */
-export async function certificatePdf(c: Certificate, opts: { compress?: boolean } = {}): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(c.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+export function certificatePdf(c: Certificate, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -53,7 +72,7 @@ export async function certificatePdf(c: Certificate, opts: { compress?: boolean 
   const size = 130;
   const x = doc.page.width - 56 - size;
   const y = doc.page.height - 56 - size - 24;
-  doc.image(qr, x, y, { width: size, height: size, link: c.verifyUrl });
+  drawQr(doc, c.verifyUrl, x, y, size);
   doc
     .fontSize(9)
     .fillColor('#1b3a5c')
