@@ -1,4 +1,4 @@
-import { awardCycleStream, applicationStream, directoryListingStream } from '@cert/domain';
+import { CREDENTIAL_LIST_STREAM, awardCycleStream, applicationStream, directoryListingStream } from '@cert/domain';
 import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Panel, decideOverHttp, reviewToDecision } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
@@ -284,7 +284,19 @@ describe("after the decision: one program from an appeal to the summit and the w
       'RenewalStarted',
       'DesignationRenewed',
     ]);
-    expect(programHistory.every((e) => e.streamId === applicationStream(program))).toBe(true);
+    // Besides its own stream, only the credential list's events about it: the credential its designation was issued
+    // (on the appeal's decision), suspended and reinstated with it, and replaced by the renewal's.
+    expect(programHistory.every((e) => [applicationStream(program), CREDENTIAL_LIST_STREAM].includes(e.streamId))).toBe(true);
+    expect(
+      steps(programHistory, ['CredentialIssued', 'CredentialStatusChanged']).map((e) =>
+        e.type === 'CredentialStatusChanged' ? `${e.type}:${e.data.to}` : e.type,
+      ),
+    ).toEqual([
+      'CredentialIssued',
+      'CredentialStatusChanged:suspended',
+      'CredentialStatusChanged:active',
+      'CredentialStatusChanged:replaced',
+    ]);
 
     // The renewal's history: its own decision, then the award cycle's events about it and its directory listing, each marked with its stream.
     const renewalHistory = (await read(`/audit/applications/${renewal}/history`, auditor)).body as Entry[];
