@@ -251,7 +251,7 @@ describe("after the decision: one program from an appeal to the summit and the w
     expect((await read('/audit/verify', auditor)).body.ok).toBe(true);
     for (const id of [program, renewal]) expect((await read(`/audit/applications/${id}/verify`, auditor)).body.ok).toBe(true);
 
-    type Entry = { streamId: string; type: string; position: string; data: { outcome?: string } };
+    type Entry = { streamId: string; type: string; position: string; data: { outcome?: string; to?: string } };
     const steps = (history: Entry[], types: string[]) => history.filter((e) => types.includes(e.type));
     const ordered = (history: Entry[]) => history.map((e) => BigInt(e.position)).every((p, i, all) => i === 0 || all[i - 1] < p);
 

@@ -5,7 +5,7 @@ import * as statusList from '@digitalbazaar/vc-bitstring-status-list';
 import { offlineDocumentLoader } from '@cert/audit';
 import { reviewToDecision, submitAccepted } from './support/lifecycle';
 import { surveyFor } from './support/cycle-data';
-import { binary } from './support/pdf-text';
+import { binary, pdfText } from './support/pdf-text';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
 
 type Credential = Record<string, unknown> & { id: string };
@@ -114,6 +114,19 @@ describe('verifiable credentials over HTTP', () => {
         .expect(200)
     ).body;
     expect(byId.verdict).toBe('valid');
+
+    // Listed in the who's who, the program shows the "verified" mark, linking to the same page; so does the book.
+    await t
+      .http()
+      .put(`/applications/${alpha}/directory-listing`)
+      .set(alice.auth)
+      .send({ fields: ['institution', 'country', 'designationYear'] })
+      .expect(200);
+    await settle(t);
+    const directory = (await t.http().get('/directory').expect(200)).body;
+    expect(directory.entries).toEqual([expect.objectContaining({ institution: 'Alpha Academy', verifyUrl: items[0].verifyUrl })]);
+    const book = await t.http().get('/directory/books/2026.pdf').buffer(true).parse(binary).expect(200);
+    expect(pdfText(book.body as Buffer)).toContain(`Verified designation: ${items[0].verifyUrl}`);
 
     // The issuance is an event in the application's history as the auditor reads it.
     const history = (await t.http().get(`/audit/applications/${alpha}/history`).set(auditor.auth).expect(200)).body;
