@@ -106,7 +106,7 @@ describeWeb('verifiable credentials, in a real browser', () => {
       applicant.waitForEvent('download'),
       item.getByRole('button', { name: 'Download certificate (PDF)' }).click(),
     ]);
-    const pdf = readFileSync((await download.path()));
+    const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The link annotation names the verification page of this credential.
     const links = [...pdf.toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
@@ -132,7 +132,7 @@ describeWeb('verifiable credentials, in a real browser', () => {
       applicant.waitForEvent('download'),
       wallet.getByRole('button', { name: 'Download credential (JSON)' }).click(),
     ]);
-    const text = readFileSync((await download.path()), 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     expect(JSON.parse(text).type).toContain('OpenBadgeCredential');
     const changed = text.replace('Riverside STEM Academy', 'Riverside STEM Academz');
     const { page: visitor } = await stack.person();
