@@ -68,6 +68,8 @@ export type AppConfig = Readonly<{
    * `every`: a checkpoint after this many events (and at least daily when anything was appended).
    */
   checkpoints: { keyPath: string; witnessDir: string; every: number };
+  /** docs/DOMAIN.md, Verifiable credentials: the issuer's Ed25519 private key (PEM), created on first start, never in the log's database. */
+  credentials: { keyPath: string };
   esdbUrl: string | null;
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
