@@ -1,4 +1,4 @@
-// Nest 12 ships ESM only; @swc/jest transpiles @nestjs/* so CommonJS jest can load it.
+// Nest 12 ships ESM only; @swc/jest transpiles @nestjs/* (and the other ESM-only packages below) so CommonJS jest can load it.
 const swc = [
   '@swc/jest',
   {
@@ -14,7 +14,8 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // The Verifiable Credentials libraries (Digital Bazaar, DCC) ship ESM only too.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@digitalbazaar|@digitalcredentials|base58-universal|base64url-universal)/)'],
   testRegex: '.*\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   moduleNameMapper: {

@@ -100,6 +100,7 @@ let aliceNotification: string; // a notification Alice received about X
 let carlConflict: string; // Carl's conflict with X, pinned by staff
 let eastThrowaway: string; // a conflict staff pinned for East, for staff to withdraw
 let aliceNomination: string; // X nominated by Alice for the 2026 award cycle
+let xCredential: string; // the uuid of the credential issued for X's designation
 
 const ids = (items: { id?: string; applicationId?: string }[]) => items.map((i) => i.id ?? i.applicationId);
 
@@ -342,6 +343,36 @@ const ROUTES: Record<string, Route> = {
         status: 200,
         check: (r) => expect(r.body).toEqual(expect.objectContaining({ designation: expect.objectContaining({ standing: 'active' }) })),
       },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
+    },
+    others: 200,
+  },
+  // docs/DOMAIN.md, Verifiable credentials: the leader's wallet and downloads; staff, the board and auditors read them too.
+  'GET /applications/{id}/credentials': {
+    allow: READERS,
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.body.items).toEqual([expect.objectContaining({ status: 'active' })]) },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
+    },
+    others: 200,
+  },
+  'GET /applications/{id}/credentials/{credentialId}.json': {
+    allow: READERS,
+    params: () => ({ credentialId: xCredential }),
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.headers['content-type']).toMatch(/^application\/ld\+json/) },
+      otherApplicant: 404,
+      nominator: NOT_APPLICANT,
+    },
+    others: 200,
+  },
+  'GET /applications/{id}/credentials/{credentialId}.pdf': {
+    allow: READERS,
+    params: () => ({ credentialId: xCredential }),
+    as: {
+      applicant: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') },
       otherApplicant: 404,
       nominator: NOT_APPLICANT,
     },
@@ -680,6 +711,26 @@ const ROUTES: Record<string, Route> = {
     params: () => ({ year: '2026' }),
     as: { anonymous: { status: 200, check: (r) => expect(r.headers['content-type']).toBe('application/pdf') } },
   },
+  // Verification is for anyone holding a credential, without an account.
+  'GET /credentials/issuer': {
+    allow: 'public',
+    as: { anonymous: { status: 200, check: (r) => expect(r.body.assertionMethod).toHaveLength(1) } },
+  },
+  'GET /credentials/status/{purpose}': {
+    allow: 'public',
+    params: () => ({ purpose: 'revocation' }),
+    as: { anonymous: { status: 200, check: (r) => expect(r.body.type).toContain('BitstringStatusListCredential') } },
+  },
+  'POST /credentials/verify': {
+    allow: 'public',
+    body: () => ({ credential: { id: 'urn:uuid:not-issued' } }),
+    as: { anonymous: { status: 200, check: (r) => expect(r.body.verdict).toBe('forged') } },
+  },
+  'GET /credentials/{credentialId}/verification': {
+    allow: 'public',
+    params: () => ({ credentialId: xCredential }),
+    as: { anonymous: { status: 200, check: (r) => expect(r.body.verdict).toBe('valid') } },
+  },
   'POST /auth/login': {
     allow: 'public',
     body: () => ({ email: 'pager@iasl.org', password: PASSWORD }),
@@ -944,6 +995,10 @@ describe('access matrix: every role × every route × someone else’s resource'
     await settle(t);
     const feed = await t.http().get('/me/notifications').set(applicant.auth).expect(200);
     aliceNotification = feed.body.items[0].notificationId;
+    xCredential = (await t.http().get(`/applications/${X}/credentials`).set(applicant.auth).expect(200)).body.items[0].credentialId.replace(
+      'urn:uuid:',
+      '',
+    );
     headAfterFixture = await head();
   });
 
@@ -990,13 +1045,16 @@ describe('access matrix: every role × every route × someone else’s resource'
     console.info(
       `access matrix: ${Object.keys(ROUTES).length} routes (${closed.length} closed × ${ACTORS.length} actors, ${publicCells} public); ${probed.length + publicCells} cells probed, ${skipped.length} left out with a reason`,
     );
-    // Sign-in, health and the public who's who are the only doors open to everyone.
+    // Sign-in, health, the public who's who and credential verification are the only doors open to everyone.
     expect(
       Object.keys(ROUTES)
         .filter((r) => ROUTES[r].allow === 'public')
         .sort(),
     ).toEqual([
       'GET /auth/csrf',
+      'GET /credentials/issuer',
+      'GET /credentials/status/{purpose}',
+      'GET /credentials/{credentialId}/verification',
       'GET /directory',
       'GET /directory/books/{year}.pdf',
       'GET /health',
@@ -1005,6 +1063,7 @@ describe('access matrix: every role × every route × someone else’s resource'
       'POST /auth/login',
       'POST /auth/password',
       'POST /auth/password-reset',
+      'POST /credentials/verify',
     ]);
   });
 
@@ -1035,7 +1094,7 @@ describe('access matrix: every role × every route × someone else’s resource'
             (m) => `${m.toUpperCase()} ${path}`,
           ),
         )
-        .filter((route) => !route.includes(' /auth/') && route !== 'POST /audit/rebuild-check'); // the rebuild check compares, writes nothing
+        .filter((route) => !route.includes(' /auth/') && !['POST /audit/rebuild-check', 'POST /credentials/verify'].includes(route)); // the rebuild check compares and verification checks: neither writes
       expect(writes.length).toBeGreaterThanOrEqual(18);
       for (const route of writes) {
         const res = await request(route, 'auditor', await ROUTES[route]?.body?.('auditor'), ROUTES[route]?.params?.());

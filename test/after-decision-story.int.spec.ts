@@ -1,4 +1,4 @@
-import { awardCycleStream, applicationStream, directoryListingStream } from '@cert/domain';
+import { CREDENTIAL_LIST_STREAM, awardCycleStream, applicationStream, directoryListingStream } from '@cert/domain';
 import { ratings, scores, surveyFor } from './support/cycle-data';
 import { Panel, decideOverHttp, reviewToDecision } from './support/lifecycle';
 import { Session, TestApp, settle, signInByEmail, signInWithPassword, startApp } from './support/test-app';
@@ -233,7 +233,15 @@ describe("after the decision: one program from an appeal to the summit and the w
     // Public: no sign-in.
     const listed = await t.http().get(`/directory?after=${put.body.position}`).expect(200);
     expect(listed.body.entries).toEqual([
-      { leaderName: LEADER.name, country: 'US', designationYear: 2026, awards: [{ year: 2030, award: AWARD }], summary: SUMMARY },
+      {
+        leaderName: LEADER.name,
+        country: 'US',
+        designationYear: 2026,
+        awards: [{ year: 2030, award: AWARD }],
+        summary: SUMMARY,
+        // The "verified" mark: the entry shows its designation year, so it links to its credential's verification page.
+        verifyUrl: expect.stringMatching(/^http:\/\/app\.test\/verify\/[0-9a-f-]{36}$/),
+      },
     ]);
     for (const hidden of [LEADER.institution, LEADER.email, 'robotics']) expect(JSON.stringify(listed.body)).not.toContain(hidden);
 
@@ -251,7 +259,7 @@ describe("after the decision: one program from an appeal to the summit and the w
     expect((await read('/audit/verify', auditor)).body.ok).toBe(true);
     for (const id of [program, renewal]) expect((await read(`/audit/applications/${id}/verify`, auditor)).body.ok).toBe(true);
 
-    type Entry = { streamId: string; type: string; position: string; data: { outcome?: string } };
+    type Entry = { streamId: string; type: string; position: string; data: { outcome?: string; to?: string; title?: string } };
     const steps = (history: Entry[], types: string[]) => history.filter((e) => types.includes(e.type));
     const ordered = (history: Entry[]) => history.map((e) => BigInt(e.position)).every((p, i, all) => i === 0 || all[i - 1] < p);
 
@@ -284,7 +292,19 @@ describe("after the decision: one program from an appeal to the summit and the w
       'RenewalStarted',
       'DesignationRenewed',
     ]);
-    expect(programHistory.every((e) => e.streamId === applicationStream(program))).toBe(true);
+    // Besides its own stream, only the credential list's events about it: the credential its designation was issued
+    // (on the appeal's decision), suspended and reinstated with it, and replaced by the renewal's.
+    expect(programHistory.every((e) => [applicationStream(program), CREDENTIAL_LIST_STREAM].includes(e.streamId))).toBe(true);
+    expect(
+      steps(programHistory, ['CredentialIssued', 'CredentialStatusChanged']).map((e) =>
+        e.type === 'CredentialStatusChanged' ? `${e.type}:${e.data.to}` : e.type,
+      ),
+    ).toEqual([
+      'CredentialIssued',
+      'CredentialStatusChanged:suspended',
+      'CredentialStatusChanged:active',
+      'CredentialStatusChanged:replaced',
+    ]);
 
     // The renewal's history: its own decision, then the award cycle's events about it and its directory listing, each marked with its stream.
     const renewalHistory = (await read(`/audit/applications/${renewal}/history`, auditor)).body as Entry[];
@@ -311,6 +331,11 @@ describe("after the decision: one program from an appeal to the summit and the w
         renewalSteps.map(([type]) => type),
       ).map((e) => [e.type, e.streamId]),
     ).toEqual(renewalSteps);
+    // Two credentials were issued on the renewal: its designation, and the award with its summit year.
+    expect(steps(renewalHistory, ['CredentialIssued']).map((e) => e.data.title)).toEqual([
+      'STEM Program of Excellence',
+      expect.stringMatching(/ 2030$/),
+    ]);
     // The cycle opened for everyone is not about this program.
     expect(renewalHistory.map((e) => e.type)).not.toContain('AwardCycleOpened');
 

@@ -44,7 +44,12 @@ describe('the audit endpoints', () => {
   it('gives the full ordered history, and the state as of an instant or a position', async () => {
     const events = await storedEvents();
     const history = await get(`/audit/applications/${id}/history`).expect(200);
-    expect(history.body.map((e: { version: number }) => e.version)).toEqual(events.map((e) => e.version));
+    // The application's own stream, then what linked streams say of it (here the credential issued on its decision).
+    const own = history.body.filter((e: { streamId: string }) => e.streamId === applicationStream(id));
+    expect(own.map((e: { version: number }) => e.version)).toEqual(events.map((e) => e.version));
+    expect(
+      history.body.filter((e: { streamId: string }) => e.streamId !== applicationStream(id)).map((e: { type: string }) => e.type),
+    ).toEqual(['CredentialIssued']);
     expect(history.body[1]).toEqual(
       expect.objectContaining({
         type: 'SurveyAccepted',

@@ -78,7 +78,7 @@ describe('the OpenAPI document at /docs', () => {
       } else {
         expect({ id, type, schema }).toEqual({
           id,
-          type: expect.stringMatching(/^(application\/pdf|text\/csv|text\/plain|application\/octet-stream)$/),
+          type: expect.stringMatching(/^(application\/pdf|text\/csv|text\/plain|application\/octet-stream|application\/ld\+json)$/),
           schema: { type: 'string', format: 'binary' },
         });
       }
@@ -113,8 +113,9 @@ describe('the OpenAPI document at /docs', () => {
     const documented = new Set(
       operations.flatMap(({ operation }) => problemsOf(operation).flatMap(([status, r]) => codesOf(r).map((c) => `${status} ${c}`))),
     );
-    // Refusals of commands no route sends: checkpoints are made by the work side and the operator's CLI only.
-    const notOverHttp = new Set(['403 checkpoint.not_allowed']);
+    // Refusals of commands no route sends: checkpoints are made by the work side and the operator's CLI only, and
+    // credentials are issued by the work side only.
+    const notOverHttp = new Set(['403 checkpoint.not_allowed', '422 credential.index_taken', '422 credential.list_full']);
     const missing = (Object.keys(REFUSALS) as RefusalKind[]).flatMap((kind) =>
       REFUSALS[kind].map((code) => `${STATUS[kind]} ${code}`).filter((entry) => !documented.has(entry) && !notOverHttp.has(entry)),
     );

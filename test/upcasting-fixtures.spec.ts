@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   ACCOUNT_EVENTS,
+  CREDENTIAL_EVENTS,
+  CREDENTIAL_LIST_STREAM,
   accountStream,
   AWARD_CYCLE_EVENTS,
   Application,
@@ -127,6 +129,7 @@ const FAMILY_STREAMS: [family: object, streamOf: (data: Data) => string][] = [
   [DIRECTORY_LISTING_EVENTS, (d) => directoryListingStream(d.applicationId)],
   [AWARD_CYCLE_EVENTS, (d) => awardCycleStream(Number(d.year))],
   [ACCOUNT_EVENTS, (d) => accountStream(d.accountId)],
+  [CREDENTIAL_EVENTS, () => CREDENTIAL_LIST_STREAM],
 ];
 const OTHER_STREAMS: Record<string, string> = Object.fromEntries(
   FAMILY_STREAMS.flatMap(([family, streamOf]) =>

@@ -17,6 +17,7 @@ import { AppealsController } from './appeals/appeals.controller';
 import { AuditController } from './audit/audit.controller';
 import { ProgressController } from './progress/progress.controller';
 import { DirectoryController, DirectoryListingController } from './directory/directory.controller';
+import { CredentialsController } from './credentials/credentials.controller';
 import { PrivacyApiModule } from './privacy/privacy.controller';
 import { RubricsController } from './applications/rubrics.controller';
 import { AuthModule } from './auth/auth.module';
@@ -89,6 +90,7 @@ export class ApiModule {
         MetricsController,
         DirectoryController,
         DirectoryListingController,
+        CredentialsController,
         AppealsController,
         ProgressController,
         EvidenceController,

@@ -28,6 +28,7 @@ import { AuditorHomePage } from './pages/auditor/AuditorHomePage';
 import { AuditApplicationPage } from './pages/auditor/AuditApplicationPage';
 import { Loading } from './components/Loading';
 import { DirectoryPage } from './pages/public/DirectoryPage';
+import { VerifyPage } from './pages/public/VerifyPage';
 import { AwardApplicantPage } from './pages/applicant/AwardApplicantPage';
 import { AwardCyclesPage } from './pages/staff/AwardCyclesPage';
 import { AwardBoardPage } from './pages/board/AwardBoardPage';
@@ -102,6 +103,8 @@ const router = createBrowserRouter([
       { path: '/board/awards', element: only(['board'], <AwardBoardPage />) },
       // The who's who is public, no sign-in.
       { path: '/directory', element: <DirectoryPage /> },
+      { path: '/verify', element: <VerifyPage /> },
+      { path: '/verify/:credentialId', element: <VerifyPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,3 +12,4 @@ export * from './people';
 export * from './state-words';
 export * from './blind-review';
 export * from './checkpoints';
+export * from './credentials';

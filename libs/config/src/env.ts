@@ -17,6 +17,8 @@ export class Env {
   @IsOptional() @IsIn(['files', 'postgres']) BLOB_STORE?: 'files' | 'postgres';
   @IsOptional() @IsString() BLOB_DIR?: string;
   @IsOptional() @IsString() CHECKPOINT_KEY_PATH?: string;
+  // Verifiable credentials (Open Badges 3.0): the issuer's Ed25519 key file, kept apart from the log like the checkpoint key.
+  @IsOptional() @IsString() CREDENTIAL_KEY_PATH?: string;
   @IsOptional() @IsString() WITNESS_DIR?: string;
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
@@ -80,6 +82,8 @@ export type AppConfig = Readonly<{
    * `every`: a checkpoint after this many events (and at least daily when anything was appended).
    */
   checkpoints: { keyPath: string; witnessDir: string; every: number };
+  /** docs/DOMAIN.md, Verifiable credentials: the issuer's Ed25519 private key (PEM), created on first start, never in the log's database. */
+  credentials: { keyPath: string };
   esdbUrl: string | null;
   redisUrl: string | null;
   /** How long a claimed job stays locked: a crashed worker's job is retried after this. */
@@ -167,6 +171,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       witnessDir: env.WITNESS_DIR ?? `${dataDir}/witness`,
       every: env.CHECKPOINT_EVERY ?? 500,
     }),
+    credentials: Object.freeze({ keyPath: env.CREDENTIAL_KEY_PATH ?? `${dataDir}/credential-key.pem` }),
     esdbUrl: env.ESDB_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     jobs: Object.freeze({ lockSeconds: env.JOB_LOCK_SECONDS ?? 300, redisPrefix: env.QUEUE_PREFIX ?? 'iasl' }),

@@ -24,6 +24,7 @@ import type {
 import type { CsrfTokenView, SessionResponse, SessionUser } from './auth';
 import type { AwardCycleDetailView, AwardCycleList, LeaderNominationView } from './awards';
 import type { BoardItemView } from './decision';
+import type { CredentialVerificationView, CredentialWalletView, JsonLdDocument } from './credentials';
 import type { DirectoryListingView, DirectoryPageView } from './directory';
 import type { FeedView } from './notifications';
 import type { HealthView } from './operations';
@@ -67,6 +68,9 @@ export type ResponseBodies = {
   AwardCycleResult: AwardCycleResult;
   BoardItemView: BoardItemView;
   CommandResult: CommandResult;
+  CredentialVerificationView: CredentialVerificationView;
+  CredentialWalletView: CredentialWalletView;
+  JsonLdDocument: JsonLdDocument;
   ConfirmationAssignmentView: ConfirmationAssignmentView;
   ConflictResult: ConflictResult;
   ConflictView: ConflictView;

@@ -15,6 +15,8 @@ export type DirectoryEntryView = {
   designationYear?: number;
   awards?: DirectoryAward[];
   summary?: string;
+  /** The public verification page of the designation's credential: the entry's "verified" mark links there. */
+  verifyUrl?: string;
 };
 
 /** What the leader sees of their own listing: their choice, the entry as the public sees it, and whether it shows. */

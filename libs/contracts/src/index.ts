@@ -21,3 +21,4 @@ export * from './operations';
 export * from './people';
 export * from './schedule';
 export * from './api';
+export * from './credentials';

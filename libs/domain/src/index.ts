@@ -54,3 +54,5 @@ export * from './privacy/subject.registry';
 export * from './checkpoint/checkpoint.registry';
 export * from './account/account';
 export * from './account/account.registry';
+export * from './credential/credential';
+export * from './credential/credential.registry';

@@ -96,6 +96,8 @@ export const REFUSALS = {
     'award.too_many_teachers',
     'award.unknown_criteria',
     'conflict.target_required',
+    'credential.index_taken',
+    'credential.list_full',
     'decision.justification_required',
     'directory.focus_areas_invalid',
     'directory.identity_required',

@@ -93,7 +93,13 @@ export class SubjectErasure {
     const now = this.clock.now().toISOString();
     const command = {
       type: 'EraseSubject' as const,
-      data: { subjectId, subjects, keysDestroyed, accountRemoved },
+      data: {
+        subjectId,
+        subjects,
+        keysDestroyed,
+        accountRemoved,
+        applicationIds: parts.filter((p) => p.as === 'applicant').map((p) => p.applicationId),
+      },
       metadata: { now, actor },
     };
     const result = await handle(this.store, subjectStream(subjectId), subjectDecider, command, {

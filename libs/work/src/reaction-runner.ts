@@ -1,5 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '@cert/domain';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent, SubjectErased } from '@cert/domain';
 import { EventLog, EventStore, RecordedEvent } from '@cert/event-store';
 import { JobQueue, JobSpec } from '@cert/jobs';
 import { deadlineJobs } from './reactors/deadlines.reactor';
@@ -8,6 +8,7 @@ import { awardJobs, isAwardCycleEvent } from './reactors/awards.reactor';
 import { dailyCheckpointJobs } from './reactors/checkpoints.reactor';
 import { ReactionCheckpoint } from './reactions/reaction-checkpoint';
 import { ReactorLease } from './reactions/reactor-lease';
+import { credentialJobs, erasureCredentialJobs } from './reactors/credentials.reactor';
 
 const PAGE = 200;
 const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
@@ -15,9 +16,10 @@ const TYPES = new Set<string>(APPLICATION_EVENT_TYPES);
 /** Every job the log asks for (docs/ARCHITECTURE.md, Worker rules: reactors are pure `(event) => JobSpec[]`). */
 export const reactTo = (event: RecordedEvent): JobSpec[] => {
   if (isAwardCycleEvent(event)) return awardJobs(event);
+  if (event.type === 'SubjectErased') return erasureCredentialJobs(event as RecordedEvent<SubjectErased>);
   if (!TYPES.has(event.type)) return [];
   const e = event as RecordedEvent<ApplicationEvent>;
-  return [...deadlineJobs(e), ...notificationJobs(e)];
+  return [...deadlineJobs(e), ...notificationJobs(e), ...credentialJobs(e)];
 };
 
 /**

@@ -8,6 +8,7 @@ import { RecordRetentionModule } from '@cert/privacy';
 import { CheckpointMaker } from '@cert/audit';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { CredentialsProcessor } from './processors/credentials.processor';
 import { ReactionRunner } from './reaction-runner';
 import { BlobSweep } from './blob-sweep';
 import { LocalReactionCheckpoint, ReactionCheckpoint } from './reactions/reaction-checkpoint';
@@ -115,11 +116,11 @@ const REACTION_PROVIDERS: Provider[] = [
 /**
  * The work side (docs/ARCHITECTURE.md, Worker rules): reactors and processors. The worker process runs it; so does the embedded
  * api (`RUN_WORK_SIDE=true`, the default). Needs the global EventStore, SubjectKeys, ReadDb, JobQueue, IdentityStore, Mailer,
- * BlobStore, Clock and CheckpointMaker (CheckpointsModule).
+ * BlobStore, Clock, CheckpointMaker and CredentialIssuer (CheckpointsModule).
  */
 @Module({
   imports: [CommandsModule, RecordRetentionModule],
-  providers: [...REACTION_PROVIDERS, ReactionRunner, DeadlinesProcessor, NotificationsProcessor, BlobSweep, WorkLifecycle],
+  providers: [...REACTION_PROVIDERS, ReactionRunner, DeadlinesProcessor, NotificationsProcessor, CredentialsProcessor, BlobSweep, WorkLifecycle],
   exports: [ReactionRunner, BlobSweep],
 })
 export class WorkModule {}

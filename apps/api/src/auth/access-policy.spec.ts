@@ -15,6 +15,7 @@ import { EvidenceController } from '../evidence/evidence.controller';
 import { MetricsController } from '../operations/metrics.controller';
 import { PeopleController } from '../people/people.controller';
 import { DeadlinesController } from '../deadlines/deadlines.controller';
+import { CredentialsController } from '../credentials/credentials.controller';
 import { ACCESS_POLICY, RouteAccess } from './access.decorators';
 import { Action, POLICY } from './access-policy';
 import { AuthController } from './auth.controller';
@@ -37,6 +38,7 @@ const CONTROLLERS = [
   MetricsController,
   PeopleController,
   DeadlinesController,
+  CredentialsController,
 ];
 
 const routes = CONTROLLERS.flatMap((controller) => {

@@ -84,6 +84,8 @@ export const POLICY = {
   // Who's who: the leader opts in, changes or withdraws; staff, board and auditors may read the choice.
   'application.directory-listing.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
   'application.directory-listing.write': { roles: ['applicant'], application: OWNER },
+  // The leader's credentials (wallet, JSON, PDF certificate); staff, the board and auditors may read them too.
+  'application.credentials.read': { roles: ['applicant', 'staff', 'board', 'auditor'], application: OWNER },
   'application.screen': { roles: ['staff'], application: OWNER },
   'application.deadline.extend': { roles: ['staff'], application: OWNER },
   'review.assign': { roles: ['staff'], application: OWNER },

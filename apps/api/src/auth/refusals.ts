@@ -91,6 +91,7 @@ export const ACTION_REFUSALS = {
   ],
   'application.appeal.route': ['appeal.not_filed', 'appeal.already_routed'],
   'application.directory-listing.read': [],
+  'application.credentials.read': [],
   'application.directory-listing.write': [
     'directory.not_applicant',
     'directory.not_designated',

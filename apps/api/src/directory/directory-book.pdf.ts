@@ -120,7 +120,7 @@ function entryHeight(doc: PDFKit.PDFDocument, e: DirectoryEntryView): number {
         .fontSize(10)
         .heightOfString(e.summary, { width: textWidth(doc), align: 'justify' })
     : 0;
-  return 80 + summary;
+  return 80 + summary + (e.verifyUrl ? 14 : 0);
 }
 
 function entryBlock(doc: PDFKit.PDFDocument, e: DirectoryEntryView) {
@@ -134,6 +134,8 @@ function entryBlock(doc: PDFKit.PDFDocument, e: DirectoryEntryView) {
   if (facts.length > 0) doc.fillColor('#333333').text(facts.join(' · ')).fillColor('black');
   if (e.awards?.length) doc.text(`Awards: ${e.awards.map((a) => `${a.award} (${a.year})`).join('; ')}`);
   if (e.summary) doc.moveDown(0.3).font('Helvetica-Oblique').text(e.summary, { align: 'justify' }).font('Helvetica');
+  if (e.verifyUrl)
+    doc.moveDown(0.2).fillColor('#1b5e20').text(`Verified designation: ${e.verifyUrl}`, { link: e.verifyUrl }).fillColor('black');
   doc.moveDown(1.2);
 }
 

@@ -25,8 +25,8 @@ import { CurrentActor } from '../auth/actor.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { Operation } from '../http/operation.decorator';
 import { directoryBookPdf } from './directory-book.pdf';
-import { CheckpointSigner, Witness, latestCheckpoint } from '@cert/audit';
-import { EventLog } from '@cert/event-store';
+import { CheckpointSigner, CredentialIssuer, Witness, credentialUrls, latestCheckpoint, readCredentialList } from '@cert/audit';
+import { EventLog, EventStore } from '@cert/event-store';
 import { DirectoryListingDto, DirectoryQueryDto } from './directory.dto';
 import { DirectoryYearPipe } from './directory-year.pipe';
 
@@ -46,7 +46,23 @@ export class DirectoryController {
     private readonly log: EventLog,
     private readonly witness: Witness,
     private readonly checkpoints: CheckpointSigner,
+    private readonly store: EventStore,
+    private readonly issuer: CredentialIssuer,
   ) {}
+
+  /**
+   * docs/DOMAIN.md, Verifiable credentials: a listed program whose designation credential is in good standing shows a
+   * "verified" mark linking to that credential's public verification page.
+   */
+  private async verified(): Promise<(applicationId: string) => string | undefined> {
+    const list = await readCredentialList(this.store);
+    const urls = credentialUrls(this.issuer.publicUrl);
+    const byApplication = new Map<string, string>();
+    for (const c of Object.values(list.byId))
+      if (c.kind === 'designation' && c.status === 'active')
+        byApplication.set(c.applicationId, urls.verification(c.credentialId.replace(/^urn:uuid:/, '')));
+    return (applicationId) => byApplication.get(applicationId);
+  }
 
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -54,8 +70,8 @@ export class DirectoryController {
   @Get()
   @Header('Cache-Control', 'no-cache')
   @Operation('Search the public directory of designated programs', 'DirectoryPageView')
-  list(@Query() { year, country, q }: DirectoryQueryDto) {
-    const entries = listDirectory(this.readDb.db, { year, country, q });
+  async list(@Query() { year, country, q }: DirectoryQueryDto) {
+    const entries = listDirectory(this.readDb.db, { year, country, q }, await this.verified());
     return { count: entries.length, years: directoryYears(this.readDb.db), entries };
   }
 
@@ -71,7 +87,7 @@ export class DirectoryController {
   @Header('Cache-Control', 'no-cache')
   @Operation("The year's directory book", { file: 'application/pdf' })
   async book(@Param('year', DirectoryYearPipe) year: number, @Query() _query: ReadQueryDto) {
-    const entries = listDirectory(this.readDb.db, { year });
+    const entries = listDirectory(this.readDb.db, { year }, await this.verified());
     // docs/DOMAIN.md, What auditors need: the book names the latest signed checkpoint of the log it was made from.
     const checkpoint = await latestCheckpoint(this.log, this.witness, this.checkpoints);
     const pdf = await directoryBookPdf({ year, generatedAt: this.clock.now().toISOString(), entries, checkpoint });

@@ -77,6 +77,8 @@ export const REFUSAL_TITLES: Record<RefusalCode, string> = {
   'award-nomination.deadline_passed': 'The nomination deadline has passed',
   'award-rsvp.deadline_passed': 'The reply deadline has passed',
   // RuleViolation
+  'credential.index_taken': 'The status list moved on while the credential was signed; it is signed again',
+  'credential.list_full': 'The credential status list is full',
   'account.reason_required': 'A reason is required',
   'survey.contact_email_changed': 'The contact email cannot change',
   'duplicate.same_application': 'An application is not a duplicate of itself',

@@ -78,37 +78,43 @@ export class CheckpointSigner extends CheckpointKey {
     super(createPublicKey(privateKey));
   }
 
-  /**
-   * The key at `path`, or a new one written there (mode 0600) when there is none. Written with O_EXCL, so two
-   * processes starting at once end up with the one key: the loser reads the winner's.
-   */
+  /** The key at `path`, or a new one written there (see openOrCreateEd25519Key). */
   static openOrCreate(path: string): CheckpointSigner {
-    try {
-      return new CheckpointSigner(createPrivateKey(readFileSync(path)), path, false);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new Error(`the checkpoint key at ${path} cannot be read: ${String(error)}`);
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    let fd: number;
-    try {
-      fd = openSync(path, 'wx', 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return CheckpointSigner.openOrCreate(path);
-      throw error;
-    }
-    try {
-      writeSync(fd, pem);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    return new CheckpointSigner(privateKey, path, true);
+    const { privateKey, created } = openOrCreateEd25519Key(path, 'checkpoint');
+    return new CheckpointSigner(privateKey, path, created);
   }
 
   sign(c: UnsignedCheckpoint): SignedCheckpoint {
     return { ...c, signature: sign(null, checkpointPayload(c), this.privateKey).toString('base64') };
   }
+}
+
+/**
+ * The Ed25519 private key at `path`, or a new one written there (PKCS#8 PEM, mode 0600) when there is none. Written
+ * with O_EXCL, so two processes starting at once end up with the one key: the loser reads the winner's. The checkpoint
+ * key and the credential issuer's key are each kept this way, in a file of their own outside the log's database.
+ */
+export function openOrCreateEd25519Key(path: string, what: string): { privateKey: KeyObject; created: boolean } {
+  try {
+    return { privateKey: createPrivateKey(readFileSync(path)), created: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`the ${what} key at ${path} cannot be read: ${String(error)}`);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return openOrCreateEd25519Key(path, what);
+    throw error;
+  }
+  try {
+    writeSync(fd, pem);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { privateKey, created: true };
 }

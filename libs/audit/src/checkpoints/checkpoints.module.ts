@@ -4,9 +4,10 @@ import { EventLog, EventStore } from '@cert/event-store';
 import { CheckpointSigner } from './checkpoint-key';
 import { CheckpointMaker } from './checkpoint-maker';
 import { FileWitness, Witness } from './witness';
+import { CredentialIssuer } from '../credentials/credential-issuer';
 
 /**
- * The checkpoint key, the witness and the maker, for every process: the api and the CLI verify against them, the
+ * The checkpoint key, the witness and the maker (and the credential issuer's key), for every process: the api and the CLI verify against them, the
  * work side and `audit:checkpoint` make checkpoints (docs/ARCHITECTURE.md, Checkpoints and the witness). Needs the
  * global EventLog, EventStore and Clock.
  */
@@ -30,13 +31,25 @@ export class CheckpointsModule {
         },
         { provide: Witness, useFactory: () => new FileWitness(config.checkpoints.witnessDir) },
         {
+          // docs/DOMAIN.md, Verifiable credentials: the issuer's key is kept like the checkpoint key, in a file of its own.
+          provide: CredentialIssuer,
+          useFactory: async () => {
+            const issuer = await CredentialIssuer.open(config.credentials.keyPath, config.publicUrl);
+            const backUp = 'back it up separately from the log and its backups: whoever holds it can issue credentials';
+            new Logger('credentials')[issuer.created ? 'warn' : 'log'](
+              `${issuer.created ? 'created the' : 'using the'} credential key at ${issuer.path}; ${backUp}`,
+            );
+            return issuer;
+          },
+        },
+        {
           provide: CheckpointMaker,
           useFactory: (log: EventLog, store: EventStore, signer: CheckpointSigner, witness: Witness, clock: Clock) =>
             new CheckpointMaker({ log, store, signer, witness, now: () => clock.now(), every: config.checkpoints.every }),
           inject: [EventLog, EventStore, CheckpointSigner, Witness, Clock],
         },
       ],
-      exports: [CheckpointSigner, Witness, CheckpointMaker],
+      exports: [CheckpointSigner, Witness, CheckpointMaker, CredentialIssuer],
     };
   }
 }

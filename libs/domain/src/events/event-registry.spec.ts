@@ -6,6 +6,7 @@ import { NOTIFICATION_EVENTS } from '../notification/notification.registry';
 import { SUBJECT_EVENTS } from '../privacy/subject.registry';
 import { CHECKPOINT_EVENTS } from '../checkpoint/checkpoint.registry';
 import { ACCOUNT_EVENTS } from '../account/account.registry';
+import { CREDENTIAL_EVENTS } from '../credential/credential.registry';
 import { ReviewerEvent } from '../review/reviewer.decider';
 import { REVIEW_CYCLE_EVENTS } from '../review/review-cycle.registry';
 import { REVIEWER_EVENTS } from '../review/reviewer.registry';
@@ -36,6 +37,7 @@ const FAMILIES = [
   SUBJECT_EVENTS,
   CHECKPOINT_EVENTS,
   ACCOUNT_EVENTS,
+  CREDENTIAL_EVENTS,
 ];
 const TYPES = Object.keys(EVENT_REGISTRY);
 const pins = { applicationId: 'a-1', rubricVersion: 'ic-map.v1', policyVersion: 'decision-policy.v1' };

@@ -5,6 +5,8 @@ import { APPLICATION_EVENTS } from '../application/application.registry';
 import { AwardCycleEvent } from '../award/award-cycle.events';
 import { AWARD_CYCLE_EVENTS } from '../award/award-cycle.registry';
 import { CheckpointEvent } from '../checkpoint/checkpoint';
+import { CredentialEvent } from '../credential/credential';
+import { CREDENTIAL_EVENTS } from '../credential/credential.registry';
 import { CHECKPOINT_EVENTS } from '../checkpoint/checkpoint.registry';
 import { DirectoryListingEvent } from '../directory/directory-listing.decider';
 import { DIRECTORY_LISTING_EVENTS } from '../directory/directory-listing.registry';
@@ -31,7 +33,8 @@ export type LoggedEvent =
   | NotificationEvent
   | SubjectEvent
   | CheckpointEvent
-  | AccountEvent;
+  | AccountEvent
+  | CredentialEvent;
 export type LoggedEventType = LoggedEvent['type'];
 
 /** The families' tables as one: what the engine knows about every event type. */
@@ -45,6 +48,7 @@ export const EVENT_REGISTRY: EventTable<LoggedEvent> = {
   ...SUBJECT_EVENTS,
   ...CHECKPOINT_EVENTS,
   ...ACCOUNT_EVENTS,
+  ...CREDENTIAL_EVENTS,
 };
 
 const specs = Object.entries(EVENT_REGISTRY) as [LoggedEventType, EventSpec<EventShape>][];

@@ -14,6 +14,11 @@ export type SubjectErased = {
     subjects: string[];
     keysDestroyed: number;
     accountRemoved: boolean;
+    /**
+     * The applications the person led, whose credentials the erasure revokes (docs/DOMAIN.md, Verifiable credentials).
+     * Absent on erasures recorded before credentials existed: an added optional field reads the same in old events.
+     */
+    applicationIds?: string[];
     erasedAt: string;
   };
 };
@@ -22,7 +27,7 @@ export type SubjectEvent = SubjectErased;
 /** The handler destroys the keys first (the irreversible part) and passes what it did as facts. */
 export type EraseSubject = {
   type: 'EraseSubject';
-  data: { subjectId: string; subjects: string[]; keysDestroyed: number; accountRemoved: boolean };
+  data: { subjectId: string; subjects: string[]; keysDestroyed: number; accountRemoved: boolean; applicationIds?: string[] };
   metadata: CommandMeta;
 };
 export type SubjectCommand = EraseSubject;

@@ -3,6 +3,7 @@ import { DirectoryField } from '@cert/domain';
 import type { DirectoryAward, DirectoryEntryView, DirectoryQuery, DirectoryStandingView, OwnListingView } from '@cert/contracts';
 
 type Row = {
+  application_id: string;
   fields: string;
   leader_name: string | null;
   institution: string | null;
@@ -69,10 +70,23 @@ const matches = (entry: DirectoryEntryView, filter: DirectoryQuery): boolean => 
 const sortKey = (e: DirectoryEntryView) => fold(`${e.country ?? '\uffff'}|${e.institution ?? e.leaderName ?? ''}|${e.leaderName ?? ''}`);
 
 /** The public directory: shown entries only, by country then institution (the book's order). */
-export function listDirectory(db: Database, filter: DirectoryQuery = {}): DirectoryEntryView[] {
+/**
+ * `verifyUrlOf` gives the verification page of a listed program's credential in good standing, if it has one: the
+ * entry then carries the "verified" mark. That page shows when the credential was issued, so only an entry that shows
+ * its designation year carries it (a hidden field is never revealed by a link). The application's id is never shown.
+ */
+export function listDirectory(
+  db: Database,
+  filter: DirectoryQuery = {},
+  verifyUrlOf: (applicationId: string) => string | undefined = () => undefined,
+): DirectoryEntryView[] {
   const rows = db.prepare('SELECT * FROM directory_entry WHERE visible = 1').all() as Row[];
   return rows
-    .map(toView)
+    .map((row) => {
+      const shown = (JSON.parse(row.fields) as DirectoryField[]).includes('designationYear');
+      const verifyUrl = shown ? verifyUrlOf(row.application_id) : undefined;
+      return verifyUrl ? { ...toView(row), verifyUrl } : toView(row);
+    })
     .filter((e) => matches(e, filter))
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }

@@ -8,6 +8,8 @@ import { DEADLINE_JOB_NAMES, DeadlineJob } from '../reactors/deadline-jobs';
 import { awardCommandFor, isAwardJob } from '../reactors/award-jobs';
 import { CHECKPOINT_DUE } from '../reactors/checkpoints.reactor';
 import { CheckpointMaker } from '@cert/audit';
+import { isCredentialJob } from '../reactors/credential-jobs';
+import { CredentialsProcessor } from './credentials.processor';
 
 const TIMER: Actor = { id: 'deadlines', role: 'system' };
 
@@ -20,6 +22,7 @@ export class DeadlinesProcessor {
   constructor(
     private readonly commands: CommandBus,
     private readonly checkpoints: CheckpointMaker,
+    private readonly credentials: CredentialsProcessor,
   ) {}
 
   async process(job: JobContext): Promise<void> {
@@ -27,6 +30,8 @@ export class DeadlinesProcessor {
     if (isAwardJob(job)) return void (await this.commands.execute(awardCommandFor(job, TIMER)));
     // The daily checkpoint (docs/DOMAIN.md, What auditors need): signed by the maker, not decided by a decider.
     if (job.name === CHECKPOINT_DUE) return void (await this.checkpoints.makeNow());
+    // Issuing and moving credentials (docs/DOMAIN.md, Verifiable credentials): signed here, recorded by a decider.
+    if (isCredentialJob(job)) return this.credentials.process(job);
     if (!DEADLINE_JOB_NAMES.includes(job.name as DeadlineJob['name']))
       throw new PermanentJobFailure(`no case for deadline job ${job.name}`);
     // Destructured from one const, so TypeScript narrows `data` by `name` in each case.

@@ -11,6 +11,7 @@ import { exactDate, shortDate } from '../../lib/dates';
 import { OUTCOME_LABEL } from '../../lib/labels';
 import { outcomeName } from '../../lib/rubric';
 import { DirectoryListingPanel, offersDirectory } from './DirectoryListingPanel';
+import { CredentialsPanel } from './CredentialsPanel';
 import { AppealPanel } from './AppealPanel';
 import { ProgressLink } from './ProgressLink';
 
@@ -111,6 +112,7 @@ export function ApplicationHub({ application: app }: { application: ApplicantApp
       <AppealPanel app={app} />
       <ProgressLink app={app} />
 
+      {app.decisionOutcome && <CredentialsPanel applicationId={app.id} />}
       {offersDirectory(app) && <DirectoryListingPanel app={app} />}
 
       <Grid gap="xl">

@@ -8,9 +8,23 @@ export function DirectoryEntryCard({ entry, headingLevel = 3 }: { entry: Directo
   return (
     <Card withBorder padding="lg" component="article" aria-label={title}>
       <Stack gap="xs">
-        <Title order={headingLevel} size="h4">
-          {title}
-        </Title>
+        <Group justify="space-between" align="flex-start">
+          <Title order={headingLevel} size="h4">
+            {title}
+          </Title>
+          {entry.verifyUrl && (
+            <Badge
+              component="a"
+              href={entry.verifyUrl}
+              color="green"
+              variant="light"
+              style={{ cursor: 'pointer' }}
+              aria-label={`Verified: check ${title}'s credential`}
+            >
+              Verified
+            </Badge>
+          )}
+        </Group>
         {entry.leaderName && entry.institution && (
           <Text fw={600} c="gray.9">
             {entry.institution}
