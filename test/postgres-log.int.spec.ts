@@ -43,6 +43,7 @@ describe('the service on a PostgreSQL log, keys and documents', () => {
       QUEUE_PREFIX: redisPrefix,
       CHECKPOINT_KEY_PATH: join(shared, 'checkpoint-key.pem'),
       WITNESS_DIR: join(shared, 'witness'),
+      CREDENTIAL_KEY_PATH: join(shared, 'credential-key.pem'),
     };
     t = await startApp({ keepData: true, redisPrefix, env });
   });

@@ -70,6 +70,7 @@ async function runLevel(dir: string, apis: number, config: ReplicasConfig): Prom
     SMTP_URL: sink.url,
     CHECKPOINT_KEY_PATH: join(dir, 'shared', 'checkpoint-key.pem'),
     WITNESS_DIR: join(dir, 'shared', 'witness'),
+    CREDENTIAL_KEY_PATH: join(dir, 'shared', 'credential-key.pem'),
     DATA_DIR: join(dir, name),
     PUBLIC_URL: base,
     LOG_LEVEL: 'info',

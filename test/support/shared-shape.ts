@@ -15,7 +15,7 @@ export type SharedShape = {
 
 /**
  * The servers a shared log runs on, fresh for one suite: a log database, a keys database apart from it, a Redis prefix,
- * and a folder standing for the volume every machine mounts (the checkpoint key and witness). Mail goes to `smtpUrl`
+ * and a folder standing for the volume every machine mounts (the checkpoint and credential keys, the witness). Mail goes to `smtpUrl`
  * (a sink of the suite's own, or nowhere when startApp's recording mailer stands in).
  */
 export async function sharedShape(label: string, smtpUrl = 'smtp://127.0.0.1:1'): Promise<SharedShape> {
@@ -33,6 +33,7 @@ export async function sharedShape(label: string, smtpUrl = 'smtp://127.0.0.1:1')
       SMTP_URL: smtpUrl,
       CHECKPOINT_KEY_PATH: join(shared, 'checkpoint-key.pem'),
       WITNESS_DIR: join(shared, 'witness'),
+      CREDENTIAL_KEY_PATH: join(shared, 'credential-key.pem'),
     },
     log,
     keys,

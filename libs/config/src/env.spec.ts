@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     SMTP_URL: 'smtp://h:25',
     CHECKPOINT_KEY_PATH: '/secrets/checkpoint-key.pem',
     WITNESS_DIR: '/shared/witness',
+    CREDENTIAL_KEY_PATH: '/secrets/credential-key.pem',
   };
 
   it('requires DATABASE_URL when the PostgreSQL adapter is chosen, and carries it', () => {
@@ -56,7 +57,7 @@ describe('loadConfig', () => {
         ?.split('\n')
         .slice(1)
         .map((line) => line.trim().split(':')[0]),
-    ).toEqual(['KEYS_DATABASE_URL', 'MAIL_TRANSPORT', 'REDIS_URL', 'CHECKPOINT_KEY_PATH', 'WITNESS_DIR']);
+    ).toEqual(['KEYS_DATABASE_URL', 'MAIL_TRANSPORT', 'REDIS_URL', 'CHECKPOINT_KEY_PATH', 'WITNESS_DIR', 'CREDENTIAL_KEY_PATH']);
     expect(refusal).toMatch(/reads the others' data as \[erased\]/);
     // the keys in the log's own database, accounts or documents kept local: refused with the reason
     const base = { ...SHARED, EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' };

@@ -234,6 +234,7 @@ export function sharedLogProblems(source: Record<string, string | undefined>): s
   for (const [key, what] of [
     ['CHECKPOINT_KEY_PATH', 'the checkpoint signing key'],
     ['WITNESS_DIR', "the checkpoints' witness copy"],
+    ['CREDENTIAL_KEY_PATH', "the credentials' issuer key"],
   ] as const) {
     if (!set(key))
       problems.push(

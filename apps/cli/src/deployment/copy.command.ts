@@ -40,7 +40,9 @@ export class CopyDeploymentCommand extends CommandRunner {
     console.log(
       `verified: log intact, head ${report.head ? `${report.head.position}:${report.head.globalHash}` : 'none (empty log)'}, the same as the source's`,
     );
-    console.log('copy the checkpoint key (CHECKPOINT_KEY_PATH) and the witness folder (WITNESS_DIR) to where the new shape reads them');
+    console.log(
+      'copy the checkpoint key (CHECKPOINT_KEY_PATH), the witness folder (WITNESS_DIR) and the credentials key (CREDENTIAL_KEY_PATH) to where the new shape reads them',
+    );
   }
 
   @Option({ flags: '--from <dir>', description: "the embedded deployment's data folder (DATA_DIR)" })
