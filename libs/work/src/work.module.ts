@@ -98,7 +98,7 @@ const REACTION_PROVIDERS: Provider[] = [
       // A shared log (PostgreSQL, or KurrentDB beside the PostgreSQL that holds the accounts) leases through PostgreSQL.
       if (config.eventStore === 'sqlite' || !config.databaseUrl) return new LocalReactorLease();
       const { PostgresReactorLease } = await import('./reactions/postgres.reactor-lease');
-      return new PostgresReactorLease(config.databaseUrl!);
+      return new PostgresReactorLease(config.databaseUrl);
     },
     inject: [APP_CONFIG],
   },
@@ -107,7 +107,7 @@ const REACTION_PROVIDERS: Provider[] = [
     useFactory: async (config: AppConfig, readDb: ReadDb) => {
       if (config.eventStore === 'sqlite' || !config.databaseUrl || !config.redisUrl) return new LocalReactionCheckpoint(readDb);
       const { PostgresReactionCheckpoint } = await import('./reactions/postgres.reaction-checkpoint');
-      return PostgresReactionCheckpoint.connect(config.databaseUrl!);
+      return PostgresReactionCheckpoint.connect(config.databaseUrl);
     },
     inject: [APP_CONFIG, ReadDb],
   },
@@ -120,7 +120,15 @@ const REACTION_PROVIDERS: Provider[] = [
  */
 @Module({
   imports: [CommandsModule, RecordRetentionModule],
-  providers: [...REACTION_PROVIDERS, ReactionRunner, DeadlinesProcessor, NotificationsProcessor, CredentialsProcessor, BlobSweep, WorkLifecycle],
+  providers: [
+    ...REACTION_PROVIDERS,
+    ReactionRunner,
+    DeadlinesProcessor,
+    NotificationsProcessor,
+    CredentialsProcessor,
+    BlobSweep,
+    WorkLifecycle,
+  ],
   exports: [ReactionRunner, BlobSweep],
 })
 export class WorkModule {}
