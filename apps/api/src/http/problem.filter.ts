@@ -4,6 +4,7 @@ import { Metrics } from '@cert/metrics';
 import type { Request, Response } from 'express';
 import { DomainError, RefusalKind } from '@cert/domain';
 import { VersionConflict } from '@cert/event-store';
+import { ReadModelsBehind } from '@cert/projections';
 import type { HttpProblemCode, Problem } from '@cert/contracts';
 import { FieldErrors } from './validation';
 import { REFUSAL_TITLES } from './refusal-titles';
@@ -42,6 +43,8 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error, request);
     this.metrics?.httpProblems.inc({ status: String(problem.status), code: problem.code });
+    // docs/ARCHITECTURE.md, Distributed: a replica whose read tables lag decides nothing; the same request a moment later does.
+    if (error instanceof ReadModelsBehind) response.setHeader('Retry-After', '2');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -73,6 +76,16 @@ export class ProblemFilter implements ExceptionFilter {
       const ifMatch = request.headers['if-match'];
       const status = ifMatch && ifMatch.trim() !== '*' ? 412 : 409;
       return { type: 'about:blank', title: 'The application changed meanwhile', status, code: error.code, detail: error.message };
+    }
+    if (error instanceof ReadModelsBehind) {
+      this.logger.warn({ method: request.method, url: request.url, head: error.head, checkpoint: error.checkpoint }, error.message);
+      return {
+        type: 'about:blank',
+        title: 'This server is still catching up with changes made elsewhere; nothing was changed. Try again in a moment',
+        status: 503,
+        code: 'request.failed',
+        detail: error.message,
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
