@@ -5,7 +5,7 @@ import { Label } from '../http/field-messages';
 /** A credential pasted or uploaded on the public verification page: any JSON object; its shape is the check's to judge. */
 export class VerifyCredentialDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The credential (JSON-LD), as held' })
-  @Label({ label: 'the credential, as its whole JSON object', verb: 'Paste' })
+  @Label({ label: 'the whole credential', verb: 'Paste' })
   @IsObject()
   credential!: Record<string, unknown>;
 }
